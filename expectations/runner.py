@@ -1,0 +1,274 @@
+"""The single Great Expectations boundary of the pipeline.
+
+`validate(table, df, key)` checks a polars frame against the row-level suite for
+`table` and splits it into (valid, quarantined). This is the only module that
+imports great_expectations, and it does so lazily (the import takes seconds): the
+first non-empty `validate()` / `suite_summary()` call in a process imports GX and
+builds one ephemeral context plus the suites; later calls reuse them.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import os
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+TABLES: tuple[str, ...] = ("entries", "articles", "mentions")
+
+QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
+    "table_name": pl.String(),
+    "row_key": pl.String(),
+    "expectations": pl.String(),
+    "row_json": pl.String(),
+}
+
+# Per-row results: COMPLETE is the only format that returns *every* failing index
+# (SUMMARY/BASIC truncate to partial_unexpected_count). Skip what we do not use.
+_RESULT_FORMAT: dict[str, Any] = {
+    "result_format": "COMPLETE",
+    "partial_unexpected_count": 0,
+    "include_unexpected_rows": False,
+    "return_unexpected_index_query": False,
+}
+
+_DATASOURCE_NAME = "radar_boundary"
+
+_lock = threading.RLock()  # guards the cache and the (not thread-safe) GX context
+_state: dict[str, Any] = {}  # "gx", "context", "batch_definitions"
+_suites: dict[tuple, "_Suite"] = {}
+
+
+@dataclass(frozen=True)
+class _Suite:
+    gx_suite: Any  # great_expectations.ExpectationSuite
+    names: tuple[str, ...]  # quarantine names, in suite order
+    columns: frozenset[str]  # columns the suite reads
+    position: dict[str, int]  # name -> index in `names`
+    summary: tuple[str, ...]
+
+
+def empty_quarantine() -> pl.DataFrame:
+    """A zero-row quarantine frame with the standard schema."""
+    return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+
+
+def expectation_name(expectation_type: str, column: str | None) -> str:
+    """'expect_column_values_to_match_regex' + 'url' -> 'expect_column_values_to_match_regex(url)'."""
+    return f"{expectation_type}({column})" if column else expectation_type
+
+
+# --------------------------------------------------------------------------- GX plumbing
+
+
+def _gx():
+    """Import great_expectations (once); analytics off before the import."""
+    gx = _state.get("gx")
+    if gx is None:
+        os.environ["GX_ANALYTICS_ENABLED"] = "false"
+        import great_expectations as gx  # noqa: PLC0415 - deliberately lazy (~7-9 s)
+
+        _state["gx"] = gx
+    return gx
+
+
+def _context():
+    """The per-process ephemeral context with one pandas dataframe asset per table."""
+    with _lock:
+        ctx = _state.get("context")
+        if ctx is not None:
+            return ctx
+        gx = _gx()
+        from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: PLC0415
+
+        ctx = gx.get_context(mode="ephemeral")
+        # No tqdm "Calculating Metrics" bars on stderr for every validation.
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        ctx.variables.analytics_enabled = False
+        datasource = ctx.data_sources.add_pandas(_DATASOURCE_NAME)
+        _state["batch_definitions"] = {
+            table: datasource.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole")
+            for table in TABLES
+        }
+        _state["context"] = ctx
+        return ctx
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise ValueError(f"no expectation suite for table {table!r}; known: {', '.join(TABLES)}")
+
+
+def _suite(table: str, params: dict[str, Any]) -> _Suite:
+    """Build (once per table and parameter set) the GX suite for `table`."""
+    _check_table(table)
+    cache_key = (table, tuple(sorted(params.items())))
+    with _lock:
+        cached = _suites.get(cache_key)
+        if cached is not None:
+            return cached
+        ctx = _context()
+        gx = _state["gx"]
+        module = importlib.import_module(f"{__package__}.{table}")
+        exps = list(module.expectations(**params))
+
+        names: list[str] = []
+        columns: set[str] = set()
+        summary: list[str] = []
+        for exp in exps:
+            kwargs = dict(exp.configuration.kwargs)
+            column = kwargs.pop("column", None)
+            name = expectation_name(exp.expectation_type, column)
+            if name in names:
+                raise ValueError(f"suite {table!r} has two expectations named {name}")
+            if column is None:
+                raise ValueError(f"{name}: only single-column row-level expectations are supported")
+            names.append(name)
+            columns.add(column)
+            detail = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+            summary.append(f"{name}: {detail}" if detail else name)
+
+        suite_name = table + (
+            "[" + ",".join(f"{k}={v}" for k, v in cache_key[1]) + "]" if params else ""
+        )
+        gx_suite = ctx.suites.add(gx.ExpectationSuite(name=suite_name, expectations=exps))
+        built = _Suite(
+            gx_suite=gx_suite,
+            names=tuple(names),
+            columns=frozenset(columns),
+            position={n: i for i, n in enumerate(names)},
+            summary=tuple(summary),
+        )
+        _suites[cache_key] = built
+        return built
+
+
+def _raised_exception(exception_info: Any) -> str | None:
+    """GX puts either {'raised_exception': ...} or {<metric id>: {'raised_exception': ...}} here."""
+    if not exception_info:
+        return None
+    infos = [exception_info] if "raised_exception" in exception_info else list(exception_info.values())
+    for info in infos:
+        if isinstance(info, dict) and info.get("raised_exception"):
+            return str(info.get("exception_message") or "unknown error")
+    return None
+
+
+# --------------------------------------------------------------------------- JSON rows
+
+
+def _rows_json(frame: pl.DataFrame) -> list[str]:
+    """Each row as a JSON object (datetimes as ISO-8601 strings).
+
+    polars writes NaN/inf floats as null; where that would hide the reason a row
+    failed, the value is written as the string "NaN" / "Infinity" / "-Infinity".
+    """
+    encoded = frame.select(pl.struct(pl.all()).struct.json_encode().alias("j")).to_series().to_list()
+    float_cols = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
+    if not float_cols:
+        return encoded
+    nonfinite = frame.select(
+        pl.any_horizontal([pl.col(c).is_nan() | pl.col(c).is_infinite() for c in float_cols])
+        .fill_null(False)
+        .alias("x")
+    ).to_series()
+    for i in nonfinite.arg_true().to_list():
+        row = json.loads(encoded[i])
+        for c in float_cols:
+            v = frame[i, c]
+            if v is not None and not math.isfinite(v):
+                row[c] = "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
+        encoded[i] = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return encoded
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def validate(
+    table: str, df: pl.DataFrame, key: str, **suite_params: Any
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Validate df against the suite for `table` ('entries' | 'articles' | 'mentions').
+
+    Returns (valid, quarantined). `valid` has exactly df's schema and the rows that
+    passed every expectation, in original order. `quarantined` has one row per
+    failing input row, in input order, with columns table_name, row_key (column
+    `key` as string), expectations (comma-separated failed expectation names such
+    as 'expect_column_values_to_match_regex(url)', in suite order) and row_json
+    (the row as a JSON object, datetimes as ISO strings). An empty df returns
+    (df, empty quarantine frame) without touching GX.
+
+    `suite_params` are passed to the table's expectation builder, e.g.
+    validate("articles", df, "article_id", min_text_chars=settings.min_text_chars).
+
+    Raises ValueError for an unknown table, a missing key column or a df lacking
+    a column the suite checks, and RuntimeError if GX fails to evaluate an
+    expectation (as opposed to rows failing it).
+    """
+    _check_table(table)
+    if key not in df.columns:
+        raise ValueError(f"key column {key!r} not in {table} frame (columns: {df.columns})")
+    if df.height == 0:
+        return df, empty_quarantine()
+
+    suite = _suite(table, suite_params)
+    missing = suite.columns.difference(df.columns)
+    if missing:
+        raise ValueError(f"{table} frame lacks column(s) the suite checks: {sorted(missing)}")
+
+    # The polars -> pandas boundary: only the checked columns, positional 0..n-1 index,
+    # so GX's unexpected_index_list values are row positions in df.
+    pdf = df.select([c for c in df.columns if c in suite.columns]).to_pandas()
+    pdf = pdf.reset_index(drop=True)
+
+    with _lock:
+        batch = _state["batch_definitions"][table].get_batch(batch_parameters={"dataframe": pdf})
+        result = batch.validate(suite.gx_suite, result_format=_RESULT_FORMAT)
+
+    failed: dict[int, set[int]] = {}
+    for res in result.results:
+        cfg = res.expectation_config
+        name = expectation_name(cfg.type, cfg.kwargs.get("column"))
+        error = _raised_exception(res.exception_info)
+        if error is not None:
+            raise RuntimeError(f"{table}: GX could not evaluate {name}: {error}")
+        if res.success:
+            continue
+        indexes = (res.result or {}).get("unexpected_index_list")
+        if not indexes:
+            raise RuntimeError(f"{table}: {name} failed without row indexes: {res.result!r}")
+        pos = suite.position[name]
+        for idx in indexes:
+            failed.setdefault(int(idx), set()).add(pos)
+
+    if not failed:
+        return df, empty_quarantine()
+
+    bad_positions = sorted(failed)
+    mask = pl.Series("bad", [False] * df.height, dtype=pl.Boolean).scatter(bad_positions, True)
+    valid = df.filter(~mask)
+    bad = df.filter(mask)
+    quarantined = pl.DataFrame(
+        {
+            "table_name": [table] * len(bad_positions),
+            "row_key": bad.get_column(key).cast(pl.String),
+            "expectations": [
+                ",".join(suite.names[p] for p in sorted(failed[i])) for i in bad_positions
+            ],
+            "row_json": _rows_json(bad),
+        },
+        schema=QUARANTINE_SCHEMA,
+    )
+    return valid, quarantined
+
+
+def suite_summary() -> dict[str, list[str]]:
+    """table -> human-readable expectation names (with their parameters), for docs.
+
+    Uses each table's default parameters. Imports GX on first use.
+    """
+    return {table: list(_suite(table, {}).summary) for table in TABLES}

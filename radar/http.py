@@ -1,0 +1,382 @@
+"""Hardened HTTP client for feeds and article pages.
+
+Guarantees of :meth:`Fetcher.get`:
+
+* never raises for network/HTTP problems; every outcome is a :class:`FetchResult`;
+* only http/https; redirects are followed by hand (scheme + address checked on every hop);
+* SSRF guard: every address a host resolves to must be globally routable unless the
+  host (as written in the URL) is in ``settings.allow_hosts``; the socket is opened to
+  the checked address and its *actual peer address* is checked again after connecting;
+* a total wall-clock deadline per call (including redirects, headers and body);
+* body size capped on the *decoded* bytes while streaming (gzip bombs stop at max_bytes).
+"""
+from __future__ import annotations
+
+import http
+import ipaddress
+import socket
+import threading
+import time
+from collections import Counter, deque
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
+
+from radar.settings import Settings
+
+__all__ = ["FetchResult", "Fetcher", "blocked_reason", "ERROR_KINDS"]
+
+ERROR_KINDS = (
+    "blocked_scheme", "blocked_address", "dns", "connect", "timeout",
+    "too_large", "too_many_redirects", "http_status", "protocol",
+)
+ALLOWED_SCHEMES = ("http", "https")
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+_SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str | None
+    status: int | None
+    content: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    elapsed_ms: int = 0
+    error_kind: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_kind is None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+# --------------------------------------------------------------------------- SSRF guard
+
+def blocked_reason(address: str) -> str | None:
+    """Why a literal IP address must not be fetched, or None if it is globally routable."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id ("fe80::1%eth0")
+    if ip.version == 6:
+        # An IPv6 address that carries an IPv4 one is judged by the IPv4 address.
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            inner = blocked_reason(str(embedded))
+            return f"IPv4-embedded {inner}" if inner else None
+    checks = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("shared address space", ip.version == 4 and ip in _SHARED_ADDRESS_SPACE),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+        ("not globally routable", not ip.is_global),
+    )
+    return next((name for name, hit in checks if hit), None)
+
+
+def _normalize_host(host: str) -> str:
+    host = host.strip().lower().strip("[]").rstrip(".")
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """All addresses ``host`` resolves to (tests replace this to fake DNS)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def open_socket(address: tuple[str, int], timeout: float | None) -> socket.socket:
+    """Open a TCP connection to a literal address (tests replace this to spy on connects)."""
+    return socket.create_connection(address, timeout)
+
+
+class _GuardError(Exception):
+    """Raised inside the transport; not an httpcore exception, so httpx passes it through."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+class _Deadline(threading.local):
+    at: float | None = None  # time.monotonic() value at which the current get() must end
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else self.at - time.monotonic()
+
+    def clamp(self, timeout: float | None, exc: type[Exception]) -> float | None:
+        left = self.remaining()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise exc("total timeout exceeded")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """Clamps every socket operation to the caller's total deadline, so a server that
+    drips headers (not only the body) cannot keep a request alive past total_timeout_s."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline):
+        self._inner, self._deadline = inner, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._deadline.clamp(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.clamp(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        timeout = self._deadline.clamp(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout), self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """httpcore network backend that owns name resolution and the TCP connect.
+
+    httpcore hands us the hostname from the URL. We resolve it ourselves, refuse the
+    host if any address is not global (unless allow-listed), then connect to one of the
+    addresses we just checked -- never to the name -- so a second DNS answer (DNS
+    rebinding) cannot swap in another address. Finally we read the connected socket's
+    peer address and check it again: that is the address packets actually go to, so the
+    guard holds whatever happened between resolving and connecting.
+    TLS is unaffected: httpcore does SNI/certificate checks against the URL's hostname.
+    """
+
+    def __init__(self, allow_hosts: tuple[str, ...], deadline: _Deadline):
+        self._allow = {_normalize_host(h) for h in allow_hosts}
+        self._deadline = deadline
+
+    def _refuse_if_blocked(self, host: str, address: str) -> None:
+        if host not in self._allow and (reason := blocked_reason(address)):
+            raise _GuardError("blocked_address", f"address {address.split('%')[0]} is {reason} (blocked)")
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        host = _normalize_host(host)
+        try:
+            addresses = resolve(host, port)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise _GuardError("dns", f"cannot resolve {host}: {exc}") from None
+        if not addresses:
+            raise _GuardError("dns", f"cannot resolve {host}: no addresses")
+        for address in addresses:  # every address must pass, not just the one we use
+            self._refuse_if_blocked(host, address)
+
+        last_error: OSError | None = None
+        for address in addresses:
+            try:
+                sock = open_socket((address, port), self._deadline.clamp(timeout, httpcore.ConnectTimeout))
+                break
+            except OSError as exc:
+                last_error = exc
+        else:
+            if isinstance(last_error, TimeoutError):
+                raise httpcore.ConnectTimeout(str(last_error))
+            raise httpcore.ConnectError(f"cannot connect to {host}:{port}: {last_error}")
+
+        try:
+            self._refuse_if_blocked(host, sock.getpeername()[0])  # the key property
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except BaseException:
+            sock.close()
+            raise
+        return _DeadlineStream(SyncStream(sock), self._deadline)
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    def __init__(self, backend: _GuardedBackend, limits: httpx.Limits):
+        super().__init__(limits=limits)
+        self._pool.close()
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=backend,
+        )
+
+
+# --------------------------------------------------------------------------- fetcher
+
+class _Stop(Exception):
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def _status_text(status: int) -> str:
+    try:
+        return f"HTTP {status} {http.HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _classify(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, (_GuardError, _Stop)):
+        return exc.kind, str(exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout", f"{type(exc).__name__}: {exc or 'timed out'}"
+    if isinstance(exc, httpx.ConnectError):
+        return "connect", str(exc) or "connection failed"
+    if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
+        return "connect", f"connection broken: {exc}"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "blocked_scheme", str(exc)
+    return "protocol", f"{type(exc).__name__}: {exc}"
+
+
+class Fetcher:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._deadline = _Deadline()
+        timeout = httpx.Timeout(
+            connect=settings.connect_timeout_s,
+            read=settings.read_timeout_s,
+            write=settings.read_timeout_s,
+            pool=settings.connect_timeout_s,
+        )
+        limits = httpx.Limits(max_connections=max(10, 2 * settings.fetch_workers), max_keepalive_connections=20)
+        self._client = httpx.Client(
+            transport=_GuardedTransport(_GuardedBackend(settings.allow_hosts, self._deadline), limits),
+            follow_redirects=False,
+            timeout=timeout,
+            headers={"User-Agent": settings.user_agent},
+            trust_env=False,  # no proxies from the environment: they would bypass the guard
+        )
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str, *, max_bytes: int, etag: str | None = None,
+            last_modified: str | None = None, accept: str | None = None) -> FetchResult:
+        start = time.monotonic()
+        self._deadline.at = start + self.settings.total_timeout_s
+        headers = {}
+        if accept:
+            headers["Accept"] = accept
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current, status, resp_headers = url, None, {}
+
+        def result(content=b"", kind=None, message=None) -> FetchResult:
+            return FetchResult(url, current, status, content, resp_headers,
+                               int((time.monotonic() - start) * 1000), kind, message)
+
+        try:
+            target = self._checked_url(url)
+            for hop in range(self.settings.max_redirects + 1):
+                current, status, resp_headers = str(target), None, {}
+                with self._client.stream("GET", target, headers=headers) as resp:
+                    status = resp.status_code
+                    resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                    location = resp.headers.get("location")
+                    if status in REDIRECT_STATUSES and location:
+                        if hop == self.settings.max_redirects:
+                            raise _Stop("too_many_redirects", f"more than {self.settings.max_redirects} redirects")
+                        target = self._checked_url(target.join(location.strip()))
+                        continue
+                    if status == 304:
+                        return result()
+                    if not 200 <= status < 300:
+                        return result(kind="http_status", message=_status_text(status))
+                    return result(self._read_body(resp, max_bytes, start))
+            raise AssertionError("unreachable")  # pragma: no cover
+        except Exception as exc:  # the contract: never raise for network/HTTP problems
+            kind, message = _classify(exc)
+            if kind == "timeout" and self._deadline.remaining() <= 0.05:
+                message = f"exceeded total timeout of {self.settings.total_timeout_s}s"
+            return result(kind=kind, message=" ".join(message.split()))
+        finally:
+            self._deadline.at = None
+
+    def _checked_url(self, url: str | httpx.URL) -> httpx.URL:
+        scheme = urlsplit(str(url)).scheme.lower()
+        if scheme not in ALLOWED_SCHEMES:
+            raise _Stop("blocked_scheme", f"scheme {scheme or '(none)'!r} is not allowed")
+        parsed = httpx.URL(str(url))
+        if not parsed.host:
+            raise _Stop("protocol", f"URL has no host: {url}")
+        return parsed
+
+    def _read_body(self, resp: httpx.Response, max_bytes: int, start: float) -> bytes:
+        length = resp.headers.get("content-length", "")
+        if length.strip().isdigit() and int(length) > max_bytes:
+            raise _Stop("too_large", f"body exceeds {max_bytes} bytes (Content-Length {int(length)})")
+        body = bytearray()
+        # iter_bytes() undoes Content-Encoding, so the cap applies to decoded bytes.
+        for chunk in resp.iter_bytes():
+            body += chunk
+            if len(body) > max_bytes:
+                raise _Stop("too_large", f"body exceeds {max_bytes} bytes")
+            if time.monotonic() - start > self.settings.total_timeout_s:
+                raise _Stop("timeout", f"exceeded total timeout of {self.settings.total_timeout_s}s")
+        return bytes(body)
+
+    def get_many(self, urls: list[str], *, max_bytes: int) -> list[FetchResult]:
+        """Fetch concurrently; at most per_host_concurrency requests in flight per host.
+
+        A dispatcher hands work to the pool only when the URL's host has a free slot,
+        so no worker thread ever sits blocked waiting for a busy host.
+        """
+        results: list[FetchResult | None] = [None] * len(urls)
+        queues: dict[str, deque[int]] = {}
+        for i, u in enumerate(urls):
+            try:
+                host = (urlsplit(u).hostname or "").lower()
+            except ValueError:
+                host = ""
+            queues.setdefault(host, deque()).append(i)
+        workers = max(1, self.settings.fetch_workers)
+        per_host = max(1, self.settings.per_host_concurrency)
+        in_flight: Counter[str] = Counter()
+        running: dict = {}
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="radar-fetch") as pool:
+            while queues or running:
+                progress = True
+                while progress and len(running) < workers:
+                    progress = False
+                    for host in list(queues):  # one URL per host per pass: round-robin
+                        if len(running) < workers and in_flight[host] < per_host:
+                            i = queues[host].popleft()
+                            if not queues[host]:
+                                del queues[host]
+                            in_flight[host] += 1
+                            running[pool.submit(self.get, urls[i], max_bytes=max_bytes)] = (i, host)
+                            progress = True
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    i, host = running.pop(future)
+                    in_flight[host] -= 1
+                    results[i] = future.result()
+        return results  # type: ignore[return-value]

@@ -1,0 +1,65 @@
+"""One typed settings object: defaults < radar.toml < environment variables."""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+DEFAULT_USER_AGENT = "AI-Industry-Radar/0.1 (+https://github.com/ai-industry-radar)"
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part for part in re.split(r"[\s,]+", value.strip()) if part)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path("warehouse/radar.duckdb")
+    # Hosts/addresses that may be fetched although private or loopback (SSRF allow-list).
+    allow_hosts: tuple[str, ...] = ()
+    alert_urls: tuple[str, ...] = ()
+    user_agent: str = DEFAULT_USER_AGENT
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 15.0
+    total_timeout_s: float = 30.0
+    max_feed_bytes: int = 10 * 1024 * 1024
+    max_page_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    per_host_concurrency: int = 2
+    fetch_workers: int = 8
+    min_text_chars: int = 200
+    article_batch_size: int = 200
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, config_file: Path | None = None, env: dict[str, str] | None = None, **overrides) -> "Settings":
+        env = os.environ if env is None else env
+        values: dict = {}
+        path = config_file or Path(env.get("RADAR_CONFIG", "radar.toml"))
+        if path.is_file():
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        known = {f.name: f for f in fields(cls)}
+        for name in known:
+            env_value = env.get(f"RADAR_{name.upper()}")
+            if env_value is not None:
+                values[name] = env_value
+        settings = cls()
+        coerced = {}
+        extra = {}
+        for key, value in values.items():
+            if key not in known:
+                extra[key] = value
+                continue
+            default = getattr(settings, key)
+            if isinstance(default, tuple):
+                coerced[key] = _split(value) if isinstance(value, str) else tuple(value)
+            elif isinstance(default, Path):
+                coerced[key] = Path(value)
+            elif isinstance(default, (int, float)) and not isinstance(default, bool):
+                coerced[key] = type(default)(value)
+            else:
+                coerced[key] = value
+        coerced.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(settings, extra=extra, **coerced)

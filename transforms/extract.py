@@ -1,0 +1,436 @@
+"""Article text -> event mentions. Rules over polars frames: sentences, gazetteer hits, cue patterns.
+
+The flow of one batch:
+    articles -> sentences (one row each) -> entity hits per sentence (orgs, models with their left context,
+    money with its left context) -> one builder per event type -> mentions with a stable event_key.
+
+Pure: no network, no database, no Prefect.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd, resolve_event_date
+
+EXTRACTOR_VERSION = "rules-0.1"
+MAX_SENTENCE_CHARS = 1500
+
+MENTION_SCHEMA = {
+    "mention_id": pl.String, "article_id": pl.String, "type": pl.String, "org": pl.String, "model": pl.String,
+    "event_date": pl.String, "evidence": pl.String, "confidence": pl.Float64, "status": pl.String,
+    "event_key": pl.String, "extractor_version": pl.String,
+    "open_weights": pl.Boolean, "license": pl.String, "amount_usd": pl.Float64, "round": pl.String,
+    "valuation_usd": pl.Float64, "investors": pl.String, "target": pl.String, "partner": pl.String,
+    "pct": pl.Float64, "jurisdiction": pl.String, "measure": pl.String, "person": pl.String, "role": pl.String,
+    "counterparty": pl.String, "matter": pl.String, "compared_to": pl.String,
+}
+TYPED_FIELDS = [c for c in MENTION_SCHEMA if list(MENTION_SCHEMA).index(c) > list(MENTION_SCHEMA).index("extractor_version")]
+
+# --- cue patterns (matched on the lower-cased sentence unless noted) --------------------------------------
+ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\."
+RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
+           r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available"
+           r"|publish(?:es|ed)|announc(?:e|es|ed|ing))\b")
+NEGATION = r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? to|not yet)\b"
+PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|expected|poised|preparing|gearing up) to"
+           r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b")
+REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
+COMPARISON = (r"\b(match(?:es|ed|ing)?|compar(?:ed|ing|able)|than|versus|vs|against|outperform\w*|beat(?:s|ing)?|surpass\w*|rival\w*|like"
+              r"|on par|exceed\w*|trail\w*|behind|similar|successor|predecessor|builds? on|based on|previous|earlier|older|replac\w*|such as)\b")
+OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
+OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
+OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
+LICENSE = r"(MIT|Apache[ -]2\.0|Apache|Llama \d(?:\.\d)? Community|Gemma|Mistral Research|Qwen|Tongyi Qianwen|DeepSeek|CC[- ]BY[\w.\-]*|OpenRAIL[\w+\-]*|Modified MIT)\s+[Ll]icen[cs]e"
+TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
+FUNDING = (r"\b(rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]\b|seed round|round of funding|closes? (?:a|its)|"
+           r"investment (?:of|from|led)|invest(?:s|ed|ing)? \$|backed by|led by)\b")
+VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
+ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
+ACQUISITION = r"\b(acquir(?:e|es|ed|ing)|acquisition of|to buy|buys|bought|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
+PARTNERSHIP = r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian\w+|collaborat\w+|deal with|agreement with|tie[- ]up)\b"
+MARKET = r"\b(stock|shares?|market (?:value|cap\w*)|stock price|share price|valuation)\b"
+MARKET_DOWN = r"\b(fell|fall(?:s|ing)?|drop\w*|plung\w*|plummet\w*|tumbl\w*|sank|sink\w*|slid\w*|slump\w*|los[st]|loss|eras\w*|wip\w* out|shed\w*|declin\w*)\b"
+MARKET_UP = r"\b(rose|ris(?:e|es|ing)|jump\w*|surg\w*|soar\w*|gain\w*|climb\w*|rall\w*|add(?:s|ed|ing))\b"
+POLICY_MEASURES = [
+    # (pattern on lower-cased sentence, canonical measure)
+    (r"\b(chip|chips|semiconductor|gpu|ai accelerator)s? (export )?(controls?|restrictions?|curbs?|bans?|sanctions?|rules?)\b"
+     r"|\bexport (controls?|restrictions?|curbs?|bans?) on (advanced )?(chips|semiconductors|gpus|ai chips)\b"
+     r"|\b(chip|semiconductor) export\b|\bexport (controls?|restrictions?|curbs?)\b|\bdiffusion rule\b", "chip export controls"),
+    (r"\bai act\b", "AI Act"),
+    (r"\bexecutive order\b", "executive order"),
+    (r"\bentity list\b", "entity list"),
+    (r"\b(tariffs?)\b", "tariffs"),
+    (r"\b(ban(?:s|ned)?|prohibit\w*) (?:the )?(?:use of )?\w+ (?:app|chatbot|model)", "ban"),
+]
+JURISDICTIONS = [
+    (r"\bU\.S\.|\b(US|USA|United States|American|Washington|Biden administration|Trump administration|Commerce Department|White House|BIS)\b", "US"),
+    (r"\b(EU|European Union|Brussels|European Commission|European Parliament)\b", "EU"),
+    (r"\b(China|Chinese government|Beijing)\b", "CN"),
+    (r"\bU\.K\.|\b(UK|United Kingdom|Britain|British government)\b", "UK"),
+    (r"\b(Japan|Tokyo)\b", "JP"),
+    (r"\b(South Korea|Seoul)\b", "KR"),
+    (r"\b(India|New Delhi)\b", "IN"),
+]
+BENCHMARK = r"\b(match(?:es|ed|ing)?|outperform\w*|beat(?:s|ing)?|surpass\w*|rival\w*|on par with|exceed\w*|tops?|topped|ahead of|better than)\b"
+LEGAL = r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust (?:probe|investigation|case|suit)|settle(?:s|d|ment)?|court)\b"
+MATTERS = r"\b(copyright|antitrust|patent|privacy|defamation|trade secrets?|breach of contract|securities fraud)\b"
+LEADERSHIP = (r"\b(appoint\w*|nam(?:ed|es) (?:\w+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign\w*|depart\w*|leav(?:es|ing)|left"
+              r"|join(?:s|ed)|promot\w*|oust\w*|fired|replac\w*|succeed\w*|tapped)\b")
+ROLE = (r"\b(CEO|chief executive(?: officer)?|CTO|chief technology officer|CFO|chief financial officer|COO|chief operating officer"
+        r"|chief scientist|president|chairman|chairwoman|chair|co-?founder|head of [A-Z]?\w+|chief research officer|chief product officer)\b")
+PERSON = r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})\b"
+
+
+def _sha(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:32]
+
+
+def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
+    """articles(article_id, title, text, published_at) -> sentences(article_id, sent_idx, sentence, published_at).
+
+    The title is sentence 0: headlines often state the event most plainly.
+    """
+    placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
+    text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
+    return (
+        articles.select("article_id", "published_at", text.alias("body"))
+        .with_columns(
+            pl.col("body")
+            .str.replace_all(ABBREVIATIONS, f"$1{placeholder}")
+            .str.replace_all(r"([.!?。！？][\"”’)]?)\s+", "$1\n")
+            .str.split("\n")
+            .alias("sentence")
+        )
+        .explode("sentence")
+        .with_columns(
+            pl.col("sentence").str.replace_all(placeholder, ".", literal=True).str.strip_chars()
+            .str.slice(0, MAX_SENTENCE_CHARS)
+        )
+        .filter(pl.col("sentence").str.len_chars() > 3)
+        .with_columns(sent_idx=pl.int_range(pl.len()).over("article_id"))
+        .select("article_id", "sent_idx", "sentence", "published_at")
+    )
+
+
+def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
+    return (
+        expr.str.replace_all(r"[\s\-_’']+", "").str.to_lowercase()
+        .replace_strict(mapping, default=None, return_dtype=pl.String)
+    )
+
+
+def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.DataFrame) -> pl.DataFrame:
+    """One row per model named in a sentence, with whether it is named as a comparison point."""
+    occ = (
+        sents.select("article_id", "sent_idx",
+                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}{g.model_pattern}").alias("ctx"))
+        .explode("ctx")
+        .drop_nulls("ctx")
+        .with_columns(model_text=pl.col("ctx").str.extract(rf"({g.model_pattern})$", 1))
+        .with_columns(
+            model=_canonical(pl.col("model_text"), g.model_by_key),
+            is_short=pl.col("model_text").str.replace_all(r"[\s\-_’']+", "").str.to_lowercase().is_in(list(g.short_model_keys)),
+            prefix=pl.col("ctx").str.slice(0, pl.col("ctx").str.len_chars() - pl.col("model_text").str.len_chars()),
+        )
+        .with_columns(
+            model_org=pl.col("model").replace_strict({m: e["org"] for m, e in g.models.items()}, default=None),
+            is_comparison=pl.col("prefix").str.to_lowercase().str.contains(COMPARISON),
+        )
+        .join(article_orgs, on="article_id", how="left")
+    )
+    # A short form ("R1") counts only where its maker is named somewhere in the article.
+    return occ.filter(
+        pl.col("model").is_not_null()
+        & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
+    ).select("article_id", "sent_idx", "model", "model_org", "is_comparison", "is_short")
+
+
+def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is)."""
+    return (
+        sents.select("article_id", "sent_idx",
+                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}{MONEY_PATTERN}").alias("ctx"))
+        .explode("ctx")
+        .drop_nulls("ctx")
+        .with_columns(money_text=pl.col("ctx").str.extract(rf"({MONEY_PATTERN})$", 1))
+        .with_columns(
+            amount_usd=money_to_usd(pl.col("money_text")),
+            is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION),
+            owner_model=_canonical(pl.col("ctx").str.extract(rf"({g.model_pattern})\S*\s+{MONEY_PATTERN}$", 1), g.model_by_key),
+            money_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"),
+        )
+        .drop_nulls("amount_usd")
+    )
+
+
+def _first_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    return _canonical(text.str.extract(f"({g.org_pattern})", 1), g.org_by_key)
+
+
+def _frame(df: pl.DataFrame, type_: str, **columns: pl.Expr) -> pl.DataFrame:
+    """Shape a builder's rows as mentions; fields a type does not have stay null."""
+    exprs = []
+    for name, dtype in MENTION_SCHEMA.items():
+        if name in columns:
+            exprs.append(columns[name].cast(dtype).alias(name))
+        elif name in ("article_id", "evidence", "event_date", "status", "confidence") and name in df.columns:
+            exprs.append(pl.col(name).cast(dtype))
+        elif name == "type":
+            exprs.append(pl.lit(type_).alias(name))
+        elif name == "evidence":
+            exprs.append(pl.col("sentence").alias(name))
+        else:
+            exprs.append(pl.lit(None, dtype=dtype).alias(name))
+    return df.select(*exprs, pl.col("sent_idx"))
+
+
+def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> pl.DataFrame:
+    """articles(article_id, title, text, published_at) -> mentions (MENTION_SCHEMA)."""
+    g = g or gaz.default()
+    if articles.is_empty():
+        return pl.DataFrame(schema=MENTION_SCHEMA)
+    sents = split_sentences(articles)
+    low = pl.col("sentence").str.to_lowercase()
+    sents = sents.with_columns(
+        orgs=pl.col("sentence").str.extract_all(g.org_pattern).list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
+        event_date=resolve_event_date(pl.col("sentence"), pl.col("published_at")),
+        negated=low.str.contains(NEGATION),
+        status=pl.when(low.str.contains(PLANNED)).then(pl.lit("planned"))
+        .when(low.str.contains(REPORTED)).then(pl.lit("reported")).otherwise(pl.lit("done")),
+        open_weights=pl.when(low.str.contains(OPEN_SOURCED)).then(True).when(low.str.contains(OPEN_NO)).then(False)
+        .when(low.str.contains(OPEN_YES)).then(True),
+        license=pl.col("sentence").str.extract(LICENSE, 1),
+    ).filter(~pl.col("negated"))
+    article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
+        article_orgs=pl.col("orgs").drop_nulls().unique())
+    models = _model_occurrences(sents, g, article_orgs)
+    subject = (
+        models.filter(~pl.col("is_comparison")).group_by("article_id", "sent_idx")
+        .agg(subject_model=pl.col("model").first())
+    )
+    sents = (
+        sents.join(subject, on=["article_id", "sent_idx"], how="left")
+        .sort("article_id", "sent_idx")
+        .with_columns(
+            # the model and org "in focus": what "the model" / "the company" refer to
+            focus_model=pl.col("subject_model").shift(1).forward_fill().over("article_id"),
+            focus_org=pl.col("orgs").list.first().forward_fill().over("article_id"),
+        )
+    )
+    money = _money_occurrences(sents, g).join(sents, on=["article_id", "sent_idx"], how="inner")
+    found = [
+        _model_releases(sents, models, g),
+        _training_costs(money, sents, g),
+        _funding(money, g),
+        _acquisitions(sents, money, g),
+        _partnerships(sents),
+        _market_moves(sents, money, g),
+        _policy(sents),
+        _benchmarks(sents, models),
+        _legal(sents, g),
+        _leadership(sents, g),
+    ]
+    mentions = pl.concat([f for f in found if not f.is_empty()] or [pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})],
+                         how="vertical_relaxed")
+    return _finish(mentions)
+
+
+def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    cue = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(RELEASE))
+    rows = cue.join(models.filter(~pl.col("is_comparison")), on=["article_id", "sent_idx"], how="inner")
+    # Licence and openness said of an org's models in general ("DeepSeek's open-weight models, under the MIT License")
+    # apply to that org's releases in the same article.
+    org_terms = (
+        sents.filter(pl.col("license").is_not_null() | pl.col("open_weights").is_not_null())
+        .explode("orgs").drop_nulls("orgs")
+        .group_by("article_id", "orgs")
+        .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
+        .rename({"orgs": "model_org"})
+    )
+    rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    known_open = pl.col("model").replace_strict({m: e.get("open_weights") for m, e in g.models.items()}, default=None,
+                                                return_dtype=pl.Boolean)
+    return _frame(
+        rows, "model_release",
+        org=pl.col("model_org"), model=pl.col("model"),
+        open_weights=pl.coalesce("open_weights", "org_open", known_open),
+        license=pl.coalesce("license", "org_license"),
+        confidence=pl.lit(0.85) - pl.col("is_short").cast(pl.Float64) * 0.1 + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1,
+    )
+
+
+def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(TRAINING) & ~pl.col("is_valuation"))
+    model = pl.coalesce("owner_model", "subject_model", "focus_model")
+    rows = rows.with_columns(model=model).drop_nulls("model")
+    return _frame(
+        rows, "training_cost",
+        org=pl.col("model").replace_strict({m: e["org"] for m, e in g.models.items()}, default=None),
+        model=pl.col("model"), amount_usd=pl.col("amount_usd"),
+        confidence=pl.when(pl.col("owner_model").is_not_null() | pl.col("subject_model").is_not_null()).then(0.85).otherwise(0.7),
+    )
+
+
+def _org_kind(g: gaz.Gazetteer) -> dict[str, str]:
+    return {name: e.get("kind", "other") for name, e in g.orgs.items()}
+
+
+def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(FUNDING))
+    if rows.is_empty():
+        return rows
+    kinds = _org_kind(g)
+    per_sentence = rows.group_by("article_id", "sent_idx", maintain_order=True).agg(
+        amount_usd=pl.col("amount_usd").filter(~pl.col("is_valuation")).first(),
+        valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
+        sentence=pl.col("sentence").first(), orgs=pl.col("orgs").first(), focus_org=pl.col("focus_org").first(),
+        event_date=pl.col("event_date").first(), status=pl.col("status").first(),
+    ).drop_nulls("amount_usd")
+    is_investor = pl.element().replace_strict(kinds, default="other").is_in(["investor"])
+    per_sentence = per_sentence.with_columns(
+        org=pl.coalesce(pl.col("orgs").list.filter(~is_investor).list.first(), pl.col("focus_org")),
+        investors=pl.col("orgs").list.filter(is_investor).list.unique(maintain_order=True).list.join("; "),
+        round=pl.col("sentence").str.extract(ROUND, 1),
+    )
+    return _frame(
+        per_sentence.filter(pl.col("org").is_not_null()), "funding",
+        org=pl.col("org"), amount_usd=pl.col("amount_usd"), valuation_usd=pl.col("valuation_usd"),
+        investors=pl.when(pl.col("investors") != "").then(pl.col("investors")), round=pl.col("round"),
+        confidence=pl.lit(0.8),
+    )
+
+
+def _split_on(cue: str) -> tuple[pl.Expr, pl.Expr]:
+    parts = pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?i:{cue})(?P<after>.*)$")
+    return parts.struct.field("before"), parts.struct.field("after")
+
+
+def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    before, after = _split_on(ACQUISITION)
+    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(ACQUISITION)).with_columns(
+        acquirer=_first_in(before, g),
+        target=pl.coalesce(
+            _first_in(after, g),
+            after.str.extract(r"^\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:startup|company|firm|maker|developer|provider|lab)?\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})", 1),
+        ),
+    )
+    first_money = money.filter(~pl.col("is_valuation")).group_by("article_id", "sent_idx").agg(amount_usd=pl.col("amount_usd").first())
+    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
+        pl.col("acquirer").is_not_null() & pl.col("target").is_not_null() & (pl.col("acquirer") != pl.col("target")))
+    return _frame(rows, "acquisition", org=pl.col("acquirer"), target=pl.col("target"), amount_usd=pl.col("amount_usd"),
+                  confidence=pl.lit(0.8))
+
+
+def _partnerships(sents: pl.DataFrame) -> pl.DataFrame:
+    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(PARTNERSHIP)).with_columns(
+        pair=pl.col("orgs").list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
+    return _frame(rows, "partnership", org=pl.col("pair").list.get(0), partner=pl.col("pair").list.get(1),
+                  confidence=pl.lit(0.75))
+
+
+def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    low = pl.col("sentence").str.to_lowercase()
+    rows = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
+    first_money = money.group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
+    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    owner = _canonical(pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1), g.org_by_key)
+    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").with_columns(
+        pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+        org=pl.coalesce(owner, pl.col("orgs").list.first()),
+    ).filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
+    return _frame(rows, "market_move", org=pl.col("org"), amount_usd=pl.col("amount") * sign, pct=pl.col("pct") * sign,
+                  confidence=pl.lit(0.75))
+
+
+def _policy(sents: pl.DataFrame) -> pl.DataFrame:
+    low = pl.col("sentence").str.to_lowercase()
+    measure = pl.lit(None, dtype=pl.String)
+    for pattern, name in reversed(POLICY_MEASURES):
+        measure = pl.when(low.str.contains(pattern)).then(pl.lit(name)).otherwise(measure)
+    jurisdiction = pl.lit(None, dtype=pl.String)
+    for pattern, code in reversed(JURISDICTIONS):
+        jurisdiction = pl.when(pl.col("sentence").str.contains(pattern)).then(pl.lit(code)).otherwise(jurisdiction)
+    rows = sents.with_columns(measure=measure, jurisdiction=jurisdiction).filter(
+        pl.col("measure").is_not_null() & pl.col("jurisdiction").is_not_null())
+    # The EU's AI Act is the EU's whoever reports it.
+    rows = rows.with_columns(jurisdiction=pl.when(pl.col("measure") == "AI Act").then(pl.lit("EU")).otherwise("jurisdiction"))
+    return _frame(rows, "policy", jurisdiction=pl.col("jurisdiction"), measure=pl.col("measure"), confidence=pl.lit(0.7),
+                  event_date=pl.lit(None, dtype=pl.String))
+
+
+def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    cue = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(BENCHMARK))
+    compared = models.filter(pl.col("is_comparison")).select("article_id", "sent_idx", compared_to="model")
+    rows = (
+        cue.join(compared, on=["article_id", "sent_idx"], how="inner")
+        .with_columns(model=pl.coalesce("subject_model", "focus_model"))
+        .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to")))
+        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+    )
+    return _frame(rows, "benchmark_claim", org=pl.col("model_org"), model=pl.col("model"), compared_to=pl.col("compared_to"),
+                  confidence=pl.when(pl.col("subject_model").is_not_null()).then(0.8).otherwise(0.65),
+                  event_date=pl.lit(None, dtype=pl.String))
+
+
+def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEGAL)).with_columns(
+        pair=pl.col("orgs").list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
+    return _frame(rows, "legal", org=pl.col("pair").list.get(0), counterparty=pl.col("pair").list.get(1),
+                  matter=pl.col("sentence").str.to_lowercase().str.extract(MATTERS, 1), confidence=pl.lit(0.7))
+
+
+def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    org_names = list(g.orgs)
+    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP) & pl.col("sentence").str.contains(ROLE))
+    rows = rows.with_columns(
+        person=pl.col("sentence").str.extract_all(PERSON).list.filter(~pl.element().is_in(org_names)).list.first(),
+        role=pl.col("sentence").str.extract(ROLE, 1),
+        org=pl.coalesce(pl.col("orgs").list.first(), pl.col("focus_org")),
+    ).filter(pl.col("person").is_not_null() & pl.col("org").is_not_null())
+    return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.65))
+
+
+# The fields that make two mentions the same event, per type (see DESIGN.md, event taxonomy).
+EVENT_KEY_FIELDS = {
+    "model_release": ["org", "model"],
+    "funding": ["org", "round", "event_month"],
+    "acquisition": ["org", "target"],
+    "partnership": ["pair"],
+    "market_move": ["org", "event_date"],
+    "policy": ["jurisdiction", "measure"],
+    "training_cost": ["org", "model"],
+    "benchmark_claim": ["org", "model", "compared_to"],
+    "legal": ["org", "counterparty"],
+    "leadership": ["org", "person", "role"],
+}
+
+
+def _event_key() -> pl.Expr:
+    derived = {
+        "event_month": pl.col("event_date").str.slice(0, 7),
+        "pair": pl.concat_str(pl.min_horizontal("org", "partner"), pl.max_horizontal("org", "partner"), separator="+"),
+    }
+    key = pl.lit(None, dtype=pl.String)
+    for type_, fields in EVENT_KEY_FIELDS.items():
+        parts = [pl.col("type")] + [derived.get(f, pl.col(f)).fill_null("?") for f in fields]
+        key = pl.when(pl.col("type") == type_).then(pl.concat_str(parts, separator="|")).otherwise(key)
+    return key.str.to_lowercase()
+
+
+def _finish(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
+    mentions = mentions.with_columns(
+        event_key=_event_key(),
+        confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
+        .clip(0.0, 1.0),
+        extractor_version=pl.lit(EXTRACTOR_VERSION),
+    )
+    mentions = mentions.unique(["article_id", "event_key", "sent_idx"], keep="first", maintain_order=True)
+    mentions = mentions.with_columns(
+        mention_id=pl.concat_str("article_id", "event_key", pl.col("sent_idx").cast(pl.String), "extractor_version", separator="\x1f")
+        .map_elements(_sha, return_dtype=pl.String)
+    )
+    return mentions.select(list(MENTION_SCHEMA)).sort("article_id", "type", "event_key")

@@ -1,0 +1,104 @@
+"""The gazetteer of organizations and models: data (gazetteer.toml), validated on load, compiled to regexes."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).with_name("gazetteer.toml")
+ORG_KINDS = {"lab", "big_tech", "chipmaker", "cloud", "investor", "regulator", "government", "startup", "media", "other"}
+
+
+class GazetteerError(ValueError):
+    pass
+
+
+def alias_key(text: str) -> str:
+    """Spelling-insensitive key: 'GPT 4o', 'gpt-4o' and 'GPT4o' share one."""
+    return re.sub(r"[\s\-_’']+", "", text).lower()
+
+
+def _alias_regex(alias: str) -> str:
+    """Regex for one alias: separators optional, digits-bearing names case-insensitive, word-bounded."""
+    pieces = [re.escape(p) for p in re.split(r"[\s\-]+", alias) if p]
+    body = r"[\s\-]?".join(pieces)
+    if any(ch.isdigit() for ch in alias):
+        body = f"(?i:{body})"
+    if re.match(r"\w", alias, re.ASCII):
+        body = r"\b" + body
+    if re.search(r"\w$", alias, re.ASCII):
+        body = body + r"\b"
+    return body
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    orgs: dict[str, dict]            # canonical org name -> entry
+    models: dict[str, dict]          # canonical model name -> entry
+    org_by_key: dict[str, str]       # alias key -> canonical org
+    model_by_key: dict[str, str]     # alias key -> canonical model
+    short_model_keys: frozenset[str]  # alias keys that only count when the model's org is in the article
+    org_pattern: str
+    model_pattern: str
+
+    def model_org(self, model: str) -> str | None:
+        entry = self.models.get(model)
+        return entry["org"] if entry else None
+
+
+def _alternation(aliases: list[str]) -> str:
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    return "(?:" + "|".join(_alias_regex(a) for a in ordered) + ")"
+
+
+def load(path: Path | str | None = None) -> Gazetteer:
+    path = Path(path) if path else DEFAULT_PATH
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GazetteerError(f"cannot read gazetteer {path}: {exc}") from exc
+    orgs = {}
+    for i, org in enumerate(data.get("org", [])):
+        name = org.get("name")
+        if not name:
+            raise GazetteerError(f"{path}: org #{i + 1} has no name")
+        if name in orgs:
+            raise GazetteerError(f"{path}: org {name!r} is listed twice")
+        if org.get("kind", "other") not in ORG_KINDS:
+            raise GazetteerError(f"{path}: org {name!r} has unknown kind {org.get('kind')!r}")
+        orgs[name] = org
+    models = {}
+    for i, model in enumerate(data.get("model", [])):
+        name = model.get("name")
+        if not name:
+            raise GazetteerError(f"{path}: model #{i + 1} has no name")
+        if name in models:
+            raise GazetteerError(f"{path}: model {name!r} is listed twice")
+        if model.get("org") not in orgs:
+            raise GazetteerError(f"{path}: model {name!r} names unknown org {model.get('org')!r}")
+        models[name] = model
+    org_by_key, model_by_key, short = {}, {}, set()
+    for name, org in orgs.items():
+        for alias in [name, *org.get("aliases", [])]:
+            org_by_key.setdefault(alias_key(alias), name)
+    for name, model in models.items():
+        for alias in [name, *model.get("aliases", [])]:
+            model_by_key.setdefault(alias_key(alias), name)
+        for alias in model.get("short", []):
+            if alias_key(alias) not in model_by_key:
+                model_by_key[alias_key(alias)] = name
+                short.add(alias_key(alias))
+    org_aliases = [a for o in orgs.values() for a in [o["name"], *o.get("aliases", [])]]
+    model_aliases = [a for m in models.values() for a in [m["name"], *m.get("aliases", []), *m.get("short", [])]]
+    return Gazetteer(
+        orgs=orgs, models=models, org_by_key=org_by_key, model_by_key=model_by_key,
+        short_model_keys=frozenset(short),
+        org_pattern=_alternation(org_aliases), model_pattern=_alternation(model_aliases),
+    )
+
+
+@lru_cache(maxsize=4)
+def default() -> Gazetteer:
+    return load(DEFAULT_PATH)

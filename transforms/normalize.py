@@ -1,0 +1,116 @@
+"""Normalization as polars expressions: money to USD, percentages, dates resolved against the article date."""
+from __future__ import annotations
+
+import polars as pl
+
+# USD per unit of currency. Fixed, dated rates (ECB / Fed H.10 reference rates, 2025-01-02), so results are
+# reproducible; a rate table that moves with the news would make the same article give different numbers.
+USD_RATES = {"USD": 1.0, "EUR": 1.035, "GBP": 1.25, "CNY": 0.137, "JPY": 0.0064, "KRW": 0.00068, "INR": 0.0117, "CAD": 0.695}
+USD_RATES_AS_OF = "2025-01-02"
+
+MULTIPLIERS = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}
+CURRENCY_WORDS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP",
+    "¥": "CNY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "rupees": "INR", "inr": "INR", "c$": "CAD", "cad": "CAD",
+}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?i:trillion|billion|million|thousand|mln|bn|mn|tn|[bmkt]\b)"
+_PREFIX_CUR = r"US\$|C\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB"
+_SUFFIX_CUR = r"dollars|dollar|euros|euro|yuan|renminbi|RMB|yen|won|pounds|rupees"
+# "$5.6 million", "US$2bn", "€600m", "USD 1.5 billion", "1.5 billion yuan", "600 billion dollars"
+MONEY_PATTERN = (
+    rf"(?:(?:{_PREFIX_CUR})\s?(?:{_NUM})(?:\s?(?:{_MULT}))?"
+    rf"|(?:{_NUM})\s?(?:{_MULT})?\s(?:{_SUFFIX_CUR})\b)"
+)
+MONEY_PARTS = (
+    rf"^(?P<cur1>{_PREFIX_CUR})?\s?(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur2>{_SUFFIX_CUR})?$"
+)
+PCT_PATTERN = r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+
+
+def money_to_usd(text: pl.Expr) -> pl.Expr:
+    """A matched money string ("$5.6 million") -> float USD; null if unparseable."""
+    parts = text.str.strip_chars().str.extract_groups(MONEY_PARTS)
+    number = parts.struct.field("num").str.replace_all(",", "").cast(pl.Float64, strict=False)
+    mult = parts.struct.field("mult").str.to_lowercase().replace_strict(MULTIPLIERS, default=1.0, return_dtype=pl.Float64)
+    currency = (
+        pl.coalesce(parts.struct.field("cur1"), parts.struct.field("cur2"))
+        .str.to_lowercase()
+        .replace_strict(CURRENCY_WORDS, default="USD", return_dtype=pl.String)
+    )
+    rate = currency.replace_strict(USD_RATES, default=None, return_dtype=pl.Float64)
+    return number * mult * rate
+
+
+MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Sep.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12,
+}
+_MONTH = "|".join(sorted((m.replace(".", r"\.") for m in MONTHS), key=len, reverse=True))
+_FULL = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+_MONTH_DAY = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+_MONTH_YEAR = rf"({_MONTH}),?\s+(\d{{4}})\b"
+_MONTH_ONLY = rf"\b(?:in|since|during|by|until|early|late|mid-|mid|last|this|of)\s+({_MONTH})\b"
+_ISO = r"\b(20\d\d-[01]\d-[0-3]\d)\b"
+_QUARTER = r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?(\d{4}))?\b"
+_QUARTER_MONTH = {"1": 1, "2": 4, "3": 7, "4": 10, "first": 1, "second": 4, "third": 7, "fourth": 10}
+
+
+def _month_number(expr: pl.Expr) -> pl.Expr:
+    return expr.replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
+
+
+def _year_for(month: pl.Expr, published: pl.Expr) -> pl.Expr:
+    """A month named without a year is the latest such month not after the article date."""
+    pub_year = published.dt.year().cast(pl.Int32)
+    return pl.when(month > published.dt.month()).then(pub_year - 1).otherwise(pub_year)
+
+
+def _fmt(year: pl.Expr, month: pl.Expr, day: pl.Expr | None = None) -> pl.Expr:
+    parts = [year.cast(pl.String), pl.lit("-"), month.cast(pl.String).str.zfill(2)]
+    if day is not None:
+        parts += [pl.lit("-"), day.cast(pl.String).str.zfill(2)]
+    return pl.concat_str(parts)
+
+
+def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
+    """The first date a sentence states, as 'YYYY-MM-DD' or 'YYYY-MM', resolved against `published`."""
+    full = sentence.str.extract_groups(_FULL)
+    md = sentence.str.extract_groups(_MONTH_DAY)
+    my = sentence.str.extract_groups(_MONTH_YEAR)
+    mo = sentence.str.extract(_MONTH_ONLY, 1)
+    q = sentence.str.extract_groups(_QUARTER)
+    f = lambda s, i: s.struct.field(str(i))  # noqa: E731  (extract_groups names unnamed groups "1", "2", ...)
+    md_month = _month_number(f(md, 1))
+    mo_month = _month_number(mo)
+    q_month = pl.coalesce(f(q, 1), f(q, 2)).replace_strict(_QUARTER_MONTH, default=None, return_dtype=pl.Int32)
+    relative_days = (
+        pl.when(sentence.str.contains(r"\byesterday\b")).then(1)
+        .when(sentence.str.contains(r"\b(?:today|this morning|on [Mm]onday|on [Tt]uesday)\b")).then(0)
+        .when(sentence.str.contains(r"\blast week\b")).then(7)
+        .otherwise(None)
+    )
+    last_month = published.dt.offset_by("-1mo")
+    return (
+        pl.when(sentence.str.contains(_ISO)).then(sentence.str.extract(_ISO, 1))
+        .when(f(full, 1).is_not_null()).then(_fmt(f(full, 3), _month_number(f(full, 1)), f(full, 2)))
+        .when(f(my, 1).is_not_null()).then(_fmt(f(my, 2), _month_number(f(my, 1))))
+        .when(md_month.is_not_null() & published.is_not_null()).then(_fmt(_year_for(md_month, published), md_month, f(md, 2)))
+        .when(mo_month.is_not_null() & published.is_not_null()).then(_fmt(_year_for(mo_month, published), mo_month))
+        .when(q_month.is_not_null() & (f(q, 3).is_not_null() | published.is_not_null()))
+        .then(_fmt(pl.coalesce(f(q, 3).cast(pl.Int32), published.dt.year().cast(pl.Int32)), q_month))
+        .when(relative_days.is_not_null() & published.is_not_null())
+        .then(published.dt.offset_by(pl.concat_str(pl.lit("-"), relative_days.cast(pl.String), pl.lit("d"))).dt.strftime("%Y-%m-%d"))
+        .when(sentence.str.contains(r"\blast month\b") & published.is_not_null()).then(last_month.dt.strftime("%Y-%m"))
+        .otherwise(None)
+    )

@@ -1,0 +1,104 @@
+"""The warehouse: the only module that opens a write connection to DuckDB.
+
+Writes are short: open, one transaction per stage, close. Readers use `read_only()`,
+which retries while a writer holds the file lock.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import polars as pl
+
+MIGRATIONS = resources.files("warehouse") / "migrations"
+SQL = resources.files("warehouse") / "sql"
+LOCK_RETRY_SECONDS = 60.0
+
+
+def sql_text(name: str) -> str:
+    return (SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _connect(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying while another process holds the lock (DuckDB allows one writer)."""
+    deadline = time.monotonic() + wait_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `radar run` or `radar demo` first")
+    con = _connect(path, read_only=True, wait_s=wait_s)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def writing(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One write transaction: committed on success, rolled back on any error."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect(path, read_only=False, wait_s=wait_s)
+    try:
+        con.execute("begin transaction")
+        try:
+            yield con
+        except BaseException:
+            con.execute("rollback")
+            raise
+        con.execute("commit")
+    finally:
+        con.close()
+
+
+def migrate(path: Path | str) -> list[str]:
+    """Apply migrations/NNN_name.sql not yet recorded in ops.schema_migrations, each in its own transaction."""
+    applied_now = []
+    with writing(path) as con:
+        con.execute("create schema if not exists ops")
+        con.execute(
+            "create table if not exists ops.schema_migrations ("
+            " version varchar primary key, applied_at timestamptz not null default now())"
+        )
+        done = {row[0] for row in con.execute("select version from ops.schema_migrations").fetchall()}
+    for script in sorted(MIGRATIONS.iterdir(), key=lambda p: p.name):
+        if not script.name.endswith(".sql") or script.name in done:
+            continue
+        with writing(path) as con:
+            con.execute(script.read_text(encoding="utf-8"))
+            con.execute("insert into ops.schema_migrations (version) values (?)", [script.name])
+        applied_now.append(script.name)
+    return applied_now
+
+
+def load(con: duckdb.DuckDBPyConnection, statement: str, incoming: pl.DataFrame) -> int:
+    """Run warehouse/sql/<statement>.sql with `incoming` registered as a table; returns rows changed."""
+    if incoming.is_empty():
+        return 0
+    con.register("incoming", incoming)
+    try:
+        changed = con.execute(sql_text(statement)).fetchall()
+    finally:
+        con.unregister("incoming")
+    return int(changed[0][0]) if changed else 0
+
+
+def query(path: Path | str, sql: str, params: list | None = None) -> pl.DataFrame:
+    with read_only(path) as con:
+        return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()

@@ -1,0 +1,1 @@
+insert into raw.entries by name select * from incoming on conflict do nothing;

@@ -1,0 +1,1 @@
+insert into raw.fetches by name select * from incoming on conflict do nothing;
