@@ -15,8 +15,9 @@ EVENT_TYPES = (
 )
 STATUSES = ("done", "planned", "reported", "denied")
 # YYYY, YYYY-MM or YYYY-MM-DD. [0-9] rather than \d (Python's \d also matches
-# non-ASCII digits), months 01-12 and days 01-31, and \Z rather than $ (see entries.URL_REGEX).
-EVENT_DATE_REGEX = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z"
+# non-ASCII digits), months 01-12 and days 01-31, \Z rather than $ (see entries.URL_REGEX), and
+# non-capturing groups (pandas warns about capture groups in str.contains).
+EVENT_DATE_REGEX = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?\Z"
 EVIDENCE_MIN_CHARS = 10
 EVIDENCE_MAX_CHARS = 2000
 MAX_ABS_AMOUNT_USD = 1e13  # $10 trillion; anything bigger is a units/typo error

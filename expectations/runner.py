@@ -162,12 +162,15 @@ def _raised_exception(exception_info: Any) -> str | None:
 
 
 def _rows_json(frame: pl.DataFrame) -> list[str]:
-    """Each row as a JSON object (datetimes as ISO-8601 strings).
+    """Each row as a JSON object (datetimes as ISO-8601 strings, binary as hex).
 
     polars writes NaN/inf floats as null; where that would hide the reason a row
     failed, the value is written as the string "NaN" / "Infinity" / "-Infinity".
     """
-    encoded = frame.select(pl.struct(pl.all()).struct.json_encode().alias("j")).to_series().to_list()
+    # polars' JSON writer panics on Binary columns: write those as hex strings.
+    binary = [pl.col(c).bin.encode("hex") for c, t in frame.schema.items() if t == pl.Binary]
+    encodable = frame.with_columns(binary) if binary else frame
+    encoded = encodable.select(pl.struct(pl.all()).struct.json_encode().alias("j")).to_series().to_list()
     float_cols = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
     if not float_cols:
         return encoded

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import http
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -38,6 +39,7 @@ ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 _SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_HOST_CHARS = re.compile(r"[A-Za-z0-9._:-]+")  # raw_host is ASCII (IDNA-encoded by httpx)
 
 
 @dataclass(frozen=True)
@@ -207,9 +209,11 @@ class _GuardedBackend(httpcore.SyncBackend):
 
 
 class _GuardedTransport(httpx.HTTPTransport):
-    def __init__(self, backend: _GuardedBackend, limits: httpx.Limits):
-        super().__init__(limits=limits)
-        self._pool.close()
+    """httpx's own transport (exception mapping, response streams) over a connection
+    pool that uses the guarded backend. HTTPTransport.__init__ only builds ``_pool``,
+    so we build that pool ourselves instead of calling it."""
+
+    def __init__(self, backend: _GuardedBackend, limits: httpx.Limits):  # noqa: super() not called on purpose
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(),
             max_connections=limits.max_connections,
@@ -327,6 +331,8 @@ class Fetcher:
         parsed = httpx.URL(str(url))
         if not parsed.host:
             raise _Stop("protocol", f"URL has no host: {url}")
+        if not _HOST_CHARS.fullmatch(parsed.raw_host.decode("ascii")):
+            raise _Stop("protocol", f"invalid host in URL: {url}")
         return parsed
 
     def _read_body(self, resp: httpx.Response, max_bytes: int, start: float) -> bytes:

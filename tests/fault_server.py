@@ -8,6 +8,7 @@ Fault routes: /ok /404 /500 /503 /hang /drip /drip-headers /reset /truncated
 /redirect-loop /redirect-chain/N /redirect-to-private /redirect-to?to=URL /gzip-bomb
 /big (?nolength=1 for a close-delimited body) /etag /echo-headers /slow?ms=N.
 Any other path is served from ``root_dir`` (404 without one).
+``FaultServer(ssl_context=...)`` serves the same routes over https.
 Every request is recorded in ``.requests`` as (path, headers dict).
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import ssl
 import threading
 from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -174,10 +176,17 @@ class _Server(ThreadingHTTPServer):
 
 
 class FaultServer:
-    def __init__(self, root_dir: str | Path | None = None):
+    """``ssl_context`` (a server-side ssl.SSLContext) serves the same routes over https."""
+
+    def __init__(self, root_dir: str | Path | None = None, ssl_context: ssl.SSLContext | None = None):
         self._server = _Server(Path(root_dir) if root_dir is not None else None)
         self.port = self._server.server_address[1]
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        scheme = "http"
+        if ssl_context is not None:  # handshake later, in the handler thread, not in accept()
+            self._server.socket = ssl_context.wrap_socket(
+                self._server.socket, server_side=True, do_handshake_on_connect=False)
+            scheme = "https"
+        self.base_url = f"{scheme}://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
 

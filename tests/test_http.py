@@ -23,6 +23,7 @@ except ImportError:
 
 pytestmark = pytest.mark.timeout(20)  # hang guard only
 
+REAL_RESOLVE = rh.resolve
 READ_S, TOTAL_S = 1.0, 3.0
 LOOPBACK = ("127.0.0.1",)
 
@@ -72,6 +73,12 @@ def fake_dns(monkeypatch, table: dict[str, list[str]]):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(rh, "resolve", resolve)
+
+
+@pytest.fixture(autouse=True)
+def no_real_dns(monkeypatch):
+    """No test may send a DNS query: names come from a fake table, literals are parsed locally."""
+    fake_dns(monkeypatch, {"localhost": ["127.0.0.1"]})
 
 
 def get(fetcher: Fetcher, url: str, **kw) -> FetchResult:
@@ -128,6 +135,52 @@ def test_serves_files_from_root_dir(tmp_path, fetcher):
         assert get(fetcher, srv.url("feeds/missing.xml")).error_kind == "http_status"
         assert get(fetcher, srv.url("../../etc/passwd")).error_kind == "http_status"
         assert get(fetcher, srv.url("ok")).content == b"hello world"  # fault routes still there
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem)."""
+    pytest.importorskip("cryptography")
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .sign(key, hashes.SHA256()))
+    d = tmp_path_factory.mktemp("tls")
+    (d / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (d / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
+    return d / "cert.pem", d / "key.pem"
+
+
+def test_https_through_guarded_backend(tls_files, monkeypatch):
+    import ssl
+
+    import httpx
+
+    cert, key = tls_files
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    with FaultServer(ssl_context=server_ctx) as srv:
+        with Fetcher(make_settings()) as f:  # default trust store: the self-signed cert is refused
+            r = get(f, srv.base_url + "/ok")
+        assert r.error_kind == "connect" and "CERTIFICATE_VERIFY_FAILED" in r.error
+        real = httpx.create_ssl_context
+        monkeypatch.setattr(httpx, "create_ssl_context", lambda *a, **k: real(verify=str(cert)))
+        with Fetcher(make_settings()) as f:
+            r = get(f, srv.base_url + "/ok")
+        assert r.ok and r.content == b"hello world" and r.final_url.startswith("https://127.0.0.1:")
 
 
 # ------------------------------------------------------------------ HTTP status errors
@@ -386,6 +439,16 @@ def test_get_many_order_and_per_host_limit(server, monkeypatch):
 
 def test_get_many_empty(fetcher):
     assert fetcher.get_many([], max_bytes=10) == []
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http:///nohost", "https://", "http://exa mple.com/"])
+def test_malformed_urls(fetcher, url, connects):
+    r = get(fetcher, url)
+    assert r.error_kind == "protocol" and r.status is None and not connects
+
+
+def test_real_resolver_on_literal():
+    assert REAL_RESOLVE("127.0.0.1", 80) == ["127.0.0.1"]  # numeric: answered without DNS
 
 
 def test_fetch_result_flags():

@@ -1,6 +1,7 @@
 """The gazetteer of organizations and models: data (gazetteer.toml), validated on load, compiled to regexes."""
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -100,5 +101,10 @@ def load(path: Path | str | None = None) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
+def _load_cached(path: str) -> Gazetteer:
+    return load(path)
+
+
 def default() -> Gazetteer:
-    return load(DEFAULT_PATH)
+    """The bundled gazetteer, or the file named by RADAR_GAZETTEER (a user's extended copy)."""
+    return _load_cached(os.environ.get("RADAR_GAZETTEER") or str(DEFAULT_PATH))

@@ -99,6 +99,11 @@ def load(con: duckdb.DuckDBPyConnection, statement: str, incoming: pl.DataFrame)
     return int(changed[0][0]) if changed else 0
 
 
-def query(path: Path | str, sql: str, params: list | None = None) -> pl.DataFrame:
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pl.DataFrame:
+    """A query's result as polars (DuckDB 2 has .pl() on relations, not on connections)."""
+    return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+
+
+def query(path: Path | str, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     with read_only(path) as con:
-        return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+        return frame(con, sql, params)

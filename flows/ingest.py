@@ -1,0 +1,192 @@
+"""The ingest flow: one poll of every feed, from feed bytes to canonical events. Thin wiring only.
+
+Read top to bottom it follows the data: fetch feeds -> parse entries (transforms/feeds) -> fetch new pages ->
+extract text (transforms/articles) -> extract mentions (transforms/extract) -> validate (expectations) ->
+load and merge events (warehouse/stages).
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+
+import expectations
+from radar.feeds import Feed
+from radar.http import FetchResult, Fetcher
+from radar.settings import Settings
+from transforms.articles import articles_frame
+from transforms.extract import extract_mentions
+from transforms.feeds import ENTRY_SCHEMA, parse_feed
+from warehouse import db, stages
+
+FETCH_SCHEMA = {
+    "fetch_id": pl.String, "run_id": pl.String, "kind": pl.String, "url": pl.String, "final_url": pl.String,
+    "status": pl.Int32, "n_bytes": pl.Int64, "elapsed_ms": pl.Int32, "error_kind": pl.String, "error": pl.String,
+    "fetched_at": pl.Datetime("us", "UTC"),
+}
+DEAD_AFTER_FAILURES = 5
+
+
+def fetch_rows(results: list[FetchResult], kind: str, run_id: str, errors: dict[str, tuple[str, str]] | None = None) -> pl.DataFrame:
+    """The fetch log rows for these results; `errors` overrides the error of a url (e.g. a body that is not a feed)."""
+    errors = errors or {}
+    rows = []
+    for r in results:
+        kind_err, err = errors.get(r.url, (r.error_kind, r.error))
+        rows.append({
+            "fetch_id": uuid.uuid4().hex, "run_id": run_id, "kind": kind, "url": r.url, "final_url": r.final_url,
+            "status": r.status, "n_bytes": len(r.content), "elapsed_ms": r.elapsed_ms,
+            "error_kind": kind_err, "error": err, "fetched_at": stages.now(),
+        })
+    return pl.DataFrame(rows, schema=FETCH_SCHEMA)
+
+
+@task(name="poll-feed", cache_policy=NO_CACHE)
+def poll_feed(feed: Feed, state: dict, settings: Settings) -> dict:
+    """Fetch one feed (conditional GET) and parse its entries. Never raises for a bad feed: the reason is returned."""
+    with Fetcher(settings) as fetcher:
+        result = fetcher.get(feed.url, max_bytes=settings.max_feed_bytes,
+                             etag=state.get("etag"), last_modified=state.get("last_modified"))
+    parsed = None
+    error = (result.error_kind, result.error) if not result.ok else None
+    if result.ok and not result.not_modified:
+        parsed = parse_feed(result.content, result.final_url or feed.url, result.headers)
+        if parsed.error:
+            error = ("not_a_feed", parsed.error)
+    if error:
+        get_run_logger().warning("feed %s failed: %s", feed.url, error[1])
+    return {"feed": feed, "result": result, "parsed": parsed, "error": error}
+
+
+def feed_state_row(poll: dict, previous: dict) -> dict:
+    feed, result, parsed, error = poll["feed"], poll["result"], poll["parsed"], poll["error"]
+    failures = previous.get("consecutive_failures", 0) + 1 if error else 0
+    health = "ok" if not error else ("dead" if failures >= DEAD_AFTER_FAILURES else "degraded")
+    return {
+        "feed_url": feed.url, "name": feed.name, "title": parsed.title if parsed else None,
+        "etag": result.headers.get("etag") if result.ok else None,
+        "last_modified": result.headers.get("last-modified") if result.ok else None,
+        "health": health, "consecutive_failures": failures, "last_error": error[1] if error else None,
+        "last_status": result.status, "n_entries_last": parsed.entries.height if parsed else None,
+        "last_fetched_at": stages.now(), "last_ok_at": None if error else stages.now(),
+    }
+
+
+@task(name="record-feed-poll", cache_policy=NO_CACHE)
+def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: dict[str, dict]) -> pl.DataFrame:
+    """Validate entries, store feed states, fetch log and entries; returns the valid entries of this poll."""
+    feeds = pl.DataFrame([feed_state_row(p, previous.get(p["feed"].url, {})) for p in polls])
+    feeds = feeds.with_columns(pl.col("last_ok_at").cast(pl.Datetime("us", "UTC")),
+                               pl.col("last_fetched_at").cast(pl.Datetime("us", "UTC")))
+    fetches = fetch_rows([p["result"] for p in polls], "feed", run_id,
+                         {p["result"].url: p["error"] for p in polls if p["error"]})
+    entries = pl.concat([p["parsed"].entries for p in polls if p["parsed"]] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
+    valid, quarantined = expectations.validate("entries", entries, key="entry_id")
+    n_new = stages.record_feed_poll(db_path, feeds, fetches, valid, quarantined, run_id)
+    return valid, n_new, quarantined.height
+
+
+@task(name="fetch-pages", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def fetch_pages(urls: list[str], settings: Settings) -> list[FetchResult]:
+    with Fetcher(settings) as fetcher:
+        return fetcher.get_many(urls, max_bytes=settings.max_page_bytes)
+
+
+@task(name="extract-articles", cache_policy=NO_CACHE)
+def extract_articles(pending: pl.DataFrame, results: list[FetchResult]) -> pl.DataFrame:
+    by_url = {r["url"]: r for r in pending.to_dicts()}
+    pages = [
+        {"url": r.url, "feed_url": by_url[r.url]["feed_url"], "content": r.content,
+         "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"]}
+        for r in results if r.ok
+    ]
+    return articles_frame(pages)
+
+
+@task(name="extract-mentions", cache_policy=NO_CACHE)
+def extract_events(articles: pl.DataFrame) -> pl.DataFrame:
+    return extract_mentions(articles)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(table: str, frame: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return expectations.validate(table, frame, key=key)
+
+
+@task(name="load-article-batch", cache_policy=NO_CACHE)
+def load_article_batch(db_path: Path, run_id: str, fetches, articles, mentions, quarantine) -> dict:
+    return stages.load_article_batch(db_path, run_id, fetches, articles, mentions, quarantine)
+
+
+def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings) -> dict:
+    """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own."""
+    totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
+    for batch in pending.iter_slices(settings.article_batch_size):
+        results = fetch_pages(batch["url"].to_list(), settings)
+        articles = extract_articles(batch, results)
+        articles, bad_articles = validate("articles", articles, key="url")
+        mentions = extract_events(articles)
+        mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
+        # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
+        counts = load_article_batch(db_path, run_id, fetch_rows(results, "article", run_id), articles, mentions,
+                                    pl.concat([bad_articles, bad_mentions]))
+        for name, value in counts.items():
+            totals[name] += value
+    return totals
+
+
+@flow(name="radar-ingest", log_prints=False)
+def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None) -> dict:
+    """One poll of every feed in `feeds` into the warehouse at `db_path`; returns the run's counts."""
+    settings = settings or Settings.load()
+    db_path = Path(db_path)
+    db.migrate(db_path)
+    run_id = uuid.uuid4().hex
+    flow_run = get_run_context().flow_run
+    stages.start_run(db_path, run_id, str(flow_run.id) if flow_run else None)
+    counts = {"n_feeds": len(feeds)}
+    try:
+        previous = stages.feed_states(db_path)
+        futures = [poll_feed.submit(feed, previous.get(feed.url, {}), settings) for feed in feeds]
+        polls = [f.result() for f in futures]
+        counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
+        entries, counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
+        pending = stages.pending_articles(db_path, entries)
+        counts.update(process_articles(db_path, run_id, pending, settings))
+        counts["n_quarantined"] += n_bad_entries
+    except BaseException as exc:
+        stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")
+        raise
+    stages.finish_run(db_path, run_id, "completed", counts)
+    create_markdown_artifact(key="radar-run", markdown=run_summary_markdown(db_path, run_id, polls, counts),
+                             description="What this poll found")
+    return {"run_id": run_id, **counts}
+
+
+def run_summary_markdown(db_path: Path, run_id: str, polls: list[dict], counts: dict) -> str:
+    releases = db.query(db_path, db.sql_text("run_releases"), {"run_id": run_id})
+    lines = [f"# Radar run `{run_id}`", "", "| measure | count |", "|---|---|"]
+    lines += [f"| {k.removeprefix('n_').replace('_', ' ')} | {v} |" for k, v in counts.items()]
+    lines += ["", "## New model releases", ""]
+    if releases.is_empty():
+        lines.append("None this run.")
+    else:
+        lines += ["| org | model | open weights | date |", "|---|---|---|---|"]
+        lines += [f"| {_md(r['org'])} | {_md(r['model'])} | {r['open_weights']} | {r['event_date'] or ''} |"
+                  for r in releases.to_dicts()]
+    failing = [p for p in polls if p["error"]]
+    if failing:
+        lines += ["", "## Failing feeds", ""] + [f"- {_md(p['feed'].url)}: {_md(p['error'][1])}" for p in failing]
+    return "\n".join(lines)
+
+
+def _md(value) -> str:
+    """Feed text is untrusted: keep it from breaking the table or injecting markup."""
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")[:300]

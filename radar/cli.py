@@ -1,0 +1,203 @@
+"""`radar`: run the pipeline, query the warehouse, extract events from files."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+# Prefect reads these at import: no telemetry, no shutdown tracebacks from the temporary server, time to start
+# it on a small machine. Users' own settings win.
+for _name, _value in {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "GX_ANALYTICS_ENABLED": "false",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = REPO_ROOT / "demo"
+DEFAULT_DB = Path("warehouse/radar.duckdb")
+
+app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, validated, in DuckDB.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _run_ingest(feeds, db: Path, settings) -> dict:
+    from flows.ingest import ingest
+
+    return ingest(feeds=feeds, db_path=str(db), settings=settings)
+
+
+@app.command()
+def run(
+    feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [[feeds]] tables (url, name).")],
+    db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+) -> None:
+    """One poll of every feed in FILE into the warehouse.
+
+    Exits non-zero only when the run itself fails; a feed that is down is recorded in
+    marts.feed_health and raw.fetches, and the other feeds load normally.
+    """
+    from radar.feeds import FeedsFileError, load_feeds
+    from radar.settings import Settings
+
+    try:
+        feed_list = load_feeds(feeds)
+    except FeedsFileError as exc:
+        _fail(str(exc))
+    settings = Settings.load(config)
+    started = time.monotonic()
+    counts = _run_ingest(feed_list, db, settings)
+    _print_summary(db, counts, time.monotonic() - started)
+
+
+@app.command()
+def demo(
+    db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the bundled demo corpus on 127.0.0.1 and run one full ingest of it into the warehouse."""
+    from radar.demo_server import serve_directory
+    from radar.feeds import load_feeds
+    from radar.settings import Settings
+
+    if not (DEMO_DIR / "feeds.toml").is_file():
+        _fail(f"demo corpus not found at {DEMO_DIR}")
+    started = time.monotonic()
+    with serve_directory(DEMO_DIR) as base_url:
+        console.print(f"Serving the demo corpus at [bold]{base_url}[/] (loopback only)")
+        feed_list = load_feeds(DEMO_DIR / "feeds.toml", base_url=base_url)
+        # The demo server is on loopback, which the fetcher refuses unless allow-listed.
+        settings = Settings.load(config, allow_hosts=("127.0.0.1",))
+        counts = _run_ingest(feed_list, db, settings)
+    _print_summary(db, counts, time.monotonic() - started)
+
+
+def _print_summary(db: Path, counts: dict, seconds: float) -> None:
+    from warehouse import db as wh
+
+    console.print(f"\nRun [bold]{counts['run_id']}[/] finished in {seconds:.1f} s: "
+                  f"{counts.get('n_feeds', 0)} feeds ({counts.get('n_feeds_failed', 0)} failed), "
+                  f"{counts.get('n_entries_new', 0)} new entries, {counts.get('n_articles_new', 0)} new articles, "
+                  f"{counts.get('n_mentions_new', 0)} new mentions, {counts.get('n_events_new', 0)} new events.")
+    releases = wh.query(db, "select org, model, open_weights, license, release_date, n_articles from marts.model_releases")
+    _print_frame(releases, title="Model releases (marts.model_releases)")
+    by_type = wh.query(db, "select type, count(*) as n_events from core.events group by type order by n_events desc, type")
+    _print_frame(by_type, title="Events per type (core.events)")
+    quarantine = wh.query(db, "select table_name, row_key, expectations from ops.quarantine order by table_name, row_key")
+    _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine.height}")
+    failed = wh.query(db, "select feed_url, health, last_error from marts.feed_health where health <> 'ok'")
+    if not failed.is_empty():
+        _print_frame(failed, title="Feeds with problems (marts.feed_health)")
+    console.print(f"Warehouse: [bold]{db.resolve()}[/]  (try: radar sql --db {db} \"select * from marts.events\")")
+
+
+def _print_frame(frame, title: str | None = None, max_width: int = 80) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in frame.columns:
+        table.add_column(column, overflow="fold", max_width=max_width)
+    for row in frame.iter_rows():
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run, e.g. \"select * from marts.model_releases\".")],
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[str, typer.Option("--format", help="table, csv or json (one object per line).")] = "table",
+) -> None:
+    """Run a read-only query against the warehouse; works while a run is writing."""
+    import duckdb
+
+    from warehouse import db as wh
+
+    try:
+        frame = wh.query(db, query)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    except duckdb.Error as exc:
+        _fail(f"query failed: {exc}", code=1)
+    if output == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif output == "json":
+        for row in frame.to_dicts():
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+    elif output == "table":
+        _print_frame(frame)
+    else:
+        _fail(f"unknown --format {output!r}: use table, csv or json")
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Article files: HTML, or plain text with the title on line 1.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) used to resolve relative dates.")] = None,
+) -> None:
+    """Print the events found in article files as JSON lines. No network, no database."""
+    from datetime import datetime, timezone
+
+    import polars as pl
+
+    from transforms.articles import extract_page
+    from transforms.extract import MENTION_SCHEMA, TYPED_FIELDS, extract_mentions
+
+    published_at = None
+    if published:
+        try:
+            published_at = datetime.fromisoformat(published).replace(tzinfo=timezone.utc)
+        except ValueError:
+            _fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    rows = []
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            _fail(f"cannot read {path}: {exc}")
+        title, text, date = _article_from_file(raw, path, extract_page)
+        page_date = datetime.fromisoformat(date).replace(tzinfo=timezone.utc) if date else None
+        rows.append({"article_id": str(path), "title": title, "text": text, "published_at": published_at or page_date})
+    articles = pl.DataFrame(rows, schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
+                                          "published_at": pl.Datetime("us", "UTC")})
+    mentions = extract_mentions(articles)
+    keep = ["type", "org", "model", "event_date", "evidence", "confidence", "status"]
+    for row in mentions.to_dicts():
+        event = {k: row[k] for k in keep}
+        event.update({k: row[k] for k in TYPED_FIELDS if row[k] is not None and k != "model"})
+        event["file"] = row["article_id"]
+        sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+    assert set(keep) <= set(MENTION_SCHEMA)
+
+
+def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None, str, str | None]:
+    head = raw[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in raw[:65536].lower():
+        page = extract_page(raw, path.resolve().as_uri())
+        return page["title"], page["text"], page["date"]
+    text = raw.decode("utf-8", errors="replace")
+    title, _, body = text.partition("\n")
+    return title.strip(), body, None
+
+
+if __name__ == "__main__":
+    app()

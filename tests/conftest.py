@@ -1,0 +1,58 @@
+"""Shared fixtures: paths to ../shared, loopback servers, a fresh warehouse per test."""
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_DIR = SHARED / "seed"
+CORPUS = SHARED / "corpus"
+DEMO = REPO / "demo"
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(),
+    reason="needs ../shared (seed article and test corpus), which only the project's CI checkout has beside the repo",
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "radar.duckdb"
+
+
+def seed_article() -> tuple[str, str, dict]:
+    """The seed article's title and body (read from ../shared, never copied here) and its expected events."""
+    expected = json.loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))
+    text = (SEED_DIR / expected["article"]).read_text(encoding="utf-8")
+    title, _, body = text.partition("\n")
+    return title.strip(), body, expected
+
+
+def article_html(title: str, body: str, site: str = "Seed Times") -> str:
+    """Wrap plain text in a news-page template with navigation and footer boilerplate."""
+    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n") if p.strip())
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<meta property="og:site_name" content="{site}"></head><body>
+<header><nav><a href="/">Home</a> <a href="/ai">AI</a> <a href="/markets">Markets</a></nav></header>
+<main><article><h1>{html.escape(title)}</h1>{paragraphs}</article></main>
+<footer><p>© 2025 {site}. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def rss(items: list[dict], title: str = "Test feed") -> str:
+    entries = "\n".join(
+        f"<item><title>{html.escape(i['title'])}</title><link>{i['link']}</link>"
+        f"<guid>{i['link']}</guid><pubDate>{i['date']}</pubDate></item>" for i in items
+    )
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>/</link><description>t</description>{entries}</channel></rss>")

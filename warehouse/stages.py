@@ -1,0 +1,76 @@
+"""What each pipeline stage writes, one transaction per call. SQL lives in warehouse/sql/."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polars as pl
+
+from warehouse import db
+
+MAX_ARTICLE_ATTEMPTS = 3
+QUARANTINE_SCHEMA = {"table_name": pl.String, "row_key": pl.String, "expectations": pl.String, "row_json": pl.String}
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def start_run(path: Path, run_id: str, flow_run_id: str | None) -> None:
+    with db.writing(path) as con:
+        con.execute(
+            "insert into ops.runs (run_id, flow_run_id, started_at, status) values (?, ?, ?, 'running')",
+            [run_id, flow_run_id, now()],
+        )
+
+
+def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | None = None) -> None:
+    columns = ["n_feeds", "n_feeds_failed", "n_entries_new", "n_articles_new", "n_mentions_new", "n_events_new", "n_quarantined"]
+    with db.writing(path) as con:
+        con.execute(
+            f"update ops.runs set finished_at = ?, status = ?, error = ?, "
+            f"{', '.join(f'{c} = ?' for c in columns)} where run_id = ?",
+            [now(), status, error, *[counts.get(c) for c in columns], run_id],
+        )
+
+
+def feed_states(path: Path) -> dict[str, dict]:
+    with db.read_only(path) as con:
+        rows = con.execute("select feed_url, etag, last_modified, consecutive_failures from raw.feeds").fetchall()
+    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3]} for r in rows}
+
+
+def record_feed_poll(path: Path, feeds: pl.DataFrame, fetches: pl.DataFrame, entries: pl.DataFrame,
+                     quarantine: pl.DataFrame, run_id: str) -> int:
+    """Feed states, the fetch log, new entries and rejected entries in one transaction; returns new entries."""
+    with db.writing(path) as con:
+        db.load(con, "upsert_feeds", feeds)
+        db.load(con, "insert_fetches", fetches)
+        n_new = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), run_id=pl.lit(run_id)))
+        db.load(con, "upsert_quarantine", quarantine.with_columns(run_id=pl.lit(run_id)))
+    return n_new
+
+
+def pending_articles(path: Path, entries: pl.DataFrame) -> pl.DataFrame:
+    """Of these entries, the article urls not yet stored and still worth fetching (one row per url)."""
+    if entries.is_empty():
+        return entries.select("url", "feed_url", "title", "published_at")
+    with db.read_only(path) as con:
+        con.register("incoming", entries.select("url", "feed_url", "title", "published_at"))
+        return db.frame(con, db.sql_text("pending_articles"), {"max_attempts": MAX_ARTICLE_ATTEMPTS})
+
+
+def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles: pl.DataFrame,
+                       mentions: pl.DataFrame, quarantine: pl.DataFrame) -> dict:
+    """Articles with their mentions, the fetch log and quarantine, then the touched events: all or nothing."""
+    stamp = {"run_id": pl.lit(run_id)}
+    with db.writing(path) as con:
+        db.load(con, "insert_fetches", fetches)
+        n_articles = db.load(con, "insert_articles", articles.with_columns(**stamp))
+        n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
+        db.load(con, "upsert_quarantine", quarantine.with_columns(**stamp))
+        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        db.load(con, "merge_events", mentions.select("event_key"))
+        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+    return {"n_articles_new": n_articles, "n_mentions_new": n_mentions, "n_events_new": after - before,
+            "n_quarantined": quarantine.height}
