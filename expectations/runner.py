@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ def _gx():
     if gx is None:
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
         import great_expectations as gx  # noqa: PLC0415 - deliberately lazy (~7-9 s)
+
+        # Its INFO lines (temporary docs dirs and such) are noise in a pipeline's log.
+        logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
         _state["gx"] = gx
     return gx

@@ -115,8 +115,8 @@ def extract_events(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(table: str, frame: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return expectations.validate(table, frame, key=key)
+def validate(table: str, frame: pl.DataFrame, key: str, **params) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return expectations.validate(table, frame, key=key, **params)
 
 
 @task(name="load-article-batch", cache_policy=NO_CACHE)
@@ -130,7 +130,7 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
     for batch in pending.iter_slices(settings.article_batch_size):
         results = fetch_pages(batch["url"].to_list(), settings)
         articles = extract_articles(batch, results)
-        articles, bad_articles = validate("articles", articles, key="url")
+        articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
         mentions = extract_events(articles)
         mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
         # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
