@@ -6,7 +6,7 @@ from .entries import URL_REGEX
 # The pipeline's minimum article length in characters (same default as
 # radar.settings.Settings.min_text_chars); override per call with
 # validate("articles", df, key, min_text_chars=...).
-MIN_TEXT_CHARS = 200
+MIN_TEXT_CHARS = 300
 SHA256_HEX_REGEX = r"^[0-9a-f]{64}\Z"  # hashlib.sha256().hexdigest(): lower-case
 
 
@@ -22,4 +22,6 @@ def expectations(min_text_chars: int = MIN_TEXT_CHARS) -> list:
         gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=int(min_text_chars)),
         gxe.ExpectColumnValuesToNotBeNull(column="text_sha"),
         gxe.ExpectColumnValuesToMatchRegex(column="text_sha", regex=SHA256_HEX_REGEX),
+        # About pages, cookie walls and JS shells have text but are not news (transforms/articles.py decides).
+        gxe.ExpectColumnValuesToBeInSet(column="is_article", value_set=[True]),
     ]

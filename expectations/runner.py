@@ -74,7 +74,9 @@ def _gx():
         import great_expectations as gx  # noqa: PLC0415 - deliberately lazy (~7-9 s)
 
         # Its INFO lines (temporary docs dirs and such) are noise in a pipeline's log.
-        logging.getLogger("great_expectations").setLevel(logging.WARNING)
+        for name in ["great_expectations", *logging.root.manager.loggerDict]:
+            if name.startswith("great_expectations"):
+                logging.getLogger(name).setLevel(logging.WARNING)
 
         _state["gx"] = gx
     return gx

@@ -29,7 +29,7 @@ class Settings:
     max_redirects: int = 5
     per_host_concurrency: int = 2
     fetch_workers: int = 8
-    min_text_chars: int = 200
+    min_text_chars: int = 300
     article_batch_size: int = 200
     extra: dict = field(default_factory=dict)
 

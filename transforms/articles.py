@@ -20,7 +20,12 @@ ARTICLE_SCHEMA = {
     "lang": pl.String,
     "site_name": pl.String,
     "fetched_at": pl.Datetime("us", "UTC"),
+    "is_article": pl.Boolean,
 }
+# og:type values of pages that are not news stories.
+NON_ARTICLE_PAGE_TYPES = ["website", "profile", "product", "video.other", "music.song", "book"]
+# Without a date or a declared type, a page this short is a wall or a stub, not a story.
+UNDATED_MIN_CHARS = 600
 MAX_HTML_BYTES = 5 * 1024 * 1024
 
 _config = use_config()
@@ -42,7 +47,15 @@ def extract_page(content: bytes, url: str) -> dict:
         "date": meta.get("date"),
         "lang": meta.get("language"),
         "site_name": meta.get("source-hostname") or meta.get("hostname"),
+        "page_type": meta.get("pagetype"),
     }
+
+
+PAGE_SCHEMA = {
+    "url": pl.String, "feed_url": pl.String, "title": pl.String, "page_date": pl.String,
+    "entry_published_at": pl.Datetime("us", "UTC"), "text": pl.String, "lang": pl.String, "site_name": pl.String,
+    "page_type": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
+}
 
 
 def articles_frame(pages: list[dict]) -> pl.DataFrame:
@@ -59,13 +72,10 @@ def articles_frame(pages: list[dict]) -> pl.DataFrame:
             "text": meta["text"],
             "lang": meta["lang"],
             "site_name": meta["site_name"],
+            "page_type": meta["page_type"],
             "fetched_at": page.get("fetched_at") or datetime.now(timezone.utc),
         })
-    return finish_articles(pl.DataFrame(rows, schema_overrides={
-        "page_date": pl.String,
-        "entry_published_at": pl.Datetime("us", "UTC"),
-        "fetched_at": pl.Datetime("us", "UTC"),
-    }) if rows else pl.DataFrame(schema={**ARTICLE_SCHEMA, "page_date": pl.String, "entry_published_at": pl.Datetime("us", "UTC")}))
+    return finish_articles(pl.DataFrame(rows, schema=PAGE_SCHEMA))
 
 
 def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
@@ -75,7 +85,19 @@ def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
         article_id=pl.col("url").map_elements(_sha32, return_dtype=pl.String),
         text_sha=pl.col("text").map_elements(_sha64, return_dtype=pl.String),
         published_at=pl.coalesce(pl.col("entry_published_at"), page_date),
+        is_article=_looks_like_article(),
     ).select(list(ARTICLE_SCHEMA))
+
+
+def _looks_like_article() -> pl.Expr:
+    """Text that reads as a story: not a short 'website' page, not an undated stub, prose rather than a list."""
+    text, chars = pl.col("text"), pl.col("text").str.len_chars()
+    per_k = lambda pattern: text.str.count_matches(pattern) * 1000 / pl.max_horizontal(chars, 1)  # noqa: E731
+    sentence_ends, line_breaks = per_k(r"[.!?][\"”’)]?(?:\s|$)|[。！？]"), per_k(r"\n")
+    declared_other = pl.col("page_type").str.to_lowercase().is_in(NON_ARTICLE_PAGE_TYPES).fill_null(False)
+    undated = pl.col("page_type").is_null() & pl.col("page_date").is_null()
+    is_prose = (sentence_ends >= 2) & ~((line_breaks > 20) & (sentence_ends < line_breaks / 3))
+    return is_prose & ~((declared_other | undated) & (chars < UNDATED_MIN_CHARS))
 
 
 def _sha32(value: str) -> str:

@@ -66,7 +66,7 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
     stamp = {"run_id": pl.lit(run_id)}
     with db.writing(path) as con:
         db.load(con, "insert_fetches", fetches)
-        n_articles = db.load(con, "insert_articles", articles.with_columns(**stamp))
+        n_articles = db.load(con, "insert_articles", articles.drop("is_article", strict=False).with_columns(**stamp))
         n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
         db.load(con, "upsert_quarantine", quarantine.with_columns(**stamp))
         before = con.execute("select count(*) from core.events").fetchall()[0][0]
