@@ -13,6 +13,7 @@ pytestmark = needs_shared
 
 
 def _matches(event: dict, want: dict) -> bool:
+    """Every field the label gives agrees (amounts within 1%)."""
     for key, value in want.items():
         if key == "why":
             continue

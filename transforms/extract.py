@@ -81,6 +81,12 @@ LEADERSHIP = (r"\b(appoint\w*|nam(?:ed|es) (?:\w+ ){0,4}as|hir(?:ed|es)|steps? d
               r"|join(?:s|ed)|promot\w*|oust\w*|fired|replac\w*|succeed\w*|tapped)\b")
 ROLE = (r"\b(CEO|chief executive(?: officer)?|CTO|chief technology officer|CFO|chief financial officer|COO|chief operating officer"
         r"|chief scientist|president|chairman|chairwoman|chair|co-?founder|head of [A-Z]?\w+|chief research officer|chief product officer)\b")
+# Licence names as written -> one spelling (SPDX ids where there is one).
+LICENSE_NAMES = [
+    (r"^(?i:apache)", "Apache-2.0"), (r"^(?i:modified mit)", "Modified MIT"), (r"^MIT", "MIT"),
+    (r"^Llama (\d(?:\.\d)?) Community", "Llama ${1} Community License"), (r"^Mistral Research", "Mistral Research License"),
+    (r"^Gemma", "Gemma Terms of Use"), (r"^(?:Qwen|Tongyi Qianwen)", "Qwen License"), (r"^DeepSeek", "DeepSeek License"),
+]
 PERSON = r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})\b"
 
 
@@ -113,6 +119,13 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .with_columns(sent_idx=pl.int_range(pl.len()).over("article_id"))
         .select("article_id", "sent_idx", "sentence", "published_at")
     )
+
+
+def _license_name(raw: pl.Expr) -> pl.Expr:
+    name = raw
+    for pattern, canonical in reversed(LICENSE_NAMES):
+        name = pl.when(raw.str.contains(pattern)).then(raw.str.replace(pattern + ".*$", canonical)).otherwise(name)
+    return name
 
 
 def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
@@ -202,7 +215,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .when(low.str.contains(REPORTED)).then(pl.lit("reported")).otherwise(pl.lit("done")),
         open_weights=pl.when(low.str.contains(OPEN_SOURCED)).then(True).when(low.str.contains(OPEN_NO)).then(False)
         .when(low.str.contains(OPEN_YES)).then(True),
-        license=pl.col("sentence").str.extract(LICENSE, 1),
+        license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)),
     ).filter(~pl.col("negated"))
     article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
         article_orgs=pl.col("orgs").drop_nulls().unique())
