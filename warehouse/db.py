@@ -92,10 +92,9 @@ def load(con: duckdb.DuckDBPyConnection, statement: str, incoming: pl.DataFrame)
     if incoming.is_empty():
         return 0
     con.register("incoming", incoming)
-    try:
-        changed = con.execute(sql_text(statement)).fetchall()
-    finally:
-        con.unregister("incoming")
+    changed = con.execute(sql_text(statement)).fetchall()
+    # Only on success: an aborted transaction refuses unregister, and writing() discards the connection then.
+    con.unregister("incoming")
     return int(changed[0][0]) if changed else 0
 
 

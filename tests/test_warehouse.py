@@ -1,0 +1,84 @@
+"""Migrations, idempotent loads and the event merge, on real DuckDB files."""
+from datetime import datetime, timezone
+
+import duckdb
+import polars as pl
+import pytest
+
+from transforms.extract import MENTION_SCHEMA
+from warehouse import db, stages
+
+T0 = datetime(2025, 1, 28, tzinfo=timezone.utc)
+
+
+def test_migrations_apply_once(db_path):
+    first = db.migrate(db_path)
+    assert first == sorted(first) and first[0].startswith("001_")
+    assert db.migrate(db_path) == []
+    versions = db.query(db_path, "select version from ops.schema_migrations order by version")["version"].to_list()
+    assert versions == first
+    views = db.query(db_path, "select table_name from information_schema.tables where table_schema = 'marts'")
+    assert {"model_releases", "events", "org_activity", "feed_health"} <= set(views["table_name"])
+
+
+def _article(article_id: str, url: str, site: str, fetched_at=T0) -> dict:
+    return {"article_id": article_id, "url": url, "feed_url": "http://f", "title": "t", "published_at": T0,
+            "text": "x" * 400, "text_sha": "0" * 64, "lang": "en", "site_name": site, "fetched_at": fetched_at}
+
+
+def _mention(mention_id: str, article_id: str, **fields) -> dict:
+    row = {k: None for k in MENTION_SCHEMA}
+    row.update(mention_id=mention_id, article_id=article_id, type="model_release", org="DeepSeek", model="DeepSeek-R1",
+               evidence="DeepSeek released R1.", confidence=0.8, status="done",
+               event_key="model_release|deepseek|deepseek-r1", extractor_version="test")
+    row.update(fields)
+    return row
+
+
+def _load(db_path, articles, mentions):
+    return stages.load_article_batch(
+        db_path, "run1", pl.DataFrame(schema={"fetch_id": pl.String}).clear(),
+        pl.DataFrame(articles), pl.DataFrame(mentions, schema=MENTION_SCHEMA),
+        pl.DataFrame(schema=stages.QUARANTINE_SCHEMA))
+
+
+def test_mentions_from_two_outlets_merge_into_one_event(db_path):
+    db.migrate(db_path)
+    articles = [_article("a1", "http://one/r1", "One"), _article("a2", "http://two/r1", "Two", T0.replace(day=29))]
+    mentions = [_mention("m1", "a1", event_date="2025-01"),
+                _mention("m2", "a2", event_date="2025-01-20", open_weights=True, license="MIT", confidence=0.9)]
+    counts = _load(db_path, articles, mentions)
+    assert counts["n_articles_new"] == 2 and counts["n_mentions_new"] == 2 and counts["n_events_new"] == 1
+    event = db.query(db_path, "select * from marts.model_releases").to_dicts()
+    assert len(event) == 1
+    e = event[0]
+    assert (e["n_articles"], e["n_outlets"], e["open_weights"], e["license"], e["release_date"]) == (2, 2, True, "MIT", "2025-01-20")
+    assert e["first_seen_at"] == T0 and e["sources"] == ["http://one/r1", "http://two/r1"]
+
+    again = _load(db_path, articles, mentions)
+    assert again["n_articles_new"] == 0 and again["n_mentions_new"] == 0 and again["n_events_new"] == 0
+    assert db.query(db_path, "select count(*) as n from core.events")["n"][0] == 1
+
+
+def test_a_failing_batch_leaves_nothing_behind(db_path):
+    db.migrate(db_path)
+    bad_mentions = [_mention("m1", "a1", evidence=None)]  # violates NOT NULL after the article row went in
+    with pytest.raises(duckdb.ConstraintException):
+        _load(db_path, [_article("a1", "http://one/r1", "One")], bad_mentions)
+    assert db.query(db_path, "select count(*) as n from raw.articles")["n"][0] == 0
+
+
+def test_reader_waits_for_another_process_holding_the_write_lock(db_path):
+    import subprocess
+    import sys
+    import time
+
+    db.migrate(db_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('held', flush=True); time.sleep(1.5)"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    assert db.query(db_path, "select 1 as one")["one"][0] == 1
+    assert time.monotonic() - started >= 0.5  # it waited for the lock rather than failing
+    holder.wait(timeout=10)
