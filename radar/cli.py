@@ -199,5 +199,11 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
     return title.strip(), body, None
 
 
+# Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
+COMMAND_MODULES: list[str] = []
+for _module in COMMAND_MODULES:
+    __import__(_module, fromlist=["register"]).register(app)
+
+
 if __name__ == "__main__":
     app()
