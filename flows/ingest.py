@@ -79,8 +79,8 @@ def feed_state_row(poll: dict, previous: dict) -> dict:
 
 
 @task(name="record-feed-poll", cache_policy=NO_CACHE)
-def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: dict[str, dict]) -> pl.DataFrame:
-    """Validate entries, store feed states, fetch log and entries; returns the valid entries of this poll."""
+def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: dict[str, dict]) -> tuple[int, int]:
+    """Validate entries, store feed states, fetch log and entries; returns (new entries, quarantined entries)."""
     feeds = pl.DataFrame([feed_state_row(p, previous.get(p["feed"].url, {})) for p in polls])
     feeds = feeds.with_columns(pl.col("last_ok_at").cast(pl.Datetime("us", "UTC")),
                                pl.col("last_fetched_at").cast(pl.Datetime("us", "UTC")))
@@ -89,7 +89,7 @@ def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: di
     entries = pl.concat([p["parsed"].entries for p in polls if p["parsed"]] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
     valid, quarantined = expectations.validate("entries", entries, key="entry_id")
     n_new = stages.record_feed_poll(db_path, feeds, fetches, valid, quarantined, run_id)
-    return valid, n_new, quarantined.height
+    return n_new, quarantined.height
 
 
 @task(name="fetch-pages", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -156,8 +156,8 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None) ->
         futures = [poll_feed.submit(feed, previous.get(feed.url, {}), settings) for feed in feeds]
         polls = [f.result() for f in futures]
         counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
-        entries, counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
-        pending = stages.pending_articles(db_path, entries)
+        counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
+        pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
         counts.update(process_articles(db_path, run_id, pending, settings))
         counts["n_quarantined"] += n_bad_entries
     except BaseException as exc:

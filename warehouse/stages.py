@@ -17,7 +17,9 @@ def now() -> datetime:
 
 
 def start_run(path: Path, run_id: str, flow_run_id: str | None) -> None:
+    """Record the run; a run still 'running' was killed (runs never overlap), so it is marked abandoned."""
     with db.writing(path) as con:
+        con.execute("update ops.runs set status = 'abandoned' where status = 'running'")
         con.execute(
             "insert into ops.runs (run_id, flow_run_id, started_at, status) values (?, ?, ?, 'running')",
             [run_id, flow_run_id, now()],
@@ -51,12 +53,10 @@ def record_feed_poll(path: Path, feeds: pl.DataFrame, fetches: pl.DataFrame, ent
     return n_new
 
 
-def pending_articles(path: Path, entries: pl.DataFrame) -> pl.DataFrame:
-    """Of these entries, the article urls not yet stored and still worth fetching (one row per url)."""
-    if entries.is_empty():
-        return entries.select("url", "feed_url", "title", "published_at")
+def pending_articles(path: Path, feed_urls: list[str]) -> pl.DataFrame:
+    """Article urls of these feeds' stored entries not yet stored and still worth fetching (one row per url)."""
     with db.read_only(path) as con:
-        con.register("incoming", entries.select("url", "feed_url", "title", "published_at"))
+        con.register("incoming", pl.DataFrame({"feed_url": feed_urls}, schema={"feed_url": pl.String}))
         return db.frame(con, db.sql_text("pending_articles"), {"max_attempts": MAX_ARTICLE_ATTEMPTS})
 
 

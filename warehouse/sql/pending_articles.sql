@@ -1,13 +1,16 @@
--- Entry urls still worth fetching: not stored, not quarantined, not permanently failed, under the attempt limit.
+-- Article urls still worth fetching for the polled feeds (`incoming`: feed_url): stored entries without a stored
+-- article, not quarantined, not permanently failed, under the attempt limit. Reading stored entries, not just this
+-- poll's, means a run killed after saving entries loses nothing: the next run fetches what it left.
 with candidates as (
-    select distinct on (url) url, feed_url, title, published_at
-    from incoming
-    order by url, published_at desc nulls last
+    select distinct on (e.url) e.url, e.feed_url, e.title, e.published_at
+    from raw.entries e
+    where e.feed_url in (select feed_url from incoming)
+    order by e.url, e.published_at desc nulls last, e.feed_url
 ),
 failures as (
     select url,
            count(*) as n_failed,
-           bool_or(status in (404, 410) or error_kind in ('blocked_scheme', 'blocked_address', 'too_large')) as is_permanent
+           bool_or(status in (404, 410) or error_kind in ('blocked_scheme', 'blocked_address', 'too_large', 'robots')) as is_permanent
     from raw.fetches
     where kind = 'article' and error_kind is not null
     group by url
