@@ -26,6 +26,7 @@ for _name, _value in {
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = REPO_ROOT / "demo"
 DEFAULT_DB = Path("warehouse/radar.duckdb")
+DEMO_HOST = "demo.radar.test"  # reserved TLD: never resolved, only reached through connect_to
 
 app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, validated, in DuckDB.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -85,10 +86,12 @@ def demo(
         _fail(f"demo corpus not found at {DEMO_DIR}")
     started = time.monotonic()
     with serve_directory(DEMO_DIR) as base_url:
-        console.print(f"Serving the demo corpus at [bold]{base_url}[/] (loopback only)")
-        feed_list = load_feeds(DEMO_DIR / "feeds.toml", base_url=base_url)
+        console.print(f"Serving the demo corpus at [bold]{base_url}[/] (loopback only) as http://{DEMO_HOST}")
+        # Stored URLs name a fixed host, reached at this run's random port, so a rerun finds the same articles.
+        feed_list = load_feeds(DEMO_DIR / "feeds.toml", base_url=f"http://{DEMO_HOST}/")
+        address = base_url.removeprefix("http://")
         # The demo server is on loopback, which the fetcher refuses unless allow-listed.
-        settings = Settings.load(config, allow_hosts=("127.0.0.1",))
+        settings = Settings.load(config, allow_hosts=("127.0.0.1",), connect_to=(f"{DEMO_HOST}={address}",))
         counts = _run_ingest(feed_list, db, settings)
     _print_summary(db, counts, time.monotonic() - started)
 
@@ -187,6 +190,84 @@ def extract(
         event["file"] = row["article_id"]
         sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
     assert set(keep) <= set(MENTION_SCHEMA)
+
+
+@app.command(name="eval")
+def evaluate(
+    labels: Annotated[Path, typer.Argument(help="A labelled set: a directory with labels.json (or expected.json), or the file itself.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List missed and extra events.")] = False,
+) -> None:
+    """Precision, recall and F1 of the extractor per event type against a labelled set.
+
+    A label matches an extracted event when type and canonical org agree and the type's key field agrees
+    (model, target, partner, jurisdiction + measure, person, counterparty, compared_to); amounts within 1%.
+    """
+    from transforms.evaluate import score
+
+    if labels.is_dir():
+        labels = next((labels / n for n in ("labels.json", "expected.json") if (labels / n).is_file()), labels / "labels.json")
+    if not labels.is_file():
+        _fail(f"no labels file at {labels}")
+    spec = json.loads(labels.read_text(encoding="utf-8"))
+    gold, predicted = [], []
+    for item in spec["articles"]:
+        path = labels.parent / (item.get("file") or item["page"])
+        if item.get("not_article"):
+            continue
+        events = _extract_file(path, item.get("published"))
+        gold += [dict(e, _file=path.name) for e in item["events"]]
+        predicted += [dict(e, _file=path.name) for e in events]
+    result = _score_per_file(gold, predicted, score)
+    if as_json:
+        sys.stdout.write(json.dumps({k: v for k, v in result.items() if show_errors or k in ("overall", "by_type")}, default=str) + "\n")
+        return
+    table = Table(title=f"Extraction scores on {labels}", title_justify="left")
+    for column in ("type", "tp", "fp", "fn", "precision", "recall", "f1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for type_, r in [*result["by_type"].items(), ("overall", result["overall"])]:
+        table.add_row(type_, *[str(r[k]) for k in ("tp", "fp", "fn", "precision", "recall", "f1")])
+    console.print(table)
+    if show_errors:
+        for kind in ("missed", "extra"):
+            for e in result[kind]:
+                console.print(f"[bold]{kind}[/] {e['_file']}: " + json.dumps({k: v for k, v in e.items() if v is not None and k not in ("_file", "evidence")}, ensure_ascii=False))
+
+
+def _score_per_file(gold: list[dict], predicted: list[dict], score) -> dict:
+    """Score each file on its own (an event only matches a label of the same article), then sum."""
+    from transforms.evaluate import _rates
+
+    files = sorted({e["_file"] for e in gold + predicted})
+    per_file = [score([g for g in gold if g["_file"] == f], [p for p in predicted if p["_file"] == f]) for f in files]
+    counts: dict[str, dict] = {}
+    for r in per_file:
+        for type_, c in r["by_type"].items():
+            acc = counts.setdefault(type_, {"tp": 0, "fp": 0, "fn": 0})
+            for k in acc:
+                acc[k] += c[k]
+    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
+    return {"overall": _rates(total), "by_type": {t: _rates(c) for t, c in sorted(counts.items())},
+            "missed": [m for r in per_file for m in r["missed"]], "extra": [e for r in per_file for e in r["extra"]]}
+
+
+def _extract_file(path: Path, published: str | None) -> list[dict]:
+    """Events of one article file, one per event key (the form `radar extract` prints, deduplicated)."""
+    from datetime import datetime, timezone
+
+    import polars as pl
+
+    from transforms.articles import extract_page
+    from transforms.extract import extract_mentions
+
+    title, text, date = _article_from_file(path.read_bytes(), path, extract_page)
+    day = published or date
+    published_at = datetime.fromisoformat(day[:10]).replace(tzinfo=timezone.utc) if day else None
+    articles = pl.DataFrame([{"article_id": str(path), "title": title, "text": text, "published_at": published_at}],
+                            schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
+                                    "published_at": pl.Datetime("us", "UTC")})
+    mentions = extract_mentions(articles).sort("confidence", descending=True)
+    return mentions.unique("event_key", keep="first", maintain_order=True).to_dicts()
 
 
 def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None, str, str | None]:

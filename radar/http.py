@@ -154,6 +154,18 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
+def parse_connect_to(entries: tuple[str, ...]) -> dict[str, tuple[str, int]]:
+    """'host=address:port' entries -> {host: (address, port)}."""
+    mapping = {}
+    for entry in entries:
+        host, sep, target = entry.partition("=")
+        address, colon, port = target.rpartition(":")
+        if not sep or not colon or not port.isdigit():
+            raise ValueError(f"connect_to entry must be host=address:port, got {entry!r}")
+        mapping[_normalize_host(host)] = (address.strip("[]"), int(port))
+    return mapping
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """httpcore network backend that owns name resolution and the TCP connect.
 
@@ -166,9 +178,10 @@ class _GuardedBackend(httpcore.SyncBackend):
     TLS is unaffected: httpcore does SNI/certificate checks against the URL's hostname.
     """
 
-    def __init__(self, allow_hosts: tuple[str, ...], deadline: _Deadline):
+    def __init__(self, allow_hosts: tuple[str, ...], deadline: _Deadline, connect_to: tuple[str, ...] = ()):
         self._allow = {_normalize_host(h) for h in allow_hosts}
         self._deadline = deadline
+        self._connect_to = parse_connect_to(connect_to)
 
     def _refuse_if_blocked(self, host: str, address: str) -> None:
         if host not in self._allow and (reason := blocked_reason(address)):
@@ -176,6 +189,9 @@ class _GuardedBackend(httpcore.SyncBackend):
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         host = _normalize_host(host)
+        # Like curl's --connect-to: a mapped host is reached at the mapped address, which the guard then checks
+        # (and which must be allow-listed if private). The demo uses it to keep stable URLs on a random port.
+        host, port = self._connect_to.get(host, (host, port))
         try:
             addresses = resolve(host, port)
         except (socket.gaierror, UnicodeError) as exc:
@@ -264,7 +280,8 @@ class Fetcher:
         )
         limits = httpx.Limits(max_connections=max(10, 2 * settings.fetch_workers), max_keepalive_connections=20)
         self._client = httpx.Client(
-            transport=_GuardedTransport(_GuardedBackend(settings.allow_hosts, self._deadline), limits),
+            transport=_GuardedTransport(
+                _GuardedBackend(settings.allow_hosts, self._deadline, settings.connect_to), limits),
             follow_redirects=False,
             timeout=timeout,
             headers={"User-Agent": settings.user_agent},

@@ -20,6 +20,8 @@ class Settings:
     # Hosts/addresses that may be fetched although private or loopback (SSRF allow-list).
     allow_hosts: tuple[str, ...] = ()
     alert_urls: tuple[str, ...] = ()
+    # 'host=address:port' overrides of where a host is reached (as curl --connect-to); used by the demo.
+    connect_to: tuple[str, ...] = ()
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 15.0

@@ -32,14 +32,19 @@ TYPED_FIELDS = [c for c in MENTION_SCHEMA if list(MENTION_SCHEMA).index(c) > lis
 # --- cue patterns (matched on the lower-cased sentence unless noted) --------------------------------------
 ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\."
 RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
-           r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available"
-           r"|publish(?:es|ed)|announc(?:e|es|ed|ing))\b")
+           r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available (?:to|for|on|via)"
+           r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|drop(?:s|ped) .{0,40}weights"
+           r"|put out|went live|goes live)\b")
+# A release restated as background ("its earlier models remain available") is not news, unless it is dated.
+BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 NEGATION = r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? to|not yet)\b"
 PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|expected|poised|preparing|gearing up) to"
            r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b")
 REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
-COMPARISON = (r"\b(match(?:es|ed|ing)?|compar(?:ed|ing|able)|than|versus|vs|against|outperform\w*|beat(?:s|ing)?|surpass\w*|rival\w*|like"
-              r"|on par|exceed\w*|trail\w*|behind|similar|successor|predecessor|builds? on|based on|previous|earlier|older|replac\w*|such as)\b")
+STRONG_COMPARISON = (r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparable to|versus|vs\.?|outperform\w*|beat(?:s|ing)?|surpass\w*"
+                     r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed\w*|trail\w*|behind|than|edg(?:es|ed|ing) out"
+                     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap)\b")
+WEAK_COMPARISON = r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|replac\w*|against|unlike)\b"
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -74,7 +79,8 @@ JURISDICTIONS = [
     (r"\b(South Korea|Seoul)\b", "KR"),
     (r"\b(India|New Delhi)\b", "IN"),
 ]
-BENCHMARK = r"\b(match(?:es|ed|ing)?|outperform\w*|beat(?:s|ing)?|surpass\w*|rival\w*|on par with|exceed\w*|tops?|topped|ahead of|better than)\b"
+BENCHMARK = (r"\b(match(?:es|ed|ing)?|outperform\w*|beat(?:s|ing)?|surpass\w*|rival(?:s|ed|ing)?|on par with|exceed\w*|tops?|topped"
+             r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparable to)\b")
 LEGAL = r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust (?:probe|investigation|case|suit)|settle(?:s|d|ment)?|court)\b"
 MATTERS = r"\b(copyright|antitrust|patent|privacy|defamation|trade secrets?|breach of contract|securities fraud)\b"
 LEADERSHIP = (r"\b(appoint\w*|nam(?:ed|es) (?:\w+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign\w*|depart\w*|leav(?:es|ing)|left"
@@ -136,11 +142,26 @@ def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
 
 
 def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.DataFrame) -> pl.DataFrame:
-    """One row per model named in a sentence, with whether it is named as a comparison point."""
+    """One row per model named in a sentence, with whether it is named as a comparison point.
+
+    A model is a comparison point when it comes after the sentence's first comparison cue ("matching",
+    "ahead of", "competitive with" ...) or has a weak cue just before it ("like", "previous", "based on").
+    """
+    # Licence names ("Llama 3.1 Community License") are not model mentions.
+    text = pl.col("sentence").str.replace_all(LICENSE, " ")
+    cue_at = text.str.to_lowercase().str.find(STRONG_COMPARISON)
+    split = sents.select(
+        "article_id", "sent_idx",
+        before=pl.when(cue_at.is_null()).then(text).otherwise(text.str.slice(0, cue_at)),
+        after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(text.str.slice(cue_at)),
+    )
+    context = rf"(?:\S+\s+){{0,4}}{g.model_pattern}"
+    occ = pl.concat([
+        split.select("article_id", "sent_idx", pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
+        split.select("article_id", "sent_idx", pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
+    ])
     occ = (
-        sents.select("article_id", "sent_idx",
-                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}{g.model_pattern}").alias("ctx"))
-        .explode("ctx")
+        occ.explode("ctx")
         .drop_nulls("ctx")
         .with_columns(model_text=pl.col("ctx").str.extract(rf"({g.model_pattern})$", 1))
         .with_columns(
@@ -150,7 +171,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         )
         .with_columns(
             model_org=pl.col("model").replace_strict({m: e["org"] for m, e in g.models.items()}, default=None),
-            is_comparison=pl.col("prefix").str.to_lowercase().str.contains(COMPARISON),
+            is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
         )
         .join(article_orgs, on="article_id", how="left")
     )
@@ -252,8 +273,12 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
 
 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    cue = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(RELEASE))
-    rows = cue.join(models.filter(~pl.col("is_comparison")), on=["article_id", "sent_idx"], how="inner")
+    low = pl.col("sentence").str.to_lowercase()
+    cue = sents.filter(low.str.contains(RELEASE) & ~(low.str.contains(BACKGROUND) & pl.col("event_date").is_null()))
+    # A bare family name ("Qwen", "Gemini") names a product line, not a release.
+    bare_families = [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
+    rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("model").is_in(bare_families)),
+                    on=["article_id", "sent_idx"], how="inner")
     # Licence and openness said of an org's models in general ("DeepSeek's open-weight models, under the MIT License")
     # apply to that org's releases in the same article.
     org_terms = (

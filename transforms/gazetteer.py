@@ -29,6 +29,9 @@ def _alias_regex(alias: str) -> str:
         body = f"(?i:{body})"
     if re.match(r"\w", alias, re.ASCII):
         body = r"\b" + body
+    if re.search(r"\d$", alias):
+        # "GPT-4" must not match inside "GPT-4.5": take the minor version too, so an unknown one finds no entry.
+        body = body + r"(?:\.\d+)?"
     if re.search(r"\w$", alias, re.ASCII):
         body = body + r"\b"
     return body
@@ -86,12 +89,15 @@ def load(path: Path | str | None = None) -> Gazetteer:
             org_by_key.setdefault(alias_key(alias), name)
     for name, model in models.items():
         for alias in [name, *model.get("aliases", [])]:
-            model_by_key.setdefault(alias_key(alias), name)
+            if alias not in model.get("short", []):
+                model_by_key.setdefault(alias_key(alias), name)
+    for name, model in models.items():
         for alias in model.get("short", []):
             if alias_key(alias) not in model_by_key:
                 model_by_key[alias_key(alias)] = name
                 short.add(alias_key(alias))
     org_aliases = [a for o in orgs.values() for a in [o["name"], *o.get("aliases", [])]]
+    # A canonical name that is itself listed as short ("o1") only counts where its maker is in the article.
     model_aliases = [a for m in models.values() for a in [m["name"], *m.get("aliases", []), *m.get("short", [])]]
     return Gazetteer(
         orgs=orgs, models=models, org_by_key=org_by_key, model_by_key=model_by_key,
