@@ -19,7 +19,7 @@ from expectations import QUARANTINE_SCHEMA, suite_summary, validate
 UTC = timezone.utc
 T0 = datetime(2025, 3, 1, 12, 30, 15, 123456, tzinfo=UTC)
 SHA = "0123456789abcdef" * 4
-LONG_TEXT = "x" * 200
+LONG_TEXT = "x" * 300
 
 ENTRIES_SCHEMA = {
     "entry_id": pl.String,
@@ -41,6 +41,7 @@ ARTICLES_SCHEMA = {
     "lang": pl.String,
     "site_name": pl.String,
     "fetched_at": pl.Datetime("us", "UTC"),
+    "is_article": pl.Boolean,
 }
 MENTIONS_SCHEMA = {
     "mention_id": pl.String,
@@ -99,6 +100,7 @@ def article(i, **over):
         "lang": "en",
         "site_name": "Example News",
         "fetched_at": T0,
+        "is_article": True,
     }
     row.update(over)
     return row
@@ -209,7 +211,7 @@ def test_null_key_row_is_quarantined_with_null_row_key_and_all_reasons():
 def test_articles_good_frame_passes_wholly():
     df = frame(
         [article(1), article(2, title=None, published_at=None, lang=None, site_name=None),
-         article(3, text="é" * 200)],  # length counts characters, not bytes
+         article(3, text="é" * 300)],  # length counts characters, not bytes
         ARTICLES_SCHEMA,
     )
     valid, quarantined = validate("articles", df, "article_id")
@@ -221,13 +223,14 @@ def test_articles_bad_rows_are_quarantined():
     df = frame(
         [
             article(1),
-            article(2, text="x" * 199),
+            article(2, text="x" * 299),
             article(3, text=None),
             article(4, text_sha=SHA.upper()),
             article(5, text_sha=SHA[:-1]),
             article(6, text_sha=None),
             article(7, url="mailto:someone@example.com"),
             article(8, article_id="a1"),  # duplicate of the first row
+            article(10, is_article=False),  # an about page or a cookie wall
             article(9),
         ],
         ARTICLES_SCHEMA,
@@ -242,8 +245,9 @@ def test_articles_bad_rows_are_quarantined():
         "a5": "expect_column_values_to_match_regex(text_sha)",
         "a6": "expect_column_values_to_not_be_null(text_sha)",
         "a7": "expect_column_values_to_match_regex(url)",
+        "a10": "expect_column_values_to_be_in_set(is_article)",
     }
-    assert quarantined["row_key"].to_list() == ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a1"]
+    assert quarantined["row_key"].to_list() == ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a1", "a10"]
     fetched = json.loads(quarantined["row_json"][1])["fetched_at"]
     assert datetime.fromisoformat(fetched) == T0
 
@@ -253,7 +257,7 @@ def test_articles_min_text_chars_is_a_parameter():
     valid, quarantined = validate("articles", df, "article_id", min_text_chars=100)
     assert valid["article_id"].to_list() == ["a1"]
     assert reasons(quarantined) == {"a2": "expect_column_value_lengths_to_be_between(text)"}
-    # the default suite (200) is unaffected by the parameterised one
+    # the default suite (300) is unaffected by the parameterised one
     valid, quarantined = validate("articles", df, "article_id")
     assert valid.is_empty() and quarantined.height == 2
 
@@ -412,5 +416,5 @@ def test_suite_summary():
     summary = suite_summary()
     assert set(summary) == {"entries", "articles", "mentions"}
     assert "expect_column_values_to_match_regex(url): regex='^https?://\\\\S+\\\\Z'" in summary["entries"]
-    assert "expect_column_value_lengths_to_be_between(text): min_value=200" in summary["articles"]
+    assert "expect_column_value_lengths_to_be_between(text): min_value=300" in summary["articles"]
     assert any(s.startswith("expect_column_values_to_be_between(amount_usd)") for s in summary["mentions"])
