@@ -51,8 +51,9 @@ OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:r
 LICENSE = r"(MIT|Apache[ -]2\.0|Apache|Llama \d(?:\.\d)? Community|Gemma|Mistral Research|Qwen|Tongyi Qianwen|DeepSeek|CC[- ]BY[\w.\-]*|OpenRAIL[\w+\-]*|Modified MIT)\s+[Ll]icen[cs]e"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
 FUNDING = (r"\b(rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]\b|seed round|round of funding|closes? (?:a|its)|"
-           r"investment (?:of|from|led)|invest(?:s|ed|ing)? \$|backed by|led by)\b")
+           r"investment (?:of|from|led)|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)|backed by|led by)")
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
+RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
 ACQUISITION = r"\b(acquir(?:e|es|ed|ing)|acquisition of|to buy|buys|bought|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
 PARTNERSHIP = r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian\w+|collaborat\w+|deal with|agreement with|tie[- ]up)\b"
@@ -85,15 +86,16 @@ LEGAL = r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint
 MATTERS = r"\b(copyright|antitrust|patent|privacy|defamation|trade secrets?|breach of contract|securities fraud)\b"
 LEADERSHIP = (r"\b(appoint\w*|nam(?:ed|es) (?:\w+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign\w*|depart\w*|leav(?:es|ing)|left"
               r"|join(?:s|ed)|promot\w*|oust\w*|fired|replac\w*|succeed\w*|tapped)\b")
-ROLE = (r"\b(CEO|chief executive(?: officer)?|CTO|chief technology officer|CFO|chief financial officer|COO|chief operating officer"
-        r"|chief scientist|president|chairman|chairwoman|chair|co-?founder|head of [A-Z]?\w+|chief research officer|chief product officer)\b")
+ROLE = (r"\b(?:CEO|CTO|CFO|COO|CSO|(?i:chief [a-z]+ officer|chief executive|chief scientist|(?:senior |executive )?vice president(?: of [a-z]+)?"
+        r"|research VP|VP of [a-z]+|president|chairman|chairwoman|chair|co-?founder|head of [a-z]+))\b")
 # Licence names as written -> one spelling (SPDX ids where there is one).
 LICENSE_NAMES = [
     (r"^(?i:apache)", "Apache-2.0"), (r"^(?i:modified mit)", "Modified MIT"), (r"^MIT", "MIT"),
     (r"^Llama (\d(?:\.\d)?) Community", "Llama ${1} Community License"), (r"^Mistral Research", "Mistral Research License"),
     (r"^Gemma", "Gemma Terms of Use"), (r"^(?:Qwen|Tongyi Qianwen)", "Qwen License"), (r"^DeepSeek", "DeepSeek License"),
 ]
-PERSON = r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})\b"
+PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
+PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
 def _sha(value: str) -> str:
@@ -251,7 +253,9 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .with_columns(
             # the model and org "in focus": what "the model" / "the company" refer to
             focus_model=pl.col("subject_model").shift(1).forward_fill().over("article_id"),
-            focus_org=pl.col("orgs").list.first().forward_fill().over("article_id"),
+            focus_org=pl.col("orgs").list.filter(
+                ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)).list.first()
+            .forward_fill().over("article_id"),
         )
     )
     money = _money_occurrences(sents, g).join(sents, on=["article_id", "sent_idx"], how="inner")
@@ -260,7 +264,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         _training_costs(money, sents, g),
         _funding(money, g),
         _acquisitions(sents, money, g),
-        _partnerships(sents),
+        _partnerships(sents, g),
         _market_moves(sents, money, g),
         _policy(sents),
         _benchmarks(sents, models),
@@ -312,12 +316,17 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) 
     )
 
 
+NON_ACTORS = ["investor", "government", "regulator", "media"]
+
+
 def _org_kind(g: gaz.Gazetteer) -> dict[str, str]:
     return {name: e.get("kind", "other") for name, e in g.orgs.items()}
 
 
 def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(FUNDING))
+    """One round per sentence: the first amount that is neither a valuation nor a running total."""
+    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(FUNDING)
+                        & ~pl.col("ctx").str.to_lowercase().str.contains(RUNNING_TOTAL))
     if rows.is_empty():
         return rows
     kinds = _org_kind(g)
@@ -327,17 +336,26 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         sentence=pl.col("sentence").first(), orgs=pl.col("orgs").first(), focus_org=pl.col("focus_org").first(),
         event_date=pl.col("event_date").first(), status=pl.col("status").first(),
     ).drop_nulls("amount_usd")
-    is_investor = pl.element().replace_strict(kinds, default="other").is_in(["investor"])
-    per_sentence = per_sentence.with_columns(
-        org=pl.coalesce(pl.col("orgs").list.filter(~is_investor).list.first(), pl.col("focus_org")),
-        investors=pl.col("orgs").list.filter(is_investor).list.unique(maintain_order=True).list.join("; "),
+    is_investor = pl.element().replace_strict(kinds, default="other") == "investor"
+    # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
+    recipient = _canonical(pl.col("sentence").str.extract(rf"(?i:invest\w*)[^.;]*?\bin\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
+    per_sentence = per_sentence.with_columns(recipient=recipient).with_columns(
+        org=pl.coalesce("recipient", pl.col("orgs").list.filter(~is_investor).list.first(), "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
+    # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
+    investors = (
+        per_sentence.select("article_id", "sent_idx", "org", "recipient", investor=pl.col("orgs")).explode("investor")
+        .filter((pl.col("investor") != pl.col("org"))
+                & ((pl.col("investor").replace_strict(kinds, default="other") == "investor") | pl.col("recipient").is_not_null()))
+        .group_by("article_id", "sent_idx").agg(investors=pl.col("investor").unique(maintain_order=True).str.join("; "))
+    )
+    per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left")
     return _frame(
         per_sentence.filter(pl.col("org").is_not_null()), "funding",
         org=pl.col("org"), amount_usd=pl.col("amount_usd"), valuation_usd=pl.col("valuation_usd"),
         investors=pl.when(pl.col("investors") != "").then(pl.col("investors")), round=pl.col("round"),
-        confidence=pl.lit(0.8),
+        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org"))).then(0.8).otherwise(0.65),
     )
 
 
@@ -362,9 +380,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                   confidence=pl.lit(0.8))
 
 
-def _partnerships(sents: pl.DataFrame) -> pl.DataFrame:
+def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Two actors named in a sentence about working together; investors and governments are not partners."""
+    actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
     rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(PARTNERSHIP)).with_columns(
-        pair=pl.col("orgs").list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
+        pair=pl.col("orgs").list.filter(actor).list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
     return _frame(rows, "partnership", org=pl.col("pair").list.get(0), partner=pl.col("pair").list.get(1),
                   confidence=pl.lit(0.75))
 
@@ -413,28 +433,50 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
                   event_date=pl.lit(None, dtype=pl.String))
 
 
+def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    return text.str.extract_all(g.org_pattern).list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls().list.unique(maintain_order=True)
+
+
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'A sued B and C': one event per defendant (org) with the plaintiff as counterparty; passive voice swaps them."""
+    before, after = _split_on(LEGAL)
+    passive = pl.col("sentence").str.to_lowercase().str.contains(PASSIVE_LEGAL)
     rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEGAL)).with_columns(
-        pair=pl.col("orgs").list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
-    return _frame(rows, "legal", org=pl.col("pair").list.get(0), counterparty=pl.col("pair").list.get(1),
-                  matter=pl.col("sentence").str.to_lowercase().str.extract(MATTERS, 1), confidence=pl.lit(0.7))
+        left=_orgs_in(before, g), right=_orgs_in(after, g))
+    rows = rows.with_columns(
+        plaintiffs=pl.when(passive).then("right").otherwise("left"),
+        defendants=pl.when(passive).then("left").otherwise("right"),
+    ).filter((pl.col("plaintiffs").list.len() > 0) & (pl.col("defendants").list.len() > 0))
+    rows = rows.with_columns(counterparty=pl.col("plaintiffs").list.first()).explode("defendants").filter(
+        pl.col("defendants") != pl.col("counterparty"))
+    return _frame(rows, "legal", org=pl.col("defendants"), counterparty=pl.col("counterparty"),
+                  matter=pl.col("sentence").str.to_lowercase().str.extract(MATTERS, 1), confidence=pl.lit(0.75))
 
 
 def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    org_names = list(g.orgs)
-    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP) & pl.col("sentence").str.contains(ROLE))
-    rows = rows.with_columns(
-        person=pl.col("sentence").str.extract_all(PERSON).list.filter(~pl.element().is_in(org_names)).list.first(),
-        role=pl.col("sentence").str.extract(ROLE, 1),
+    """People named with a role ('CTO Mira Murati', 'Bob McGrew, the chief research officer') in a sentence
+    about a move; a person who only speaks ('Sam Altman said') is not the one moving."""
+    appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
+    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP)).with_columns(
+        pairs=pl.col("sentence").str.extract_all(appointee),
+        speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
+        .list.eval(pl.element().str.extract(PERSON, 1)),
         org=pl.coalesce(pl.col("orgs").list.first(), pl.col("focus_org")),
-    ).filter(pl.col("person").is_not_null() & pl.col("org").is_not_null())
-    return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.65))
+    ).explode("pairs").drop_nulls("pairs")
+    rows = rows.with_columns(
+        person=pl.col("pairs").str.extract(PERSON, 1),
+        role=pl.col("pairs").str.extract(f"({ROLE})", 1),
+    ).filter(
+        pl.col("person").is_not_null() & pl.col("org").is_not_null() & ~pl.col("person").is_in(list(g.orgs))
+        & ~pl.col("speakers").list.contains(pl.col("person"))
+    )
+    return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7))
 
 
 # The fields that make two mentions the same event, per type (see DESIGN.md, event taxonomy).
 EVENT_KEY_FIELDS = {
     "model_release": ["org", "model"],
-    "funding": ["org", "round", "event_month"],
+    "funding": ["org", "round_or_amount"],
     "acquisition": ["org", "target"],
     "partnership": ["pair"],
     "market_move": ["org", "event_date"],
@@ -442,13 +484,14 @@ EVENT_KEY_FIELDS = {
     "training_cost": ["org", "model"],
     "benchmark_claim": ["org", "model", "compared_to"],
     "legal": ["org", "counterparty"],
-    "leadership": ["org", "person", "role"],
+    "leadership": ["org", "person"],
 }
 
 
 def _event_key() -> pl.Expr:
     derived = {
-        "event_month": pl.col("event_date").str.slice(0, 7),
+        # A round is its name when reported ("Series B"), else its size to two significant figures.
+        "round_or_amount": pl.coalesce(pl.col("round"), pl.col("amount_usd").round_sig_figs(2).cast(pl.Int64).cast(pl.String)),
         "pair": pl.concat_str(pl.min_horizontal("org", "partner"), pl.max_horizontal("org", "partner"), separator="+"),
     }
     key = pl.lit(None, dtype=pl.String)
