@@ -7,7 +7,7 @@ load and merge events (warehouse/stages).
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +18,7 @@ from prefect.context import get_run_context
 
 import expectations
 from radar.feeds import Feed
+from radar import politeness
 from radar.http import FetchResult, Fetcher
 from radar.settings import Settings
 from transforms.articles import articles_frame
@@ -31,6 +32,7 @@ FETCH_SCHEMA = {
     "fetched_at": pl.Datetime("us", "UTC"),
 }
 DEAD_AFTER_FAILURES = 5
+LIMIT_SCHEMA = {"domain": pl.String, "until_at": pl.Datetime("us", "UTC"), "reason": pl.String}
 
 
 def fetch_rows(results: list[FetchResult], kind: str, run_id: str, errors: dict[str, tuple[str, str]] | None = None) -> pl.DataFrame:
@@ -68,34 +70,52 @@ def feed_state_row(poll: dict, previous: dict) -> dict:
     feed, result, parsed, error = poll["feed"], poll["result"], poll["parsed"], poll["error"]
     failures = previous.get("consecutive_failures", 0) + 1 if error else 0
     health = "ok" if not error else ("dead" if failures >= DEAD_AFTER_FAILURES else "degraded")
+    now = stages.now()
+    due = politeness.next_due(now, failed=bool(error), consecutive_failures=failures, headers=result.headers,
+                              ttl_minutes=parsed.ttl_minutes if parsed else None)
     return {
         "feed_url": feed.url, "name": feed.name, "title": parsed.title if parsed else None,
         "etag": result.headers.get("etag") if result.ok else None,
         "last_modified": result.headers.get("last-modified") if result.ok else None,
         "health": health, "consecutive_failures": failures, "last_error": error[1] if error else None,
         "last_status": result.status, "n_entries_last": parsed.entries.height if parsed else None,
-        "last_fetched_at": stages.now(), "last_ok_at": None if error else stages.now(),
+        "last_fetched_at": now, "last_ok_at": None if error else now, "next_due_at": due,
     }
+
+
+def rate_limit_rows(results: list[FetchResult]) -> pl.DataFrame:
+    """A 429/503 with Retry-After holds off the whole registrable domain, not just the one host."""
+    now, rows = stages.now(), []
+    for r in results:
+        wait = politeness.retry_after_seconds(r.headers, now) if r.status in (429, 503) else None
+        if wait:
+            rows.append({"domain": politeness.registrable_domain(r.url), "until_at": now + timedelta(seconds=wait),
+                         "reason": f"HTTP {r.status} Retry-After {r.headers.get('retry-after')}"})
+    return pl.DataFrame(rows, schema=LIMIT_SCHEMA)
 
 
 @task(name="record-feed-poll", cache_policy=NO_CACHE)
 def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: dict[str, dict]) -> tuple[int, int]:
     """Validate entries, store feed states, fetch log and entries; returns (new entries, quarantined entries)."""
     feeds = pl.DataFrame([feed_state_row(p, previous.get(p["feed"].url, {})) for p in polls])
-    feeds = feeds.with_columns(pl.col("last_ok_at").cast(pl.Datetime("us", "UTC")),
-                               pl.col("last_fetched_at").cast(pl.Datetime("us", "UTC")))
+    feeds = feeds.with_columns(pl.col(c).cast(pl.Datetime("us", "UTC")) for c in ("last_ok_at", "last_fetched_at", "next_due_at"))
     fetches = fetch_rows([p["result"] for p in polls], "feed", run_id,
                          {p["result"].url: p["error"] for p in polls if p["error"]})
     entries = pl.concat([p["parsed"].entries for p in polls if p["parsed"]] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
     valid, quarantined = expectations.validate("entries", entries, key="entry_id")
-    n_new = stages.record_feed_poll(db_path, feeds, fetches, valid, quarantined, run_id)
+    limits = rate_limit_rows([p["result"] for p in polls])
+    n_new = stages.record_feed_poll(db_path, feeds, fetches, valid, quarantined, limits, run_id)
     return n_new, quarantined.height
 
 
 @task(name="fetch-pages", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
 def fetch_pages(urls: list[str], settings: Settings) -> list[FetchResult]:
+    """Fetch article pages that robots.txt allows; a refusal is recorded like any other failed fetch."""
     with Fetcher(settings) as fetcher:
-        return fetcher.get_many(urls, max_bytes=settings.max_page_bytes)
+        verdicts = {u: fetcher.robots_allows(u) if settings.obey_robots else (True, None) for u in urls}
+        allowed = [u for u in urls if verdicts[u][0]]
+        fetched = dict(zip(allowed, fetcher.get_many(allowed, max_bytes=settings.max_page_bytes)))
+    return [fetched.get(u) or FetchResult(u, None, None, b"", error_kind="robots", error=verdicts[u][1]) for u in urls]
 
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
@@ -128,7 +148,11 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
     """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own."""
     totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
     for batch in pending.iter_slices(settings.article_batch_size):
+        # Domains that sent Retry-After wait; their pages stay pending for a later run.
+        limited = stages.rate_limits(db_path)
+        batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String).is_in(list(limited)))
         results = fetch_pages(batch["url"].to_list(), settings)
+        stages.record_rate_limits(db_path, rate_limit_rows(results))
         articles = extract_articles(batch, results)
         articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
         mentions = extract_events(articles)
@@ -141,9 +165,19 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
     return totals
 
 
+def due_feeds(feeds: list[Feed], previous: dict[str, dict], limited: dict[str, datetime], force: bool) -> list[Feed]:
+    """Feeds whose own pace, backoff or domain Retry-After lets them be polled now (all of them with force)."""
+    if force:
+        return feeds
+    now = stages.now()
+    return [f for f in feeds
+            if (previous.get(f.url, {}).get("next_due_at") or now) <= now
+            and politeness.registrable_domain(f.url) not in limited]
+
+
 @flow(name="radar-ingest", log_prints=False)
-def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None) -> dict:
-    """One poll of every feed in `feeds` into the warehouse at `db_path`; returns the run's counts."""
+def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, force: bool = False) -> dict:
+    """One poll of every due feed in `feeds` into the warehouse at `db_path`; returns the run's counts."""
     settings = settings or Settings.load()
     db_path = Path(db_path)
     db.migrate(db_path)
@@ -153,7 +187,9 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None) ->
     counts = {"n_feeds": len(feeds)}
     try:
         previous = stages.feed_states(db_path)
-        futures = [poll_feed.submit(feed, previous.get(feed.url, {}), settings) for feed in feeds]
+        due = due_feeds(feeds, previous, stages.rate_limits(db_path), force)
+        counts["n_feeds_skipped"] = len(feeds) - len(due)
+        futures = [poll_feed.submit(feed, previous.get(feed.url, {}), settings) for feed in due]
         polls = [f.result() for f in futures]
         counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
         counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)

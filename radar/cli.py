@@ -42,10 +42,10 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _run_ingest(feeds, db: Path, settings) -> dict:
+def _run_ingest(feeds, db: Path, settings, force: bool = False) -> dict:
     from flows.ingest import ingest
 
-    return ingest(feeds=feeds, db_path=str(db), settings=settings)
+    return ingest(feeds=feeds, db_path=str(db), settings=settings, force=force)
 
 
 @app.command()
@@ -53,8 +53,10 @@ def run(
     feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [[feeds]] tables (url, name).")],
     db: DbOption = DEFAULT_DB,
     config: ConfigOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Poll every feed now, even those whose declared pace, "
+                                                         "backoff or Retry-After says to wait.")] = False,
 ) -> None:
-    """One poll of every feed in FILE into the warehouse.
+    """One poll of every due feed in FILE into the warehouse.
 
     Exits non-zero only when the run itself fails; a feed that is down is recorded in
     marts.feed_health and raw.fetches, and the other feeds load normally.
@@ -68,7 +70,7 @@ def run(
         _fail(str(exc))
     settings = Settings.load(config)
     started = time.monotonic()
-    counts = _run_ingest(feed_list, db, settings)
+    counts = _run_ingest(feed_list, db, settings, force=force)
     _print_summary(db, counts, time.monotonic() - started)
 
 
@@ -100,7 +102,8 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
     from warehouse import db as wh
 
     console.print(f"\nRun [bold]{counts['run_id']}[/] finished in {seconds:.1f} s: "
-                  f"{counts.get('n_feeds', 0)} feeds ({counts.get('n_feeds_failed', 0)} failed), "
+                  f"{counts.get('n_feeds', 0)} feeds ({counts.get('n_feeds_failed', 0)} failed, "
+                  f"{counts.get('n_feeds_skipped', 0)} not due), "
                   f"{counts.get('n_entries_new', 0)} new entries, {counts.get('n_articles_new', 0)} new articles, "
                   f"{counts.get('n_mentions_new', 0)} new mentions, {counts.get('n_events_new', 0)} new events.")
     releases = wh.query(db, "select org, model, open_weights, license, release_date, n_articles from marts.model_releases")
@@ -281,7 +284,7 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["radar.cli_report"]
 for _module in COMMAND_MODULES:
     __import__(_module, fromlist=["register"]).register(app)
 

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+from protego import Protego
 from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
 
 from radar.settings import Settings
@@ -288,6 +289,9 @@ class Fetcher:
             trust_env=False,  # no proxies from the environment: they would bypass the guard
         )
 
+        self._robots: dict[str, object] = {}
+        self._robots_lock = threading.Lock()
+
     def __enter__(self) -> "Fetcher":
         return self
 
@@ -367,39 +371,82 @@ class Fetcher:
         return bytes(body)
 
     def get_many(self, urls: list[str], *, max_bytes: int) -> list[FetchResult]:
-        """Fetch concurrently; at most per_host_concurrency requests in flight per host.
+        """Fetch concurrently; at most per_host_concurrency requests in flight per host, and request starts
+        to one host at least min_host_interval_s apart (except allow-listed hosts).
 
-        A dispatcher hands work to the pool only when the URL's host has a free slot,
-        so no worker thread ever sits blocked waiting for a busy host.
+        A dispatcher hands work to the pool only when the URL's host has a free slot and its interval has
+        passed, so no worker thread ever sits blocked waiting for a busy host.
         """
         results: list[FetchResult | None] = [None] * len(urls)
         queues: dict[str, deque[int]] = {}
         for i, u in enumerate(urls):
-            try:
-                host = (urlsplit(u).hostname or "").lower()
-            except ValueError:
-                host = ""
-            queues.setdefault(host, deque()).append(i)
+            queues.setdefault(_host_of(u), deque()).append(i)
         workers = max(1, self.settings.fetch_workers)
         per_host = max(1, self.settings.per_host_concurrency)
+        # Hosts on the allow-list are the operator's own servers (the demo, a local mirror): no delay for them.
+        own_hosts = {_normalize_host(h) for h in self.settings.allow_hosts}
+        interval = max(0.0, self.settings.min_host_interval_s)
         in_flight: Counter[str] = Counter()
+        next_start: dict[str, float] = {}
         running: dict = {}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="radar-fetch") as pool:
             while queues or running:
-                progress = True
-                while progress and len(running) < workers:
-                    progress = False
-                    for host in list(queues):  # one URL per host per pass: round-robin
-                        if len(running) < workers and in_flight[host] < per_host:
-                            i = queues[host].popleft()
-                            if not queues[host]:
-                                del queues[host]
-                            in_flight[host] += 1
-                            running[pool.submit(self.get, urls[i], max_bytes=max_bytes)] = (i, host)
-                            progress = True
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                now = time.monotonic()
+                for host in list(queues):  # one URL per host per pass: round-robin
+                    if len(running) >= workers:
+                        break
+                    if in_flight[host] < per_host and next_start.get(host, 0.0) <= now:
+                        i = queues[host].popleft()
+                        if not queues[host]:
+                            del queues[host]
+                        in_flight[host] += 1
+                        next_start[host] = now + (0.0 if host in own_hosts else interval)
+                        running[pool.submit(self.get, urls[i], max_bytes=max_bytes)] = (i, host)
+                waiting = [next_start.get(h, 0.0) - now for h in queues if in_flight[h] < per_host]
+                timeout = max(0.005, min(waiting)) if waiting else None
+                if not running:
+                    time.sleep(timeout or 0.005)
+                    continue
+                done, _ = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
                     i, host = running.pop(future)
                     in_flight[host] -= 1
                     results[i] = future.result()
         return results  # type: ignore[return-value]
+
+    def robots_allows(self, url: str) -> tuple[bool, str | None]:
+        """Whether robots.txt of the url's host lets our user agent fetch it, cached per host for this fetcher.
+
+        A missing robots.txt (4xx) allows everything; one that cannot be read (5xx, timeout) disallows for now,
+        as RFC 9309 asks. Returns (allowed, reason when not).
+        """
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._robots_lock:
+            rules = self._robots.get(origin)
+        if rules is None:
+            result = self.get(f"{origin}/robots.txt", max_bytes=ROBOTS_MAX_BYTES)
+            if result.ok:
+                rules = Protego.parse(result.content.decode("utf-8", errors="replace"))
+            elif result.status is not None and 400 <= result.status < 500:
+                rules = ALLOW_ALL
+            else:
+                rules = f"robots.txt unavailable ({result.error})"
+            with self._robots_lock:
+                self._robots[origin] = rules
+        if isinstance(rules, str):
+            return False, rules
+        if rules is ALLOW_ALL or rules.can_fetch(url, self.settings.user_agent):
+            return True, None
+        return False, "disallowed by robots.txt"
+
+
+ALLOW_ALL = object()
+ROBOTS_MAX_BYTES = 512 * 1024
+
+
+def _host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -30,6 +30,9 @@ class Settings:
     max_page_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     per_host_concurrency: int = 2
+    # Politeness: seconds between request starts to one host (0 for your own servers, e.g. the demo).
+    min_host_interval_s: float = 1.0
+    obey_robots: bool = True
     fetch_workers: int = 8
     min_text_chars: int = 300
     article_batch_size: int = 200
@@ -55,7 +58,9 @@ class Settings:
                 extra[key] = value
                 continue
             default = getattr(settings, key)
-            if isinstance(default, tuple):
+            if isinstance(default, bool):
+                coerced[key] = value.strip().lower() in ("1", "true", "yes", "on") if isinstance(value, str) else bool(value)
+            elif isinstance(default, tuple):
                 coerced[key] = _split(value) if isinstance(value, str) else tuple(value)
             elif isinstance(default, Path):
                 coerced[key] = Path(value)

@@ -38,15 +38,31 @@ def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | 
 
 def feed_states(path: Path) -> dict[str, dict]:
     with db.read_only(path) as con:
-        rows = con.execute("select feed_url, etag, last_modified, consecutive_failures from raw.feeds").fetchall()
-    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3]} for r in rows}
+        rows = con.execute(
+            "select feed_url, etag, last_modified, consecutive_failures, next_due_at from raw.feeds").fetchall()
+    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]} for r in rows}
+
+
+def rate_limits(path: Path) -> dict[str, datetime]:
+    """Registrable domains that asked us (Retry-After) to stay away until a time still in the future."""
+    with db.read_only(path) as con:
+        rows = con.execute("select domain, until_at from raw.rate_limits where until_at > now()").fetchall()
+    return dict(rows)
+
+
+def record_rate_limits(path: Path, limits: pl.DataFrame) -> None:
+    if limits.is_empty():
+        return
+    with db.writing(path) as con:
+        db.load(con, "upsert_rate_limits", limits)
 
 
 def record_feed_poll(path: Path, feeds: pl.DataFrame, fetches: pl.DataFrame, entries: pl.DataFrame,
-                     quarantine: pl.DataFrame, run_id: str) -> int:
-    """Feed states, the fetch log, new entries and rejected entries in one transaction; returns new entries."""
+                     quarantine: pl.DataFrame, limits: pl.DataFrame, run_id: str) -> int:
+    """Feed states, the fetch log, rate limits, new and rejected entries in one transaction; returns new entries."""
     with db.writing(path) as con:
         db.load(con, "upsert_feeds", feeds)
+        db.load(con, "upsert_rate_limits", limits)
         db.load(con, "insert_fetches", fetches)
         n_new = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), run_id=pl.lit(run_id)))
         db.load(con, "upsert_quarantine", quarantine.with_columns(run_id=pl.lit(run_id)))

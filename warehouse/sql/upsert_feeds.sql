@@ -1,7 +1,7 @@
 -- Feed state after a poll: conditional-GET validators and health. `incoming` is one row per polled feed.
 insert into raw.feeds by name
 select feed_url, name, title, etag, last_modified, health, consecutive_failures, last_error,
-       last_status, n_entries_last, last_fetched_at, last_ok_at
+       last_status, n_entries_last, last_fetched_at, last_ok_at, next_due_at
 from incoming
 on conflict (feed_url) do update set
     name = coalesce(excluded.name, raw.feeds.name),
@@ -14,4 +14,5 @@ on conflict (feed_url) do update set
     last_status = excluded.last_status,
     n_entries_last = coalesce(excluded.n_entries_last, raw.feeds.n_entries_last),
     last_fetched_at = excluded.last_fetched_at,
-    last_ok_at = coalesce(excluded.last_ok_at, raw.feeds.last_ok_at);
+    last_ok_at = coalesce(excluded.last_ok_at, raw.feeds.last_ok_at),
+    next_due_at = excluded.next_due_at;

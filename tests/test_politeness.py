@@ -1,0 +1,81 @@
+"""Polite polling: declared pace, Retry-After, backoff with jitter, robots.txt and per-host spacing."""
+import random
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from radar import politeness
+from radar.http import Fetcher
+from radar.settings import Settings
+from radar.demo_server import serve_directory
+
+NOW = datetime(2025, 4, 15, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("url, domain", [
+    ("https://news.bbc.co.uk/x", "bbc.co.uk"),
+    ("https://www.36kr.com/feed", "36kr.com"),
+    ("https://a.b.example.com.cn/", "example.com.cn"),
+    ("http://127.0.0.1:8000/feed", "127.0.0.1"),
+])
+def test_registrable_domain(url, domain):
+    assert politeness.registrable_domain(url) == domain
+
+
+def test_retry_after_in_seconds_or_http_date():
+    assert politeness.retry_after_seconds({"retry-after": "120"}, NOW) == 120
+    in_ten_minutes = (NOW + timedelta(minutes=10)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert politeness.retry_after_seconds({"retry-after": in_ten_minutes}, NOW) == pytest.approx(600)
+    assert politeness.retry_after_seconds({"retry-after": "soon"}, NOW) is None
+    assert politeness.retry_after_seconds({}, NOW) is None
+
+
+def test_declared_pace_takes_the_longest_of_ttl_max_age_and_expires():
+    headers = {"cache-control": "public, max-age=1800", "expires": (NOW + timedelta(hours=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")}
+    assert politeness.declared_pace_seconds(headers, ttl_minutes=10, now=NOW) == pytest.approx(3600)
+    assert politeness.declared_pace_seconds({}, ttl_minutes=None, now=NOW) is None
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_cap():
+    rng = random.Random(1)
+    waits = [politeness.backoff_seconds(n, rng) for n in (1, 2, 3, 4)]
+    assert all(0.8 * 60 * 2 ** i <= w <= 1.2 * 60 * 2 ** i for i, w in enumerate(waits))
+    assert politeness.backoff_seconds(50, rng) <= politeness.BACKOFF_MAX_S * 1.2
+    assert len({round(politeness.backoff_seconds(3), 3) for _ in range(20)}) > 1  # feeds do not retry in lockstep
+
+
+def test_failed_feed_waits_at_least_its_retry_after():
+    due = politeness.next_due(NOW, failed=True, consecutive_failures=1, headers={"retry-after": "7200"}, ttl_minutes=None)
+    assert due - NOW >= timedelta(seconds=7200)
+    assert politeness.next_due(NOW, failed=False, consecutive_failures=0, headers={}, ttl_minutes=None) is None
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.html").write_text(f"<p>{name}</p>", encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "x.html").write_text("<p>x</p>", encoding="utf-8")
+    with serve_directory(tmp_path) as base:
+        yield base
+
+
+def test_robots_txt_is_obeyed_and_cached(site):
+    address = site.removeprefix("http://")
+    settings = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",))
+    with Fetcher(settings) as fetcher:
+        assert fetcher.robots_allows("http://polite.test/a.html") == (True, None)
+        assert fetcher.robots_allows("http://polite.test/private/x.html") == (False, "disallowed by robots.txt")
+        assert list(fetcher._robots) == ["http://polite.test"]  # one robots.txt fetch per origin
+
+
+def test_requests_to_one_host_are_spaced(site):
+    address = site.removeprefix("http://")
+    polite = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",), min_host_interval_s=0.3)
+    urls = [f"http://polite.test/{n}.html" for n in ("a", "b", "c")]
+    with Fetcher(polite) as fetcher:
+        started = time.monotonic()
+        assert all(r.ok for r in fetcher.get_many(urls, max_bytes=10_000))
+        assert time.monotonic() - started >= 0.6  # three starts, 0.3 s apart (a lower bound, not a speed)
