@@ -76,7 +76,9 @@ def _cell(value: Any) -> Text:
 
 
 def _table(title: str, columns: list[tuple[str, dict]], rows: list[list[Any]]) -> Table:
-    table = Table(title=title, title_justify="left")
+    from rich import box
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for name, options in columns:
         table.add_column(name, **options)
     for row in rows:
@@ -145,7 +147,7 @@ def register(app: typer.Typer) -> None:
                 for r in frame.to_dicts()]
         columns = [("released", {"no_wrap": True}), ("org", {"overflow": "fold", "max_width": 24}),
                    ("model", {"overflow": "fold", "max_width": 32}), ("weights", {}),
-                   ("license", {"overflow": "fold", "max_width": 28}), ("articles", {"justify": "right"}),
+                   ("license", {"overflow": "fold", "max_width": 28}), ("articles", {"justify": "right", "min_width": 8}),
                    ("first seen", {"no_wrap": True})]
         console.print(_table(f"Model releases: {frame.height}", columns, rows))
 
@@ -178,10 +180,10 @@ def register(app: typer.Typer) -> None:
             amount = fmt_usd(r["amount_usd"]) if r.get("amount_usd") is not None else ""
             rows.append([r["event_date"] or "", r["type"], r["org"] or "", subject, amount,
                          _short(r["evidence"], 240), r["n_articles"]])
-        columns = [("date", {"no_wrap": True}), ("type", {"no_wrap": True}),
+        columns = [("date", {"min_width": 7}), ("type", {"overflow": "fold", "min_width": 7}),
                    ("org", {"overflow": "fold", "max_width": 22}), ("subject", {"overflow": "fold", "max_width": 24}),
                    ("amount", {"justify": "right", "no_wrap": True}),
-                   ("evidence", {"overflow": "fold", "ratio": 1, "min_width": 30}), ("articles", {"justify": "right"})]
+                   ("evidence", {"overflow": "fold"}), ("n", {"justify": "right"})]
         console.print(_table(f"Events: {frame.height}" + (f" (limit {limit})" if frame.height == limit else ""),
                              columns, rows))
 

@@ -7,6 +7,9 @@
 Fault routes: /ok /404 /500 /503 /hang /drip /drip-headers /reset /truncated
 /redirect-loop /redirect-chain/N /redirect-to-private /redirect-to?to=URL /gzip-bomb
 /big (?nolength=1 for a close-delimited body) /etag /echo-headers /slow?ms=N.
+More: /429 (Retry-After) /rst (TCP reset: RST instead of a response) /png (a PNG as image/png)
+/empty (200, zero-byte body) /as-gzip/PATH (a root_dir file sent verbatim with Content-Encoding: gzip)
+/delay/MS/PATH (a root_dir file, after MS milliseconds).
 Any other path is served from ``root_dir`` (404 without one).
 ``FaultServer(ssl_context=...)`` serves the same routes over https.
 Every request is recorded in ``.requests`` as (path, headers dict).
@@ -16,7 +19,9 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import socket
 import ssl
+import struct
 import threading
 from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +32,10 @@ BIG_SIZE = 50 * 1024 * 1024
 _CHUNK = 64 * 1024
 _bomb_lock = threading.Lock()
 _bomb: bytes | None = None
+# A valid 1x1 PNG.
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
 def gzip_bomb() -> bytes:
@@ -55,6 +64,16 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def _redirect(self, location: str, status: int = 302) -> None:
         self._send(status, b"", {"Location": location})
+
+    def _send_file(self, relative: str, headers: dict | None = None) -> None:
+        """A file under root_dir, bytes as they are on disk (no content sniffing, no decoding)."""
+        root = self.server.root_dir.resolve()
+        target = (root / relative).resolve()
+        if root not in target.parents or not target.is_file():
+            self._send(404, b"not found")
+            return
+        ctype = self.guess_type(str(target))
+        self._send(200, target.read_bytes(), {"Content-Type": ctype, **(headers or {})})
 
     def do_GET(self):
         parts = urlsplit(self.path)
@@ -119,6 +138,22 @@ class _Handler(SimpleHTTPRequestHandler):
                     if stop.is_set():
                         break
                     self.wfile.write(chunk)
+            elif path == "/429":
+                self._send(429, b"slow down", {"Retry-After": "5", "Content-Type": "text/plain"})
+            elif path == "/rst":  # read the request, then abort the connection: the client sees a TCP RST
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()  # no shutdown() first: that would send a FIN before the RST
+                self.close_connection = True
+            elif path == "/png":
+                self._send(200, PNG_1X1, {"Content-Type": "image/png"})
+            elif path == "/empty":
+                self._send(200, b"", {"Content-Type": "application/rss+xml"})
+            elif path.startswith("/as-gzip/") and self.server.root_dir is not None:
+                self._send_file(path.removeprefix("/as-gzip/"), {"Content-Encoding": "gzip"})
+            elif path.startswith("/delay/") and self.server.root_dir is not None:
+                ms, _, rest = path.removeprefix("/delay/").partition("/")
+                stop.wait(int(ms) / 1000)
+                self._send_file(rest)
             elif path == "/etag":
                 etag, last_modified = '"v1"', "Wed, 01 Jan 2025 00:00:00 GMT"
                 validators = {"ETag": etag, "Last-Modified": last_modified}

@@ -9,6 +9,8 @@ Pure: no network, no database, no Prefect.
 from __future__ import annotations
 
 import hashlib
+import tomllib
+from pathlib import Path
 
 import polars as pl
 
@@ -50,8 +52,10 @@ OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:free
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
 LICENSE = r"(MIT|Apache[ -]2\.0|Apache|Llama \d(?:\.\d)? Community|Gemma|Mistral Research|Qwen|Tongyi Qianwen|DeepSeek|CC[- ]BY[\w.\-]*|OpenRAIL[\w+\-]*|Modified MIT)\s+[Ll]icen[cs]e"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
-FUNDING = (r"\b(rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]\b|seed round|round of funding|closes? (?:a|its)|"
-           r"investment (?:of|from|led)|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)|backed by|led by)")
+FUNDING = (r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|closes? (?:a|its)"
+           r"|investment (?:of|from|led)|backed by|led by)\b|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))")
+# Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
+YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
@@ -94,6 +98,14 @@ LICENSE_NAMES = [
     (r"^Llama (\d(?:\.\d)?) Community", "Llama ${1} Community License"), (r"^Mistral Research", "Mistral Research License"),
     (r"^Gemma", "Gemma Terms of Use"), (r"^(?:Qwen|Tongyi Qianwen)", "Qwen License"), (r"^DeepSeek", "DeepSeek License"),
 ]
+# Shapes of names the gazetteer may not know yet.
+ORG_SHAPE = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?|Technologies|Robotics))*"
+MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digit (checked where used)
+RELEASE_VERBS = (r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|open sourced|debut(?:s|ed)?"
+                 r"|ship(?:s|ped)?|roll(?:s|ed)? out|announc(?:e|es|ed)")
+SUBJECT_VERBS = r"raised|raises|secured|secures|closed|closes|released|releases|launched|launches|unveiled|unveils|introduced|open-sourced|announced"
+NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "We", "In", "On", "At", "For", "But", "And",
+             "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials"]
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
@@ -157,7 +169,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         before=pl.when(cue_at.is_null()).then(text).otherwise(text.str.slice(0, cue_at)),
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(text.str.slice(cue_at)),
     )
-    context = rf"(?:\S+\s+){{0,4}}{g.model_pattern}"
+    context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}"
     occ = pl.concat([
         split.select("article_id", "sent_idx", pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
         split.select("article_id", "sent_idx", pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
@@ -188,7 +200,7 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is)."""
     return (
         sents.select("article_id", "sent_idx",
-                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}{MONEY_PATTERN}").alias("ctx"))
+                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}?{MONEY_PATTERN}").alias("ctx"))
         .explode("ctx")
         .drop_nulls("ctx")
         .with_columns(money_text=pl.col("ctx").str.extract(rf"({MONEY_PATTERN})$", 1))
@@ -239,6 +251,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         open_weights=pl.when(low.str.contains(OPEN_SOURCED)).then(True).when(low.str.contains(OPEN_NO)).then(False)
         .when(low.str.contains(OPEN_YES)).then(True),
         license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)),
+        new_org=_unknown_org(pl.col("sentence"), g),
     ).filter(~pl.col("negated"))
     article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
         article_orgs=pl.col("orgs").drop_nulls().unique())
@@ -292,6 +305,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
         .rename({"orgs": "model_org"})
     )
+    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g)], how="diagonal_relaxed")
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     known_open = pl.col("model").replace_strict({m: e.get("open_weights") for m, e in g.models.items()}, default=None,
                                                 return_dtype=pl.Boolean)
@@ -300,8 +314,42 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         org=pl.col("model_org"), model=pl.col("model"),
         open_weights=pl.coalesce("open_weights", "org_open", known_open),
         license=pl.coalesce("license", "org_license"),
-        confidence=pl.lit(0.85) - pl.col("is_short").cast(pl.Float64) * 0.1 + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1,
+        confidence=pl.lit(0.85) - pl.col("is_short").cast(pl.Float64) * 0.1 + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1
+        - pl.col("is_new").cast(pl.Float64) * 0.25,
     )
+
+
+def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
+    startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
+    candidates = [
+        sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
+        sentence.str.extract(rf"^({ORG_SHAPE}),? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker)\b", 1),
+        sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
+    ]
+    name = pl.coalesce(candidates).str.strip_chars()
+    known = _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
+    return pl.when(~known & ~name.is_in(NOT_NAMES) & (name.str.len_chars() >= 2)).then(name)
+
+
+def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Acme AI released Zephyr-9': a versioned name right after a release verb, not in the gazetteer.
+    Its maker is the org named in the sentence, else the newly introduced one; confidence is lower."""
+    rows = cue.with_columns(
+        model=pl.col("sentence").str.extract(
+            rf"(?i:{RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
+            rf"(?:(?i:model|llm|ai model|language model|reasoning model)\s+)?(?:(?i:called|named|dubbed)\s+)?({MODEL_SHAPE})", 1)
+        .str.strip_chars_end("."),
+    ).filter(pl.col("model").is_not_null() & pl.col("model").str.contains(r"\d"))
+    rows = rows.filter(_canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null())
+    # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
+    rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
+    kinds = _org_kind(g)
+    actor = ~pl.element().replace_strict(kinds, default="other").is_in(NON_ACTORS)
+    return rows.with_columns(
+        model_org=pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), pl.col("new_org")),
+        is_short=pl.lit(False), is_new=pl.lit(True),
+    ).filter(pl.col("model_org").is_not_null())
 
 
 def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -326,7 +374,8 @@ def _org_kind(g: gaz.Gazetteer) -> dict[str, str]:
 def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
     rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(FUNDING)
-                        & ~pl.col("ctx").str.to_lowercase().str.contains(RUNNING_TOTAL))
+                        & ~pl.col("ctx").str.to_lowercase().str.contains(RUNNING_TOTAL)
+                        & ~pl.col("ctx").str.to_lowercase().str.contains(YARDSTICK))
     if rows.is_empty():
         return rows
     kinds = _org_kind(g)
@@ -334,13 +383,13 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         amount_usd=pl.col("amount_usd").filter(~pl.col("is_valuation")).first(),
         valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
         sentence=pl.col("sentence").first(), orgs=pl.col("orgs").first(), focus_org=pl.col("focus_org").first(),
-        event_date=pl.col("event_date").first(), status=pl.col("status").first(),
+        new_org=pl.col("new_org").first(), event_date=pl.col("event_date").first(), status=pl.col("status").first(),
     ).drop_nulls("amount_usd")
     is_investor = pl.element().replace_strict(kinds, default="other") == "investor"
     # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
     recipient = _canonical(pl.col("sentence").str.extract(rf"(?i:invest\w*)[^.;]*?\bin\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
     per_sentence = per_sentence.with_columns(recipient=recipient).with_columns(
-        org=pl.coalesce("recipient", pl.col("orgs").list.filter(~is_investor).list.first(), "focus_org"),
+        org=pl.coalesce("recipient", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
     # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
@@ -383,7 +432,9 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Two actors named in a sentence about working together; investors and governments are not partners."""
     actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
-    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(PARTNERSHIP)).with_columns(
+    # Cue words inside names ("Lightspeed Venture Partners") do not count.
+    without_names = pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase()
+    rows = sents.filter(without_names.str.contains(PARTNERSHIP) & ~without_names.str.contains(r"\binvest")).with_columns(
         pair=pl.col("orgs").list.filter(actor).list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
     return _frame(rows, "partnership", org=pl.col("pair").list.get(0), partner=pl.col("pair").list.get(1),
                   confidence=pl.lit(0.75))
@@ -473,29 +524,29 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7))
 
 
-# The fields that make two mentions the same event, per type (see DESIGN.md, event taxonomy).
-EVENT_KEY_FIELDS = {
-    "model_release": ["org", "model"],
-    "funding": ["org", "round_or_amount"],
-    "acquisition": ["org", "target"],
-    "partnership": ["pair"],
-    "market_move": ["org", "event_date"],
-    "policy": ["jurisdiction", "measure"],
-    "training_cost": ["org", "model"],
-    "benchmark_claim": ["org", "model", "compared_to"],
-    "legal": ["org", "counterparty"],
-    "leadership": ["org", "person"],
-}
+MERGE_RULES = Path(__file__).with_name("merge_rules.toml")
+DERIVED_KEY_FIELDS = {"round_or_amount", "pair"}
 
 
-def _event_key() -> pl.Expr:
+def load_merge_rules(path: Path = MERGE_RULES) -> dict[str, list[str]]:
+    """Event type -> the fields whose values make two mentions one event (data a user can tune)."""
+    keys = tomllib.loads(path.read_text(encoding="utf-8"))["keys"]
+    known = set(MENTION_SCHEMA) | DERIVED_KEY_FIELDS
+    for type_, fields in keys.items():
+        unknown = [f for f in fields if f not in known]
+        if unknown:
+            raise ValueError(f"{path}: {type_} merges on unknown fields {unknown}")
+    return keys
+
+
+def _event_key(rules: dict[str, list[str]]) -> pl.Expr:
     derived = {
         # A round is its name when reported ("Series B"), else its size to two significant figures.
         "round_or_amount": pl.coalesce(pl.col("round"), pl.col("amount_usd").round_sig_figs(2).cast(pl.Int64).cast(pl.String)),
         "pair": pl.concat_str(pl.min_horizontal("org", "partner"), pl.max_horizontal("org", "partner"), separator="+"),
     }
     key = pl.lit(None, dtype=pl.String)
-    for type_, fields in EVENT_KEY_FIELDS.items():
+    for type_, fields in rules.items():
         parts = [pl.col("type")] + [derived.get(f, pl.col(f)).fill_null("?") for f in fields]
         key = pl.when(pl.col("type") == type_).then(pl.concat_str(parts, separator="|")).otherwise(key)
     return key.str.to_lowercase()
@@ -504,7 +555,7 @@ def _event_key() -> pl.Expr:
 def _finish(mentions: pl.DataFrame) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
-        event_key=_event_key(),
+        event_key=_event_key(load_merge_rules()),
         confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),

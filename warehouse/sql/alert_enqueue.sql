@@ -1,0 +1,33 @@
+-- Queue one alert per (event, configured channel) for events that match the alert rules and were first seen
+-- after the channel subscribed. Keyed on (event_key, channel): an event already queued, sent or failed for a
+-- channel is never queued again. `incoming`: channel. Rules come as parameters.
+insert into ops.alerts (event_key, channel, status, attempts, next_attempt_at, created_at)
+with sources as (
+    -- When the event was published: its earliest supporting article (entry date, else page date).
+    select m.event_key, min(a.published_at) as published_at
+    from core.mentions m
+    join raw.articles a using (article_id)
+    group by m.event_key
+),
+candidates as (
+    select e.event_key, e.first_seen_at
+    from core.events e
+    left join sources s using (event_key)
+    where list_contains($types, e.type)
+      and (len($orgs) = 0 or list_contains($orgs, lower(e.org)))
+      and (not $open_weights_only or e.open_weights is true)
+      and e.confidence >= $min_confidence
+      and list_contains($statuses, e.status)
+      -- A feed added today may carry last year's news: that is backlog too.
+      and ($max_age_days <= 0 or s.published_at is null
+           or s.published_at >= e.first_seen_at - to_days(cast($max_age_days as integer)))
+),
+final as (
+    select c.event_key, ch.channel, 'pending' as status, 0 as attempts, now() as next_attempt_at,
+           now() as created_at
+    from candidates c
+    join ops.alert_channels ch on c.first_seen_at >= ch.subscribed_at
+    where ch.channel in (select channel from incoming)
+)
+select * from final
+on conflict do nothing;
