@@ -109,9 +109,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write one self-contained HTML report of the warehouse: works offline, loads nothing from anywhere.
 
-        Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals,
-        feed health, quarantine counts, and a filterable table of recent events with evidence and source links
-        (open REPORT.html#q=deepseek to start filtered).
+        Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals, feed health, quarantine counts, and a filterable table of recent events with evidence and source links (open REPORT.html#q=deepseek to start filtered).
         """
         from radar.report import write_report
 
@@ -189,15 +187,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(
-        out_dir: Annotated[Path, typer.Argument(help="Directory to write <view>.parquet or <view>.csv into (created if missing).",
-                                                metavar="DIR")],
+        out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to write <view>.parquet or <view>.csv into (created if missing).")],
         fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
         db: DbOption = DEFAULT_DB,
     ) -> None:
         """Write every marts view (events, model_releases, org_activity, feed_health, …) to DIR, one file each.
 
-        All views are read in one snapshot; each file is replaced atomically. CSV files hold the text exactly
-        as stored, so treat them as untrusted input in spreadsheets.
+        All views are read in one snapshot; each file is replaced atomically. CSV files hold the text exactly as stored, so treat them as untrusted input in spreadsheets.
         """
         from radar.report import EXPORT_FORMATS, export_marts
 

@@ -560,6 +560,15 @@ def _finish(mentions: pl.DataFrame) -> pl.DataFrame:
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
     )
+    # A headline's round without a name ("raises €600 million") is the body's named round of the same size.
+    named = (mentions.filter((pl.col("type") == "funding") & pl.col("round").is_not_null())
+             .select("article_id", "org", size=pl.col("amount_usd").round_sig_figs(2), named_key="event_key")
+             .unique(["article_id", "org", "size"], keep="first"))
+    mentions = (mentions.with_columns(size=pl.col("amount_usd").round_sig_figs(2))
+                .join(named, on=["article_id", "org", "size"], how="left")
+                .with_columns(event_key=pl.when((pl.col("type") == "funding") & pl.col("round").is_null())
+                              .then(pl.coalesce("named_key", "event_key")).otherwise("event_key"))
+                .drop("size", "named_key"))
     mentions = mentions.unique(["article_id", "event_key", "sent_idx"], keep="first", maintain_order=True)
     mentions = mentions.with_columns(
         mention_id=pl.concat_str("article_id", "event_key", pl.col("sent_idx").cast(pl.String), "extractor_version", separator="\x1f")
