@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench report report-screenshot install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size $${BENCH_SIZE:-1000}
+
+report: $(STAMP)
+	$(BIN)/radar report --out warehouse/report.html
+
+# Needs Debian's chromium (apt-get install chromium); renders the demo report to warehouse/report.png.
+report-screenshot: report
+	$(BIN)/python tests/test_report_browser.py warehouse/report.html warehouse/report.png
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.wal

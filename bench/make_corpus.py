@@ -336,13 +336,15 @@ def event_text(s: Story, rng: random.Random) -> tuple[str, str, list[str]]:
         org, person, role = f["org"], f["person"], f["role"]
         if f["leaving"]:
             title = pick([f"{org}'s {role} {person} steps down", f"{person} leaves {org}"])
-            lead = f"{person}, the {role} of {org}, is stepping down, the company said {when}."
+            lead = pick([f"{person}, the {role} of {org}, will step down, the company said {when}.",
+                         f"{org} said {when} that {person}, its {role}, had resigned."])
+            follow = f"{person} did not say what they would do next."
         else:
             title = pick([f"{org} names {person} {role}", f"{org} hires {person} from {f['prev']}"])
-            lead = f"{org} appointed {person}, a former {f['prev']} executive, as its new {role} {when}."
+            lead = f"{org} has hired {person} from {f['prev']} to serve as its {role}, the company said {when}."
+            follow = f"{person}, the {role} designate, joins after {rng.randrange(4, 15)} years at {f['prev']}."
         dek = "The move is the latest in a string of senior changes at AI companies."
-        detail = [f"{person} joined {org} after {rng.randrange(4, 15)} years at {f['prev']}." if not f["leaving"]
-                  else f"{person} did not say what they would do next.",
+        detail = [follow,
                   f"{org} has grown rapidly and now employs more than {rng.randrange(300, 5000):,} people.",
                   "Executive turnover at AI labs has been high as companies compete for a small pool of experienced leaders."]
     return title, dek, [lead, *detail]

@@ -6,7 +6,11 @@ load and merge events (warehouse/stages).
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import uuid
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +36,7 @@ FETCH_SCHEMA = {
     "fetched_at": pl.Datetime("us", "UTC"),
 }
 DEAD_AFTER_FAILURES = 5
+MIN_PAGES_FOR_POOL = 16  # starting worker processes costs ~1 s; below this one process is faster
 LIMIT_SCHEMA = {"domain": pl.String, "until_at": pl.Datetime("us", "UTC"), "reason": pl.String}
 
 
@@ -119,14 +124,14 @@ def fetch_pages(urls: list[str], settings: Settings) -> list[FetchResult]:
 
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
-def extract_articles(pending: pl.DataFrame, results: list[FetchResult]) -> pl.DataFrame:
+def extract_articles(pending: pl.DataFrame, results: list[FetchResult], pool: Executor | None = None) -> pl.DataFrame:
     by_url = {r["url"]: r for r in pending.to_dicts()}
     pages = [
         {"url": r.url, "feed_url": by_url[r.url]["feed_url"], "content": r.content,
          "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"]}
         for r in results if r.ok
     ]
-    return articles_frame(pages)
+    return articles_frame(pages, executor=pool if len(pages) >= MIN_PAGES_FOR_POOL else None)
 
 
 @task(name="extract-mentions", cache_policy=NO_CACHE)
@@ -147,22 +152,41 @@ def load_article_batch(db_path: Path, run_id: str, fetches, articles, mentions, 
 def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings) -> dict:
     """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own."""
     totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
-    for batch in pending.iter_slices(settings.article_batch_size):
-        # Domains that sent Retry-After wait; their pages stay pending for a later run.
-        limited = stages.rate_limits(db_path)
-        batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String).is_in(list(limited)))
-        results = fetch_pages(batch["url"].to_list(), settings)
-        stages.record_rate_limits(db_path, rate_limit_rows(results))
-        articles = extract_articles(batch, results)
-        articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
-        mentions = extract_events(articles)
-        mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
-        # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
-        counts = load_article_batch(db_path, run_id, fetch_rows(results, "article", run_id), articles, mentions,
-                                    pl.concat([bad_articles, bad_mentions]))
-        for name, value in counts.items():
-            totals[name] += value
+    if pending.is_empty():
+        return totals
+    with _extraction_pool(settings, pending.height) as pool:
+        for batch in pending.iter_slices(settings.article_batch_size):
+            _process_batch(db_path, run_id, batch, settings, pool, totals)
     return totals
+
+
+@contextmanager
+def _extraction_pool(settings: Settings, n_pages: int):
+    """Worker processes for text extraction, only when there is enough work to pay for starting them."""
+    workers = settings.extract_workers or os.cpu_count() or 1
+    if workers < 2 or n_pages < MIN_PAGES_FOR_POOL:
+        yield None
+        return
+    # spawn, not fork: this process runs threads (Prefect, the fetcher), and forking those can deadlock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _process_batch(db_path: Path, run_id: str, batch: pl.DataFrame, settings: Settings, pool, totals: dict) -> None:
+    # Domains that sent Retry-After wait; their pages stay pending for a later run.
+    limited = stages.rate_limits(db_path)
+    batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String).is_in(list(limited)))
+    results = fetch_pages(batch["url"].to_list(), settings)
+    stages.record_rate_limits(db_path, rate_limit_rows(results))
+    articles = extract_articles(batch, results, pool)
+    articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
+    mentions = extract_events(articles)
+    mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
+    # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
+    counts = load_article_batch(db_path, run_id, fetch_rows(results, "article", run_id), articles, mentions,
+                                pl.concat([bad_articles, bad_mentions]))
+    for name, value in counts.items():
+        totals[name] += value
 
 
 def due_feeds(feeds: list[Feed], previous: dict[str, dict], limited: dict[str, datetime], force: bool) -> list[Feed]:

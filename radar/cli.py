@@ -92,8 +92,10 @@ def demo(
         # Stored URLs name a fixed host, reached at this run's random port, so a rerun finds the same articles.
         feed_list = load_feeds(DEMO_DIR / "feeds.toml", base_url=f"http://{DEMO_HOST}/")
         address = base_url.removeprefix("http://")
-        # The demo server is on loopback, which the fetcher refuses unless allow-listed.
-        settings = Settings.load(config, allow_hosts=("127.0.0.1",), connect_to=(f"{DEMO_HOST}={address}",))
+        # The demo server is on loopback, which the fetcher refuses unless allow-listed; it is ours, so no
+        # politeness delay between requests.
+        settings = Settings.load(config, allow_hosts=("127.0.0.1",), connect_to=(f"{DEMO_HOST}={address}",),
+                                 min_host_interval_s=0.0)
         counts = _run_ingest(feed_list, db, settings)
     _print_summary(db, counts, time.monotonic() - started)
 
@@ -284,7 +286,7 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-COMMAND_MODULES: list[str] = ["radar.cli_report"]
+COMMAND_MODULES: list[str] = ["radar.cli_report", "radar.cli_feeds", "radar.cli_ops"]
 for _module in COMMAND_MODULES:
     __import__(_module, fromlist=["register"]).register(app)
 

@@ -185,6 +185,7 @@ class _Handler(SimpleHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # a whole flow run connects at once; the default backlog (5) drops SYNs
 
     def __init__(self, root_dir: Path | None):
         self.root_dir = root_dir

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import Executor
 from datetime import datetime, timezone
 
 import polars as pl
@@ -58,11 +59,15 @@ PAGE_SCHEMA = {
 }
 
 
-def articles_frame(pages: list[dict]) -> pl.DataFrame:
-    """pages: dicts with url, feed_url, content (bytes), entry_title, entry_published_at, fetched_at."""
+def articles_frame(pages: list[dict], executor: Executor | None = None) -> pl.DataFrame:
+    """pages: dicts with url, feed_url, content (bytes), entry_title, entry_published_at, fetched_at.
+
+    trafilatura holds the GIL, so pass a process pool as `executor` to use more than one core.
+    """
+    contents, urls = [p["content"] for p in pages], [p["url"] for p in pages]
+    metas = executor.map(extract_page, contents, urls, chunksize=4) if executor else map(extract_page, contents, urls)
     rows = []
-    for page in pages:
-        meta = extract_page(page["content"], page["url"])
+    for page, meta in zip(pages, metas):
         rows.append({
             "url": page["url"],
             "feed_url": page.get("feed_url"),

@@ -1,0 +1,443 @@
+"""Benchmark of the ingest pipeline on a synthetic corpus served from 127.0.0.1.
+
+    python bench/run.py --size 1000                          # what `make bench` runs (BENCH_SIZE=N)
+    python bench/run.py --size 1000 --sizes 1000,10000,50000 # plus the scaling run
+    python bench/run.py --size 1000 --profile auto           # plus a cProfile of the largest stage
+
+Measures (see bench/README.md): the trafilatura-only ceiling, the full pipeline cold and incremental, the time
+per stage, time and peak RSS per size (one fresh process per size), DuckDB upsert against a bare insert,
+and the share of the cold run spent in Great Expectations. Prints tables and writes JSON (--out).
+No network beyond 127.0.0.1. Nothing here asserts a speed: the numbers are for people.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+for _p in (str(REPO), str(BENCH)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from worker import PREFECT_DEFAULTS  # noqa: E402  (env defaults only; imports nothing heavy)
+
+for _k, _v in PREFECT_DEFAULTS.items():
+    os.environ.setdefault(_k, _v)
+
+import make_corpus  # noqa: E402
+from stageclock import NESTED, STAGES  # noqa: E402
+
+DEFAULT_OUT = BENCH / "results.json"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+# ------------------------------------------------------------------------------------------ process-tree RSS
+def _children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    return kids
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+class TreeRss(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants (Linux /proc) every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True, name="bench-rss")
+        self.pid, self.interval = pid, interval
+        self.peak_tree = self.peak_root = 0
+        self.max_procs = 0
+        self._stop_event = threading.Event()
+        self.available = os.path.isdir("/proc")
+
+    def sample(self) -> None:
+        kids = _children_map()
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(kids.get(pid, []))
+        sizes = [_rss_bytes(p) for p in tree]
+        self.peak_tree = max(self.peak_tree, sum(sizes))
+        self.peak_root = max(self.peak_root, sizes[0])
+        self.max_procs = max(self.max_procs, len(tree))
+
+    def run(self) -> None:
+        while self.available and not self._stop_event.is_set():
+            self.sample()
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=5)
+
+
+# ------------------------------------------------------------------------------------------ measurements
+def measure_ceiling(corpus: Path, manifest: dict) -> dict:
+    """trafilatura alone (transforms.articles.extract_page), pages already in memory, this one process."""
+    from transforms.articles import extract_page
+
+    pages = [(f"http://127.0.0.1{p}", (corpus / "site" / p.lstrip("/")).read_bytes()) for p in manifest["pages"]]
+    extract_page(pages[0][1], pages[0][0])  # warm-up: lazy imports and caches, not part of the ceiling
+    start = time.perf_counter()
+    n_text = 0
+    for url, content in pages:
+        n_text += bool(extract_page(content, url)["text"])
+    seconds = time.perf_counter() - start
+    n_bytes = sum(len(c) for _, c in pages)
+    return {"pages": len(pages), "pages_with_text": n_text, "seconds": round(seconds, 3),
+            "articles_per_s": round(len(pages) / seconds, 2), "mb_per_s": round(n_bytes / 1e6 / seconds, 3)}
+
+
+def synthetic_mentions(n: int, seed: int = 7):
+    """n rows in transforms.extract.MENTION_SCHEMA plus extracted_at/run_id, as a core.mentions load sees them."""
+    import polars as pl
+
+    from transforms.extract import MENTION_SCHEMA
+
+    rng = random.Random(seed)
+    types = ["model_release", "funding", "acquisition", "partnership", "market_move", "policy", "training_cost",
+             "benchmark_claim", "legal", "leadership"]
+    orgs = ["OpenAI", "Anthropic", "DeepSeek", "Nvidia", "Mistral AI", "Google DeepMind", "Meta", "xAI", "Alibaba"]
+    models = ["GPT-4o", "Claude 3.5 Sonnet", "DeepSeek-R1", "Mistral Large 2", "Gemini 2.5 Pro", None]
+    sentences = [make_corpus.filler_sentence(rng) for _ in range(2000)]
+    article_ids = [hashlib.sha256(f"a{i}".encode()).hexdigest()[:32] for i in range(max(1, n // 5))]
+    cols: dict[str, list] = {c: [] for c in MENTION_SCHEMA}
+    for i in range(n):
+        t = types[i % len(types)]
+        org = orgs[rng.randrange(len(orgs))]
+        model = models[rng.randrange(len(models))] if t in ("model_release", "training_cost", "benchmark_claim") else None
+        key = f"{t}|{org}|{model or '?'}|{i % 5000}".lower()
+        row = {
+            "mention_id": hashlib.sha256(f"m{seed}:{i}".encode()).hexdigest()[:32], "article_id": article_ids[i // 5],
+            "type": t, "org": org, "model": model, "event_date": f"2025-{1 + i % 12:02d}", "evidence": sentences[i % 2000],
+            "confidence": 0.5 + (i % 50) / 100, "status": "done", "event_key": key, "extractor_version": "rules-0.1",
+            "open_weights": (i % 3 == 0) if t == "model_release" else None,
+            "license": "MIT" if t == "model_release" and i % 3 == 0 else None,
+            "amount_usd": float(1e6 * (1 + i % 997)) if t in ("funding", "acquisition", "training_cost", "market_move") else None,
+            "round": "Series B" if t == "funding" else None,
+            "valuation_usd": 5e9 if t == "funding" else None, "investors": "Thrive Capital; SoftBank Group" if t == "funding" else None,
+            "target": "Codeium" if t == "acquisition" else None, "partner": "Microsoft" if t == "partnership" else None,
+            "pct": -3.5 if t == "market_move" else None, "jurisdiction": "US" if t == "policy" else None,
+            "measure": "chip export controls" if t == "policy" else None,
+            "person": "Amara Okafor" if t == "leadership" else None, "role": "chief technology officer" if t == "leadership" else None,
+            "counterparty": "The New York Times" if t == "legal" else None, "matter": "copyright" if t == "legal" else None,
+            "compared_to": "GPT-4o" if t == "benchmark_claim" else None,
+        }
+        for c in MENTION_SCHEMA:
+            cols[c].append(row[c])
+    df = pl.DataFrame(cols, schema=MENTION_SCHEMA)
+    return df.with_columns(extracted_at=pl.lit(datetime.now(timezone.utc)).cast(pl.Datetime("us", "UTC")),
+                           run_id=pl.lit("bench-run"))
+
+
+def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
+    """warehouse.db.load(con, 'insert_mentions', df) into the migrated warehouse vs a bare INSERT ... SELECT of the
+    same Arrow table into a table without constraints. Fresh database files each repeat; medians reported."""
+    import duckdb
+    import polars as pl
+
+    from warehouse import db
+
+    arrow = synthetic_mentions(rows).to_arrow()
+    df = pl.from_arrow(arrow)
+    upsert, upsert_commit, reupsert, bare, bare_commit = [], [], [], [], []
+    inserted = reinserted = bare_rows = 0
+    with tempfile.TemporaryDirectory(prefix="radar-bench-load-") as tmp:
+        for r in range(repeats):
+            path = Path(tmp) / f"w{r}.duckdb"
+            db.migrate(path)
+            t0 = time.perf_counter()
+            with db.writing(path) as con:
+                t1 = time.perf_counter()
+                inserted = db.load(con, "insert_mentions", df)
+                upsert.append(time.perf_counter() - t1)
+            upsert_commit.append(time.perf_counter() - t0)
+            with db.writing(path) as con:  # the same rows again: every one conflicts (the incremental case)
+                t1 = time.perf_counter()
+                reinserted = db.load(con, "insert_mentions", df)
+                reupsert.append(time.perf_counter() - t1)
+
+            bare_path = Path(tmp) / f"b{r}.duckdb"
+            con = duckdb.connect(str(bare_path))
+            try:
+                con.register("incoming", arrow)
+                con.execute("create table t as select * from incoming limit 0")
+                t0 = time.perf_counter()
+                con.execute("begin transaction")
+                t1 = time.perf_counter()
+                con.execute("insert into t select * from incoming")
+                bare.append(time.perf_counter() - t1)
+                con.execute("commit")
+                bare_commit.append(time.perf_counter() - t0)
+                bare_rows = con.execute("select count(*) from t").fetchone()[0]
+            finally:
+                con.close()
+    med = statistics.median
+    return {
+        "rows": rows, "repeats": repeats,
+        "upsert_s": round(med(upsert), 4), "upsert_with_connect_commit_s": round(med(upsert_commit), 4),
+        "reupsert_all_conflicts_s": round(med(reupsert), 4),
+        "bare_insert_s": round(med(bare), 4), "bare_with_commit_s": round(med(bare_commit), 4),
+        "rows_inserted": inserted, "rows_reinserted": reinserted, "bare_rows": bare_rows,
+        "upsert_rows_per_s": round(rows / med(upsert)), "bare_rows_per_s": round(rows / med(bare)),
+        "ratio_upsert_over_bare": round(med(upsert) / med(bare), 2),
+        "ratio_with_commit": round(med(upsert_commit) / med(bare_commit), 2),
+        "runs": {"upsert_s": [round(x, 4) for x in upsert], "bare_s": [round(x, 4) for x in bare],
+                 "reupsert_s": [round(x, 4) for x in reupsert]},
+    }
+
+
+def run_worker(size: int, corpus: Path, mode: str, profile: str | None, log_dir: Path) -> dict:
+    """One fresh interpreter runs the flow; this process serves the corpus and samples the worker's RSS tree."""
+    from radar.demo_server import serve_directory
+
+    result_path = log_dir / f"worker-{size}-{mode}{'-profile' if profile else ''}.json"
+    log_path = result_path.with_suffix(".log")
+    with serve_directory(corpus / "site") as base:
+        cmd = [sys.executable, str(BENCH / "worker.py"), "--base", base, "--corpus", str(corpus), "--mode", mode,
+               "--result", str(result_path)]
+        if profile:
+            cmd += ["--profile", profile]
+        started = time.perf_counter()
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(REPO))
+            sampler = TreeRss(proc.pid)
+            sampler.start()
+            returncode = proc.wait()
+            sampler.stop()
+        elapsed = time.perf_counter() - started
+    if returncode != 0 or not result_path.is_file():
+        tail = log_path.read_text(errors="replace")[-4000:]
+        raise RuntimeError(f"benchmark worker for size {size} failed (exit {returncode}):\n{tail}")
+    out = json.loads(result_path.read_text())
+    out["process_s"] = round(elapsed, 3)
+    out["peak_rss_tree_mb"] = round(sampler.peak_tree / 2**20, 1) if sampler.available else None
+    out["peak_rss_worker_sampled_mb"] = round(sampler.peak_root / 2**20, 1) if sampler.available else None
+    out["max_processes"] = sampler.max_procs
+    return out
+
+
+def largest_stage(breakdown: dict) -> str:
+    stages = {k: v for k, v in breakdown["stages"].items() if k in STAGES}
+    return max(stages, key=lambda k: stages[k]["wall_s"])
+
+
+# ------------------------------------------------------------------------------------------ report
+def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict:
+    main = workers[args.size]
+    cold, inc = main["cold"], main["incremental"]
+    n_pages = corpora[args.size]["n_pages"]
+    cold_aps = n_pages / cold["wall_s"]
+    stages = cold["breakdown"]["stages"]
+    gx_setup = stages["gx setup (import + context)"]["wall_s"]
+    validate = stages["validate"]["wall_s"]
+    return {
+        "meta": {
+            "started_at": args.started_at, "size": args.size, "sizes": sizes, "python": platform.python_version(),
+            "platform": platform.platform(), "cpu_count": os.cpu_count(), "prefect": main.get("prefect_version"),
+            "settings": "Settings(allow_hosts=('127.0.0.1',)) defaults: fetch_workers=8, per_host_concurrency=2, "
+                        "article_batch_size=200; one static server (ThreadingHTTPServer) in the parent process",
+            "api": main["empty_flow"]["api"],
+        },
+        "corpus": {str(s): c for s, c in corpora.items()},
+        "ceiling": ceiling,
+        "pipeline_cold": {
+            "pages": n_pages, "wall_s": cold["wall_s"], "articles_per_s": round(cold_aps, 2),
+            "ratio_to_ceiling": round(cold_aps / ceiling["articles_per_s"], 4),
+            "counts": cold["counts"], "warehouse": cold["warehouse"],
+        },
+        "incremental": {
+            "wall_s": inc["wall_s"], "flow_startup_s": main["empty_flow"]["warm_s"],
+            "minus_flow_startup_s": inc["minus_warm_empty_flow_s"],
+            "ratio_to_cold": round(inc["wall_s"] / cold["wall_s"], 4),
+            "counts": inc["counts"], "new_rows": {k: inc["warehouse"][k] - cold["warehouse"][k]
+                                                  for k in ("entries", "articles", "mentions", "events")},
+        },
+        "flow_startup": {**main["empty_flow"], "import_s": main["import_s"]},
+        "stages": {"cold": cold["breakdown"], "incremental": inc["breakdown"]},
+        "scaling": [
+            {"size": s, "pages": corpora[s]["n_pages"], "cold_wall_s": w["cold"]["wall_s"],
+             "articles_per_s": round(corpora[s]["n_pages"] / w["cold"]["wall_s"], 2),
+             "process_s": w["process_s"], "peak_rss_tree_mb": w["peak_rss_tree_mb"],
+             "peak_rss_worker_mb": w["maxrss_self_mb"], "max_processes": w["max_processes"],
+             "largest_stage": largest_stage(w["cold"]["breakdown"]),
+             "stage_wall_s": {k: v["wall_s"] for k, v in w["cold"]["breakdown"]["stages"].items()},
+             "db_bytes": w["cold"]["warehouse"]["db_bytes"]}
+            for s, w in sorted(workers.items()) if s in sizes
+        ],
+        "duckdb_load": load,
+        "gx": {
+            "validate_wall_s": validate, "gx_setup_s": gx_setup,
+            "share_of_cold": round(validate / cold["wall_s"], 4),
+            "share_of_cold_excluding_setup": round((validate - gx_setup) / cold["wall_s"], 4),
+            "by_table": stages["validate"].get("by_table", {}),
+        },
+        "ratios": {
+            "pipeline_over_ceiling": round(cold_aps / ceiling["articles_per_s"], 4),
+            "incremental_over_cold": round(inc["wall_s"] / cold["wall_s"], 4),
+            "incremental_minus_startup_s": inc["minus_warm_empty_flow_s"],
+            "upsert_over_bare": load["ratio_upsert_over_bare"],
+            "gx_share_of_cold": round(validate / cold["wall_s"], 4),
+        },
+        "largest_stage": largest_stage(cold["breakdown"]),
+        "profile": profile,
+    }
+
+
+def print_report(res: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 130)
+    c, cold, inc, load, gx = res["ceiling"], res["pipeline_cold"], res["incremental"], res["duckdb_load"], res["gx"]
+    summary = Table(title=f"AI Industry Radar benchmark — {res['meta']['size']} feed items, {res['meta']['cpu_count']} cores")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    summary.add_column("notes")
+    summary.add_row("ceiling: trafilatura alone", f"{c['articles_per_s']:.1f} articles/s",
+                    f"{c['pages']} pages in memory, one process, {c['seconds']:.1f}s")
+    summary.add_row("pipeline cold", f"{cold['articles_per_s']:.1f} articles/s",
+                    f"{cold['wall_s']:.1f}s into an empty DuckDB file; {cold['warehouse']['articles']} articles, "
+                    f"{cold['warehouse']['mentions']} mentions, {cold['warehouse']['events']} events")
+    summary.add_row("pipeline / ceiling", f"{cold['ratio_to_ceiling']:.2f}", "")
+    summary.add_row("incremental (same ingest again)", f"{inc['wall_s']:.2f}s",
+                    f"{inc['ratio_to_cold']:.1%} of cold; new rows {inc['new_rows']}")
+    summary.add_row("incremental minus flow start-up", f"{inc['minus_flow_startup_s']:.2f}s",
+                    f"empty flow run: {inc['flow_startup_s']:.3f}s warm, "
+                    f"{res['flow_startup']['first_s']:.1f}s first (starts the {res['meta']['api']} API)")
+    summary.add_row("DuckDB upsert / bare insert", f"{load['ratio_upsert_over_bare']:.1f}x",
+                    f"{load['rows']:,} mentions: {load['upsert_s']:.3f}s vs {load['bare_insert_s']:.3f}s; "
+                    f"re-upsert (all conflict) {load['reupsert_all_conflicts_s']:.3f}s")
+    summary.add_row("GX validation share of cold", f"{gx['share_of_cold']:.1%}",
+                    f"{gx['validate_wall_s']:.1f}s, of which {gx['gx_setup_s']:.1f}s import + context "
+                    f"({gx['share_of_cold_excluding_setup']:.1%} without it)")
+    console.print(summary)
+
+    stages = Table(title="Stage breakdown (wall = time the stage was running; sum = over threads)")
+    stages.add_column("stage")
+    for label in ("cold wall s", "cold %", "cold sum s", "calls", "incr wall s", "incr %"):
+        stages.add_column(label, justify="right")
+    cs, is_ = res["stages"]["cold"]["stages"], res["stages"]["incremental"]["stages"]
+    for name in STAGES + NESTED + ["prefect + unattributed"]:
+        a, b = cs[name], is_[name]
+        label = f"  └ {name}" if name in NESTED else name
+        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", str(a["calls"]),
+                       f"{b['wall_s']:.2f}", f"{b['share_of_flow']:.1%}")
+    stages.add_row("flow total", f"{res['stages']['cold']['flow_wall_s']:.2f}", "100%", "", "",
+                   f"{res['stages']['incremental']['flow_wall_s']:.2f}", "100%")
+    console.print(stages)
+
+    scaling = Table(title="Scaling (cold ingest, one fresh process per size)")
+    for label in ("size", "pages", "cold s", "articles/s", "peak RSS tree MB", "peak RSS worker MB", "largest stage", "DB MB"):
+        scaling.add_column(label, justify="right")
+    for row in res["scaling"]:
+        scaling.add_row(str(row["size"]), str(row["pages"]), f"{row['cold_wall_s']:.1f}", f"{row['articles_per_s']:.1f}",
+                        f"{row['peak_rss_tree_mb']}", f"{row['peak_rss_worker_mb']}", row["largest_stage"],
+                        f"{row['db_bytes'] / 1e6:.1f}")
+    console.print(scaling)
+
+    prof = res.get("profile")
+    if prof:
+        t = Table(title=f"cProfile of '{prof['stage']}' (cold run, separate process; self time)")
+        for label in ("function", "ncalls", "self s", "cumulative s"):
+            t.add_column(label, justify="right" if label != "function" else "left")
+        for row in prof["top_self"][:20]:
+            t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}")
+        console.print(t)
+    console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]")
+
+
+# ------------------------------------------------------------------------------------------ CLI
+def parse_sizes(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    return sorted({int(s.replace("_", "").replace("k", "000")) for s in text.split(",") if s.strip()})
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark the ingest pipeline on a synthetic loopback corpus.")
+    ap.add_argument("--size", type=int, default=1000, help="feed items in the main corpus (default 1000; `make bench` passes BENCH_SIZE)")
+    ap.add_argument("--sizes", default=None, help="comma-separated sizes for the scaling table, e.g. 1000,10000,50000 (default: --size)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results (default bench/results.json)")
+    ap.add_argument("--corpus-root", type=Path, default=make_corpus.DEFAULT_ROOT, help="where corpora are cached (default bench/corpus)")
+    ap.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED)
+    ap.add_argument("--upsert-rows", type=int, default=100_000, help="synthetic mentions for the DuckDB load test")
+    ap.add_argument("--profile", default=None,
+                    help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') or 'auto' (the largest)")
+    args = ap.parse_args(argv)
+    args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
+        ap.error(f"--profile must be 'auto' or one of: {', '.join(STAGES + NESTED)}")
+    sizes = parse_sizes(args.sizes) or [args.size]
+    all_sizes = sorted(set(sizes) | {args.size})
+    log = lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+
+    corpora, paths = {}, {}
+    for s in all_sizes:
+        t = time.perf_counter()
+        paths[s] = make_corpus.generate(s, args.corpus_root, args.seed)
+        m = make_corpus.load_manifest(paths[s])
+        corpora[s] = {k: m[k] for k in ("n_pages", "n_items", "n_stories", "n_feeds", "n_feed_entries", "page_bytes", "kinds", "types")}
+        corpora[s]["generated_in_s"] = m["generated_in_s"]
+        log(f"corpus {s}: {m['n_pages']} pages, {m['page_bytes'] / 1e6:.0f} MB ({time.perf_counter() - t:.1f}s)")
+
+    log(f"ceiling: trafilatura over {corpora[args.size]['n_pages']} pages")
+    ceiling = measure_ceiling(paths[args.size], make_corpus.load_manifest(paths[args.size]))
+    log(f"ceiling: {ceiling['articles_per_s']} articles/s")
+    log(f"DuckDB load: {args.upsert_rows:,} mentions")
+    load = measure_duckdb_load(args.upsert_rows)
+
+    workers = {}
+    with tempfile.TemporaryDirectory(prefix="radar-bench-") as tmp:
+        for s in all_sizes:
+            mode = "full" if s == args.size else "cold"
+            log(f"pipeline {s} ({mode}) in a fresh process")
+            workers[s] = run_worker(s, paths[s], mode, None, Path(tmp))
+        profile = None
+        if args.profile:
+            stage = largest_stage(workers[args.size]["cold"]["breakdown"]) if args.profile == "auto" else args.profile
+            log(f"profiling '{stage}' in an extra cold run of {args.size}")
+            profile = run_worker(args.size, paths[args.size], "cold", stage, Path(tmp)).get("profile")
+
+    results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp_out = args.out.with_suffix(".json.tmp")
+    tmp_out.write_text(json.dumps(results, indent=1, default=str))
+    tmp_out.replace(args.out)
+    print_report(results)
+    print(f"results written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Scheduling: one flow a Prefect deployment runs on a schedule (ingest -> alerts -> read snapshot), and
+`serve()`, which registers that deployment with the Prefect server in PREFECT_API_URL and runs it.
+
+Overlap: the deployment has a Prefect deployment concurrency limit of 1 (collision strategy ENQUEUE). The
+server hands out one slot; a run that finds it taken waits in 'AwaitingConcurrencySlot' and starts when the
+previous run ends, so two ingest runs never write at the same time, whoever starts them (schedule, UI,
+`prefect deployment run`). This is Prefect's own lease-based mechanism: a crashed run's slot is freed when its
+lease expires.
+
+Readers: after every run the warehouse is published as a read-only copy next to it (radar.read.duckdb for
+radar.duckdb); see docs/operating.md for why.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.alert import send_alerts
+from flows.ingest import ingest
+from radar.feeds import load_feeds
+from radar.settings import Settings
+from warehouse import db
+
+FLOW_NAME = "radar-scheduled-ingest"
+DEFAULT_DEPLOYMENT = "radar"
+DEFAULT_INTERVAL_SECONDS = 15 * 60
+
+
+@flow(name=FLOW_NAME, log_prints=False)
+def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None) -> dict:
+    """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
+    settings = Settings.load(Path(config_file) if config_file else None)
+    feeds = load_feeds(feeds_file)
+    try:
+        counts = ingest(feeds=feeds, db_path=db_path, settings=settings)
+        alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
+    except BaseException:
+        # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
+        try:
+            publish_snapshot(db_path)
+        except Exception as exc:  # noqa: BLE001 - never hide the run's own error behind this one
+            get_run_logger().warning("could not publish the read snapshot: %s", exc)
+        raise
+    snapshot = publish_snapshot(db_path)
+    return {**counts, "alerts": alert_counts, "read_snapshot": str(snapshot)}
+
+
+# --------------------------------------------------------------------------- read snapshot
+
+def snapshot_path(db_path: Path | str) -> Path:
+    """warehouse/radar.duckdb -> warehouse/radar.read.duckdb"""
+    path = Path(db_path)
+    return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
+
+
+def _publish(db_path: Path | str, logical: bool = False) -> Path:
+    """Copy the warehouse to its read snapshot, atomically.
+
+    Under the write lock (no other process can change the file meanwhile): CHECKPOINT, so the main file holds
+    every committed change, then copy its bytes to a temporary file beside the snapshot; if a WAL is still
+    there, fall back to a logical copy (ATTACH + COPY FROM DATABASE). The copy is opened read-only once to
+    check it, then renamed over the snapshot: a reader opening the snapshot gets the old or the new file, never
+    a partial one, and a reader that has the old one open keeps reading it undisturbed (POSIX rename).
+    """
+    source = Path(db_path)
+    target = snapshot_path(source)
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    wal = source.with_name(source.name + ".wal")
+    try:
+        with db.writing(source) as con:
+            con.execute("checkpoint")
+            if logical or (wal.exists() and wal.stat().st_size > 0):
+                con.execute("commit")
+                con.execute(f"attach '{_sql_path(temp)}' as radar_snapshot")
+                con.execute(f"copy from database {_current_db(con)} to radar_snapshot")
+                con.execute("detach radar_snapshot")
+                con.execute("begin transaction")
+            else:
+                shutil.copyfile(source, temp)
+        with open(temp, "rb") as fh:
+            os.fsync(fh.fileno())
+        check = duckdb.connect(str(temp), read_only=True)
+        try:
+            check.execute("select count(*) from ops.schema_migrations").fetchall()
+        finally:
+            check.close()
+        os.replace(temp, target)
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _current_db(con) -> str:
+    name = con.execute("select current_database()").fetchall()[0][0]
+    return '"' + name.replace('"', '""') + '"'
+
+
+@task(name="publish-read-snapshot", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def publish_snapshot(db_path: str) -> str:
+    return str(_publish(db_path))
+
+
+# --------------------------------------------------------------------------- deployment
+
+def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: float | None = None,
+                     cron: str | None = None, config_file: str | Path | None = None,
+                     name: str = DEFAULT_DEPLOYMENT):
+    """The scheduled deployment: every 15 minutes unless `interval` (seconds) or `cron` is given; at most one
+    run at a time (Prefect deployment concurrency limit 1, later runs queue)."""
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.deployments.runner import EntrypointType
+
+    if interval is not None and cron:
+        raise ValueError("give an interval or a cron expression, not both")
+    if interval is None and not cron:
+        interval = DEFAULT_INTERVAL_SECONDS
+    if interval is not None and interval <= 0:
+        raise ValueError(f"interval must be a positive number of seconds, got {interval}")
+    parameters = {
+        # Runs execute in a fresh process whose working directory may differ: pin absolute paths.
+        "feeds_file": str(Path(feeds_file).resolve()),
+        "db_path": str(Path(db_path).resolve()),
+        "config_file": str(Path(config_file).resolve()) if config_file else None,
+    }
+    return scheduled_ingest.to_deployment(
+        name=name,
+        interval=interval,
+        cron=cron,
+        parameters=parameters,
+        concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
+        # The module path works from any directory: the package is installed (pip install -e .).
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        tags=["radar"],
+        description="AI Industry Radar: poll the feeds, load events, send alerts, publish the read snapshot.",
+    )
+
+
+def serve(feeds_file: str | Path, db_path: str | Path, interval: float | None = None, cron: str | None = None,
+          config_file: str | Path | None = None, name: str = DEFAULT_DEPLOYMENT) -> None:
+    """Register the deployment with the Prefect server in PREFECT_API_URL and execute its runs until SIGTERM
+    (the deployment is then paused; serving again resumes it)."""
+    from prefect import serve as prefect_serve
+
+    prefect_serve(build_deployment(feeds_file, db_path, interval, cron, config_file, name))

@@ -1,0 +1,358 @@
+"""Alerts end to end: real ingest runs against a loopback site, delivered to a real webhook and SMTP sink.
+
+Each new model release reaches each channel exactly once; the backlog is never alerted; a channel that is down or
+answers 500 gets the alert on a later run, once; hostile text arrives inert; private targets are refused.
+"""
+from __future__ import annotations
+
+import email.utils
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from radar import alerts
+from radar.demo_server import serve_directory
+from radar.settings import Settings
+from tests.conftest import article_html, rss
+from tests.sinks import SmtpSink, WebhookSink
+from warehouse import db
+
+FILLER = ("Analysts said the launch adds pressure on rivals, and several customers said they were already testing it "
+          "in production settings this week, according to people familiar with the plans.")
+RELEASES = {
+    "llama": ("Meta releases Llama 3.1 405B as open weights",
+              "Meta released Llama 3.1 405B on Tuesday, its largest open-weights model, under the Llama 3.1 "
+              "Community License. Developers can download the weights from Meta's website starting today."),
+    "mistral": ("Mistral launches Mistral Large 2",
+                "Mistral AI released Mistral Large 2 on Wednesday, a 123-billion-parameter model available under "
+                "the Mistral Research License. The Paris-based startup said the model supports dozens of languages."),
+    "qwen": ("Alibaba releases Qwen3 with open weights",
+             "Alibaba released Qwen3 on Tuesday, a family of open-weights models under the Apache 2.0 license. "
+             "The Hangzhou company said the models can be downloaded from Hugging Face starting today."),
+    "claude": ("Anthropic launches Claude 3.5 Sonnet",
+               "Anthropic released Claude 3.5 Sonnet on Thursday, a model available through its API and chat app. "
+               "The San Francisco startup said the model outperforms its previous flagship on coding tests."),
+}
+
+
+def rfc822(when: datetime) -> str:
+    return email.utils.format_datetime(when.astimezone(timezone.utc), usegmt=True)
+
+
+class Site:
+    """A news site on 127.0.0.1 whose feed grows between runs."""
+
+    def __init__(self, root: Path):
+        self.root, self.items = root, []
+        (root / "articles").mkdir(parents=True)
+        (root / "feeds").mkdir()
+        self.publish()
+
+    def add(self, slug: str, published: datetime | None = None) -> None:
+        title, body = RELEASES[slug]
+        (self.root / "articles" / f"{slug}.html").write_text(article_html(title, f"{body}\n{FILLER}"), encoding="utf-8")
+        self.items.append({"title": title, "link": f"/articles/{slug}.html",
+                           "date": rfc822(published or datetime.now(timezone.utc))})
+        self.publish()
+
+    def publish(self) -> None:
+        (self.root / "feeds" / "ai.xml").write_text(rss(self.items or [
+            {"title": "Site opens", "link": "/articles/none.html", "date": rfc822(datetime.now(timezone.utc))}]),
+            encoding="utf-8")
+
+
+def _write_config(path: Path, alert_urls: list[str], **extra) -> Path:
+    lines = ['allow_hosts = ["127.0.0.1"]', "min_host_interval_s = 0", "obey_robots = false",
+             "alert_urls = [" + ", ".join(f'"{u}"' for u in alert_urls) + "]"]
+    lines += [f"{k} = {v!r}".replace("'", '"') if not isinstance(v, bool) else f"{k} = {str(v).lower()}"
+              for k, v in extra.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _outbox(db_path: Path) -> list[dict]:
+    return db.query(db_path, "select a.*, e.model from ops.alerts a join core.events e using (event_key) "
+                             "order by e.model, a.channel").to_dicts()
+
+
+def _models_in(texts: list[str]) -> list[str]:
+    names = ["Llama 3.1 405B", "Mistral Large 2", "Qwen3", "Claude 3.5 Sonnet", "Gemini"]
+    return sorted(n for t in texts for n in names if n in t)
+
+
+def test_each_new_release_is_alerted_once_per_channel_and_a_failed_channel_catches_up(tmp_path):
+    from flows.schedule import scheduled_ingest
+
+    site = Site(tmp_path / "site")
+    db_path = tmp_path / "radar.duckdb"
+    with serve_directory(site.root) as base, WebhookSink() as hook, SmtpSink() as mail:
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text(f'[[feeds]]\nurl = "{base}/feeds/ai.xml"\nname = "AI site"\n', encoding="utf-8")
+        config = _write_config(tmp_path / "radar.toml", [hook.apprise_url, mail.apprise_url],
+                               alert_retry_base_seconds=0)
+
+        def run() -> dict:
+            return scheduled_ingest(feeds_file=str(feeds), db_path=str(db_path), config_file=str(config))
+
+        # 1. Llama is in the feed before anyone subscribed: it is backlog, never alerted.
+        site.add("llama")
+        first = run()
+        assert first["n_events_new"] >= 1 and first["alerts"]["n_channels"] == 2
+        assert hook.attempts == [] and mail.messages == []
+        assert db.query(db_path, "select count(*) as n from ops.alert_channels")["n"][0] == 2
+        assert _outbox(db_path) == []
+
+        # 2. Mistral is new: one message per channel. Claude arrives too, but dated last year (a feed's old news).
+        site.add("mistral")
+        site.add("claude", published=datetime.now(timezone.utc) - timedelta(days=400))
+        second = run()
+        assert second["alerts"]["n_sent"] == 2 and second["alerts"]["n_failed"] == 0
+        assert _models_in([m["title"] + m["message"] for m in hook.messages]) == ["Mistral Large 2"]
+        assert _models_in(mail.texts()) == ["Mistral Large 2"]
+        message = hook.messages[0]["message"]
+        for expected in ("Org: Mistral AI", "Open weights:", "License: Mistral Research License", "Date:",
+                         "Evidence:", f"{base}/articles/mistral.html"):
+            assert expected in message, f"{expected!r} missing from {message!r}"
+
+        # 3. Nothing new: nothing sent.
+        third = run()
+        assert third["alerts"]["n_due"] == 0 and len(hook.messages) == 1 and len(mail.messages) == 1
+
+        # 4. The webhook answers 500: e-mail gets Qwen3, the webhook row stays failed (attempts 1).
+        hook.status = 500
+        site.add("qwen")
+        fourth = run()
+        assert fourth["alerts"]["n_sent"] == 1 and fourth["alerts"]["n_failed"] == 1
+        assert _models_in(mail.texts()) == ["Mistral Large 2", "Qwen3"]
+        failed = [r for r in _outbox(db_path) if r["status"] == "failed"]
+        assert [(r["model"], r["attempts"]) for r in failed] == [("Qwen3", 1)]
+        assert "FAILURE" in failed[0]["last_error"]
+
+        # 5. The webhook is back: it gets Qwen3 now, exactly once; e-mail gets nothing again.
+        hook.status = 200
+        fifth = run()
+        assert fifth["alerts"]["n_sent"] == 1
+        assert _models_in([m["title"] for m in hook.messages]) == ["Mistral Large 2", "Qwen3"]
+        assert len(mail.messages) == 2
+        run()
+        assert len(hook.messages) == 2 and len(mail.messages) == 2
+        rows = _outbox(db_path)
+        assert {(r["model"], r["status"]) for r in rows} == {("Mistral Large 2", "sent"), ("Qwen3", "sent")}
+        assert len(rows) == 4  # 2 events x 2 channels, never more
+
+
+# --------------------------------------------------------------------------- warehouses built with SQL
+
+def _add_event(db_path: Path, key: str, model: str, org: str = "Meta", confidence: float = 0.9,
+               open_weights: bool | None = True, evidence: str = "Meta released a model on Tuesday.",
+               type_: str = "model_release", status: str = "done", first_seen: datetime | None = None) -> None:
+    with db.writing(db_path) as con:
+        con.execute(
+            "insert into core.events (event_key, type, org, model, event_date, status, open_weights, license, evidence,"
+            " confidence, first_seen_at, last_seen_at, n_mentions, n_articles, n_outlets, updated_at)"
+            " values (?, ?, ?, ?, '2025-11-20', ?, ?, 'Apache-2.0', ?, ?, ?, ?, 1, 1, 1, now())",
+            [key, type_, org, model, status, open_weights, evidence, confidence,
+             first_seen or datetime.now(timezone.utc), first_seen or datetime.now(timezone.utc)])
+
+
+@pytest.fixture
+def warehouse(tmp_path) -> Path:
+    path = tmp_path / "radar.duckdb"
+    db.migrate(path)
+    return path
+
+
+def test_down_receiver_gets_the_alert_on_a_later_run_exactly_once(warehouse):
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",),
+                            extra={"alert_retry_base_seconds": 0})
+        alerts.deliver(warehouse, settings)            # subscribes
+        _add_event(warehouse, "k1", "Llama 4")
+        hook.down()
+        report = alerts.deliver(warehouse, settings)
+        assert report["n_failed"] == 1 and report["n_sent"] == 0
+        again = alerts.deliver(warehouse, settings)    # still down: attempts grow, nothing lost
+        assert again["n_failed"] == 1
+        row = _outbox(warehouse)[0]
+        assert row["status"] == "failed" and row["attempts"] == 2 and row["last_error"]
+        hook.up()
+        assert alerts.deliver(warehouse, settings)["n_sent"] == 1
+        assert alerts.deliver(warehouse, settings)["n_due"] == 0
+        assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
+        row = _outbox(warehouse)[0]
+        assert row["status"] == "sent" and row["attempts"] == 3 and row["last_error"] is None
+
+
+def test_failed_alert_waits_for_its_backoff(warehouse):
+    with WebhookSink(status=500) as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))  # default base: 60 s
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "k1", "Llama 4")
+        assert alerts.deliver(warehouse, settings)["n_failed"] == 1
+        hook.status = 200
+        assert alerts.deliver(warehouse, settings)["n_due"] == 0   # not due yet
+        wait = db.query(warehouse, "select extract(epoch from next_attempt_at - now()) as s from ops.alerts")["s"][0]
+        assert 25 <= wait <= 61
+        assert len(hook.attempts) == 1
+
+
+def test_backoff_grows_exponentially_with_jitter_and_is_capped():
+    rules = alerts.AlertRules(retry_base_seconds=60, retry_max_seconds=3600)
+    for attempts, full in [(0, 60), (1, 120), (3, 480), (10, 3600)]:
+        delays = [rules.retry_seconds(attempts) for _ in range(50)]
+        assert all(full / 2 <= d <= full for d in delays)
+        assert len(set(delays)) > 1
+
+
+def test_release_in_the_warehouse_before_the_subscription_is_not_alerted(warehouse):
+    _add_event(warehouse, "old", "Llama 3")
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        assert alerts.deliver(warehouse, settings)["n_queued"] == 0
+        _add_event(warehouse, "new", "Llama 4")
+        assert alerts.deliver(warehouse, settings)["n_sent"] == 1
+        assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
+
+
+def test_channel_added_to_a_running_warehouse_hears_about_this_runs_finds(warehouse):
+    """Subscription starts at the start of the run that first sees the channel, once the warehouse has history."""
+    now = datetime.now(timezone.utc)
+    with db.writing(warehouse) as con:
+        con.execute("insert into ops.runs (run_id, started_at, finished_at, status) values "
+                    "('earlier', ?, ?, 'completed'), ('current', ?, null, 'running')",
+                    [now - timedelta(hours=1), now - timedelta(minutes=59), now - timedelta(seconds=30)])
+    _add_event(warehouse, "before", "Llama 3", first_seen=now - timedelta(minutes=59, seconds=30))
+    _add_event(warehouse, "this-run", "Llama 4", first_seen=now - timedelta(seconds=10))
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        assert alerts.deliver(warehouse, settings, run_id="current")["n_sent"] == 1
+        assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
+
+
+def test_rules_select_types_orgs_open_weights_and_confidence(warehouse):
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",),
+                            extra={"alert_orgs": ["Meta", "Mistral AI"], "alert_open_weights_only": True,
+                                   "alert_min_confidence": 0.7})
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "ok", "Llama 4")
+        _add_event(warehouse, "other-org", "Gemini 3", org="Google DeepMind")
+        _add_event(warehouse, "closed", "Llama Closed", open_weights=False)
+        _add_event(warehouse, "unsure", "Llama Maybe", confidence=0.65)
+        _add_event(warehouse, "planned", "Llama 5", status="planned")
+        _add_event(warehouse, "funding", "", type_="funding")
+        _add_event(warehouse, "mistral", "Mistral Small 4", org="Mistral AI")
+        alerts.deliver(warehouse, settings)
+        assert sorted(m["title"] for m in hook.messages) == ["New model release: Meta Llama 4",
+                                                             "New model release: Mistral AI Mistral Small 4"]
+
+
+def test_rules_from_environment_and_bad_rules_are_refused():
+    rules = alerts.AlertRules.from_settings(Settings(), env={"RADAR_ALERT_TYPES": "model_release, funding",
+                                                             "RADAR_ALERT_ORGS": "Mistral AI,Meta",
+                                                             "RADAR_ALERT_MIN_CONFIDENCE": "0.8"})
+    assert rules.types == ("model_release", "funding") and rules.orgs == ("Mistral AI", "Meta")
+    assert rules.min_confidence == 0.8 and rules.open_weights_only is False
+    with pytest.raises(ValueError, match="unknown event type"):
+        alerts.AlertRules.from_settings(Settings(extra={"alert_types": ["model_releases"]}), env={})
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        alerts.AlertRules.from_settings(Settings(extra={"alert_min_confidence": 7}), env={})
+
+
+HOSTILE_MODEL = "Llama <!channel> <@U024BE7LH> @everyone"
+HOSTILE_EVIDENCE = ("Meta released it <script>alert(1)</script> [click here](https://evil.example/x) "
+                    "<https://evil.example|docs> @here <b>now</b> \u202eevil\u202c.")
+
+
+def test_hostile_text_arrives_inert_on_webhook_and_email(warehouse):
+    with WebhookSink() as hook, SmtpSink() as mail:
+        settings = Settings(alert_urls=(hook.apprise_url, mail.apprise_url), allow_hosts=("127.0.0.1",))
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "evil", HOSTILE_MODEL, evidence=HOSTILE_EVIDENCE)
+        assert alerts.deliver(warehouse, settings)["n_sent"] == 2
+        received = [m["title"] + "\n" + m["message"] for m in hook.messages] + mail.texts()
+        assert len(received) == 2
+        for text in received:
+            for bad in ("<!channel>", "<@U024BE7LH>", "@everyone", "@here", "<script", "](https://",
+                        "<https://", "<b>", "\u202e"):
+                assert bad not in text, f"{bad!r} survived in {text!r}"
+            assert "Llama" in text and "evil.example" in text  # the content is still there, as text
+
+
+def test_private_or_loopback_target_is_refused_unless_allow_listed(warehouse):
+    with WebhookSink() as hook:
+        refused = Settings(alert_urls=(hook.apprise_url,), extra={"alert_retry_base_seconds": 0})
+        alerts.deliver(warehouse, refused)
+        _add_event(warehouse, "k1", "Llama 4")
+        report = alerts.deliver(warehouse, refused)
+        assert report["n_failed"] == 1 and hook.attempts == []
+        row = _outbox(warehouse)[0]
+        assert "loopback" in row["last_error"] and "allow_hosts" in row["last_error"]
+        # The operator allow-lists the receiver: the queued alert goes out on the next run.
+        allowed = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",),
+                           extra={"alert_retry_base_seconds": 0})
+        assert alerts.deliver(warehouse, allowed)["n_sent"] == 1 and len(hook.messages) == 1
+
+
+def test_a_claim_held_by_another_sender_is_left_alone_and_a_stale_one_is_resent(warehouse):
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "k1", "Llama 4")
+        alerts.enqueue(warehouse, settings)
+        with db.writing(warehouse) as con:   # another sender is sending it right now
+            con.execute("update ops.alerts set status = 'sending', claim_id = 'other', claimed_at = now()")
+        assert alerts.deliver(warehouse, settings)["n_due"] == 0 and hook.attempts == []
+        with db.writing(warehouse) as con:   # ... or it died 20 minutes ago, before recording the outcome
+            con.execute("update ops.alerts set claimed_at = now() - interval 20 minutes")
+        assert alerts.deliver(warehouse, settings)["n_sent"] == 1
+        assert _outbox(warehouse)[0]["status"] == "sent"
+
+
+def test_channel_ids_and_displays_never_hold_secrets():
+    url = "slack://T1JJ3T3L2/A1BRTD4JD/TIiajkdnlazkcOXrIdevi7F"
+    assert alerts.channel_id(url) == alerts.channel_id(f" {url} ") and len(alerts.channel_id(url)) == 24
+    display = alerts.url_display(url)
+    assert display.startswith("slack://") and "TIiajkdnlazkcOXrIdevi7F" not in display and "T1JJ3T3L2" not in display
+    display = alerts.url_display("json://user:hunter22@hooks.example.com/path/secret-token")
+    assert display == "json://hooks.example.com" and "hunter22" not in display
+    assert alerts.url_display("nope://x") == "nope:// (invalid)"
+
+
+def test_send_test_reports_each_url(tmp_path):
+    with WebhookSink() as good, WebhookSink(status=500) as bad:
+        settings = Settings(alert_urls=(good.apprise_url, bad.apprise_url, "nope://x"), allow_hosts=("127.0.0.1",))
+        results = alerts.send_test(settings)
+        assert [r["ok"] for r in results] == [True, False, False]
+        assert "not a valid Apprise URL" in results[2]["error"]
+        assert len(good.messages) == 1 and len(bad.attempts) == 1
+
+
+def test_cli_alerts_test_and_list(warehouse, tmp_path):
+    from typer.testing import CliRunner
+
+    from radar.cli import app
+
+    with WebhookSink() as hook:
+        config = _write_config(tmp_path / "radar.toml", [hook.apprise_url])
+        result = CliRunner().invoke(app, ["alerts", "test", "--config", str(config)])
+        assert result.exit_code == 0, result.output
+        assert "sent" in result.output and len(hook.messages) == 1
+        settings = Settings.load(config)
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "k1", "Llama 4")
+        alerts.deliver(warehouse, settings)
+    result = CliRunner().invoke(app, ["alerts", "list", "--db", str(warehouse), "--status", "sent"])
+    assert result.exit_code == 0, result.output
+    assert "Llama" in result.output and "sent" in result.output
+    result = CliRunner().invoke(app, ["alerts", "list", "--db", str(warehouse), "--format", "json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["status"], r["model"], r["channel_url"]) for r in rows] == [("sent", "Llama 4", f"json://127.0.0.1:{hook.port}")]
+    result = CliRunner().invoke(app, ["alerts", "list", "--db", str(warehouse), "--status", "bogus"])
+    assert result.exit_code == 2
+    empty = tmp_path / "none.toml"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["alerts", "test", "--config", str(empty)], env={"RADAR_ALERT_URLS": ""})
+    assert result.exit_code == 2 and "no alert URLs" in result.output
