@@ -211,6 +211,7 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
         "rows_inserted": inserted, "rows_reinserted": reinserted, "bare_rows": bare_rows,
         "upsert_rows_per_s": round(rows / med(upsert)), "bare_rows_per_s": round(rows / med(bare)),
         "ratio_upsert_over_bare": round(med(upsert) / med(bare), 2),
+        "ratio_upsert_over_bare_best": round(min(upsert) / min(bare), 2),
         "ratio_with_commit": round(med(upsert_commit) / med(bare_commit), 2),
         "runs": {"upsert_s": [round(x, 4) for x in upsert], "bare_s": [round(x, 4) for x in bare],
                  "reupsert_s": [round(x, 4) for x in reupsert]},
@@ -268,6 +269,10 @@ def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict
             "settings": "Settings(allow_hosts=('127.0.0.1',)) defaults: fetch_workers=8, per_host_concurrency=2, "
                         "article_batch_size=200; one static server (ThreadingHTTPServer) in the parent process",
             "api": main["empty_flow"]["api"],
+            "pipeline_settings": main.get("settings"),
+            "loadavg_start": args.loadavg_start, "loadavg_end": list(os.getloadavg()),
+            "phase_s": args.phase_s,
+            "note": "load averages above the core count mean other work shared the machine: compare runs with care",
         },
         "corpus": {str(s): c for s, c in corpora.items()},
         "ceiling": ceiling,
@@ -336,7 +341,8 @@ def print_report(res: dict) -> None:
                     f"empty flow run: {inc['flow_startup_s']:.3f}s warm, "
                     f"{res['flow_startup']['first_s']:.1f}s first (starts the {res['meta']['api']} API)")
     summary.add_row("DuckDB upsert / bare insert", f"{load['ratio_upsert_over_bare']:.1f}x",
-                    f"{load['rows']:,} mentions: {load['upsert_s']:.3f}s vs {load['bare_insert_s']:.3f}s; "
+                    f"{load['rows']:,} mentions: {load['upsert_s']:.3f}s vs {load['bare_insert_s']:.3f}s "
+                    f"(best of {load['repeats']}: {load['ratio_upsert_over_bare_best']:.1f}x); "
                     f"re-upsert (all conflict) {load['reupsert_all_conflicts_s']:.3f}s")
     summary.add_row("GX validation share of cold", f"{gx['share_of_cold']:.1%}",
                     f"{gx['validate_wall_s']:.1f}s, of which {gx['gx_setup_s']:.1f}s import + context "
@@ -374,7 +380,8 @@ def print_report(res: dict) -> None:
         for row in prof["top_self"][:20]:
             t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}")
         console.print(t)
-    console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]")
+    console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]; load average "
+                  f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} on {res['meta']['cpu_count']} cores")
 
 
 # ------------------------------------------------------------------------------------------ CLI
@@ -398,11 +405,14 @@ def main(argv: list[str] | None = None) -> int:
     args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
         ap.error(f"--profile must be 'auto' or one of: {', '.join(STAGES + NESTED)}")
+    args.loadavg_start = list(os.getloadavg())
+    args.phase_s = {}
     sizes = parse_sizes(args.sizes) or [args.size]
     all_sizes = sorted(set(sizes) | {args.size})
     log = lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True)  # noqa: E731
 
     corpora, paths = {}, {}
+    t_start = time.perf_counter()
     for s in all_sizes:
         t = time.perf_counter()
         paths[s] = make_corpus.generate(s, args.corpus_root, args.seed)
@@ -411,23 +421,32 @@ def main(argv: list[str] | None = None) -> int:
         corpora[s]["generated_in_s"] = m["generated_in_s"]
         log(f"corpus {s}: {m['n_pages']} pages, {m['page_bytes'] / 1e6:.0f} MB ({time.perf_counter() - t:.1f}s)")
 
+    args.phase_s["corpus"] = round(time.perf_counter() - t_start, 2)
     log(f"ceiling: trafilatura over {corpora[args.size]['n_pages']} pages")
+    t = time.perf_counter()
     ceiling = measure_ceiling(paths[args.size], make_corpus.load_manifest(paths[args.size]))
+    args.phase_s["ceiling"] = round(time.perf_counter() - t, 2)
     log(f"ceiling: {ceiling['articles_per_s']} articles/s")
     log(f"DuckDB load: {args.upsert_rows:,} mentions")
+    t = time.perf_counter()
     load = measure_duckdb_load(args.upsert_rows)
+    args.phase_s["duckdb_load"] = round(time.perf_counter() - t, 2)
 
     workers = {}
     with tempfile.TemporaryDirectory(prefix="radar-bench-") as tmp:
         for s in all_sizes:
             mode = "full" if s == args.size else "cold"
             log(f"pipeline {s} ({mode}) in a fresh process")
+            t = time.perf_counter()
             workers[s] = run_worker(s, paths[s], mode, None, Path(tmp))
+            args.phase_s[f"pipeline_{s}"] = round(time.perf_counter() - t, 2)
         profile = None
         if args.profile:
             stage = largest_stage(workers[args.size]["cold"]["breakdown"]) if args.profile == "auto" else args.profile
             log(f"profiling '{stage}' in an extra cold run of {args.size}")
+            t = time.perf_counter()
             profile = run_worker(args.size, paths[args.size], "cold", stage, Path(tmp)).get("profile")
+            args.phase_s["profile"] = round(time.perf_counter() - t, 2)
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ and peak RSS all belong to that size alone. Writes its measurements as JSON to -
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -73,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     manifest = json.loads((args.corpus / "manifest.json").read_text())
     feeds = [Feed(url=args.base + f["path"], name=f["name"]) for f in manifest["feeds"]]
     settings = Settings(allow_hosts=("127.0.0.1",))
+    settings_used = {k: v for k, v in dataclasses.asdict(settings).items() if k not in ("extra", "user_agent")}
     result: dict = {"size": manifest["size"], "mode": args.mode, "import_s": round(import_s, 3),
-                    "prefect_version": prefect.__version__, "n_feeds": len(feeds), "n_pages": manifest["n_pages"]}
+                    "prefect_version": prefect.__version__, "n_feeds": len(feeds), "n_pages": manifest["n_pages"],
+                    "settings": settings_used}
 
     @flow(name="bench-empty-flow")
     def empty_flow() -> None:

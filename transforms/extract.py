@@ -300,6 +300,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # apply to that org's releases in the same article.
     org_terms = (
         sents.filter(pl.col("license").is_not_null() | pl.col("open_weights").is_not_null())
+        .join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
         .explode("orgs").drop_nulls("orgs")
         .group_by("article_id", "orgs")
         .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
@@ -309,11 +310,14 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     known_open = pl.col("model").replace_strict({m: e.get("open_weights") for m, e in g.models.items()}, default=None,
                                                 return_dtype=pl.Boolean)
+    known_license = pl.col("model").replace_strict({m: e.get("license") for m, e in g.models.items()}, default=None,
+                                                   return_dtype=pl.String)
     return _frame(
         rows, "model_release",
         org=pl.col("model_org"), model=pl.col("model"),
-        open_weights=pl.coalesce("open_weights", "org_open", known_open),
-        license=pl.coalesce("license", "org_license"),
+        # What the sentence says, else what we know of the model, else what the article says of its maker's models.
+        open_weights=pl.coalesce("open_weights", known_open, "org_open"),
+        license=pl.coalesce("license", known_license, pl.when(known_open.fill_null(True)).then(pl.col("org_license"))),
         confidence=pl.lit(0.85) - pl.col("is_short").cast(pl.Float64) * 0.1 + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1
         - pl.col("is_new").cast(pl.Float64) * 0.25,
     )

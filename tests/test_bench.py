@@ -1,0 +1,83 @@
+"""The benchmark still runs end to end (so it never rots). It measures; nothing here checks a speed."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+BENCH = REPO / "bench"
+SECTIONS = ["meta", "corpus", "ceiling", "pipeline_cold", "incremental", "flow_startup", "stages", "scaling",
+            "duckdb_load", "gx", "ratios"]
+STAGES = ["fetch feeds", "parse feeds", "fetch pages", "extract text", "extract events", "validate", "load",
+          "warehouse bookkeeping", "flow glue", "gx setup (import + context)", "prefect + unattributed"]
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+def _make_corpus():
+    sys.path.insert(0, str(BENCH))
+    try:
+        import make_corpus
+    finally:
+        sys.path.remove(str(BENCH))
+    return make_corpus
+
+
+def test_corpus_is_deterministic_and_complete(tmp_path):
+    make_corpus = _make_corpus()
+    a = make_corpus.generate(60, tmp_path / "a", seed=3)
+    b = make_corpus.generate(60, tmp_path / "b", seed=3, workers=2)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and p.name != "manifest.json")
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and p.name != "manifest.json")
+    assert files_a == files_b
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
+    manifest = make_corpus.load_manifest(a)
+    assert manifest["n_items"] == 60 and manifest["n_feeds"] == 100
+    assert len(manifest["pages"]) == manifest["n_pages"]
+    page = (a / "site" / manifest["pages"][0].lstrip("/")).read_text(encoding="utf-8")
+    assert 'property="article:published_time"' in page and "cookie" in page
+    feed = (a / "site" / manifest["feeds"][0]["path"].lstrip("/")).read_text(encoding="utf-8")
+    assert 'href="/articles/' in feed or "<link>/articles/" in feed  # root-relative: any port works
+
+
+def test_bench_runs_and_reports_every_section(tmp_path):
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--size", "200", "--out", str(out), "--corpus-root", str(tmp_path / "corpus")],
+        cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
+    results = json.loads(out.read_text())
+    for section in SECTIONS:
+        assert results.get(section), f"missing section {section}"
+
+    assert _number(results["ceiling"]["articles_per_s"]) and results["ceiling"]["pages"] > 0
+    cold = results["pipeline_cold"]
+    assert all(_number(cold[k]) for k in ("wall_s", "articles_per_s", "ratio_to_ceiling"))
+    assert cold["warehouse"]["articles"] > 0 and cold["warehouse"]["mentions"] > 0
+    inc = results["incremental"]
+    assert all(_number(inc[k]) for k in ("wall_s", "flow_startup_s", "ratio_to_cold"))
+    assert isinstance(inc["minus_flow_startup_s"], (int, float))
+    assert inc["new_rows"] == {"entries": 0, "articles": 0, "mentions": 0, "events": 0}  # "nothing new" really was
+    for run in ("cold", "incremental"):
+        stages = results["stages"][run]["stages"]
+        for name in STAGES:
+            assert _number(stages[name]["wall_s"]) and _number(stages[name]["sum_s"]), (run, name)
+    assert [row["size"] for row in results["scaling"]] == [200]
+    row = results["scaling"][0]
+    assert all(_number(row[k]) for k in ("cold_wall_s", "articles_per_s", "peak_rss_tree_mb", "peak_rss_worker_mb"))
+    load = results["duckdb_load"]
+    assert load["rows_inserted"] == load["rows"] == load["bare_rows"] == 100_000 and load["rows_reinserted"] == 0
+    assert all(_number(load[k]) for k in ("upsert_s", "bare_insert_s", "ratio_upsert_over_bare"))
+    assert _number(results["gx"]["share_of_cold"])
+    for key in ("pipeline_over_ceiling", "incremental_over_cold", "upsert_over_bare", "gx_share_of_cold"):
+        assert _number(results["ratios"][key]), key
+    assert "extract events" in proc.stdout and "Scaling" in proc.stdout
