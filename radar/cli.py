@@ -114,6 +114,10 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
     _print_frame(by_type, title="Events per type (core.events)")
     quarantine = wh.query(db, "select table_name, row_key, expectations from ops.quarantine order by table_name, row_key")
     _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine.height}")
+    fetch_errors = wh.query(db, "select kind, url, status, error from raw.fetches where run_id = ? and error_kind is not null "
+                                "order by kind, url", [counts["run_id"]])
+    if not fetch_errors.is_empty():
+        _print_frame(fetch_errors, title=f"Failed fetches this run (raw.fetches): {fetch_errors.height}")
     failed = wh.query(db, "select feed_url, health, last_error from marts.feed_health where health <> 'ok'")
     if not failed.is_empty():
         _print_frame(failed, title="Feeds with problems (marts.feed_health)")
