@@ -351,15 +351,16 @@ def print_report(res: dict) -> None:
 
     stages = Table(title="Stage breakdown (wall = time the stage was running; sum = over threads)")
     stages.add_column("stage")
-    for label in ("cold wall s", "cold %", "cold sum s", "calls", "incr wall s", "incr %"):
+    for label in ("cold wall s", "cold %", "cold sum s", "cold cpu s", "calls", "incr wall s", "incr %"):
         stages.add_column(label, justify="right")
     cs, is_ = res["stages"]["cold"]["stages"], res["stages"]["incremental"]["stages"]
     for name in STAGES + NESTED + ["prefect + unattributed"]:
         a, b = cs[name], is_[name]
         label = f"  └ {name}" if name in NESTED else name
-        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", str(a["calls"]),
+        cpu = f"{a['process_cpu_s']:.2f}" if "process_cpu_s" in a else ""
+        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", cpu, str(a["calls"]),
                        f"{b['wall_s']:.2f}", f"{b['share_of_flow']:.1%}")
-    stages.add_row("flow total", f"{res['stages']['cold']['flow_wall_s']:.2f}", "100%", "", "",
+    stages.add_row("flow total", f"{res['stages']['cold']['flow_wall_s']:.2f}", "100%", "", "", "",
                    f"{res['stages']['incremental']['flow_wall_s']:.2f}", "100%")
     console.print(stages)
 
@@ -374,12 +375,16 @@ def print_report(res: dict) -> None:
 
     prof = res.get("profile")
     if prof:
-        t = Table(title=f"cProfile of '{prof['stage']}' (cold run, separate process; self time)")
-        for label in ("function", "ncalls", "self s", "cumulative s"):
-            t.add_column(label, justify="right" if label != "function" else "left")
-        for row in prof["top_self"][:20]:
-            t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}")
-        console.print(t)
+        for key, title in (("pipeline_functions_cumulative", "pipeline functions by cumulative time"),
+                           ("top_self", "all functions by self time")):
+            rows = prof.get(key) or []
+            t = Table(title=f"cProfile of '{prof['stage']}' ({prof.get('profiled_s', 0):.1f}s profiled, extra cold run): {title}")
+            for label in ("function", "ncalls", "self s", "cumulative s", "% of stage"):
+                t.add_column(label, justify="right" if label != "function" else "left")
+            for row in rows[:15]:
+                share = row["cumtime_s" if key != "top_self" else "tottime_s"] / prof["profiled_s"] if prof.get("profiled_s") else 0
+                t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}", f"{share:.1%}")
+            console.print(t)
     console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]; load average "
                   f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} on {res['meta']['cpu_count']} cores")
 

@@ -36,6 +36,7 @@ class Call:
     start: float
     end: float
     thread: int
+    cpu: float  # process CPU seconds (all threads) during the call: robust to a busy machine for sequential stages
 
 
 def union_length(intervals: list[tuple[float, float]]) -> float:
@@ -77,7 +78,7 @@ class StageClock:
                 info = None
             # cProfile follows one thread: profile a call only when no other thread is being profiled.
             prof = stage == clock.profile_stage and clock._profiling.acquire(blocking=False)
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             if prof:
                 clock.profiler.enable()
             try:
@@ -86,9 +87,9 @@ class StageClock:
                 if prof:
                     clock.profiler.disable()
                     clock._profiling.release()
-                end = time.perf_counter()
+                end, cpu = time.perf_counter(), time.process_time() - cpu_start
                 with clock._lock:
-                    clock.calls.append(Call(stage, info, start, end, threading.get_ident()))
+                    clock.calls.append(Call(stage, info, start, end, threading.get_ident(), cpu))
 
         timed.__wrapped_by_bench__ = fn
         return timed
@@ -160,6 +161,8 @@ class StageClock:
                 "calls": len(mine),
                 "sum_s": round(sum(c.end - c.start for c in mine), 4),
                 "wall_s": round(union_length([(c.start, c.end) for c in mine]), 4),
+                # Summed per call; overlapping calls (threaded stages) count shared CPU more than once.
+                "process_cpu_s": round(sum(c.cpu for c in mine), 4),
                 "nested": name in NESTED,
             }
             entry["share_of_flow"] = round(entry["wall_s"] / wall, 4) if wall else None
@@ -192,10 +195,14 @@ class StageClock:
             rows.append({"function": f"{func} ({_short(file)}:{line})", "ncalls": nc, "tottime_s": round(tt, 4),
                          "cumtime_s": round(ct, 4)})
         by_cum = sorted(rows, key=lambda r: r["cumtime_s"], reverse=True)[:top]
+        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows) if file.startswith(_REPO) and "/bench/" not in file),  # type: ignore[attr-defined]
+                      key=lambda r: r["cumtime_s"], reverse=True)[:top]
         by_tot = sorted(rows, key=lambda r: r["tottime_s"], reverse=True)[:top]
         text = io.StringIO()
         pstats.Stats(self.profiler, stream=text).sort_stats("tottime").print_stats(top)
-        return {"stage": self.profile_stage, "top_cumulative": by_cum, "top_self": by_tot, "pstats_text": text.getvalue()}
+        total = max((r["cumtime_s"] for r in rows), default=0.0)
+        return {"stage": self.profile_stage, "profiled_s": total, "pipeline_functions_cumulative": ours,
+                "top_cumulative": by_cum, "top_self": by_tot, "pstats_text": text.getvalue()}
 
 
 _REPO = str(Path(__file__).resolve().parent.parent) + "/"

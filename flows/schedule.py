@@ -40,7 +40,7 @@ def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = No
     try:
         counts = ingest(feeds=feeds, db_path=db_path, settings=settings)
         alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
-    except BaseException:
+    except Exception:
         # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
         try:
             publish_snapshot(db_path)

@@ -249,6 +249,21 @@ def test_rules_select_types_orgs_open_weights_and_confidence(warehouse):
                                                              "New model release: Mistral AI Mistral Small 4"]
 
 
+def test_news_older_than_max_age_is_not_queued(warehouse):
+    """Rules changed or a channel re-added: events first seen weeks ago are not news any more."""
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        alerts.deliver(warehouse, settings)
+        with db.writing(warehouse) as con:
+            con.execute("update ops.alert_channels set subscribed_at = now() - interval 60 days")
+        _add_event(warehouse, "stale", "Llama 3", first_seen=datetime.now(timezone.utc) - timedelta(days=30))
+        _add_event(warehouse, "fresh", "Llama 4")
+        alerts.deliver(warehouse, settings)
+        assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
+        no_limit = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",), extra={"alert_max_age_days": 0})
+        assert alerts.deliver(warehouse, no_limit)["n_sent"] == 1   # 0 turns the limit off
+
+
 def test_rules_from_environment_and_bad_rules_are_refused():
     rules = alerts.AlertRules.from_settings(Settings(), env={"RADAR_ALERT_TYPES": "model_release, funding",
                                                              "RADAR_ALERT_ORGS": "Mistral AI,Meta",

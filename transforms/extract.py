@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd, resolve_event_date
+from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
 EXTRACTOR_VERSION = "rules-0.1"
 MAX_SENTENCE_CHARS = 1500
@@ -39,7 +39,8 @@ RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|i
            r"|put out|went live|goes live)\b")
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
-NEGATION = r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? to|not yet)\b"
+NEGATION = (r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? to|not yet"
+            r"|without a deal|fell through|(?:talks|deal|bid) collapsed|called off|walked away)\b")
 PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|expected|poised|preparing|gearing up) to"
            r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b")
 REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
@@ -59,7 +60,19 @@ YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|e
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
-ACQUISITION = r"\b(acquir(?:e|es|ed|ing)|acquisition of|to buy|buys|bought|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
+ACQUISITION = (r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[sd]? to) buy|buys|bought|buying|purchas(?:e|es|ed) of"
+               r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b")
+# An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
+ACQUISITION_NOT = r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?:ed|s)? to|(?:his|her) (?:purchase|acquisition|takeover))\b"
+# "the company agreed to buy ...": the subject is the company the story is about.
+COMPANY_PRONOUN = r"(?i:\b(?:it|the company|the firm|the group|the chipmaker|the startup)\s+(?:\w+\s+){0,3}?$)"
+# What may stand between the verb and the target's name: "chip designer Ampere", "Jony Ive's device startup io",
+# "Israeli networking company Mellanox".
+TARGET_DESCRIPTOR = (r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
+                     r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,3}?(?:start-?up|company|firm|maker|developer|provider|lab|designer|platform"
+                     r"|specialist|business|unit|rival|chipmaker|supplier|operator)\s+(?:called\s+|named\s+)?")
+# The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
+TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][\w.]*(?:,))"
 PARTNERSHIP = r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian\w+|collaborat\w+|deal with|agreement with|tie[- ]up)\b"
 MARKET = r"\b(stock|shares?|market (?:value|cap\w*)|stock price|share price|valuation)\b"
 MARKET_DOWN = r"\b(fell|fall(?:s|ing)?|drop\w*|plung\w*|plummet\w*|tumbl\w*|sank|sink\w*|slid\w*|slump\w*|los[st]|loss|eras\w*|wip\w* out|shed\w*|declin\w*)\b"
@@ -107,6 +120,8 @@ SUBJECT_VERBS = r"raised|raises|secured|secures|closed|closes|released|releases|
 NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "We", "In", "On", "At", "For", "But", "And",
              "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials"]
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
+# "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
+PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -139,6 +154,12 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .with_columns(sent_idx=pl.int_range(pl.len()).over("article_id"))
         .select("article_id", "sent_idx", "sentence", "published_at")
     )
+
+
+def _names_past_year(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
+    """'Musk left its board in 2018': an event dated to an earlier year than the article's is background."""
+    years = sentence.str.extract_all(PAST_YEAR).list.eval(pl.element().str.extract(r"(\d{4})", 1).cast(pl.Int32))
+    return (years.list.max() < published.dt.year().cast(pl.Int32)).fill_null(False)
 
 
 def _license_name(raw: pl.Expr) -> pl.Expr:
@@ -252,6 +273,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .when(low.str.contains(OPEN_YES)).then(True),
         license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)),
         new_org=_unknown_org(pl.col("sentence"), g),
+        past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
     ).filter(~pl.col("negated"))
     article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
         article_orgs=pl.col("orgs").drop_nulls().unique())
@@ -270,6 +292,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
                 ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)).list.first()
             .forward_fill().over("article_id"),
         )
+        .with_columns(prev_focus_org=pl.col("focus_org").shift(1).over("article_id"))
     )
     money = _money_occurrences(sents, g).join(sents, on=["article_id", "sent_idx"], how="inner")
     found = [
@@ -333,7 +356,9 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     ]
     name = pl.coalesce(candidates).str.strip_chars()
     known = _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
-    return pl.when(~known & ~name.is_in(NOT_NAMES) & (name.str.len_chars() >= 2)).then(name)
+    first = name.str.extract(r"^(\S+)", 1)
+    return pl.when(~known & ~name.is_in(NOT_NAMES) & ~first.is_in(NOT_NAMES) & ~first.is_in(list(MONTHS))
+                   & (name.str.len_chars() >= 2)).then(name)
 
 
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -418,17 +443,30 @@ def _split_on(cue: str) -> tuple[pl.Expr, pl.Expr]:
 
 
 def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
-    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(ACQUISITION)).with_columns(
-        acquirer=_first_in(before, g),
+    head = after.str.replace(TARGET_DESCRIPTOR, " ")
+    actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(["government", "regulator", "media"])
+    low = pl.col("sentence").str.to_lowercase()
+    rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year")).with_columns(
+        acquirer=pl.coalesce(_orgs_in(before, g).list.filter(actor).list.last(), "new_org",
+                             pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org")),
         target=pl.coalesce(
-            _first_in(after, g),
-            after.str.extract(r"^\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:startup|company|firm|maker|developer|provider|lab)?\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})", 1),
+            _canonical(head.str.extract(rf"^\s*({g.org_pattern})", 1), g.org_by_key),
+            head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
         ),
     )
     first_money = money.filter(~pl.col("is_valuation")).group_by("article_id", "sent_idx").agg(amount_usd=pl.col("amount_usd").first())
     rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
-        pl.col("acquirer").is_not_null() & pl.col("target").is_not_null() & (pl.col("acquirer") != pl.col("target")))
+        pl.col("acquirer").is_not_null() & pl.col("target").is_not_null() & (pl.col("acquirer") != pl.col("target"))
+        & ~pl.col("target").is_in(NOT_NAMES))
+    # "Marrowbone" in a headline is the "Marrowbone AI" of the body: a target is its longest spelling in the article.
+    longer = rows.select("article_id", full="target").unique()
+    rows = (rows.join(longer, on="article_id", how="left")
+            .with_columns(full=pl.when(pl.col("full").str.starts_with(pl.col("target") + " ")).then("full"))
+            .sort("full", descending=True, nulls_last=True)
+            .unique(["article_id", "sent_idx", "acquirer", "target"], keep="first", maintain_order=True)
+            .with_columns(target=pl.coalesce("full", "target")).sort("article_id", "sent_idx"))
     return _frame(rows, "acquisition", org=pl.col("acquirer"), target=pl.col("target"), amount_usd=pl.col("amount_usd"),
                   confidence=pl.lit(0.8))
 
@@ -508,23 +546,140 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                   matter=pl.col("sentence").str.to_lowercase().str.extract(MATTERS, 1), confidence=pl.lit(0.75))
 
 
-def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """People named with a role ('CTO Mira Murati', 'Bob McGrew, the chief research officer') in a sentence
-    about a move; a person who only speaks ('Sam Altman said') is not the one moving."""
-    appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
-    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP)).with_columns(
-        pairs=pl.col("sentence").str.extract_all(appointee),
-        speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
-        .list.eval(pl.element().str.extract(PERSON, 1)),
-        org=pl.coalesce(pl.col("orgs").list.first(), pl.col("focus_org")),
-    ).explode("pairs").drop_nulls("pairs")
-    rows = rows.with_columns(
-        person=pl.col("pairs").str.extract(PERSON, 1),
-        role=pl.col("pairs").str.extract(f"({ROLE})", 1),
-    ).filter(
-        pl.col("person").is_not_null() & pl.col("org").is_not_null() & ~pl.col("person").is_in(list(g.orgs))
-        & ~pl.col("speakers").list.contains(pl.col("person"))
+# --- leadership: who moves, from the verb next to the name ---------------------------------------------------
+# A name as written: two or three capitalised words ("Lip-Bu Tan", "Daniel De Freitas") or one (a surname, kept only
+# when the article names that person in full somewhere).
+NAME = r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+)){0,2}"
+# Verbs that say the person named just before them moves: arrives, is promoted, leaves.
+MOVE_VERBS = (r"becomes|became|will become|to become|takes over|took over|take over|has taken over|joins|joined|join|joining"
+              r"|is leaving|leaves|left|leave|steps down|stepped down|step down|resigned|resigns|quit|quits|departs|departed|depart"
+              r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
+              r"|will co-lead|succeeds|will succeed|takes the helm|will move to")
+# "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb.
+SUBJECT_MOVE = (rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+"
+                rf"(?:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|set)\s+){{0,4}}"
+                rf"(?:{MOVE_VERBS})\b")
+# "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
+# the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
+OBJECT_MOVE = (r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|poaches"
+               r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an)\b|;|\.|$)")
+# Leaving verbs: a person who leaves one company to join another is two events.
+DEPARTURE = r"\b(leav(?:es|ing)|left|quit\w*|resign\w*|depart\w*|steps? down|stepped down|ousted|fired)\b"
+# An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
+PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
+# Words that make a capitalised phrase a body, place or title, not a person.
+NOT_PERSON_WORDS = (r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technologies|Institute|University|Department|Administration"
+                    r"|Commission|Systems|Office|Council|Parliament|Congress|Senate|Court|House|Secretary|President|Chief"
+                    r"|Officer|Executive|Director|Board|Valley|Street|Bay|City|County|Fund|Bank|Cloud|Studio|News|Times)\b")
+
+
+def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Full names of people in an article, keyed by surname, so 'Tan' later in the text is 'Lip-Bu Tan'."""
+    people = (
+        sents.select("article_id", full=pl.col("sentence").str.extract_all(PERSON)).explode("full").drop_nulls("full")
+        .filter(_is_person(pl.col("full"), g))
+        .with_columns(surname=pl.col("full").str.extract(r"(\S+)$", 1))
+        .unique(["article_id", "surname"], keep="first", maintain_order=True)
     )
+    return people.select("article_id", "surname", "full")
+
+
+def _article_short_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """First words of the multi-word companies an article names ('Scale' for Scale AI): what later sentences call them."""
+    return (
+        sents.select("article_id", short_org=pl.col("orgs")).explode("short_org").drop_nulls("short_org").unique()
+        .with_columns(short=pl.col("short_org").str.extract(r"^([A-Z][\w.\-]{2,}) \S", 1))
+        .drop_nulls("short").rename({"short_org": "appos_short_org"})
+        .unique(["article_id", "short"], keep="first").select("article_id", "short", "appos_short_org")
+    )
+
+
+def _is_person(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    first = name.str.extract(r"^(\S+)", 1)
+    return (
+        _canonical(name, g.org_by_key).is_null() & _canonical(name, g.model_by_key).is_null()
+        & _canonical(first, g.org_by_key).is_null() & ~first.is_in(NOT_NAMES) & ~name.str.contains(NOT_PERSON_WORDS)
+        & ~name.str.contains(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+    )
+
+
+def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
+    """(article, sentence, name as written, apposition) for each person a move verb is said of."""
+    subject = (
+        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE)).explode("m").drop_nulls("m")
+        .with_columns(parts=pl.col("m").str.extract_groups(SUBJECT_MOVE))
+        .select("article_id", "sent_idx", names=pl.col("parts").struct.field("who").str.split(" and ")
+                .list.eval(pl.element().str.strip_chars(", ")), appos=pl.col("parts").struct.field("appos"))
+    )
+    obj = (
+        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(OBJECT_MOVE)).explode("m").drop_nulls("m")
+        .select("article_id", "sent_idx", names=pl.col("m").str.extract(OBJECT_MOVE.replace("(?P<span>", "("), 1)
+                .str.extract_all(NAME), appos=pl.lit(None, dtype=pl.String))
+    )
+    # "Bob McGrew, the chief research officer, and Barret Zoph, a vice president, were also leaving": people given
+    # a role in a sentence about a move, unless they only speak ("Sam Altman said").
+    appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
+    listed = (
+        sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP)).select(
+            "article_id", "sent_idx", names=pl.col("sentence").str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
+            speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
+            .list.eval(pl.element().str.extract(PERSON, 1)), appos=pl.lit(None, dtype=pl.String))
+        .with_columns(names=pl.col("names").list.set_difference("speakers")).drop("speakers")
+    )
+    return (pl.concat([subject, obj, listed]).explode("names").drop_nulls("names").rename({"names": "name"})
+            .unique(["article_id", "sent_idx", "name"], keep="first", maintain_order=True))
+
+
+def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """People said to arrive, be promoted or leave, with the company they join (or lead, or leave).
+
+    The org is, in order: the one the person joins ('to join Google DeepMind'), the one whose role they take ('as
+    Meta's chief AI officer', 'chief executive of SSI'), another company in the sentence than the one in the person's
+    apposition, the apposition's company ('Jeff Wang, Windsurf's head of business, became ...'), the company in focus.
+    Someone who only speaks ('Sam Altman said') is not moving: only the name right before a move verb or in the
+    object of an appointing verb counts."""
+    people = _article_people(sents, g)
+    names = _mover_names(sents).filter(~pl.col("name").str.contains(r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|President|Co-founder)\b"))
+    names = (
+        names.join(people, left_on=["article_id", "name"], right_on=["article_id", "surname"], how="left")
+        .with_columns(person=pl.when(pl.col("name").str.contains(" ")).then(pl.col("name")).otherwise(pl.col("full"))
+                      .str.replace(r"^.*(?:’s|'s)\s+", ""))
+        .drop_nulls("person").filter(_is_person(pl.col("person"), g))
+        .select("article_id", "sent_idx", "person", "appos")
+    )
+    actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
+    rows = sents.filter(~pl.col("past_year")).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
+        short=pl.col("appos").str.split(" and ").list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
+        .list.join(" and ").str.extract(r"([A-Z][\w.\-]+)(?:’s|'s)", 1))
+    rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
+    appos_orgs = _orgs_in(pl.col("appos").fill_null(""), g)
+    # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
+    current_appos = pl.col("appos").fill_null("").str.split(" and ").list.eval(
+        pl.element().filter(~pl.element().str.contains(PAST_ROLE))).list.join(" and ")
+    join_org = _canonical(pl.col("sentence").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
+    gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
+    role_org = pl.coalesce(
+        _canonical(pl.col("sentence").str.extract(rf"{gained}({g.org_pattern})(?:’s|'s)", 1), g.org_by_key),
+        _canonical(pl.col("sentence").str.extract(rf"{gained}(?:{ROLE})\s+(?:of|at)\s+({g.org_pattern})", 1), g.org_by_key),
+    )
+    rows = rows.with_columns(
+        appos_org=pl.coalesce(_orgs_in(current_appos, g).list.filter(actor).list.first(), "appos_short_org"),
+        other_org=pl.col("orgs").list.filter(actor).list.set_difference(appos_orgs).list.first(),
+        join_org=join_org, role_org=role_org,
+        is_join=pl.col("sentence").str.contains(r"\bjoin"),
+        role=pl.col("sentence").str.extract(rf"(?:\bas|becomes?|became|named|over as)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))", 1),
+    ).with_columns(
+        org=pl.coalesce("join_org", "role_org", "other_org",
+                        pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
+                        # joining "the new group" without naming it: the company the story was about before this sentence
+                        # (the sentence's own companies are all in the apposition: where the person was)
+                        "prev_focus_org"),
+    )
+    # Leaving one company to join another: the departure is an event of the company left.
+    left = rows.filter(pl.col("join_org").is_not_null() & pl.col("sentence").str.contains(DEPARTURE)).with_columns(
+        org=pl.coalesce("appos_org", pl.col("orgs").list.filter(actor).list.set_difference(pl.concat_list("join_org")).list.first()),
+        role=pl.lit(None, dtype=pl.String))
+    rows = pl.concat([rows, left], how="vertical_relaxed").filter(pl.col("org").is_not_null())
     return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7))
 
 

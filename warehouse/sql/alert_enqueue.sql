@@ -18,9 +18,13 @@ candidates as (
       and (not $open_weights_only or e.open_weights is true)
       and e.confidence >= $min_confidence
       and list_contains($statuses, e.status)
-      -- A feed added today may carry last year's news: that is backlog too.
-      and ($max_age_days <= 0 or s.published_at is null
-           or s.published_at >= e.first_seen_at - to_days(cast($max_age_days as integer)))
+      -- News has a shelf life ($max_age_days, 0 = none): an event first seen longer ago than that (rules changed,
+      -- a channel re-added) is not queued now, nor is one first seen now from an old article (a newly added
+      -- feed carries last year's news). Rows already queued are never dropped.
+      and ($max_age_days <= 0 or (
+           e.first_seen_at >= now() - to_seconds(cast($max_age_days * 86400 as double))
+           and (s.published_at is null
+                or s.published_at >= e.first_seen_at - to_seconds(cast($max_age_days * 86400 as double)))))
 ),
 final as (
     select c.event_key, ch.channel, 'pending' as status, 0 as attempts, now() as next_attempt_at,
