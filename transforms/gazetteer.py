@@ -53,8 +53,16 @@ class Gazetteer:
 
 
 def _alternation(aliases: list[str]) -> str:
+    """One alternation, longest alias first. ASCII aliases are matched with ASCII-only classes and word
+    boundaries ((?-u:...)): with Unicode ones, polars' regex engine fell back to a path ~100x slower on this
+    many alternatives (measured in bench/). Non-ASCII aliases (深度求索) keep Unicode matching."""
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    return "(?:" + "|".join(_alias_regex(a) for a in ordered) + ")"
+    ascii_part = "|".join(_alias_regex(a) for a in ordered if a.isascii())
+    unicode_part = "|".join(_alias_regex(a) for a in ordered if not a.isascii())
+    parts = [f"(?-u:{ascii_part})"] if ascii_part else []
+    if unicode_part:
+        parts.append(unicode_part)
+    return "(?:" + "|".join(parts) + ")"
 
 
 def load(path: Path | str | None = None) -> Gazetteer:
