@@ -1,21 +1,28 @@
-"""The alert flow: deliver the alert outbox (radar/alerts.py) and show what went out. Thin wiring only."""
+"""The alert step: deliver the alert outbox (radar/alerts.py) and show what went out. Thin wiring only.
+
+A task, not a subflow, on purpose: Prefect stores a subflow's parameters in its database and shows them in the
+UI, and `settings` carries the Apprise URLs (webhook tokens, SMTP passwords). A task's argument values are not
+sent to the API.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 
 from radar import alerts
 from radar.settings import Settings
 
 
-@flow(name="radar-alerts", log_prints=False)
+@task(name="send-alerts", cache_policy=NO_CACHE)
 def send_alerts(db_path: str, settings: Settings | None = None, run_id: str | None = None) -> dict:
     """Queue events that match the alert rules for every configured Apprise URL and send what is due.
 
-    Returns counts (channels, queued, due, sent, failed). A failed delivery does not fail the flow: it stays in
-    ops.alerts as 'failed' and is retried by a later run after its backoff.
+    Returns counts (channels, queued, due, sent, failed, events alerted). A failed delivery does not fail the
+    step: it stays in ops.alerts as 'failed' and a later run retries it after its backoff. A table artifact
+    `radar-alerts` lists the events alerted by this call.
     """
     settings = settings or Settings.load()
     logger = get_run_logger()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -33,12 +34,14 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 
 
 @flow(name=FLOW_NAME, log_prints=False)
-def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None) -> dict:
+def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False) -> dict:
     """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
     settings = Settings.load(Path(config_file) if config_file else None)
     feeds = load_feeds(feeds_file)
     try:
-        counts = ingest(feeds=feeds, db_path=db_path, settings=settings)
+        # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,
+        # passwords) out of them. Ingest does not use them; the alert step is a task, whose arguments stay local.
+        counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force)
         alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
     except Exception:
         # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
@@ -59,7 +62,7 @@ def snapshot_path(db_path: Path | str) -> Path:
     return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
 
 
-def _publish(db_path: Path | str, logical: bool = False) -> Path:
+def publish_read_snapshot(db_path: Path | str, logical: bool = False) -> Path:
     """Copy the warehouse to its read snapshot, atomically.
 
     Under the write lock (no other process can change the file meanwhile): CHECKPOINT, so the main file holds
@@ -69,6 +72,8 @@ def _publish(db_path: Path | str, logical: bool = False) -> Path:
     a partial one, and a reader that has the old one open keeps reading it undisturbed (POSIX rename).
     """
     source = Path(db_path)
+    if not source.is_file():
+        raise FileNotFoundError(f"no warehouse at {source} to publish")
     target = snapshot_path(source)
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     wal = source.with_name(source.name + ".wal")
@@ -113,7 +118,7 @@ def _current_db(con) -> str:
 
 @task(name="publish-read-snapshot", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
 def publish_snapshot(db_path: str) -> str:
-    return str(_publish(db_path))
+    return str(publish_read_snapshot(db_path))
 
 
 # --------------------------------------------------------------------------- deployment

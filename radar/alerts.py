@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import ipaddress
+import logging
 import math
 import os
 import random
@@ -287,6 +288,9 @@ def _install_guard() -> None:
     with _hook_lock:
         if not _hook_installed:
             sys.addaudithook(_audit)  # cannot be removed; costs one string compare per audited event
+            # Apprise logs can quote a whole URL (token included), and Prefect stores what reaches the root
+            # logger. Its messages still reach us through AppriseResult.logs() and are scrubbed before use.
+            logging.getLogger("apprise").propagate = False
             _hook_installed = True
 
 

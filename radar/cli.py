@@ -42,10 +42,16 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _run_ingest(feeds, db: Path, settings, force: bool = False) -> dict:
-    from flows.ingest import ingest
+def _run_ingest(feeds, db: Path, settings) -> dict:
+    """Ingest, then publish the read snapshot. Apprise URLs stay out of the flow's parameters (Prefect stores them)."""
+    from dataclasses import replace
 
-    return ingest(feeds=feeds, db_path=str(db), settings=settings, force=force)
+    from flows.ingest import ingest
+    from flows.schedule import publish_read_snapshot
+
+    counts = ingest(feeds=feeds, db_path=str(db), settings=replace(settings, alert_urls=()))
+    publish_read_snapshot(db)
+    return counts
 
 
 @app.command()
@@ -56,21 +62,22 @@ def run(
     force: Annotated[bool, typer.Option("--force", help="Poll every feed now, even those whose declared pace, "
                                                          "backoff or Retry-After says to wait.")] = False,
 ) -> None:
-    """One poll of every due feed in FILE into the warehouse.
+    """One poll of every due feed in FILE into the warehouse, then alerts and the read snapshot.
 
     Exits non-zero only when the run itself fails; a feed that is down is recorded in
     marts.feed_health and raw.fetches, and the other feeds load normally.
     """
+    from flows.schedule import scheduled_ingest
     from radar.feeds import FeedsFileError, load_feeds
-    from radar.settings import Settings
 
     try:
-        feed_list = load_feeds(feeds)
+        load_feeds(feeds)  # a bad feeds file is a usage error, reported before Prefect starts
     except FeedsFileError as exc:
         _fail(str(exc))
-    settings = Settings.load(config)
     started = time.monotonic()
-    counts = _run_ingest(feed_list, db, settings, force=force)
+    # The same flow the scheduler runs: ingest, then alerts to the configured Apprise URLs, then the read snapshot.
+    counts = scheduled_ingest(feeds_file=str(feeds), db_path=str(db), config_file=str(config) if config else None,
+                              force=force)
     _print_summary(db, counts, time.monotonic() - started)
 
 

@@ -84,12 +84,12 @@ def _site(root: Path) -> None:
 
 
 def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
-    from flows.schedule import _publish, scheduled_ingest, snapshot_path
+    from flows.schedule import publish_read_snapshot, scheduled_ingest, snapshot_path
 
     _site(tmp_path / "site")
     main = tmp_path / "radar.duckdb"
     db.migrate(main)
-    snapshot = _publish(main)
+    snapshot = publish_read_snapshot(main)
     assert snapshot == snapshot_path(main) == tmp_path / "radar.read.duckdb"
     stop, ready = tmp_path / "stop", tmp_path / "ready"
 
@@ -151,3 +151,27 @@ def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
     print(f"\nrun took {run_seconds:.1f} s; reads meanwhile: {stats['main_reads']} on the warehouse (worst wait {stats['worst_main_s']:.2f} s), "
           f"{stats['snapshot_reads']} on the snapshot, {stats['session_reads']} in a held session, "
           f"{len(cli_results)} `radar sql` commands")
+
+
+def test_snapshot_publish_is_atomic_and_has_a_logical_fallback(tmp_path):
+    """Both copy paths give a complete database; a reader holding the old snapshot keeps its consistent view."""
+    import duckdb
+
+    from flows.schedule import publish_read_snapshot
+
+    main = tmp_path / "radar.duckdb"
+    db.migrate(main)
+    with db.writing(main) as con:
+        con.execute("create table raw.t as select range as i from range(1000)")
+    held = duckdb.connect(str(publish_read_snapshot(main)), read_only=True)
+    try:
+        with db.writing(main) as con:
+            con.execute("insert into raw.t select range from range(5)")
+        snapshot = publish_read_snapshot(main, logical=True)   # ATTACH + COPY FROM DATABASE
+        assert held.execute("select count(*) from raw.t").fetchall() == [(1000,)]
+    finally:
+        held.close()
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        assert con.execute("select count(*) from raw.t").fetchall() == [(1005,)]
+        assert con.execute("select count(*) from marts.model_releases").fetchall() == [(0,)]  # views copied too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["radar.duckdb", "radar.read.duckdb"]  # no temp files left

@@ -15,12 +15,12 @@ lookup would fail the run loudly instead of leaving the machine).
 """
 from __future__ import annotations
 
+import gzip
 import shutil
 import socket
 import time
 from pathlib import Path
 
-import polars as pl
 import pytest
 
 import radar.http as rh
@@ -151,7 +151,6 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
                                          + "</channel></rss>", encoding="utf-8")
     (files / "out-of-range.xml").write_text(head + channel + item.format(t="bad &#x110000; ref", l="https://example.com/o", d="d")
                                             + "</channel></rss>", encoding="utf-8")
-    import gzip
     whole = gzip.compress((head + channel + item.format(t="x", l=f"{FAULTY}/files/g.html", d="d" * 2000)
                            + "</channel></rss>").encode())
     (files / "truncated.xml.gz").write_bytes(whole[: len(whole) // 2])

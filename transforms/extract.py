@@ -73,7 +73,20 @@ TARGET_DESCRIPTOR = (r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?
                      r"|specialist|business|unit|rival|chipmaker|supplier|operator)\s+(?:called\s+|named\s+)?")
 # The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
 TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][\w.]*(?:,))"
-PARTNERSHIP = r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian\w+|collaborat\w+|deal with|agreement with|tie[- ]up)\b"
+PARTNERSHIP = r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian\w+|collaborat\w+|deal with|agreement with|tie[- ]up|joint venture)\b"
+# Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
+# ("invest") and nothing is bought.
+PARTNERSHIP_WEAK = (r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|the|an) (?:[\w\-]+ ){0,3}(?:deal|agreement|contract)"
+                    r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[\w\-]+ ){0,3}(?:deal|agreement|contract)"
+                    r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to licen[cs]e"
+                    r"|integrat(?:e|es|ed|ing|ion) (?:of )?\w+ into)\b")
+# A formal pact a government or an investor can be party to.
+PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
+# A partnership restated ("remains committed to its partnership") or a company named as a yardstick is not news.
+PARTNERSHIP_BACKGROUND = r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|commitment to|committed to)\b"
+# A possibility, not a deal ("potentially in partnership with Oracle").
+HEDGE = r"\b(potentially|possibly|might|may)\b"
+YARDSTICK_ORG = r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing with)\s+"
 MARKET = r"\b(stock|shares?|market (?:value|cap\w*)|stock price|share price|valuation)\b"
 MARKET_DOWN = r"\b(fell|fall(?:s|ing)?|drop\w*|plung\w*|plummet\w*|tumbl\w*|sank|sink\w*|slid\w*|slump\w*|los[st]|loss|eras\w*|wip\w* out|shed\w*|declin\w*)\b"
 MARKET_UP = r"\b(rose|ris(?:e|es|ing)|jump\w*|surg\w*|soar\w*|gain\w*|climb\w*|rall\w*|add(?:s|ed|ing))\b"
@@ -81,18 +94,42 @@ POLICY_MEASURES = [
     # (pattern on lower-cased sentence, canonical measure)
     (r"\b(chip|chips|semiconductor|gpu|ai accelerator)s? (export )?(controls?|restrictions?|curbs?|bans?|sanctions?|rules?)\b"
      r"|\bexport (controls?|restrictions?|curbs?|bans?) on (advanced )?(chips|semiconductors|gpus|ai chips)\b"
-     r"|\b(chip|semiconductor) export\b|\bexport (controls?|restrictions?|curbs?)\b|\bdiffusion rule\b", "chip export controls"),
+     r"|\b(chip|semiconductor) export\b|\bexport (controls?|restrictions?|curbs?)\b|\bdiffusion rule\b"
+     # "would require a licence to export its H20 chip", "curbing exports of high-bandwidth memory chips"
+     r"|\blicen[cs]e (?:requirement )?(?:to|for) export|\bexport licen[cs]es?\b"
+     r"|\b(?:curb\w*|restrict\w*|limit\w*) (?:on )?exports? of [^.;]{0,60}\b(?:chips?|semiconductors?|memory|chipmaking)", "chip export controls"),
+    # "a ban on exports to the United States of gallium, germanium and antimony"
+    (r"\b(?:ban\w*|restrict\w*|curb\w*|controls?) on (?:the )?exports?\b[^.;]{0,60}\b(?:gallium|germanium|antimony|graphite|rare earths?|critical minerals?)",
+     "mineral export ban"),
+    (r"\b(?:measures|rules|regulations) (?:for|on|governing) (?:the )?(?:management of )?generative (?:artificial intelligence|ai)\b"
+     r"|\bgenerative (?:ai|artificial intelligence) (?:rules|measures|regulations)\b", "generative AI measures"),
+    (r"\blabel\w* (?:on |of |for )?ai-generated\b|\bai-generated [\w ,]{0,80}? to be labell?ed\b|\blabell?ing (?:rules|requirements|measures)\b",
+     "AI content labeling rules"),
     (r"\bai act\b", "AI Act"),
-    (r"\bexecutive order\b", "executive order"),
+    (r"\bexecutive order\b|\b(?:biden|trump|obama|presidential|the president's) (?:ai )?order\b", "executive order"),
     (r"\bentity list\b", "entity list"),
     (r"\b(tariffs?)\b", "tariffs"),
     (r"\b(ban(?:s|ned)?|prohibit\w*) (?:the )?(?:use of )?\w+ (?:app|chatbot|model)", "ban"),
 ]
+# A policy is news when a government acts on it; "US export controls limit access" is context.
+POLICY_ACTION = (r"\b(impos\w*|announc\w*|unveil\w*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt\w*|approv\w*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
+                 r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind\w*|revok\w*|repeal\w*|publish\w*"
+                 r"|tighten\w*|add(?:s|ed|ing)|introduc\w*|finali[sz]\w*|orders?|ordered|requir\w*|would require|ban(?:s|ned)?|block\w*"
+                 r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish\w*|set up|renam\w*|would become|will become|launch\w*)\b")
+# "The announcement came a week after Washington imposed ...": an earlier action told as a time marker.
+TIME_MARKER = r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+# "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
+DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
+AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
+# An institute is news when it is set up or renamed ("renamed its AI Safety Institute the AI Security Institute": the new name).
+INSTITUTE_ACTION = r"\b(new|permanent|establish\w*|set up|creat\w*|renam\w*|would become|will become)\b"
+RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
 JURISDICTIONS = [
-    (r"\bU\.S\.|\b(US|USA|United States|American|Washington|Biden administration|Trump administration|Commerce Department|White House|BIS)\b", "US"),
+    (r"\bU\.S\.|\b(US|USA|United States|American|America|Washington|Biden administration|Trump administration|Commerce Department"
+     r"|White House|BIS|President (?:Donald |Joe )?(?:Trump|Biden)|Congress|Federal Trade Commission|FTC|FCC)\b", "US"),
     (r"\b(EU|European Union|Brussels|European Commission|European Parliament)\b", "EU"),
-    (r"\b(China|Chinese government|Beijing)\b", "CN"),
-    (r"\bU\.K\.|\b(UK|United Kingdom|Britain|British government)\b", "UK"),
+    (r"\b(China|Chinese government|Beijing|Cyberspace Administration|CAC|MIIT)\b", "CN"),
+    (r"\bU\.K\.|\b(UK|United Kingdom|Britain|British government|Britain's|Downing Street)\b", "UK"),
     (r"\b(Japan|Tokyo)\b", "JP"),
     (r"\b(South Korea|Seoul)\b", "KR"),
     (r"\b(India|New Delhi)\b", "IN"),
@@ -472,14 +509,43 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
 
 
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """Two actors named in a sentence about working together; investors and governments are not partners."""
-    actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
+    """Two companies named in a sentence about working together: the first is paired with each other one.
+
+    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding); a
+    company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
+    'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
+    kinds = _org_kind(g)
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
     without_names = pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase()
-    rows = sents.filter(without_names.str.contains(PARTNERSHIP) & ~without_names.str.contains(r"\binvest")).with_columns(
-        pair=pl.col("orgs").list.filter(actor).list.unique(maintain_order=True)).filter(pl.col("pair").list.len() >= 2)
-    return _frame(rows, "partnership", org=pl.col("pair").list.get(0), partner=pl.col("pair").list.get(1),
-                  confidence=pl.lit(0.75))
+    strong = without_names.str.contains(PARTNERSHIP)
+    weak = (without_names.str.contains(PARTNERSHIP_WEAK) & ~without_names.str.contains(r"\binvest")
+            & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b"))
+    formal = without_names.str.contains(PARTNERSHIP_FORMAL)
+    parties = _orgs_in(pl.col("sentence").str.replace_all(rf"{YARDSTICK_ORG}(?:{g.org_pattern})", " "), g)
+    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
+    # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
+    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
+    low = pl.col("sentence").str.to_lowercase()
+    rows = sents.filter((strong | weak | formal) & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
+                        & ~low.str.contains(HEDGE) & ~low.str.contains(LEGAL)).with_columns(parties=parties, excluded=excluded)
+    # Keep the parties whose kind may sign this sort of deal.
+    allowed = (rows.with_row_index("_row").select("_row", "parties", "excluded").explode("parties").drop_nulls("parties")
+               .filter(~pl.col("parties").replace_strict(kinds, default="other").is_in(pl.col("excluded")))
+               .group_by("_row").agg(pair=pl.col("parties").unique(maintain_order=True)))
+    rows = rows.with_row_index("_row").join(allowed, on="_row", how="left").with_columns(pl.col("pair").fill_null([]))
+    # The event is the company's: a government or investor party is the partner, not the org.
+    is_actor = ~pl.element().replace_strict(kinds, default="other").is_in(NON_ACTORS)
+    rows = rows.with_columns(pair=pl.concat_list(pl.col("pair").list.filter(is_actor), pl.col("pair").list.filter(~is_actor)))
+    with_focus = pl.when((pl.col("pair").list.len() == 1) & pl.col("sentence").str.contains(r"(?i:(?:contract|agreement|deal|partnership) with)")
+                         & pl.col("prev_focus_org").is_not_null() & (pl.col("prev_focus_org") != pl.col("pair").list.first()))
+    rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
+    # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
+    # party with each of the others.
+    rows = rows.filter((pl.col("pair").list.len() == 2) | ((pl.col("pair").list.len() > 2) & formal)).with_columns(
+        org=pl.col("pair").list.first(), partner=pl.col("pair").list.slice(1)).explode("partner")
+    return _frame(rows, "partnership", org=pl.col("org"), partner=pl.col("partner"),
+                  confidence=pl.when(strong).then(0.75).otherwise(0.65))
 
 
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -497,19 +563,29 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
 
 
 def _policy(sents: pl.DataFrame) -> pl.DataFrame:
-    low = pl.col("sentence").str.to_lowercase()
-    measure = pl.lit(None, dtype=pl.String)
-    for pattern, name in reversed(POLICY_MEASURES):
-        measure = pl.when(low.str.contains(pattern)).then(pl.lit(name)).otherwise(measure)
-    jurisdiction = pl.lit(None, dtype=pl.String)
-    for pattern, code in reversed(JURISDICTIONS):
-        jurisdiction = pl.when(pl.col("sentence").str.contains(pattern)).then(pl.lit(code)).otherwise(jurisdiction)
-    rows = sents.with_columns(measure=measure, jurisdiction=jurisdiction).filter(
-        pl.col("measure").is_not_null() & pl.col("jurisdiction").is_not_null())
-    # The EU's AI Act is the EU's whoever reports it.
-    rows = rows.with_columns(jurisdiction=pl.when(pl.col("measure") == "AI Act").then(pl.lit("EU")).otherwise("jurisdiction"))
-    return _frame(rows, "policy", jurisdiction=pl.col("jurisdiction"), measure=pl.col("measure"), confidence=pl.lit(0.7),
-                  event_date=pl.lit(None, dtype=pl.String))
+    """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
+    ("Beijing responded with a ban on exports to the United States" is China's)."""
+    # What follows "a week after" is an earlier action told as a time marker: measures count only before it.
+    main = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
+    low = main.str.to_lowercase()
+    measures = pl.concat_list([pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES])
+    institute = pl.when(low.str.contains(INSTITUTE_ACTION)).then(
+        main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last())
+    named = pl.concat_list(main.str.extract(DECLARATION, 1), institute)
+    positions = pl.concat_list([pl.col("sentence").str.find(pattern).fill_null(1 << 30) for pattern, _ in JURISDICTIONS])
+    first = positions.list.arg_min()
+    found = positions.list.min() < (1 << 30)
+    jurisdiction = pl.when(found).then(first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String))
+    rows = (
+        sents.filter(low.str.contains(POLICY_ACTION))
+        .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True), jurisdiction=jurisdiction)
+        .explode("measure").drop_nulls("measure")
+    )
+    # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
+    rows = rows.with_columns(jurisdiction=pl.when(pl.col("measure") == "AI Act").then(pl.lit("EU"))
+                             .when(pl.col("measure").str.ends_with(" Declaration")).then(pl.lit("INTL")).otherwise("jurisdiction"))
+    return _frame(rows.filter(pl.col("jurisdiction").is_not_null()), "policy", jurisdiction=pl.col("jurisdiction"),
+                  measure=pl.col("measure"), confidence=pl.lit(0.7), event_date=pl.lit(None, dtype=pl.String))
 
 
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
