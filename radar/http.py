@@ -18,6 +18,7 @@ import re
 import socket
 import threading
 import time
+import zlib
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -361,13 +362,33 @@ class Fetcher:
         if length.strip().isdigit() and int(length) > max_bytes:
             raise _Stop("too_large", f"body exceeds {max_bytes} bytes (Content-Length {int(length)})")
         body = bytearray()
-        # iter_bytes() undoes Content-Encoding, so the cap applies to decoded bytes.
-        for chunk in resp.iter_bytes():
-            body += chunk
+        encoding = resp.headers.get("content-encoding", "").strip().lower()
+        # gzip/deflate are decoded here rather than by httpx: to cap the *decoded* size while inflating (a bomb
+        # never sits in memory), to notice a stream cut before its end marker, and to keep a plain body that is
+        # mislabelled as gzip (as feed readers do).
+        decoder = zlib.decompressobj(wbits=47) if encoding in ("gzip", "x-gzip", "deflate") else None
+        chunks = resp.iter_raw() if decoder else resp.iter_bytes()
+        for i, chunk in enumerate(chunks):
+            if decoder and i == 0 and chunk and not _looks_compressed(chunk):
+                decoder = None  # not compressed after all: take the bytes as they are
+            if decoder:
+                data = chunk
+                while data:
+                    try:
+                        body += decoder.decompress(data, max_bytes + 1 - len(body))
+                    except zlib.error as exc:
+                        raise _Stop("protocol", f"cannot decode {encoding} body: {exc}") from None
+                    if len(body) >= max_bytes:  # at the cap we cannot tell a whole body from a cut-off bomb
+                        raise _Stop("too_large", f"body exceeds {max_bytes} bytes after decompression")
+                    data = decoder.unconsumed_tail
+            else:
+                body += chunk
             if len(body) > max_bytes:
                 raise _Stop("too_large", f"body exceeds {max_bytes} bytes")
             if time.monotonic() - start > self.settings.total_timeout_s:
                 raise _Stop("timeout", f"exceeded total timeout of {self.settings.total_timeout_s}s")
+        if decoder and not decoder.eof and (body or decoder.unconsumed_tail):
+            raise _Stop("protocol", f"{encoding} body ends before its end-of-stream marker (truncated)")
         return bytes(body)
 
     def get_many(self, urls: list[str], *, max_bytes: int) -> list[FetchResult]:
@@ -430,6 +451,8 @@ class Fetcher:
                 rules = Protego.parse(result.content.decode("utf-8", errors="replace"))
             elif result.status is not None and 400 <= result.status < 500:
                 rules = ALLOW_ALL
+            elif result.error_kind in ("blocked_address", "blocked_scheme"):
+                rules = ALLOW_ALL  # the page fetch itself is refused the same way, and recorded with that reason
             else:
                 rules = f"robots.txt unavailable ({result.error})"
             with self._robots_lock:
@@ -442,6 +465,11 @@ class Fetcher:
 
 
 ALLOW_ALL = object()
+
+
+def _looks_compressed(chunk: bytes) -> bool:
+    """A gzip member starts 1f 8b; a zlib stream's first two bytes form a multiple of 31 with method 8."""
+    return chunk[:2] == b"\x1f\x8b" or (len(chunk) >= 2 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0)
 ROBOTS_MAX_BYTES = 512 * 1024
 
 

@@ -67,36 +67,8 @@ AS_FEED_EXPECT = {"hostile/injection_strings.json": "reject", "hostile/ssrf_urls
 # feed, provided nothing in it was expanded.
 BOZO_IS_FINE = {"hostile/billion_laughs.xml", "hostile/deep_nesting_100k.xml"}
 
-KNOWN_BUGS = {
-    "hostile/quadratic_blowup.xml": (
-        "transforms/feeds.py parse_feed ignores the bozo exception whenever feedparser reports a version: the "
-        "entity-bomb document (SAXParseException, 0 usable entries) is recorded as a healthy feed "
-        "(health 'ok', last_error NULL) instead of a logged per-source failure"),
-    "/as-gzip/hostile/truncated.xml.gz": (
-        "radar/http.py accepts a gzip body that ends before the gzip end-of-stream (httpx's GZipDecoder.flush() "
-        "does not check zlib's eof): the cut stream is a successful fetch and the feed is recorded healthy"),
-    "/as-gzip/hostile/gzip_bomb_10mb.xml.gz": (
-        "the bomb inflates to exactly max_feed_bytes (10 MiB), which the cap lets through (`len > max`); the "
-        "10 MB unterminated <title> is then parsed as an RSS feed with 0 entries and recorded healthy, because "
-        "transforms/feeds.py ignores the bozo exception once feedparser reports a version"),
-    "/as-gzip/hostile/not_really_gzip.xml.gz": (
-        "radar/http.py fails the whole fetch (DecodingError) when `Content-Encoding: gzip` is wrong and the body is "
-        "plain XML; the index expects bozo-but-usable (feedparser itself falls back to the raw bytes when the gzip "
-        "header is missing), so the item is lost"),
-    "hostile/huge_title_feed.xml": (
-        "transforms/feeds.py stores entry titles (and summaries) without a length cap: a ~900 KB title lands in "
-        "raw.entries.title as is; the index says stored fields must be length-capped"),
-    "hostile/long_urls.xml": (
-        "transforms/urls.py canonical_url / transforms/feeds.py store entry URLs without a length cap: a ~100 KB "
-        "path and ~110 KB query land in raw.entries.url; the index says URLs must be length-capped"),
-    "hostile/nul_bytes.xml": (
-        "transforms/feeds.py keeps raw NUL characters: url 'https://example.com/n\\x001', guid '.../id\\x00-1', "
-        "title 'Open\\x00AI raises \\x00\\x00 funding' and summary reach raw.entries (the entries suite's \\S+ "
-        "URL regex lets NUL through); the index says NULs must never reach the database"),
-    "hostile/charref_nul_esc.xml": (
-        "transforms/feeds.py keeps the NUL and ESC characters that feedparser decodes from &#0; / &#x1B; in the "
-        "stored title and summary; the index says they must be stripped before storage"),
-}
+# Pipeline bugs this corpus found are fixed; a new one goes here with its reason (strict xfail).
+KNOWN_BUGS: dict[str, str] = {}
 MAX_FIELD_CHARS = 65_536  # a generous cap: anything longer was stored uncapped
 PASSWD_MARK = "root:x:0:0"
 
@@ -173,7 +145,9 @@ def _content_type(port: int, path: str) -> str | None:
 
 
 def oracle(content: bytes, feed_url: str, content_type: str | None) -> set[str] | None:
-    """Distinct guids of the items feedparser itself recovers that carry a web address; None if it raises."""
+    """Distinct guids of the items feedparser itself recovers that the pipeline must account for: every item with
+    a link (stored, or quarantined when the link is unusable), or without one but with a web address as its id.
+    None if feedparser raises."""
     headers = {"content-location": feed_url, **({"content-type": content_type} if content_type else {})}
     try:
         parsed = feedparser.parse(content, response_headers=headers, resolve_relative_uris=False, sanitize_html=False)
@@ -181,17 +155,19 @@ def oracle(content: bytes, feed_url: str, content_type: str | None) -> set[str] 
         return None
     guids = set()
     for entry in parsed.get("entries", []):
-        for candidate in (entry.get("link"), entry.get("id")):
-            if not candidate:
-                continue
-            try:
-                parts = urlsplit(urljoin(feed_url, candidate.strip()))
-                parts.port  # noqa: B018 - raises ValueError for a malformed port: not a usable address
-            except ValueError:
-                continue
-            if parts.scheme in ("http", "https") and parts.hostname:
-                guids.add(entry.get("id") or entry.get("link") or candidate)
-                break
+        link, guid = entry.get("link"), entry.get("id")
+        if link:
+            guids.add(guid or link)
+            continue
+        if not guid:
+            continue
+        try:
+            parts = urlsplit(urljoin(feed_url, guid.strip()))
+            parts.port  # noqa: B018 - raises ValueError for a malformed port: not a usable address
+        except ValueError:
+            continue
+        if parts.scheme in ("http", "https") and parts.hostname:
+            guids.add(guid)
     return guids
 
 

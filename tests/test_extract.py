@@ -115,3 +115,138 @@ def test_demo_scores_stay_high():
     print("demo extraction scores:", json.dumps(scores["overall"]))
     assert scores["by_type"]["model_release"]["precision"] == 1.0 and scores["by_type"]["model_release"]["recall"] == 1.0
     assert scores["overall"]["precision"] >= 0.85 and scores["overall"]["recall"] >= 0.8
+
+
+# --- rules added for leadership, acquisition, partnership, policy, legal, comparison (positive and negative each) ---
+
+def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
+    return {tuple(e[f] for f in ("org", *fields)) for e in found if e["type"] == type_}
+
+
+@pytest.mark.parametrize("text,want", [
+    # the name right before a move verb; the apposition's company is the one the role is in
+    ("Jeff Wang, Windsurf's head of business, became interim chief executive.", ("Windsurf", "Jeff Wang")),
+    # the object of an appointing verb
+    ("Intel has named Lip-Bu Tan, a semiconductor industry veteran, as its chief executive.", ("Intel", "Lip-Bu Tan")),
+    # the company joined, not the one named in the past apposition
+    ("Meta is building a lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab.", ("Meta", "Nat Friedman")),
+    # a surname later in the article is the person named in full earlier
+    ("Intel picked Lip-Bu Tan, a veteran. Tan takes over as chief executive on March 18.", ("Intel", "Lip-Bu Tan")),
+])
+def test_leadership_moves(text, want):
+    assert want in _typed(events(text), "leadership", "person")
+
+
+def test_leaving_to_join_is_two_events():
+    found = events("Scale AI said its founder and chief executive, Alexandr Wang, is leaving to join Meta.")
+    assert {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")} <= _typed(found, "leadership", "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Interim co-chief executives David Zinsner and Michelle Johnston Holthaus will return to their roles at Intel.",
+    "Musk left the OpenAI board in 2018 and is suing the company.",
+    "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
+    "Nat Friedman, the former GitHub chief executive, praised the launch.",
+])
+def test_leadership_not_moves(text):
+    assert not _typed(events(text), "leadership", "person")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("SoftBank said it would buy chip designer Ampere Computing for $6.5 billion.", ("SoftBank", "Ampere Computing")),
+    ("OpenAI is acquiring io, the hardware startup co-founded by Jony Ive, in an all-stock deal.", ("OpenAI", "io")),
+    ("Nvidia has completed its acquisition of Run:ai after the European Commission cleared the deal.", ("Nvidia", "Run:ai")),
+    # the headline's short name is the body's full one
+    ("Cindervale Software, a maker of accounting tools, said it had acquired Marrowbone AI for $48 million.",
+     ("Cindervale Software", "Marrowbone AI")),
+])
+def test_acquisition_targets(text, want):
+    title = "Cindervale Software buys document-AI startup Marrowbone" if "Marrowbone" in text else ""
+    assert _typed(events(text, title=title), "acquisition", "target") == {want}
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier this year Meta tried to acquire Safe Superintelligence, an approach that was rebuffed.",
+    "OpenAI had agreed to buy Windsurf for $3 billion, but the exclusivity period expired without a deal.",
+    "Backers came from Tesla, SpaceX and his purchase of Twitter.",
+    "Nvidia made commitments when China approved its acquisition of Mellanox Technologies in 2020.",
+])
+def test_not_acquisitions(text):
+    assert not _typed(events(text), "acquisition", "target")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Google is paying $2.4 billion for a non-exclusive licence to Windsurf's technology.", {"Google", "Windsurf"}),
+    ("OpenAI is a customer. The ChatGPT maker has signed a contract with Oracle to buy computing power.", {"OpenAI", "Oracle"}),
+    # a division deals for its company
+    ("Anthropic struck a partnership with Microsoft Azure to sell its models.", {"Anthropic", "Microsoft"}),
+    # a government is a party to a memorandum of understanding
+    ("The Department for Science, Innovation and Technology signed a memorandum of understanding with Anthropic.",
+     {"Anthropic", "Department for Science, Innovation and Technology"}),
+])
+def test_partnerships(text, pair):
+    assert {frozenset((o, p)) for o, p in _typed(events(text), "partnership", "partner")} == {frozenset(pair)}
+
+
+@pytest.mark.parametrize("text", [
+    "AMD said the partnership would make its chips an alternative to Nvidia's.",
+    "Microsoft remains committed to its partnership with OpenAI, he added.",
+    "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
+    "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+])
+def test_not_partnerships(text):
+    assert not _typed(events(text), "partnership", "partner")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("China's internet regulator on Friday issued rules requiring AI-generated text and images to be labelled.",
+     ("CN", "AI content labeling rules")),
+    ("Beijing responded on Tuesday with a ban on exports to the United States of gallium and germanium.", ("CN", "mineral export ban")),
+    ("The United States and China both signed the Bletchley Declaration.", ("INTL", "Bletchley Declaration")),
+    ("Britain has renamed its AI Safety Institute the AI Security Institute.", ("UK", "AI Security Institute")),
+    ("President Donald Trump on Thursday signed an executive order on AI.", ("US", "executive order")),
+])
+def test_policy_measures(text, want):
+    found = {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"}
+    assert found == {want}
+
+
+@pytest.mark.parametrize("text", [
+    "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
+    "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
+    "The model had been evaluated by the UK's AI Safety Institute before launch.",
+])
+def test_policy_context_is_not_news(text):
+    assert not [e for e in events(text) if e["type"] == "policy"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Elon Musk's xAI sued Apple and OpenAI on Monday over antitrust.", {("xAI", "Apple"), ("xAI", "OpenAI")}),
+    ("Italy's data protection authority has fined OpenAI €15m over privacy.",
+     {("OpenAI", "Garante per la protezione dei dati personali")}),
+    ("A judge ruled that Ross Intelligence infringed Thomson Reuters' copyright.", {("Ross Intelligence", "Thomson Reuters")}),
+    ("Harrowgate Press, an independent publisher, has sued the AI writing startup Quillmate over copyright.",
+     {("Quillmate", "Harrowgate Press")}),
+])
+def test_legal_sides(text, want):
+    assert _typed(events(text), "legal", "counterparty") == want
+
+
+def test_legal_infringement_noun_does_not_swap_sides():
+    found = events("The New York Times sued OpenAI and Microsoft, accusing them of copyright infringement.")
+    assert _typed(found, "legal", "counterparty") == {("OpenAI", "The New York Times"), ("Microsoft", "The New York Times")}
+
+
+@pytest.mark.parametrize("text,released,not_released", [
+    ("xAI launches Grok 3, claims it tops GPT-4o.", "Grok 3", "GPT-4o"),
+    ("OpenAI on Tuesday released gpt-oss-120b, its first open model since GPT-2 in 2019.", "gpt-oss-120b", "GPT-2"),
+])
+def test_comparison_cues(text, released, not_released):
+    models = {e["model"] for e in events(text) if e["type"] == "model_release"}
+    assert released in models and not_released not in models
+
+
+def test_a_release_told_as_a_time_marker_is_background():
+    found = events("Anthropic raised money. The raise comes a week after the launch of its newest model, Claude 3.7 Sonnet.")
+    assert not [e for e in found if e["type"] == "model_release"]
+    assert [e for e in events("Anthropic launched Claude 3.7 Sonnet.") if e["type"] == "model_release"]

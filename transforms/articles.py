@@ -28,6 +28,8 @@ NON_ARTICLE_PAGE_TYPES = ["website", "profile", "product", "video.other", "music
 # Without a date or a declared type, a page this short is a wall or a stub, not a story.
 UNDATED_MIN_CHARS = 600
 MAX_HTML_BYTES = 5 * 1024 * 1024
+MAX_TEXT_CHARS = 500_000
+CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # never stored (NUL, ESC, ...); tab and newline stay
 
 _config = use_config()
 _config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
@@ -86,6 +88,7 @@ def articles_frame(pages: list[dict], executor: Executor | None = None) -> pl.Da
 def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
     """Derive ids, hashes and the publication time (the page's own date, else the feed's)."""
     page_date = pl.col("page_date").str.to_datetime("%Y-%m-%d", strict=False).dt.replace_time_zone("UTC")
+    df = df.with_columns(pl.col("title", "text").str.replace_all(CONTROL_CHARS, "").str.slice(0, MAX_TEXT_CHARS))
     return df.with_columns(
         article_id=pl.col("url").map_elements(_sha32, return_dtype=pl.String),
         text_sha=pl.col("text").map_elements(_sha64, return_dtype=pl.String),

@@ -32,11 +32,11 @@ def _same(field: str, want, got) -> bool:
 def matches(label: dict, event: dict) -> bool:
     if label["type"] != event.get("type"):
         return False
-    if label.get("org") is not None and label["org"] != event.get("org"):
-        return False
     if label["type"] == "partnership":  # a partnership has no direction
         pair = {label.get("org"), label.get("partner")}
         return pair == {event.get("org"), event.get("partner")}
+    if label.get("org") is not None and label["org"] != event.get("org"):
+        return False
     return all(_same(f, label.get(f), event.get(f)) for f in KEY_FIELDS.get(label["type"], []) if label.get(f) is not None)
 
 

@@ -46,8 +46,10 @@ PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquir
 REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
 STRONG_COMPARISON = (r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparable to|versus|vs\.?|outperform\w*|beat(?:s|ing)?|surpass\w*"
                      r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed\w*|trail\w*|behind|than|edg(?:es|ed|ing) out"
-                     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap)\b")
-WEAK_COMPARISON = r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|replac\w*|against|unlike)\b"
+                     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over)\b")
+# ("its first since GPT-2", "since OpenAI introduced o1", "the same licence as the Kimi K2", "the base model X")
+WEAK_COMPARISON = (r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|replac\w*|against|unlike"
+                   r"|since|same|base model)\b")
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -115,7 +117,9 @@ POLICY_MEASURES = [
 POLICY_ACTION = (r"\b(impos\w*|announc\w*|unveil\w*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt\w*|approv\w*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
                  r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind\w*|revok\w*|repeal\w*|publish\w*"
                  r"|tighten\w*|add(?:s|ed|ing)|introduc\w*|finali[sz]\w*|orders?|ordered|requir\w*|would require|ban(?:s|ned)?|block\w*"
-                 r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish\w*|set up|renam\w*|would become|will become|launch\w*)\b")
+                 r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish\w*|set up|renam\w*|would become|will become|launch\w*"
+                 # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in force
+                 r"|forced|forcing|prompted|spurred)\b")
 # "The announcement came a week after Washington imposed ...": an earlier action told as a time marker.
 TIME_MARKER = r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
@@ -136,7 +140,12 @@ JURISDICTIONS = [
 ]
 BENCHMARK = (r"\b(match(?:es|ed|ing)?|outperform\w*|beat(?:s|ing)?|surpass\w*|rival(?:s|ed|ing)?|on par with|exceed\w*|tops?|topped"
              r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparable to)\b")
-LEGAL = r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust (?:probe|investigation|case|suit)|settle(?:s|d|ment)?|court)\b"
+LEGAL = (r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust (?:probe|investigation|case|suit)"
+         r"|settle(?:s|d|ment)?|court|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring\w*)\b")
+# "Ross Intelligence infringed Thomson Reuters' copyright": the one infringing is the defendant, named first.
+INFRINGED = r"\binfring(?:ed|es)\b"
+# An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
+AI_KINDS = ["lab", "startup"]
 MATTERS = r"\b(copyright|antitrust|patent|privacy|defamation|trade secrets?|breach of contract|securities fraud)\b"
 LEADERSHIP = (r"\b(appoint\w*|nam(?:ed|es) (?:\w+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign\w*|depart\w*|leav(?:es|ing)|left"
               r"|join(?:s|ed)|promot\w*|oust\w*|fired|replac\w*|succeed\w*|tapped)\b")
@@ -351,7 +360,9 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("sentence").str.to_lowercase()
-    cue = sents.filter(low.str.contains(RELEASE) & ~(low.str.contains(BACKGROUND) & pl.col("event_date").is_null()))
+    # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
+    background = low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
+    cue = sents.filter(low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null()))
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
     rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("model").is_in(bare_families)),
@@ -388,7 +399,7 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
-        sentence.str.extract(rf"^({ORG_SHAPE}),? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker)\b", 1),
+        sentence.str.extract(rf"^({ORG_SHAPE}),? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker|publisher|studio|group|provider)\b", 1),
         sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
     ]
     name = pl.coalesce(candidates).str.strip_chars()
@@ -607,19 +618,31 @@ def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """'A sued B and C': one event per defendant (org) with the plaintiff as counterparty; passive voice swaps them."""
+    """'A sued B and C': one event per plaintiff and defendant; passive voice and 'infringed' swap the sides.
+
+    The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
+    does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
     before, after = _split_on(LEGAL)
-    passive = pl.col("sentence").str.to_lowercase().str.contains(PASSIVE_LEGAL)
-    rows = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEGAL)).with_columns(
+    low = pl.col("sentence").str.to_lowercase()
+    passive = low.str.contains(PASSIVE_LEGAL)
+    swapped = passive | low.str.contains(INFRINGED)
+    unknown_after = after.str.replace(TARGET_DESCRIPTOR, " ").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
+    rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
         left=_orgs_in(before, g), right=_orgs_in(after, g))
     rows = rows.with_columns(
-        plaintiffs=pl.when(passive).then("right").otherwise("left"),
-        defendants=pl.when(passive).then("left").otherwise("right"),
+        left=pl.when(pl.col("left").list.len() > 0).then("left").otherwise(pl.concat_list("new_org").list.drop_nulls()),
+        right=pl.when(pl.col("right").list.len() > 0).then("right")
+        .otherwise(pl.concat_list(pl.when(~unknown_after.is_in(NOT_NAMES) & unknown_after.str.contains(r"^[A-Z]")).then(unknown_after))
+                   .list.drop_nulls()),
+    ).with_columns(
+        plaintiffs=pl.when(swapped).then("right").otherwise("left"),
+        defendants=pl.when(swapped).then("left").otherwise("right"),
     ).filter((pl.col("plaintiffs").list.len() > 0) & (pl.col("defendants").list.len() > 0))
-    rows = rows.with_columns(counterparty=pl.col("plaintiffs").list.first()).explode("defendants").filter(
-        pl.col("defendants") != pl.col("counterparty"))
-    return _frame(rows, "legal", org=pl.col("defendants"), counterparty=pl.col("counterparty"),
-                  matter=pl.col("sentence").str.to_lowercase().str.extract(MATTERS, 1), confidence=pl.lit(0.75))
+    rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
+    ai_plaintiff = pl.col("plaintiffs").replace_strict(_org_kind(g), default="other").is_in(AI_KINDS)
+    return _frame(rows, "legal", org=pl.when(ai_plaintiff).then("plaintiffs").otherwise("defendants"),
+                  counterparty=pl.when(ai_plaintiff).then("defendants").otherwise("plaintiffs"),
+                  matter=low.str.extract(MATTERS, 1), confidence=pl.lit(0.75))
 
 
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------

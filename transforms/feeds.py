@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -20,6 +21,23 @@ ENTRY_SCHEMA = {
     "summary": pl.String,
     "published_at": pl.Datetime("us", "UTC"),
 }
+
+
+MAX_TITLE_CHARS = 1_000
+MAX_SUMMARY_CHARS = 20_000
+MAX_GUID_CHARS = 2_000
+# Control characters (NUL, ESC, ...) decoded from hostile charrefs never reach the warehouse; tab/newline stay.
+# An internal entity declaration (<!ENTITY name "value">): what entity bombs are made of. External ones (XXE) are
+# left to feedparser, which never resolves them.
+ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s+(?:%\s*)?[\w.:-]+\s+[\"']", re.IGNORECASE)
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: str | None, limit: int) -> str | None:
+    """Strip control characters and cap the length of a feed's text field."""
+    if not text:
+        return None
+    return CONTROL_CHARS.sub("", text)[:limit] or None
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,9 @@ def parse_feed(content: bytes, feed_url: str, headers: dict[str, str] | None = N
     empty = pl.DataFrame(schema=ENTRY_SCHEMA)
     if not content or not content.strip():
         return ParsedFeed(empty, None, "empty body", None, None)
+    if ENTITY_DECLARATION.search(content[:65536]):
+        # Real feeds never declare entities; entity bombs (billion laughs, quadratic blowup) do.
+        return ParsedFeed(empty, None, "refused: the document declares XML entities (entity expansion)", None, None)
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers["content-location"] = feed_url
     try:
@@ -63,24 +84,26 @@ def parse_feed(content: bytes, feed_url: str, headers: dict[str, str] | None = N
     rows = []
     for entry in parsed.get("entries", []):
         base = entry.get("link") or ""
+        # javascript:, data:, file:, over-long or control-character links give no url: such entries are kept
+        # with url null, so validation quarantines them with a reason instead of dropping them silently.
         url = canonical_url(entry.get("link"), base=feed_url) or canonical_url(entry.get("id"), base=feed_url)
-        if url is None:
-            continue  # javascript:, data:, file:, missing links: nothing to fetch
-        guid = entry.get("id") or base or url
+        if url is None and not entry.get("link"):
+            continue  # an item without a link (a podcast note, a status line) has no article to fetch
+        guid = entry.get("id") or base or url or ""
         rows.append({
             "entry_id": hashlib.sha256(f"{feed_url}\n{guid}".encode()).hexdigest()[:32],
             "feed_url": feed_url,
-            "guid": guid[:2000],
+            "guid": _clean(guid, MAX_GUID_CHARS),
             "url": url,
-            "title": (entry.get("title") or None),
-            "summary": (entry.get("summary") or None),
+            "title": _clean(entry.get("title"), MAX_TITLE_CHARS),
+            "summary": _clean(entry.get("summary"), MAX_SUMMARY_CHARS),
             "published_at": _entry_time(entry),
         })
     entries = pl.DataFrame(rows, schema=ENTRY_SCHEMA).unique("entry_id", keep="first", maintain_order=True)
     ttl = feed_meta.get("ttl")
     return ParsedFeed(
         entries=entries,
-        title=feed_meta.get("title") or None,
+        title=_clean(feed_meta.get("title"), MAX_TITLE_CHARS),
         error=None,
         warning=f"{type(bozo).__name__}: {bozo}" if bozo else None,
         ttl_minutes=int(ttl) if isinstance(ttl, str) and ttl.isdigit() else None,

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src", "cmpid"}
 DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_URL_CHARS = 2048  # longer is not a link anyone publishes; storing it only bloats the warehouse
+_FORBIDDEN = re.compile(r"[\x00-\x20\x7f]")  # control characters and spaces have no place in a URL
 
 
 def canonical_url(url: str | None, base: str | None = None) -> str | None:
@@ -13,6 +16,8 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
     if not url:
         return None
     url = url.strip()
+    if len(url) > MAX_URL_CHARS or _FORBIDDEN.search(url):
+        return None
     if base:
         url = urljoin(base, url)
     try:
@@ -31,7 +36,8 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
          if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
     )
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    canonical = urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    return canonical if len(canonical) <= MAX_URL_CHARS else None
 
 
 def url_hash(url: str) -> str:
