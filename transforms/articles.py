@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from concurrent.futures import Executor
+from urllib.parse import urlsplit
 from datetime import datetime, timezone
 
 import polars as pl
 import trafilatura
 from trafilatura.settings import use_config
 
+from transforms.urls import canonical_url
+
 ARTICLE_SCHEMA = {
     "article_id": pl.String,
     "url": pl.String,
+    "canonical_url": pl.String,
     "feed_url": pl.String,
     "title": pl.String,
     "published_at": pl.Datetime("us", "UTC"),
@@ -51,13 +57,37 @@ def extract_page(content: bytes, url: str) -> dict:
         "lang": meta.get("language"),
         "site_name": meta.get("source-hostname") or meta.get("hostname"),
         "page_type": meta.get("pagetype"),
+        "canonical_url": canonical_link(content, url),
     }
+
+
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_REL_CANONICAL = re.compile(rb"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
+_HREF = re.compile(rb"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def canonical_link(content: bytes, url: str) -> str | None:
+    """The page's <link rel="canonical">, canonicalized, when it stays on the page's own site.
+
+    Another site's canonical is ignored: a hostile page must not be able to claim (and so shadow) someone else's
+    article.
+    """
+    for tag in _LINK_TAG.findall(content[:262_144] if content else b""):
+        href = _HREF.search(tag)
+        if not _REL_CANONICAL.search(tag) or not href:
+            continue
+        raw = next(g for g in href.groups() if g is not None).decode("utf-8", errors="replace")
+        canonical = canonical_url(html.unescape(raw), base=url)
+        if canonical and urlsplit(canonical).hostname == urlsplit(url).hostname:
+            return canonical
+        return None
+    return None
 
 
 PAGE_SCHEMA = {
     "url": pl.String, "feed_url": pl.String, "title": pl.String, "page_date": pl.String,
     "entry_published_at": pl.Datetime("us", "UTC"), "text": pl.String, "lang": pl.String, "site_name": pl.String,
-    "page_type": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
+    "page_type": pl.String, "canonical_url": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
 }
 
 
@@ -80,6 +110,7 @@ def articles_frame(pages: list[dict], executor: Executor | None = None) -> pl.Da
             "lang": meta["lang"],
             "site_name": meta["site_name"],
             "page_type": meta["page_type"],
+            "canonical_url": meta["canonical_url"],
             "fetched_at": page.get("fetched_at") or datetime.now(timezone.utc),
         })
     return finish_articles(pl.DataFrame(rows, schema=PAGE_SCHEMA))
@@ -90,11 +121,12 @@ def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
     page_date = pl.col("page_date").str.to_datetime("%Y-%m-%d", strict=False).dt.replace_time_zone("UTC")
     df = df.with_columns(pl.col("title", "text").str.replace_all(CONTROL_CHARS, "").str.slice(0, MAX_TEXT_CHARS))
     return df.with_columns(
-        article_id=pl.col("url").map_elements(_sha32, return_dtype=pl.String),
+        # One story reached through two URLs (two feeds, tracking variants) is one article: its canonical URL.
+        article_id=pl.coalesce("canonical_url", "url").map_elements(_sha32, return_dtype=pl.String),
         text_sha=pl.col("text").map_elements(_sha64, return_dtype=pl.String),
         published_at=pl.coalesce(pl.col("entry_published_at"), page_date),
         is_article=_looks_like_article(),
-    ).select(list(ARTICLE_SCHEMA))
+    ).select(list(ARTICLE_SCHEMA)).unique("article_id", keep="first", maintain_order=True)  # same story, two URLs
 
 
 def _looks_like_article() -> pl.Expr:

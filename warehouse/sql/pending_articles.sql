@@ -20,6 +20,8 @@ final as (
     from candidates c
     left join failures f using (url)
     where not exists (select 1 from raw.articles a where a.url = c.url)
+      -- fetched fine before: stored under its canonical URL, or quarantined
+      and not exists (select 1 from raw.fetches x where x.kind = 'article' and x.url = c.url and x.error_kind is null)
       and not exists (select 1 from ops.quarantine q where q.table_name = 'articles' and q.row_key = c.url)
       and coalesce(not f.is_permanent and f.n_failed < $max_attempts, true)
 )
