@@ -378,7 +378,7 @@ class Fetcher:
                         body += decoder.decompress(data, max_bytes + 1 - len(body))
                     except zlib.error as exc:
                         raise _Stop("protocol", f"cannot decode {encoding} body: {exc}") from None
-                    if len(body) >= max_bytes:  # at the cap we cannot tell a whole body from a cut-off bomb
+                    if len(body) > max_bytes:
                         raise _Stop("too_large", f"body exceeds {max_bytes} bytes after decompression")
                     data = decoder.unconsumed_tail
             else:

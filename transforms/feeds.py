@@ -23,6 +23,7 @@ ENTRY_SCHEMA = {
 }
 
 
+BROKEN_FEED_MAX_BYTES = 1_000_000
 MAX_TITLE_CHARS = 1_000
 MAX_SUMMARY_CHARS = 20_000
 MAX_GUID_CHARS = 2_000
@@ -80,6 +81,10 @@ def parse_feed(content: bytes, feed_url: str, headers: dict[str, str] | None = N
     if not parsed.get("version") and not parsed.get("entries"):
         reason = f"not a feed ({type(bozo).__name__}: {bozo})" if bozo else "not a feed (no RSS/Atom root)"
         return ParsedFeed(empty, None, reason, None, None)
+    if bozo and not parsed.get("entries") and len(content) > BROKEN_FEED_MAX_BYTES:
+        # Megabytes of broken XML that yield nothing (an inflated bomb, an unterminated element) are no feed.
+        return ParsedFeed(empty, None, f"broken feed: {len(content)} bytes and no entries ({type(bozo).__name__})",
+                          None, None)
     feed_meta = parsed.get("feed", {})
     rows = []
     for entry in parsed.get("entries", []):
