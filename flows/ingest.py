@@ -168,8 +168,21 @@ def _extraction_pool(settings: Settings, n_pages: int):
         yield None
         return
     # spawn, not fork: this process runs threads (Prefect, the fetcher), and forking those can deadlock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_die_with_parent) as pool:
         yield pool
+
+
+def _die_with_parent() -> None:
+    """In a pool worker: ask Linux to kill this process when the run's process dies (even by SIGKILL), so a killed
+    run leaves no orphaned extraction workers behind."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers still exit when they find the parent's pipe closed
 
 
 def _process_batch(db_path: Path, run_id: str, batch: pl.DataFrame, settings: Settings, pool, totals: dict) -> None:

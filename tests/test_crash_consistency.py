@@ -15,6 +15,7 @@ marker in its environment afterwards is killed by pid.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -125,7 +126,11 @@ def build_site(root: Path, base_url: str) -> int:
     for page in sorted((DEMO / "articles").glob("*.html")):
         shutil.copy(page, root / "articles" / page.name)
     for name in SYNDICATED:
-        shutil.copy(DEMO / "articles" / f"{name}.html", root / "articles" / f"{name}-syndicated.html")
+        # A syndicated copy is another outlet's article: it names itself, not the original, as canonical
+        # (otherwise the pipeline rightly stores the two as one article).
+        page = (DEMO / "articles" / f"{name}.html").read_text(encoding="utf-8")
+        page = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="/articles/{name}-syndicated.html">', page)
+        (root / "articles" / f"{name}-syndicated.html").write_text(page, encoding="utf-8")
     pages = sorted(p.name for p in (root / "articles").iterdir())
     items = [{"title": f"Story {i}: {name}", "link": f"{base_url}/delay/150/articles/{name}",
               "date": f"Tue, {1 + i % 28:02d} Apr 2025 08:00:00 GMT"} for i, name in enumerate(pages)]
