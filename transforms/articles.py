@@ -13,7 +13,7 @@ import polars as pl
 import trafilatura
 from trafilatura.settings import use_config
 
-from transforms.urls import canonical_url
+from transforms.urls import canonical_url, url_hash
 
 ARTICLE_SCHEMA = {
     "article_id": pl.String,
@@ -122,7 +122,7 @@ def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
     df = df.with_columns(pl.col("title", "text").str.replace_all(CONTROL_CHARS, "").str.slice(0, MAX_TEXT_CHARS))
     return df.with_columns(
         # One story reached through two URLs (two feeds, tracking variants) is one article: its canonical URL.
-        article_id=pl.coalesce("canonical_url", "url").map_elements(_sha32, return_dtype=pl.String),
+        article_id=pl.coalesce("canonical_url", "url").map_elements(url_hash, return_dtype=pl.String),
         text_sha=pl.col("text").map_elements(_sha64, return_dtype=pl.String),
         published_at=pl.coalesce(pl.col("entry_published_at"), page_date),
         is_article=_looks_like_article(),
@@ -138,10 +138,6 @@ def _looks_like_article() -> pl.Expr:
     undated = pl.col("page_type").is_null() & pl.col("page_date").is_null()
     is_prose = (sentence_ends >= 2) & ~((line_breaks > 20) & (sentence_ends < line_breaks / 3))
     return is_prose & ~((declared_other | undated) & (chars < UNDATED_MIN_CHARS))
-
-
-def _sha32(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:32]
 
 
 def _sha64(value: str) -> str:
