@@ -4,16 +4,22 @@
 `table` and splits it into (valid, quarantined). This is the only module that
 imports great_expectations, and it does so lazily (the import takes seconds): the
 first non-empty `validate()` / `suite_summary()` call in a process imports GX and
-builds one ephemeral context plus the suites; later calls reuse them.
+builds one ephemeral context plus the suites; later calls reuse them. `prewarm()` starts
+that import in a background thread so a flow can overlap it with fetching.
+
+Each non-empty `validate()` also keeps its result (failing rows cut down to a sample);
+`take_results()` hands them over for the run's Data Docs (expectations/datadocs.py).
 """
 from __future__ import annotations
 
+import html
 import importlib
 import json
 import math
 import logging
 import os
 import threading
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +46,16 @@ _RESULT_FORMAT: dict[str, Any] = {
 _DATASOURCE_NAME = "radar_boundary"
 
 _lock = threading.RLock()  # guards the cache and the (not thread-safe) GX context
-_state: dict[str, Any] = {}  # "gx", "context", "batch_definitions"
+_state: dict[str, Any] = {}  # "gx", "context", "batch_definitions", "prewarm" (the thread)
 _suites: dict[tuple, "_Suite"] = {}
+
+# Every validation result since the last take_results(), for the run's Data Docs (expectations/datadocs.py).
+# Bounded so a long-lived process that never builds docs cannot grow without limit; a run makes
+# 1 + 2 * (pages / batch size) of them.
+MAX_KEPT_RESULTS = 2000
+SAMPLE_ROWS = 20  # failing rows per expectation kept for the docs (their values and row keys)
+_kept: deque["Validation"] = deque(maxlen=MAX_KEPT_RESULTS)
+_kept_lock = threading.Lock()  # not `_lock`: a prewarm thread holds that for seconds while it imports GX
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,16 @@ class _Suite:
     columns: frozenset[str]  # columns the suite reads
     position: dict[str, int]  # name -> index in `names`
     summary: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Validation:
+    """One non-empty validate() call, kept for Data Docs."""
+
+    table: str
+    suite: Any  # great_expectations.ExpectationSuite
+    result: Any  # ExpectationSuiteValidationResult; failing rows cut down to a sample (see _keep)
+    n_rows: int
 
 
 def empty_quarantine() -> pl.DataFrame:
@@ -80,6 +104,31 @@ def _gx():
 
         _state["gx"] = gx
     return gx
+
+
+def prewarm() -> None:
+    """Start importing GX and building the context in a background thread, so that a run can overlap the
+    seconds this takes with fetching feeds. Idempotent; validate() works whether or not this was called or
+    has finished (it waits on `_lock`, which the thread holds while it builds the context)."""
+    if _state.get("context") is not None or _state.get("prewarm") is not None:
+        return
+    # Non-blocking: if `_lock` is busy, GX is already being imported or used, so there is nothing to warm.
+    if not _lock.acquire(blocking=False):
+        return
+    try:
+        if _state.get("context") is None and _state.get("prewarm") is None:
+            thread = threading.Thread(target=_prewarm, name="gx-prewarm", daemon=True)
+            _state["prewarm"] = thread
+            thread.start()
+    finally:
+        _lock.release()
+
+
+def _prewarm() -> None:
+    try:
+        _context()
+    except Exception:  # noqa: BLE001 - the first validate() builds it again and raises there, where it matters
+        logging.getLogger(__name__).debug("GX prewarm failed", exc_info=True)
 
 
 def _context():
@@ -254,6 +303,7 @@ def validate(
         for idx in indexes:
             failed.setdefault(int(idx), set()).add(pos)
 
+    _keep(table, suite, result, df, key)
     if not failed:
         return df, empty_quarantine()
 
@@ -273,6 +323,46 @@ def validate(
         schema=QUARANTINE_SCHEMA,
     )
     return valid, quarantined
+
+
+def _keep(table: str, suite: _Suite, result: Any, df: pl.DataFrame, key: str) -> None:
+    """Keep the result for Data Docs, with each failing expectation's rows cut down to a sample that GX's
+    page renderer shows as a table of value, count and row key (the full lists can be as long as the batch).
+
+    The sample is HTML-escaped here: GX writes these values into its table cells as raw HTML, and they come
+    from feeds and web pages. They are kept for those pages only.
+    """
+    for res in result.results:
+        details = res.result
+        if res.success or not details or not details.get("unexpected_index_list"):
+            continue
+        positions = [int(i) for i in details["unexpected_index_list"][:SAMPLE_ROWS]]
+        values = [_display(v) for v in (details.get("unexpected_list") or [])[:SAMPLE_ROWS]]
+        values += [None] * (len(positions) - len(values))
+        keys = [_display(k) for k in df.get_column(key).cast(pl.String).gather(positions).to_list()]
+        column = res.expectation_config.kwargs.get("column")
+        details["unexpected_index_list"] = [{column: v, "row_key": k} for v, k in zip(values, keys)]
+        details["unexpected_index_column_names"] = ["row_key"]
+        details["partial_unexpected_list"] = values
+        details["partial_unexpected_counts"] = [{"value": v, "count": n} for v, n in Counter(values).most_common()]
+        details.pop("unexpected_list", None)
+    with _kept_lock:
+        _kept.append(Validation(table=table, suite=suite.gx_suite, result=result, n_rows=df.height))
+
+
+def _display(value: Any) -> str | None:
+    """A sampled value as escaped text; missing values (None, NaN, pandas NA) as None, which GX shows as null."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType":
+        return None
+    return html.escape(str(value)[:200], quote=True)
+
+
+def take_results() -> list[Validation]:
+    """The validation results kept since the last call, oldest first, and forget them (one run's worth)."""
+    with _kept_lock:
+        taken = list(_kept)
+        _kept.clear()
+    return taken
 
 
 def suite_summary() -> dict[str, list[str]]:

@@ -215,6 +215,8 @@ def due_feeds(feeds: list[Feed], previous: dict[str, dict], limited: dict[str, d
 @flow(name="radar-ingest", log_prints=False)
 def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, force: bool = False) -> dict:
     """One poll of every due feed in `feeds` into the warehouse at `db_path`; returns the run's counts."""
+    expectations.prewarm()  # the GX import (seconds) overlaps with fetching feeds
+    expectations.take_results()  # validations before this run (earlier calls in this process) are not its own
     settings = settings or Settings.load()
     db_path = Path(db_path)
     db.migrate(db_path)
@@ -237,12 +239,30 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
         stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")
         raise
     stages.finish_run(db_path, run_id, "completed", counts)
-    create_markdown_artifact(key="radar-run", markdown=run_summary_markdown(db_path, run_id, polls, counts),
+    docs_page = build_data_docs(db_path, run_id)
+    create_markdown_artifact(key="radar-run", markdown=run_summary_markdown(db_path, run_id, polls, counts, docs_page),
                              description="What this poll found")
     return {"run_id": run_id, **counts}
 
 
-def run_summary_markdown(db_path: Path, run_id: str, polls: list[dict], counts: dict) -> str:
+@task(name="build-data-docs", cache_policy=NO_CACHE)
+def build_data_docs(db_path: Path, run_id: str) -> Path | None:
+    """GX Data Docs of this run's validations, next to the warehouse. Once per run, after the data is stored:
+    a failure here costs the docs, never the run."""
+    import time
+
+    started = time.perf_counter()
+    try:
+        page = expectations.datadocs.build_run_docs(db_path, run_id)
+    except Exception as exc:  # noqa: BLE001
+        get_run_logger().warning("Data Docs not built: %s: %s", type(exc).__name__, exc)
+        return None
+    get_run_logger().info("Data Docs built in %.2f s: %s", time.perf_counter() - started, page)
+    return page
+
+
+def run_summary_markdown(db_path: Path, run_id: str, polls: list[dict], counts: dict,
+                         docs_page: Path | None = None) -> str:
     releases = db.query(db_path, db.sql_text("run_releases"), {"run_id": run_id})
     lines = [f"# Radar run `{run_id}`", "", "| measure | count |", "|---|---|"]
     lines += [f"| {k.removeprefix('n_').replace('_', ' ')} | {v} |" for k, v in counts.items()]
@@ -256,6 +276,13 @@ def run_summary_markdown(db_path: Path, run_id: str, polls: list[dict], counts: 
     failing = [p for p in polls if p["error"]]
     if failing:
         lines += ["", "## Failing feeds", ""] + [f"- {_md(p['feed'].url)}: {_md(p['error'][1])}" for p in failing]
+    lines += ["", "## Validation", ""]
+    if docs_page is None:
+        lines.append("Great Expectations Data Docs were not built for this run (the run's log says why).")
+    else:
+        page = docs_page.resolve()
+        lines.append(f"Great Expectations Data Docs of this run: [{page.name}]({page.as_uri()}) at `{page}`; "
+                     f"every kept run: `{page.parent.parent / 'index.html'}`.")
     return "\n".join(lines)
 
 

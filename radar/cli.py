@@ -129,6 +129,10 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
     if not failed.is_empty():
         _print_frame(failed, title="Feeds with problems (marts.feed_health)")
     console.print(f"Warehouse: [bold]{db.resolve()}[/]  (try: radar sql --db {db} \"select * from marts.events\")")
+    from expectations.datadocs import index_path
+
+    if index_path(db).is_file():
+        console.print("Data Docs (Great Expectations results per run):", index_path(db).resolve(), markup=False)
 
 
 def _print_frame(frame, title: str | None = None, max_width: int = 80) -> None:

@@ -6,6 +6,7 @@ Every string that comes out of the warehouse was written by somebody on the inte
 titles, evidence sentences, even org and type names), so the HTML report treats all of it as hostile:
 - text is cleaned of control characters and HTML-escaped (`esc`) in every element and attribute;
 - a value becomes a link only if it is an absolute http(s) URL (`safe_url`), with no referrer and no opener;
+  the one other link, to the Great Expectations Data Docs next to the warehouse, is a path built here;
 - the page loads nothing: no CDN, no fonts, no images; CSS, JS and the SVG charts are inline, and a strict
   Content-Security-Policy (`default-src 'none'`, the one script and the one stylesheet allowed by hash)
   stops anything that escaping missed from running or fetching.
@@ -23,11 +24,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import duckdb
 import polars as pl
 
+from expectations import datadocs
 from warehouse import db as wh
 
 EVENT_TYPES = ["model_release", "funding", "acquisition", "partnership", "market_move", "policy",
@@ -742,7 +744,8 @@ def _sources_cell(sources: Any) -> str:
     return "".join(out)
 
 
-def render_report(data: ReportData) -> str:
+def render_report(data: ReportData, data_docs_href: str | None = None) -> str:
+    """The report's HTML. `data_docs_href`: link to the Great Expectations Data Docs index, None if there is none."""
     t = data.totals
     run = data.last_run
     run_text = (f"last run {clean(run['status'])} at {_utc(run['started_at'])}" if run else "no runs recorded")
@@ -841,8 +844,12 @@ def render_report(data: ReportData) -> str:
         [("table", ""), ("failed expectations", ""), ("rows", "num"), ("times seen", "num"), ("last seen", "nowrap")],
         ([esc(r["table_name"], 60), esc(r["expectations"], 300), esc(r["n_rows"]), esc(r["n_seen"]),
           esc(_utc(r["last_seen_at"]))] for r in data.quarantine))
+    docs_dir = datadocs.docs_dir(data.db_path).name
+    docs_note = (f'Every expectation and its result, per run: <a href="{esc(data_docs_href)}">Great Expectations Data '
+                 f"Docs</a> ({esc(docs_dir)}, next to the warehouse)." if data_docs_href else
+                 f"No Great Expectations Data Docs yet: a run builds them into {esc(docs_dir)} next to the warehouse.")
     sections.append(f'<section id="quarantine"><h2>Quarantine</h2><p class="note">{q_total} row(s) failed validation '
-                    'and were kept out of the warehouse tables (ops.quarantine).</p>'
+                    f'and were kept out of the warehouse tables (ops.quarantine). {docs_note}</p>'
                     + (q_table if data.quarantine else "") + "</section>")
 
     types_in_table = sorted({clean(e["type"]) for e in data.recent},
@@ -893,13 +900,26 @@ def render_report(data: ReportData) -> str:
     )
 
 
-def build_report(db_path: Path | str) -> str:
-    return render_report(load_report_data(db_path))
+def data_docs_href(db_path: Path | str, report_path: Path | str) -> str | None:
+    """The Data Docs index as a link relative to the report (a file: URL if no relative path exists), or None."""
+    index = datadocs.index_path(db_path)
+    if not index.is_file():
+        return None
+    try:
+        return quote(Path(os.path.relpath(index.resolve(), Path(report_path).resolve().parent)).as_posix())
+    except ValueError:  # another drive (Windows)
+        return index.resolve().as_uri()
+
+
+def build_report(db_path: Path | str, out: Path | str | None = None) -> str:
+    """The report for a file at `out` (default: report.html next to the warehouse, as `radar report` writes it)."""
+    out = out if out is not None else Path(db_path).parent / "report.html"
+    return render_report(load_report_data(db_path), data_docs_href(db_path, out))
 
 
 def write_report(db_path: Path | str, out: Path | str) -> Path:
     """Render the report and replace `out` atomically."""
-    text = build_report(db_path)
+    text = build_report(db_path, out)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
