@@ -250,3 +250,56 @@ def test_a_release_told_as_a_time_marker_is_background():
     found = events("Anthropic raised money. The raise comes a week after the launch of its newest model, Claude 3.7 Sonnet.")
     assert not [e for e in found if e["type"] == "model_release"]
     assert [e for e in events("Anthropic launched Claude 3.7 Sonnet.") if e["type"] == "model_release"]
+
+
+# --- rules-0.2: weekdays, clause-level comparisons, score yardsticks, "X rival Y" ------------------------------
+
+def test_a_weekday_resolves_to_the_latest_such_day_up_to_the_article_date():
+    # PUBLISHED is Monday 2025-03-10: "on Thursday" is 2025-03-06, "on Monday" the same day.
+    assert events("Acme AI released Zephyr-9 on Thursday.")[0]["event_date"] == "2025-03-06"
+    assert events("Acme AI released Zephyr-9 on Monday.")[0]["event_date"] == "2025-03-10"
+    assert events("Acme AI released Zephyr-9 this spring.")[0]["event_date"] is None
+
+
+def test_a_dated_release_is_news_even_when_an_older_model_is_named_as_the_yardstick():
+    found = events("Anthropic on Thursday released Claude 3.5 Sonnet and said it outperforms its previous flagship, Claude 3 Opus.")
+    assert ("model_release", "Anthropic", "Claude 3.5 Sonnet") in kinds(found)
+    assert ("model_release", "Anthropic", "Claude 3 Opus") not in kinds(found)
+
+
+def _claims(found):
+    return {(e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"}
+
+
+def test_each_clause_makes_its_own_benchmark_claim():
+    found = events("OpenAI says gpt-oss-120b achieves near-parity with o4-mini on reasoning benchmarks, "
+                   "and that gpt-oss-20b delivers results similar to o3-mini.")
+    assert _claims(found) == {("gpt-oss-120b", "o4-mini"), ("gpt-oss-20b", "o3-mini")}
+
+
+def test_a_score_given_as_the_yardstick_is_a_benchmark_claim():
+    found = events("On SimpleQA, GPT-4.5 hallucinated in 37.1% of answers, compared with 61.8% for GPT-4o.")
+    assert _claims(found) == {("GPT-4.5", "GPT-4o")}
+    # a price comparison is no benchmark
+    assert not _claims(events("GPT-4.5 costs $75 per million tokens, compared with $2.50 for GPT-4o."))
+
+
+def test_ranking_behind_or_approaching_a_model_is_a_claim_against_it():
+    found = events("Zhipu says GLM-4.5 ranks third among all models, behind only OpenAI's o3 and xAI's Grok 4.")
+    assert _claims(found) == {("GLM-4.5", "o3"), ("GLM-4.5", "Grok 4")}
+    found = events("DeepSeek released DeepSeek-R1-0528. DeepSeek says the updated model is now approaching OpenAI's o3.")
+    assert _claims(found) == {("DeepSeek-R1-0528", "o3")}
+
+
+def test_rivals_as_a_noun_is_no_claim_and_a_model_rival_headline_names_the_new_model():
+    found = events("OpenAI faces cheaper rivals, including DeepSeek, whose model has drawn comparisons with o1.",
+                   title="OpenAI released GPT-4.5")
+    assert not _claims(found)
+    found = events("", title="Berkeley team trains o1-preview rival Sky-T1 for under $450")
+    assert ("o1-preview", "Sky-T1-32B-Preview") not in _claims(found)
+
+
+def test_a_base_model_something_is_distilled_into_is_not_the_subject():
+    found = events("DeepSeek distilled its new model's chain of thought into Alibaba's Qwen3-8B, producing DeepSeek-R1-0528-Qwen3-8B. "
+                   "That small model matches Qwen3-235B-A22B on AIME 2024.")
+    assert _claims(found) == {("DeepSeek-R1-0528-Qwen3-8B", "Qwen3-235B-A22B")}

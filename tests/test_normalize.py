@@ -36,6 +36,9 @@ def test_money_pattern_finds_every_amount_in_a_sentence():
     ("the company said yesterday", "2025-04-14"),
     ("results for Q3 2024 were", "2024-07"),
     ("on 2025-02-03 it", "2025-02-03"),
+    ("Anthropic on Thursday released", "2025-04-10"),  # 2025-04-15 is a Tuesday: the Thursday before
+    ("late on Tuesday it shipped", "2025-04-15"),       # the article's own weekday is the same day
+    ("the Tuesday meeting", None),                       # a weekday without "on" dates nothing
     ("no date at all", None),
 ])
 def test_event_dates_resolve_against_the_article_date(sentence, expected):

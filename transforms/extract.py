@@ -17,7 +17,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.1"
+EXTRACTOR_VERSION = "rules-0.2"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
@@ -44,12 +44,24 @@ NEGATION = (r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't
 PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|expected|poised|preparing|gearing up) to"
            r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b")
 REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
+# A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
+SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparable to|versus|vs\.?|outperform\w*|beat(?:s|ing)?|surpass\w*"
                      r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed\w*|trail\w*|behind|than|edg(?:es|ed|ing) out"
-                     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over)\b")
+                     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over"
+                     r"|approach(?:es|ed|ing)|(?:near[- ])?parity|comparably|second only to|narrow(?:s|ed|ing)? the gap"
+                     r")\b"
+                     rf"|\bagainst {SCORE}")
 # ("its first since GPT-2", "since OpenAI introduced o1", "the same licence as the Kimi K2", "the base model X")
 WEAK_COMPARISON = (r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|replac\w*|against|unlike"
-                   r"|since|same|base model)\b")
+                   r"|since|same|base model|into)\b")
+RIVALS_NOUN = (r"(?i:\brivals?)(,|\s+(?:including|such as|like|in|to|of|and|or|who|which|are|were|have|had|could|would|will"
+               r"|can|at|from|on|for|with)\b)")
+RIVAL_COMPOUND = r"\b([A-Za-z][\w.\-]*[A-Z0-9][\w.\-]*|[A-Z][\w.\-]*) rival ([A-Z0-9])"
+# Where a sentence's claims part: "X matches A, and Y is similar to B"; "X beats A; Y trails B".
+CLAUSE_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+|\s[-–—]\s"
+# A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
+FAMILY_SUFFIX = r"(?:\s+(?:family|series|generation|line-?up)\b|,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:family|series|generation|line-?up)\b)"
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -139,7 +151,11 @@ JURISDICTIONS = [
     (r"\b(India|New Delhi)\b", "IN"),
 ]
 BENCHMARK = (r"\b(match(?:es|ed|ing)?|outperform\w*|beat(?:s|ing)?|surpass\w*|rival(?:s|ed|ing)?|on par with|exceed\w*|tops?|topped"
-             r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparable to)\b")
+             r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
+             r"|approach(?:es|ed|ing)|(?:near[- ])?parity with|(?:results?|performance|scores?|accuracy) (?:\w+ )?(?:similar|close) to"
+             r"|second only to|behind only|narrow(?:s|ed|ing)? the gap"
+             r")\b"
+             rf"|\b(?:compared (?:with|to)|against|versus|vs\.?) {SCORE}")
 LEGAL = (r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust (?:probe|investigation|case|suit)"
          r"|settle(?:s|d|ment)?|court|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring\w*)\b")
 # "Ross Intelligence infringed Thomson Reuters' copyright": the one infringing is the defendant, named first.
@@ -225,42 +241,67 @@ def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
 def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.DataFrame) -> pl.DataFrame:
     """One row per model named in a sentence, with whether it is named as a comparison point.
 
-    A model is a comparison point when it comes after the sentence's first comparison cue ("matching",
-    "ahead of", "competitive with" ...) or has a weak cue just before it ("like", "previous", "based on").
+    A sentence is cut into clauses ("X matches A, and Y is similar to B": two claims). In a clause, a model is a
+    comparison point when it comes after the clause's first comparison cue ("matching", "ahead of", "competitive
+    with" ...) or has a weak cue just before it ("like", "previous", "based on"). `benchmarked` marks the comparison
+    points that follow a performance cue ("outperforms", "on par with"): what a benchmark claim is made against.
+    `is_family` marks a name used for a product line ("its Llama 4 family", "Llama 3.1, a family of models").
     """
-    # Licence names ("Llama 3.1 Community License") are not model mentions.
-    text = pl.col("sentence").str.replace_all(LICENSE, " ")
-    cue_at = text.str.to_lowercase().str.find(STRONG_COMPARISON)
-    split = sents.select(
-        "article_id", "sent_idx",
-        before=pl.when(cue_at.is_null()).then(text).otherwise(text.str.slice(0, cue_at)),
-        after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(text.str.slice(cue_at)),
+    # Licence names ("Llama 3.1 Community License") are not model mentions. "Cheaper rivals, including ..." is a noun,
+    # not a claim; in "trains o1-preview rival Sky-T1" the name after "rival" is the subject and the one before it the
+    # yardstick.
+    text = (pl.col("sentence").str.replace_all(LICENSE, " ").str.replace_all(RIVALS_NOUN, "competitors$1")
+            .str.replace_all(RIVAL_COMPOUND, "like $1, $2"))
+    clauses = (
+        sents.select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
+        .explode("clause").with_columns(clause_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"))
     )
-    context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}"
+    clause_low = pl.col("clause").str.to_lowercase()
+    cue_at = clause_low.str.find(STRONG_COMPARISON)
+    split = clauses.select(
+        "article_id", "sent_idx", "clause_idx",
+        bench_clause=clause_low.str.contains(BENCHMARK),
+        before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
+        after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
+    )
+    context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}{FAMILY_SUFFIX}?"
+    keys = ["article_id", "sent_idx", "clause_idx", "bench_clause"]
     occ = pl.concat([
-        split.select("article_id", "sent_idx", pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
-        split.select("article_id", "sent_idx", pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
+        split.select(*keys, pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
+        split.select(*keys, pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
     ])
     occ = (
         occ.explode("ctx")
         .drop_nulls("ctx")
-        .with_columns(model_text=pl.col("ctx").str.extract(rf"({g.model_pattern})$", 1))
+        .with_columns(occ_idx=pl.int_range(pl.len()).over("article_id", "sent_idx", "clause_idx", "after_cue"),
+                      is_family=pl.col("ctx").str.contains(FAMILY_SUFFIX + "$"),
+                      core=pl.col("ctx").str.replace(FAMILY_SUFFIX + "$", ""))
+        .with_columns(model_text=pl.col("core").str.extract(rf"({g.model_pattern})$", 1))
         .with_columns(
             model=_canonical(pl.col("model_text"), g.model_by_key),
             is_short=pl.col("model_text").str.replace_all(r"[\s\-_’']+", "").str.to_lowercase().is_in(list(g.short_model_keys)),
-            prefix=pl.col("ctx").str.slice(0, pl.col("ctx").str.len_chars() - pl.col("model_text").str.len_chars()),
+            prefix=pl.col("core").str.slice(0, pl.col("core").str.len_chars() - pl.col("model_text").str.len_chars()),
         )
         .with_columns(
             model_org=pl.col("model").replace_strict({m: e["org"] for m, e in g.models.items()}, default=None),
             is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
         )
+        .with_columns(benchmarked=pl.col("after_cue") & pl.col("bench_clause")
+                      & ~pl.col("model").is_in(_bare_families(g)) & ~pl.col("is_family"))
         .join(article_orgs, on="article_id", how="left")
+        .sort("article_id", "sent_idx", "clause_idx", "after_cue", "occ_idx")
     )
     # A short form ("R1") counts only where its maker is named somewhere in the article.
     return occ.filter(
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
-    ).select("article_id", "sent_idx", "model", "model_org", "is_comparison", "is_short")
+    ).select("article_id", "sent_idx", "clause_idx", "model", "model_org", "is_comparison", "benchmarked", "bench_clause",
+             "is_family", "is_short")
+
+
+def _bare_families(g: gaz.Gazetteer) -> list[str]:
+    """Family names without a version ("Qwen", "Gemini"): product lines, not models."""
+    return [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
 
 
 def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -325,8 +366,8 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         article_orgs=pl.col("orgs").drop_nulls().unique())
     models = _model_occurrences(sents, g, article_orgs)
     subject = (
-        models.filter(~pl.col("is_comparison")).group_by("article_id", "sent_idx")
-        .agg(subject_model=pl.col("model").first())
+        models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(_bare_families(g)))
+        .group_by("article_id", "sent_idx").agg(subject_model=pl.col("model").first())
     )
     sents = (
         sents.join(subject, on=["article_id", "sent_idx"], how="left")
@@ -562,7 +603,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("sentence").str.to_lowercase()
     rows = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
-    first_money = money.group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
+    # "lifted its market value to nearly $2 trillion": the level reached, not the change.
+    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
+    first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
     owner = _canonical(pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1), g.org_by_key)
     rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").with_columns(
@@ -600,16 +643,25 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
 
 
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
-    cue = sents.filter(pl.col("sentence").str.to_lowercase().str.contains(BENCHMARK))
-    compared = models.filter(pl.col("is_comparison")).select("article_id", "sent_idx", compared_to="model")
+    """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
+    made for the first model named before the cue in that clause, else the sentence's subject, else the model in
+    focus ('the new model beats A')."""
+    compared = models.filter(pl.col("benchmarked")).select("article_id", "sent_idx", "clause_idx", compared_to="model")
+    bare = models.filter(pl.col("is_family")).select("model").unique()
+    clause_subject = (
+        models.filter(~pl.col("is_comparison") & ~pl.col("is_family")).join(bare, on="model", how="anti")
+        .group_by("article_id", "sent_idx", "clause_idx").agg(clause_model=pl.col("model").first())
+    )
     rows = (
-        cue.join(compared, on=["article_id", "sent_idx"], how="inner")
-        .with_columns(model=pl.coalesce("subject_model", "focus_model"))
+        compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
+        .join(sents, on=["article_id", "sent_idx"], how="inner")
+        .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
         .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to")))
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
     )
     return _frame(rows, "benchmark_claim", org=pl.col("model_org"), model=pl.col("model"), compared_to=pl.col("compared_to"),
-                  confidence=pl.when(pl.col("subject_model").is_not_null()).then(0.8).otherwise(0.65),
+                  confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
+                  .then(0.8).otherwise(0.65),
                   event_date=pl.lit(None, dtype=pl.String))
 
 
@@ -813,11 +865,17 @@ def _event_key(rules: dict[str, list[str]]) -> pl.Expr:
 def _finish(mentions: pl.DataFrame) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
-        event_key=_event_key(load_merge_rules()),
         confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
     )
+    # A market move told without a date (the headline) is the article's dated move of the same company.
+    dated = (mentions.filter((pl.col("type") == "market_move") & pl.col("event_date").is_not_null())
+             .group_by("article_id", "org").agg(move_date=pl.col("event_date").first()))
+    mentions = (mentions.join(dated, on=["article_id", "org"], how="left")
+                .with_columns(event_date=pl.when(pl.col("type") == "market_move").then(pl.coalesce("event_date", "move_date"))
+                              .otherwise("event_date"))
+                .drop("move_date").with_columns(event_key=_event_key(load_merge_rules())))
     # A headline's round without a name ("raises €600 million") is the body's named round of the same size.
     named = (mentions.filter((pl.col("type") == "funding") & pl.col("round").is_not_null())
              .select("article_id", "org", size=pl.col("amount_usd").round_sig_figs(2), named_key="event_key")

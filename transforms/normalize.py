@@ -66,6 +66,15 @@ _QUARTER = r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?(
 _QUARTER_MONTH = {"1": 1, "2": 4, "3": 7, "4": 10, "first": 1, "second": 4, "third": 7, "fourth": 10}
 
 
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# "on Monday", "late on Tuesday", "Wednesday's launch": a weekday names the past week's day (news reports what happened).
+_WEEKDAY = r"(?i:\b(?:on|late|early|last|since|by|until)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+
+
+def _weekday_number(expr: pl.Expr) -> pl.Expr:
+    return expr.str.to_lowercase().replace_strict(WEEKDAYS, default=None, return_dtype=pl.Int32)
+
+
 def _month_number(expr: pl.Expr) -> pl.Expr:
     return expr.replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
 
@@ -94,9 +103,13 @@ def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
     md_month = _month_number(f(md, 1))
     mo_month = _month_number(mo)
     q_month = pl.coalesce(f(q, 1), f(q, 2)).replace_strict(_QUARTER_MONTH, default=None, return_dtype=pl.Int32)
+    # "on Thursday" in a Friday article is the day before: the latest such weekday not after the article date.
+    weekday = _weekday_number(sentence.str.extract(_WEEKDAY, 1))
+    days_back = (published.dt.weekday().cast(pl.Int32) - weekday).mod(7)
     relative_days = (
         pl.when(sentence.str.contains(r"\byesterday\b")).then(1)
-        .when(sentence.str.contains(r"\b(?:today|this morning|on [Mm]onday|on [Tt]uesday)\b")).then(0)
+        .when(weekday.is_not_null()).then(days_back)
+        .when(sentence.str.contains(r"\b(?:today|this morning)\b")).then(0)
         .when(sentence.str.contains(r"\blast week\b")).then(7)
         .otherwise(None)
     )
