@@ -266,8 +266,8 @@ def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict
         "meta": {
             "started_at": args.started_at, "size": args.size, "sizes": sizes, "python": platform.python_version(),
             "platform": platform.platform(), "cpu_count": os.cpu_count(), "prefect": main.get("prefect_version"),
-            "settings": "Settings(allow_hosts=('127.0.0.1',)) defaults: fetch_workers=8, per_host_concurrency=2, "
-                        "article_batch_size=200; one static server (ThreadingHTTPServer) in the parent process",
+            "settings": "Settings(allow_hosts=('127.0.0.1',)) with its defaults (see pipeline_settings); "
+                        "one static server (ThreadingHTTPServer) in the parent process",
             "api": main["empty_flow"]["api"],
             "pipeline_settings": main.get("settings"),
             "loadavg_start": args.loadavg_start, "loadavg_end": list(os.getloadavg()),
@@ -303,8 +303,9 @@ def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict
         "duckdb_load": load,
         "gx": {
             "validate_wall_s": validate, "gx_setup_s": gx_setup,
+            # The import + context build runs in a background thread from the flow's start (expectations.prewarm);
+            # `validate` is the time the flow was blocked in validation, waiting for that thread included.
             "share_of_cold": round(validate / cold["wall_s"], 4),
-            "share_of_cold_excluding_setup": round((validate - gx_setup) / cold["wall_s"], 4),
             "by_table": stages["validate"].get("by_table", {}),
         },
         "ratios": {
@@ -345,8 +346,8 @@ def print_report(res: dict) -> None:
                     f"(best of {load['repeats']}: {load['ratio_upsert_over_bare_best']:.1f}x); "
                     f"re-upsert (all conflict) {load['reupsert_all_conflicts_s']:.3f}s")
     summary.add_row("GX validation share of cold", f"{gx['share_of_cold']:.1%}",
-                    f"{gx['validate_wall_s']:.1f}s, of which {gx['gx_setup_s']:.1f}s import + context "
-                    f"({gx['share_of_cold_excluding_setup']:.1%} without it)")
+                    f"{gx['validate_wall_s']:.1f}s blocked in validation (waiting for the import included); "
+                    f"the {gx['gx_setup_s']:.1f}s import + context runs in the background from the flow's start")
     console.print(summary)
 
     stages = Table(title="Stage breakdown (wall = time the stage was running; sum = over threads)")

@@ -5,7 +5,8 @@ the stage functions the flow calls are wrapped so every call records (stage, sta
 flows/ingest.py imports directly (`from transforms.articles import articles_frame`) are patched in the
 `flows.ingest` namespace as well as in their home module.
 
-Stages run concurrently in places (Prefect runs `poll_feed` tasks in a thread pool), so each stage reports both
+Stages run concurrently in places (feeds are fetched by a thread pool; page text is extracted in worker processes
+while the flow finishes the previous batch), so each stage reports both
 `sum_s` (total time inside its calls, over all threads) and `wall_s` (length of the union of its call intervals:
 how long the stage was running at all). What the flow's wall time does not cover with any stage is Prefect's
 own work (task and flow run bookkeeping against the API, state handling) plus the flow's glue code.
@@ -108,7 +109,6 @@ class StageClock:
         import flows.ingest as ingest_mod
         import transforms.articles
         import transforms.extract
-        import transforms.feeds
         from radar.http import Fetcher
         from warehouse import db, stages
 
@@ -118,10 +118,13 @@ class StageClock:
             return args[1] if len(args) > 1 else kwargs.get(name)
 
         self._patch(Fetcher, "get", "fetch feeds", when=lambda *a, **k: first_arg(a, k, "url") in feed_urls)
-        self._patch(Fetcher, "get_many", "fetch pages", detail=lambda *a, **k: len(first_arg(a, k, "urls")))
+        # get_many fetches the feeds too (then its calls to get are timed as "fetch feeds").
+        self._patch(Fetcher, "get_many", "fetch pages", detail=lambda *a, **k: len(first_arg(a, k, "urls")),
+                    when=lambda *a, **k: not set(first_arg(a, k, "urls") or []) & feed_urls)
         self._patch(Fetcher, "robots_allows", "fetch pages")
-        for owner in (transforms.feeds, ingest_mod):
-            self._patch(owner, "parse_feed", "parse feeds")
+        # Feeds are parsed in worker processes (a wrapped parse_feed could not be pickled to them): time the
+        # flow's call that hands them out and collects the results.
+        self._patch(ingest_mod, "parse_changed_feeds", "parse feeds")
         for owner in (transforms.articles, ingest_mod):
             self._patch(owner, "articles_frame", "extract text", detail=lambda pages, *a, **k: len(pages))
         for owner in (transforms.extract, ingest_mod):

@@ -6,11 +6,8 @@ load and merge events (warehouse/stages).
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import uuid
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,13 +18,14 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 import expectations
+from flows.workers import LazyPool
 from radar.feeds import Feed
 from radar import politeness
 from radar.http import FetchResult, Fetcher
 from radar.settings import Settings
-from transforms.articles import articles_frame
+from transforms.articles import articles_frame, extract_pages
 from transforms.extract import extract_mentions
-from transforms.feeds import ENTRY_SCHEMA, parse_feed
+from transforms.feeds import ENTRY_SCHEMA, ParsedFeed, parse_feed
 from warehouse import db, stages
 
 FETCH_SCHEMA = {
@@ -36,7 +34,8 @@ FETCH_SCHEMA = {
     "fetched_at": pl.Datetime("us", "UTC"),
 }
 DEAD_AFTER_FAILURES = 5
-MIN_PAGES_FOR_POOL = 16  # starting worker processes costs ~1 s; below this one process is faster
+MIN_PAGES_FOR_POOL = 16  # starting a worker process costs ~0.7 s; below this one process is faster
+MIN_FEEDS_FOR_POOL = 8
 LIMIT_SCHEMA = {"domain": pl.String, "until_at": pl.Datetime("us", "UTC"), "reason": pl.String}
 
 
@@ -54,21 +53,37 @@ def fetch_rows(results: list[FetchResult], kind: str, run_id: str, errors: dict[
     return pl.DataFrame(rows, schema=FETCH_SCHEMA)
 
 
-@task(name="poll-feed", cache_policy=NO_CACHE)
-def poll_feed(feed: Feed, state: dict, settings: Settings) -> dict:
-    """Fetch one feed (conditional GET) and parse its entries. Never raises for a bad feed: the reason is returned."""
+@task(name="poll-feeds", cache_policy=NO_CACHE)
+def poll_feeds(feeds: list[Feed], previous: dict[str, dict], settings: Settings, pool: LazyPool) -> list[dict]:
+    """Fetch every feed (conditional GET, one client, per-host limits) and parse those that changed.
+
+    One task for all feeds, not one per feed: Prefect's per-task bookkeeping costs more than a 304. Never raises
+    for a bad feed: the reason is the poll's `error`.
+    """
+    validators = {f.url: (previous.get(f.url, {}).get("etag"), previous.get(f.url, {}).get("last_modified"))
+                  for f in feeds}
     with Fetcher(settings) as fetcher:
-        result = fetcher.get(feed.url, max_bytes=settings.max_feed_bytes,
-                             etag=state.get("etag"), last_modified=state.get("last_modified"))
-    parsed = None
-    error = (result.error_kind, result.error) if not result.ok else None
-    if result.ok and not result.not_modified:
-        parsed = parse_feed(result.content, result.final_url or feed.url, result.headers)
-        if parsed.error:
-            error = ("not_a_feed", parsed.error)
-    if error:
-        get_run_logger().warning("feed %s failed: %s", feed.url, error[1])
-    return {"feed": feed, "result": result, "parsed": parsed, "error": error}
+        results = fetcher.get_many([f.url for f in feeds], max_bytes=settings.max_feed_bytes, validators=validators)
+    parsed = parse_changed_feeds(feeds, results, pool)
+    polls = []
+    for i, (feed, result) in enumerate(zip(feeds, results)):
+        feed_parsed = parsed.get(i)
+        error = (result.error_kind, result.error) if not result.ok else None
+        if feed_parsed is not None and feed_parsed.error:
+            error = ("not_a_feed", feed_parsed.error)
+        if error:
+            get_run_logger().warning("feed %s failed: %s", feed.url, error[1])
+        polls.append({"feed": feed, "result": result, "parsed": feed_parsed, "error": error})
+    return polls
+
+
+def parse_changed_feeds(feeds: list[Feed], results: list[FetchResult], pool: LazyPool) -> dict[int, ParsedFeed]:
+    """Parse the feeds that came back with a body (not 304, not failed), in the worker processes when many did."""
+    changed = [i for i, r in enumerate(results) if r.ok and not r.not_modified]
+    executor = pool.get() if len(changed) >= MIN_FEEDS_FOR_POOL else None
+    args = ([results[i].content for i in changed], [results[i].final_url or feeds[i].url for i in changed],
+            [results[i].headers for i in changed])
+    return dict(zip(changed, executor.map(parse_feed, *args) if executor else map(parse_feed, *args)))
 
 
 def feed_state_row(poll: dict, previous: dict) -> dict:
@@ -123,15 +138,21 @@ def fetch_pages(urls: list[str], settings: Settings) -> list[FetchResult]:
     return [fetched.get(u) or FetchResult(u, None, None, b"", error_kind="robots", error=verdicts[u][1]) for u in urls]
 
 
-@task(name="extract-articles", cache_policy=NO_CACHE)
-def extract_articles(pending: pl.DataFrame, results: list[FetchResult], pool: Executor | None = None) -> pl.DataFrame:
+def start_text_extraction(pending: pl.DataFrame, results: list[FetchResult], pool: LazyPool) -> tuple[list[dict], Iterator]:
+    """Hand the fetched pages to the worker processes and return at once; the texts arrive while the flow
+    finishes the previous batch."""
     by_url = {r["url"]: r for r in pending.to_dicts()}
     pages = [
         {"url": r.url, "feed_url": by_url[r.url]["feed_url"], "content": r.content,
          "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"]}
         for r in results if r.ok
     ]
-    return articles_frame(pages, executor=pool if len(pages) >= MIN_PAGES_FOR_POOL else None)
+    return pages, extract_pages(pages, pool.get() if len(pages) >= MIN_PAGES_FOR_POOL else None)
+
+
+@task(name="extract-articles", cache_policy=NO_CACHE)
+def extract_articles(pages: list[dict], metas: Iterator) -> pl.DataFrame:
+    return articles_frame(pages, metas)
 
 
 @task(name="extract-mentions", cache_policy=NO_CACHE)
@@ -149,49 +170,44 @@ def load_article_batch(db_path: Path, run_id: str, fetches, articles, mentions, 
     return stages.load_article_batch(db_path, run_id, fetches, articles, mentions, quarantine)
 
 
-def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings) -> dict:
-    """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own."""
+def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings, pool: LazyPool) -> dict:
+    """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own.
+
+    Three batches are in flight, so both cores stay busy: while the worker processes extract the text of batch n,
+    a task thread fetches batch n+1 and this process finishes batch n-1 (events, validation, load).
+    """
     totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
-    if pending.is_empty():
-        return totals
-    with _extraction_pool(settings, pending.height) as pool:
-        for batch in pending.iter_slices(settings.article_batch_size):
-            _process_batch(db_path, run_id, batch, settings, pool, totals)
+    slices = pending.iter_slices(settings.article_batch_size)
+    ahead = _start_fetch(db_path, next(slices, None), settings)
+    started = None
+    while ahead is not None:
+        batch, fetching = ahead
+        results = fetching.result()
+        stages.record_rate_limits(db_path, rate_limit_rows(results))
+        ahead = _start_fetch(db_path, next(slices, None), settings)
+        current = (results, *start_text_extraction(batch, results, pool))
+        if started is not None:
+            _finish_batch(db_path, run_id, settings, *started, totals)
+        started = current
+    if started is not None:
+        _finish_batch(db_path, run_id, settings, *started, totals)
     return totals
 
 
-@contextmanager
-def _extraction_pool(settings: Settings, n_pages: int):
-    """Worker processes for text extraction, only when there is enough work to pay for starting them."""
-    workers = settings.extract_workers or os.cpu_count() or 1
-    if workers < 2 or n_pages < MIN_PAGES_FOR_POOL:
-        yield None
-        return
-    # spawn, not fork: this process runs threads (Prefect, the fetcher), and forking those can deadlock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_die_with_parent) as pool:
-        yield pool
-
-
-def _die_with_parent() -> None:
-    """In a pool worker: ask Linux to kill this process when the run's process dies (even by SIGKILL), so a killed
-    run leaves no orphaned extraction workers behind."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: workers still exit when they find the parent's pipe closed
-
-
-def _process_batch(db_path: Path, run_id: str, batch: pl.DataFrame, settings: Settings, pool, totals: dict) -> None:
-    # Domains that sent Retry-After wait; their pages stay pending for a later run.
+def _start_fetch(db_path: Path, batch: pl.DataFrame | None, settings: Settings):
+    """Submit the fetch of a batch's pages; (batch, future), or None when there is no batch left."""
+    if batch is None:
+        return None
+    # Domains that sent Retry-After in any batch fetched so far wait; their pages stay pending for a later run.
     limited = stages.rate_limits(db_path)
-    batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String).is_in(list(limited)))
-    results = fetch_pages(batch["url"].to_list(), settings)
-    stages.record_rate_limits(db_path, rate_limit_rows(results))
-    articles = extract_articles(batch, results, pool)
+    batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String)
+                         .is_in(list(limited)))
+    return batch, fetch_pages.submit(batch["url"].to_list(), settings)
+
+
+def _finish_batch(db_path: Path, run_id: str, settings: Settings, results: list[FetchResult], pages: list[dict],
+                  metas: Iterator, totals: dict) -> None:
+    articles = extract_articles(pages, metas)
     articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
     mentions = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
@@ -228,12 +244,12 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
         previous = stages.feed_states(db_path)
         due = due_feeds(feeds, previous, stages.rate_limits(db_path), force)
         counts["n_feeds_skipped"] = len(feeds) - len(due)
-        futures = [poll_feed.submit(feed, previous.get(feed.url, {}), settings) for feed in due]
-        polls = [f.result() for f in futures]
-        counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
-        counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
-        pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
-        counts.update(process_articles(db_path, run_id, pending, settings))
+        with LazyPool(settings.extract_workers) as pool:
+            polls = poll_feeds(due, previous, settings, pool)
+            counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
+            counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
+            pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
+            counts.update(process_articles(db_path, run_id, pending, settings, pool))
         counts["n_quarantined"] += n_bad_entries
     except BaseException as exc:
         stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")

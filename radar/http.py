@@ -391,9 +391,11 @@ class Fetcher:
             raise _Stop("protocol", f"{encoding} body ends before its end-of-stream marker (truncated)")
         return bytes(body)
 
-    def get_many(self, urls: list[str], *, max_bytes: int) -> list[FetchResult]:
+    def get_many(self, urls: list[str], *, max_bytes: int,
+                 validators: dict[str, tuple[str | None, str | None]] | None = None) -> list[FetchResult]:
         """Fetch concurrently; at most per_host_concurrency requests in flight per host, and request starts
-        to one host at least min_host_interval_s apart (except allow-listed hosts).
+        to one host at least min_host_interval_s apart (except allow-listed hosts). `validators` maps a url to
+        its (etag, last_modified) for a conditional GET.
 
         A dispatcher hands work to the pool only when the URL's host has a free slot and its interval has
         passed, so no worker thread ever sits blocked waiting for a busy host.
@@ -422,7 +424,9 @@ class Fetcher:
                             del queues[host]
                         in_flight[host] += 1
                         next_start[host] = now + (0.0 if host in own_hosts else interval)
-                        running[pool.submit(self.get, urls[i], max_bytes=max_bytes)] = (i, host)
+                        etag, last_modified = (validators or {}).get(urls[i], (None, None))
+                        running[pool.submit(self.get, urls[i], max_bytes=max_bytes, etag=etag,
+                                            last_modified=last_modified)] = (i, host)
                 waiting = [next_start.get(h, 0.0) - now for h in queues if in_flight[h] < per_host]
                 timeout = max(0.005, min(waiting)) if waiting else None
                 if not running:

@@ -5,6 +5,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from urllib.parse import urlsplit
 from datetime import datetime, timezone
@@ -91,13 +92,20 @@ PAGE_SCHEMA = {
 }
 
 
-def articles_frame(pages: list[dict], executor: Executor | None = None) -> pl.DataFrame:
-    """pages: dicts with url, feed_url, content (bytes), entry_title, entry_published_at, fetched_at.
+def extract_pages(pages: list[dict], executor: Executor | None = None) -> Iterator[dict]:
+    """extract_page over pages (dicts with url and content bytes), lazily.
 
-    trafilatura holds the GIL, so pass a process pool as `executor` to use more than one core.
+    trafilatura holds the GIL, so pass a process pool as `executor` to use more than one core: the pages are
+    submitted at once and the iterator yields their results in order as they arrive.
     """
     contents, urls = [p["content"] for p in pages], [p["url"] for p in pages]
-    metas = executor.map(extract_page, contents, urls, chunksize=4) if executor else map(extract_page, contents, urls)
+    return executor.map(extract_page, contents, urls, chunksize=4) if executor else map(extract_page, contents, urls)
+
+
+def articles_frame(pages: list[dict], metas: Iterable[dict] | None = None) -> pl.DataFrame:
+    """pages: dicts with url, feed_url, content (bytes), entry_title, entry_published_at, fetched_at; `metas`
+    their extract_pages() results when already started elsewhere (default: extracted here, in this process)."""
+    metas = extract_pages(pages) if metas is None else metas
     rows = []
     for page, meta in zip(pages, metas):
         rows.append({

@@ -1,0 +1,93 @@
+"""Event-extraction throughput (issue 4): transforms.extract.extract_mentions over N plain-text articles of ~800 words.
+
+    .venv/bin/python bench/extract_speed.py                # 10,000 articles
+    .venv/bin/python bench/extract_speed.py --n 2000 --json bench/extract_speed.json
+
+The texts are built in memory from bench/make_corpus.py's story and filler generators (real organisations and
+models, fictional events), so no HTML and no trafilatura is involved: this measures the extractor alone.
+Reported: articles/s for one call over all N articles and for the pipeline's batches of 200
+(Settings.article_batch_size), and, as a machine-speed baseline measured in the same run, the ratio to
+polars doing a single lower-case + `str.contains` pass over the same texts (the least any extractor must do).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import polars as pl  # noqa: E402
+
+import make_corpus  # noqa: E402
+from transforms import gazetteer as gaz  # noqa: E402
+from transforms.extract import extract_mentions  # noqa: E402
+
+BATCH = 200
+
+
+def make_texts(n: int, words: int = 800, seed: int = make_corpus.DEFAULT_SEED) -> pl.DataFrame:
+    """n articles: an event story (headline, dek, event sentences) padded with background prose to ~`words`."""
+    rows = []
+    for i in range(n):
+        rng = random.Random(f"{seed}:extract:{i}")
+        story = make_corpus.make_story(i, rng)
+        title, dek, sentences = make_corpus.event_text(story, rng)
+        body = [dek, *sentences]
+        while sum(len(s.split()) for s in body) < words:
+            body.insert(rng.randrange(1, len(body) + 1), make_corpus.filler_sentence(rng))
+        rows.append({"article_id": f"a{i:06d}", "title": title, "text": " ".join(body), "published_at": story.date})
+    return pl.DataFrame(rows, schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
+                                      "published_at": pl.Datetime("us", "UTC")})
+
+
+def timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="articles (default 10,000)")
+    ap.add_argument("--words", type=int, default=800, help="approximate words per article (default 800)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+
+    t_gen, articles = timed(lambda: make_texts(args.n, args.words))
+    g = gaz.default()
+    extract_mentions(articles.head(20), g)  # warm-up: gazetteer regexes compiled, lazy imports done
+    n = articles.height
+    mean_words = articles.select(pl.col("text").str.split(" ").list.len().mean()).item()
+
+    t_base, _ = timed(lambda: articles.select(pl.col("text").str.to_lowercase().str.contains(r"\braise[sd]?\b").sum()))
+    t_all, mentions = timed(lambda: extract_mentions(articles, g))
+    t_batched, _ = timed(lambda: [extract_mentions(articles.slice(i, BATCH), g) for i in range(0, n, BATCH)])
+
+    res = {
+        "articles": n, "mean_words": round(mean_words, 1), "generated_in_s": round(t_gen, 2),
+        "mentions": mentions.height,
+        "one_call": {"seconds": round(t_all, 3), "articles_per_s": round(n / t_all, 1)},
+        f"batches_of_{BATCH}": {"seconds": round(t_batched, 3), "articles_per_s": round(n / t_batched, 1)},
+        "baseline_one_regex_pass": {"seconds": round(t_base, 3), "articles_per_s": round(n / t_base, 1)},
+        "ratio_one_call_to_baseline": round(t_all / t_base, 1),
+        "target_articles_per_s": 2000,
+    }
+    print(f"{n:,} articles, {mean_words:.0f} words on average, {mentions.height:,} mentions")
+    print(f"  one call            {t_all:7.2f} s  {n / t_all:8.0f} articles/s")
+    print(f"  batches of {BATCH}     {t_batched:7.2f} s  {n / t_batched:8.0f} articles/s")
+    print(f"  baseline regex pass {t_base:7.2f} s  {n / t_base:8.0f} articles/s"
+          f"  (extraction costs {t_all / t_base:.0f}x one regex pass)")
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
