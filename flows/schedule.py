@@ -22,6 +22,7 @@ import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+import expectations
 from flows.alert import send_alerts
 from flows.ingest import ingest
 from radar.feeds import load_feeds
@@ -36,6 +37,7 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 @flow(name=FLOW_NAME, log_prints=False)
 def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False) -> dict:
     """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
+    expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
     settings = Settings.load(Path(config_file) if config_file else None)
     feeds = load_feeds(feeds_file)
     try:

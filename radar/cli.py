@@ -46,6 +46,9 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
     """Ingest, then publish the read snapshot. Apprise URLs stay out of the flow's parameters (Prefect stores them)."""
     from dataclasses import replace
 
+    import expectations
+
+    expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
     from flows.ingest import ingest
     from flows.schedule import publish_read_snapshot
 
@@ -67,13 +70,17 @@ def run(
     Exits non-zero only when the run itself fails; a feed that is down is recorded in
     marts.feed_health and raw.fetches, and the other feeds load normally.
     """
-    from flows.schedule import scheduled_ingest
     from radar.feeds import FeedsFileError, load_feeds
 
     try:
         load_feeds(feeds)  # a bad feeds file is a usage error, reported before Prefect starts
     except FeedsFileError as exc:
         _fail(str(exc))
+    import expectations
+
+    expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
+    from flows.schedule import scheduled_ingest
+
     started = time.monotonic()
     # The same flow the scheduler runs: ingest, then alerts to the configured Apprise URLs, then the read snapshot.
     counts = scheduled_ingest(feeds_file=str(feeds), db_path=str(db), config_file=str(config) if config else None,
