@@ -303,3 +303,57 @@ def test_a_base_model_something_is_distilled_into_is_not_the_subject():
     found = events("DeepSeek distilled its new model's chain of thought into Alibaba's Qwen3-8B, producing DeepSeek-R1-0528-Qwen3-8B. "
                    "That small model matches Qwen3-235B-A22B on AIME 2024.")
     assert _claims(found) == {("DeepSeek-R1-0528-Qwen3-8B", "Qwen3-235B-A22B")}
+
+
+def _releases(found):
+    return {(e["org"], e["model"], e["status"]) for e in found if e["type"] == "model_release"}
+
+
+def test_a_release_that_names_no_model_is_told_by_the_next_sentence():
+    found = events("Meta released the first two models of its Llama 4 family on Saturday. "
+                   "Llama 4 Scout and Llama 4 Maverick are its first mixture-of-experts models.")
+    assert {m for _, m, _ in _releases(found)} == {"Llama 4 Scout", "Llama 4 Maverick"}
+    # the next sentence's models are background, or the release sentence has no model for an object
+    assert not _releases(events("Mistral released two new models on Monday. "
+                                "Its earlier models, including Mixtral 8x7B, remain available."))
+    assert not _releases(events("Anthropic tested the system before launch. Claude 3.5 Haiku is cheaper."))
+
+
+def test_the_model_in_focus_is_the_one_released_by_reference():
+    text = "Moonshot AI's new reasoning model, Kimi K2 Thinking, cost $4.6 million to train. {}"
+    assert ("Moonshot AI", "Kimi K2 Thinking", "done") in _releases(events(text.format("The company released the model on Thursday.")))
+    assert not _releases(events(text.format("The company has not released the model.")))
+
+
+def test_size_variants_of_the_model_in_focus():
+    found = events("Meta released Llama 3.1 405B on Tuesday. Updated 8B and 70B versions were released at the same time.")
+    assert {m for _, m, _ in _releases(found)} == {"Llama 3.1 405B", "Llama 3.1 8B", "Llama 3.1 70B"}
+    # sizes the gazetteer does not know for that model name nothing
+    assert {m for _, m, _ in _releases(events("OpenAI released GPT-4o. Updated 8B and 70B versions were released."))} == {"GPT-4o"}
+
+
+def test_a_family_is_no_release_of_its_own_when_a_member_is_released():
+    found = events("Meta on Tuesday released Llama 3.1, a family of open-weight models, and Llama 3.1 405B leads it.",
+                   title="Meta releases Llama 3.1 405B")
+    assert {m for _, m, _ in _releases(found)} == {"Llama 3.1 405B"}
+    assert {m for _, m, _ in _releases(events("Alibaba released Qwen3, a family of eight open-weight models."))} == {"Qwen3"}
+
+
+def test_negation_is_judged_per_clause_for_releases():
+    found = events("Altman said it would ship GPT-4.5 within weeks, and that it had dropped plans to release o3 as a standalone product.",
+                   title="OpenAI roadmap")
+    assert ("OpenAI", "GPT-4.5", "planned") in _releases(found)
+    assert "o3" not in {m for _, m, _ in _releases(found)}
+
+
+def test_a_plan_is_not_background():
+    found = events("xAI plans to open-source Grok 2 soon, in line with a policy of publishing a model's predecessor.")
+    assert ("xAI", "Grok 2", "planned") in _releases(found)
+    assert not _releases(events("Its predecessor, Grok 2, remains available."))
+
+
+def test_unknown_models_after_a_dateline_and_of_the_startup_in_focus():
+    found = events("BERLIN - Tessellate Labs, a two-year-old Berlin startup, on Monday released Tess-7B, a legal model.")
+    assert ("Tessellate Labs", "Tess-7B", "done") in _releases(found)
+    found = events("A startup called Quarrystone AI has raised $20 million. Quarrystone plans to release its first model, Slate-1, this summer.")
+    assert ("Quarrystone AI", "Slate-1", "planned") in _releases(found)

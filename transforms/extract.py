@@ -36,17 +36,20 @@ ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|v
 RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
            r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available (?:to|for|on|via)"
            r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|drop(?:s|ped) .{0,40}weights"
-           r"|put out|went live|goes live)\b")
+           r"|put out|went live|goes live"
+           # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
+           r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)")
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 NEGATION = (r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? to|not yet"
+            r"|(?:dropped|scrapped|abandoned|shelved|cancel+ed) (?:its |the |their )?plans?"
             r"|without a deal|fell through|(?:talks|deal|bid) collapsed|called off|walked away)\b")
 PLANNED = (r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|expected|poised|preparing|gearing up) to"
            r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b")
 REPORTED = r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|rumou?r\w*|people familiar|sources say|sources said)\b"
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
-STRONG_COMPARISON = (r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparable to|versus|vs\.?|outperform\w*|beat(?:s|ing)?|surpass\w*"
+STRONG_COMPARISON = (r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparisons? (?:to|with)|comparable to|versus|vs\.?|outperform\w*|beat(?:s|ing)?|surpass\w*"
                      r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed\w*|trail\w*|behind|than|edg(?:es|ed|ing) out"
                      r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over"
                      r"|approach(?:es|ed|ing)|(?:near[- ])?parity|comparably|second only to|narrow(?:s|ed|ing)? the gap"
@@ -58,10 +61,19 @@ WEAK_COMPARISON = (r"\b(like|such as|previous|earlier|older|successor|predecesso
 RIVALS_NOUN = (r"(?i:\brivals?)(,|\s+(?:including|such as|like|in|to|of|and|or|who|which|are|were|have|had|could|would|will"
                r"|can|at|from|on|for|with)\b)")
 RIVAL_COMPOUND = r"\b([A-Za-z][\w.\-]*[A-Z0-9][\w.\-]*|[A-Z][\w.\-]*) rival ([A-Z0-9])"
+# "The company released the model on Thursday": the model in focus is the one released.
+RELEASE_REF = r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|open-sourc(?:e|es|ed|ing)|ship(?:s|ped)?|debut(?:s|ed)?)\s+(?:the|its|this|that)\s+(?:new\s+|latest\s+|updated\s+)?(?:model|system)(?:[^’'\w]|$))"
+# A release whose object is an unnamed model: "released the first two models of", "put out six smaller models".
+RELEASED_MODELS = (r"\b(?:releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|debut(?:s|ed)?"
+                   r"|ship(?:s|ped)|roll(?:s|ed)? out|put out|publish(?:es|ed))\s+(?:[\w\"“”'’\-]+\s+){0,5}?models?\b")
+# "Updated 8B and 70B versions were released": sizes of the model in focus.
+SIZE_LIST = r"\b\d+(?:\.\d+)?[BM](?:(?:,\s*|,?\s+and\s+|\s*/\s*)\d+(?:\.\d+)?[BM])*\s+(?:versions?|variants?|models?|sizes?)\b"
+# A news dateline before the first sentence: "BERLIN - ", "HANGZHOU, Jan 21 (Radar Wire) - ".
+DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+[-–—]\s+"
 # Where a sentence's claims part: "X matches A, and Y is similar to B"; "X beats A; Y trails B".
 CLAUSE_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+|\s[-–—]\s"
 # A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
-FAMILY_SUFFIX = r"(?:\s+(?:family|series|generation|line-?up)\b|,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:family|series|generation|line-?up)\b)"
+FAMILY_SUFFIX = r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘“][\w\-]+['"’”]\s+|(?:reasoning|language|open|open-weights?|open-source|ai|small|smaller|new|distilled|chat|frontier|multimodal|thinking)\s+)?models\b|,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:family|series|generation|line-?up)\b)"""
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc\w*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -260,12 +272,12 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     cue_at = clause_low.str.find(STRONG_COMPARISON)
     split = clauses.select(
         "article_id", "sent_idx", "clause_idx",
-        bench_clause=clause_low.str.contains(BENCHMARK),
+        bench_clause=clause_low.str.contains(BENCHMARK), clause_negated=clause_low.str.contains(NEGATION),
         before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
     )
     context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}{FAMILY_SUFFIX}?"
-    keys = ["article_id", "sent_idx", "clause_idx", "bench_clause"]
+    keys = ["article_id", "sent_idx", "clause_idx", "bench_clause", "clause_negated"]
     occ = pl.concat([
         split.select(*keys, pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
         split.select(*keys, pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
@@ -296,7 +308,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
     ).select("article_id", "sent_idx", "clause_idx", "model", "model_org", "is_comparison", "benchmarked", "bench_clause",
-             "is_family", "is_short")
+             "is_family", "is_short", "clause_negated")
 
 
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
@@ -361,15 +373,16 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)),
         new_org=_unknown_org(pl.col("sentence"), g),
         past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
-    ).filter(~pl.col("negated"))
+    )
     article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
         article_orgs=pl.col("orgs").drop_nulls().unique())
     models = _model_occurrences(sents, g, article_orgs)
     subject = (
-        models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(_bare_families(g)))
+        models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(_bare_families(g))
+                      & ~pl.col("clause_negated"))
         .group_by("article_id", "sent_idx").agg(subject_model=pl.col("model").first())
     )
-    sents = (
+    all_sents = (
         sents.join(subject, on=["article_id", "sent_idx"], how="left")
         .sort("article_id", "sent_idx")
         .with_columns(
@@ -379,11 +392,15 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
                 ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)).list.first()
             .forward_fill().over("article_id"),
         )
-        .with_columns(prev_focus_org=pl.col("focus_org").shift(1).over("article_id"))
+        .with_columns(prev_focus_org=pl.col("focus_org").shift(1).over("article_id"),
+                      focus_new_org=pl.col("new_org").forward_fill().over("article_id"))
     )
+    # A negation drops its sentence ("has not released R2"); releases are judged clause by clause, so a sentence that
+    # ships two models and drops plans for a third keeps the two.
+    sents = all_sents.filter(~pl.col("negated"))
     money = _money_occurrences(sents, g).join(sents, on=["article_id", "sent_idx"], how="inner")
     found = [
-        _model_releases(sents, models, g),
+        _model_releases(all_sents, models.filter(~pl.col("clause_negated")), g),
         _training_costs(money, sents, g),
         _funding(money, g),
         _acquisitions(sents, money, g),
@@ -403,11 +420,47 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     low = pl.col("sentence").str.to_lowercase()
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     background = low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
-    cue = sents.filter(low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null()))
+    # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
+    is_cue = low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+    actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
+    sents = sents.with_columns(
+        # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
+        # a release that names no model is told by the next sentence's newly named models.
+        pending_org=pl.when(is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS))
+        .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org")).shift(1).over("article_id"))
+    cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
-    bare_families = [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
+    bare_families = _bare_families(g)
     rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("model").is_in(bare_families)),
                     on=["article_id", "sent_idx"], how="inner")
+    specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
+    first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())
+    told_next = (
+        sents.filter(pl.col("pending_org").is_not_null() & ~pl.col("negated") & ~background & ~pl.col("past_year"))
+        .join(specific, on=["article_id", "sent_idx"], how="inner")
+        .join(first_seen, on=["article_id", "model"], how="left")
+        .filter((pl.col("first_idx") == pl.col("sent_idx")) & (pl.col("model_org") == pl.col("pending_org")))
+    )
+    org_of = {m: e["org"] for m, e in g.models.items()}
+    no_name = cue.filter(~pl.col("negated") & pl.col("subject_model").is_null() & pl.col("focus_model").is_not_null())
+    referred = no_name.filter(pl.col("sentence").str.contains(RELEASE_REF)).with_columns(model=pl.col("focus_model"))
+    sized = (
+        no_name.with_columns(size=pl.col("sentence").str.extract(f"({SIZE_LIST})", 1).str.extract_all(r"\d+(?:\.\d+)?[BM]"))
+        .explode("size").drop_nulls("size")
+        .with_columns(model=_canonical(pl.concat_str(pl.col("focus_model").str.replace(r"[\s\-]\d+(?:\.\d+)?[BM]$", ""),
+                                                     pl.col("size"), separator=" "), g.model_by_key))
+        .drop("size").drop_nulls("model")
+    )
+    coref = pl.concat([referred, sized], how="diagonal_relaxed").with_columns(
+        model_org=pl.col("model").replace_strict(org_of, default=None), is_short=pl.lit(False), is_family=pl.lit(False))
+    rows = pl.concat([rows, told_next, coref], how="diagonal_relaxed")
+    # "Llama 3.1, a family of models" is no release of its own where a member ("Llama 3.1 405B") is released.
+    members = rows.select("article_id", member="model").unique()
+    subsumed = (rows.filter(pl.col("is_family")).select("article_id", "model").unique().join(members, on="article_id")
+                .filter((pl.col("member") != pl.col("model"))
+                        & (pl.col("member").str.starts_with(pl.col("model") + " ") | pl.col("member").str.starts_with(pl.col("model") + "-")))
+                .select("article_id", "model").unique())
+    rows = rows.join(subsumed, on=["article_id", "model"], how="anti")
     # Licence and openness said of an org's models in general ("DeepSeek's open-weight models, under the MIT License")
     # apply to that org's releases in the same article.
     org_terms = (
@@ -438,6 +491,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
 def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
+    sentence = sentence.str.replace(DATELINE, "").str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", "")
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
         sentence.str.extract(rf"^({ORG_SHAPE}),? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker|publisher|studio|group|provider)\b", 1),
@@ -456,7 +510,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     rows = cue.with_columns(
         model=pl.col("sentence").str.extract(
             rf"(?i:{RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
-            rf"(?:(?i:model|llm|ai model|language model|reasoning model)\s+)?(?:(?i:called|named|dubbed)\s+)?({MODEL_SHAPE})", 1)
+            rf"(?:(?i:model|llm|ai model|language model|reasoning model),?\s+)?(?:(?i:called|named|dubbed)\s+)?({MODEL_SHAPE})", 1)
         .str.strip_chars_end("."),
     ).filter(pl.col("model").is_not_null() & pl.col("model").str.contains(r"\d"))
     rows = rows.filter(_canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null())
@@ -465,7 +519,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     kinds = _org_kind(g)
     actor = ~pl.element().replace_strict(kinds, default="other").is_in(NON_ACTORS)
     return rows.with_columns(
-        model_org=pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), pl.col("new_org")),
+        model_org=pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), pl.col("new_org"), pl.col("focus_new_org")),
         is_short=pl.lit(False), is_new=pl.lit(True),
     ).filter(pl.col("model_org").is_not_null())
 
