@@ -357,3 +357,35 @@ def test_unknown_models_after_a_dateline_and_of_the_startup_in_focus():
     assert ("Tessellate Labs", "Tess-7B", "done") in _releases(found)
     found = events("A startup called Quarrystone AI has raised $20 million. Quarrystone plans to release its first model, Slate-1, this summer.")
     assert ("Quarrystone AI", "Slate-1", "planned") in _releases(found)
+
+
+def _rounds(found):
+    return {(e["org"], round(e["amount_usd"] / 1e6)) for e in found if e["type"] == "funding"}
+
+
+def test_a_lead_investors_round_belongs_to_the_company_it_is_in():
+    assert _rounds(events("", title="ASML leads €1.7 billion Series C in Mistral AI, takes about 11% stake")) == {("Mistral AI", 1759)}
+    found = events("Alibaba leads over US$1bn round in Chinese chatbot startup Moonshot AI, sources say")
+    assert _rounds(found) == {("Moonshot AI", 1000)}
+    # a company that raised for itself keeps its round
+    assert _rounds(events("Mistral AI has raised €600m in a Series B round led by General Catalyst.")) == {("Mistral AI", 621)}
+
+
+def test_a_stake_bought_is_funding_of_the_company_valued():
+    found = events("Scale AI confirmed the deal. Meta is paying about $14.3 billion for a 49% stake, a deal that values Scale at more than $29 billion.")
+    assert {(e["org"], e["amount_usd"], e["valuation_usd"]) for e in found if e["type"] == "funding"} == {("Scale AI", 14.3e9, 29e9)}
+
+
+def test_earlier_rounds_rejected_bids_and_venture_budgets_are_not_this_articles_round():
+    assert not _rounds(events("Inflection AI had raised $1.3 billion last year at a $4 billion valuation."))
+    assert not _rounds(events("Founded in 2021, Yunfan previously raised a Series A of 300 million yuan."))
+    assert not _rounds(events("OpenAI's board rejected a $97.4 billion offer from a group of investors led by Elon Musk."))
+    assert not _rounds(events("Trump announced a joint venture between OpenAI, SoftBank and Oracle with an initial investment of $100 billion."))
+    # reported speech of this round still counts
+    assert _rounds(events("Tessellate Labs released a model and said it had raised €12m in a Series A round.")) == {("Tessellate Labs", 12)}
+
+
+def test_a_chinese_startup_is_named_by_its_romanised_name():
+    found = events("[Translated from Chinese tech press] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, "
+                   "has completed a 1.5 billion yuan Series B financing round.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Yunfan Zhisuan"}

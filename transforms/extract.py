@@ -80,7 +80,13 @@ OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:r
 LICENSE = r"(MIT|Apache[ -]2\.0|Apache|Llama \d(?:\.\d)? Community|Gemma|Mistral Research|Qwen|Tongyi Qianwen|DeepSeek|CC[- ]BY[\w.\-]*|OpenRAIL[\w+\-]*|Modified MIT)\s+[Ll]icen[cs]e"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
 FUNDING = (r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|closes? (?:a|its)"
-           r"|investment (?:of|from|led)|backed by|led by)\b|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))")
+           r"|investment (?:of|from|led)|backed by|led by|lead(?:s|ing)? [^;]{0,40}?round"
+           # "Meta is paying about $14.3 billion for a 49% stake"
+           r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
+           r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))")
+# Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
+FUNDING_NOT = (r"\b(reject\w*|rebuff\w*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture)\b")
+FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) (?:round|raise|funding))\b"
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
@@ -320,13 +326,17 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is)."""
     return (
         sents.select("article_id", "sent_idx",
-                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}?{MONEY_PATTERN}").alias("ctx"))
-        .explode("ctx")
+                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}?{MONEY_PATTERN}").alias("ctx"),
+                     # the same amounts with more words before them (match i ends at amount i in both lists), to see a
+                     # valuation told with a hedge: "a deal that values Scale at more than $29 billion"
+                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,8}}?{MONEY_PATTERN}").alias("wide"))
+        .explode(["ctx", "wide"])
         .drop_nulls("ctx")
         .with_columns(money_text=pl.col("ctx").str.extract(rf"({MONEY_PATTERN})$", 1))
         .with_columns(
             amount_usd=money_to_usd(pl.col("money_text")),
-            is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION),
+            is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION)
+            | pl.col("wide").str.to_lowercase().str.contains(rf"\bvalu(?:es|ed|ing)\s+[^,;]*?\bat\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$"),
             owner_model=_canonical(pl.col("ctx").str.extract(rf"({g.model_pattern})\S*\s+{MONEY_PATTERN}$", 1), g.model_by_key),
             money_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"),
         )
@@ -402,7 +412,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     found = [
         _model_releases(all_sents, models.filter(~pl.col("clause_negated")), g),
         _training_costs(money, sents, g),
-        _funding(money, g),
+        _funding(money, g, _article_short_names(sents, g)),
         _acquisitions(sents, money, g),
         _partnerships(sents, g),
         _market_moves(sents, money, g),
@@ -491,10 +501,13 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
 def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
-    sentence = sentence.str.replace(DATELINE, "").str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", "")
+    # Datelines, editors' notes ("[Translated from Chinese tech press]") and a place's possessive come before the name.
+    sentence = (sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "").str.replace(DATELINE, "")
+                .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", ""))
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
-        sentence.str.extract(rf"^({ORG_SHAPE}),? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker|publisher|studio|group|provider)\b", 1),
+        # "云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips": the romanised name of a Chinese one.
+        sentence.str.extract(rf"^(?:[^\x00-\x7F]+\s*\()?({ORG_SHAPE})\)?,? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b", 1),
         sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
     ]
     name = pl.coalesce(candidates).str.strip_chars()
@@ -543,11 +556,12 @@ def _org_kind(g: gaz.Gazetteer) -> dict[str, str]:
     return {name: e.get("kind", "other") for name, e in g.orgs.items()}
 
 
-def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -> pl.DataFrame:
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
-    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(FUNDING)
-                        & ~pl.col("ctx").str.to_lowercase().str.contains(RUNNING_TOTAL)
-                        & ~pl.col("ctx").str.to_lowercase().str.contains(YARDSTICK))
+    low = pl.col("sentence").str.to_lowercase()
+    ctx = pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")  # "more than $1bn" is the amount
+    rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE)
+                        & ~ctx.str.contains(RUNNING_TOTAL) & ~ctx.str.contains(YARDSTICK))
     if rows.is_empty():
         return rows
     kinds = _org_kind(g)
@@ -556,10 +570,22 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
         sentence=pl.col("sentence").first(), orgs=pl.col("orgs").first(), focus_org=pl.col("focus_org").first(),
         new_org=pl.col("new_org").first(), event_date=pl.col("event_date").first(), status=pl.col("status").first(),
+        valued=pl.col("sentence").first().str.extract(r"\b(?:values|valuing|valued)\s+([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)", 1),
     ).drop_nulls("amount_usd")
+    # What is valued may be named short ("Scale" for Scale AI): the article's full name for it.
+    per_sentence = (per_sentence.with_columns(short=pl.col("valued").str.extract(r"^(\S+)", 1))
+                    .join(short_names, on=["article_id", "short"], how="left")
+                    .with_columns(valued_org=pl.coalesce(_canonical(pl.col("valued"), g.org_by_key), "appos_short_org"))
+                    .drop("short", "appos_short_org", "valued"))
     is_investor = pl.element().replace_strict(kinds, default="other") == "investor"
     # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
-    recipient = _canonical(pl.col("sentence").str.extract(rf"(?i:invest\w*)[^.;]*?\bin\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
+    # "ASML leads €1.7 billion Series C in Mistral AI", "a round in Chinese chatbot startup Moonshot AI", "a stake in X":
+    # so does the org after a lead investor's round or stake "in"; "a deal that values Scale at $29 billion": the one valued.
+    recipient = pl.coalesce(
+        _canonical(pl.col("sentence").str.extract(
+            rf"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|stake)[^;]*?\bin\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?({g.org_pattern})", 1),
+            g.org_by_key),
+        pl.col("valued_org"))
     per_sentence = per_sentence.with_columns(recipient=recipient).with_columns(
         org=pl.coalesce("recipient", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
