@@ -389,3 +389,25 @@ def test_a_chinese_startup_is_named_by_its_romanised_name():
     found = events("[Translated from Chinese tech press] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, "
                    "has completed a 1.5 billion yuan Series B financing round.")
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Yunfan Zhisuan"}
+
+
+def _moves(found):
+    return {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
+
+
+def test_a_move_told_as_the_backdrop_of_the_news_is_not_an_event():
+    found = events("OpenAI raised $6.6 billion. The financing comes after a turbulent few weeks in which chief technology "
+                   "officer Mira Murati announced her departure.")
+    assert not _moves(found)
+    assert ("OpenAI", "Mira Murati") in _moves(events("OpenAI said chief technology officer Mira Murati is leaving the company."))
+
+
+def test_a_hire_at_an_unknown_company_named_short_in_the_sentence():
+    found = events("[Translated] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, closed a Series B round. "
+                   "Yunfan also announced that Wei Lanqing has joined as chief technology officer.")
+    assert ("Yunfan Zhisuan", "Wei Lanqing") in _moves(found)
+
+
+def test_a_person_introduced_with_a_role_is_not_an_unknown_company():
+    found = events("Meta created a new lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab with Wang.")
+    assert all(e["org"] != "Nat Friedman" for e in found)

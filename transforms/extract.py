@@ -504,10 +504,15 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     # Datelines, editors' notes ("[Translated from Chinese tech press]") and a place's possessive come before the name.
     sentence = (sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "").str.replace(DATELINE, "")
                 .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", ""))
+    appos = sentence.str.extract_groups(
+        rf"^(?:[^\x00-\x7F]+\s*\()?(?P<name>{ORG_SHAPE})\)?,? (?P<desc>(?:a|an|the) [\w\s,\-]{{0,50}}?)"
+        r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b")
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
         # "云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips": the romanised name of a Chinese one.
-        sentence.str.extract(rf"^(?:[^\x00-\x7F]+\s*\()?({ORG_SHAPE})\)?,? (?:a|an|the) [\w\s,\-]{{0,50}}?(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b", 1),
+        # (not a person: "Nat Friedman, the former GitHub chief executive, will co-lead the lab")
+        pl.when(~appos.struct.field("desc").str.contains(rf"(?i:{ROLE}|\bexecutive\b|\bfounder\b)"))
+        .then(appos.struct.field("name")),
         sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
     ]
     name = pl.coalesce(candidates).str.strip_chars()
@@ -794,6 +799,7 @@ SUBJECT_MOVE = (rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
 OBJECT_MOVE = (r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|poaches"
                r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an)\b|;|\.|$)")
+BACKDROP = r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|weeks?|days?|months?)\b"
 # Leaving verbs: a person who leaves one company to join another is two events.
 DEPARTURE = r"\b(leav(?:es|ing)|left|quit\w*|resign\w*|depart\w*|steps? down|stepped down|ousted|fired)\b"
 # An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
@@ -879,7 +885,10 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .select("article_id", "sent_idx", "person", "appos")
     )
     actor = ~pl.element().replace_strict(_org_kind(g), default="other").is_in(NON_ACTORS)
-    rows = sents.filter(~pl.col("past_year")).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
+    # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
+    # the backdrop of this article's news.
+    backdrop = pl.col("sentence").str.contains(BACKDROP)
+    rows = sents.filter(~pl.col("past_year") & ~backdrop).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
         short=pl.col("appos").str.split(" and ").list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
         .list.join(" and ").str.extract(r"([A-Z][\w.\-]+)(?:’s|'s)", 1))
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
@@ -902,6 +911,9 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         org=pl.coalesce("join_org", "role_org", "other_org",
                         pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
+                        # a company the gazetteer does not know, named (perhaps short: "Yunfan") in the sentence
+                        pl.when(pl.col("sentence").str.contains(pl.col("focus_new_org").str.extract(r"^(\S{3,})", 1), literal=True))
+                        .then(pl.col("focus_new_org")),
                         # joining "the new group" without naming it: the company the story was about before this sentence
                         # (the sentence's own companies are all in the apposition: where the person was)
                         "prev_focus_org"),
