@@ -411,3 +411,12 @@ def test_a_hire_at_an_unknown_company_named_short_in_the_sentence():
 def test_a_person_introduced_with_a_role_is_not_an_unknown_company():
     found = events("Meta created a new lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab with Wang.")
     assert all(e["org"] != "Nat Friedman" for e in found)
+
+
+def test_the_gazetteer_trie_prefers_the_longest_alias_in_any_spelling():
+    from transforms import gazetteer as gaz
+    pattern = gaz._alternation(["Llama 3.1", "LLaMA 3.1", "Llama 3.1 405B", "GPT-4", "GPT-4o", "Gemini"])
+    found = pl.DataFrame({"s": ["LLAMA-3.1-405B beat GPT 4o, GPT-4.5 and Gemini; Geminis and GPT-4 too"]}).select(
+        pl.col("s").str.extract_all(pattern))["s"][0].to_list()
+    # "GPT-4" is not read inside "GPT-4.5" (the minor version is taken, so no entry matches it exactly)
+    assert found == ["LLAMA-3.1-405B", "GPT 4o", "GPT-4.5", "Gemini", "GPT-4"]
