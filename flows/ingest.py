@@ -73,6 +73,8 @@ def poll_feeds(feeds: list[Feed], previous: dict[str, dict], settings: Settings,
             error = ("not_a_feed", feed_parsed.error)
         if error:
             get_run_logger().warning("feed %s failed: %s", feed.url, error[1])
+        elif feed_parsed is not None and feed_parsed.warning:  # malformed, but its entries were recovered
+            get_run_logger().warning("feed %s is malformed (entries kept): %s", feed.url, feed_parsed.warning)
         polls.append({"feed": feed, "result": result, "parsed": feed_parsed, "error": error})
     return polls
 

@@ -193,7 +193,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write every marts view (events, model_releases, org_activity, feed_health, …) to DIR, one file each.
 
-        All views are read in one snapshot; each file is replaced atomically. CSV files hold the text exactly as stored, so treat them as untrusted input in spreadsheets.
+        All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as stored.
         """
         from radar.report import EXPORT_FORMATS, export_marts
 

