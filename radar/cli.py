@@ -50,7 +50,7 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
 
     expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
     from flows.ingest import ingest
-    from flows.schedule import publish_read_snapshot
+    from warehouse.snapshot import publish_read_snapshot
 
     counts = ingest(feeds=feeds, db_path=str(db), settings=replace(settings, alert_urls=()))
     publish_read_snapshot(db)

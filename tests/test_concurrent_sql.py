@@ -84,7 +84,8 @@ def _site(root: Path) -> None:
 
 
 def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
-    from flows.schedule import publish_read_snapshot, scheduled_ingest, snapshot_path
+    from flows.schedule import scheduled_ingest
+    from warehouse.snapshot import publish_read_snapshot, snapshot_path
 
     _site(tmp_path / "site")
     main = tmp_path / "radar.duckdb"
@@ -157,7 +158,7 @@ def test_snapshot_publish_is_atomic_and_has_a_logical_fallback(tmp_path):
     """Both copy paths give a complete database; a reader holding the old snapshot keeps its consistent view."""
     import duckdb
 
-    from flows.schedule import publish_read_snapshot
+    from warehouse.snapshot import publish_read_snapshot
 
     main = tmp_path / "radar.duckdb"
     db.migrate(main)
