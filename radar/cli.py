@@ -230,7 +230,7 @@ def evaluate(
     A label matches an extracted event when type and canonical org agree and the type's key field agrees
     (model, target, partner, jurisdiction + measure, person, counterparty, compared_to); amounts within 1%.
     """
-    from transforms.evaluate import score
+    from transforms.evaluate import score_per_file
 
     if labels.is_dir():
         labels = next((labels / n for n in ("labels.json", "expected.json") if (labels / n).is_file()), labels / "labels.json")
@@ -245,7 +245,7 @@ def evaluate(
         events = _extract_file(path, item.get("published"))
         gold += [dict(e, _file=path.name) for e in item["events"]]
         predicted += [dict(e, _file=path.name) for e in events]
-    result = _score_per_file(gold, predicted, score)
+    result = score_per_file(gold, predicted)
     if as_json:
         sys.stdout.write(json.dumps({k: v for k, v in result.items() if show_errors or k in ("overall", "by_type")}, default=str) + "\n")
         return
@@ -259,23 +259,6 @@ def evaluate(
         for kind in ("missed", "extra"):
             for e in result[kind]:
                 console.print(f"[bold]{kind}[/] {e['_file']}: " + json.dumps({k: v for k, v in e.items() if v is not None and k not in ("_file", "evidence")}, ensure_ascii=False))
-
-
-def _score_per_file(gold: list[dict], predicted: list[dict], score) -> dict:
-    """Score each file on its own (an event only matches a label of the same article), then sum."""
-    from transforms.evaluate import _rates
-
-    files = sorted({e["_file"] for e in gold + predicted})
-    per_file = [score([g for g in gold if g["_file"] == f], [p for p in predicted if p["_file"] == f]) for f in files]
-    counts: dict[str, dict] = {}
-    for r in per_file:
-        for type_, c in r["by_type"].items():
-            acc = counts.setdefault(type_, {"tp": 0, "fp": 0, "fn": 0})
-            for k in acc:
-                acc[k] += c[k]
-    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
-    return {"overall": _rates(total), "by_type": {t: _rates(c) for t, c in sorted(counts.items())},
-            "missed": [m for r in per_file for m in r["missed"]], "extra": [e for r in per_file for e in r["extra"]]}
 
 
 def _extract_file(path: Path, published: str | None) -> list[dict]:

@@ -63,6 +63,21 @@ def score(labels: list[dict], events: list[dict]) -> dict:
     return {"overall": _rates(total), "by_type": by_type, "missed": missed, "extra": extra}
 
 
+def score_per_file(gold: list[dict], predicted: list[dict]) -> dict:
+    """Like score(), but an event only matches a label of the same article (key `_file`); counts summed."""
+    files = sorted({e["_file"] for e in gold + predicted})
+    per_file = [score([g for g in gold if g["_file"] == f], [p for p in predicted if p["_file"] == f]) for f in files]
+    counts: dict[str, dict] = {}
+    for r in per_file:
+        for type_, c in r["by_type"].items():
+            acc = counts.setdefault(type_, {"tp": 0, "fp": 0, "fn": 0})
+            for k in acc:
+                acc[k] += c[k]
+    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
+    return {"overall": _rates(total), "by_type": {t: _rates(c) for t, c in sorted(counts.items())},
+            "missed": [m for r in per_file for m in r["missed"]], "extra": [e for r in per_file for e in r["extra"]]}
+
+
 def _rates(c: dict) -> dict:
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
