@@ -203,6 +203,11 @@ NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
 PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
+# Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
+# abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
+# company _unknown_org reads follows a kind word or precedes a subject verb.
+DATE_CUE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|quarter|day|morning|week|month)|20\d\d-"
+NEW_ORG_CUE = rf"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)|{SUBJECT_VERBS}"
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -301,12 +306,18 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     # yardstick.
     text = (pl.col("sentence").str.replace_all(LICENSE, " ").str.replace_all(RIVALS_NOUN, "competitors$1")
             .str.replace_all(RIVAL_COMPOUND, "like $1, $2"))
+    # Only sentences that name a model are read: where no licence or rival rewrite applies the text is the sentence,
+    # so a sentence without a model match and without "licen..."/"rival" has no model occurrence.
+    sents = sents.filter(pl.col("sentence").str.contains(g.model_pattern)
+                         | pl.col("sentence").str.contains(r"(?i:rival)|[Ll]icen[cs]e"))
     clauses = (
         sents.select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
         .explode("clause").with_columns(clause_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"))
     )
-    clause_low = pl.col("clause").str.to_lowercase()
-    cue_at = clause_low.str.find(STRONG_COMPARISON)
+    # the lower-cased clause and where its first comparison cue is, computed once (each is used several times)
+    clauses = clauses.with_columns(clause_low=pl.col("clause").str.to_lowercase())
+    clauses = clauses.with_columns(cue_at=pl.col("clause_low").str.find(STRONG_COMPARISON))
+    clause_low, cue_at = pl.col("clause_low"), pl.col("cue_at")
     split = clauses.select(
         "article_id", "sent_idx", "clause_idx",
         bench_clause=clause_low.str.contains(BENCHMARK), clause_negated=clause_low.str.contains(NEGATION),
@@ -379,6 +390,16 @@ def _first_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     return _canonical(text.str.extract(f"({g.org_pattern})", 1), g.org_by_key)
 
 
+def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
+    """df with `columns` computed only on the rows where `cue` holds and null on the others.
+
+    For costly expressions that are null wherever a cheap cue is absent (the cue must be implied by every non-null
+    result): they run on a fraction of the rows instead of all of them."""
+    df = df.with_row_index("_row")
+    found = df.filter(cue).select("_row", **columns)
+    return df.join(found, on="_row", how="left", maintain_order="left").drop("_row")
+
+
 def _frame(df: pl.DataFrame, type_: str, **columns: pl.Expr) -> pl.DataFrame:
     """Shape a builder's rows as mentions; fields a type does not have stay null."""
     exprs = []
@@ -401,20 +422,28 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     g = g or gaz.default()
     if articles.is_empty():
         return pl.DataFrame(schema=MENTION_SCHEMA)
-    sents = split_sentences(articles)
-    low = pl.col("sentence").str.to_lowercase()
+    # `low`, the lower-cased sentence, is computed once here: most cue patterns are matched on it. `org_hits` (the
+    # gazetteer's org names as written) is the one full scan with the big org pattern; sentences without any hit are
+    # skipped by the rules that need a known company.
+    sents = split_sentences(articles).with_columns(low=pl.col("sentence").str.to_lowercase(),
+                                                   org_hits=pl.col("sentence").str.extract_all(g.org_pattern))
+    low = pl.col("low")
     sents = sents.with_columns(
-        orgs=pl.col("sentence").str.extract_all(g.org_pattern).list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
-        event_date=resolve_event_date(pl.col("sentence"), pl.col("published_at")),
+        orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
         negated=low.str.contains(NEGATION),
         status=pl.when(low.str.contains(PLANNED)).then(pl.lit("planned"))
         .when(low.str.contains(REPORTED)).then(pl.lit("reported")).otherwise(pl.lit("done")),
         open_weights=pl.when(low.str.contains(OPEN_SOURCED)).then(True).when(low.str.contains(OPEN_NO)).then(False)
         .when(low.str.contains(OPEN_YES)).then(True),
-        license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)),
-        new_org=_unknown_org(pl.col("sentence"), g),
         past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
     )
+    # Costly columns that are null in a sentence without their cue word, computed only where it is (a fraction of
+    # the sentences): a date needs a month, weekday, quarter or ISO date; a licence the word "licence"/"license".
+    sents = _where(sents, pl.col("sentence").str.contains(DATE_CUE),
+                   event_date=resolve_event_date(pl.col("sentence"), pl.col("published_at")))
+    sents = _where(sents, pl.col("sentence").str.contains("icen", literal=True),
+                   license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)))
+    sents = _where(sents, pl.col("sentence").str.contains(NEW_ORG_CUE), new_org=_unknown_org(pl.col("sentence"), g))
     article_orgs = sents.select("article_id", "orgs").explode("orgs").group_by("article_id").agg(
         article_orgs=pl.col("orgs").drop_nulls().unique())
     models = _model_occurrences(sents, g, article_orgs)
@@ -458,7 +487,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
 
 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    low = pl.col("sentence").str.to_lowercase()
+    low = pl.col("low")
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     background = low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
@@ -571,7 +600,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
 
 
 def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = money.filter(pl.col("sentence").str.to_lowercase().str.contains(TRAINING) & ~pl.col("is_valuation"))
+    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation"))
     model = pl.coalesce("owner_model", "subject_model", "focus_model")
     rows = rows.with_columns(model=model).drop_nulls("model")
     return _frame(
@@ -591,7 +620,7 @@ def _org_kind(g: gaz.Gazetteer) -> dict[str, str]:
 
 def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -> pl.DataFrame:
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
-    low = pl.col("sentence").str.to_lowercase()
+    low = pl.col("low")
     ctx = pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")  # "more than $1bn" is the amount
     rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE)
                         & ~ctx.str.contains(RUNNING_TOTAL) & ~ctx.str.contains(YARDSTICK))
@@ -649,7 +678,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     before, after = _split_on(ACQUISITION)
     head = after.str.replace(TARGET_DESCRIPTOR, " ")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
-    low = pl.col("sentence").str.to_lowercase()
+    low = pl.col("low")
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year")).with_columns(
         acquirer=pl.coalesce(_orgs_in(before, g).list.filter(actor).list.last(), "new_org",
                              pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org")),
@@ -680,8 +709,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
     'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
     kinds = _org_kind(g)
+    # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
+    sents = sents.filter(pl.col("org_hits").list.len() > 0)
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
-    without_names = pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase()
+    sents = sents.with_columns(without_names=pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase())
+    without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
     weak = (without_names.str.contains(PARTNERSHIP_WEAK) & ~without_names.str.contains(r"\binvest")
             & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b"))
@@ -691,7 +723,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
-    low = pl.col("sentence").str.to_lowercase()
+    low = pl.col("low")
     rows = sents.filter((strong | weak | formal) & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
                         & ~low.str.contains(HEDGE) & ~low.str.contains(LEGAL)).with_columns(parties=parties, excluded=excluded)
     # Keep the parties whose kind may sign this sort of deal.
@@ -714,8 +746,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    low = pl.col("sentence").str.to_lowercase()
-    rows = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
+    low = pl.col("low")
+    # The org is a company the gazetteer knows (org_hits): only those sentences are read.
+    rows = sents.filter((pl.col("org_hits").list.len() > 0) & low.str.contains(MARKET)
+                        & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
     # "lifted its market value to nearly $2 trillion": the level reached, not the change.
     level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
@@ -745,8 +779,9 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     jurisdiction = pl.when(found).then(first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String))
     rows = (
         sents.filter(low.str.contains(POLICY_ACTION))
-        .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True), jurisdiction=jurisdiction)
+        .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
         .explode("measure").drop_nulls("measure")
+        .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
     )
     # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
     rows = rows.with_columns(jurisdiction=pl.when(pl.col("measure") == "AI Act").then(pl.lit("EU"))
@@ -788,7 +823,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
     before, after = _split_on(LEGAL)
-    low = pl.col("sentence").str.to_lowercase()
+    low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
     unknown_after = after.str.replace(TARGET_DESCRIPTOR, " ").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
@@ -885,7 +920,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # a role in a sentence about a move, unless they only speak ("Sam Altman said").
     appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
     listed = (
-        sents.filter(pl.col("sentence").str.to_lowercase().str.contains(LEADERSHIP)).select(
+        sents.filter(pl.col("low").str.contains(LEADERSHIP)).select(
             "article_id", "sent_idx", names=pl.col("sentence").str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
             speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
             .list.eval(pl.element().str.extract(PERSON, 1)), appos=pl.lit(None, dtype=pl.String))
