@@ -25,9 +25,7 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
-import tempfile
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +36,8 @@ try:
     import fcntl
 except ImportError:  # not POSIX: runs of one warehouse are not expected to overlap there
     fcntl = None  # type: ignore[assignment]
+
+from radar.files import write_text_atomic
 
 from .runner import Validation, _gx, expectation_name, take_results
 
@@ -198,10 +198,10 @@ def build_run_docs(db_path: Path | str, run_id: str, results: list[Validation] |
         kept, dropped = runs[:max(keep_runs, 1)], runs[max(keep_runs, 1):]
         for old in dropped:
             _remove_run_files(root, old)
-        _write_atomic(root / MANIFEST, json.dumps(kept, indent=1))
+        write_text_atomic(root / MANIFEST, json.dumps(kept, indent=1))
         run_page = root / "runs" / f"{run_id}.html"
-        _write_atomic(run_page, _run_page(entry, Path(db_path).name))
-        _write_atomic(root / "index.html", _index_page(kept, Path(db_path).name, keep_runs))
+        write_text_atomic(run_page, _run_page(entry, Path(db_path).name))
+        write_text_atomic(root / "index.html", _index_page(kept, Path(db_path).name, keep_runs))
     return run_page
 
 
@@ -365,16 +365,3 @@ def _remove_run_files(root: Path, run: dict) -> None:
             if parent == top or not parent.is_dir() or any(parent.iterdir()):
                 break
             parent.rmdir()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -29,6 +29,8 @@ from urllib.parse import quote, urlsplit
 import duckdb
 import polars as pl
 
+from radar.files import write_text_atomic
+
 from expectations import datadocs
 from warehouse import db as wh
 
@@ -938,15 +940,4 @@ def build_report(db_path: Path | str, out: Path | str | None = None) -> str:
 def write_report(db_path: Path | str, out: Path | str) -> Path:
     """Render the report and replace `out` atomically."""
     text = build_report(db_path, out)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, out)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return out
+    return write_text_atomic(out, text)
