@@ -205,9 +205,11 @@ PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z
 PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
 # Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
 # abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
-# company _unknown_org reads follows a kind word or precedes a subject verb.
+# company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
+# event verb.
 DATE_CUE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|quarter|day|morning|week|month)|20\d\d-"
-NEW_ORG_CUE = rf"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)|{SUBJECT_VERBS}"
+NEW_ORG_CUE = (r"called|named|(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)"
+               rf"|{SUBJECT_VERBS}")
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -489,9 +491,13 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
-    background = low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
+    # (kept as columns: each is used several times below)
+    sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
+    background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
-    is_cue = low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+    sents = sents.with_columns(
+        is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done")))
+    is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
         # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
@@ -763,6 +769,10 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                   confidence=pl.lit(0.75))
 
 
+# A word every measure pattern (and so every policy mention) contains: sentences without one are not read further.
+MEASURE_CUE = r"chip|semiconductor|gpu|accelerator|export|diffusion|generative|label|ai act|order|entity list|tariff|ban|prohibit"
+
+
 def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
     ("Beijing responded with a ban on exports to the United States" is China's)."""
@@ -778,7 +788,8 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     found = positions.list.min() < (1 << 30)
     jurisdiction = pl.when(found).then(first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String))
     rows = (
-        sents.filter(low.str.contains(POLICY_ACTION))
+        sents.filter(pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute"))
+        .filter(low.str.contains(POLICY_ACTION))
         .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
         .explode("measure").drop_nulls("measure")
         .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
@@ -862,6 +873,8 @@ SUBJECT_MOVE = (rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
 OBJECT_MOVE = (r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|poaches"
                r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an)\b|;|\.|$)")
+MOVE_CUE = (r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
+            r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac")
 BACKDROP = r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|weeks?|days?|months?)\b"
 # Leaving verbs: a person who leaves one company to join another is two events.
 DEPARTURE = r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart[a-z]*|steps? down|stepped down|ousted|fired)\b"
@@ -905,6 +918,9 @@ def _is_person(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     """(article, sentence, name as written, apposition) for each person a move verb is said of."""
+    # Every move verb (MOVE_VERBS, OBJECT_MOVE, LEADERSHIP) contains one of these words (lower-cased): other sentences
+    # name no mover.
+    sents = sents.filter(pl.col("low").str.contains(MOVE_CUE))
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE)).explode("m").drop_nulls("m")
         .with_columns(parts=pl.col("m").str.extract_groups(SUBJECT_MOVE))
