@@ -36,7 +36,7 @@ class Settings:
     fetch_workers: int = 8
     min_text_chars: int = 300
     extract_workers: int = 0  # processes for text extraction; 0 = one per CPU
-    article_batch_size: int = 500
+    article_batch_size: int = 1000
     extra: dict = field(default_factory=dict)
 
     @classmethod
