@@ -49,8 +49,8 @@ log = logging.getLogger(__name__)
 
 
 def docs_dir(db_path: Path | str) -> Path:
-    """`warehouse/radar.duckdb` -> `warehouse/radar.datadocs`."""
-    db_path = Path(db_path)
+    """`warehouse/radar.duckdb` -> `warehouse/radar.datadocs` (absolute: GX's file store refuses relative paths)."""
+    db_path = Path(db_path).absolute()
     return db_path.parent / f"{db_path.stem}.datadocs"
 
 

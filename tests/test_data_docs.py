@@ -242,3 +242,15 @@ print("ok", len(expectations.take_results()))
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split() == ["ok", "1"]
+
+
+def test_docs_build_for_a_warehouse_named_by_a_relative_path(tmp_path, monkeypatch):
+    """`radar demo` and `radar run` default to warehouse/radar.duckdb, relative to the working directory."""
+    monkeypatch.chdir(tmp_path)
+    frame = pl.DataFrame({"entry_id": ["k1", "k2"], "url": ["not a url", "https://ok.example/a"]})
+    expectations.take_results()
+    expectations.validate("entries", frame, "entry_id")
+    page = datadocs.build_run_docs(Path("warehouse/radar.duckdb"), "rel1")
+    assert page is not None and page.is_file()
+    assert (tmp_path / "warehouse" / "radar.datadocs" / "index.html").is_file()
+    assert list((tmp_path / "warehouse" / "radar.datadocs" / "validations").rglob("entries-1.html"))
