@@ -33,7 +33,7 @@ MENTION_SCHEMA = {
 TYPED_FIELDS = [c for c in MENTION_SCHEMA if list(MENTION_SCHEMA).index(c) > list(MENTION_SCHEMA).index("extractor_version")]
 
 # --- cue patterns (matched on the lower-cased sentence unless noted) --------------------------------------
-ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\."
+ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
            r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available (?:to|for|on|via)"
            r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|drop(?:s|ped) .{0,40}weights"

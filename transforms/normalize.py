@@ -55,6 +55,8 @@ MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
     "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
     "Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Sep.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12,
+    # Not AP style, but house styles that abbreviate every month exist ("Mar. 1, 2025").
+    "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7,
 }
 _MONTH = "|".join(sorted((m.replace(".", r"\.") for m in MONTHS), key=len, reverse=True))
 _FULL = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
