@@ -1,0 +1,99 @@
+"""Rebuild the real-article set from public git mirrors (stdlib only).
+
+Each manifest row names a public repository, a commit and a path holding a saved copy of a news
+article. This script reads that blob with `git show <commit>:<path>`, cuts out the article text
+exactly as the repository saved it (page clutter included), checks its sha256 against the
+manifest and writes `<cache>/articles/<id>.md` in the format of ../shared/realdev/articles:
+
+    # <headline>
+    Source: <url>
+    Published: <YYYY-MM-DD>
+    <blank line>
+    <text as saved>
+
+The texts stay outside the repository (publishers' copyright) except rows with `stored: true`
+(public-domain / OGL / CC BY government texts), which `--store` also writes to
+tests/realset/articles/.
+
+    python tests/realset/build.py [--mirrors /work/.mirror] [--cache /work/realset-cache] [--store]
+"""
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# How each source repository saves an article: the marker after which the article text starts.
+TEXT_MARKERS = {
+    # hn-digest: front matter, a Japanese machine translation, then "## Original Extract" with
+    # the extracted page text (description line first). Only the original English text is used.
+    "jedipunkz/hn-digest": "## Original Extract",
+    # bookmark: r.jina.ai reader output saved as "*_raw.md": Title / URL Source / Markdown Content.
+    "yiGmMk/bookmark": "Markdown Content:\n",
+}
+
+
+def article_text(repo: str, blob: str) -> str:
+    marker = TEXT_MARKERS[repo]
+    start = blob.index(marker) + len(marker)
+    text = blob[start:]
+    return text.lstrip("\n") if repo == "jedipunkz/hn-digest" else text
+
+
+def git_dir(mirrors: Path, repo: str) -> Path:
+    return mirrors / repo.replace("/", "+") / "repo"
+
+
+def read_blob(mirrors: Path, row: dict) -> str:
+    out = subprocess.run(
+        ["git", f"--git-dir={git_dir(mirrors, row['repo'])}", "show", f"{row['commit']}:{row['path']}"],
+        capture_output=True,
+        check=True,
+    )
+    return out.stdout.decode("utf-8")
+
+
+def render(row: dict, text: str) -> str:
+    return f"# {row['title']}\nSource: {row['url']}\nPublished: {row['published']}\n\n{text}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--cache", type=Path, default=Path("/work/realset-cache"))
+    ap.add_argument("--manifest", type=Path, default=HERE / "manifest.jsonl")
+    ap.add_argument("--store", action="store_true", help="also write stored:true rows to tests/realset/articles/")
+    args = ap.parse_args(argv)
+
+    rows = [json.loads(line) for line in args.manifest.read_text().splitlines() if line.strip()]
+    out_dir = args.cache / "articles"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failed = []
+    for row in rows:
+        try:
+            text = article_text(row["repo"], read_blob(args.mirrors, row))
+        except (subprocess.CalledProcessError, ValueError, KeyError) as exc:
+            failed.append(f"{row['id']}: cannot read {row['repo']}:{row['path']} ({exc})")
+            continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest != row["sha256"]:
+            failed.append(f"{row['id']}: sha256 {digest} != manifest {row['sha256']}")
+            continue
+        page = render(row, text)
+        (out_dir / f"{row['id']}.md").write_text(page, encoding="utf-8")
+        if args.store and row.get("stored"):
+            (HERE / "articles").mkdir(exist_ok=True)
+            (HERE / "articles" / f"{row['id']}.md").write_text(page, encoding="utf-8")
+    (args.cache / "manifest.jsonl").write_text(args.manifest.read_text())
+    print(f"{len(rows) - len(failed)} of {len(rows)} articles written to {out_dir}")
+    for line in failed:
+        print("FAILED", line, file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
