@@ -32,8 +32,10 @@ TEXT_MARKERS = {
     # hn-digest: front matter, a Japanese machine translation, then "## Original Extract" with
     # the extracted page text (description line first). Only the original English text is used.
     "jedipunkz/hn-digest": "## Original Extract",
-    # bookmark: r.jina.ai reader output saved as "*_raw.md": Title / URL Source / Markdown Content.
+    # bookmark-summary repositories: r.jina.ai reader output saved as "*_raw.md" (Title / URL
+    # Source / [Published Time] / Markdown Content); the sibling non-raw files are LLM summaries.
     "yiGmMk/bookmark": "Markdown Content:\n",
+    "VandeeFeng/bookmark-summary": "Markdown Content:\n",
 }
 
 
