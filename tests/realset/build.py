@@ -36,6 +36,7 @@ TEXT_MARKERS = {
     # Source / [Published Time] / Markdown Content); the sibling non-raw files are LLM summaries.
     "yiGmMk/bookmark": "Markdown Content:\n",
     "VandeeFeng/bookmark-summary": "Markdown Content:\n",
+    "CrazyForks/bookmark-summary": "Markdown Content:\n",
 }
 
 
