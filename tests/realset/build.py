@@ -37,6 +37,12 @@ TEXT_MARKERS = {
     "yiGmMk/bookmark": "Markdown Content:\n",
     "VandeeFeng/bookmark-summary": "Markdown Content:\n",
     "CrazyForks/bookmark-summary": "Markdown Content:\n",
+    # Interconnects-AI/homebase: the publisher's own archive of its newsletter (Substack export),
+    # one post per file: YAML front matter (title, subtitle, date, post_id) then the post text.
+    "Interconnects-AI/homebase": "\n---\n",
+    # NovaSky-AI/novasky-ai.github.io: the lab's own blog source, src/content/posts/<slug>.md
+    # (YAML front matter, then the post's Markdown).
+    "NovaSky-AI/novasky-ai.github.io": "\n---\n",
 }
 
 
