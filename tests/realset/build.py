@@ -98,6 +98,9 @@ def main(argv=None) -> int:
             (HERE / "articles").mkdir(exist_ok=True)
             (HERE / "articles" / f"{row['id']}.md").write_text(page, encoding="utf-8")
     (args.cache / "manifest.jsonl").write_text(args.manifest.read_text())
+    # With the labels beside the articles, the cache is a labelled set: `radar eval <cache>`.
+    if (HERE / "labels.json").is_file():
+        (args.cache / "labels.json").write_text((HERE / "labels.json").read_text())
     print(f"{len(rows) - len(failed)} of {len(rows)} articles written to {out_dir}")
     for line in failed:
         print("FAILED", line, file=sys.stderr)
