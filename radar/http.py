@@ -366,29 +366,18 @@ class Fetcher:
         # gzip/deflate are decoded here rather than by httpx: to cap the *decoded* size while inflating (a bomb
         # never sits in memory), to notice a stream cut before its end marker, and to keep a plain body that is
         # mislabelled as gzip (as feed readers do).
-        decoder = zlib.decompressobj(wbits=47) if encoding in ("gzip", "x-gzip", "deflate") else None
+        decoder = _Inflater(encoding, max_bytes) if encoding in ("gzip", "x-gzip", "deflate") else None
         chunks = resp.iter_raw() if decoder else resp.iter_bytes()
         for i, chunk in enumerate(chunks):
             if decoder and i == 0 and chunk and not _looks_compressed(chunk):
                 decoder = None  # not compressed after all: take the bytes as they are
-            if decoder:
-                data = chunk
-                while data:
-                    try:
-                        body += decoder.decompress(data, max_bytes + 1 - len(body))
-                    except zlib.error as exc:
-                        raise _Stop("protocol", f"cannot decode {encoding} body: {exc}") from None
-                    if len(body) > max_bytes:
-                        raise _Stop("too_large", f"body exceeds {max_bytes} bytes after decompression")
-                    data = decoder.unconsumed_tail
-            else:
-                body += chunk
+            body += decoder.feed(chunk, max_bytes - len(body)) if decoder else chunk
             if len(body) > max_bytes:
                 raise _Stop("too_large", f"body exceeds {max_bytes} bytes")
             if time.monotonic() - start > self.settings.total_timeout_s:
                 raise _Stop("timeout", f"exceeded total timeout of {self.settings.total_timeout_s}s")
-        if decoder and not decoder.eof and (body or decoder.unconsumed_tail):
-            raise _Stop("protocol", f"{encoding} body ends before its end-of-stream marker (truncated)")
+        if decoder:
+            decoder.finish()
         return bytes(body)
 
     def get_many(self, urls: list[str], *, max_bytes: int,
@@ -469,6 +458,54 @@ class Fetcher:
 
 
 ALLOW_ALL = object()
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _Inflater:
+    """Decodes a gzip or zlib body, every gzip member of it: RFC 1952 lets a body be several members one after
+    another (zlib's decoder stops at the end of the first). The decoded size is capped across all members, so a
+    bomb split over many members stops at the cap too. Bytes after the last member that do not start another
+    one are ignored, as before."""
+
+    def __init__(self, encoding: str, max_bytes: int):
+        self._encoding, self._max_bytes = encoding, max_bytes
+        self._decoder = zlib.decompressobj(wbits=47)  # gzip or zlib, told apart by the header
+        self._head = b""                # the body's first two bytes: gzip (members follow) or zlib (one stream)
+        self._held = b""                # a member boundary split across chunks: the next member's first byte
+        self._trailer = False           # after the last member: what follows is not ours to decode
+        self._fed = False
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Decoded bytes of ``data``; raises _Stop when they would exceed ``room`` (what is left of the cap)."""
+        if len(self._head) < 2:
+            self._head = (self._head + data)[:2]
+        out = bytearray()
+        data, self._held = self._held + data, b""
+        while data and not self._trailer:
+            if self._decoder.eof:  # one member ended and bytes follow: another member, or a trailer
+                if len(data) < len(_GZIP_MAGIC) and _GZIP_MAGIC.startswith(data):
+                    self._held = data  # wait for the next chunk to tell
+                    break
+                if not (self._head == _GZIP_MAGIC and data.startswith(_GZIP_MAGIC)):
+                    self._trailer = True
+                    break
+                self._decoder = zlib.decompressobj(wbits=31)
+            self._fed = True
+            try:
+                out += self._decoder.decompress(data, room + 1 - len(out))
+            except zlib.error as exc:
+                raise _Stop("protocol", f"cannot decode {self._encoding} body: {exc}") from None
+            if len(out) > room:
+                raise _Stop("too_large", f"body exceeds {self._max_bytes} bytes after decompression")
+            data = self._decoder.unused_data if self._decoder.eof else self._decoder.unconsumed_tail
+        return bytes(out)
+
+    def finish(self) -> None:
+        """At the end of the body: a member cut before its end marker fails the fetch."""
+        if (self._fed and not self._decoder.eof) or self._held:
+            raise _Stop("protocol", f"{self._encoding} body ends before its end-of-stream marker (truncated)")
 
 
 def _looks_compressed(chunk: bytes) -> bool:

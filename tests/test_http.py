@@ -6,6 +6,7 @@ are answered by a fake resolver.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 import time
@@ -269,6 +270,50 @@ def test_gzip_is_decoded(fetcher, server):
     r = get(fetcher, server.base_url + "/gzip-bomb", max_bytes=BIG_SIZE)
     assert r.ok and len(r.content) == BIG_SIZE and r.headers["content-encoding"] == "gzip"
     assert r.content.count(0) == BIG_SIZE
+
+
+def _gzip_members(*parts: bytes) -> bytes:
+    """Each part compressed as its own gzip member, the members one after another (RFC 1952 allows it)."""
+    return b"".join(gzip.compress(part) for part in parts)
+
+
+@pytest.fixture
+def gzip_site(tmp_path):
+    """A loopback server whose /as-gzip/NAME sends tmp_path/NAME verbatim with Content-Encoding: gzip."""
+    with FaultServer(root_dir=tmp_path) as srv:
+        yield tmp_path, srv
+
+
+def test_feed_in_two_gzip_members_keeps_every_entry(gzip_site, fetcher):
+    from tests.conftest import rss
+    from transforms.feeds import parse_feed
+
+    root, srv = gzip_site
+    items = [{"title": f"Story {i}", "link": f"https://news.example/{i}", "date": "Tue, 25 Nov 2025 10:00:00 GMT"}
+             for i in range(20)]
+    document = rss(items).encode()
+    cut = document.index(b"<item>", len(document) // 2)  # the second member starts mid-document
+    (root / "feed.xml").write_bytes(_gzip_members(document[:cut], document[cut:]))
+    r = get(fetcher, srv.base_url + "/as-gzip/feed.xml")
+    assert r.ok and r.content == document
+    assert parse_feed(r.content, srv.base_url + "/as-gzip/feed.xml").entries.height == 20
+
+
+def test_gzip_bomb_in_many_members_stopped_at_the_cap(gzip_site, fetcher):
+    root, srv = gzip_site
+    (root / "bomb.gz").write_bytes(_gzip_members(*[bytes(1024 * 1024)] * 8))   # 8 MB of zeros, 8 members
+    r = get(fetcher, srv.base_url + "/as-gzip/bomb.gz", max_bytes=5 * 1024 * 1024)
+    assert (r.error_kind, r.error) == ("too_large", "body exceeds 5242880 bytes after decompression")
+    assert get(fetcher, srv.base_url + "/as-gzip/bomb.gz", max_bytes=8 * 1024 * 1024).content == bytes(8 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("members", [1, 2])
+def test_truncated_gzip_member_fails(gzip_site, fetcher, members):
+    root, srv = gzip_site
+    whole = _gzip_members(*[b"<rss>" + b"x" * 5000 + b"</rss>"] * members)
+    (root / "cut.gz").write_bytes(whole[:-6])   # the last member loses its trailer
+    r = get(fetcher, srv.base_url + "/as-gzip/cut.gz")
+    assert r.error_kind == "protocol" and "truncated" in r.error and r.content == b""
 
 
 # ------------------------------------------------------------------ redirects
