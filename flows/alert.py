@@ -20,9 +20,10 @@ from radar.settings import Settings
 def send_alerts(db_path: str, settings: Settings | None = None, run_id: str | None = None) -> dict:
     """Queue events that match the alert rules for every configured Apprise URL and send what is due.
 
-    Returns counts (channels, queued, due, sent, failed, events alerted). A failed delivery does not fail the
-    step: it stays in ops.alerts as 'failed' and a later run retries it after its backoff. A table artifact
-    `radar-alerts` lists the events alerted by this call.
+    Returns counts (channels, queued, due, sent, failed, unknown, events alerted). A failed delivery does not fail
+    the step: it stays in ops.alerts as 'failed' and a later run retries it after its backoff. A send that a dead
+    sender left unfinished becomes 'unknown' (logged as a warning) and is not repeated: `radar alerts resend ID`.
+    A table artifact `radar-alerts` lists the events alerted by this call.
     """
     settings = settings or Settings.load()
     logger = get_run_logger()
@@ -33,7 +34,8 @@ def send_alerts(db_path: str, settings: Settings | None = None, run_id: str | No
         table=alerted or [{"type": "", "org": "", "model": "", "open_weights": None, "license": "", "date": "",
                            "channels": "no alert sent this run"}],
         description=f"Alerts delivered: {report['n_sent']} sent, {report['n_failed']} failed "
-                    f"(will retry), {report['n_channels']} channel(s)",
+                    f"(will retry), {report['n_unknown']} found interrupted mid-send (unknown, not resent), "
+                    f"{report['n_channels']} channel(s)",
     )
     if report["n_channels"] == 0:
         logger.info("no alert_urls configured: nothing to send")

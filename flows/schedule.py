@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 import expectations
 from flows.alert import send_alerts
 from flows.ingest import ingest
+from radar.alerts import check_alert_urls
 from radar.feeds import load_feeds
 from radar.settings import Settings
 from warehouse.snapshot import publish_read_snapshot
@@ -35,6 +36,7 @@ def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = No
     """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
     expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
     settings = Settings.load(Path(config_file) if config_file else None)
+    check_alert_urls(settings.alert_urls)  # an alert URL the address policy cannot check: refused before any work
     feeds = load_feeds(feeds_file)
     try:
         # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,

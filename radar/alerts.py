@@ -11,19 +11,26 @@ One run of :func:`deliver`:
 
 A row is marked ``sent`` only when Apprise reports success. A failure keeps it ``failed`` with
 ``attempts + 1`` and a later ``next_attempt_at`` (exponential backoff with jitter); it is retried for as long
-as the channel stays configured, so an alert is never lost. The claim (``status = 'sending'``) keeps two
-senders from sending the same row; a claim older than ``CLAIM_STALE_SECONDS`` belongs to a sender that died
-between sending and recording and is sent again (the one case where a subscriber may see an alert twice).
+as the channel stays configured, so a reported failure is never lost (at least once: a receiver that got the
+message but answered too late sees it again). The claim (``status = 'sending'``) keeps two senders from sending
+the same row. A claim older than ``AlertRules.claim_stale_seconds`` belongs to a sender that died during the send:
+the receiver may have the message, so the row becomes ``unknown`` and is never sent again automatically (at most
+once across crashes); :func:`resend` sends it again on purpose. Generic webhooks carry an idempotency key
+(``X-Radar-Alert-Id``, :func:`alert_id`), the same on every retry and resend, so receivers can drop repeats.
 
-Outgoing connections pass the same SSRF rule as fetching (radar/http.py): every address Apprise connects to
-must be globally routable unless the host is in ``settings.allow_hosts``. The check sits on the socket
-connect itself (a ``sys.addaudithook`` hook scoped by a context variable to the sending call), so it holds
-for every Apprise service, redirects and DNS answers included.
+Outgoing traffic passes the same address rule as fetching (radar/http.py): every address Apprise connects or
+sends a datagram to must be globally routable unless it is one that ``settings.allow_hosts`` names. The check
+sits on the sockets themselves (a ``sys.addaudithook`` hook on connect, sendto and sendmsg, scoped by a context
+variable to the sending call and its worker threads), so it holds for every Apprise service, redirects and DNS
+answers included; raw sockets and new processes are refused while sending. Services that deliver without Python
+sockets (desktop notifications, local syslog, custom plugins) cannot be checked and are refused at configuration
+time (:func:`check_alert_urls`).
 
 Alert text comes from untrusted feeds: :func:`clean` neutralises markup and mentions before anything is sent.
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import hashlib
 import ipaddress
@@ -32,6 +39,7 @@ import math
 import os
 import random
 import re
+import socket
 import sys
 import threading
 import unicodedata
@@ -50,9 +58,10 @@ from warehouse import db
 EVENT_TYPES = ("model_release", "funding", "acquisition", "partnership", "market_move", "policy",
                "training_cost", "benchmark_claim", "legal", "leadership")
 EVENT_STATUSES = ("done", "planned", "reported")
-ALERT_STATUSES = ("pending", "sending", "sent", "failed")
-CLAIM_STALE_SECONDS = 15 * 60
+ALERT_STATUSES = ("pending", "sending", "sent", "failed", "unknown")
 SEND_TIMEOUT_SECONDS = 30.0
+ALERT_ID_HEADER = "X-Radar-Alert-Id"   # the idempotency key webhooks receive: stable across retries and resends
+ALERT_ID_FIELD = "radar_alert_id"      # the same key as a field of a json:// payload
 
 CHANNEL_SCHEMA = {"channel": pl.String, "url_display": pl.String, "subscribed_at": pl.Datetime("us", "UTC")}
 OUTCOME_SCHEMA = {"event_key": pl.String, "channel": pl.String, "ok": pl.Boolean, "error": pl.String,
@@ -74,13 +83,18 @@ class AlertRules:
     max_age_days: float = 7.0                   # older news first seen now (a newly added feed) is backlog; 0 = off
     retry_base_seconds: float = 60.0
     retry_max_seconds: float = 6 * 3600.0
+    # A 'sending' row older than this belongs to a sender that died mid-send; it becomes 'unknown', never resent
+    # automatically. Keep it well above SEND_TIMEOUT_SECONDS: a live but slow sender taken for dead leaves its row
+    # 'unknown' until it records the outcome.
+    claim_stale_seconds: float = 15 * 60.0
 
     @classmethod
     def from_settings(cls, settings: Settings, env: dict[str, str] | None = None) -> "AlertRules":
         env = os.environ if env is None else env
         raw = dict(settings.extra)
         for key in ("alert_types", "alert_orgs", "alert_open_weights_only", "alert_min_confidence",
-                    "alert_statuses", "alert_max_age_days", "alert_retry_base_seconds", "alert_retry_max_seconds"):
+                    "alert_statuses", "alert_max_age_days", "alert_retry_base_seconds", "alert_retry_max_seconds",
+                    "alert_claim_stale_seconds"):
             if (value := env.get(f"RADAR_{key.upper()}")) is not None:
                 raw[key] = value
         default = cls()
@@ -95,6 +109,8 @@ class AlertRules:
                                        "alert_retry_base_seconds"),
             retry_max_seconds=_number(raw.get("alert_retry_max_seconds", default.retry_max_seconds),
                                       "alert_retry_max_seconds"),
+            claim_stale_seconds=_number(raw.get("alert_claim_stale_seconds", default.claim_stale_seconds),
+                                        "alert_claim_stale_seconds"),
         )
         if unknown := sorted(set(rules.types) - set(EVENT_TYPES)):
             raise ValueError(f"alert_types: unknown event type(s) {unknown}; known: {', '.join(EVENT_TYPES)}")
@@ -102,6 +118,8 @@ class AlertRules:
             raise ValueError(f"alert_statuses: unknown status(es) {unknown}; known: {', '.join(EVENT_STATUSES)}")
         if not 0 <= rules.min_confidence <= 1:
             raise ValueError(f"alert_min_confidence must be between 0 and 1, got {rules.min_confidence}")
+        if rules.claim_stale_seconds <= 0:
+            raise ValueError(f"alert_claim_stale_seconds must be positive, got {rules.claim_stale_seconds}")
         return rules
 
     def params(self) -> dict:
@@ -152,6 +170,12 @@ def channel_id(url: str) -> str:
     return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:24]
 
 
+def alert_id(event_key: str, channel: str) -> str:
+    """A short stable id of one outbox row (event x channel): what `radar alerts list` shows, `radar alerts
+    resend` takes, and webhooks receive as their idempotency key. It reveals neither the event nor the URL."""
+    return hashlib.sha256(f"{event_key}\x1f{channel}".encode("utf-8")).hexdigest()[:16]
+
+
 def url_display(url: str) -> str:
     """Scheme and host only, as Apprise prints them with privacy on (tokens in a 'host' come out masked)."""
     scheme = urlsplit(url.strip()).scheme.lower() or "?"
@@ -167,8 +191,47 @@ def url_display(url: str) -> str:
     return f"{scheme}://{netloc}"
 
 
+# Apprise services that deliver on this machine, not through Python sockets: the address policy cannot see
+# where they send (or they reach local daemons, devices or programs), so they are refused at configuration time.
+UNCHECKED_SERVICES = {
+    "dbus": "shows a desktop notification over D-Bus",
+    "glib": "shows a desktop notification over D-Bus",
+    "gnome": "shows a GNOME desktop notification",
+    "macosx": "runs a local program to show a macOS notification",
+    "windows": "shows a Windows desktop notification",
+    "syslog": "writes to this machine's syslog through libc; rsyslog://HOST reaches a syslog server and is checked",
+    "blink1": "drives a USB light",
+}
+
+
+def unchecked_reason(url: str) -> str | None:
+    """Why an Apprise URL cannot be used under the address policy, or None. Unknown or malformed URLs are left to
+    :func:`send`, which reports them per channel."""
+    from apprise.manager_plugins import NotificationManager
+
+    scheme = url.strip().partition("://")[0].lower()
+    plugins = NotificationManager()
+    if not scheme or scheme not in plugins:
+        return None
+    module = plugins[scheme].__module__
+    if not module.startswith("apprise.plugins."):
+        return "a custom Apprise plugin: its own code decides how and where it sends"
+    return UNCHECKED_SERVICES.get(module.split(".")[2])
+
+
+def check_alert_urls(urls) -> None:
+    """Refuse, with one message naming each, the configured URLs whose delivery the address policy cannot check."""
+    problems = [f"{u.strip().partition('://')[0].lower()}:// ({reason})"
+                for u in urls if u.strip() and (reason := unchecked_reason(u))]
+    if problems:
+        raise ValueError("alert_urls: refused, because the address policy (allow_hosts) cannot check where they "
+                         "send: " + "; ".join(problems) + ". Remove them; docs/operating.md lists what is refused.")
+
+
 def configured_channels(settings: Settings) -> dict[str, tuple[str, str]]:
-    """channel id -> (url, display) for each configured URL, in order, duplicates dropped."""
+    """channel id -> (url, display) for each configured URL, in order, duplicates dropped. Raises ValueError if
+    a URL's delivery cannot be checked by the address policy."""
+    check_alert_urls(settings.alert_urls)
     channels: dict[str, tuple[str, str]] = {}
     for url in settings.alert_urls:
         if url.strip():
@@ -260,25 +323,60 @@ _hook_lock = threading.Lock()
 _hook_installed = False
 
 
+# What the guard watches while a message is sent. Every way Python code reaches the network ends in one of the
+# socket events (CPython audits connect, sendto and sendmsg with the target address, and the creation of every
+# socket); a new process could reach it some other way, so starting one is refused outright.
+_TARGET_EVENTS = {"socket.connect": "connection", "socket.sendto": "datagram", "socket.sendmsg": "datagram"}
+_PROCESS_EVENTS = frozenset({"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+                             "os.forkpty"})
+_WATCHED = frozenset(_TARGET_EVENTS) | _PROCESS_EVENTS | {"socket.__new__"}
+_SOCKET_FAMILIES = (socket.AF_INET, socket.AF_INET6, socket.AF_UNIX)  # AF_UNIX: asyncio's self-pipe; its
+# connects and sends name a path, not an (address, port), and are refused below
+
+
+def _refusal(kind: str, address, allowed: frozenset[str]) -> str | None:
+    """Why a connection or datagram to ``address`` must not happen, or None if every address it stands for is
+    globally routable or allow-listed. A host name (sendto takes one and resolves it itself) is judged by every
+    address it resolves to, like a feed's host in the fetcher."""
+    if not (isinstance(address, tuple) and len(address) >= 2 and isinstance(address[0], str)):
+        return f"refused a {kind} to a non-IP address ({type(address).__name__}) while sending an alert"
+    host, port = address[0].split("%", 1)[0], address[1]
+    try:
+        addresses = [str(ipaddress.ip_address(host))]
+    except ValueError:
+        try:
+            addresses = [a.split("%", 1)[0] for a in resolve(host, port or 0)]
+        except (OSError, UnicodeError) as exc:
+            return f"refused a {kind} to {host} port {port}: cannot resolve it ({exc})"
+    for ip in addresses:
+        reason = blocked_reason(ip)
+        if reason and ip not in allowed:
+            shown = host if ip == host else f"{host} ({ip})"
+            return (f"refused {kind} to {shown} port {port}: address is {reason} "
+                    f"(add the host to allow_hosts to permit it)")
+    return None
+
+
 def _audit(event: str, args: tuple) -> None:
-    if event != "socket.connect":
+    if event not in _WATCHED:  # the hook sees every audited event in the process: leave fast
         return
     guard = _guard.get()
     if guard is None:  # not inside an alert send (Prefect's client, the fetcher, ...): not our business
         return
-    address = args[1] if len(args) > 1 else None
-    if not isinstance(address, tuple) or not address or not isinstance(address[0], str):
-        message = f"refused a non-IP connection ({type(address).__name__}) while sending an alert"
-    else:
-        host = address[0].split("%", 1)[0]
-        try:
-            reason = blocked_reason(host)
-        except ValueError:
-            reason = "not an IP address"
-        if reason is None or host in guard.allowed:
+    if event in _TARGET_EVENTS:
+        address = args[1] if len(args) > 1 else None
+        if event == "socket.sendmsg" and address is None:
+            return  # a connected socket: its connect was checked
+        message = _refusal(_TARGET_EVENTS[event], address, guard.allowed)
+    elif event == "socket.__new__":
+        family, kind = args[1], args[2]
+        if family in _SOCKET_FAMILIES and kind & 0xF != socket.SOCK_RAW:
             return
-        message = (f"refused connection to {host} port {address[1]}: address is {reason} "
-                   f"(add the host to allow_hosts to permit it)")
+        message = f"refused a raw or non-IP socket (family {family}, type {kind}) while sending an alert"
+    else:
+        message = f"refused to start a process ({event}) while sending an alert: only checked sockets may be used"
+    if message is None:
+        return
     guard.refused.append(message)
     raise PermissionError(message)
 
@@ -292,6 +390,20 @@ def _install_guard() -> None:
             # logger. Its messages still reach us through AppriseResult.logs() and are scrubbed before use.
             logging.getLogger("apprise").propagate = False
             _hook_installed = True
+
+
+@contextlib.contextmanager
+def guarded(allowed: frozenset[str]):
+    """Inside this block (and in worker threads started from it with its context, as Apprise's are), sockets may
+    reach only globally routable or ``allowed`` addresses and no process may be started: anything else raises
+    PermissionError at the call, recorded in the yielded guard's ``refused``."""
+    _install_guard()
+    guard = _Guard(allowed)
+    token = _guard.set(guard)
+    try:
+        yield guard
+    finally:
+        _guard.reset(token)
 
 
 def allowed_addresses(settings: Settings) -> frozenset[str]:
@@ -322,23 +434,39 @@ def _scrub(message: str, url: str) -> str:
     return " ".join(message.split())[:500]
 
 
+def _with_idempotency_key(plugin, key: str) -> None:
+    """Give a generic webhook the alert's idempotency key: a header (json, form, xml) and a JSON field, the same
+    on every retry and resend of this (event, channel), so a receiver can drop repeats."""
+    from apprise.plugins.custom_form import NotifyForm
+    from apprise.plugins.custom_json import NotifyJSON
+    from apprise.plugins.custom_xml import NotifyXML
+
+    if isinstance(plugin, (NotifyJSON, NotifyForm, NotifyXML)):
+        plugin.headers[ALERT_ID_HEADER] = key
+    if isinstance(plugin, NotifyJSON):
+        plugin.payload_extras[ALERT_ID_FIELD] = key
+
+
 def send(url: str, title: str, body: str, settings: Settings, allowed: frozenset[str] | None = None,
-         timeout: float = SEND_TIMEOUT_SECONDS) -> tuple[bool, str | None]:
+         timeout: float = SEND_TIMEOUT_SECONDS, idempotency_key: str | None = None) -> tuple[bool, str | None]:
     """Send one message to one Apprise URL. (ok, error); never raises for a delivery problem."""
     import apprise
 
     _install_guard()
-    notifier = apprise.Apprise()
-    if not notifier.add(url):
+    if reason := unchecked_reason(url):
+        return False, f"refused: this URL {reason}, which the address policy cannot check"
+    plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
+    if not plugin:
         return False, "not a valid Apprise URL (unknown scheme or missing parts)"
-    guard = _Guard(allowed if allowed is not None else allowed_addresses(settings))
-    token = _guard.set(guard)
+    if idempotency_key:
+        _with_idempotency_key(plugin, idempotency_key)
+    notifier = apprise.Apprise()
+    notifier.add(plugin)
     try:
-        result = notifier.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT, timeout=timeout)
+        with guarded(allowed if allowed is not None else allowed_addresses(settings)) as guard:
+            result = notifier.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT, timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - a crashing plugin is a failed delivery, retried later
         return False, _scrub(f"{type(exc).__name__}: {exc}", url)
-    finally:
-        _guard.reset(token)
     if not result:  # AppriseResult: falsy on failure, but never `== False`
         detail = "; ".join(dict.fromkeys(guard.refused)) or "; ".join(
             dict.fromkeys(entry.message for entry in result.logs()))
@@ -387,18 +515,32 @@ def enqueue(db_path: Path | str, settings: Settings, rules: AlertRules | None = 
     return int(rows[0][0]) if rows else 0
 
 
-def claim(db_path: Path | str, channels: list[str]) -> tuple[str, list[dict]]:
-    """Claim the due rows of these channels for one sender; returns (claim id, message rows)."""
+def _messages(con, claim_id: str) -> list[dict]:
+    """What the alerts claimed by ``claim_id`` say (alert_messages.sql), each with its alert id."""
+    rows = db.frame(con, db.sql_text("alert_messages"), {"claim_id": claim_id}).to_dicts()
+    return [{**row, "alert_id": alert_id(row["event_key"], row["channel"])} for row in rows]
+
+
+def _expire_claims(con, stale_seconds: float) -> list[dict]:
+    """'sending' rows whose sender died mid-send become 'unknown' (maybe delivered); returns them."""
+    rows = _execute(con, "alert_expire_claims", params={"stale_seconds": float(stale_seconds)})
+    return [{"alert_id": alert_id(key, channel), "event_key": key, "channel": channel, "claimed_at": claimed_at}
+            for key, channel, claimed_at in rows]
+
+
+def claim(db_path: Path | str, channels: list[str],
+          stale_seconds: float = AlertRules.claim_stale_seconds) -> tuple[str, list[dict], list[dict]]:
+    """Claim the due rows of these channels for one sender. Returns (claim id, message rows, rows found left in
+    'sending' by a dead sender and now 'unknown')."""
     claim_id = uuid.uuid4().hex
-    if not channels:
-        return claim_id, []
     with db.writing(db_path) as con:
-        claimed = _execute(con, "alert_claim", pl.DataFrame({"channel": channels}, schema={"channel": pl.String}),
-                           {"claim_id": claim_id, "stale_seconds": float(CLAIM_STALE_SECONDS)})
-        if not claimed:
-            return claim_id, []
-        rows = db.frame(con, db.sql_text("alert_messages"), {"claim_id": claim_id}).to_dicts()
-    return claim_id, rows
+        expired = _expire_claims(con, stale_seconds)
+        if not channels or not _execute(con, "alert_claim", pl.DataFrame({"channel": channels},
+                                                                          schema={"channel": pl.String}),
+                                        {"claim_id": claim_id}):
+            return claim_id, [], expired
+        rows = _messages(con, claim_id)
+    return claim_id, rows, expired
 
 
 def record(db_path: Path | str, claim_id: str, outcomes: list[dict]) -> None:
@@ -407,41 +549,101 @@ def record(db_path: Path | str, claim_id: str, outcomes: list[dict]) -> None:
             _execute(con, "alert_record", pl.DataFrame(outcomes, schema=OUTCOME_SCHEMA), {"claim_id": claim_id})
 
 
-def deliver(db_path: Path | str, settings: Settings, run_id: str | None = None, log=None) -> dict:
-    """Queue new matching events for every configured channel and send what is due. Returns counts and, under
-    'alerted', one row per event delivered to at least one channel in this call."""
-    rules = AlertRules.from_settings(settings)
-    channels = configured_channels(settings)
-    counts = {"n_channels": len(channels), "n_queued": 0, "n_due": 0, "n_sent": 0, "n_failed": 0, "alerted": []}
-    if not channels:
-        return counts
-    counts["n_queued"] = enqueue(db_path, settings, rules, run_id)
-    claim_id, rows = claim(db_path, list(channels))
-    counts["n_due"] = len(rows)
+def _send_claimed(db_path: Path | str, claim_id: str, rows: list[dict], channels: dict[str, tuple[str, str]],
+                  settings: Settings, rules: AlertRules, log=None) -> tuple[list[dict], list[dict]]:
+    """Send each claimed row and record its outcome at once. Returns (rows sent, rows failed), each with its
+    channel's display and, when failed, the error."""
     allowed = allowed_addresses(settings)
-    alerted: dict[str, dict] = {}
+    sent, failed = [], []
     for row in rows:
         url, display = channels[row["channel"]]
         title, body = render(row)
-        ok, error = send(url, title, body, settings, allowed)
+        ok, error = send(url, title, body, settings, allowed, idempotency_key=row["alert_id"])
         retry = 0.0 if ok else rules.retry_seconds(row["attempts"])
-        # Record each outcome at once: a crash later in this loop cannot cause a resend of this one.
+        # Record each outcome at once: a crash later in this loop leaves only the row being sent in doubt.
         record(db_path, claim_id, [{"event_key": row["event_key"], "channel": row["channel"], "ok": ok,
                                     "error": error, "retry_seconds": retry}])
-        if ok:
-            counts["n_sent"] += 1
-            entry = alerted.setdefault(row["event_key"], {
-                "type": row["type"], "org": clean(row["org"], 80), "model": clean(row["model"], 120),
-                "open_weights": row["open_weights"], "license": clean(row["license"], 120),
-                "date": clean(row["event_date"], 20), "channels": []})
-            entry["channels"].append(display)
-        else:
-            counts["n_failed"] += 1
-            if log:
-                log(f"alert for {row['event_key']} to {display} failed (attempt {row['attempts'] + 1}, "
-                    f"retry in {retry:.0f} s): {error}")
+        (sent if ok else failed).append({**row, "display": display, "error": error})
+        if not ok and log:
+            log(f"alert {row['alert_id']} ({row['event_key']}) to {display} failed (attempt {row['attempts'] + 1}, "
+                f"retry in {retry:.0f} s): {error}")
+    return sent, failed
+
+
+def _log_unknown(expired: list[dict], log) -> None:
+    for row in expired:
+        log(f"alert {row['alert_id']} ({row['event_key']}) was being sent when its sender stopped (started "
+            f"{row['claimed_at']:%Y-%m-%d %H:%M:%S %Z}): it may have been delivered, so it is not sent again "
+            f"automatically; status 'unknown'. `radar alerts resend {row['alert_id']}` sends it again.")
+
+
+def deliver(db_path: Path | str, settings: Settings, run_id: str | None = None, log=None) -> dict:
+    """Queue new matching events for every configured channel and send what is due. Returns counts and, under
+    'alerted', one row per event delivered to at least one channel in this call. n_unknown counts the rows a
+    dead sender left mid-send, found by this call and marked 'unknown' (never resent automatically)."""
+    rules = AlertRules.from_settings(settings)
+    channels = configured_channels(settings)
+    counts = {"n_channels": len(channels), "n_queued": 0, "n_due": 0, "n_sent": 0, "n_failed": 0, "n_unknown": 0,
+              "alerted": []}
+    if not channels:
+        return counts
+    counts["n_queued"] = enqueue(db_path, settings, rules, run_id)
+    claim_id, rows, expired = claim(db_path, list(channels), rules.claim_stale_seconds)
+    counts["n_due"], counts["n_unknown"] = len(rows), len(expired)
+    if log:
+        _log_unknown(expired, log)
+    sent, failed = _send_claimed(db_path, claim_id, rows, channels, settings, rules, log)
+    counts["n_sent"], counts["n_failed"] = len(sent), len(failed)
+    alerted: dict[str, dict] = {}
+    for row in sent:
+        entry = alerted.setdefault(row["event_key"], {
+            "type": row["type"], "org": clean(row["org"], 80), "model": clean(row["model"], 120),
+            "open_weights": row["open_weights"], "license": clean(row["license"], 120),
+            "date": clean(row["event_date"], 20), "channels": []})
+        entry["channels"].append(row["display"])
     counts["alerted"] = [{**v, "channels": ", ".join(v["channels"])} for v in alerted.values()]
     return counts
+
+
+def resend(db_path: Path | str, settings: Settings, id_prefix: str) -> dict:
+    """Send one alert again on purpose: above all an 'unknown' one (its sender died mid-send), also a failed,
+    pending or sent one. ``id_prefix`` is the id `radar alerts list` shows, or a unique prefix of it (at least 4
+    hex digits). Its channel's URL must be configured (only a hash of it is stored). Webhooks get the same
+    idempotency key as before, so a receiver that already has the alert can drop it.
+
+    Returns {alert_id, status_before, channel_url, ok, error}; raises ValueError for an id that names no row,
+    several rows, a row being sent right now, or a channel that is not configured."""
+    prefix = id_prefix.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
+        raise ValueError(f"{id_prefix!r} is not an alert id: 4 to 16 hex digits, as `radar alerts list` shows")
+    rules = AlertRules.from_settings(settings)
+    channels = configured_channels(settings)
+    with db.writing(db_path) as con:
+        _expire_claims(con, rules.claim_stale_seconds)
+        matches = [{**row, "alert_id": alert_id(row["event_key"], row["channel"])}
+                   for row in db.frame(con, db.sql_text("alert_find")).to_dicts()]
+        matches = sorted((m for m in matches if m["alert_id"].startswith(prefix)), key=lambda m: m["alert_id"])
+        if len(matches) != 1:
+            raise ValueError(f"no alert has id {prefix}" if not matches else
+                             f"{prefix} matches several alerts ({', '.join(m['alert_id'] for m in matches[:5])}): "
+                             "give more digits")
+        target = matches[0]
+        if target["channel"] not in channels:
+            raise ValueError(f"alert {target['alert_id']} goes to {target['channel_url'] or target['channel']}, "
+                             "which is not in alert_urls now: only a hash of the URL is stored, so configure it "
+                             "again to resend")
+        claim_id = uuid.uuid4().hex
+        if not _execute(con, "alert_resend", params={"claim_id": claim_id, "event_key": target["event_key"],
+                                                     "channel": target["channel"]}):
+            raise ValueError(f"alert {target['alert_id']} is being sent right now (since "
+                             f"{target['claimed_at']:%Y-%m-%d %H:%M:%S %Z}); wait for that send to end")
+        rows = _messages(con, claim_id)
+        if not rows:  # rolled back with the claim
+            raise ValueError(f"alert {target['alert_id']}: its event {target['event_key']} is not in core.events")
+    sent, failed = _send_claimed(db_path, claim_id, rows, channels, settings, rules)
+    outcome = (sent or failed)[0]
+    return {"alert_id": target["alert_id"], "status_before": target["status"], "channel_url": outcome["display"],
+            "ok": bool(sent), "error": outcome["error"]}
 
 
 def send_test(settings: Settings) -> list[dict]:
@@ -452,7 +654,7 @@ def send_test(settings: Settings) -> list[dict]:
             "this channel's next message.")
     results = []
     for channel, (url, display) in configured_channels(settings).items():
-        ok, error = send(url, title, body, settings, allowed)
+        ok, error = send(url, title, body, settings, allowed)  # no alert id: a test is not an alert
         results.append({"channel": channel, "url": display, "ok": ok, "error": error})
     return results
 
@@ -460,4 +662,6 @@ def send_test(settings: Settings) -> list[dict]:
 def outbox(db_path: Path | str, status: str | None = None, limit: int = 100) -> pl.DataFrame:
     if status is not None and status not in ALERT_STATUSES:
         raise ValueError(f"unknown status {status!r}: use one of {', '.join(ALERT_STATUSES)}")
-    return db.query(db_path, db.sql_text("alert_list"), {"status": status, "limit": int(limit)})
+    frame = db.query(db_path, db.sql_text("alert_list"), {"status": status, "limit": int(limit)})
+    ids = [alert_id(key, channel) for key, channel in zip(frame["event_key"], frame["channel"])]
+    return frame.insert_column(0, pl.Series("alert_id", ids, dtype=pl.String))

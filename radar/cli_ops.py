@@ -1,4 +1,4 @@
-"""Operator commands: `radar serve` (the scheduler) and `radar alerts test|list` (the alert outbox)."""
+"""Operator commands: `radar serve` (the scheduler) and `radar alerts test|list|resend` (the alert outbox)."""
 from __future__ import annotations
 
 import os
@@ -23,7 +23,8 @@ NO_SERVER = (
     "(`radar run` polls once without a server.)"
 )
 
-alerts_app = typer.Typer(help="The alert outbox: test the configured Apprise URLs, list queued/sent/failed alerts.",
+alerts_app = typer.Typer(help="The alert outbox: test the configured Apprise URLs, list queued/sent/failed/unknown "
+                              "alerts, resend one on purpose.",
                          no_args_is_help=True, add_completion=False)
 
 
@@ -105,7 +106,10 @@ def alerts_test(config: ConfigOption = None) -> None:
     settings = Settings.load(config)
     if not settings.alert_urls:
         _fail("no alert URLs configured: set alert_urls in radar.toml or RADAR_ALERT_URLS (Apprise URLs)")
-    results = send_test(settings)
+    try:
+        results = send_test(settings)
+    except ValueError as exc:  # a URL the address policy cannot check
+        _fail(str(exc))
     table = Table(title="Test alert", title_justify="left")
     for column in ("channel", "url", "status", "error"):
         table.add_column(column, overflow="fold")
@@ -120,11 +124,16 @@ def alerts_test(config: ConfigOption = None) -> None:
 @alerts_app.command("list")
 def alerts_list(
     db: DbOption = DEFAULT_DB,
-    status: Annotated[Optional[str], typer.Option("--status", help="pending, sending, sent or failed.")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        "--status", help="pending, sending, sent, failed or unknown (its sender died mid-send: maybe delivered).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows, newest first.")] = 100,
     output: Annotated[str, typer.Option("--format", help="table or json (one object per line).")] = "table",
 ) -> None:
-    """The alert outbox (ops.alerts): one row per event and channel, with attempts and the last error."""
+    """The alert outbox (ops.alerts): one row per event and channel, with its id, attempts and the last error.
+
+    'unknown' rows were being sent when their sender died: the receiver may have them, so they are not sent again
+    unless you run `radar alerts resend ID`.
+    """
     import json
     import sys
 
@@ -149,15 +158,48 @@ def alerts_list(
         return
     table = Table(title=f"Alerts (ops.alerts){' - ' + status if status else ''}: {frame.height} shown",
                   title_justify="left")
-    for column in ("status", "tries", "channel", "event", "when", "last error"):
+    for column in ("id", "status", "tries", "channel", "event", "when", "last error"):
         table.add_column(column, overflow="fold")
     for r in frame.to_dicts():
-        when = (f"sent {r['sent_at']:%Y-%m-%d %H:%M}" if r["sent_at"]
-                else f"next {r['next_attempt_at']:%Y-%m-%d %H:%M}")
+        if r["sent_at"]:
+            when = f"sent {r['sent_at']:%Y-%m-%d %H:%M}"
+        elif r["status"] in ("sending", "unknown") and r["claimed_at"]:
+            when = f"send began {r['claimed_at']:%Y-%m-%d %H:%M}"
+        else:
+            when = f"next {r['next_attempt_at']:%Y-%m-%d %H:%M}"
         event = " ".join(str(v) for v in (r["org"], r["model"]) if v) or r["event_key"]
-        table.add_row(*[_text(v) for v in (r["status"], r["attempts"], r["channel_url"] or r["channel"],
+        table.add_row(*[_text(v) for v in (r["alert_id"], r["status"], r["attempts"], r["channel_url"] or r["channel"],
                                             f"{r['type']}: {event}", when, r["last_error"])])
     console.print(table, highlight=False)
+
+
+@alerts_app.command("resend")
+def alerts_resend(
+    alert_id: Annotated[str, typer.Argument(help="The alert's id as `radar alerts list` shows it (or a unique "
+                                                 "prefix of 4+ digits).")],
+    db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+) -> None:
+    """Send one alert again, on purpose: above all an 'unknown' one (its sender died mid-send, so it was not
+    resent automatically), also a failed, pending or sent one. Webhooks get the same X-Radar-Alert-Id as before,
+    so a receiver that already has it can drop the repeat. Exit 1 if the send fails (the row is then 'failed'
+    and retried by later runs)."""
+    from radar.alerts import resend
+    from radar.settings import Settings
+
+    if not db.is_file():
+        _fail(f"warehouse not found: {db}")
+    try:
+        outcome = resend(db, Settings.load(config), alert_id)
+    except ValueError as exc:
+        _fail(str(exc))
+    if outcome["ok"]:
+        console.print(Text(f"alert {outcome['alert_id']} ({outcome['status_before']}) sent again to "
+                           f"{outcome['channel_url']}"))
+        return
+    err.print(Text(f"alert {outcome['alert_id']} to {outcome['channel_url']} failed: {outcome['error']} "
+                   "(status 'failed': later runs retry it)"))
+    raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,12 +1,22 @@
-"""Alerts end to end: real ingest runs against a loopback site, delivered to a real webhook and SMTP sink.
+"""Alerts end to end: real ingest runs against a loopback site, delivered to a real webhook, SMTP and UDP sink.
 
 Each new model release reaches each channel exactly once; the backlog is never alerted; a channel that is down or
-answers 500 gets the alert on a later run, once; hostile text arrives inert; private targets are refused.
+answers 500 gets the alert on a later run, once; hostile text arrives inert; private, link-local, loopback and
+redirected targets are refused over TCP and UDP; a send killed midway is never repeated automatically.
+
+Refused targets that are not loopback (10.x, 169.254.x) are never reached: radar's guard refuses before the
+connect/sendto, and tests.sinks.nothing_leaves_the_machine stops (and lists) anything that gets past it.
 """
 from __future__ import annotations
 
 import email.utils
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +26,7 @@ from radar import alerts
 from radar.demo_server import serve_directory
 from radar.settings import Settings
 from tests.conftest import article_html, rss
-from tests.sinks import SmtpSink, WebhookSink
+from tests.sinks import SmtpSink, UdpSink, WebhookSink, nothing_leaves_the_machine
 from warehouse import db
 
 FILLER = ("Analysts said the launch adds pressure on rivals, and several customers said they were already testing it "
@@ -311,7 +321,9 @@ def test_private_or_loopback_target_is_refused_unless_allow_listed(warehouse):
         assert alerts.deliver(warehouse, allowed)["n_sent"] == 1 and len(hook.messages) == 1
 
 
-def test_a_claim_held_by_another_sender_is_left_alone_and_a_stale_one_is_resent(warehouse):
+def test_a_claim_held_by_another_sender_is_left_alone_and_a_stale_one_becomes_unknown(warehouse):
+    """A sender that died mid-send may have delivered: its row becomes 'unknown', is never resent automatically,
+    and `radar alerts resend` sends it on purpose."""
     with WebhookSink() as hook:
         settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
         alerts.deliver(warehouse, settings)
@@ -322,7 +334,16 @@ def test_a_claim_held_by_another_sender_is_left_alone_and_a_stale_one_is_resent(
         assert alerts.deliver(warehouse, settings)["n_due"] == 0 and hook.attempts == []
         with db.writing(warehouse) as con:   # ... or it died 20 minutes ago, before recording the outcome
             con.execute("update ops.alerts set claimed_at = now() - interval 20 minutes")
-        assert alerts.deliver(warehouse, settings)["n_sent"] == 1
+        report = alerts.deliver(warehouse, settings)
+        assert (report["n_unknown"], report["n_due"], report["n_sent"]) == (1, 0, 0) and hook.attempts == []
+        row = _outbox(warehouse)[0]
+        assert row["status"] == "unknown" and "maybe delivered" in row["last_error"]
+        assert alerts.deliver(warehouse, settings)["n_due"] == 0 and hook.attempts == []   # and stays so
+        [listed] = alerts.outbox(warehouse, status="unknown").to_dicts()
+        assert listed["alert_id"] == alerts.alert_id("k1", alerts.channel_id(hook.apprise_url))
+        outcome = alerts.resend(warehouse, settings, listed["alert_id"][:6])
+        assert outcome["ok"] and outcome["status_before"] == "unknown"
+        assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
         assert _outbox(warehouse)[0]["status"] == "sent"
 
 
@@ -371,3 +392,178 @@ def test_cli_alerts_test_and_list(warehouse, tmp_path):
     empty.write_text("", encoding="utf-8")
     result = CliRunner().invoke(app, ["alerts", "test", "--config", str(empty)], env={"RADAR_ALERT_URLS": ""})
     assert result.exit_code == 2 and "no alert URLs" in result.output
+
+
+# --------------------------------------------------------------------------- the address policy on every channel
+
+def _refused_everywhere(warehouse: Path, settings: Settings) -> dict[str, str]:
+    """Queue one release for every channel in settings and deliver it: {url display: last_error} of the rows."""
+    alerts.deliver(warehouse, settings)
+    _add_event(warehouse, "k1", "Llama 4")
+    report = alerts.deliver(warehouse, settings)
+    assert report["n_sent"] == 0 and report["n_failed"] == len(settings.alert_urls)
+    rows = db.query(warehouse, "select c.url_display, a.status, a.last_error from ops.alerts a "
+                               "join ops.alert_channels c using (channel)").to_dicts()
+    assert {r["status"] for r in rows} == {"failed"}
+    return {r["url_display"]: r["last_error"] for r in rows}
+
+
+def test_syslog_over_udp_to_private_link_local_or_loopback_is_refused_and_recorded(warehouse):
+    with nothing_leaves_the_machine() as escaped, UdpSink("127.0.0.2") as other_loopback, UdpSink() as local:
+        targets = {other_loopback.apprise_url: "loopback", "rsyslog://169.254.169.254": "link-local",
+                   "rsyslog://10.11.12.13:5514": "private",
+                   f"rsyslog://localhost:{local.port}": "loopback"}   # a name: judged by what it resolves to
+        settings = Settings(alert_urls=tuple(targets), extra={"alert_retry_base_seconds": 0})
+        errors = _refused_everywhere(warehouse, settings)
+        for url, reason in targets.items():
+            error = errors[alerts.url_display(url)]
+            assert "refused datagram to" in error and f"address is {reason}" in error and "allow_hosts" in error
+        assert escaped == [] and other_loopback.messages == [] and local.messages == []
+        assert not any(r["ok"] for r in alerts.send_test(settings))   # `radar alerts test` goes the same way
+        assert escaped == [] and other_loopback.messages == [] and local.messages == []
+
+        # Allow-listed, the syslog receiver gets the queued alert on the next run.
+        allowed = Settings(alert_urls=(other_loopback.apprise_url,), allow_hosts=("127.0.0.2",),
+                           extra={"alert_retry_base_seconds": 0})
+        assert alerts.deliver(warehouse, allowed)["n_sent"] == 1
+        assert len(other_loopback.wait_for(1)) == 1 and b"Llama 4" in other_loopback.messages[0]
+
+
+def test_email_to_private_link_local_or_loopback_is_refused_and_recorded(warehouse):
+    query = "?from=bot@example.com&to=ops@example.com&mode=insecure"
+    with nothing_leaves_the_machine() as escaped, SmtpSink() as mail:
+        targets = {mail.apprise_url: "loopback", f"mailto://169.254.169.254:25{query}": "link-local",
+                   f"mailto://192.168.7.7:587{query}": "private"}
+        settings = Settings(alert_urls=tuple(targets), extra={"alert_retry_base_seconds": 0})
+        errors = _refused_everywhere(warehouse, settings)
+        for url, reason in targets.items():
+            assert f"address is {reason}" in errors[alerts.url_display(url)]
+        assert escaped == [] and mail.messages == []
+        allowed = Settings(alert_urls=(mail.apprise_url,), allow_hosts=("127.0.0.1",))
+        assert alerts.deliver(warehouse, allowed)["n_sent"] == 1 and len(mail.messages) == 1
+
+
+def test_webhook_to_private_link_local_loopback_or_redirected_target_is_refused(warehouse):
+    with nothing_leaves_the_machine() as escaped, WebhookSink(host="127.0.0.2") as off_list, \
+            WebhookSink() as redirecting, WebhookSink() as redirecting_far:
+        redirecting.redirect_to = off_list.http_url                        # allowed host -> loopback, not allowed
+        redirecting_far.redirect_to = "http://169.254.169.254/latest/meta-data/"   # allowed host -> link-local
+        targets = {off_list.apprise_url: "127.0.0.2", "json://169.254.169.254/hook": "169.254.169.254",
+                   "jsons://10.0.0.8:8443/hook": "10.0.0.8", redirecting.apprise_url: "127.0.0.2",
+                   redirecting_far.apprise_url: "169.254.169.254"}
+        settings = Settings(alert_urls=tuple(targets), allow_hosts=("127.0.0.1",),
+                            extra={"alert_retry_base_seconds": 0})
+        errors = _refused_everywhere(warehouse, settings)
+        for url, address in targets.items():
+            assert f"refused connection to {address}" in errors[alerts.url_display(url)]
+        assert escaped == [] and off_list.attempts == []
+        assert len(redirecting.attempts) == 1 and len(redirecting_far.attempts) == 1   # reached, never followed
+
+
+def test_channels_that_cannot_be_checked_are_refused_at_configuration(warehouse, tmp_path):
+    from typer.testing import CliRunner
+
+    from radar.cli import app
+
+    local = ["syslog://", "dbus://", "gnome://", "windows://", "macosx://"]
+    settings = Settings(alert_urls=("json://hooks.example.com/x", *local))
+    with pytest.raises(ValueError) as refused:
+        alerts.deliver(warehouse, settings)
+    assert all(url in str(refused.value) for url in local) and "json://" not in str(refused.value)
+    assert "rsyslog://HOST" in str(refused.value)   # says what to use instead
+    alerts.check_alert_urls(["json://hooks.example.com/x", "rsyslog://logs.example.com", "mailto://a.example.com"])
+    config = _write_config(tmp_path / "radar.toml", ["syslog://"])
+    result = CliRunner().invoke(app, ["alerts", "test", "--config", str(config)])
+    assert result.exit_code == 2 and "syslog://" in result.output and "refused" in result.output
+
+
+def test_no_process_and_no_raw_socket_while_sending():
+    with nothing_leaves_the_machine() as escaped, alerts.guarded(frozenset()) as guard:
+        with pytest.raises(PermissionError, match="start a process"):
+            subprocess.run(["true"], check=False)
+        with pytest.raises(PermissionError, match="raw or non-IP socket"):
+            import socket
+            socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+    assert len(guard.refused) == 2 and escaped == []
+    assert subprocess.run(["true"], check=False).returncode == 0   # outside a send: not our business
+
+
+# --------------------------------------------------------------------------- delivery guarantees
+
+def test_webhook_carries_a_stable_idempotency_key(warehouse):
+    with WebhookSink(status=500) as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",),
+                            extra={"alert_retry_base_seconds": 0})
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "k1", "Llama 4")
+        _add_event(warehouse, "k2", "Llama 5")
+        alerts.deliver(warehouse, settings)                 # both fail
+        hook.status = 200
+        alerts.deliver(warehouse, settings)                 # both retried, delivered
+        listed = {r["event_key"]: r["alert_id"] for r in alerts.outbox(warehouse).to_dicts()}
+        alerts.resend(warehouse, settings, listed["k1"])    # and one sent again on purpose
+    seen: dict[str, list[str]] = {}
+    for attempt in hook.attempts:
+        key = attempt["headers"]["X-Radar-Alert-Id"]
+        assert attempt["body"]["radar_alert_id"] == key
+        seen.setdefault(attempt["body"]["title"].rsplit(" ", 1)[-1], []).append(key)
+    assert seen == {"4": [listed["k1"]] * 3, "5": [listed["k2"]] * 2}
+    assert listed["k1"] != listed["k2"]
+
+
+def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_purpose(tmp_path):
+    """SIGKILL a real `radar run` while its receiver is still answering; rerun at once and after the stale window:
+    the alert is never sent again by itself (one delivery), the row is 'unknown'; `radar alerts resend` sends it."""
+    from typer.testing import CliRunner
+
+    from radar.cli import app
+
+    site = Site(tmp_path / "site")
+    db_path = tmp_path / "radar.duckdb"
+    db.migrate(db_path)
+    with serve_directory(site.root) as base, WebhookSink() as hook:
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text(f'[[feeds]]\nurl = "{base}/feeds/ai.xml"\nname = "AI site"\n', encoding="utf-8")
+        config = _write_config(tmp_path / "radar.toml", [hook.apprise_url])
+        settings = Settings.load(config)
+        alerts.deliver(db_path, settings)                        # subscribe
+        _add_event(db_path, "k1", "Llama 4")                     # news since: due at the next run's alert step
+        hook.delay = 120                                         # the receiver takes its time to answer
+        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "RADAR_CONFIG": str(config)}
+        proc = subprocess.Popen([sys.executable, "-m", "radar.cli", "run", "--feeds", str(feeds), "--db", str(db_path),
+                                 "--config", str(config)],
+                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        try:
+            deadline = time.monotonic() + 400
+            while not hook.attempts and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert hook.attempts, f"the run never reached the receiver (exit code {proc.poll()})"
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)                  # the run and the temporary Prefect server it started
+            proc.wait(timeout=60)
+        hook.delay = 0
+        assert _outbox(db_path)[0]["status"] == "sending"
+
+        at_once = alerts.deliver(db_path, settings)              # a rerun at once: the claim is fresh, left alone
+        assert (at_once["n_due"], at_once["n_unknown"]) == (0, 0)
+        short = replace(settings, extra={**settings.extra, "alert_claim_stale_seconds": 1})
+        time.sleep(1.5)                                          # ... and one after the stale window
+        later = alerts.deliver(db_path, short)
+        assert (later["n_due"], later["n_unknown"], later["n_sent"]) == (0, 1, 0)
+        assert alerts.deliver(db_path, short)["n_due"] == 0
+        assert len(hook.attempts) == 1                           # one delivery, not repeated
+        row = _outbox(db_path)[0]
+        assert row["status"] == "unknown" and "maybe delivered" in row["last_error"]
+
+        listed = CliRunner().invoke(app, ["alerts", "list", "--db", str(db_path), "--status", "unknown",
+                                          "--format", "json"])
+        [shown] = [json.loads(line) for line in listed.output.splitlines()]
+        assert shown["status"] == "unknown" and shown["model"] == "Llama 4"
+        resent = CliRunner().invoke(app, ["alerts", "resend", shown["alert_id"], "--db", str(db_path),
+                                          "--config", str(config)])
+        assert resent.exit_code == 0, resent.output
+        assert len(hook.attempts) == 2 and len(hook.messages) == 1   # once more, on purpose
+        first, second = (a["headers"]["X-Radar-Alert-Id"] for a in hook.attempts)
+        assert first == second == shown["alert_id"]                 # the receiver can tell it is a repeat
+        assert _outbox(db_path)[0]["status"] == "sent"

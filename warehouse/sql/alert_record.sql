@@ -1,5 +1,6 @@
 -- Outcome of one delivery attempt (`incoming`: event_key, channel, ok, error, retry_seconds), only for rows
--- this sender ($claim_id) still holds. Sent is final; a failure is retried after retry_seconds.
+-- this sender ($claim_id) still holds ('sending', or 'unknown' if the send outlived the stale window). Sent is
+-- final; a failure is retried after retry_seconds.
 update ops.alerts as a set
     status = case when i.ok then 'sent' else 'failed' end,
     attempts = a.attempts + 1,
@@ -11,4 +12,4 @@ update ops.alerts as a set
     claimed_at = null
 from incoming i
 where a.event_key = i.event_key and a.channel = i.channel
-  and a.claim_id = $claim_id and a.status = 'sending';
+  and a.claim_id = $claim_id and a.status in ('sending', 'unknown');
