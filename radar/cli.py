@@ -76,6 +76,13 @@ def run(
         load_feeds(feeds)  # a bad feeds file is a usage error, reported before Prefect starts
     except FeedsFileError as exc:
         _fail(str(exc))
+    from radar.alerts import check_alert_urls
+    from radar.settings import Settings
+
+    try:
+        check_alert_urls(Settings.load(config).alert_urls)  # refused before Prefect starts, like a bad feeds file
+    except ValueError as exc:
+        _fail(str(exc))
     import expectations
 
     expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API

@@ -475,6 +475,11 @@ def test_channels_that_cannot_be_checked_are_refused_at_configuration(warehouse,
     config = _write_config(tmp_path / "radar.toml", ["syslog://"])
     result = CliRunner().invoke(app, ["alerts", "test", "--config", str(config)])
     assert result.exit_code == 2 and "syslog://" in result.output and "refused" in result.output
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feeds]]\nurl = "http://127.0.0.1:9/feed.xml"\nname = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "--feeds", str(feeds), "--db", str(warehouse), "--config", str(config)])
+    assert result.exit_code == 2 and "syslog://" in result.output   # before Prefect starts or anything is fetched
+    assert db.query(warehouse, "select count(*) as n from ops.runs")["n"][0] == 0
 
 
 def test_no_process_and_no_raw_socket_while_sending():
