@@ -482,6 +482,25 @@ def test_channels_that_cannot_be_checked_are_refused_at_configuration(warehouse,
     assert db.query(warehouse, "select count(*) as n from ops.runs")["n"][0] == 0
 
 
+def test_every_apprise_service_that_bypasses_python_sockets_is_refused():
+    """Read Apprise's own plugin sources: a service that imports a local channel (libc syslog, D-Bus, GObject, the
+    Windows API, USB HID, a subprocess) must be refused at configuration, so an Apprise upgrade that adds one fails
+    here instead of slipping past the address guard."""
+    import inspect
+    import re
+
+    from apprise.manager_plugins import NotificationManager
+
+    local = re.compile(r"^\s*(?:import|from)\s+(syslog|subprocess|dbus|gi|ctypes|win32\w*|pywintypes|hid|usb)\b", re.M)
+    plugins = NotificationManager()
+    bypassing = {plugins[s].__module__.split(".")[2]: s for s in plugins.schemas()
+                 if local.search(inspect.getsource(inspect.getmodule(plugins[s])))}
+    assert set(bypassing) == set(alerts.UNCHECKED_SERVICES)
+    for scheme in bypassing.values():
+        assert alerts.unchecked_reason(f"{scheme}://") is not None
+    assert alerts.unchecked_reason("rsyslog://logs.example.com") is None
+
+
 def test_no_process_and_no_raw_socket_while_sending():
     with nothing_leaves_the_machine() as escaped, alerts.guarded(frozenset()) as guard:
         with pytest.raises(PermissionError, match="start a process"):
