@@ -535,6 +535,7 @@ def test_webhook_carries_a_stable_idempotency_key(warehouse):
     assert listed["k1"] != listed["k2"]
 
 
+@pytest.mark.timeout(900)  # hang guard: a fresh `radar run` (Prefect's temporary server, GX) takes minutes under load
 def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_purpose(tmp_path):
     """SIGKILL a real `radar run` while its receiver is still answering; rerun at once and after the stale window:
     the alert is never sent again by itself (one delivery), the row is 'unknown'; `radar alerts resend` sends it."""
@@ -548,21 +549,25 @@ def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_pur
     with serve_directory(site.root) as base, WebhookSink() as hook:
         feeds = tmp_path / "feeds.toml"
         feeds.write_text(f'[[feeds]]\nurl = "{base}/feeds/ai.xml"\nname = "AI site"\n', encoding="utf-8")
-        config = _write_config(tmp_path / "radar.toml", [hook.apprise_url])
+        # Apprise gives up on a receiver after 4 s by default (a reported failure: retried later); rto=60 makes it
+        # wait, so the send is still under way (up to the 30 s send timeout) when the process is killed.
+        config = _write_config(tmp_path / "radar.toml", [hook.apprise_url + "?rto=60"])
         settings = Settings.load(config)
         alerts.deliver(db_path, settings)                        # subscribe
         _add_event(db_path, "k1", "Llama 4")                     # news since: due at the next run's alert step
         hook.delay = 120                                         # the receiver takes its time to answer
         env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "RADAR_CONFIG": str(config)}
-        proc = subprocess.Popen([sys.executable, "-m", "radar.cli", "run", "--feeds", str(feeds), "--db", str(db_path),
-                                 "--config", str(config)],
-                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        log = tmp_path / "run.log"
+        with log.open("wb") as out:
+            proc = subprocess.Popen([sys.executable, "-m", "radar.cli", "run", "--feeds", str(feeds), "--db",
+                                     str(db_path), "--config", str(config)],
+                                    cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            deadline = time.monotonic() + 400
+            deadline = time.monotonic() + 780
             while not hook.attempts and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.2)
-            assert hook.attempts, f"the run never reached the receiver (exit code {proc.poll()})"
+            assert hook.attempts, (f"the run never reached the receiver (exit code {proc.poll()}):\n"
+                                   + log.read_text(errors="replace")[-3000:])
         finally:
             os.killpg(proc.pid, signal.SIGKILL)                  # the run and the temporary Prefect server it started
             proc.wait(timeout=60)
