@@ -16,14 +16,19 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def start_run(path: Path, run_id: str, flow_run_id: str | None) -> None:
-    """Record the run; a run still 'running' was killed (runs never overlap), so it is marked abandoned."""
+def start_run(path: Path, run_id: str, flow_run_id: str | None, kind: str = "poll",
+              source: str | None = None) -> datetime:
+    """Record the run and return its start; a run still 'running' was killed (runs never overlap), so it is
+    marked abandoned."""
+    started = now()
     with db.writing(path) as con:
         con.execute("update ops.runs set status = 'abandoned' where status = 'running'")
         con.execute(
-            "insert into ops.runs (run_id, flow_run_id, started_at, status) values (?, ?, ?, 'running')",
-            [run_id, flow_run_id, now()],
+            "insert into ops.runs (run_id, flow_run_id, started_at, status, kind, source) "
+            "values (?, ?, ?, 'running', ?, ?)",
+            [run_id, flow_run_id, started, kind, source],
         )
+    return started
 
 
 def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | None = None) -> None:
@@ -77,10 +82,15 @@ def pending_articles(path: Path, feed_urls: list[str]) -> pl.DataFrame:
 
 
 def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles: pl.DataFrame,
-                       mentions: pl.DataFrame, quarantine: pl.DataFrame) -> dict:
-    """Articles with their mentions, the fetch log and quarantine, then the touched events: all or nothing."""
+                       mentions: pl.DataFrame, quarantine: pl.DataFrame, entries: pl.DataFrame | None = None,
+                       hold_alerts_since: datetime | None = None) -> dict:
+    """Articles with their mentions, the fetch log and quarantine, then the touched events: all or nothing.
+    A backfill also brings its `entries`, and holds back from alerts the events it found first."""
     stamp = {"run_id": pl.lit(run_id)}
     with db.writing(path) as con:
+        n_entries = None
+        if entries is not None:
+            n_entries = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), **stamp))
         db.load(con, "insert_fetches", fetches)
         n_articles = db.load(con, "insert_articles", articles.drop("is_article", strict=False).with_columns(**stamp))
         n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
@@ -88,5 +98,26 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
         before = con.execute("select count(*) from core.events").fetchall()[0][0]
         db.load(con, "merge_events", mentions.select("event_key"))
         after = con.execute("select count(*) from core.events").fetchall()[0][0]
-    return {"n_articles_new": n_articles, "n_mentions_new": n_mentions, "n_events_new": after - before,
-            "n_quarantined": quarantine.height}
+        if hold_alerts_since is not None and not mentions.is_empty():
+            con.register("incoming", mentions.select("event_key"))
+            con.execute(db.sql_text("hold_alerts"),
+                        {"reason": "backfill", "run_id": run_id, "started_at": hold_alerts_since})
+            con.unregister("incoming")
+    counts = {"n_articles_new": n_articles, "n_mentions_new": n_mentions, "n_events_new": after - before,
+              "n_quarantined": quarantine.height}
+    return counts if n_entries is None else {**counts, "n_entries_new": n_entries}
+
+
+def quarantine(path: Path, run_id: str, rows: pl.DataFrame) -> None:
+    """Rows rejected before any table (an unreadable archive record), with the reason."""
+    with db.writing(path) as con:
+        db.load(con, "upsert_quarantine", rows.with_columns(run_id=pl.lit(run_id)))
+
+
+def stored_urls(path: Path, urls: list[str]) -> set[str]:
+    """The urls among these that are already stored as articles (a resumed or repeated backfill skips them)."""
+    if not urls or not Path(path).exists():
+        return set()
+    with db.read_only(path) as con:
+        con.register("incoming", pl.DataFrame({"url": urls}, schema={"url": pl.String}))
+        return set(db.frame(con, db.sql_text("stored_urls"))["url"].to_list())

@@ -18,6 +18,8 @@ candidates as (
       and (not $open_weights_only or e.open_weights is true)
       and e.confidence >= $min_confidence
       and list_contains($statuses, e.status)
+      -- Events a backfill found first are history, not news (radar backfill --alert lifts this).
+      and e.event_key not in (select event_key from ops.alert_holds)
       -- News has a shelf life ($max_age_days, 0 = none): an event first seen longer ago than that (rules changed,
       -- a channel re-added) is not queued now, nor is one first seen now from an old article (a newly added
       -- feed carries last year's news). Rows already queued are never dropped.

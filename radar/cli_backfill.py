@@ -1,0 +1,151 @@
+"""`radar backfill` (history from archives) and `radar coverage` (found vs a reference list of releases)."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from radar.cli_report import DbOption, _fail, _json_default, _query, _since
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
+
+
+def backfill(
+    sources: Annotated[list[Path], typer.Argument(
+        help="JSON-lines files of entries (url, title, summary or text or html, published, feed), directories of "
+             "saved pages (.html/.md/.txt with manifest.jsonl or front matter), saved RSS/Atom files or a "
+             "directory of successive versions of one feed (replayed in name order), WARC files (.warc, .warc.gz).",
+        show_default=False)],
+    db: DbOption = Path("warehouse/radar.duckdb"),
+    since: Annotated[Optional[str], typer.Option(help="Only stories published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only stories published on or before YYYY-MM-DD.")] = None,
+    alert: Annotated[bool, typer.Option("--alert", help="Alert on events this backfill finds first (default: "
+                                                       "history is not alerted).")] = False,
+) -> None:
+    """Load history from archives through the same stages as a poll (text, events, validation, merge), without
+    the network. Idempotent and resumable: stories already stored are skipped; each source is a run in ops.runs."""
+    missing = [str(s) for s in sources if not s.exists()]
+    if missing:
+        _fail(f"no such source: {', '.join(missing)}")
+    since_day, until_day = _date(since, "--since"), _date(until, "--until")
+    import expectations
+
+    expectations.prewarm()
+    from flows.backfill import backfill as backfill_flow
+    from radar.settings import Settings
+
+    started = time.monotonic()
+    live = err.is_terminal
+
+    def progress(source: str, counts: dict) -> None:
+        if live:
+            err.print(f"{source}: {counts['n_items']} items, {counts['n_articles_new']} new articles, "
+                      f"{counts['n_events_new']} new events, {counts['n_skipped']} already stored", highlight=False)
+
+    results = backfill_flow(sources=[str(s) for s in sources], db_path=str(db), settings=Settings.load(),
+                            since=since_day, until=until_day, alert=alert, progress=progress)
+    table = Table(title=f"Backfill into {db} ({time.monotonic() - started:.0f} s)")
+    for column in ("source", "items", "already stored", "new articles", "new mentions", "new events", "quarantined"):
+        table.add_column(column, justify="left" if column == "source" else "right")
+    for r in results:
+        table.add_row(Text(r["source"]), *(str(r[k]) for k in ("n_items", "n_skipped", "n_articles_new",
+                                                             "n_mentions_new", "n_events_new", "n_quarantined")))
+    console.print(table)
+    if not alert:
+        console.print("Events found first by this backfill are not alerted (use --alert to alert them).")
+
+
+def coverage(
+    reference: Annotated[Path, typer.Option("--reference", help="CSV of known releases (Epoch AI's notable "
+                                                                "models by default).", show_default=False)],
+    db: DbOption = Path("warehouse/radar.duckdb"),
+    since: Annotated[Optional[str], typer.Option(help="From this date: YYYY-MM-DD or 30d/12w.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Up to this date, YYYY-MM-DD.")] = None,
+    orgs: Annotated[Optional[list[str]], typer.Option("--orgs", help="Only these organizations (repeat).")] = None,
+    columns: Annotated[Optional[str], typer.Option(help="Map another list's columns: "
+                                                        "model=Name,org=Lab,date=Released[,access=Access].")] = None,
+    include_unreleased: Annotated[bool, typer.Option(help="Count reference models marked Unreleased.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per release (found, missed, "
+                                                          "radar_only).")] = False,
+    limit: Annotated[int, typer.Option(help="Missed and radar-only releases listed.")] = 20,
+) -> None:
+    """How many of a reference list's releases the radar found, per organisation and quarter, which it missed,
+    which it found that the list lacks, and the lag from the release date to the radar's first article."""
+    import polars as pl
+
+    from transforms import coverage as cov
+    from warehouse import db as warehouse
+
+    if not reference.is_file():
+        _fail(f"no reference list at {reference}")
+    mapping = {}
+    for pair in filter(None, (columns or "").split(",")):
+        key, _, value = pair.partition("=")
+        if key.strip() not in cov.EPOCH_COLUMNS or not value.strip():
+            _fail(f"--columns takes model=…,org=…,date=…,access=…; not {pair!r}")
+        mapping[key.strip()] = value.strip()
+    try:
+        ref = cov.reference_frame(pl.read_csv(reference, infer_schema_length=0), mapping, include_unreleased)
+    except (ValueError, pl.exceptions.PolarsError) as exc:
+        _fail(f"cannot read {reference}: {exc}")
+    releases = _query(warehouse.query, db, warehouse.sql_text("coverage_releases"))
+    rows = cov.within(cov.compare(releases, ref), _since(since), _date(until, "--until"), orgs)
+    if as_json:
+        for row in rows.to_dicts():
+            sys.stdout.write(json.dumps(row, default=_json_default, ensure_ascii=False) + "\n")
+        return
+    found, total = (rows["status"] == "found").sum(), rows["status"].is_in(["found", "missed"]).sum()
+    console.print(Text(f"Coverage of {reference.name}: {found} of {total} reference releases found"
+                       + (f" ({found / total:.0%})" if total else "")
+                       + f"; {(rows['status'] == 'radar_only').sum()} found by the radar only, "
+                       + f"{(rows['status'] == 'after_reference').sum()} after the list ends.", style="bold"))
+    for by in ("org", "quarter"):
+        console.print(_summary_table(cov.summary(rows, by).head(40), by))
+    for status, title in (("missed", "Missed"), ("radar_only", "Found by the radar, not in the list")):
+        part = rows.filter(pl.col("status") == status)
+        if part.height:
+            console.print(_list_table(part.head(limit), f"{title} ({part.height}, first {min(limit, part.height)})"))
+
+
+def _summary_table(frame, by: str) -> Table:
+    table = Table(title=f"Per {by}")
+    for column in (by, "reference", "found", "missed", "recall", "radar only", "median lag (days)"):
+        table.add_column(column, justify="left" if column == by else "right")
+    for r in frame.to_dicts():
+        table.add_row(Text(str(r[by])), str(r["reference"]), str(r["found"]), str(r["missed"]),
+                      "" if r["recall"] is None else f"{r['recall']:.0%}", str(r["radar_only"]),
+                      "" if r["median_lag_days"] is None else f"{r['median_lag_days']:.0f}")
+    return table
+
+
+def _list_table(frame, title: str) -> Table:
+    table = Table(title=title)
+    for column in ("org", "model", "reference date", "radar first article"):
+        table.add_column(column)
+    for r in frame.to_dicts():
+        table.add_row(Text(str(r["org"] or "")), Text(str(r["model"] or "")), str(r["ref_date"] or ""),
+                      str(r["first_article_at"] or "")[:10])
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(backfill)
+    app.command()(coverage)
