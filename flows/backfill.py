@@ -20,13 +20,15 @@ from prefect.logging import get_logger
 import expectations
 from radar.settings import Settings
 from sources.archive import Batch, read_source
-from transforms.articles import articles_frame
+from flows.workers import LazyPool
+from transforms.articles import articles_frame, extract_pages
 from transforms.backfill import entries_frame, page_items, text_articles
 from transforms.extract import extract_mentions
 from transforms.feeds import parse_feed
 from warehouse import db, stages
 
 Progress = Callable[[str, dict], None]
+MIN_PAGES_FOR_POOL = 16  # as in the ingest: below this, starting worker processes costs more than it saves
 
 
 def _noop(_source: str, _counts: dict) -> None:
@@ -40,12 +42,13 @@ def backfill(sources: list[str], db_path: str, settings: Settings | None = None,
     expectations.prewarm()
     settings = settings or Settings.load()
     db.migrate(Path(db_path))
-    return [backfill_source(Path(s), Path(db_path), settings, since, until, alert, progress or _noop)
-            for s in sources]
+    with LazyPool(settings.extract_workers) as pool:  # saved pages are extracted in worker processes
+        return [backfill_source(Path(s), Path(db_path), settings, since, until, alert, progress or _noop, pool)
+                for s in sources]
 
 
 def backfill_source(path: Path, db_path: Path, settings: Settings, since: date | None, until: date | None,
-                    alert: bool, progress: Progress) -> dict:
+                    alert: bool, progress: Progress, pool: LazyPool) -> dict:
     run_id = uuid.uuid4().hex
     context = FlowRunContext.get()  # None when called as backfill.fn() (tests)
     flow_run = context.flow_run if context else None
@@ -58,9 +61,9 @@ def backfill_source(path: Path, db_path: Path, settings: Settings, since: date |
             _record_errors(db_path, run_id, batch, counts)
             for version, content in batch.polls:   # successive versions of one feed, replayed as polls
                 _process(db_path, run_id, _feed_items(version, content, path), settings, since, until,
-                         None if alert else started, counts, progress)
+                         None if alert else started, counts, progress, pool)
             _process(db_path, run_id, batch.items, settings, since, until, None if alert else started, counts,
-                     progress)
+                     progress, pool)
     except BaseException as exc:
         stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")
         raise
@@ -96,23 +99,24 @@ def _in_window(items: pl.DataFrame, since: date | None, until: date | None) -> p
 
 
 def _process(db_path: Path, run_id: str, items: pl.DataFrame, settings: Settings, since, until,
-             hold_since: datetime | None, counts: dict, progress: Progress) -> None:
+             hold_since: datetime | None, counts: dict, progress: Progress, pool: LazyPool) -> None:
     items = _in_window(items, since, until).unique("url", keep="first", maintain_order=True)
     counts["n_items"] += items.height
-    for chunk in items.iter_slices(settings.article_batch_size):
+    for chunk in items.iter_slices(settings.backfill_batch_size):
         stored = stages.stored_urls(db_path, chunk["url"].to_list())
         todo = chunk.filter(~pl.col("url").is_in(list(stored)))
         counts["n_skipped"] += chunk.height - todo.height
         if not todo.is_empty():
-            _load_batch(db_path, run_id, todo, settings, hold_since, counts)
+            _load_batch(db_path, run_id, todo, hold_since, counts, pool)
         progress(counts["source"], counts)
 
 
-def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, settings: Settings, hold_since: datetime | None,
-                counts: dict) -> None:
+def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: datetime | None, counts: dict,
+                pool: LazyPool) -> None:
     pages = page_items(items)
     crawled = {p["url"]: p["crawled_at"] for p in pages}
-    from_pages = articles_frame(pages).with_columns(  # a WARC page's own date wins over its crawl date
+    metas = extract_pages(pages, pool.get() if len(pages) >= MIN_PAGES_FOR_POOL else None)
+    from_pages = articles_frame(pages, metas).with_columns(  # a WARC page's own date wins over its crawl date
         published_at=pl.coalesce("published_at", pl.col("url").replace_strict(crawled, default=None,
                                                                                 return_dtype=pl.Datetime("us", "UTC"))))
     articles = pl.concat([from_pages, text_articles(items.filter(pl.col("html").is_null()))])

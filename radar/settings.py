@@ -37,6 +37,9 @@ class Settings:
     min_text_chars: int = 300
     extract_workers: int = 0  # processes for text extraction; 0 = one per CPU
     article_batch_size: int = 1000
+    # Backfill items carry their text (no fetch, no trafilatura for most): bigger batches spread the fixed cost of
+    # each validation and extraction call over more rows.
+    backfill_batch_size: int = 5000
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -30,7 +30,7 @@ def _counts(db_path: Path) -> dict[str, int]:
 def _backfill(sources, db_path, **kwargs) -> list[dict]:
     from flows.backfill import backfill
 
-    return backfill.fn([str(s) for s in sources], str(db_path), settings=Settings(article_batch_size=100), **kwargs)
+    return backfill.fn([str(s) for s in sources], str(db_path), settings=Settings(backfill_batch_size=100), **kwargs)
 
 
 def _announcements(tmp_path: Path, n: int) -> Path:
