@@ -79,7 +79,8 @@ def coverage(
     db: DbOption = Path("warehouse/radar.duckdb"),
     since: Annotated[Optional[str], typer.Option(help="From this date: YYYY-MM-DD or 30d/12w.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Up to this date, YYYY-MM-DD.")] = None,
-    orgs: Annotated[Optional[list[str]], typer.Option("--orgs", help="Only these organizations (repeat).")] = None,
+    orgs: Annotated[Optional[list[str]], typer.Option("--orgs", help="Only these organizations: comma-separated "
+                                                                     "or repeated.")] = None,
     columns: Annotated[Optional[str], typer.Option(help="Map another list's columns: "
                                                         "model=Name,org=Lab,date=Released[,access=Access].")] = None,
     include_unreleased: Annotated[bool, typer.Option(help="Count reference models marked Unreleased.")] = False,
@@ -89,6 +90,32 @@ def coverage(
 ) -> None:
     """How many of a reference list's releases the radar found, per organisation and quarter, which it missed,
     which it found that the list lacks, and the lag from the release date to the radar's first article."""
+    import polars as pl
+
+    from transforms import coverage as cov
+
+    orgs = [o.strip() for value in orgs or [] for o in value.split(",") if o.strip()]
+    rows = cov.within(coverage_rows(reference, db, columns, include_unreleased), _since(since),
+                      _date(until, "--until"), orgs)
+    if as_json:
+        for row in rows.to_dicts():
+            sys.stdout.write(json.dumps(row, default=_json_default, ensure_ascii=False) + "\n")
+        return
+    found, total = (rows["status"] == "found").sum(), rows["status"].is_in(["found", "missed"]).sum()
+    console.print(Text(f"Coverage of {reference.name}: {found} of {total} reference releases found"
+                       + (f" ({found / total:.0%})" if total else "")
+                       + f"; {(rows['status'] == 'radar_only').sum()} found by the radar only, "
+                       + f"{(rows['status'] == 'after_reference').sum()} after the list ends.", style="bold"))
+    for by in ("org", "quarter"):
+        console.print(_summary_table(cov.summary(rows, by).head(40), by))
+    for status, title in (("missed", "Missed"), ("radar_only", "Found by the radar, not in the list")):
+        part = rows.filter(pl.col("status") == status)
+        if part.height:
+            console.print(_list_table(part.head(limit), f"{title} ({part.height}, first {min(limit, part.height)})"))
+
+
+def coverage_rows(reference: Path, db: Path, columns: str | None = None, include_unreleased: bool = False):
+    """transforms.coverage.compare of the warehouse's releases with the reference CSV; clear errors, exit 2."""
     import polars as pl
 
     from transforms import coverage as cov
@@ -107,22 +134,7 @@ def coverage(
     except (ValueError, pl.exceptions.PolarsError) as exc:
         _fail(f"cannot read {reference}: {exc}")
     releases = _query(warehouse.query, db, warehouse.sql_text("coverage_releases"))
-    rows = cov.within(cov.compare(releases, ref), _since(since), _date(until, "--until"), orgs)
-    if as_json:
-        for row in rows.to_dicts():
-            sys.stdout.write(json.dumps(row, default=_json_default, ensure_ascii=False) + "\n")
-        return
-    found, total = (rows["status"] == "found").sum(), rows["status"].is_in(["found", "missed"]).sum()
-    console.print(Text(f"Coverage of {reference.name}: {found} of {total} reference releases found"
-                       + (f" ({found / total:.0%})" if total else "")
-                       + f"; {(rows['status'] == 'radar_only').sum()} found by the radar only, "
-                       + f"{(rows['status'] == 'after_reference').sum()} after the list ends.", style="bold"))
-    for by in ("org", "quarter"):
-        console.print(_summary_table(cov.summary(rows, by).head(40), by))
-    for status, title in (("missed", "Missed"), ("radar_only", "Found by the radar, not in the list")):
-        part = rows.filter(pl.col("status") == status)
-        if part.height:
-            console.print(_list_table(part.head(limit), f"{title} ({part.height}, first {min(limit, part.height)})"))
+    return cov.compare(releases, ref)
 
 
 def _summary_table(frame, by: str) -> Table:

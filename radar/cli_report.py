@@ -106,6 +106,8 @@ def register(app: typer.Typer) -> None:
     def report(
         db: DbOption = DEFAULT_DB,
         out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: report.html next to the warehouse).")] = None,
+        reference: Annotated[Optional[Path], typer.Option("--reference", help="Add a coverage section against this "
+                                                                             "CSV of known releases (see radar coverage).")] = None,
     ) -> None:
         """Write one self-contained HTML report of the warehouse: works offline, loads nothing from anywhere.
 
@@ -116,8 +118,14 @@ def register(app: typer.Typer) -> None:
         target = out if out is not None else db.parent / "report.html"
         if target.is_dir():
             _fail(f"--out {target} is a directory; give a file name, e.g. {target / 'report.html'}")
+        section = None
+        if reference is not None:
+            from radar.cli_backfill import coverage_rows
+            from radar.report import coverage_section
+
+            section = coverage_section(coverage_rows(reference, db), reference.name)
         try:
-            path = _query(write_report, db, target)
+            path = _query(write_report, db, target, section)
         except OSError as exc:
             _fail(f"cannot write {target}: {exc}")
         console.print(Text.assemble("Report written to ", (str(path.resolve()), "bold"),

@@ -764,8 +764,30 @@ def _sources_cell(sources: Any) -> str:
     return "".join(out)
 
 
-def render_report(data: ReportData, data_docs_href: str | None = None) -> str:
-    """The report's HTML. `data_docs_href`: link to the Great Expectations Data Docs index, None if there is none."""
+def coverage_section(rows: Any, reference_name: str) -> str:
+    """Coverage against a reference list (transforms.coverage.compare rows): per-quarter bars of found and
+    missed reference releases, and the per-organisation table."""
+    from transforms import coverage as cov
+
+    by_quarter, by_org = cov.summary(rows, "quarter").to_dicts(), cov.summary(rows, "org").head(20).to_dicts()
+    found, total = sum(r["found"] for r in by_org), sum(r["reference"] for r in by_quarter)
+    bars = hbar_svg([(r["quarter"], [("found", float(r["found"]), "#2e7d32"), ("missed", float(r["missed"]), "#c9ced8")],
+                      f"{r['found']}/{r['reference']} found") for r in by_quarter if r["reference"]],
+                    "Reference releases per quarter: found (green) and missed (grey)")
+    table = _table(
+        [("org", ""), ("reference", "num"), ("found", "num"), ("missed", "num"), ("recall", "num"),
+         ("radar only", "num"), ("median lag (days)", "num")],
+        ([esc(r["org"], 60), esc(r["reference"]), esc(r["found"]), esc(r["missed"]),
+          "" if r["recall"] is None else f"{r['recall']:.0%}", esc(r["radar_only"]),
+          "" if r["median_lag_days"] is None else f"{r['median_lag_days']:.0f}"] for r in by_org))
+    return (f'<section id="coverage"><h2>Coverage</h2><p class="note">{found} of {total} releases in '
+            f"{esc(reference_name)} found; lag = the radar's first article minus the list's date.</p>"
+            f"{bars}{table}</section>")
+
+
+def render_report(data: ReportData, data_docs_href: str | None = None, coverage: str | None = None) -> str:
+    """The report's HTML. `data_docs_href`: link to the Great Expectations Data Docs index, None if there is none;
+    `coverage`: the coverage section (coverage_section), when a reference list was given."""
     t = data.totals
     run = data.last_run
     run_text = (f"last run {clean(run['status'])} at {_utc(run['started_at'])}" if run else "no runs recorded")
@@ -902,8 +924,11 @@ def render_report(data: ReportData, data_docs_href: str | None = None) -> str:
         '<span id="qcount" class="note"></span></div>'
         f'<table id="events-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>')
 
+    if coverage:
+        sections.insert(2, coverage)
     nav = "".join(f'<a href="#{a}">{label}</a>' for a, label in (
-        ("overview", "Overview"), ("releases", "Releases"), ("weekly", "Per week"), ("orgs", "Organizations"),
+        ("overview", "Overview"), ("releases", "Releases"), *((("coverage", "Coverage"),) if coverage else ()),
+        ("weekly", "Per week"), ("orgs", "Organizations"),
         ("funding", "Funding"), ("feeds", "Feeds"), ("quarantine", "Quarantine"), ("events", "Events")))
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -931,13 +956,13 @@ def data_docs_href(db_path: Path | str, report_path: Path | str) -> str | None:
         return index.resolve().as_uri()
 
 
-def build_report(db_path: Path | str, out: Path | str | None = None) -> str:
+def build_report(db_path: Path | str, out: Path | str | None = None, coverage: str | None = None) -> str:
     """The report for a file at `out` (default: report.html next to the warehouse, as `radar report` writes it)."""
     out = out if out is not None else Path(db_path).parent / "report.html"
-    return render_report(load_report_data(db_path), data_docs_href(db_path, out))
+    return render_report(load_report_data(db_path), data_docs_href(db_path, out), coverage)
 
 
-def write_report(db_path: Path | str, out: Path | str) -> Path:
+def write_report(db_path: Path | str, out: Path | str, coverage: str | None = None) -> Path:
     """Render the report and replace `out` atomically."""
-    text = build_report(db_path, out)
+    text = build_report(db_path, out, coverage)
     return write_text_atomic(out, text)

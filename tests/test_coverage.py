@@ -30,7 +30,7 @@ def test_names_match_through_aliases_never_by_substring():
     assert cov.model_key("GPT 4o") == cov.model_key("gpt-4o") == cov.model_key("GPT-4o")
     assert cov.model_key("GPT-4") != cov.model_key("GPT-4o")
     assert cov.model_key("Meta Llama 3.1 405B", "Meta AI") == cov.model_key("Llama 3.1 405B")
-    assert cov.org_name("Meta AI") == "Meta" and cov.org_name("Google DeepMind,Google") == "Google DeepMind"
+    assert cov.org_name("Meta AI") == "Meta" and cov.org_name("Google DeepMind,Google") == "Google"
 
 
 def test_found_missed_radar_only_after_reference_and_lag():
