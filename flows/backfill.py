@@ -60,8 +60,12 @@ def backfill_source(path: Path, db_path: Path, settings: Settings, since: date |
         for batch in read_source(path):
             _record_errors(db_path, run_id, batch, counts)
             for version, content in batch.polls:   # successive versions of one feed, replayed as polls
-                _process(db_path, run_id, _feed_items(version, content, path), settings, since, until,
-                         None if alert else started, counts, progress, pool)
+                entries = _feed_entries(version, content, path)
+                # Every entry of the version is written (new ones inserted, ones edited in place updated); only
+                # stories not yet stored become articles.
+                counts["n_entries_new"] += stages.record_entries(db_path, run_id, entries)
+                _process(db_path, run_id, _entry_items(version, entries), settings, since, until,
+                         None if alert else started, counts, progress, pool, entries_written=True)
             _process(db_path, run_id, batch.items, settings, since, until, None if alert else started, counts,
                      progress, pool)
     except BaseException as exc:
@@ -72,18 +76,20 @@ def backfill_source(path: Path, db_path: Path, settings: Settings, since: date |
     return counts
 
 
-def _feed_items(version: str, content: bytes, source: Path) -> pl.DataFrame:
-    """The entries of one saved feed version as items. The feed is named by its directory (or file), so its
-    versions share one identity and a replayed entry is stored once."""
-    from sources.archive import ITEM_SCHEMA
-
-    feed_url = f"archive:{source.name}"
-    parsed = parse_feed(content, feed_url)
+def _feed_entries(version: str, content: bytes, source: Path) -> pl.DataFrame:
+    """The entries of one saved feed version. The feed is named by its directory (or file), so its versions
+    share one identity: a replayed entry keeps its id (feed + guid) and is stored once."""
+    parsed = parse_feed(content, f"archive:{source.name}")
     if parsed.error:
         get_logger("radar.backfill").warning("feed version %s is not usable: %s", version, parsed.error)
-    entries = parsed.entries.filter(pl.col("url").is_not_null())
+    return parsed.entries.filter(pl.col("url").is_not_null())
+
+
+def _entry_items(version: str, entries: pl.DataFrame) -> pl.DataFrame:
+    from sources.archive import ITEM_SCHEMA
+
     return entries.select(
-        source=pl.lit(version), feed_url=pl.lit(feed_url), url="url", title="title", summary="summary",
+        source=pl.lit(version), feed_url="feed_url", url="url", title="title", summary="summary",
         text=pl.lit(None, pl.String), html=pl.lit(None, pl.Binary), published_at="published_at",
         crawled_at=pl.lit(None, pl.Datetime("us", "UTC")),
     ).cast(ITEM_SCHEMA)
@@ -99,7 +105,8 @@ def _in_window(items: pl.DataFrame, since: date | None, until: date | None) -> p
 
 
 def _process(db_path: Path, run_id: str, items: pl.DataFrame, settings: Settings, since, until,
-             hold_since: datetime | None, counts: dict, progress: Progress, pool: LazyPool) -> None:
+             hold_since: datetime | None, counts: dict, progress: Progress, pool: LazyPool,
+             entries_written: bool = False) -> None:
     items = _in_window(items, since, until).unique("url", keep="first", maintain_order=True)
     counts["n_items"] += items.height
     for chunk in items.iter_slices(settings.backfill_batch_size):
@@ -107,12 +114,12 @@ def _process(db_path: Path, run_id: str, items: pl.DataFrame, settings: Settings
         todo = chunk.filter(~pl.col("url").is_in(list(stored)))
         counts["n_skipped"] += chunk.height - todo.height
         if not todo.is_empty():
-            _load_batch(db_path, run_id, todo, hold_since, counts, pool)
+            _load_batch(db_path, run_id, todo, hold_since, counts, pool, entries_written)
         progress(counts["source"], counts)
 
 
 def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: datetime | None, counts: dict,
-                pool: LazyPool) -> None:
+                pool: LazyPool, entries_written: bool) -> None:
     pages = page_items(items)
     crawled = {p["url"]: p["crawled_at"] for p in pages}
     metas = extract_pages(pages, pool.get() if len(pages) >= MIN_PAGES_FOR_POOL else None)
@@ -124,7 +131,8 @@ def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: dat
     mentions = extract_mentions(articles)
     mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
     loaded = stages.load_article_batch(db_path, run_id, pl.DataFrame(schema=_fetch_schema()), articles, mentions,
-                                       pl.concat([bad_articles, bad_mentions]), entries=entries_frame(items),
+                                       pl.concat([bad_articles, bad_mentions]),
+                                       entries=None if entries_written else entries_frame(items),
                                        hold_alerts_since=hold_since)
     for name, value in loaded.items():
         counts[name] += value

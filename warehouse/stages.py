@@ -108,6 +108,12 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
     return counts if n_entries is None else {**counts, "n_entries_new": n_entries}
 
 
+def record_entries(path: Path, run_id: str, entries: pl.DataFrame) -> int:
+    """Entries alone (a replayed feed version): new ones inserted, edited ones updated; returns new ones."""
+    with db.writing(path) as con:
+        return db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), run_id=pl.lit(run_id)))
+
+
 def quarantine(path: Path, run_id: str, rows: pl.DataFrame) -> None:
     """Rows rejected before any table (an unreadable archive record), with the reason."""
     with db.writing(path) as con:
