@@ -7,6 +7,11 @@ previous run ends, so two ingest runs never write at the same time, whoever star
 `prefect deployment run`). This is Prefect's own lease-based mechanism: a crashed run's slot is freed when its
 lease expires.
 
+The deployment's limit only covers its own runs. A `radar run` or `radar demo` by hand, or a second deployment on
+the same warehouse, is kept out by the warehouse's writer lock (warehouse/lock.py), which every run holds from
+before its first fetch: a scheduled run that finds it taken fails at once with WarehouseBusy (the next one
+catches up), and so does a `radar run` that finds a scheduled run writing.
+
 Readers: after every run the warehouse is published as a read-only copy next to it (radar.read.duckdb for
 radar.duckdb); see docs/operating.md for why.
 """
@@ -24,6 +29,7 @@ from flows.ingest import ingest
 from radar.alerts import check_alert_urls
 from radar.feeds import load_feeds
 from radar.settings import Settings
+from warehouse.lock import writes_warehouse
 from warehouse.snapshot import publish_read_snapshot
 
 FLOW_NAME = "radar-scheduled-ingest"
@@ -32,6 +38,7 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 
 
 @flow(name=FLOW_NAME, log_prints=False)
+@writes_warehouse  # another process writing this warehouse: WarehouseBusy at once (module docstring)
 def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False) -> dict:
     """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
     expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts

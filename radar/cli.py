@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 # Prefect reads these at import: no telemetry, no shutdown tracebacks from the temporary server, time to start
 # it on a small machine. Users' own settings win.
@@ -31,15 +32,51 @@ DEMO_HOST = "demo.radar.test"  # reserved TLD: never resolved, only reached thro
 app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, validated, in DuckDB.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(Text.assemble(("error: ", "bold red"), message))
     raise typer.Exit(code)
+
+
+EXIT_BUSY = 3  # another run holds the warehouse's writer lock
+WaitOption = Annotated[bool, typer.Option("--wait", help="If another run is writing to the warehouse, wait for it "
+                                                         f"to finish (default: exit at once with code {EXIT_BUSY}).")]
+
+
+def _check_db(db: Path) -> None:
+    """A --db a run cannot write is a usage error: one line, exit 2, before anything is fetched or Prefect starts."""
+    from warehouse.paths import WarehouseError, check_writable
+
+    try:
+        check_writable(db)
+    except WarehouseError as exc:
+        _fail(str(exc))
+
+
+def _claim_warehouse(db: Path, wait: bool) -> None:
+    """Check --db, then hold the warehouse's writer lock until this command ends (warehouse/lock.py): a second
+    run on the same warehouse exits at once with EXIT_BUSY, or with --wait waits its turn."""
+    import click
+
+    from warehouse.paths import WarehouseError
+    from warehouse.lock import WarehouseBusy, writer_lock
+
+    _check_db(db)
+
+    def waiting(holder: str) -> None:
+        err.print(Text(f"waiting: another run is writing to {db} ({holder})"))
+
+    try:
+        click.get_current_context().with_resource(writer_lock(db, wait=wait, on_wait=waiting))
+    except WarehouseBusy as exc:
+        _fail(str(exc), code=EXIT_BUSY)
+    except WarehouseError as exc:
+        _fail(str(exc))
 
 
 def _run_ingest(feeds, db: Path, settings) -> dict:
@@ -64,11 +101,13 @@ def run(
     config: ConfigOption = None,
     force: Annotated[bool, typer.Option("--force", help="Poll every feed now, even those whose declared pace, "
                                                          "backoff or Retry-After says to wait.")] = False,
+    wait: WaitOption = False,
 ) -> None:
     """One poll of every due feed in FILE into the warehouse, then alerts and the read snapshot.
 
     Exits non-zero only when the run itself fails; a feed that is down is recorded in
-    marts.feed_health and raw.fetches, and the other feeds load normally.
+    marts.feed_health and raw.fetches, and the other feeds load normally. Exit codes: 2 for bad input
+    (feeds file, --db), 3 when another run is writing to the same warehouse (see --wait).
     """
     from radar.feeds import FeedsFileError, load_feeds
 
@@ -83,6 +122,7 @@ def run(
         check_alert_urls(Settings.load(config).alert_urls)  # refused before Prefect starts, like a bad feeds file
     except ValueError as exc:
         _fail(str(exc))
+    _claim_warehouse(db, wait)
     import expectations
 
     expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
@@ -99,14 +139,18 @@ def run(
 def demo(
     db: DbOption = DEFAULT_DB,
     config: ConfigOption = None,
+    wait: WaitOption = False,
 ) -> None:
-    """Serve the bundled demo corpus on 127.0.0.1 and run one full ingest of it into the warehouse."""
+    """Serve the bundled demo corpus on 127.0.0.1 and run one full ingest of it into the warehouse.
+
+    Exit codes as for `radar run`: 2 for a --db that cannot be written, 3 when another run is writing to it."""
     from radar.demo_server import serve_directory
     from radar.feeds import load_feeds
     from radar.settings import Settings
 
     if not (DEMO_DIR / "feeds.toml").is_file():
         _fail(f"demo corpus not found at {DEMO_DIR}")
+    _claim_warehouse(db, wait)
     started = time.monotonic()
     with serve_directory(DEMO_DIR) as base_url:
         console.print(f"Serving the demo corpus at [bold]{base_url}[/] (loopback only) as http://{DEMO_HOST}")
@@ -150,11 +194,15 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
 
 
 def _print_frame(frame, title: str | None = None, max_width: int = 80) -> None:
+    """A table of warehouse data: cells and headers are plain text (Rich markup and :emoji: codes in the data are
+    shown as written, control characters replaced)."""
+    from radar.report import terminal_text
+
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in frame.columns:
-        table.add_column(column, overflow="fold", max_width=max_width)
+        table.add_column(Text(terminal_text(column)), overflow="fold", max_width=max_width)
     for row in frame.iter_rows():
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*[Text(terminal_text(v)) for v in row])
     console.print(table)
 
 
@@ -163,27 +211,49 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run, e.g. \"select * from marts.model_releases\".")],
     db: DbOption = DEFAULT_DB,
     output: Annotated[str, typer.Option("--format", help="table, csv or json (one object per line).")] = "table",
+    allow_files: Annotated[bool, typer.Option("--allow-files", help="Let the query read local files "
+                                                                     "(read_csv, read_parquet, ...).")] = False,
 ) -> None:
-    """Run a read-only query against the warehouse; works while a run is writing."""
+    """Run a read-only query against the warehouse; works while a run is writing.
+
+    Only reading statements run (SELECT, WITH, EXPLAIN, PRAGMA, CALL, DESCRIBE, SHOW, SUMMARIZE); COPY, EXPORT,
+    ATTACH, INSTALL, LOAD, SET and anything that writes are refused (exit 2). Local files are out of reach
+    unless --allow-files, and even then only for reading. In --format csv, LIST/STRUCT/MAP values are JSON.
+    """
     import duckdb
 
     from warehouse import db as wh
 
+    if output not in ("table", "csv", "json"):
+        _fail(f"unknown --format {output!r}: use table, csv or json")
+    if not query.strip():
+        _fail("the query is empty")
     try:
-        frame = wh.query(db, query)
-    except FileNotFoundError as exc:
+        frame = wh.adhoc_query(db, query, allow_files=allow_files)
+    except (FileNotFoundError, wh.WarehouseError) as exc:
         _fail(str(exc))
+    except duckdb.PermissionException as exc:
+        _fail(f"{' '.join(str(exc).split())} (reading local files needs --allow-files)")
     except duckdb.Error as exc:
-        _fail(f"query failed: {exc}", code=1)
+        _fail(f"query failed: {' '.join(str(exc).split())}", code=1)
     if output == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(_json_nested(frame).write_csv())
     elif output == "json":
         for row in frame.to_dicts():
             sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
-    elif output == "table":
-        _print_frame(frame)
     else:
-        _fail(f"unknown --format {output!r}: use table, csv or json")
+        _print_frame(_json_nested(frame))
+
+
+def _json_nested(frame):
+    """LIST, ARRAY, STRUCT and MAP columns as JSON text (CSV has no nested values; a table shows them as JSON too)."""
+    import polars as pl
+
+    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
+    return frame.with_columns(
+        pl.Series(name, [None if v is None else json.dumps(v, default=str, ensure_ascii=False)
+                         for v in frame[name].to_list()], dtype=pl.String)
+        for name in nested)
 
 
 @app.command()

@@ -32,7 +32,7 @@ feeds_app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 FeedsOption = Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [\\[feeds]] tables (url, name).",
                                            show_default=False)]
@@ -222,6 +222,8 @@ def _health(db: Path) -> tuple[dict[str, dict], str | None]:
                              "last_fetched_at from marts.feed_health")
     except FileNotFoundError:
         return {}, f"No warehouse at {db}: health unknown (it appears after `radar run --db {db}`)."
+    except wh.WarehouseError as exc:
+        _fail(str(exc))
     except duckdb.CatalogException:
         return {}, f"{db} has no marts.feed_health view: health unknown (run `radar run` to migrate it)."
     except duckdb.Error as exc:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
@@ -63,8 +63,10 @@ def serve(
     Registers the deployment 'radar-scheduled-ingest/NAME' (every 15 minutes unless --interval or --cron; at
     most one run at a time) and executes its runs until stopped with Ctrl-C or SIGTERM.
     """
+    from radar.cli import _check_db
     from radar.feeds import FeedsFileError, load_feeds
 
+    _check_db(db)  # before Prefect: each scheduled run writes here
     if interval is not None and cron:
         _fail("give --interval or --cron, not both")
     if interval is not None and interval <= 0:

@@ -26,7 +26,7 @@ OrgOption = Annotated[Optional[str], typer.Option("--org", help="Only this organ
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (all columns), for scripts.")]
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -49,12 +49,14 @@ def _query(fn, *args, **kwargs):
     """Run a read of the warehouse, turning a missing file or a DuckDB error into a clear message."""
     import duckdb
 
+    from warehouse.paths import WarehouseError
+
     try:
         return fn(*args, **kwargs)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, WarehouseError) as exc:
         _fail(str(exc))
     except duckdb.Error as exc:
-        _fail(f"cannot read the warehouse: {exc}", code=1)
+        _fail(f"cannot read the warehouse: {' '.join(str(exc).split())}", code=1)
 
 
 def _json_default(value: Any) -> Any:
@@ -114,7 +116,9 @@ def register(app: typer.Typer) -> None:
         Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals, feed health, quarantine counts, and a filterable table of recent events with evidence and source links (open REPORT.html#q=deepseek to start filtered).
         """
         from radar.report import write_report
+        from warehouse.paths import check_readable
 
+        _query(check_readable, db)  # a bad --db is reported before anything is written
         target = out if out is not None else db.parent / "report.html"
         if target.is_dir():
             _fail(f"--out {target} is a directory; give a file name, e.g. {target / 'report.html'}")
@@ -204,7 +208,9 @@ def register(app: typer.Typer) -> None:
         All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as stored.
         """
         from radar.report import EXPORT_FORMATS, export_marts
+        from warehouse.paths import check_readable
 
+        _query(check_readable, db)  # a bad --db is reported before DIR is created
         fmt = fmt.lower()
         if fmt not in EXPORT_FORMATS:
             _fail(f"unknown --format {fmt!r}: use parquet or csv")

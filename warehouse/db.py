@@ -9,10 +9,14 @@ import time
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import duckdb
-import polars as pl
+
+from warehouse.paths import WarehouseError, check_readable, check_writable  # noqa: F401 - part of this API
+
+if TYPE_CHECKING:
+    import polars as pl  # results are polars frames; imported by DuckDB's .pl() when one is made
 
 MIGRATIONS = resources.files("warehouse") / "migrations"
 SQL = resources.files("warehouse") / "sql"
@@ -23,13 +27,13 @@ def sql_text(name: str) -> str:
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _connect(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file, retrying while another process holds the lock (DuckDB allows one writer)."""
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise
@@ -38,11 +42,11 @@ def _connect(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConne
 
 
 @contextmanager
-def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
+              config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path}: run `radar run` or `radar demo` first")
-    con = _connect(path, read_only=True, wait_s=wait_s)
+    check_readable(path)
+    con = _connect(path, read_only=True, wait_s=wait_s, config=config)
     try:
         yield con
     finally:
@@ -106,3 +110,35 @@ def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None =
 def query(path: Path | str, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     with read_only(path) as con:
         return frame(con, sql, params)
+
+
+# --------------------------------------------------------------------------- ad-hoc queries (radar sql)
+
+class QueryRefused(WarehouseError):
+    """An ad-hoc query that is empty or would do more than read the warehouse."""
+
+
+# What an analyst's query may be: statements that only read. COPY, EXPORT, ATTACH, INSTALL/LOAD, SET/USE, CREATE
+# (a persistent secret is a file) and writes are refused before anything runs.
+READING_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN,
+                                duckdb.StatementType.PRAGMA, duckdb.StatementType.CALL})
+
+
+def adhoc_query(path: Path | str, sql: str, allow_files: bool = False) -> pl.DataFrame:
+    """Run an analyst's query on a read-only connection that cannot write anywhere.
+
+    Besides the statement check, DuckDB itself is configured so: no file system access at all unless
+    `allow_files` (then local files may be read: read_csv, read_parquet, ...), no extension downloads, and the
+    configuration locked, so no SET or PRAGMA can undo any of it (profiling or log output to a file included).
+    """
+    config = {"enable_external_access": allow_files, "autoinstall_known_extensions": False,
+              "lock_configuration": True}
+    with read_only(path, config=config) as con:
+        statements = con.extract_statements(sql)
+        if not statements:
+            raise QueryRefused("the query is empty")
+        for statement in statements:
+            if statement.type not in READING_STATEMENTS:
+                first = " ".join(statement.query.split())[:60]
+                raise QueryRefused(f"radar sql only reads: {statement.type.name} statements are refused ({first!r})")
+        return frame(con, sql)
