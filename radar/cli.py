@@ -58,11 +58,9 @@ def _check_db(db: Path) -> None:
         _fail(str(exc))
 
 
-def _claim_warehouse(db: Path, wait: bool) -> None:
+def _claim_warehouse(ctx: typer.Context, db: Path, wait: bool) -> None:
     """Check --db, then hold the warehouse's writer lock until this command ends (warehouse/lock.py): a second
     run on the same warehouse exits at once with EXIT_BUSY, or with --wait waits its turn."""
-    import click
-
     from warehouse.paths import WarehouseError
     from warehouse.lock import WarehouseBusy, writer_lock
 
@@ -72,7 +70,7 @@ def _claim_warehouse(db: Path, wait: bool) -> None:
         err.print(Text(f"waiting: another run is writing to {db} ({holder})"))
 
     try:
-        click.get_current_context().with_resource(writer_lock(db, wait=wait, on_wait=waiting))
+        ctx.with_resource(writer_lock(db, wait=wait, on_wait=waiting))
     except WarehouseBusy as exc:
         _fail(str(exc), code=EXIT_BUSY)
     except WarehouseError as exc:
@@ -96,6 +94,7 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
 
 @app.command()
 def run(
+    ctx: typer.Context,
     feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [[feeds]] tables (url, name).")],
     db: DbOption = DEFAULT_DB,
     config: ConfigOption = None,
@@ -122,7 +121,7 @@ def run(
         check_alert_urls(Settings.load(config).alert_urls)  # refused before Prefect starts, like a bad feeds file
     except ValueError as exc:
         _fail(str(exc))
-    _claim_warehouse(db, wait)
+    _claim_warehouse(ctx, db, wait)
     import expectations
 
     expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
@@ -137,6 +136,7 @@ def run(
 
 @app.command()
 def demo(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     config: ConfigOption = None,
     wait: WaitOption = False,
@@ -150,7 +150,7 @@ def demo(
 
     if not (DEMO_DIR / "feeds.toml").is_file():
         _fail(f"demo corpus not found at {DEMO_DIR}")
-    _claim_warehouse(db, wait)
+    _claim_warehouse(ctx, db, wait)
     started = time.monotonic()
     with serve_directory(DEMO_DIR) as base_url:
         console.print(f"Serving the demo corpus at [bold]{base_url}[/] (loopback only) as http://{DEMO_HOST}")
