@@ -27,7 +27,6 @@ from transforms.articles import articles_frame, extract_pages
 from transforms.extract import extract_mentions
 from transforms.feeds import ENTRY_SCHEMA, ParsedFeed, parse_feed
 from warehouse import db, stages
-from warehouse.lock import writes_warehouse
 
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "kind": pl.String, "url": pl.String, "final_url": pl.String,
@@ -232,7 +231,6 @@ def due_feeds(feeds: list[Feed], previous: dict[str, dict], limited: dict[str, d
 
 
 @flow(name="radar-ingest", log_prints=False)
-@writes_warehouse  # one run at a time per warehouse: WarehouseBusy before anything is fetched
 def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, force: bool = False) -> dict:
     """One poll of every due feed in `feeds` into the warehouse at `db_path`; returns the run's counts."""
     expectations.prewarm()  # the GX import (seconds) overlaps with fetching feeds

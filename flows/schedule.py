@@ -29,7 +29,7 @@ from flows.ingest import ingest
 from radar.alerts import check_alert_urls
 from radar.feeds import load_feeds
 from radar.settings import Settings
-from warehouse.lock import writes_warehouse
+from warehouse.lock import writer_lock
 from warehouse.snapshot import publish_read_snapshot
 
 FLOW_NAME = "radar-scheduled-ingest"
@@ -38,26 +38,27 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 
 
 @flow(name=FLOW_NAME, log_prints=False)
-@writes_warehouse  # another process writing this warehouse: WarehouseBusy at once (module docstring)
 def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False) -> dict:
     """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
-    expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
-    settings = Settings.load(Path(config_file) if config_file else None)
-    check_alert_urls(settings.alert_urls)  # an alert URL the address policy cannot check: refused before any work
-    feeds = load_feeds(feeds_file)
-    try:
-        # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,
-        # passwords) out of them. Ingest does not use them; the alert step is a task, whose arguments stay local.
-        counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force)
-        alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
-    except Exception:
-        # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
+    # Another process writing this warehouse: WarehouseBusy at once, before anything is fetched (module docstring).
+    with writer_lock(db_path):
+        expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
+        settings = Settings.load(Path(config_file) if config_file else None)
+        check_alert_urls(settings.alert_urls)  # an alert URL the address policy cannot check: refused before any work
+        feeds = load_feeds(feeds_file)
         try:
-            publish_snapshot(db_path)
-        except Exception as exc:  # noqa: BLE001 - never hide the run's own error behind this one
-            get_run_logger().warning("could not publish the read snapshot: %s", exc)
-        raise
-    snapshot = publish_snapshot(db_path)
+            # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,
+            # passwords) out of them. Ingest does not use them; the alert step is a task, whose arguments stay local.
+            counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force)
+            alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
+        except Exception:
+            # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
+            try:
+                publish_snapshot(db_path)
+            except Exception as exc:  # noqa: BLE001 - never hide the run's own error behind this one
+                get_run_logger().warning("could not publish the read snapshot: %s", exc)
+            raise
+        snapshot = publish_snapshot(db_path)
     return {**counts, "alerts": alert_counts, "read_snapshot": str(snapshot)}
 
 

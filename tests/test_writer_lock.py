@@ -1,7 +1,7 @@
 """One writer per warehouse: the lock in warehouse/lock.py, between real processes.
 
 A second process is refused at once and told who holds the lock, or waits for it; a SIGKILLed holder leaves no
-stale lock; the flows take it before anything is fetched; and end to end, a second `radar run` on a warehouse
+stale lock; the scheduled flow takes it before anything is fetched; and end to end, a second `radar run` on a warehouse
 that a first one is writing exits with code 3 without a single request to its feed, while `radar run --wait`
 starts when the first run is gone (here: killed).
 """
@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from radar.feeds import Feed
-from radar.settings import Settings
 from tests.conftest import rss
 from tests.fault_server import FaultServer
 from warehouse.lock import WarehouseBusy, lock_path, writer_lock
@@ -118,19 +116,15 @@ def test_nested_holders_in_one_process_share_the_lock(db_path):
     assert try_from_another_process(db_path) == "got it"
 
 
-def test_the_flows_take_the_lock_before_fetching(holder, db_path, tmp_path):
-    """The ingest flow and the scheduled flow (what `radar serve` and `prefect deploy` run) refuse to start
-    while another process writes the warehouse: no request, no migration, no ops.runs row."""
-    from flows.ingest import ingest
+def test_the_scheduled_flow_takes_the_lock_before_fetching(holder, db_path, tmp_path):
+    """The flow `radar serve` and `prefect deploy` run refuses to start while another process writes the
+    warehouse: no request, no migration, no ops.runs row."""
     from flows.schedule import scheduled_ingest
 
     with FaultServer() as site:
         feeds = tmp_path / "feeds.toml"
         feeds.write_text(f'[[feeds]]\nurl = "{site.url("feed.xml")}"\n', encoding="utf-8")
-        with pytest.raises(WarehouseBusy):
-            ingest.fn(feeds=[Feed(url=site.url("feed.xml"))], db_path=str(db_path),
-                      settings=Settings(allow_hosts=("127.0.0.1",)))
-        with pytest.raises(WarehouseBusy):
+        with pytest.raises(WarehouseBusy, match=f"pid {holder.proc.pid} "):
             scheduled_ingest.fn(feeds_file=str(feeds), db_path=str(db_path))
         assert site.requests == []
     assert not db_path.exists()

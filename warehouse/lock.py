@@ -104,18 +104,3 @@ def _acquire(fd: int, db_path: Path | str, wait: bool, on_wait) -> None:
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {since}\n".encode(), 0)
 
-
-def writes_warehouse(fn):
-    """Decorator for a flow or function with a `db_path` parameter: it runs holding that warehouse's writer lock."""
-    import functools
-    import inspect
-
-    signature = inspect.signature(fn)
-
-    @functools.wraps(fn)
-    def locked(*args, **kwargs):
-        db_path = signature.bind(*args, **kwargs).arguments["db_path"]
-        with writer_lock(db_path):
-            return fn(*args, **kwargs)
-
-    return locked
