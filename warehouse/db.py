@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import duckdb
 
-from warehouse.paths import WarehouseError, check_readable, check_writable  # noqa: F401 - part of this API
+from warehouse.paths import (  # noqa: F401 - part of this API
+    WarehouseError, check_exists, check_readable, check_writable, not_a_warehouse)
 
 if TYPE_CHECKING:
     import polars as pl  # results are polars frames; imported by DuckDB's .pl() when one is made
@@ -35,7 +36,8 @@ def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = N
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config or {})
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            # Only DuckDB's lock conflict is retried (a path that merely contains "lock" is not one).
+            if "Could not set lock on file" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
@@ -45,8 +47,14 @@ def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = N
 def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
               config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     path = Path(path)
-    check_readable(path)
-    con = _connect(path, read_only=True, wait_s=wait_s, config=config)
+    check_exists(path)
+    try:
+        con = _connect(path, read_only=True, wait_s=wait_s, config=config)
+    except duckdb.IOException as exc:
+        # DuckDB's own check, after its file lock (a file a writer is creating is waited for, not refused)
+        if "not a valid DuckDB database file" in str(exc):
+            raise not_a_warehouse(path) from None
+        raise
     try:
         yield con
     finally:

@@ -13,21 +13,31 @@ class WarehouseError(ValueError):
     """The warehouse path cannot be used: not a DuckDB file, a directory, or nowhere to write. One-line message."""
 
 
-def check_readable(path: Path | str) -> None:
-    """Raise FileNotFoundError when there is no warehouse at `path`, WarehouseError when it is not a DuckDB file."""
+def check_exists(path: Path | str) -> None:
+    """Raise FileNotFoundError when there is no warehouse at `path` yet, WarehouseError when it is a directory."""
     path = Path(path)
     if path.is_dir():
         raise WarehouseError(f"{path} is a directory, not a warehouse file; give e.g. --db {path / 'radar.duckdb'}")
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `radar run` or `radar demo` first")
+
+
+def not_a_warehouse(path: Path | str) -> WarehouseError:
+    return WarehouseError(f"{path} is not a DuckDB database file; give a warehouse file, or a path that does not "
+                          "exist yet")
+
+
+def check_readable(path: Path | str) -> None:
+    """check_exists, then: raise WarehouseError when the file is not a DuckDB database (its header says so)."""
+    path = Path(path)
+    check_exists(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(12)
     except OSError as exc:
         raise WarehouseError(f"cannot read {path}: {exc.strerror or exc}") from None
     if head[8:12] != DUCKDB_MAGIC:
-        raise WarehouseError(f"{path} is not a DuckDB database file; give a warehouse file, or a path that does "
-                             "not exist yet")
+        raise not_a_warehouse(path)
 
 
 def check_writable(path: Path | str) -> None:
