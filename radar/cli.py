@@ -48,7 +48,7 @@ WaitOption = Annotated[bool, typer.Option("--wait", help="If another run is writ
                                                          f"to finish (default: exit at once with code {EXIT_BUSY}).")]
 
 
-def _check_db(db: Path) -> None:
+def check_db_writable(db: Path) -> None:
     """A --db a run cannot write is a usage error: one line, exit 2, before anything is fetched or Prefect starts."""
     from warehouse.paths import WarehouseError, check_writable
 
@@ -64,7 +64,7 @@ def _claim_warehouse(ctx: typer.Context, db: Path, wait: bool) -> None:
     from warehouse.paths import WarehouseError
     from warehouse.lock import WarehouseBusy, writer_lock
 
-    _check_db(db)
+    check_db_writable(db)
 
     def waiting(holder: str) -> None:
         err.print(Text(f"waiting: another run is writing to {db} ({holder})"))

@@ -63,10 +63,10 @@ def serve(
     Registers the deployment 'radar-scheduled-ingest/NAME' (every 15 minutes unless --interval or --cron; at
     most one run at a time) and executes its runs until stopped with Ctrl-C or SIGTERM.
     """
-    from radar.cli import _check_db
+    from radar.cli import check_db_writable
     from radar.feeds import FeedsFileError, load_feeds
 
-    _check_db(db)  # before Prefect: each scheduled run writes here
+    check_db_writable(db)  # before Prefect: each scheduled run writes here
     if interval is not None and cron:
         _fail("give --interval or --cron, not both")
     if interval is not None and interval <= 0:
