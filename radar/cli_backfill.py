@@ -29,6 +29,7 @@ def _date(value: str | None, name: str) -> date | None:
 
 
 def backfill(
+    ctx: typer.Context,
     sources: Annotated[list[Path], typer.Argument(
         help="JSON-lines files of entries (url, title, summary or text or html, published, feed), directories of "
              "saved pages (.html/.md/.txt with manifest.jsonl or front matter), saved RSS/Atom files or a "
@@ -39,6 +40,8 @@ def backfill(
     until: Annotated[Optional[str], typer.Option(help="Only stories published on or before YYYY-MM-DD.")] = None,
     alert: Annotated[bool, typer.Option("--alert", help="Alert on events this backfill finds first (default: "
                                                        "history is not alerted).")] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="If a run is writing to the warehouse, wait for it (default: "
+                                                     "exit at once with code 3).")] = False,
 ) -> None:
     """Load history from archives through the same stages as a poll (text, events, validation, merge), without
     the network. Idempotent and resumable: stories already stored are skipped; each source is a run in ops.runs."""
@@ -46,6 +49,9 @@ def backfill(
     if missing:
         _fail(f"no such source: {', '.join(missing)}")
     since_day, until_day = _date(since, "--since"), _date(until, "--until")
+    from radar.cli import _claim_warehouse
+
+    _claim_warehouse(ctx, db, wait)  # one writer at a time, as for radar run
     import expectations
 
     expectations.prewarm()
