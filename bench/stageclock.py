@@ -121,7 +121,7 @@ class StageClock:
         # get_many fetches the feeds too (then its calls to get are timed as "fetch feeds").
         self._patch(Fetcher, "get_many", "fetch pages", detail=lambda *a, **k: len(first_arg(a, k, "urls")),
                     when=lambda *a, **k: not set(first_arg(a, k, "urls") or []) & feed_urls)
-        self._patch(Fetcher, "robots_allows", "fetch pages")
+        self._patch(Fetcher, "robots_refusal", "fetch pages")
         # Feeds are parsed in worker processes (a wrapped parse_feed could not be pickled to them): time the
         # flow's call that hands them out and collects the results.
         self._patch(ingest_mod, "parse_changed_feeds", "parse feeds")

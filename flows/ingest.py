@@ -6,8 +6,10 @@ load and merge events (warehouse/stages).
 """
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from prefect.context import get_run_context
 import expectations
 from flows.workers import LazyPool
 from radar.feeds import Feed
-from radar import politeness
+from radar import fetch_policy, politeness
 from radar.http import FetchResult, Fetcher
 from radar.settings import Settings
 from transforms.articles import articles_frame, extract_pages
@@ -31,7 +33,7 @@ from warehouse import db, stages
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "kind": pl.String, "url": pl.String, "final_url": pl.String,
     "status": pl.Int32, "n_bytes": pl.Int64, "elapsed_ms": pl.Int32, "error_kind": pl.String, "error": pl.String,
-    "fetched_at": pl.Datetime("us", "UTC"),
+    "failure": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
 }
 DEAD_AFTER_FAILURES = 5
 MIN_PAGES_FOR_POOL = 16  # starting a worker process costs ~0.7 s; below this one process is faster
@@ -48,7 +50,8 @@ def fetch_rows(results: list[FetchResult], kind: str, run_id: str, errors: dict[
         rows.append({
             "fetch_id": uuid.uuid4().hex, "run_id": run_id, "kind": kind, "url": r.url, "final_url": r.final_url,
             "status": r.status, "n_bytes": len(r.content), "elapsed_ms": r.elapsed_ms,
-            "error_kind": kind_err, "error": err, "fetched_at": stages.now(),
+            "error_kind": kind_err, "error": err, "failure": fetch_policy.failure_class(kind_err, r.status),
+            "fetched_at": stages.now(),
         })
     return pl.DataFrame(rows, schema=FETCH_SCHEMA)
 
@@ -131,13 +134,40 @@ def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: di
 
 
 @task(name="fetch-pages", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-def fetch_pages(urls: list[str], settings: Settings) -> list[FetchResult]:
-    """Fetch article pages that robots.txt allows; a refusal is recorded like any other failed fetch."""
+def fetch_pages(urls: list[str], settings: Settings, n_failed: dict[str, int] | None = None,
+                deadline: float | None = None) -> list[FetchResult]:
+    """Fetch article pages that robots.txt allows; a refusal is recorded like any other failed fetch.
+
+    `n_failed` counts each url's earlier failed attempts: a transient failure on the last allowed attempt says
+    that the page is given up. Nothing starts after `deadline` (time.time()): the urls not attempted get no
+    result at all, so they stay pending for the next run.
+    """
+    n_failed = n_failed or {}
+    refused: dict[str, tuple[str, str]] = {}
     with Fetcher(settings) as fetcher:
-        verdicts = {u: fetcher.robots_allows(u) if settings.obey_robots else (True, None) for u in urls}
-        allowed = [u for u in urls if verdicts[u][0]]
-        fetched = dict(zip(allowed, fetcher.get_many(allowed, max_bytes=settings.max_page_bytes)))
-    return [fetched.get(u) or FetchResult(u, None, None, b"", error_kind="robots", error=verdicts[u][1]) for u in urls]
+        checked = []
+        for u in urls:
+            if deadline is not None and time.time() >= deadline:
+                break
+            refusal = fetcher.robots_refusal(u) if settings.obey_robots else None
+            if refusal:
+                refused[u] = refusal
+            else:
+                checked.append(u)
+        fetched = dict(zip(checked, fetcher.get_many(checked, max_bytes=settings.max_page_bytes, deadline=deadline)))
+    results = []
+    for u in urls:
+        result = fetched.get(u)
+        if u in refused:
+            result = FetchResult(u, None, None, b"", error_kind=refused[u][0], error=refused[u][1])
+        if result is None:
+            continue  # not attempted before the deadline
+        attempt = n_failed.get(u, 0) + 1
+        if fetch_policy.failure_class(result.error_kind, result.status) == "transient" \
+                and attempt >= stages.MAX_ARTICLE_ATTEMPTS:
+            result = replace(result, error=f"{result.error} (given up after {attempt} attempts)")
+        results.append(result)
+    return results
 
 
 def start_text_extraction(pending: pl.DataFrame, results: list[FetchResult], pool: LazyPool) -> tuple[list[dict], Iterator]:
@@ -172,21 +202,27 @@ def load_article_batch(db_path: Path, run_id: str, fetches, articles, mentions, 
     return stages.load_article_batch(db_path, run_id, fetches, articles, mentions, quarantine)
 
 
-def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings, pool: LazyPool) -> dict:
+def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings, pool: LazyPool,
+                     deadline: float | None = None) -> dict:
     """Fetch, extract, validate and load pending articles batch by batch; each batch commits on its own.
 
     Three batches are in flight, so both cores stay busy: while the worker processes extract the text of batch n,
     a task thread fetches batch n+1 and this process finishes batch n-1 (events, validation, load).
+    The run is bounded: pages still in backoff, pages over the per-feed cap and pages not started before the
+    deadline wait for a later run (`n_pages_waiting`).
     """
-    totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
-    slices = pending.iter_slices(settings.article_batch_size)
-    ahead = _start_fetch(db_path, next(slices, None), settings)
+    totals = {"n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0,
+              "n_pages_waiting": pending.height}
+    chosen = fetch_policy.cap_per_feed(fetch_policy.due_now(pending, stages.now()), settings.max_pages_per_feed)
+    slices = chosen.iter_slices(settings.article_batch_size)
+    ahead = _start_fetch(db_path, next(slices, None), settings, deadline)
     started = None
     while ahead is not None:
         batch, fetching = ahead
         results = fetching.result()
+        totals["n_pages_waiting"] -= len(results)
         stages.record_rate_limits(db_path, rate_limit_rows(results))
-        ahead = _start_fetch(db_path, next(slices, None), settings)
+        ahead = _start_fetch(db_path, next(slices, None), settings, deadline)
         current = (results, *start_text_extraction(batch, results, pool))
         if started is not None:
             _finish_batch(db_path, run_id, settings, *started, totals)
@@ -196,15 +232,17 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
     return totals
 
 
-def _start_fetch(db_path: Path, batch: pl.DataFrame | None, settings: Settings):
-    """Submit the fetch of a batch's pages; (batch, future), or None when there is no batch left."""
-    if batch is None:
+def _start_fetch(db_path: Path, batch: pl.DataFrame | None, settings: Settings, deadline: float | None):
+    """Submit the fetch of a batch's pages; (batch, future), or None when there is no batch left or the run's
+    deadline has passed."""
+    if batch is None or (deadline is not None and time.time() >= deadline):
         return None
     # Domains that sent Retry-After in any batch fetched so far wait; their pages stay pending for a later run.
     limited = stages.rate_limits(db_path)
     batch = batch.filter(~pl.col("url").map_elements(politeness.registrable_domain, return_dtype=pl.String)
                          .is_in(list(limited)))
-    return batch, fetch_pages.submit(batch["url"].to_list(), settings)
+    n_failed = dict(zip(batch["url"], batch["n_failed"]))
+    return batch, fetch_pages.submit(batch["url"].to_list(), settings, n_failed, deadline)
 
 
 def _finish_batch(db_path: Path, run_id: str, settings: Settings, results: list[FetchResult], pages: list[dict],
@@ -236,6 +274,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
     expectations.prewarm()  # the GX import (seconds) overlaps with fetching feeds
     expectations.take_results()  # validations before this run (earlier calls in this process) are not its own
     settings = settings or Settings.load()
+    deadline = time.time() + settings.run_deadline_s if settings.run_deadline_s > 0 else None
     db_path = Path(db_path)
     db.migrate(db_path)
     run_id = uuid.uuid4().hex
@@ -251,7 +290,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
             counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
             pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
-            counts.update(process_articles(db_path, run_id, pending, settings, pool))
+            counts.update(process_articles(db_path, run_id, pending, settings, pool, deadline))
         counts["n_quarantined"] += n_bad_entries
     except BaseException as exc:
         stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")

@@ -34,7 +34,7 @@ from radar.settings import Settings
 __all__ = ["FetchResult", "Fetcher", "blocked_reason", "ERROR_KINDS"]
 
 ERROR_KINDS = (
-    "blocked_scheme", "blocked_address", "dns", "connect", "timeout",
+    "blocked_scheme", "blocked_address", "invalid_url", "dns", "connect", "timeout",
     "too_large", "too_many_redirects", "http_status", "protocol",
 )
 ALLOWED_SCHEMES = ("http", "https")
@@ -265,6 +265,8 @@ def _classify(exc: Exception) -> tuple[str, str]:
         return "connect", str(exc) or "connection failed"
     if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return "connect", f"connection broken: {exc}"
+    if isinstance(exc, httpx.InvalidURL):  # e.g. a redirect Location that cannot be parsed
+        return "invalid_url", f"invalid URL: {exc}"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return "blocked_scheme", str(exc)
     return "protocol", f"{type(exc).__name__}: {exc}"
@@ -347,14 +349,22 @@ class Fetcher:
             self._deadline.at = None
 
     def _checked_url(self, url: str | httpx.URL) -> httpx.URL:
-        scheme = urlsplit(str(url)).scheme.lower()
+        try:
+            scheme = urlsplit(str(url)).scheme.lower()
+        except ValueError as exc:  # "http://[::1": an unclosed IPv6 literal
+            raise _Stop("invalid_url", f"invalid URL: {exc}: {url}") from None
         if scheme not in ALLOWED_SCHEMES:
             raise _Stop("blocked_scheme", f"scheme {scheme or '(none)'!r} is not allowed")
-        parsed = httpx.URL(str(url))
+        try:
+            parsed = httpx.URL(str(url))
+        except httpx.InvalidURL as exc:  # "http://0177.0.0.1/" (octal IPv4), "http://[::1"
+            raise _Stop("invalid_url", f"invalid URL: {exc}: {url}") from None
         if not parsed.host:
-            raise _Stop("protocol", f"URL has no host: {url}")
-        if not _HOST_CHARS.fullmatch(parsed.raw_host.decode("ascii")):
-            raise _Stop("protocol", f"invalid host in URL: {url}")
+            raise _Stop("invalid_url", f"URL has no host: {url}")
+        if not _HOST_CHARS.fullmatch(parsed.raw_host.decode("ascii")):  # "exa mple.com"
+            raise _Stop("invalid_url", f"invalid host in URL: {url}")
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            raise _Stop("invalid_url", f"port {parsed.port} out of range in URL: {url}")
         return parsed
 
     def _read_body(self, resp: httpx.Response, max_bytes: int, start: float) -> bytes:
@@ -381,10 +391,12 @@ class Fetcher:
         return bytes(body)
 
     def get_many(self, urls: list[str], *, max_bytes: int,
-                 validators: dict[str, tuple[str | None, str | None]] | None = None) -> list[FetchResult]:
+                 validators: dict[str, tuple[str | None, str | None]] | None = None,
+                 deadline: float | None = None) -> list[FetchResult | None]:
         """Fetch concurrently; at most per_host_concurrency requests in flight per host, and request starts
         to one host at least min_host_interval_s apart (except allow-listed hosts). `validators` maps a url to
-        its (etag, last_modified) for a conditional GET.
+        its (etag, last_modified) for a conditional GET. No request starts after `deadline` (a time.time()
+        value): requests in flight finish, and the urls not started get None.
 
         A dispatcher hands work to the pool only when the URL's host has a free slot and its interval has
         passed, so no worker thread ever sits blocked waiting for a busy host.
@@ -403,6 +415,8 @@ class Fetcher:
         running: dict = {}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="radar-fetch") as pool:
             while queues or running:
+                if deadline is not None and queues and time.time() >= deadline:
+                    queues.clear()  # the run's time is up: what has not started waits for a later run
                 now = time.monotonic()
                 for host in list(queues):  # one URL per host per pass: round-robin
                     if len(running) >= workers:
@@ -428,14 +442,22 @@ class Fetcher:
                     results[i] = future.result()
         return results  # type: ignore[return-value]
 
-    def robots_allows(self, url: str) -> tuple[bool, str | None]:
-        """Whether robots.txt of the url's host lets our user agent fetch it, cached per host for this fetcher.
+    def robots_refusal(self, url: str) -> tuple[str, str] | None:
+        """None when robots.txt of the url's origin lets our user agent fetch it (cached per origin for this
+        fetcher), else (error_kind, reason):
 
-        A missing robots.txt (4xx) allows everything; one that cannot be read (5xx, timeout) disallows for now,
-        as RFC 9309 asks. Returns (allowed, reason when not).
+        * ``robots_disallowed``: robots.txt forbids it (permanent);
+        * ``robots_unreachable``: robots.txt cannot be read now (5xx, timeout, DNS, connection): RFC 9309 asks
+          to disallow for now, and the page is tried again later (transient);
+        * ``invalid_url``: the url's origin cannot even be parsed.
+
+        A missing robots.txt (4xx) allows everything.
         """
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        try:
+            parts = urlsplit(url)
+            origin = f"{parts.scheme}://{parts.netloc}"
+        except ValueError as exc:  # "http://[::1"
+            return "invalid_url", f"invalid URL: {exc}: {url}"
         with self._robots_lock:
             rules = self._robots.get(origin)
         if rules is None:
@@ -446,15 +468,17 @@ class Fetcher:
                 rules = ALLOW_ALL
             elif result.error_kind in ("blocked_address", "blocked_scheme"):
                 rules = ALLOW_ALL  # the page fetch itself is refused the same way, and recorded with that reason
+            elif result.error_kind == "invalid_url":
+                rules = ("invalid_url", result.error)
             else:
-                rules = f"robots.txt unavailable ({result.error})"
+                rules = ("robots_unreachable", f"robots.txt unavailable ({result.error})")
             with self._robots_lock:
                 self._robots[origin] = rules
-        if isinstance(rules, str):
-            return False, rules
+        if isinstance(rules, tuple):
+            return rules
         if rules is ALLOW_ALL or rules.can_fetch(url, self.settings.user_agent):
-            return True, None
-        return False, "disallowed by robots.txt"
+            return None
+        return "robots_disallowed", "disallowed by robots.txt"
 
 
 ALLOW_ALL = object()

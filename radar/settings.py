@@ -40,6 +40,12 @@ class Settings:
     # Backfill items carry their text (no fetch, no trafilatura for most): bigger batches spread the fixed cost of
     # each validation and extraction call over more rows.
     backfill_batch_size: int = 5000
+    # Bounded runs. At most this many article pages of one feed are fetched in one run, oldest entries first;
+    # the rest wait for the next run (nothing is dropped; marts.feed_health.n_backlog counts them). 0 = no cap.
+    max_pages_per_feed: int = 200
+    # Seconds after the run starts when no more page fetch is started: requests in flight finish, committed
+    # batches stay, and the remaining pages wait for the next run. 0 = no deadline.
+    run_deadline_s: float = 600.0
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -11,6 +11,8 @@ More: /429 (Retry-After) /rst (TCP reset: RST instead of a response) /png (a PNG
 /empty (200, zero-byte body) /as-gzip/PATH (a root_dir file sent verbatim with Content-Encoding: gzip)
 /delay/MS/PATH (a root_dir file, after MS milliseconds).
 Any other path is served from ``root_dir`` (404 without one).
+``srv.answer(path, status, body, headers, delay_s)`` makes any path answer that way until ``srv.answer(path, None)``
+(e.g. a robots.txt that fails with 500, then recovers).
 ``FaultServer(ssl_context=...)`` serves the same routes over https.
 Every request is recorded in ``.requests`` as (path, headers dict).
 """
@@ -81,7 +83,12 @@ class _Handler(SimpleHTTPRequestHandler):
         self.server.record(path, dict(self.headers.items()))
         stop = self.server.stopping
         try:
-            if path == "/ok":
+            override = self.server.overrides.get(path)
+            if override is not None:
+                status, body, headers, delay_s = override
+                stop.wait(delay_s)
+                self._send(status, body, headers)
+            elif path == "/ok":
                 self._send(200, b"hello world", {"Content-Type": "text/plain"})
             elif path == "/404":
                 self._send(404, b"nope")
@@ -191,6 +198,7 @@ class _Server(ThreadingHTTPServer):
         self.root_dir = root_dir
         self.stopping = threading.Event()
         self.requests: list[tuple[str, dict]] = []
+        self.overrides: dict[str, tuple[int, bytes, dict, float]] = {}
         self._lock = threading.Lock()
         self.active: Counter[str] = Counter()
         self.max_active: Counter[str] = Counter()
@@ -233,6 +241,14 @@ class FaultServer:
     @property
     def max_active(self) -> Counter:
         return self._server.max_active
+
+    def answer(self, path: str, status: int | None, body: bytes = b"", headers: dict | None = None,
+               delay_s: float = 0.0) -> None:
+        """From now on answer `path` with this status and body (after `delay_s`); status None undoes it."""
+        if status is None:
+            self._server.overrides.pop(path, None)
+        else:
+            self._server.overrides[path] = (status, body, headers or {}, delay_s)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}/{path.lstrip('/')}"

@@ -486,10 +486,12 @@ def test_get_many_empty(fetcher):
     assert fetcher.get_many([], max_bytes=10) == []
 
 
-@pytest.mark.parametrize("url", ["http://[::1/", "http:///nohost", "https://", "http://exa mple.com/"])
+@pytest.mark.parametrize("url", ["http://[::1/", "http://[::1", "http:///nohost", "https://", "http://exa mple.com/",
+                                 "http://0177.0.0.1/", "http://example.com:99999/", "http://example.com:0/"])
 def test_malformed_urls(fetcher, url, connects):
+    """A URL that cannot be parsed is recorded as such (permanent), not as a protocol or robots failure."""
     r = get(fetcher, url)
-    assert r.error_kind == "protocol" and r.status is None and not connects
+    assert r.error_kind == "invalid_url" and r.status is None and not connects, r
 
 
 def test_real_resolver_on_literal():

@@ -66,8 +66,8 @@ def test_robots_txt_is_obeyed_and_cached(site):
     address = site.removeprefix("http://")
     settings = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",))
     with Fetcher(settings) as fetcher:
-        assert fetcher.robots_allows("http://polite.test/a.html") == (True, None)
-        assert fetcher.robots_allows("http://polite.test/private/x.html") == (False, "disallowed by robots.txt")
+        assert fetcher.robots_refusal("http://polite.test/a.html") is None
+        assert fetcher.robots_refusal("http://polite.test/private/x.html") == ("robots_disallowed", "disallowed by robots.txt")
         assert list(fetcher._robots) == ["http://polite.test"]  # one robots.txt fetch per origin
 
 
