@@ -16,7 +16,10 @@ _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"
 
 def registrable_domain(url: str) -> str:
     """Approximate registrable domain ('news.bbc.co.uk' -> 'bbc.co.uk'); IP literals stay whole."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:  # "http://[::1": an invalid URL, recorded as such by the fetch; no domain to hold off
+        return ""
     if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
         return host
     labels = host.split(".")
