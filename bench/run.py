@@ -266,7 +266,8 @@ def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict
         "meta": {
             "started_at": args.started_at, "size": args.size, "sizes": sizes, "python": platform.python_version(),
             "platform": platform.platform(), "cpu_count": os.cpu_count(), "prefect": main.get("prefect_version"),
-            "settings": "Settings(allow_hosts=('127.0.0.1',)) with its defaults (see pipeline_settings); "
+            "settings": "Settings(allow_hosts=('127.0.0.1',), max_pages_per_feed=0, run_deadline_s=0), else defaults "
+                        "(see pipeline_settings); "
                         "one static server (ThreadingHTTPServer) in the parent process",
             "api": main["empty_flow"]["api"],
             "pipeline_settings": main.get("settings"),
