@@ -292,7 +292,8 @@ def check_not_fetched(run: dict, feed_url: str, entries: list[dict], where: str)
         if a["url"].startswith(run["base"] + "/"):
             continue
         assert a["status"] is None, f"{where}: got an HTTP answer from {a['url']}"
-        assert a["error_kind"] in ("blocked_address", "blocked_scheme", "dns", "robots", "protocol"), (where, a)
+        assert a["error_kind"] in ("blocked_address", "blocked_scheme", "dns", "robots_unreachable", "invalid_url",
+                                   "protocol"), (where, a)
     for u in urls:
         assert u.startswith(("http://", "https://")), f"{where}: stored a non-web target {u!r}"
     env = os.environ.get("PATH", "/usr/bin")
