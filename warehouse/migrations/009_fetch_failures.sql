@@ -15,7 +15,7 @@ where error_kind = 'robots';
 update raw.fetches
 set error_kind = 'invalid_url'
 where error_kind in ('protocol', 'robots_unreachable')
-  and (error like 'URL has no host%' or error like 'invalid host in URL%' or error like '%InvalidURL%'
+  and (error like '%URL has no host%' or error like '%invalid host in URL%' or error like '%InvalidURL%'
        or error like '%Invalid IPv4 address%' or error like '%Invalid IPv6 address%' or error like '%Invalid port%');
 
 -- The class of the rows already stored, by the rules of radar/fetch_policy.py when this migration was written.
