@@ -39,7 +39,8 @@ def due_now(pending: pl.DataFrame, now: datetime) -> pl.DataFrame:
     The wait is the feeds' backoff without jitter: 1, 2, 4 ... minutes, at most 6 hours."""
     wait = (pl.lit(BACKOFF_BASE_S) * pl.lit(2.0).pow((pl.col("n_failed") - 1).clip(lower_bound=0))).clip(
         upper_bound=BACKOFF_MAX_S)
-    ready_at = pl.col("last_failed_at").dt.convert_time_zone("UTC") + pl.duration(milliseconds=(wait * 1000).cast(pl.Int64))
+    ready_at = (pl.col("last_failed_at").dt.convert_time_zone("UTC")
+                + pl.duration(milliseconds=(wait * 1000).cast(pl.Int64)))
     return pending.filter(pl.col("last_failed_at").is_null() | (ready_at <= pl.lit(now)))
 
 
