@@ -72,8 +72,6 @@ FAULTS = [
     ("/as-gzip/files/truncated.xml.gz", "protocol", "gzip body ends before"),   # gzip stream cut in half
     ("/files/billion-laughs.xml", "not_a_feed", "refused: the document declares XML entities"),  # 10^9 expansion
     ("/files/quadratic.xml", "not_a_feed", "refused: the document declares XML entities"),  # one big entity, many refs
-    ("/files/rss-no-channel.xml", "not_a_feed", "not a feed"),            # an <rss> root and nothing in it
-    ("/files/atom-empty.xml", "not_a_feed", "not a feed"),                # an empty Atom <feed/>
 ]
 
 # Hostile bodies that must be survived without harm; their items may be kept (nothing in them is expanded,
@@ -142,8 +140,6 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
     (files / "page.html").write_text(article_html("Moved", "This document has moved. Please update your bookmarks."), encoding="utf-8")
     (files / "invalid.xml").write_text("<?xml version='1.0'?>\n<<<>>> &&& </ <!-- never closed", encoding="utf-8")
     (files / "note.xml").write_text(head + "<note><to>Tove</to><body>not a feed</body></note>", encoding="utf-8")
-    (files / "rss-no-channel.xml").write_text(head + '<rss version="2.0"></rss>', encoding="utf-8")
-    (files / "atom-empty.xml").write_text(head + '<feed xmlns="http://www.w3.org/2005/Atom"></feed>', encoding="utf-8")
     (files / "feed.json").write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": '
                                      '[{"id": "1", "url": "https://example.com/1", "content_text": "x"}]}', encoding="utf-8")
     (files / "surrogate.xml").write_text(head + channel + item.format(t="bad &#xD800; ref", l="https://example.com/s", d="d")

@@ -81,9 +81,6 @@ def parse_feed(content: bytes, feed_url: str, headers: dict[str, str] | None = N
     if not parsed.get("version") and not parsed.get("entries"):
         reason = f"not a feed ({type(bozo).__name__}: {bozo})" if bozo else "not a feed (no RSS/Atom root)"
         return ParsedFeed(empty, None, reason, None, None)
-    if not parsed.get("entries") and not parsed.get("feed"):
-        # An <rss> or <feed> root with no channel, no title and no entries: nothing says it is a feed.
-        return ParsedFeed(empty, None, "not a feed (a feed root with no channel, title or entries)", None, None)
     if bozo and not parsed.get("entries") and len(content) > BROKEN_FEED_MAX_BYTES:
         # Megabytes of broken XML that yield nothing (an inflated bomb, an unterminated element) are no feed.
         return ParsedFeed(empty, None, f"broken feed: {len(content)} bytes and no entries ({type(bozo).__name__})",
