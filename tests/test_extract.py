@@ -420,3 +420,13 @@ def test_the_gazetteer_trie_prefers_the_longest_alias_in_any_spelling():
         pl.col("s").str.extract_all(pattern))["s"][0].to_list()
     # "GPT-4" is not read inside "GPT-4.5" (the minor version is taken, so no entry matches it exactly)
     assert found == ["LLAMA-3.1-405B", "GPT 4o", "GPT-4.5", "Gemini", "GPT-4"]
+
+
+def test_a_price_list_with_a_parenthesised_amount_does_not_crash_the_money_reader():
+    # Regression: two context widths read by two extract_all passes disagreed on how many amounts there were
+    # ("($0.40" is no word boundary for the wider one) and explode() raised ShapeError.
+    text = ("GPT-Realtime-2 is priced at $32 / 1M audio input tokens ($0.40 for cached input tokens) "
+            "and $64 / 1M audio output tokens.")
+    found = events(text, title="OpenAI prices its realtime model")
+    assert all(set(e) == set(MENTION_SCHEMA) for e in found)
+    assert not [e for e in found if e["type"] == "funding"]  # a price is no round

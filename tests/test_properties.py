@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import re
+
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import CORPUS, SHARED, needs_shared
 from transforms.extract import MENTION_SCHEMA, extract_mentions
 from transforms.normalize import MONEY_PATTERN, USD_RATES, money_to_usd, resolve_event_date
 
@@ -39,6 +42,49 @@ def test_extraction_never_raises_on_any_text(rows):
     assert list(mentions.schema) == list(MENTION_SCHEMA)
     assert set(mentions["article_id"].to_list()) <= {f"a{i}" for i in range(len(rows))}
     assert mentions["confidence"].is_between(0, 1).all()
+
+
+def _real_fragments() -> list[str]:
+    """Lines of real pages (read from ../shared at test time, never copied here): saved news extractions with their
+    page furniture, and the corpus's HTML pages (German, Chinese, price lists, tables, link lists) with tags dropped."""
+    if not SHARED.is_dir():
+        return []
+    lines = []
+    for path in sorted((SHARED / "realdev" / "articles").glob("*.md")):
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for path in sorted((CORPUS / "html").glob("*.html")):
+        text = re.sub(r"<[^>]+>", "\n", path.read_bytes().decode("utf-8", errors="replace"))
+        lines += text.splitlines()
+    lines = [line.strip() for line in lines if len(line.strip()) > 2]
+    # the shapes that broke or might break the rules, kept apart so hypothesis draws them often
+    shaped = [line for line in lines if re.search(r"[$€£¥]|\||^[-*•\d]|[^\x00-\x7f]", line)]
+    return sorted(set(lines)) + sorted(set(shaped))
+
+
+REAL_FRAGMENTS = _real_fragments()
+REAL_TEXT = st.lists(st.one_of(st.sampled_from(REAL_FRAGMENTS or ["-"]), NEWSY, st.text(max_size=20)),
+                     min_size=1, max_size=15).flatmap(lambda parts: st.sampled_from([" ", "\n", " | ", "\n- "]).map(
+                         lambda sep: sep.join(parts)))
+
+
+@needs_shared
+@SETTINGS
+@given(st.lists(st.tuples(REAL_TEXT, REAL_TEXT, PUBLISHED), min_size=1, max_size=8))
+def test_extraction_never_raises_on_fragments_of_real_pages(rows):
+    mentions = extract_mentions(_articles(rows))
+    assert list(mentions.schema) == list(MENTION_SCHEMA)
+    assert mentions["confidence"].is_between(0, 1).all()
+
+
+@needs_shared
+def test_extraction_never_raises_on_whole_real_pages():
+    """Each real line as a title and the whole of each saved page as one article: one batch."""
+    pages = [(path.name, path.read_text(encoding="utf-8", errors="replace"))
+             for path in sorted((SHARED / "realdev" / "articles").glob("*.md"))]
+    rows = [(name, text, datetime(2026, 1, 1, tzinfo=timezone.utc)) for name, text in pages]
+    rows += [(line, "", None) for line in REAL_FRAGMENTS[::7]]
+    mentions = extract_mentions(_articles(rows))
+    assert list(mentions.schema) == list(MENTION_SCHEMA)
 
 
 def test_extraction_handles_empty_and_huge_texts():

@@ -18,7 +18,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.2"
+EXTRACTOR_VERSION = "rules-0.2.1"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
@@ -381,16 +381,26 @@ def _bare_families(g: gaz.Gazetteer) -> list[str]:
 
 
 def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is)."""
+    """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is).
+
+    The sentence is cut after each amount ("... priced at \x1f$32 / 1M ... (\x1f$0.40 ..."), so each amount gets its
+    own piece and both context widths are read from that one piece: two separate extract_all passes with different
+    context widths can find different amounts (one amount hidden inside the other's context) and disagree in count.
+    """
+    piece = pl.col("piece")
     return (
         sents.select("article_id", "sent_idx",
-                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,4}}?{MONEY_PATTERN}").alias("ctx"),
-                     # the same amounts with more words before them (match i ends at amount i in both lists), to see a
-                     # valuation told with a hedge: "a deal that values Scale at more than $29 billion"
-                     pl.col("sentence").str.extract_all(rf"(?:\S+\s+){{0,8}}?{MONEY_PATTERN}").alias("wide"))
-        .explode(["ctx", "wide"])
-        .drop_nulls("ctx")
-        .with_columns(money_text=pl.col("ctx").str.extract(rf"({MONEY_PATTERN})$", 1))
+                     piece=pl.col("sentence").str.replace_all(r"[\x1e\x1f]", " ").str.replace_all(MONEY_PATTERN, "\x1f${0}\x1e").str.split("\x1e"))
+        .explode("piece")
+        .filter(piece.str.contains("\x1f", literal=True))
+        .with_columns(
+            # the amount with up to 4 (8) words before it, back to the previous amount's end; the 8 words show a
+            # valuation told with a hedge: "a deal that values Scale at more than $29 billion"
+            ctx=piece.str.extract(r"((?:\S+\s+){0,4}\x1f[^\x1f]*)$", 1).str.replace("\x1f", "", literal=True),
+            wide=piece.str.extract(r"((?:\S+\s+){0,8}\x1f[^\x1f]*)$", 1).str.replace("\x1f", "", literal=True),
+            money_text=piece.str.extract(r"\x1f([^\x1f]*)$", 1),
+        )
+        .drop("piece")
         .with_columns(
             amount_usd=_built("money_to_usd", lambda: money_to_usd(pl.col("money_text"))),
             is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION)
