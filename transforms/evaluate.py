@@ -1,12 +1,23 @@
-"""Score extracted events against labels.
+"""Score extracted events against labels, with the matching rule of ../shared/realdev/README.md.
 
-Matching rule: same type, same canonical org (when the label names one), and the type's key field equal
-(model, target, partner, jurisdiction + measure, person, counterparty, compared_to); amounts within 1%.
-Each label matches at most one prediction and vice versa.
+Per article, one required label matches at most one prediction, greedily, when
+1. the type is equal;
+2. the org is equal after normalisation (`norm_name`: lower-case, letters and digits only, a trailing
+   Inc/Corp/Ltd/LLC/PLC/Co/Company/Group/Technologies/Labs and a trailing "AI" dropped, common aliases folded);
+   partnership and legal also match with org and partner/counterparty swapped; policy matches on the
+   jurisdiction ("New York (US)" accepts New York or US) or on the org;
+3. the type's key fields, when the label has them, agree: names equal or one contained in the other after
+   normalisation (a model after dropping its org's name from its front), amounts within 5%.
+A required label without a match is missed; a prediction is false only when it matches no label of its article
+at all (a repeat of a matched event, or a match to an optional label, is neither right nor wrong).
 """
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
+from datetime import date
+from pathlib import Path
 
 KEY_FIELDS = {
     "model_release": ["model"],
@@ -14,68 +25,139 @@ KEY_FIELDS = {
     "acquisition": ["target"],
     "partnership": ["partner"],
     "market_move": [],
-    "policy": ["jurisdiction", "measure"],
+    "policy": [],  # matched on jurisdiction or org (see `matches`)
     "training_cost": ["model", "amount_usd"],
     "benchmark_claim": ["model", "compared_to"],
     "legal": ["counterparty"],
     "leadership": ["person"],
 }
-AMOUNT_TOLERANCE = 0.01
+# The field that names the other side of an undirected event.
+OTHER_SIDE = {"partnership": "partner", "legal": "counterparty"}
+AMOUNT_TOLERANCE = 0.05
+SUFFIX_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "technologies", "labs", "ai"}
+ALIASES = {
+    "googledeepmind": "google", "deepmind": "google", "alphabet": "google", "googlecloud": "google",
+    "metaplatforms": "meta", "metaai": "meta", "facebook": "meta",
+    "aws": "amazon", "amazonwebservices": "amazon",
+    "zhipu": "zai", "zhipuai": "zai", "zai": "zai", "z": "zai",  # Z.ai loses its "ai" like Cognition AI
+    "us": "us", "usa": "us", "unitedstates": "us", "unitedstatesofamerica": "us", "commercedepartment": "us",
+    "departmentofcommerce": "us", "uscommercedepartment": "us", "bis": "us", "bureauofindustryandsecurity": "us",
+    "whitehouse": "us", "usgovernment": "us",
+    "cn": "china", "prc": "china", "chinesegovernment": "china",
+    "uk": "uk", "unitedkingdom": "uk", "britain": "uk", "greatbritain": "uk", "ukgovernment": "uk",
+    "eu": "eu", "europeanunion": "eu", "europeancommission": "eu",
+    "nyt": "newyorktimes", "thenewyorktimes": "newyorktimes",
+}
 
 
-def _same(field: str, want, got) -> bool:
+def norm_name(name) -> str:
+    """'Cognition AI, Inc.' -> 'cognition'; 'Google DeepMind' -> 'google'; None -> ''."""
+    if name is None:
+        return ""
+    words = re.findall(r"[a-z0-9]+", str(name).lower().replace("&", "and"))
+    while len(words) > 1 and words[-1] in SUFFIX_WORDS:
+        words.pop()
+    joined = "".join(words)
+    return ALIASES.get(joined, joined)
+
+
+def _names(value) -> set[str]:
+    """A label's name and the alternatives it accepts: 'New York (US)' -> {'newyork', 'us'}."""
+    if value is None:
+        return set()
+    text = str(value)
+    found = {norm_name(text)} | {norm_name(part) for part in re.findall(r"\(([^)]*)\)", text)}
+    found.add(norm_name(re.sub(r"\([^)]*\)", "", text)))
+    return {n for n in found if n}
+
+
+def _contained(want: str, got: str) -> bool:
+    return bool(want) and bool(got) and (want in got or got in want)
+
+
+def _model_key(model, org) -> str:
+    """A model's name without its maker's in front: ('Mistral Large 2', 'Mistral AI') -> 'large2'."""
+    key, org_key = norm_name(model), norm_name(org)
+    raw = re.sub(r"[^a-z0-9]", "", str(model or "").lower())
+    for prefix in {org_key, re.sub(r"[^a-z0-9]", "", str(org or "").lower())} - {""}:
+        if raw.startswith(prefix) and len(raw) > len(prefix):
+            return raw[len(prefix):]
+    return key
+
+
+def _field_agrees(field: str, label: dict, event: dict, event_org) -> bool:
+    want, got = label.get(field), event.get(field)
+    if want is None:
+        return True
+    if got is None:
+        return False
     if field.endswith("_usd"):
-        return got is not None and want is not None and abs(got - want) <= abs(want) * AMOUNT_TOLERANCE
-    return want == got
+        try:
+            return abs(float(got) - float(want)) <= abs(float(want)) * AMOUNT_TOLERANCE
+        except (TypeError, ValueError):
+            return False
+    if field == "model":
+        return _contained(_model_key(want, label.get("org")), _model_key(got, event_org))
+    return _contained(norm_name(want), norm_name(got))
 
 
 def matches(label: dict, event: dict) -> bool:
-    if label["type"] != event.get("type"):
+    """Whether a prediction matches a label (type, org, key fields), by the rule in the module docstring."""
+    type_ = label.get("type")
+    if type_ != event.get("type"):
         return False
-    if label["type"] == "partnership":  # a partnership has no direction
-        pair = {label.get("org"), label.get("partner")}
-        return pair == {event.get("org"), event.get("partner")}
-    if label.get("org") is not None and label["org"] != event.get("org"):
-        return False
-    return all(_same(f, label.get(f), event.get(f)) for f in KEY_FIELDS.get(label["type"], []) if label.get(f) is not None)
+    if type_ == "policy":
+        wanted = _names(label.get("jurisdiction")) | _names(label.get("org"))
+        got = _names(event.get("jurisdiction")) | _names(event.get("org"))
+        return not wanted or bool(wanted & got)
+    # Orientations of the prediction: as given, and for undirected events with its two sides swapped.
+    orientations = [event]
+    side = OTHER_SIDE.get(type_)
+    if side:
+        orientations.append({**event, "org": event.get(side), side: event.get("org")})
+    for candidate in orientations:
+        if label.get("org") is not None and not (_names(label["org"]) & _names(candidate.get("org"))):
+            continue
+        if all(_field_agrees(f, label, candidate, candidate.get("org")) for f in KEY_FIELDS.get(type_, [])):
+            return True
+    return False
 
 
 def score(labels: list[dict], events: list[dict]) -> dict:
-    """Per type and overall: tp, fp, fn, precision, recall, f1, plus the unmatched items for inspection."""
-    used = set()
+    """One article's labels against its predictions: per type and overall counts, the missed labels and false events."""
+    required = [lab for lab in labels if not lab.get("optional")]
+    used: set[int] = set()
+    counts: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     missed = []
-    for label in labels:
+    for label in required:
         hit = next((i for i, e in enumerate(events) if i not in used and matches(label, e)), None)
         if hit is None:
             missed.append(label)
+            counts[label["type"]]["fn"] += 1
         else:
             used.add(hit)
-    extra = [e for i, e in enumerate(events) if i not in used]
-    counts = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
-    for i in used:
-        counts[events[i]["type"]]["tp"] += 1
-    for e in extra:
+            counts[label["type"]]["tp"] += 1
+    false = [e for i, e in enumerate(events) if i not in used and not any(matches(lab, e) for lab in labels)]
+    for e in false:
         counts[e["type"]]["fp"] += 1
-    for m in missed:
-        counts[m["type"]]["fn"] += 1
-    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
-    by_type = {t: _rates(c) for t, c in sorted(counts.items())}
-    return {"overall": _rates(total), "by_type": by_type, "missed": missed, "extra": extra}
+    return {"counts": dict(counts), "missed": missed, "false": false}
 
 
 def score_per_file(gold: list[dict], predicted: list[dict]) -> dict:
-    """Like score(), but an event only matches a label of the same article (key `_file`); counts summed."""
+    """Labels and predictions of many articles (key `_file`): a prediction only matches a label of its own article."""
     files = sorted({e["_file"] for e in gold + predicted})
-    per_file = [score([g for g in gold if g["_file"] == f], [p for p in predicted if p["_file"] == f]) for f in files]
-    counts: dict[str, dict] = {}
-    for r in per_file:
-        for type_, c in r["by_type"].items():
-            acc = counts.setdefault(type_, {"tp": 0, "fp": 0, "fn": 0})
-            for k in acc:
-                acc[k] += c[k]
+    counts: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    missed, false = [], []
+    for f in files:
+        r = score([g for g in gold if g["_file"] == f], [p for p in predicted if p["_file"] == f])
+        for type_, c in r["counts"].items():
+            for k in c:
+                counts[type_][k] += c[k]
+        missed += r["missed"]
+        false += r["false"]
     total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
     return {"overall": _rates(total), "by_type": {t: _rates(c) for t, c in sorted(counts.items())},
-            "missed": [m for r in per_file for m in r["missed"]], "extra": [e for r in per_file for e in r["extra"]]}
+            "missed": missed, "false": false}
 
 
 def _rates(c: dict) -> dict:
@@ -83,3 +165,51 @@ def _rates(c: dict) -> dict:
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {**c, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}
+
+
+def merge_within_article(mentions: list[dict]) -> list[dict]:
+    """What a user sees of an article: one event per event key (its most confident mention)."""
+    best: dict[tuple, dict] = {}
+    for m in sorted(mentions, key=lambda m: -(m.get("confidence") or 0)):
+        best.setdefault((m["article_id"], m["event_key"]), m)
+    return list(best.values())
+
+
+def load_labelled_set(path: Path) -> tuple[Path, list[dict]]:
+    """A labelled set -> (labels file, articles), each article {id, path, published, events}.
+
+    Two formats: `labels.json` as in ../shared/realdev ({id: {events, negative, source}}, texts in articles/<id>.md)
+    and the devset/demo format ({"articles": [{file or page, published, events, not_article}]})."""
+    if path.is_dir():
+        path = next((path / n for n in ("labels.json", "expected.json") if (path / n).is_file()), path / "labels.json")
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    articles = []
+    if isinstance(spec.get("articles"), list):
+        for item in spec["articles"]:
+            if item.get("not_article"):
+                continue
+            file = path.parent / (item.get("file") or item["page"])
+            articles.append({"id": file.name, "path": file, "published": item.get("published"), "events": item["events"]})
+    else:
+        for id_, item in spec.items():
+            if id_.startswith("_"):
+                continue
+            file = next((p for p in (path.parent / "articles" / f"{id_}.md", path.parent / "articles" / f"{id_}.txt",
+                                     path.parent / f"{id_}.md") if p.is_file()), path.parent / "articles" / f"{id_}.md")
+            published = (item.get("source") or {}).get("published") or item.get("published")
+            articles.append({"id": id_, "path": file, "published": published, "events": item.get("events", [])})
+    return path, articles
+
+
+def read_saved_article(text: str) -> tuple[str, str, str | None]:
+    """A saved extraction ('# headline', 'Source: URL', 'Published: YYYY-MM-DD', blank, text) or plain text with the
+    title on line 1 -> (title, body, published date or None)."""
+    title, _, body = text.partition("\n")
+    published = None
+    header = re.match(r"(?:\s*(?:Source|URL):[^\n]*\n|\s*Published:\s*(\d{4}-\d{2}-\d{2})[^\n]*\n)+", body)
+    if header:
+        published = header.group(1) or (re.search(r"Published:\s*(\d{4}-\d{2}-\d{2})", header.group(0)) or [None, None])[1]
+        body = body[header.end():]
+    if published:
+        date.fromisoformat(published)
+    return title.strip().removeprefix("# ").strip(), body, published
