@@ -18,7 +18,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.2.1"
+EXTRACTOR_VERSION = "rules-0.3"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
@@ -210,6 +210,13 @@ PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
 DATE_CUE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|quarter|day|morning|week|month)|20\d\d-"
 NEW_ORG_CUE = (r"called|named|(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)"
                rf"|{SUBJECT_VERBS}")
+# The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
+# taken for a company named like it.
+DOTTED_TAIL = r"[A-Za-z0-9]\.[a-z][a-z0-9]{1,5}\b"
+# The company a round is told of: the capitalised name right before the verb ("Jeff Bezos's Prometheus raises $12B",
+# "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount.
+FUNDING_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:just\s+)?"
+                   r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got)\s")
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -217,12 +224,39 @@ def _sha(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:32]
 
 
+# Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
+# newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
+# sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
+SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*$"
+LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
+# Boilerplate that does end like a sentence.
+FURNITURE_LINE = (r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|read more"
+                  r"|related:|see also|advertisement|newsletter|image:|photo:|credit:|copyright|©|all rights reserved)"
+                  r"|when you (?:purchase|buy) through (?:our )?links|(?:is|as) a (?:senior |staff |contributing )?(?:reporter|writer|editor|correspondent) (?:at|for|with|covering)\b)")
+# A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
+TITLE_SITE = r"\s+[|｜]\s.*$"
+
+
 def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     """articles(article_id, title, text, published_at) -> sentences(article_id, sent_idx, sentence, published_at).
 
-    The title is sentence 0: headlines often state the event most plainly.
+    The title is sentence 0: headlines often state the event most plainly. Lines of the text that are page furniture
+    (see SENTENCE_END) are not read: an event named only in a related-article headline is not this article's news.
     """
     placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
+    line = pl.col("line")
+    lines = (
+        articles.select("article_id", "published_at", title=pl.col("title").fill_null("").str.replace(TITLE_SITE, ""),
+                        line=pl.col("text").fill_null("").str.split("\n"))
+        .explode("line")
+        .with_columns(next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1))
+        .filter((line.str.contains(SENTENCE_END) | line.str.contains(LIST_ITEM) | pl.col("next_start").str.contains(r"^[a-z]"))
+                & ~line.str.contains(FURNITURE_LINE))
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
+    )
+    articles = articles.select("article_id", "published_at", pl.col("title").fill_null("").str.replace(TITLE_SITE, "")).join(
+        lines.select("article_id", "text"), on="article_id", how="left", maintain_order="left")
     text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
     return (
         articles.select("article_id", "published_at", text.alias("body"))
@@ -454,6 +488,12 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     sents = split_sentences(articles).with_columns(low=pl.col("sentence").str.to_lowercase(),
                                                    org_hits=pl.col("sentence").str.extract_all(g.org_pattern))
     low = pl.col("low")
+    # Names at token boundaries only: "io" in "Respond.io" or "ai" in "Scaled.ai" is no company (a whole alias like
+    # "Z.ai" is one hit and stays).
+    sents = sents.with_columns(org_hits=pl.when(pl.col("sentence").str.contains(DOTTED_TAIL)).then(
+        pl.col("org_hits").list.set_difference(
+            pl.col("sentence").str.extract_all(DOTTED_TAIL).list.eval(pl.element().str.slice(2))))
+        .otherwise(pl.col("org_hits")))
     sents = sents.with_columns(
         orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
         negated=low.str.contains(NEGATION),
@@ -678,8 +718,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             rf"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|stake)[^;]*?\bin\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?({g.org_pattern})", 1),
             g.org_by_key),
         pl.col("valued_org"))
-    per_sentence = per_sentence.with_columns(recipient=recipient).with_columns(
-        org=pl.coalesce("recipient", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
+    subject = pl.col("sentence").str.extract(FUNDING_SUBJECT, 1).str.replace(r"^\S+-backed\s+", "")
+    subject_ok = (subject.str.len_chars() >= 2) & ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+    subject_org = pl.when(subject_ok).then(pl.coalesce(_canonical(subject, g.org_by_key), subject))
+    per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
+        org=pl.coalesce("recipient", "subject_org", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
     # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
@@ -694,7 +737,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         per_sentence.filter(pl.col("org").is_not_null()), "funding",
         org=pl.col("org"), amount_usd=pl.col("amount_usd"), valuation_usd=pl.col("valuation_usd"),
         investors=pl.when(pl.col("investors") != "").then(pl.col("investors")), round=pl.col("round"),
-        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org"))).then(0.8).otherwise(0.65),
+        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org"))).then(0.8)
+        .otherwise(0.65),
     )
 
 
@@ -897,7 +941,7 @@ SUBJECT_MOVE = (rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
 OBJECT_MOVE = (r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|poaches"
-               r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an)\b|;|\.|$)")
+               r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|former|formerly|previously|ex-|once|now|currently)\b|;|\.|$)")
 MOVE_CUE = (r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
             r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac")
 BACKDROP = r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|weeks?|days?|months?)\b"
@@ -908,7 +952,14 @@ PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
 # Words that make a capitalised phrase a body, place or title, not a person.
 NOT_PERSON_WORDS = (r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technologies|Institute|University|Department|Administration"
                     r"|Commission|Systems|Office|Council|Parliament|Congress|Senate|Court|House|Secretary|President|Chief"
-                    r"|Officer|Executive|Director|Board|Valley|Street|Bay|City|County|Fund|Bank|Cloud|Studio|News|Times)\b")
+                    r"|Officer|Executive|Director|Board|Valley|Street|Bay|City|County|Fund|Bank|Cloud|Studio|News|Times"
+                    # titles, bodies and page words that take a capital but name no one ("Fed Chair Ben", "Long-Term
+                    # Benefit Trust", "'Free Mode'", "Search Subscribe Home")
+                    r"|Fed|Federal|Reserve|Chair|Chairman|Chairwoman|Former|Trust|Benefit|Term|Foundation|Initiative|Association"
+                    r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|Republic|State|States"
+                    r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|Search"
+                    r"|Subscribe|Home|Menu|Login|Newsletter|Share|Skip|Navigation|Read|More|Model|Agent|Series|Act|Law|Bill"
+                    r"|Exclusive|Update|Breaking|Opinion|Analysis)\b")
 
 
 def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -941,11 +992,18 @@ def _is_person(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     )
 
 
+TITLE_BEFORE_NAME = (r"\b(?:(?:Fed|Federal Reserve|Treasury|State|Defense|Commerce|Senate|House)\s+)?(?:Chair|Chairman|Chairwoman"
+                     r"|Senator|Sen\.|Governor|Gov\.|Judge|Justice|Secretary|Minister|Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.)\s+([A-Z])")
+
+
 def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     """(article, sentence, name as written, apposition) for each person a move verb is said of."""
     # Every move verb (MOVE_VERBS, OBJECT_MOVE, LEADERSHIP) contains one of these words (lower-cased): other sentences
     # name no mover.
-    sents = sents.filter(pl.col("low").str.contains(MOVE_CUE))
+    # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
+    sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
+        # "io was named in the filing": cited, not appointed
+        sentence=pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1").str.replace_all(r"\b(?:named|listed) in\b", "cited in"))
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE)).explode("m").drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
