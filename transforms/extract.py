@@ -75,6 +75,10 @@ DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+[-�
 CLAUSE_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+|\s[-–—]\s"
 # A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
 FAMILY_SUFFIX = r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘“][\w\-]+['"’”]\s+|(?:reasoning|language|open|open-weights?|open-source|ai|small|smaller|new|distilled|chat|frontier|multimodal|thinking)\s+)?models\b|,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:family|series|generation|line-?up)\b)"""
+# A model named as what a product uses or gives access to, or as an earlier event's ("for Codex", "access to o1, GPT-4o",
+# "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
+NOT_RELEASED_PREFIX = (r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|integrat\w* into"
+                       r"|built (?:on|with)|after|following|such as|including access to)\s+(?:[\w’'\-]+,?\s+){0,3}$")
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc[a-z]*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -98,7 +102,16 @@ ACQUISITION = (r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[
 # An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
 ACQUISITION_NOT = r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?:ed|s)? to|(?:his|her) (?:purchase|acquisition|takeover))\b"
 # "the company agreed to buy ...": the subject is the company the story is about.
-COMPANY_PRONOUN = r"(?i:\b(?:it|the company|the firm|the group|the chipmaker|the startup)\s+(?:\w+\s+){0,3}?$)"
+COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
+# Words a company's name hardly contains, which a Title Case headline's phrases do ("Almost No One Is Buying Them").
+PHRASE_WORD = (r"\b(?:Is|Are|Was|Were|No|One|The|A|An|Of|To|In|For|And|But|With|How|Why|What|Who|When|Where|This|That|It|Its"
+               r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|His|Her)\b")
+# Where the clause of a verb starts, in the text before it.
+CLAUSE_START = r"^.*(?:;|,\s+(?:and|but|while|whereas)\s+|\s+while\s+|\s[-–—]\s)"
+# The capitalised name right before an acquiring verb (the text before the verb ends with it).
+ACQUIRER_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:on\s+\w+\s+)?"
+                    r"(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?(?:has\s+|have\s+|had\s+)?"
+                    r"(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$")
 # What may stand between the verb and the target's name: "chip designer Ampere", "Jony Ive's device startup io",
 # "Israeli networking company Mellanox".
 TARGET_DESCRIPTOR = (r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
@@ -217,6 +230,9 @@ DOTTED_TAIL = r"[A-Za-z0-9]\.[a-z][a-z0-9]{1,5}\b"
 # "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount.
 FUNDING_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:just\s+)?"
                    r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got)\s")
+DEAL_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:also\s+)?"
+                r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|expands"
+                r"|deepened|deepens)\s")
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -395,6 +411,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         .with_columns(
             model_org=_lookup(pl.col("model"), _maps(g)["model_org"]),
             is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
+            not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX),
         )
         .with_columns(benchmarked=pl.col("after_cue") & pl.col("bench_clause")
                       & ~pl.col("model").is_in(_bare_families(g)) & ~pl.col("is_family"))
@@ -406,7 +423,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
     ).select("article_id", "sent_idx", "clause_idx", "model", "model_org", "is_comparison", "benchmarked", "bench_clause",
-             "is_family", "is_short", "clause_negated")
+             "is_family", "is_short", "clause_negated", "not_released")
 
 
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
@@ -571,7 +588,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)
-    rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("model").is_in(bare_families)),
+    rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
                     on=["article_id", "sent_idx"], how="inner")
     specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
     first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())
@@ -719,7 +736,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             g.org_by_key),
         pl.col("valued_org"))
     subject = pl.col("sentence").str.extract(FUNDING_SUBJECT, 1).str.replace(r"^\S+-backed\s+", "")
-    subject_ok = (subject.str.len_chars() >= 2) & ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+    subject_ok = ((subject.str.len_chars() >= 2) & ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+                  & (~subject.str.contains(PHRASE_WORD) | _canonical(subject, g.org_by_key).is_not_null()))
     subject_org = pl.when(subject_ok).then(pl.coalesce(_canonical(subject, g.org_by_key), subject))
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
         org=pl.coalesce("recipient", "subject_org", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
@@ -754,8 +772,16 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     head = after.str.replace(TARGET_DESCRIPTOR, " ")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
     low = pl.col("low")
+    # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
+    # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer
+    # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
+    clause = before.str.replace(CLAUSE_START, "")
+    subject = clause.str.extract(ACQUIRER_SUBJECT, 1)
+    known = _canonical(subject, g.org_by_key)
+    subject = pl.coalesce(known, pl.when(~subject.str.contains(PHRASE_WORD) & (subject.str.len_chars() >= 2)).then(subject))
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year")).with_columns(
-        acquirer=pl.coalesce(_orgs_in(before, g).list.filter(actor).list.last(), "new_org",
+        acquirer=pl.coalesce(subject, _orgs_in(clause, g).list.filter(actor).list.last(),
+                             pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"), "new_org",
                              pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org")),
         target=pl.coalesce(
             _canonical(head.str.extract(rf"^\s*({g.org_pattern})", 1), g.org_by_key),
@@ -765,7 +791,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     first_money = money.filter(~pl.col("is_valuation")).group_by("article_id", "sent_idx").agg(amount_usd=pl.col("amount_usd").first())
     rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
         pl.col("acquirer").is_not_null() & pl.col("target").is_not_null() & (pl.col("acquirer") != pl.col("target"))
-        & ~pl.col("target").is_in(NOT_NAMES))
+        & ~pl.col("target").is_in(NOT_NAMES) & ~pl.col("target").str.contains(PHRASE_WORD))
     # "Marrowbone" in a headline is the "Marrowbone AI" of the body: a target is its longest spelling in the article.
     longer = rows.select("article_id", full="target").unique()
     rows = (rows.join(longer, on="article_id", how="left")
@@ -787,7 +813,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
     sents = sents.filter(pl.col("org_hits").list.len() > 0)
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
-    sents = sents.with_columns(without_names=pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase())
+    sents = sents.with_columns(without_names=pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase()
+                               .str.replace_all(r"\b(?:its|their|our|his|her|other|key|existing|longtime|a|one) partners?\b", "associates"))
     without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
     weak = (without_names.str.contains(PARTNERSHIP_WEAK) & ~without_names.str.contains(r"\binvest")
@@ -812,6 +839,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     with_focus = pl.when((pl.col("pair").list.len() == 1) & pl.col("sentence").str.contains(r"(?i:(?:contract|agreement|deal|partnership) with)")
                          & pl.col("prev_focus_org").is_not_null() & (pl.col("prev_focus_org") != pl.col("pair").list.first()))
     rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
+    # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
+    # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
+    subject = pl.col("sentence").str.extract(DEAL_SUBJECT, 1)
+    subject = pl.coalesce(_canonical(subject, g.org_by_key), pl.when(
+        ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS)) & ~subject.str.contains(PHRASE_WORD)).then(subject))
+    with_party = _canonical(pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
+    rows = rows.with_columns(pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
+                             .then(pl.concat_list(subject, with_party)).otherwise("pair"))
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
     # party with each of the others.
     rows = rows.filter((pl.col("pair").list.len() == 2) | ((pl.col("pair").list.len() > 2) & formal)).with_columns(
