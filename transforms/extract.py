@@ -134,8 +134,8 @@ PARTNERSHIP_BACKGROUND = r"\b(remains?|remained|still|already|existing|long-?sta
 HEDGE = r"\b(potentially|possibly|might|may)\b"
 YARDSTICK_ORG = r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing with)\s+"
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
-MARKET_DOWN = r"\b(fell|fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
-MARKET_UP = r"\b(rose|ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
+MARKET_DOWN = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
+MARKET_UP = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
 POLICY_MEASURES = [
     # (pattern on lower-cased sentence, canonical measure)
     (r"\b(chip|chips|semiconductor|gpu|ai accelerator)s? (export )?(controls?|restrictions?|curbs?|bans?|sanctions?|rules?)\b"
@@ -233,6 +233,8 @@ FUNDING_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|L
 DEAL_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:also\s+)?"
                 r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|expands"
                 r"|deepened|deepens)\s")
+LEGAL_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:’s|'s)?(?:\s+(?:attorney general|AG))?"
+                 r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?$")
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -566,7 +568,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     ]
     mentions = pl.concat([f for f in found if not f.is_empty()] or [pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})],
                          how="vertical_relaxed")
-    return _finish(mentions)
+    return _finish(mentions, list(g.orgs))
 
 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -864,7 +866,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
-    owner = _canonical(pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1), g.org_by_key)
+    owner = _canonical(pl.coalesce(
+        pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
+        pl.col("sentence").str.extract(rf"(?i:shares|stock) (?:of|in) ({g.org_pattern})", 1)), g.org_by_key)
     rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").with_columns(
         pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
         org=pl.coalesce(owner, pl.col("orgs").list.first()),
@@ -941,11 +945,18 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
-    unknown_after = after.str.replace(TARGET_DESCRIPTOR, " ").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
+    # "were sued by the Florida attorney general": the party after "by"
+    unknown_after = (after.str.replace(r"^\s*by\s+(?:the\s+)?", " ").str.replace(TARGET_DESCRIPTOR, " ").str.extract(TARGET_NAME, 1)
+                     .str.strip_chars_end(",."))
+    # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
+    # (a state, a publisher, a startup).
+    unknown_before = before.str.extract(LEGAL_SUBJECT, 1)
+    unknown_before = pl.when(~unknown_before.str.contains(PHRASE_WORD) & ~unknown_before.is_in(NOT_NAMES)).then(unknown_before)
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
         left=_orgs_in(before, g), right=_orgs_in(after, g))
     rows = rows.with_columns(
-        left=pl.when(pl.col("left").list.len() > 0).then("left").otherwise(pl.concat_list("new_org").list.drop_nulls()),
+        left=pl.when(pl.col("left").list.len() > 0).then("left")
+        .otherwise(pl.concat_list(pl.coalesce(unknown_before, "new_org")).list.drop_nulls()),
         right=pl.when(pl.col("right").list.len() > 0).then("right")
         .otherwise(pl.concat_list(pl.when(~unknown_after.is_in(NOT_NAMES) & unknown_after.str.contains(r"^[A-Z]")).then(unknown_after))
                    .list.drop_nulls()),
@@ -966,7 +977,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 NAME = r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+)){0,2}"
 # Verbs that say the person named just before them moves: arrives, is promoted, leaves.
 MOVE_VERBS = (r"becomes|became|will become|to become|takes over|took over|take over|has taken over|joins|joined|join|joining"
-              r"|is leaving|leaves|left|leave|steps down|stepped down|step down|resigned|resigns|quit|quits|departs|departed|depart"
+              r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|resigns|quit|quits|departs|departed|depart"
               r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
               r"|will co-lead|succeeds|will succeed|takes the helm|will move to")
 # "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb.
@@ -1161,13 +1172,29 @@ def _event_key(rules: dict[str, list[str]]) -> pl.Expr:
     return key.str.to_lowercase()
 
 
-def _finish(mentions: pl.DataFrame) -> pl.DataFrame:
+def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str]) -> pl.DataFrame:
+    """Each name in `columns` the gazetteer does not know replaced by the longest name of the same article that starts
+    with it and a space (a known name stays: "Google" is not "Google DeepMind")."""
+    names = (pl.concat([mentions.select("article_id", name=pl.col(c)) for c in columns]).drop_nulls().unique())
+    longer = (names.join(names.rename({"name": "full"}), on="article_id")
+              .filter(pl.col("full").str.starts_with(pl.col("name") + " ") & ~pl.col("name").is_in(known))
+              .sort(pl.col("full").str.len_chars(), descending=True)
+              .unique(["article_id", "name"], keep="first"))
+    for c in columns:
+        mentions = (mentions.join(longer.rename({"name": c}), on=["article_id", c], how="left", maintain_order="left")
+                    .with_columns(pl.coalesce("full", c).alias(c)).drop("full"))
+    return mentions
+
+
+def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
         confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
     )
+    # A company named short somewhere ("Ross" in a headline) is the article's longer name for it ("Ross Intelligence").
+    mentions = _longest_names(mentions, ["org", "target", "partner", "counterparty"], known_orgs)
     # A market move told without a date (the headline) is the article's dated move of the same company.
     dated = (mentions.filter((pl.col("type") == "market_move") & pl.col("event_date").is_not_null())
              .group_by("article_id", "org").agg(move_date=pl.col("event_date").first()))
