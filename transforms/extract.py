@@ -108,10 +108,6 @@ PHRASE_WORD = (r"\b(?:Is|Are|Was|Were|No|One|The|A|An|Of|To|In|For|And|But|With|
                r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|His|Her)\b")
 # Where the clause of a verb starts, in the text before it.
 CLAUSE_START = r"^.*(?:;|,\s+(?:and|but|while|whereas)\s+|\s+while\s+|\s[-–—]\s)"
-# The capitalised name right before an acquiring verb (the text before the verb ends with it).
-ACQUIRER_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:on\s+\w+\s+)?"
-                    r"(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?(?:has\s+|have\s+|had\s+)?"
-                    r"(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$")
 # What may stand between the verb and the target's name: "chip designer Ampere", "Jony Ive's device startup io",
 # "Israeli networking company Mellanox".
 TARGET_DESCRIPTOR = (r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
@@ -228,13 +224,25 @@ NEW_ORG_CUE = (r"called|named|(?i:startup|start-up|company|firm|lab|developer|ma
 DOTTED_TAIL = r"[A-Za-z0-9]\.[a-z][a-z0-9]{1,5}\b"
 # The company a round is told of: the capitalised name right before the verb ("Jeff Bezos's Prometheus raises $12B",
 # "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount.
-FUNDING_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:just\s+)?"
-                   r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got)\s")
-DEAL_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)\s+(?:has\s+|have\s+)?(?:also\s+)?"
-                r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|expands"
-                r"|deepened|deepens)\s")
-LEGAL_SUBJECT = (r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:’s|'s)?(?:\s+(?:attorney general|AG))?"
-                 r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?$")
+# The company an event is told of: the capitalised name right before the event verb ("Jeff Bezos's Prometheus raises
+# $12B", "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount. A name the gazetteer
+# knows may stand anywhere; an unknown one only where a subject starts: at the start of the sentence or after a kind
+# word or a possessive ("messaging app Respond.io raises", "Livestream shopping platform Whatnot has acquired") - not
+# "the researchers who built AI-generated DNA just raised".
+SUBJECT_NAME = r"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)"
+ANY_LEFT = r"(?:^|[^\w.’'\-])"
+KIND_LEFT = (r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|developer|provider|challenger|rival|competitor|lab"
+             r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|[\w.]+(?:’s|'s))\s+)")
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+FUNDING_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
+                r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|announced|announces)\s")
+DEAL_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+)?"
+             r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|expands"
+             r"|deepened|deepens)\s")
+# (matched on the text before the verb)
+ACQUIRER_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?"
+                 r"(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$")
+LEGAL_TAIL = r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?$"
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -415,6 +423,10 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
             not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX),
         )
+        # "access to o1, GPT-4o, and Advanced Voice": a model listed right after one that is not released is not either
+        .with_columns(not_released=pl.when(pl.col("prefix").str.contains(r"^[\s,;]*(?:and|or|as well as|&)?\s*$") & (pl.col("occ_idx") > 0))
+                      .then(None).otherwise(pl.col("not_released"))
+                      .forward_fill().over("article_id", "sent_idx", "clause_idx", "after_cue", order_by="occ_idx"))
         .with_columns(benchmarked=pl.col("after_cue") & pl.col("bench_clause")
                       & ~pl.col("model").is_in(_bare_families(g)) & ~pl.col("is_family"))
         .join(article_orgs, on="article_id", how="left")
@@ -467,6 +479,17 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 def _first_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     return _canonical(text.str.extract(f"({g.org_pattern})", 1), g.org_by_key)
+
+
+def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
+    """The company named right before an event verb (`tail` matches from the end of the name through the verb): a
+    gazetteer name anywhere, an unknown name only in a subject position (see KIND_LEFT)."""
+    known = _canonical(text.str.extract(ANY_LEFT + SUBJECT_NAME + tail, 1), g.org_by_key)
+    unknown = text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1)
+    first = unknown.str.extract(r"^(\S+)", 1)
+    plausible = ((unknown.str.len_chars() >= 2) & ~unknown.str.contains(PHRASE_WORD) & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
+                 & _canonical(unknown, g.model_by_key).is_null())
+    return pl.coalesce(known, pl.when(plausible).then(unknown))
 
 
 def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
@@ -737,10 +760,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             rf"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|stake)[^;]*?\bin\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?({g.org_pattern})", 1),
             g.org_by_key),
         pl.col("valued_org"))
-    subject = pl.col("sentence").str.extract(FUNDING_SUBJECT, 1).str.replace(r"^\S+-backed\s+", "")
-    subject_ok = ((subject.str.len_chars() >= 2) & ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
-                  & (~subject.str.contains(PHRASE_WORD) | _canonical(subject, g.org_by_key).is_not_null()))
-    subject_org = pl.when(subject_ok).then(pl.coalesce(_canonical(subject, g.org_by_key), subject))
+    subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
         org=pl.coalesce("recipient", "subject_org", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
@@ -778,9 +798,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer
     # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
     clause = before.str.replace(CLAUSE_START, "")
-    subject = clause.str.extract(ACQUIRER_SUBJECT, 1)
-    known = _canonical(subject, g.org_by_key)
-    subject = pl.coalesce(known, pl.when(~subject.str.contains(PHRASE_WORD) & (subject.str.len_chars() >= 2)).then(subject))
+    subject = _subject_org(clause, ACQUIRER_TAIL, g)
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year")).with_columns(
         acquirer=pl.coalesce(subject, _orgs_in(clause, g).list.filter(actor).list.last(),
                              pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"), "new_org",
@@ -843,9 +861,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
-    subject = pl.col("sentence").str.extract(DEAL_SUBJECT, 1)
-    subject = pl.coalesce(_canonical(subject, g.org_by_key), pl.when(
-        ~subject.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS)) & ~subject.str.contains(PHRASE_WORD)).then(subject))
+    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g)
     with_party = _canonical(pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
     rows = rows.with_columns(pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
                              .then(pl.concat_list(subject, with_party)).otherwise("pair"))
@@ -950,8 +966,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                      .str.strip_chars_end(",."))
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
-    unknown_before = before.str.extract(LEGAL_SUBJECT, 1)
-    unknown_before = pl.when(~unknown_before.str.contains(PHRASE_WORD) & ~unknown_before.is_in(NOT_NAMES)).then(unknown_before)
+    unknown_before = _subject_org(before, LEGAL_TAIL, g)
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
         left=_orgs_in(before, g), right=_orgs_in(after, g))
     rows = rows.with_columns(
