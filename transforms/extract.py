@@ -284,6 +284,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     articles = articles.select("article_id", "published_at", pl.col("title").fill_null("").str.replace(TITLE_SITE, "")).join(
         lines.select("article_id", "text"), on="article_id", how="left", maintain_order="left")
     text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
+    # Markdown a page was saved as: "[released Sora](https://...)" reads "released Sora"; images are dropped.
+    text = text.str.replace_all(r"!\[[^\]\n]*\]\([^)\s]*\)", "").str.replace_all(r"\[([^\]\n]{1,300})\]\((?:https?://|/)[^)\s]*\)", "$1")
     return (
         articles.select("article_id", "published_at", text.alias("body"))
         .with_columns(
@@ -699,7 +701,12 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
             rf"(?i:{RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
             rf"(?:(?i:model|llm|ai model|language model|reasoning model),?\s+)?(?:(?i:called|named|dubbed)\s+)?({MODEL_SHAPE})", 1)
         .str.strip_chars_end("."),
-    ).filter(pl.col("model").is_not_null() & pl.col("model").str.contains(r"\d"))
+        # "released its first in-house AI model Wednesday morning, called Inkling": a name given as the model's
+        called=pl.col("sentence").str.extract(
+            r"(?i:model|llm|system)\b[^.;:]{0,40}?,?\s+(?i:called|named|dubbed)\s+([A-Z][\w.\-]+(?:\s[A-Z0-9][\w.\-]*){0,2})", 1)
+        .str.strip_chars_end(".,"),
+    ).with_columns(model=pl.when(pl.col("model").str.contains(r"\d")).then("model").otherwise(
+        pl.when(~pl.col("called").str.contains(PHRASE_WORD)).then("called"))).drop("called").filter(pl.col("model").is_not_null())
     rows = rows.filter(_canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null())
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
