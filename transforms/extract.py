@@ -275,9 +275,11 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         articles.select("article_id", "published_at", title=pl.col("title").fill_null("").str.replace(TITLE_SITE, ""),
                         line=pl.col("text").fill_null("").str.split("\n"))
         .explode("line")
-        .with_columns(next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1))
-        .filter((line.str.contains(SENTENCE_END) | line.str.contains(LIST_ITEM) | pl.col("next_start").str.contains(r"^[a-z]"))
-                & ~line.str.contains(FURNITURE_LINE))
+        .with_columns(next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
+                      # without a title, the text's first line is the headline
+                      headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""))
+        .filter((line.str.contains(SENTENCE_END) | line.str.contains(LIST_ITEM) | pl.col("next_start").str.contains(r"^[a-z]")
+                 | pl.col("headline")) & ~line.str.contains(FURNITURE_LINE))
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
     )
@@ -868,8 +870,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
-    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g)
-    with_party = _canonical(pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key)
+    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g).replace(parent)
+    with_party = _canonical(pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key).replace(parent)
     rows = rows.with_columns(pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
                              .then(pl.concat_list(subject, with_party)).otherwise("pair"))
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
