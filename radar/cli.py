@@ -304,7 +304,8 @@ def evaluate(
     only: Annotated[Optional[str], typer.Option("--only", help="Score only these article ids (comma-separated).")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Quality ratchet: a JSON file {set name: {precision, "
                                                      "recall}}; exit 1 when an overall figure of this set (named by its "
-                                                     "directory) drops below its baseline by more than 0.005.")] = None,
+                                                     "directory, or --name) drops below its baseline by more than 0.005.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The set's name in the baseline file (default: its directory's).")] = None,
 ) -> None:
     """Precision and recall of the extractor per event type against a labelled set, on the events a user sees.
 
@@ -329,7 +330,8 @@ def evaluate(
     predicted = _extract_files([(a["id"], a["path"], a["published"]) for a in articles])
     gold = [dict(e, _file=a["id"]) for a in articles for e in a["events"]]
     result = score_per_file(gold, predicted)
-    drops = _below_baseline(baseline, labels_file.parent.name, result["overall"]) if baseline else []
+    set_name = name or labels_file.parent.name
+    drops = _below_baseline(baseline, set_name, result["overall"]) if baseline else []
     if as_json:
         sys.stdout.write(json.dumps({k: v for k, v in result.items() if show_errors or k in ("overall", "by_type")}, default=str) + "\n")
         if drops:
@@ -351,7 +353,7 @@ def evaluate(
                 if e.get("evidence"):
                     console.print(f"    evidence: {e['evidence']}", markup=False, highlight=False)
     if drops:
-        _fail(f"quality below the baseline in {baseline} for {labels_file.parent.name}: " + "; ".join(drops), code=1)
+        _fail(f"quality below the baseline in {baseline} for {set_name}: " + "; ".join(drops), code=1)
 
 
 RATCHET_TOLERANCE = 0.005
