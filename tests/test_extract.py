@@ -430,3 +430,41 @@ def test_a_price_list_with_a_parenthesised_amount_does_not_crash_the_money_reade
     found = events(text, title="OpenAI prices its realtime model")
     assert all(set(e) == set(MENTION_SCHEMA) for e in found)
     assert not [e for e in found if e["type"] == "funding"]  # a price is no round
+
+
+# --- rules-0.3: real prose (page furniture, subjects, token boundaries, persons) -------------------------------
+def test_a_related_article_headline_in_the_page_furniture_is_not_the_articles_news():
+    text = ("Etched said on Tuesday that it had hired more engineers.\n"
+            "Jeff Bezos's Prometheus raises $12B to build an 'artificial general engineer' for the physical world\n"
+            "The wildest allegations in Apple's trade secrets lawsuit against OpenAI\n"
+            "Sign up for our newsletter.\n")
+    assert not [e for e in events(text, title="Etched hires") if e["type"] in ("funding", "legal")]
+
+
+def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
+    found = events("", title="Malaysia's AI agent-powered messaging app Respond.io raises $62.5M, eyes acquisitions")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Respond.io", 62.5e6)}
+    found = events("Scaled Cognition raises $100 million to build reliable agents.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Scaled Cognition"}
+    # an unknown name counts only in a subject position
+    assert not [e for e in events("The researchers who built AI-generated DNA just raised $50M to reinvent biology.")
+                if e["type"] == "funding" and e["org"] == "AI-generated DNA"]
+
+
+def test_titles_and_bodies_are_not_persons():
+    found = events("Anthropic on Thursday announced it has appointed Ben Bernanke, former chair of the Federal Reserve, "
+                   "to its Long-Term Benefit Trust.", title="Anthropic appoints former Fed Chair Ben Bernanke to its trust")
+    assert {e["person"] for e in found if e["type"] == "leadership"} == {"Ben Bernanke"}
+
+
+def test_unknown_buyers_and_plaintiffs_in_subject_position():
+    found = events("Livestream shopping platform Whatnot has acquired AI startup Shaped, a machine learning company.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Whatnot", "Shaped")}
+    found = events("", title="Florida sues OpenAI, Sam Altman, in lawsuit over violent incidents")
+    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {frozenset(("OpenAI", "Florida"))}
+
+
+def test_a_model_a_product_gives_access_to_is_not_released():
+    found = events('OpenAI also launched ChatGPT Pro, a $200 subscription tier that provides "unlimited" access to o1, '
+                   'GPT-4o, and Advanced Voice features.')
+    assert not [e for e in found if e["type"] == "model_release"]
