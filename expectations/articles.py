@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from .entries import URL_REGEX
 
-# The pipeline's minimum article length in characters (same default as
-# radar.settings.Settings.min_text_chars); override per call with
-# validate("articles", df, key, min_text_chars=...).
-MIN_TEXT_CHARS = 300
 SHA256_HEX_REGEX = r"^[0-9a-f]{64}\Z"  # hashlib.sha256().hexdigest(): lower-case
+TEXT_SOURCES = ["page", "content", "summary", "title"]  # transforms/articles.py, best first
 
 
-def expectations(min_text_chars: int = MIN_TEXT_CHARS) -> list:
-    """articles: one row per fetched and text-extracted web page, keyed by article_id."""
+def expectations() -> list:
+    """articles: one row per article (its page's text, else its feed entry's), keyed by article_id.
+
+    No minimum length: a one-sentence brief is news. Text must not be empty (it is stripped).
+    """
     import great_expectations.expectations as gxe
 
     return [
@@ -19,9 +19,10 @@ def expectations(min_text_chars: int = MIN_TEXT_CHARS) -> list:
         gxe.ExpectColumnValuesToBeUnique(column="article_id"),
         gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL_REGEX),
         gxe.ExpectColumnValuesToNotBeNull(column="text"),
-        gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=int(min_text_chars)),
+        gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1),
         gxe.ExpectColumnValuesToNotBeNull(column="text_sha"),
         gxe.ExpectColumnValuesToMatchRegex(column="text_sha", regex=SHA256_HEX_REGEX),
-        # About pages, cookie walls and JS shells have text but are not news (transforms/articles.py decides).
+        gxe.ExpectColumnValuesToBeInSet(column="text_source", value_set=TEXT_SOURCES),
+        # About pages, cookie walls and JS shells whose entry has no text to stand in (transforms/articles.py).
         gxe.ExpectColumnValuesToBeInSet(column="is_article", value_set=[True]),
     ]

@@ -261,7 +261,7 @@ def validate(
     (df, empty quarantine frame) without touching GX.
 
     `suite_params` are passed to the table's expectation builder, e.g.
-    validate("articles", df, "article_id", min_text_chars=settings.min_text_chars).
+    validate("entries", df, "entry_id", some_limit=10) for a builder that takes `some_limit`.
 
     Raises ValueError for an unknown table, a missing key column or a df lacking
     a column the suite checks, and RuntimeError if GX fails to evaluate an

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,8 +27,9 @@ from radar.feeds import Feed
 from radar import fetch_policy, politeness
 from radar.http import FetchResult, Fetcher
 from radar.settings import Settings
-from transforms.articles import articles_frame, extract_pages
-from transforms.extract import extract_mentions
+from transforms.articles import articles_frame, extract_page, extract_pages
+from transforms.extract import EXTRACTOR_VERSION, MENTION_SCHEMA, extract_mentions
+from transforms.isolate import FAILURE_SCHEMA, failure_quarantine, isolating
 from transforms.feeds import ENTRY_SCHEMA, ParsedFeed, parse_feed
 from warehouse import db, stages
 
@@ -172,29 +175,78 @@ def fetch_pages(urls: list[str], settings: Settings, n_failed: dict[str, int] | 
 
 def start_text_extraction(pending: pl.DataFrame, results: list[FetchResult], pool: LazyPool) -> tuple[list[dict], Iterator]:
     """Hand the fetched pages to the worker processes and return at once; the texts arrive while the flow
-    finishes the previous batch."""
+    finishes the previous batch. A page that could not be fetched comes along with its fetch error: its article's
+    text is its entry's feed text (transforms/articles.py)."""
     by_url = {r["url"]: r for r in pending.to_dicts()}
     pages = [
-        {"url": r.url, "feed_url": by_url[r.url]["feed_url"], "content": r.content,
-         "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"]}
-        for r in results if r.ok
+        {"url": r.url, "feed_url": by_url[r.url]["feed_url"], "content": r.content if r.ok else b"",
+         "fetch_error": None if r.ok else _fetch_error(r),
+         "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"],
+         "entry_summary": by_url[r.url].get("summary"), "entry_content": by_url[r.url].get("content")}
+        for r in results
     ]
-    return pages, extract_pages(pages, pool.get() if len(pages) >= MIN_PAGES_FOR_POOL else None)
+    executor = pool.get() if sum(1 for r in results if r.ok) >= MIN_PAGES_FOR_POOL else None
+    return pages, _surviving_dead_workers(pages, extract_pages(pages, executor), pool, executor)
+
+
+def _fetch_error(result: FetchResult) -> str:
+    return f"http_{result.status}" if result.error_kind == "http_status" and result.status else result.error_kind
+
+
+def _surviving_dead_workers(pages: list[dict], metas: Iterator, pool: LazyPool, executor: Executor | None) -> Iterator:
+    """The pages' texts in order. A page that kills its worker process breaks the whole pool: the pages not yet
+    read are then read again in fresh processes, halving the set until the page that kills them is alone."""
+    done = 0
+    try:
+        for meta in metas:
+            yield meta
+            done += 1
+    except BrokenProcessPool:
+        pool.discard(executor)
+        yield from _read_bisecting(pages[done:], pool)
+
+
+def _read_bisecting(pages: list[dict], pool: LazyPool) -> list[dict]:
+    executor = pool.get()
+    try:
+        return list(extract_pages(pages, executor))
+    except BrokenProcessPool:
+        pool.discard(executor)
+        if len(pages) == 1:
+            return [{**extract_page(b"", pages[0]["url"]), "error_type": "BrokenProcessPool",
+                     "error_message": "the worker process extracting this page died"}]
+        middle = len(pages) // 2
+        return _read_bisecting(pages[:middle], pool) + _read_bisecting(pages[middle:], pool)
 
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
-def extract_articles(pages: list[dict], metas: Iterator) -> pl.DataFrame:
-    return articles_frame(pages, metas)
+def extract_articles(pages: list[dict], metas: Iterator) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Article rows, and quarantine rows for the pages whose text extraction raised (their articles are stored
+    from feed text)."""
+    metas = list(metas)
+    articles = articles_frame(pages, metas)
+    failures = pl.DataFrame([{"row_key": p["url"], "error_type": m["error_type"], "error_message": m["error_message"]}
+                             for p, m in zip(pages, metas) if "error_type" in m], schema=FAILURE_SCHEMA)
+    return articles, failure_quarantine(failures, "articles", "extract_text", articles, key="url")
 
 
 @task(name="extract-mentions", cache_policy=NO_CACHE)
-def extract_events(articles: pl.DataFrame) -> pl.DataFrame:
-    return extract_mentions(articles)
+def extract_events(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Mentions of the articles, and quarantine rows for the articles whose extraction raised (retried only when
+    EXTRACTOR_VERSION changes: see retry_failed_extractions)."""
+    parts, failures = isolating(extract_mentions, articles, key="article_id")
+    mentions = pl.concat(parts) if parts else pl.DataFrame(schema=MENTION_SCHEMA)
+    return mentions, failure_quarantine(failures, "mentions", "extract_events", articles, "article_id",
+                                        EXTRACTOR_VERSION)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(table: str, frame: pl.DataFrame, key: str, **params) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return expectations.validate(table, frame, key=key, **params)
+    """(valid, quarantined); a row that makes validation itself raise is quarantined with the error."""
+    parts, failures = isolating(lambda part: expectations.validate(table, part, key=key, **params), frame, key)
+    valid = pl.concat([v for v, _ in parts]) if parts else frame.clear()
+    quarantined = [q for _, q in parts] + [failure_quarantine(failures, table, f"validate_{table}", frame, key)]
+    return valid, pl.concat(quarantined, how="diagonal_relaxed")
 
 
 @task(name="load-article-batch", cache_policy=NO_CACHE)
@@ -247,13 +299,28 @@ def _start_fetch(db_path: Path, batch: pl.DataFrame | None, settings: Settings, 
 
 def _finish_batch(db_path: Path, run_id: str, settings: Settings, results: list[FetchResult], pages: list[dict],
                   metas: Iterator, totals: dict) -> None:
-    articles = extract_articles(pages, metas)
-    articles, bad_articles = validate("articles", articles, key="url", min_text_chars=settings.min_text_chars)
-    mentions = extract_events(articles)
+    articles, failed_texts = extract_articles(pages, metas)
+    articles, bad_articles = validate("articles", articles, key="url")
+    mentions, failed_extractions = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
     # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
     counts = load_article_batch(db_path, run_id, fetch_rows(results, "article", run_id), articles, mentions,
-                                pl.concat([bad_articles, bad_mentions]))
+                                pl.concat([failed_texts, bad_articles, failed_extractions, bad_mentions],
+                                          how="diagonal_relaxed"))
+    for name, value in counts.items():
+        totals[name] += value
+
+
+def retry_failed_extractions(db_path: Path, run_id: str, totals: dict) -> None:
+    """Stored articles whose event extraction raised are tried again once the extractor version has changed;
+    with the same version a rerun leaves them be (they would only raise again)."""
+    articles = stages.articles_to_reextract(db_path, EXTRACTOR_VERSION)
+    if articles.is_empty():
+        return
+    mentions, failed = extract_events(articles)
+    mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
+    counts = stages.load_reextracted(db_path, run_id, articles["article_id"], mentions,
+                                     pl.concat([failed, bad_mentions], how="diagonal_relaxed"))
     for name, value in counts.items():
         totals[name] += value
 
@@ -291,6 +358,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
             pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
             counts.update(process_articles(db_path, run_id, pending, settings, pool, deadline))
+            retry_failed_extractions(db_path, run_id, counts)
         counts["n_quarantined"] += n_bad_entries
     except BaseException as exc:
         stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")

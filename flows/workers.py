@@ -71,6 +71,13 @@ class LazyPool:
                                                  initializer=_die_with_parent)
             return self._pool
 
+    def discard(self, broken: Executor) -> None:
+        """Drop a pool whose worker died (BrokenProcessPool): the next get() starts a fresh one."""
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=True)
+
     def __enter__(self) -> "LazyPool":
         return self
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,12 +21,14 @@ ENTRY_SCHEMA = {
     "title": pl.String,
     "summary": pl.String,
     "published_at": pl.Datetime("us", "UTC"),
+    "content": pl.String,  # the entry's full body (content:encoded, atom content) as plain text
 }
 
 
 BROKEN_FEED_MAX_BYTES = 1_000_000
 MAX_TITLE_CHARS = 1_000
 MAX_SUMMARY_CHARS = 20_000
+MAX_CONTENT_CHARS = 200_000
 MAX_GUID_CHARS = 2_000
 # Control characters (NUL, ESC, ...) decoded from hostile charrefs never reach the warehouse; tab/newline stay.
 # An internal entity declaration (<!ENTITY name "value">): what entity bombs are made of. External ones (XXE) are
@@ -39,6 +42,28 @@ def _clean(text: str | None, limit: int) -> str | None:
     if not text:
         return None
     return CONTROL_CHARS.sub("", text)[:limit] or None
+
+
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAKS = re.compile(r"<\s*(?:br|p|div|li|h[1-6]|tr|blockquote|figure|/p|/div|/li|/h[1-6]|/tr|/blockquote)\b[^>]*>",
+                     re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def html_to_text(value: str | None) -> str | None:
+    """Feed HTML (a content:encoded body, an HTML summary) as plain text: a paragraph per line, tags dropped,
+    entities decoded. Plain text goes through unchanged but for whitespace."""
+    if not value:
+        return None
+    text = html.unescape(_TAGS.sub("", _BREAKS.sub("\n", _SCRIPTS.sub(" ", value))))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+def _entry_content(entry) -> str | None:
+    """The entry's longest content body, as text (feeds give a text/plain and a text/html one at times)."""
+    bodies = [html_to_text(c.get("value")) for c in entry.get("content") or [] if isinstance(c, dict)]
+    return max((b for b in bodies if b), key=len, default=None)
 
 
 @dataclass(frozen=True)
@@ -103,6 +128,7 @@ def parse_feed(content: bytes, feed_url: str, headers: dict[str, str] | None = N
             "title": _clean(entry.get("title"), MAX_TITLE_CHARS),
             "summary": _clean(entry.get("summary"), MAX_SUMMARY_CHARS),
             "published_at": _entry_time(entry),
+            "content": _clean(_entry_content(entry), MAX_CONTENT_CHARS),
         })
     entries = pl.DataFrame(rows, schema=ENTRY_SCHEMA).unique("entry_id", keep="first", maintain_order=True)
     ttl = feed_meta.get("ttl")

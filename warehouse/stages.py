@@ -9,7 +9,16 @@ import polars as pl
 from warehouse import db
 
 MAX_ARTICLE_ATTEMPTS = 3
-QUARANTINE_SCHEMA = {"table_name": pl.String, "row_key": pl.String, "expectations": pl.String, "row_json": pl.String}
+QUARANTINE_SCHEMA = {"table_name": pl.String, "row_key": pl.String, "expectations": pl.String, "row_json": pl.String,
+                     "stage": pl.String, "error_type": pl.String, "error_message": pl.String,
+                     "extractor_version": pl.String}
+
+
+def _quarantine(frame: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    """Quarantine rows with every column upsert_quarantine.sql reads (those of failed expectations lack the
+    stage and error columns)."""
+    missing = [pl.lit(None, dtype=t).alias(c) for c, t in QUARANTINE_SCHEMA.items() if c not in frame.columns]
+    return frame.with_columns(*missing, run_id=pl.lit(run_id)).select(*QUARANTINE_SCHEMA, "run_id")
 
 
 def now() -> datetime:
@@ -70,7 +79,7 @@ def record_feed_poll(path: Path, feeds: pl.DataFrame, fetches: pl.DataFrame, ent
         db.load(con, "upsert_rate_limits", limits)
         db.load(con, "insert_fetches", fetches)
         n_new = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), run_id=pl.lit(run_id)))
-        db.load(con, "upsert_quarantine", quarantine.with_columns(run_id=pl.lit(run_id)))
+        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
     return n_new
 
 
@@ -94,7 +103,7 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
         db.load(con, "insert_fetches", fetches)
         n_articles = db.load(con, "insert_articles", articles.drop("is_article", strict=False).with_columns(**stamp))
         n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
-        db.load(con, "upsert_quarantine", quarantine.with_columns(**stamp))
+        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
         before = con.execute("select count(*) from core.events").fetchall()[0][0]
         db.load(con, "merge_events", mentions.select("event_key"))
         after = con.execute("select count(*) from core.events").fetchall()[0][0]
@@ -117,7 +126,7 @@ def record_entries(path: Path, run_id: str, entries: pl.DataFrame) -> int:
 def quarantine(path: Path, run_id: str, rows: pl.DataFrame) -> None:
     """Rows rejected before any table (an unreadable archive record), with the reason."""
     with db.writing(path) as con:
-        db.load(con, "upsert_quarantine", rows.with_columns(run_id=pl.lit(run_id)))
+        db.load(con, "upsert_quarantine", _quarantine(rows, run_id))
 
 
 def stored_urls(path: Path, urls: list[str]) -> set[str]:
@@ -127,3 +136,27 @@ def stored_urls(path: Path, urls: list[str]) -> set[str]:
     with db.read_only(path) as con:
         con.register("incoming", pl.DataFrame({"url": urls}, schema={"url": pl.String}))
         return set(db.frame(con, db.sql_text("stored_urls"))["url"].to_list())
+
+
+def articles_to_reextract(path: Path, extractor_version: str) -> pl.DataFrame:
+    """Stored articles whose event extraction raised under an extractor version other than this one."""
+    with db.read_only(path) as con:
+        return db.frame(con, db.sql_text("articles_to_reextract"), {"version": extractor_version})
+
+
+def load_reextracted(path: Path, run_id: str, article_ids: pl.Series, mentions: pl.DataFrame,
+                     quarantine: pl.DataFrame) -> dict:
+    """The mentions of articles extracted again: the ones that no longer raise leave the quarantine, the others
+    are recorded with the current extractor version. One transaction."""
+    still_failing = quarantine.filter((pl.col("table_name") == "mentions") & (pl.col("stage") == "extract_events"))
+    recovered = pl.DataFrame({"article_id": article_ids}).filter(
+        ~pl.col("article_id").is_in(still_failing["row_key"].to_list()))
+    with db.writing(path) as con:
+        n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()),
+                                                                           run_id=pl.lit(run_id)))
+        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
+        db.load(con, "delete_recovered_extractions", recovered)
+        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        db.load(con, "merge_events", mentions.select("event_key"))
+        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+    return {"n_mentions_new": n_mentions, "n_events_new": after - before, "n_quarantined": quarantine.height}

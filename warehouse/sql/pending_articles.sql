@@ -5,7 +5,7 @@
 -- whose transient failures reached $max_attempts is given up (its last fetch row says so). The flow applies the
 -- backoff (n_failed, last_failed_at) and the per-feed cap (oldest entry_at first).
 with candidates as (
-    select distinct on (e.url) e.url, e.feed_url, e.title, e.published_at,
+    select distinct on (e.url) e.url, e.feed_url, e.title, e.published_at, e.summary, e.content,
            coalesce(e.published_at, e.first_seen_at) as entry_at
     from raw.entries e
     where e.feed_url in (select feed_url from incoming)
