@@ -164,7 +164,9 @@ def list_feeds(
 ) -> None:
     """List the feeds in FILE, with their health from the warehouse when it exists.
 
-    Health, consecutive failures, last error and last fetch time come from marts.feed_health.
+    Health, consecutive failures, last error, last fetch time, how many recent entries became articles (and
+    where their text came from) and why the others got no page text come from marts.feed_health: a feed that
+    answers but none of whose entries got their page's text is "degraded".
     Feeds the warehouse knows but FILE no longer lists are shown too, flagged "not in feeds file".
     """
     from radar.feeds import FeedsFileError, load_feeds
@@ -190,7 +192,8 @@ def list_feeds(
     table = Table(title=f"Feeds in {feeds} ({len(feed_list)})", title_justify="left")
     columns = [("name", 30), ("url", 60)]
     if note is None:  # health columns only when there is health to show
-        columns += [("health", 15), ("failures", 8), ("last error", 40), ("last fetched (UTC)", 19)]
+        columns += [("health", 15), ("failures", 8), ("last error", 40), ("articles (text from)", 30),
+                    ("no page text because", 30), ("last fetched (UTC)", 19)]
     for column, width in columns:
         table.add_column(column, overflow="fold", max_width=width, justify="right" if column == "failures" else "left")
     for row in rows:
@@ -201,7 +204,8 @@ def list_feeds(
         if note is None:
             cells += [Text(row["health"] or "", style=_HEALTH_STYLE.get(row["health"] or "", "")),
                       Text("" if row["failures"] is None else str(row["failures"])),
-                      Text(row["last_error"] or ""), Text(row["last_fetched"] or "")]
+                      Text(row["last_error"] or ""), Text(row["articles"] or ""), Text(row["no_page_text"] or ""),
+                      Text(row["last_fetched"] or "")]
         table.add_row(*cells)
     console.print(table)
     if note:
@@ -218,8 +222,7 @@ def _health(db: Path) -> tuple[dict[str, dict], str | None]:
     from warehouse import db as wh
 
     try:
-        frame = wh.query(db, "select feed_url, name, title, health, consecutive_failures, last_error, "
-                             "last_fetched_at from marts.feed_health")
+        frame = wh.query(db, "select * from marts.feed_health")  # * : older warehouses lack the article columns
     except FileNotFoundError:
         return {}, f"No warehouse at {db}: health unknown (it appears after `radar run --db {db}`)."
     except wh.WarehouseError as exc:
@@ -234,14 +237,17 @@ def _health(db: Path) -> tuple[dict[str, dict], str | None]:
 def _health_fields(h: dict | None, warehouse_read: bool) -> dict:
     if h is None:
         return {"health": "not fetched yet" if warehouse_read else None, "failures": None,
-                "last_error": None, "last_fetched": None}
+                "last_error": None, "articles": None, "no_page_text": None, "last_fetched": None}
     fetched = h.get("last_fetched_at")
     if fetched is not None and hasattr(fetched, "astimezone"):
         from datetime import timezone
 
         fetched = (fetched.astimezone(timezone.utc) if fetched.tzinfo else fetched).strftime("%Y-%m-%d %H:%M:%S")
+    from radar.report import feed_text_sources
+
     return {"health": h.get("health"), "failures": h.get("consecutive_failures"),
-            "last_error": h.get("last_error"), "last_fetched": fetched}
+            "last_error": h.get("last_error"), "articles": feed_text_sources(h) or None,
+            "no_page_text": h.get("no_page_text_reasons"), "last_fetched": fetched}
 
 
 @feeds_app.command("add")

@@ -290,7 +290,7 @@ def load_report_data(db_path: Path | str) -> ReportData:
                    (select count(distinct org) from core.events) as orgs,
                    (select count(*) from raw.articles) as articles,
                    (select count(*) from raw.feeds) as feeds,
-                   (select count(*) from raw.feeds where health = 'ok') as feeds_ok,
+                   (select count(*) from marts.feed_health where health = 'ok') as feeds_ok,
                    (select count(*) from ops.quarantine) as quarantined""")[0]
         runs = _rows(con, """select run_id, status, started_at, finished_at, n_feeds, n_feeds_failed, n_articles_new,
                                     n_events_new, n_quarantined, error
@@ -703,6 +703,16 @@ def _type_class(type_: Any) -> str:
     return f" t-{type_}" if type_ in TYPE_COLORS else ""
 
 
+def feed_text_sources(row: dict) -> str:
+    """'20/22 articles: page 18, content 2' for a marts.feed_health row: how many of the feed's recent entries
+    became articles, and where their text came from ('' for a warehouse older than those columns)."""
+    if not row.get("recent_entries"):
+        return ""
+    sources = ", ".join(f"{source} {row[f'n_text_{source}']}" for source in ("page", "content", "summary", "title")
+                        if row.get(f"n_text_{source}"))
+    return f"{row['recent_articles']}/{row['recent_entries']} articles" + (f": {sources}" if sources else "")
+
+
 def _badge(value: Any) -> str:
     text = clean(value)
     cls = text if text in ("ok", "degraded", "dead", "new", "failed", "completed", "running") else ""
@@ -870,10 +880,11 @@ def render_report(data: ReportData, data_docs_href: str | None = None, coverage:
 
     feeds_table = _table(
         [("feed", ""), ("health", ""), ("failures", "num"), ("last status", "num"), ("last error", ""),
-         ("entries", "num"), ("last ok", "nowrap")],
+         ("entries", "num"), ("recent entries: text from", ""), ("no page text because", ""), ("last ok", "nowrap")],
         ([f"{esc(r['name'] or r['title'], 80)}<br><span class=\"note\">{esc(r['feed_url'], 200)}</span>",
           _badge(r["health"]), esc(r["consecutive_failures"]), esc(r["last_status"]), esc(r["last_error"], 200),
-          esc(r["n_entries"]), esc(_utc(r["last_ok_at"]))] for r in data.feeds))
+          esc(r["n_entries"]), esc(feed_text_sources(r)), esc(r.get("no_page_text_reasons"), 200),
+          esc(_utc(r["last_ok_at"]))] for r in data.feeds))
     counts: dict[str, int] = {}
     for r in data.feeds:
         counts[clean(r["health"])] = counts.get(clean(r["health"]), 0) + 1

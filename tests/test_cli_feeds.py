@@ -178,7 +178,7 @@ def test_list_shows_health_and_flags_feeds_missing_from_the_file(tmp_path):
     rows = {r["url"]: r for r in listed(feeds, db)}
     assert rows["https://a.example.com/feed"] == {
         "name": "A", "url": "https://a.example.com/feed", "in_file": True, "health": "ok", "failures": 0,
-        "last_error": None, "last_fetched": "2025-05-01 10:00:00"}
+        "last_error": None, "articles": None, "no_page_text": None, "last_fetched": "2025-05-01 10:00:00"}
     assert rows["https://b.example.com/feed"]["health"] == "dead"
     assert rows["https://b.example.com/feed"]["failures"] == 5
     assert rows["https://b.example.com/feed"]["last_error"] == "HTTP 404 [Not Found]"
@@ -192,6 +192,49 @@ def test_list_shows_health_and_flags_feeds_missing_from_the_file(tmp_path):
     assert "HTTP 404 [Not Found]" in out and "dead" in out and "2025-05-02 12:30:00" in out
     assert "Gone (not in feeds file)" in out
     assert "not fetched yet" in out
+
+
+def test_list_says_a_feed_whose_entries_all_fail_is_degraded_and_why(tmp_path):
+    """Issue 16: the feed itself answers (fetch health ok), but no entry got its page's text: degraded, with the
+    share of entries that became articles, their text source and the reasons for the rest."""
+    from warehouse import db as wh
+
+    db = tmp_path / "radar.duckdb"
+    wh.migrate(db)
+    with wh.writing(db) as con:
+        con.execute("""insert into raw.feeds (feed_url, name, health, consecutive_failures, last_fetched_at)
+                       values ('https://a.example.com/feed', 'A', 'ok', 0, '2025-05-01 10:00:00+00'),
+                              ('https://b.example.com/feed', 'B', 'ok', 0, '2025-05-01 10:00:00+00')""")
+        con.execute("""insert into raw.entries (entry_id, feed_url, url, title, first_seen_at, run_id) values
+                       ('e1', 'https://a.example.com/feed', 'https://a.example.com/1', 't', now(), 'r'),
+                       ('e2', 'https://a.example.com/feed', 'https://a.example.com/2', 't', now(), 'r'),
+                       ('e3', 'https://a.example.com/feed', 'https://a.example.com/3', 't', now(), 'r'),
+                       ('e4', 'https://b.example.com/feed', 'https://b.example.com/1', 't', now(), 'r')""")
+        con.execute("""insert into raw.fetches (fetch_id, run_id, kind, url, status, error_kind, fetched_at) values
+                       ('f1', 'r', 'article', 'https://a.example.com/1', null, 'connect', now()),
+                       ('f2', 'r', 'article', 'https://a.example.com/2', 404, 'http_status', now()),
+                       ('f3', 'r', 'article', 'https://a.example.com/3', null, 'connect', now()),
+                       ('f4', 'r', 'article', 'https://b.example.com/1', 200, null, now())""")
+        con.execute("""insert into raw.articles (article_id, url, feed_url, text, text_sha, fetched_at, run_id,
+                                                 text_source, page_error) values
+                       ('a1', 'https://a.example.com/1', 'https://a.example.com/feed', 'x', 's', now(), 'r',
+                        'content', 'connect'),
+                       ('a2', 'https://a.example.com/2', 'https://a.example.com/feed', 'x', 's', now(), 'r',
+                        'title', 'http_404'),
+                       ('b1', 'https://b.example.com/1', 'https://b.example.com/feed', 'x', 's', now(), 'r',
+                        'page', null)""")
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feeds]]\nurl = "https://a.example.com/feed"\nname = "A"\n\n'
+                     '[[feeds]]\nurl = "https://b.example.com/feed"\nname = "B"\n')
+    rows = {r["url"]: r for r in listed(feeds, db)}
+    a, b = rows["https://a.example.com/feed"], rows["https://b.example.com/feed"]
+    assert a["health"] == "degraded" and b["health"] == "ok"
+    assert a["articles"] == "2/3 articles: content 1, title 1" and b["articles"] == "1/1 articles: page 1"
+    assert a["no_page_text"] == "connect 2, http_404 1" and b["no_page_text"] is None
+
+    result = run("feeds", "list", "--feeds", feeds, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "degraded" in result.stdout and "connect 2" in result.stdout
 
 
 def test_list_with_a_database_that_has_no_marts(tmp_path):
