@@ -83,6 +83,12 @@ def test_full_text_entries_whose_pages_are_unreachable_yield_their_events(tmp_pa
         assert h["n_text_page"] == 0 and h["n_text_content"] > 0 and h["text_share"] == 1.0, h
         assert h["no_page_text_reasons"], h
 
+    # The report says so too: not "4/4 feeds healthy".
+    from radar import report
+
+    text = report.build_report(db_path)
+    assert "4 degraded" in text and "22/22 articles: content 22" in text
+
 
 @needs_shared
 @pytest.mark.timeout(900)

@@ -4,9 +4,8 @@
 alter table raw.entries add column if not exists content varchar;
 -- Where an article's text came from: page | content | summary | title; and why the page's own text was not used
 -- (the fetch's error kind, 'http_404', 'not_an_article', 'extract_failed', 'no_text'), null when it was.
-alter table raw.articles add column if not exists text_source varchar;
+alter table raw.articles add column if not exists text_source varchar default 'page';  -- all before 007 were
 alter table raw.articles add column if not exists page_error varchar;
-update raw.articles set text_source = 'page' where text_source is null;  -- every article stored before 007
 -- A row that raised in a per-article stage: which stage, what it raised, and (event extraction) with which
 -- extractor version, so it is retried only when that version changes.
 alter table ops.quarantine add column if not exists stage varchar;
