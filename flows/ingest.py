@@ -221,13 +221,18 @@ def _read_bisecting(pages: list[dict], pool: LazyPool) -> list[dict]:
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
 def extract_articles(pages: list[dict], metas: Iterator) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Article rows, and quarantine rows for the pages whose text extraction raised (their articles are stored
-    from feed text)."""
+    """Article rows, and quarantine rows for the pages whose text extraction raised or that are no article (a
+    navigation, video or error page): their articles are stored from their entries' feed text."""
     metas = list(metas)
     articles = articles_frame(pages, metas)
     failures = pl.DataFrame([{"row_key": p["url"], "error_type": m["error_type"], "error_message": m["error_message"]}
                              for p, m in zip(pages, metas) if "error_type" in m], schema=FAILURE_SCHEMA)
-    return articles, failure_quarantine(failures, "articles", "extract_text", articles, key="url")
+    not_articles = articles.filter((pl.col("page_error") == "not_an_article") & pl.col("is_article")).select(
+        table_name=pl.lit("articles"), row_key="url", stage=pl.lit("extract_text"),
+        expectations=pl.lit("not_an_article: the page is no story; its text is the feed entry's"),
+        row_json=pl.struct("url", "title", "text_source").struct.json_encode())
+    return articles, pl.concat([failure_quarantine(failures, "articles", "extract_text", articles, key="url"),
+                                not_articles], how="diagonal_relaxed")
 
 
 @task(name="extract-mentions", cache_policy=NO_CACHE)

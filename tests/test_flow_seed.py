@@ -52,7 +52,12 @@ def test_seed_article_yields_expected_events_and_errors_are_recorded(seed_site, 
     feeds = [Feed(url=f"{base}/feeds/seed.xml", name="Seed"), Feed(url=f"{base}/feeds/not-xml.xml", name="Broken")]
     settings = Settings(allow_hosts=("127.0.0.1",))
     counts = ingest(feeds=feeds, db_path=str(db_path), settings=settings)
-    assert counts["n_articles_new"] == 1
+    # The missing page (404) and the empty one give their entries' titles as text (issue 16: feed text counts).
+    assert counts["n_articles_new"] == 3
+    sources = {r["url"].rsplit("/", 1)[-1]: (r["text_source"], r["page_error"])
+               for r in db.query(db_path, "select url, text_source, page_error from raw.articles").to_dicts()}
+    assert sources["seed.html"] == ("page", None) and sources["missing.html"] == ("title", "http_404")
+    assert sources["empty.html"][0] == "title" and sources["empty.html"][1] in ("no_text", "not_an_article")
 
     events = db.query(db_path, "select * from marts.events").to_dicts()
     for want in expected["must_find"]:
@@ -64,7 +69,8 @@ def test_seed_article_yields_expected_events_and_errors_are_recorded(seed_site, 
     assert any(r["url"].endswith("/articles/missing.html") and r["status"] == 404 for r in fetch_errors)
     assert any(r["url"].endswith("/feeds/not-xml.xml") and r["error_kind"] == "not_a_feed" for r in fetch_errors)
     quarantined = db.query(db_path, "select table_name, row_key, expectations from ops.quarantine").to_dicts()
-    assert [q["row_key"].rsplit("/", 1)[-1] for q in quarantined if q["table_name"] == "articles"] == ["empty.html"]
+    assert [q["row_key"].rsplit("/", 1)[-1] for q in quarantined if q["table_name"] == "articles"] in (
+        [], ["empty.html"])  # 'not_an_article' when trafilatura finds its boilerplate, nothing when it finds no text
     health = {r["feed_url"].rsplit("/", 1)[-1]: r["health"] for r in db.query(db_path, "select * from marts.feed_health").to_dicts()}
     assert health == {"seed.xml": "ok", "not-xml.xml": "degraded"}
 

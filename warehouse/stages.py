@@ -18,7 +18,9 @@ def _quarantine(frame: pl.DataFrame, run_id: str) -> pl.DataFrame:
     """Quarantine rows with every column upsert_quarantine.sql reads (those of failed expectations lack the
     stage and error columns)."""
     missing = [pl.lit(None, dtype=t).alias(c) for c, t in QUARANTINE_SCHEMA.items() if c not in frame.columns]
-    return frame.with_columns(*missing, run_id=pl.lit(run_id)).select(*QUARANTINE_SCHEMA, "run_id")
+    # One row per key (a page whose extraction raised may also fail validation): the first, most specific, wins.
+    return (frame.with_columns(*missing, run_id=pl.lit(run_id)).select(*QUARANTINE_SCHEMA, "run_id")
+            .unique(["table_name", "row_key"], keep="first", maintain_order=True))
 
 
 def now() -> datetime:
