@@ -424,7 +424,7 @@ def test_ssrf_url_refused_before_connecting(url, what):
 # `parse` pages the article stage may reject, each for a stated reason.
 PARSE_EXCEPTIONS = {
     "html/miniflux_iso-8859-1_meta_after_1024.html":
-        "a charset test page whose whole body is the word 'Café': far below min_text_chars (checked for correct "
+        "a charset test page whose whole body is the word 'Café': no prose, and no feed text here (checked for correct "
         "decoding instead)",
     "html/trafilatura_chineselyrics4u.com.zhineng.html":
         "song lyrics (short lines, almost no sentence ends): the prose check in transforms/articles.py rightly "
