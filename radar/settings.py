@@ -34,7 +34,6 @@ class Settings:
     min_host_interval_s: float = 1.0
     obey_robots: bool = True
     fetch_workers: int = 8
-    min_text_chars: int = 300
     extract_workers: int = 0  # processes for text extraction; 0 = one per CPU
     article_batch_size: int = 1000
     # Backfill items carry their text (no fetch, no trafilatura for most): bigger batches spread the fixed cost of
