@@ -302,8 +302,8 @@ def test_hostile_xml_is_survived_without_expansion_or_fetch(matrix, path, attack
     (fetch,) = _feed_fetches(matrix, url)
     assert fetch["status"] == 200
     feed = _feed_row(matrix, url)
-    if feed["health"] != "ok":  # refusing the document is fine, as long as it says why
-        assert feed["health"] == "degraded" and feed["last_error"], feed
+    if feed["fetch_health"] != "ok":  # refusing the document is fine, as long as it says why
+        assert feed["fetch_health"] == "degraded" and feed["last_error"], feed
     entries = db.query(matrix["db"], "select * from raw.entries where feed_url = ?", [url]).to_dicts()
     for entry in entries:
         for column in ("guid", "url", "title", "summary"):
@@ -324,7 +324,7 @@ def test_nothing_resolved_external_entities(matrix):
 def test_non_utf8_feed_loads_with_correct_text(matrix, name, encoding, title):
     url = f"{ENCODINGS}/enc/{name}"
     feed = _feed_row(matrix, url)
-    assert feed["health"] == "ok" and feed["last_error"] is None, feed
+    assert feed["fetch_health"] == "ok" and feed["last_error"] is None, feed
     assert feed["title"] == title, "feed title mis-decoded"
     entries = db.query(matrix["db"], "select title, url from raw.entries where feed_url = ?", [url]).to_dicts()
     page = f"{ENCODINGS}/enc/{name.replace('.xml', '.html')}"
