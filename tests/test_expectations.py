@@ -376,5 +376,5 @@ def test_suite_summary():
     summary = suite_summary()
     assert set(summary) == {"entries", "articles", "mentions"}
     assert "expect_column_values_to_match_regex(url): regex='^https?://\\\\S+\\\\Z'" in summary["entries"]
-    assert "expect_column_value_lengths_to_be_between(text): min_value=300" in summary["articles"]
+    assert "expect_column_value_lengths_to_be_between(text): min_value=1" in summary["articles"]  # no minimum length
     assert any(s.startswith("expect_column_values_to_be_between(amount_usd)") for s in summary["mentions"])

@@ -34,7 +34,8 @@ def _story(i: int, extra: str = "") -> tuple[str, str]:
     title = f"{org} raises ${100 + i} million (story {i})"
     body = (f"{org} said on Tuesday that it raised ${100 + i} million in a Series C funding round led by "
             f"Example Capital {i}. The company will use the money to hire engineers and buy compute. {extra}\n"
-            f"Analysts said the round was one of the largest of the month for the sector, story number {i}.")
+            f"Analysts said the round was one of the largest of the month for the sector, story number {i}. "
+            "Investors have poured money into model makers this year as demand for computing power keeps rising.")
     return title, body
 
 

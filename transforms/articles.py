@@ -45,6 +45,9 @@ TEXT_SOURCES = ["page", "content", "summary", "title"]
 NON_ARTICLE_PAGE_TYPES = ["website", "profile", "product", "video.other", "music.song", "book"]
 # Without a date or a declared type, a page this short is a wall or a stub, not a story.
 UNDATED_MIN_CHARS = 600
+# A page's text this short is a paywall stub, a teaser or a wall, not the story: its entry's feed text stands in
+# (feed text itself has no minimum: a one-sentence brief in a feed is news).
+PAGE_MIN_CHARS = 300
 MAX_HTML_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # never stored (NUL, ESC, ...); tab and newline stay
@@ -200,7 +203,7 @@ def _looks_like_article() -> pl.Expr:
     declared_other = pl.col("page_type").str.to_lowercase().is_in(NON_ARTICLE_PAGE_TYPES).fill_null(False)
     undated = pl.col("page_type").is_null() & pl.col("page_date").is_null()
     is_prose = (sentence_ends >= 2) & ~((line_breaks > 20) & (sentence_ends < line_breaks / 3))
-    return is_prose & ~((declared_other | undated) & (chars < UNDATED_MIN_CHARS))
+    return is_prose & (chars >= PAGE_MIN_CHARS) & ~((declared_other | undated) & (chars < UNDATED_MIN_CHARS))
 
 
 def _sha64(value: str) -> str:
