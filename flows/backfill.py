@@ -127,7 +127,7 @@ def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: dat
         published_at=pl.coalesce("published_at", pl.col("url").replace_strict(crawled, default=None,
                                                                                 return_dtype=pl.Datetime("us", "UTC"))))
     articles = pl.concat([from_pages, text_articles(items.filter(pl.col("html").is_null()))])
-    articles, bad_articles = expectations.validate("articles", articles, key="url", min_text_chars=1)
+    articles, bad_articles = expectations.validate("articles", articles, key="url")
     mentions = extract_mentions(articles)
     mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
     loaded = stages.load_article_batch(db_path, run_id, pl.DataFrame(schema=_fetch_schema()), articles, mentions,

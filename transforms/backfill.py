@@ -18,7 +18,7 @@ def entries_frame(items: pl.DataFrame) -> pl.DataFrame:
         entry_id=pl.concat_str("feed_url", pl.lit("\n"), "url").map_elements(
             lambda s: hashlib.sha256(s.encode()).hexdigest()[:32], return_dtype=pl.String),
         feed_url="feed_url", guid="url", url="url", title="title", summary="summary",
-        published_at=pl.coalesce("published_at", "crawled_at"),
+        published_at=pl.coalesce("published_at", "crawled_at"), content=pl.lit(None, pl.String),
     ).cast(ENTRY_SCHEMA).unique("entry_id", keep="first", maintain_order=True)
 
 
@@ -43,6 +43,8 @@ def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl
         entry_published_at=pl.coalesce("published_at", "crawled_at"), text=body.fill_null(""),
         lang=pl.lit(None, pl.String), site_name=pl.lit(None, pl.String), page_type=pl.lit("article"),
         canonical_url=pl.lit(None, pl.String), fetched_at=pl.lit(fetched_at),
+        **{c: pl.lit(None, PAGE_SCHEMA[c]) for c in ("entry_title", "entry_summary", "entry_content", "fetch_error",
+                                                      "extract_failed")},
     ).cast(PAGE_SCHEMA)
     # The archive vouches that these are stories; the prose test is for fetched pages of unknown kind.
     return finish_articles(pages).with_columns(is_article=pl.col("text").str.len_chars() > 0)
