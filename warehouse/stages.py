@@ -9,17 +9,18 @@ import polars as pl
 from warehouse import db
 
 MAX_ARTICLE_ATTEMPTS = 3
-QUARANTINE_SCHEMA = {"table_name": pl.String, "row_key": pl.String, "expectations": pl.String, "row_json": pl.String,
-                     "stage": pl.String, "error_type": pl.String, "error_message": pl.String,
-                     "extractor_version": pl.String}
+QUARANTINE_SCHEMA = {"table_name": pl.String, "row_key": pl.String, "expectations": pl.String, "row_json": pl.String}
+# Rows that raised in a per-article stage also say where and what (transforms/isolate.py).
+QUARANTINE_COLUMNS = {**QUARANTINE_SCHEMA, "stage": pl.String, "error_type": pl.String, "error_message": pl.String,
+                      "extractor_version": pl.String}
 
 
 def _quarantine(frame: pl.DataFrame, run_id: str) -> pl.DataFrame:
     """Quarantine rows with every column upsert_quarantine.sql reads (those of failed expectations lack the
     stage and error columns)."""
-    missing = [pl.lit(None, dtype=t).alias(c) for c, t in QUARANTINE_SCHEMA.items() if c not in frame.columns]
+    missing = [pl.lit(None, dtype=t).alias(c) for c, t in QUARANTINE_COLUMNS.items() if c not in frame.columns]
     # One row per key (a page whose extraction raised may also fail validation): the first, most specific, wins.
-    return (frame.with_columns(*missing, run_id=pl.lit(run_id)).select(*QUARANTINE_SCHEMA, "run_id")
+    return (frame.with_columns(*missing, run_id=pl.lit(run_id)).select(*QUARANTINE_COLUMNS, "run_id")
             .unique(["table_name", "row_key"], keep="first", maintain_order=True))
 
 
