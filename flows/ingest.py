@@ -183,10 +183,21 @@ def start_text_extraction(pending: pl.DataFrame, results: list[FetchResult], poo
          "fetch_error": None if r.ok else _fetch_error(r),
          "entry_title": by_url[r.url]["title"], "entry_published_at": by_url[r.url]["published_at"],
          "entry_summary": by_url[r.url].get("summary"), "entry_content": by_url[r.url].get("content")}
-        for r in results
+        for r in results if _settled(r, by_url[r.url])
     ]
     executor = pool.get() if sum(1 for r in results if r.ok) >= MIN_PAGES_FOR_POOL else None
     return pages, _surviving_dead_workers(pages, extract_pages(pages, executor), pool, executor)
+
+
+def _settled(result: FetchResult, entry: dict) -> bool:
+    """Whether this page's article is made now. A page that failed transiently (radar/fetch_policy.py) with
+    attempts left is retried on a later run, and its article waits, unless the feed carried the post's full text
+    (content:encoded), which is as good as the page. Fetched, permanently failed and given-up pages settle now,
+    the failed ones from their feed text."""
+    if result.ok or entry.get("content"):
+        return True
+    transient = fetch_policy.failure_class(result.error_kind, result.status) == "transient"
+    return not transient or entry.get("n_failed", 0) + 1 >= stages.MAX_ARTICLE_ATTEMPTS
 
 
 def _fetch_error(result: FetchResult) -> str:

@@ -18,7 +18,7 @@ from radar.feeds import Feed
 from radar.settings import Settings
 from tests.conftest import CORPUS, needs_shared
 from transforms.feeds import parse_feed
-from warehouse import db
+from warehouse import db, stages
 
 FULL_TEXT_FEEDS = ["anthropic_news_rss2.xml", "openai_research_rss2.xml", "xai_news_rss2.xml",
                    "mistral_news_rss2.xml"]
@@ -67,8 +67,14 @@ def test_full_text_entries_whose_pages_are_unreachable_yield_their_events(tmp_pa
         counts = ingest(feeds=[Feed(url=f"{base}/{n}") for n in FULL_TEXT_FEEDS], db_path=str(db_path),
                         settings=settings)
     assert _q(db_path, "select status from ops.runs") == [{"status": "completed"}]
-    n_entries = _q(db_path, "select count(distinct url) as n from raw.entries")[0]["n"]
-    assert counts["n_articles_new"] == n_entries  # every entry became an article
+    n_full = _q(db_path, "select count(distinct url) as n from raw.entries where content is not null")[0]["n"]
+    n_other = _q(db_path, "select count(distinct url) as n from raw.entries where url not in "
+                          "(select url from raw.entries where content is not null)")[0]["n"]
+    # Every entry that carried its full text became an article at once; one whose page failed transiently and
+    # has only a summary waits: its page is retried on a later run (radar/fetch_policy.py), feed text at the end.
+    assert counts["n_articles_new"] == n_full > 100
+    assert _q(db_path, "select count(*) as n from raw.articles a where a.url in (select url from raw.entries "
+                       "where content is null)")[0]["n"] == 0 or n_other == 0
     per_feed = _per_feed(db_path)
     for name in FULL_TEXT_FEEDS:
         feed = per_feed[name]
@@ -80,7 +86,8 @@ def test_full_text_entries_whose_pages_are_unreachable_yield_their_events(tmp_pa
     for name in FULL_TEXT_FEEDS:
         h = health[name]
         assert h["fetch_health"] == "ok" and h["health"] == "degraded", h  # the feed answers, its pages do not
-        assert h["n_text_page"] == 0 and h["n_text_content"] > 0 and h["text_share"] == 1.0, h
+        # Every entry with its full text in the feed has text; one with only a summary waits for its page's retry.
+        assert h["n_text_page"] == 0 and h["n_text_content"] > 0 and h["text_share"] >= 0.95, h
         assert h["no_page_text_reasons"], h
 
     # The report says so too: not "4/4 feeds healthy".
@@ -114,7 +121,12 @@ def test_short_briefs_yield_their_events(tmp_path, db_path):
     settings = _unreachable_links(site, FULL_TEXT_FEEDS)
     names = [*FULL_TEXT_FEEDS, "briefs.xml"]
     with serve_directory(site) as base:
-        ingest(feeds=[Feed(url=f"{base}/{n}") for n in names], db_path=str(db_path), settings=settings)
+        # Pages that fail transiently are retried on later runs (radar/fetch_policy.py) before their feed text is
+        # used: run until the attempts are spent, moving the failed attempts a day back so no backoff holds them.
+        for _ in range(stages.MAX_ARTICLE_ATTEMPTS):
+            ingest(feeds=[Feed(url=f"{base}/{n}") for n in names], db_path=str(db_path), settings=settings)
+            with db.writing(db_path) as con:
+                con.execute("update raw.fetches set fetched_at = fetched_at - interval 1 day")
         articles = {r["url"].rsplit("/", 1)[-1]: r for r in _q(
             db_path, "select url, text, text_source, page_error from raw.articles where feed_url = ?",
             [f"{base}/briefs.xml"])}
