@@ -43,27 +43,29 @@ def _announcements(tmp_path: Path, n: int) -> Path:
 
 @needs_shared
 def test_jsonl_backfill_is_idempotent_resumable_and_quarantines_bad_lines(tmp_path, db_path):
-    source = _announcements(tmp_path, 120)
+    source = _announcements(tmp_path, 300)
     # A killed backfill leaves whole batches: model it by a first backfill of only the first half.
     half = tmp_path / "half.jsonl"
-    half.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:60]) + "\n", encoding="utf-8")
+    half.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:150]) + "\n", encoding="utf-8")
     _backfill([half], db_path)
     resumed = _backfill([source], db_path)[0]
-    assert resumed["n_skipped"] == 60 and resumed["n_items"] == 120
+    assert resumed["n_skipped"] == 150 and resumed["n_items"] == 300
     once = _counts(db_path)
 
     clean = tmp_path / "clean.duckdb"
     _backfill([source], clean)
-    assert _counts(clean)["raw.articles"] == once["raw.articles"] == 120
+    assert _counts(clean)["raw.articles"] == once["raw.articles"] == 300
     assert _counts(clean)["core.events"] == once["core.events"] > 0
 
     again = _backfill([source], db_path)[0]
     assert again["n_articles_new"] == 0 and again["n_events_new"] == 0 and _counts(db_path) == once
     bad = db.query(db_path, "select row_key, expectations from ops.quarantine where table_name = 'backfill'")
-    assert sorted(r.rsplit(":", 1)[1] for r in bad["row_key"]) == ["121", "122"]
+    assert sorted(r.rsplit(":", 1)[1] for r in bad["row_key"]) == ["301", "302"]
     assert any("not JSON" in e for e in bad["expectations"]) and any("no usable" in e for e in bad["expectations"])
     runs = db.query(db_path, "select kind, source, status from ops.runs order by started_at")
     assert runs["kind"].to_list() == ["backfill"] * 3 and set(runs["status"]) == {"completed"}
+    sources = db.query(db_path, "select text_source, count(*) as n from raw.articles group by 1")
+    assert set(sources["text_source"]) <= {"summary", "title"}  # lab announcements: titles and summaries
 
 
 @needs_shared

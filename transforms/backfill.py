@@ -5,9 +5,8 @@ import hashlib
 from datetime import datetime, timezone
 
 import polars as pl
-from lxml import html as lxml_html
 
-from transforms.articles import PAGE_SCHEMA, finish_articles
+from transforms.articles import ARTICLE_SCHEMA, PAGE_SCHEMA, finish_articles, html_to_text
 from transforms.feeds import ENTRY_SCHEMA
 
 
@@ -20,16 +19,6 @@ def entries_frame(items: pl.DataFrame) -> pl.DataFrame:
         feed_url="feed_url", guid="url", url="url", title="title", summary="summary",
         published_at=pl.coalesce("published_at", "crawled_at"), content=pl.lit(None, pl.String),
     ).cast(ENTRY_SCHEMA).unique("entry_id", keep="first", maintain_order=True)
-
-
-def html_to_text(markup: str | None) -> str | None:
-    """Visible text of an HTML fragment (a feed summary); plain text passes through."""
-    if not markup or "<" not in markup:
-        return markup
-    try:
-        return " ".join(lxml_html.fromstring(markup).text_content().split()) or None
-    except (ValueError, lxml_html.etree.ParserError):
-        return markup
 
 
 def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl.DataFrame:
@@ -46,8 +35,12 @@ def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl
         **{c: pl.lit(None, PAGE_SCHEMA[c]) for c in ("entry_title", "entry_summary", "entry_content", "fetch_error",
                                                       "extract_failed")},
     ).cast(PAGE_SCHEMA)
+    # A saved extraction is the page's text; an entry's own text is its summary (with its title) or its title.
+    sources = items.select("url", text_source=pl.when(pl.col("text").is_not_null()).then(pl.lit("page"))
+                           .when(pl.col("summary").is_not_null()).then(pl.lit("summary")).otherwise(pl.lit("title")))
+    articles = finish_articles(pages).drop("text_source").join(sources.unique("url"), on="url", how="left")
     # The archive vouches that these are stories; the prose test is for fetched pages of unknown kind.
-    return finish_articles(pages).with_columns(is_article=pl.col("text").str.len_chars() > 0)
+    return articles.with_columns(is_article=pl.col("text").str.len_chars() > 0).select(list(ARTICLE_SCHEMA))
 
 
 def page_items(items: pl.DataFrame) -> list[dict]:
