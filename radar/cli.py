@@ -407,7 +407,8 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-COMMAND_MODULES: list[str] = ["radar.cli_report", "radar.cli_feeds", "radar.cli_ops", "radar.cli_backfill"]
+COMMAND_MODULES: list[str] = ["radar.cli_report", "radar.cli_feeds", "radar.cli_ops", "radar.cli_backfill",
+                               "radar.cli_reprocess"]
 for _module in COMMAND_MODULES:
     __import__(_module, fromlist=["register"]).register(app)
 

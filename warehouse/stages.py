@@ -163,3 +163,42 @@ def load_reextracted(path: Path, run_id: str, article_ids: pl.Series, mentions: 
         db.load(con, "merge_events", mentions.select("event_key"))
         after = con.execute("select count(*) from core.events").fetchall()[0][0]
     return {"n_mentions_new": n_mentions, "n_events_new": after - before, "n_quarantined": quarantine.height}
+
+
+def reprocess_candidates(path: Path, since: datetime | None) -> pl.DataFrame:
+    """Stored articles to re-extract (article_id, title, text, published_at), published (else fetched) since `since`."""
+    with db.read_only(path) as con:
+        return db.frame(con, db.sql_text("reprocess_articles"), {"since": since})
+
+
+def reprocess_batch(path: Path, run_id: str, article_ids: list[str], mentions: pl.DataFrame,
+                    quarantine: pl.DataFrame, types: list[str]) -> dict:
+    """Replace these articles' mentions (of `types`, empty: all) with `mentions`, the current extractor's, and
+    merge again only the events whose support changed; events left without any mention are deleted. One
+    transaction. A mention found again keeps its row, so a rerun with the same extractor changes nothing."""
+    with db.writing(path) as con:
+        con.register("batch_articles", pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String}))
+        con.register("fresh_mentions", mentions.with_columns(extracted_at=pl.lit(now()), run_id=pl.lit(run_id)))
+        removed = [r[0] for r in con.execute(db.sql_text("reprocess_remove_mentions"), {"types": types}).fetchall()]
+        added = [r[0] for r in con.execute(db.sql_text("reprocess_add_mentions")).fetchall()]
+        con.unregister("batch_articles")
+        con.unregister("fresh_mentions")
+        touched = pl.DataFrame({"event_key": sorted(set(removed) | set(added))}, schema={"event_key": pl.String})
+        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        existing = _count_existing(con, touched)
+        db.load(con, "merge_events", touched)
+        n_dropped = db.load(con, "reprocess_drop_orphan_events", touched)
+        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+        db.load(con, "reprocess_quarantine", quarantine.with_columns(run_id=pl.lit(run_id)))
+    n_added_events = after - before + n_dropped
+    return {"n_mentions_removed": len(removed), "n_mentions_added": len(added), "n_events_added": n_added_events,
+            "n_events_removed": n_dropped, "n_events_updated": existing - n_dropped, "n_quarantined": quarantine.height}
+
+
+def _count_existing(con, keys: pl.DataFrame) -> int:
+    if keys.is_empty():
+        return 0
+    con.register("touched_keys", keys)
+    n = con.execute("select count(*) from core.events where event_key in (select event_key from touched_keys)").fetchall()[0][0]
+    con.unregister("touched_keys")
+    return n
