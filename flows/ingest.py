@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,11 +21,12 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.exceptions import TerminationSignal
 
 import expectations
 from flows.workers import LazyPool
 from radar.feeds import Feed
-from radar import fetch_policy, politeness
+from radar import fetch_policy, politeness, progress
 from radar.http import FetchResult, Fetcher
 from radar.settings import Settings
 from transforms.articles import articles_frame, extract_page, extract_pages
@@ -78,11 +80,23 @@ def poll_feeds(feeds: list[Feed], previous: dict[str, dict], settings: Settings,
         if feed_parsed is not None and feed_parsed.error:
             error = ("not_a_feed", feed_parsed.error)
         if error:
-            get_run_logger().warning("feed %s failed: %s", feed.url, error[1])
+            get_run_logger().debug("feed %s failed: %s", feed.url, error[1])
         elif feed_parsed is not None and feed_parsed.warning:  # malformed, but its entries were recovered
-            get_run_logger().warning("feed %s is malformed (entries kept): %s", feed.url, feed_parsed.warning)
+            get_run_logger().debug("feed %s is malformed (entries kept): %s", feed.url, feed_parsed.warning)
         polls.append({"feed": feed, "result": result, "parsed": feed_parsed, "error": error})
+    _warn_failed_feeds(polls)
     return polls
+
+
+def _warn_failed_feeds(polls: list[dict]) -> None:
+    """One warning for all the feeds that failed (one per feed is at debug level): counts by kind, a few urls.
+    The full list is in raw.fetches, marts.feed_health and `radar feeds list`."""
+    failed = [p for p in polls if p["error"]]
+    if failed:
+        kinds = Counter(p["error"][0] or "error" for p in failed)
+        get_run_logger().warning("%d of %d feeds failed (%s), e.g. %s", len(failed), len(polls),
+                                 ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()),
+                                 ", ".join(p["feed"].url for p in failed[:3]))
 
 
 def parse_changed_feeds(feeds: list[Feed], results: list[FetchResult], pool: LazyPool) -> dict[int, ParsedFeed]:
@@ -284,20 +298,31 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
     chosen = fetch_policy.cap_per_feed(fetch_policy.due_now(pending, stages.now()), settings.max_pages_per_feed)
     slices = chosen.iter_slices(settings.article_batch_size)
     ahead = _start_fetch(db_path, next(slices, None), settings, deadline)
+    progress.expect("pages", chosen.height)
     started = None
     while ahead is not None:
         batch, fetching = ahead
         results = fetching.result()
         totals["n_pages_waiting"] -= len(results)
+        progress.advance("pages", len(results))
         stages.record_rate_limits(db_path, rate_limit_rows(results))
         ahead = _start_fetch(db_path, next(slices, None), settings, deadline)
         current = (results, *start_text_extraction(batch, results, pool))
         if started is not None:
-            _finish_batch(db_path, run_id, settings, *started, totals)
+            _finish_and_report(db_path, run_id, settings, started, totals)
         started = current
     if started is not None:
-        _finish_batch(db_path, run_id, settings, *started, totals)
+        _finish_and_report(db_path, run_id, settings, started, totals)
     return totals
+
+
+def _finish_and_report(db_path: Path, run_id: str, settings: Settings, started: tuple, totals: dict) -> None:
+    """Finish a batch, then tell whoever shows progress that it committed, with its articles and events."""
+    before = dict(totals)
+    _finish_batch(db_path, run_id, settings, *started, totals)
+    progress.advance("batches")
+    progress.advance("articles", totals["n_articles_new"] - before["n_articles_new"])
+    progress.advance("events", totals["n_events_new"] - before["n_events_new"])
 
 
 def _start_fetch(db_path: Path, batch: pl.DataFrame | None, settings: Settings, deadline: float | None):
@@ -368,8 +393,10 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
         previous = stages.feed_states(db_path)
         due = due_feeds(feeds, previous, stages.rate_limits(db_path), force)
         counts["n_feeds_skipped"] = len(feeds) - len(due)
+        progress.expect("feeds", len(due))
         with LazyPool(settings.extract_workers) as pool:
             polls = poll_feeds(due, previous, settings, pool)
+            progress.advance("feeds", len(polls))
             counts["n_feeds_failed"] = sum(1 for p in polls if p["error"])
             counts["n_entries_new"], n_bad_entries = record_feed_poll(db_path, run_id, polls, previous)
             pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
@@ -377,7 +404,9 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             retry_failed_extractions(db_path, run_id, counts)
         counts["n_quarantined"] += n_bad_entries
     except BaseException as exc:
-        stages.finish_run(db_path, run_id, "failed", counts, error=f"{type(exc).__name__}: {exc}")
+        # Ctrl-C or SIGTERM: the batches committed so far stay, and the next run resumes with the rest.
+        status = "interrupted" if isinstance(exc, (KeyboardInterrupt, TerminationSignal)) else "failed"
+        stages.finish_run(db_path, run_id, status, counts, error=f"{type(exc).__name__}: {exc}")
         raise
     stages.finish_run(db_path, run_id, "completed", counts)
     docs_page = build_data_docs(db_path, run_id)

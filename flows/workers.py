@@ -40,10 +40,13 @@ class _LeanSpawnContext(SpawnContext):
 
 def _die_with_parent() -> None:
     """In a worker: ask Linux to kill this process when the run's process dies (even by SIGKILL), so a killed
-    run leaves no orphaned workers behind."""
+    run leaves no orphaned workers behind. Ctrl-C reaches the whole process group: a worker leaves it to the
+    run's process, which stops the pool (a KeyboardInterrupt here would print a traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
-        import signal
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):

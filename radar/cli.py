@@ -87,9 +87,29 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
     from flows.ingest import ingest
     from warehouse.snapshot import publish_read_snapshot
 
-    counts = ingest(feeds=feeds, db_path=str(db), settings=replace(settings, alert_urls=()))
+    counts = _stoppable(lambda: ingest(feeds=feeds, db_path=str(db), settings=replace(settings, alert_urls=())))
     publish_read_snapshot(db)
     return counts
+
+
+def _stoppable(run_flow) -> dict:
+    """Run an ingest flow with live progress on a terminal; Ctrl-C or SIGTERM stops it within seconds with one
+    line, keeping the committed batches (radar/stopping.py says how)."""
+    from radar import progress, stopping
+
+    with progress.display() as done, stopping.stop_on_signals(lambda: _interrupted_line(done)) as stop:
+        try:
+            stopping.start_prefect_api()
+            return run_flow()
+        except BaseException:
+            if stop.signum is None:
+                raise
+            stop.exit_now()
+
+
+def _interrupted_line(done: dict) -> str:
+    return (f"interrupted: {done.get('batches', 0)} batches committed ({done.get('articles', 0)} new articles, "
+            f"{done.get('events', 0)} new events); the next run resumes")
 
 
 @app.command()
@@ -129,8 +149,8 @@ def run(
 
     started = time.monotonic()
     # The same flow the scheduler runs: ingest, then alerts to the configured Apprise URLs, then the read snapshot.
-    counts = scheduled_ingest(feeds_file=str(feeds), db_path=str(db), config_file=str(config) if config else None,
-                              force=force)
+    counts = _stoppable(lambda: scheduled_ingest(feeds_file=str(feeds), db_path=str(db),
+                                                 config_file=str(config) if config else None, force=force))
     _print_summary(db, counts, time.monotonic() - started)
 
 
@@ -177,12 +197,10 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
     _print_frame(releases, title="Model releases (marts.model_releases)")
     by_type = wh.query(db, "select type, count(*) as n_events from core.events group by type order by n_events desc, type")
     _print_frame(by_type, title="Events per type (core.events)")
-    quarantine = wh.query(db, "select table_name, row_key, expectations from ops.quarantine order by table_name, row_key")
-    _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine.height}")
-    fetch_errors = wh.query(db, "select kind, url, status, error from raw.fetches where run_id = ? and error_kind is not null "
-                                "order by kind, url", [counts["run_id"]])
-    if not fetch_errors.is_empty():
-        _print_frame(fetch_errors, title=f"Failed fetches this run (raw.fetches): {fetch_errors.height}")
+    quarantine = wh.query(db, "select table_name, expectations, count(*) as n, min(row_key) as example from ops.quarantine "
+                              "group by all order by n desc, table_name, expectations")
+    _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine['n'].sum() if quarantine.height else 0}")
+    _print_fetch_failures(db, counts["run_id"])
     failed = wh.query(db, "select feed_url, health, last_error from marts.feed_health where health <> 'ok'")
     if not failed.is_empty():
         _print_frame(failed, title="Feeds with problems (marts.feed_health)")
@@ -191,6 +209,18 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
 
     if index_path(db).is_file():
         console.print("Data Docs (Great Expectations results per run):", index_path(db).resolve(), markup=False)
+
+
+def _print_fetch_failures(db: Path, run_id: str) -> None:
+    """This run's failed fetches by kind, with counts and the first few urls (a run can have thousands)."""
+    from warehouse import db as wh
+
+    failures = wh.query(db, wh.sql_text("run_fetch_failures"), {"run_id": run_id})
+    if failures.is_empty():
+        return
+    failures = failures.with_columns(failures["first_urls"].list.join("\n"))
+    _print_frame(failures, title=f"Failed fetches this run: {failures['n'].sum()} (every one is in raw.fetches; "
+                                 f"per feed: radar feeds list --db {db})", max_width=100)
 
 
 def _print_frame(frame, title: str | None = None, max_width: int = 80) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 LABELS = {"feeds": "feeds polled", "pages": "pages fetched", "articles": "articles extracted",
           "events": "events found"}
 
 Listener = Callable[[str, str, int], None]  # (what: "expect" | "advance", counter name, number)
 _listener: Listener | None = None
+_bars_shown = None  # the live display, while one is shown
 _lock = threading.Lock()
 
 
@@ -54,12 +55,38 @@ def listening(listener: Listener) -> Iterator[None]:
 
 
 @contextmanager
-def display(totals: dict[str, int] | None = None, stream=None) -> Iterator[None]:
-    """A live progress display (rich) on `stream` (stderr) when it is a terminal; otherwise nothing at all."""
+def display(totals: dict[str, int] | None = None, stream=None) -> Iterator[dict[str, int]]:
+    """Listen for the block; yields the running counts (name -> done). On a terminal (`stream`, default stderr)
+    they are shown live as progress bars, cleared at the end; otherwise nothing is shown."""
     stream = stream or sys.stderr
-    if not _is_terminal(stream):
-        yield
-        return
+    counts: dict[str, int] = {}
+    show = _bars(stream) if _is_terminal(stream) else None
+
+    def note(what: str, name: str, n: int) -> None:
+        if what == "advance":
+            counts[name] = counts.get(name, 0) + n
+        if show is not None:
+            show(what, name, n)
+
+    for name, total in (totals or {}).items():
+        note("expect", name, total)
+    global _bars_shown
+    _bars_shown = show.bars if show is not None else None
+    try:
+        with (show.bars if show is not None else nullcontext()), listening(note):
+            yield counts
+    finally:
+        _bars_shown = None
+
+
+def stop_display() -> None:
+    """Clear the progress bars now (and show the cursor again): for a process about to end abruptly."""
+    bars = _bars_shown
+    if bars is not None:
+        bars.stop()
+
+
+def _bars(stream):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -67,21 +94,18 @@ def display(totals: dict[str, int] | None = None, stream=None) -> Iterator[None]
                     TimeElapsedColumn(), console=Console(file=stream), transient=True)
     tasks: dict[str, int] = {}
 
-    def task_id(name: str) -> int:
-        if name not in tasks:
-            tasks[name] = bars.add_task(LABELS.get(name, name), total=None)
-        return tasks[name]
-
     def show(what: str, name: str, n: int) -> None:
+        if name not in LABELS:
+            return  # bookkeeping counters (e.g. batches) are counted, not drawn
+        if name not in tasks:
+            tasks[name] = bars.add_task(LABELS[name], total=None)
         if what == "expect":
-            bars.update(task_id(name), total=n)
+            bars.update(tasks[name], total=n)
         else:
-            bars.advance(task_id(name), n)
+            bars.advance(tasks[name], n)
 
-    for name, total in (totals or {}).items():
-        show("expect", name, total)
-    with bars, listening(show):
-        yield
+    show.bars = bars
+    return show
 
 
 def _is_terminal(stream) -> bool:

@@ -1,0 +1,194 @@
+"""Ctrl-C and SIGTERM stop `radar run` / `radar demo` within seconds, with one line, keeping committed batches.
+
+Every batch commits on its own (one DuckDB transaction), so stopping anywhere loses at most the batch in flight,
+which the next run fetches again. What used to make stopping slow and noisy, and what is done about it here:
+- Prefect's temporary API server is a child process in the terminal's process group: Ctrl-C killed it first,
+  and the run then spent minutes retrying calls to it, printing tracebacks. `start_prefect_api()` starts it in
+  its own session (the terminal's Ctrl-C does not reach it); it is stopped when the run ends.
+- Unwinding through Prefect waits for the task threads (a page fetch can take a while), and the interpreter
+  joins them again at exit. So the first signal raises `Interrupted` in the main thread (open transactions roll
+  back, the run is marked interrupted) and a watchdog ends the process after GRACE_SECONDS whatever is still
+  running, with the same one line. Worker processes ignore SIGINT (flows/workers.py) and die with this process.
+- SIGTERM: a Prefect flow run replaces our handler with its own while it runs; a thread watching Python's
+  signal wakeup fd sees the signal anyway and starts the same watchdog.
+- Logging is switched off once the signal arrives: the line printed by `exit_now` is all the user sees.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+GRACE_SECONDS = 4.0
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Raised in the main thread by the first SIGINT/SIGTERM."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class Stop:
+    """State of one stoppable command: which signal arrived (None until one does)."""
+
+    def __init__(self, message: Callable[[], str], grace_s: float):
+        self.signum: int | None = None
+        self.message = message
+        self.grace_s = grace_s
+        self._lock = threading.Lock()
+        self._exiting = threading.Lock()
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.signum or signal.SIGINT)
+
+    def begin(self, signum: int) -> bool:
+        """The first signal: silence logging, start the watchdog. False for any later one."""
+        with self._lock:
+            if self.signum is not None:
+                return False
+            self.signum = signum
+        logging.disable(logging.CRITICAL)  # Prefect's crash reports and shutdown noise: the one line says it all
+        watchdog = threading.Timer(self.grace_s, self.exit_now)
+        watchdog.daemon = True
+        watchdog.start()
+        return True
+
+    def exit_now(self) -> None:
+        """Print the one line, stop Prefect's temporary server, and end the process without waiting for threads."""
+        if not self._exiting.acquire(blocking=False):
+            return  # the watchdog and the main thread race: one of them prints and exits
+        try:
+            sys.stdout.flush()
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            from radar import progress
+
+            progress.stop_display()
+            sys.stderr.write(f"{self.message()}\n")
+            sys.stderr.flush()
+        finally:
+            stop_prefect_api()
+            os._exit(self.exit_code)
+
+
+@contextmanager
+def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) -> Iterator[Stop]:
+    """Within the block, the first SIGINT or SIGTERM raises `Interrupted` in the main thread and starts a watchdog
+    that calls `stop.exit_now()` after `grace_s`. The caller calls `stop.exit_now()` itself when its own
+    unwinding ends first (any exception once `stop.signum` is set is the interruption).
+
+    A Prefect flow run installs its own SIGTERM handler while it runs (its exception reaches us only after
+    Prefect has waited for its task threads: minutes while pages are being fetched). The signal is seen anyway:
+    Python writes the number of every signal it receives to the wakeup fd, which a thread here watches."""
+    stop = Stop(message, grace_s)
+
+    def on_signal(signum, frame):
+        if stop.begin(signum):
+            raise Interrupted(signum)
+
+    def watch(wakeup: socket.socket) -> None:
+        while True:
+            try:
+                data = wakeup.recv(64)
+            except OSError:
+                return
+            if not data:
+                return
+            for signum in data:
+                if signum in SIGNALS:
+                    stop.begin(signum)
+
+    previous = {s: signal.signal(s, on_signal) for s in SIGNALS}
+    handlers = [*logging.getLogger("prefect").handlers, *logging.getLogger().handlers]
+    for handler in handlers:
+        handler.addFilter(_not_a_signal_crash)
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    threading.Thread(target=watch, args=(reader,), name="radar-signals", daemon=True).start()
+    try:
+        yield stop
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for handler in handlers:
+            handler.removeFilter(_not_a_signal_crash)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        writer.close()
+        reader.close()
+
+
+def _not_a_signal_crash(record: logging.LogRecord) -> bool:
+    """Prefect reports the signal as a crash of the task or flow run that was running, at once, from the main
+    thread (before the watcher above has silenced logging): the one line says it instead."""
+    return "aborted by an interrupt signal" not in (message := record.getMessage()) \
+        and "aborted by a termination signal" not in message
+
+
+# --------------------------------------------------------------------------- Prefect's temporary API server
+
+def _own_session_dying_with_parent() -> None:
+    """In the server's child process, before exec: its own session (no terminal signals) and SIGTERM when the
+    radar process dies, even by SIGKILL, so it is never left behind."""
+    os.setsid()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def start_prefect_api() -> None:
+    """Start Prefect's temporary API server now, out of reach of the terminal's Ctrl-C, when Prefect would start
+    one (no PREFECT_API_URL). The flows then use it as usual: Prefect keeps one such server per process."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    if server.running:
+        return
+    launch = server._run_uvicorn_command
+
+    def launch_in_own_session():
+        # Prefect builds the server's command line; only how the child starts differs. The patch lasts one call.
+        popen = subprocess.Popen
+        subprocess.Popen = lambda *args, **kwargs: popen(*args, preexec_fn=_own_session_dying_with_parent, **kwargs)
+        try:
+            return launch()
+        finally:
+            subprocess.Popen = popen
+
+    server._run_uvicorn_command = launch_in_own_session
+    server.start()
+
+
+def stop_prefect_api(timeout_s: float = 3.0) -> None:
+    """Stop the temporary server if this process started one (quietly: its logging is set to CRITICAL)."""
+    module = sys.modules.get("prefect.server.api.server")
+    if module is None:
+        return  # never imported: nothing was started
+    for server in list(module.SubprocessASGIServer._instances.values()):
+        process = server.server_process
+        if process is None:
+            continue
+        process.terminate()
+        try:
+            process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        server.server_process = None

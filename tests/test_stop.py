@@ -1,0 +1,102 @@
+"""Ctrl-C and SIGTERM stop a real `radar run` mid-ingest: one line, exit 130/143, committed batches kept, and
+the next run fetches the rest. The pages come from a slow loopback server, so the run is always mid-fetch."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import REPO, article_html, rss
+from tests.fault_server import FaultServer
+from warehouse import db
+
+N_ARTICLES = 24
+BATCH = 4
+RADAR = REPO / ".venv" / "bin" / "radar"
+pytestmark = pytest.mark.skipif(not RADAR.exists(), reason="needs the project's virtualenv (make install)")
+
+
+@pytest.fixture
+def slow_site(tmp_path):
+    root = tmp_path / "site"
+    (root / "articles").mkdir(parents=True)
+    (root / "feeds").mkdir()
+    items = []
+    for i in range(N_ARTICLES):
+        body = f"Meta released Llama {i} on Tuesday, a new open-weights model for developers. " * 4
+        (root / "articles" / f"a{i}.html").write_text(article_html(f"Meta releases Llama {i}", body), encoding="utf-8")
+        # Each page answers after a second: a batch of four takes about two seconds to fetch.
+        items.append({"title": f"Llama {i}", "link": f"/delay/1000/articles/a{i}.html",
+                      "date": "Tue, 15 Apr 2025 08:00:00 GMT"})
+    (root / "feeds" / "ai.xml").write_text(rss(items), encoding="utf-8")
+    with FaultServer(root_dir=root) as server:
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text(f'[[feeds]]\nurl = "{server.base_url}/feeds/ai.xml"\nname = "Slow site"\n', encoding="utf-8")
+        config = tmp_path / "radar.toml"
+        config.write_text(f'allow_hosts = ["127.0.0.1"]\nobey_robots = false\nmin_host_interval_s = 0\n'
+                          f'article_batch_size = {BATCH}\n', encoding="utf-8")
+        yield feeds, config
+
+
+def _start(feeds: Path, config: Path, db_path: Path) -> subprocess.Popen:
+    # Its own session, as a shell gives a foreground job: a Ctrl-C goes to the whole process group.
+    return subprocess.Popen([str(RADAR), "run", "--feeds", str(feeds), "--db", str(db_path), "--config", str(config)],
+                            cwd=feeds.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def _articles(db_path: Path) -> int:
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except (duckdb.Error, OSError):
+        return 0  # not created yet, or a batch is being written right now
+    try:
+        return con.execute("select count(*) from raw.articles").fetchall()[0][0]
+    except duckdb.Error:
+        return 0
+    finally:
+        con.close()
+
+
+def _interrupt_after_a_commit(run: subprocess.Popen, db_path: Path, more_than: int, send) -> tuple[int, str, str]:
+    """Wait until a batch beyond `more_than` articles has committed, signal the run, return (rc, stdout, stderr)."""
+    while _articles(db_path) <= more_than:
+        assert run.poll() is None, "the run ended before it could be interrupted: " + run.communicate()[1]
+        time.sleep(0.5)
+    send(run)
+    out, err = run.communicate(timeout=60)  # the bound is generous; the promise is "within 10 s"
+    return run.returncode, out, err
+
+
+def test_ctrl_c_and_sigterm_stop_the_run_with_one_line_and_the_next_run_completes(tmp_path, slow_site):
+    feeds, config = slow_site
+    db_path = tmp_path / "radar.duckdb"
+
+    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path), db_path, 0,
+                                             lambda run: os.killpg(run.pid, signal.SIGINT))
+    assert rc == 130
+    assert "Traceback" not in out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("interrupted:") and "the next run resumes" in lines[0], err
+    kept = _articles(db_path)
+    assert BATCH <= kept < N_ARTICLES
+    assert db.query(db_path, "select status from ops.runs")["status"].to_list() == ["interrupted"]
+
+    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path), db_path, kept,
+                                             lambda run: run.send_signal(signal.SIGTERM))
+    assert rc == 143
+    assert "Traceback" not in out + err and len(err.strip().splitlines()) == 1, err
+    assert kept < _articles(db_path)
+
+    last = _start(feeds, config, db_path)
+    out, err = last.communicate(timeout=900)
+    assert last.returncode == 0, err
+    urls = db.query(db_path, "select url from raw.articles")["url"].to_list()
+    assert len(urls) == len(set(urls)) == N_ARTICLES
+    assert db.query(db_path, "select status from ops.runs order by started_at")["status"].to_list() == [
+        "interrupted", "interrupted", "completed"]
