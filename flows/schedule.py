@@ -106,8 +106,19 @@ def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: floa
 
 def serve(feeds_file: str | Path, db_path: str | Path, interval: float | None = None, cron: str | None = None,
           config_file: str | Path | None = None, name: str = DEFAULT_DEPLOYMENT) -> None:
-    """Register the deployment with the Prefect server in PREFECT_API_URL and execute its runs until SIGTERM
-    (the deployment is then paused; serving again resumes it)."""
+    """Register the deployment with the Prefect server in PREFECT_API_URL and execute its runs until Ctrl-C or
+    SIGTERM (the deployment is then paused; serving again resumes it). Stopping prints one line and ends the
+    process within seconds, even when Prefect's own shutdown lingers (radar/stopping.py)."""
     from prefect import serve as prefect_serve
 
-    prefect_serve(build_deployment(feeds_file, db_path, interval, cron, config_file, name))
+    from radar.stopping import stop_on_signals
+
+    line = f"stopped serving {FLOW_NAME}/{name}; the deployment is paused until `radar serve` runs again"
+    with stop_on_signals(lambda: line, grace_s=8.0) as stop:
+        try:
+            prefect_serve(build_deployment(feeds_file, db_path, interval, cron, config_file, name))
+        except BaseException:
+            if stop.signum is None:
+                raise
+        if stop.signum is not None:  # Prefect returns normally after a Ctrl-C or its own SIGTERM shutdown
+            stop.exit_now()

@@ -153,6 +153,12 @@ def test_radar_serve_runs_the_deployment_to_completion(prefect_server, tmp_path)
                     assert all(hook.apprise_url not in str(r.parameters) for r in runs)
                     assert "alert_urls" in str(ingest_run.parameters)  # the settings are there, minus the URLs
                     started = client.read_flow_run(flow_run.id).start_time
+            # Ctrl-C (to the whole process group, as a terminal sends it): one line, exit 130, no traceback.
+            os.killpg(serve.pid, signal.SIGINT)
+            assert serve.wait(timeout=60) == 130
+            output = (tmp_path / "serve.log").read_text()
+            assert "Traceback" not in output
+            assert output.strip().splitlines()[-1].startswith("stopped serving radar-scheduled-ingest/radar-test")
         finally:
             _stop_group(serve)
             log.close()
