@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-GRACE_SECONDS = 4.0
+GRACE_SECONDS = 6.0  # then the process ends, whatever Prefect is still reporting to its API
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -177,18 +177,12 @@ def start_prefect_api() -> None:
     server.start()
 
 
-def stop_prefect_api(timeout_s: float = 3.0) -> None:
-    """Stop the temporary server if this process started one (quietly: its logging is set to CRITICAL)."""
+def stop_prefect_api() -> None:
+    """Ask the temporary server this process started to stop (SIGTERM; quiet, its logging is CRITICAL). Not
+    waited for: it also gets SIGTERM from the kernel when this process ends (PR_SET_PDEATHSIG above)."""
     module = sys.modules.get("prefect.server.api.server")
     if module is None:
         return  # never imported: nothing was started
     for server in list(module.SubprocessASGIServer._instances.values()):
-        process = server.server_process
-        if process is None:
-            continue
-        process.terminate()
-        try:
-            process.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        server.server_process = None
+        if server.server_process is not None:
+            server.server_process.terminate()
