@@ -73,6 +73,8 @@ def _interrupt_after_a_commit(run: subprocess.Popen, db_path: Path, more_than: i
     return run.returncode, out, err
 
 
+# Three real runs, each paying for Prefect's temporary server: minutes on a busy 2-core machine.
+@pytest.mark.timeout(1800)
 def test_ctrl_c_and_sigterm_stop_the_run_with_one_line_and_the_next_run_completes(tmp_path, slow_site):
     feeds, config = slow_site
     db_path = tmp_path / "radar.duckdb"
