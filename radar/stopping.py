@@ -42,6 +42,7 @@ class Stop:
 
     def __init__(self, message: Callable[[], str], grace_s: float):
         self.signum: int | None = None
+        self.raised = False  # Interrupted raised in the main thread
         self.message = message
         self.grace_s = grace_s
         self._lock = threading.Lock()
@@ -94,8 +95,10 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
     stop = Stop(message, grace_s)
 
     def on_signal(signum, frame):
-        if stop.begin(signum):
-            raise Interrupted(signum)
+        stop.begin(signum)  # the watcher below may have begun already: it often runs first
+        if not stop.raised:  # once: a second Ctrl-C must not interrupt the unwinding of the first
+            stop.raised = True
+            raise Interrupted(stop.signum)
 
     def watch(wakeup: socket.socket) -> None:
         while True:
