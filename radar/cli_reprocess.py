@@ -32,6 +32,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def reprocess(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles published (else fetched) on or "
                                                                   "after this date, YYYY-MM-DD.")] = None,
@@ -60,6 +61,9 @@ def reprocess(
         _fail(f"--batch-size must be at least 1, got {batch_size}")
     if not db.is_file():
         _fail(f"no warehouse at {db}: run `radar run` or `radar demo` first")
+    from radar.cli import _claim_warehouse
+
+    _claim_warehouse(ctx, db, wait=False)  # one writer at a time: a running poll would interleave with it
     totals = run_reprocess(db, since_at, list(types or ()), batch_size)
     console.print(
         f"Reprocessed {totals['n_articles']} articles with extractor {EXTRACTOR_VERSION} in {totals['n_batches']} "
