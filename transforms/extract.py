@@ -18,7 +18,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.3"
+EXTRACTOR_VERSION = "rules-0.4"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
@@ -78,7 +78,8 @@ FAMILY_SUFFIX = r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘�
 # A model named as what a product uses or gives access to, or as an earlier event's ("for Codex", "access to o1, GPT-4o",
 # "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
 NOT_RELEASED_PREFIX = (r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|integrat\w* into"
-                       r"|built (?:on|with)|after|following|such as|including access to)\s+(?:[\w’'\-]+,?\s+){0,3}$")
+                       r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- ]?tun(?:ed|ing)"
+                       r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$")
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc[a-z]*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -161,7 +162,8 @@ POLICY_ACTION = (r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)
                  # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in force
                  r"|forced|forcing|prompted|spurred)\b")
 # "The announcement came a week after Washington imposed ...": an earlier action told as a time marker.
-TIME_MARKER = r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+TIME_MARKER = (r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+               r"|\b(?:before|after|since|until) (?:the )?(?:release|launch|debut) of\b")
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
@@ -211,7 +213,15 @@ NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "
              "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials"]
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
-PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
+PAST_YEAR = (r"\b(?:in|during|back in) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|August|September"
+             r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b")
+# A release told as a dated event this many days before the article was published is background, not news.
+STALE_DAYS = 45
+# News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
+# names the same model (else it is a comparison, a tool or history in a blog post or explainer).
+LEAD_SENTENCES = 8
+# ... and one dated before the article in the title or first sentences is mostly a clause of background beside the news.
+LEAD_DATED = 3
 # Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
 # abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
 # company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
@@ -605,8 +615,14 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
+    # "Dec 26, '24: DeepSeek V3 launched" in a 2025 article, "released in December 2024": an earlier release is history.
+    when = pl.col("event_date").str.to_date("%Y-%m-%d", strict=False).fill_null(
+        pl.col("event_date").str.to_date("%Y-%m", strict=False))
+    stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
     sents = sents.with_columns(
-        is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done")))
+        is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+        # (in the lead a date usually belongs to the background clause: "its first since GPT-2 in 2019")
+        & ~((pl.col("past_year") | stale) & (pl.col("status") != "planned") & (pl.col("sent_idx") > LEAD_DATED)))
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
@@ -658,6 +674,17 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g)], how="diagonal_relaxed")
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
+    # its o1 model"): a round-up of many launches tells each one so.
+    escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    direct = low.str.contains(pl.concat_str(pl.lit(r"\b(?:" + RELEASE_VERBS + r")\s+(?:[\w’'\-]+\s+){0,3}?"), escaped),
+                              strict=False).fill_null(False)
+    deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+    rows = pl.concat([rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+                      deep.join(lead, on=["article_id", "model"], how="semi"),
+                      deep.join(lead, on=["article_id", "model"], how="anti").filter(direct)],
+                     how="diagonal_relaxed")
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(
