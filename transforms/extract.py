@@ -748,8 +748,14 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
 
 
 def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation"))
-    model = pl.coalesce("owner_model", "subject_model", "focus_model")
+    # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
+    money_text = pl.col("money_text").str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    rate = pl.col("sentence").str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")),
+                                           strict=False).fill_null(False)
+    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation") & ~rate)
+    # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
+    # "train" beside it is mostly someone else's run, a replication or a comparison.
+    model = pl.coalesce("owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model"))
     rows = rows.with_columns(model=model).drop_nulls("model")
     return _frame(
         rows, "training_cost",
