@@ -91,7 +91,9 @@ FUNDING = (r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|seri
            r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
            r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))")
 # Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
-FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture)\b")
+FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture"
+               # money raised or secured that is no investment: a price rise, a settlement, a fine
+               r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies))\b")
 FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) (?:round|raise|funding))\b"
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
@@ -563,6 +565,13 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # the sentences): a date needs a month, weekday, quarter or ISO date; a licence the word "licence"/"license".
     sents = _where(sents, pl.col("sentence").str.contains(DATE_CUE),
                    event_date=_built("event_date", lambda: resolve_event_date(pl.col("sentence"), pl.col("published_at"))))
+    # "Dec 26, '24: DeepSeek V3 launched" in a 2025 article, "released in December 2024", "In March, the company raised":
+    # an event dated well before the article is history. (In the lead a date mostly belongs to a background clause
+    # beside the news: "its first since GPT-2 in 2019".)
+    when = pl.col("event_date").str.to_date("%Y-%m-%d", strict=False).fill_null(
+        pl.col("event_date").str.to_date("%Y-%m", strict=False))
+    stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
+    sents = sents.with_columns(history=(pl.col("past_year") | stale) & (pl.col("status") != "planned") & (pl.col("sent_idx") > LEAD_DATED))
     sents = _where(sents, pl.col("sentence").str.contains("icen", literal=True),
                    license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)))
     sents = _where(sents, pl.col("sentence").str.contains(NEW_ORG_CUE), new_org=_built("new_org", lambda: _unknown_org(pl.col("sentence"), g), g))
@@ -615,14 +624,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
-    # "Dec 26, '24: DeepSeek V3 launched" in a 2025 article, "released in December 2024": an earlier release is history.
-    when = pl.col("event_date").str.to_date("%Y-%m-%d", strict=False).fill_null(
-        pl.col("event_date").str.to_date("%Y-%m", strict=False))
-    stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
     sents = sents.with_columns(
         is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
-        # (in the lead a date usually belongs to the background clause: "its first since GPT-2 in 2019")
-        & ~((pl.col("past_year") | stale) & (pl.col("status") != "planned") & (pl.col("sent_idx") > LEAD_DATED)))
+        & ~pl.col("history"))
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
@@ -776,7 +780,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
     low = pl.col("low")
     ctx = pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")  # "more than $1bn" is the amount
-    rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE)
+    rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE) & ~pl.col("history")
                         & ~ctx.str.contains(RUNNING_TOTAL) & ~ctx.str.contains(YARDSTICK))
     if rows.is_empty():
         return rows
@@ -803,8 +807,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             g.org_by_key),
         pl.col("valued_org"))
     subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
+    # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
+    # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
+    bystanders = pl.col("sentence").str.extract_all(
+        rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?:co-?)?(?:founder|board member|ceo|chief executive|cto|president|chair\w*|executive|alum\w*|veteran)s?\b"
+        rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))").list.eval(
+        _canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key)).list.drop_nulls()
+    named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
-        org=pl.coalesce("recipient", "subject_org", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
+        org=pl.coalesce("recipient", "subject_org", named, "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
     # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
