@@ -1073,7 +1073,11 @@ NOT_PERSON_WORDS = (r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technolo
                     r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|Republic|State|States"
                     r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|Search"
                     r"|Subscribe|Home|Menu|Login|Newsletter|Share|Skip|Navigation|Read|More|Model|Agent|Series|Act|Law|Bill"
-                    r"|Exclusive|Update|Breaking|Opinion|Analysis)\b")
+                    r"|Exclusive|Update|Breaking|Opinion|Analysis"
+                    # prizes, certificates, divisions, compass points of places, and function words of a headline in
+                    # title case ("Nobel Prize", "South Florida", "Head of Safety Is Leaving")
+                    r"|Prize|Award|Medal|Certification|Division|Labor|Safety|Security|Policy|North|South|East|West|Is|Are|Was"
+                    r"|Were|While|Will|Has|Have|After|Before|Leaving|Joins|Leaves)\b")
 
 
 def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -1117,7 +1121,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
     sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
         # "io was named in the filing": cited, not appointed
-        sentence=pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1").str.replace_all(r"\b(?:named|listed) in\b", "cited in"))
+        sentence=pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1").str.replace_all(r"\b(?:named|listed) in\b", "cited in").str.replace_all(r"\bnamed after\b", "called after"))
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE)).explode("m").drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
@@ -1135,7 +1139,10 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     listed = (
         sents.filter(pl.col("low").str.contains(LEADERSHIP)).select(
             "article_id", "sent_idx", names=pl.col("sentence").str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
-            speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
+            speakers=pl.concat_list(
+                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
+                # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
+                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"))
             .list.eval(pl.element().str.extract(PERSON, 1)), appos=pl.lit(None, dtype=pl.String))
         .with_columns(names=pl.col("names").list.set_difference("speakers")).drop("speakers")
     )
