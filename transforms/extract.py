@@ -217,13 +217,11 @@ PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
 PAST_YEAR = (r"\b(?:in|during|back in) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|August|September"
              r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b")
-# A release told as a dated event this many days before the article was published is background, not news.
-STALE_DAYS = 45
+# An event told with a date this many days (a season) before the article was published is background, not news.
+STALE_DAYS = 120
 # News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
 # names the same model (else it is a comparison, a tool or history in a blog post or explainer).
 LEAD_SENTENCES = 8
-# ... and one dated before the article in the title or first sentences is mostly a clause of background beside the news.
-LEAD_DATED = 3
 # Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
 # abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
 # company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
@@ -566,12 +564,15 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     sents = _where(sents, pl.col("sentence").str.contains(DATE_CUE),
                    event_date=_built("event_date", lambda: resolve_event_date(pl.col("sentence"), pl.col("published_at"))))
     # "Dec 26, '24: DeepSeek V3 launched" in a 2025 article, "released in December 2024", "In March, the company raised":
-    # an event dated well before the article is history. (In the lead a date mostly belongs to a background clause
-    # beside the news: "its first since GPT-2 in 2019".)
+    # an event dated well before the article is history. (The lead tells the article's subject, dates included, and a
+    # date there often belongs to a background clause beside the news: "its first since GPT-2 in 2019".)
     when = pl.col("event_date").str.to_date("%Y-%m-%d", strict=False).fill_null(
         pl.col("event_date").str.to_date("%Y-%m", strict=False))
     stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
-    sents = sents.with_columns(history=(pl.col("past_year") | stale) & (pl.col("status") != "planned") & (pl.col("sent_idx") > LEAD_DATED))
+    # (A year alone may date another clause - "Baidu, whose CEO argued in 2024 ..., open-sourced ERNIE 4.5 on June 30" -
+    # so it counts only where the sentence gives no date.)
+    sents = sents.with_columns(history=(stale | (pl.col("past_year") & when.is_null())) & (pl.col("status") != "planned")
+                               & (pl.col("sent_idx") > LEAD_SENTENCES))
     sents = _where(sents, pl.col("sentence").str.contains("icen", literal=True),
                    license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)))
     sents = _where(sents, pl.col("sentence").str.contains(NEW_ORG_CUE), new_org=_built("new_org", lambda: _unknown_org(pl.col("sentence"), g), g))
@@ -682,7 +683,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
     # its o1 model"): a round-up of many launches tells each one so.
     escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
-    direct = low.str.contains(pl.concat_str(pl.lit(r"\b(?:" + RELEASE_VERBS + r")\s+(?:[\w’'\-]+\s+){0,3}?"), escaped),
+    direct = low.str.contains(pl.concat_str(pl.lit(r"\b(?:" + RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))\s+(?:[\w’'\-]+\s+){0,3}?"), escaped),
                               strict=False).fill_null(False)
     deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
     rows = pl.concat([rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
@@ -992,9 +993,16 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
         .join(sents, on=["article_id", "sent_idx"], how="inner")
         .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
-        .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to")))
+        .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to"))
+                # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
+                & ~pl.col("sentence").str.contains(r"\?\W*$"))
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
     )
+    # A claim is news for the model the article is about (named in its lead); further down, comparisons of other
+    # models are an explainer's or a blog's discussion.
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    rows = pl.concat([rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+                      rows.filter(pl.col("sent_idx") > LEAD_SENTENCES).join(lead, on=["article_id", "model"], how="semi")])
     return _frame(rows, "benchmark_claim", org=pl.col("model_org"), model=pl.col("model"), compared_to=pl.col("compared_to"),
                   confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
                   .then(0.8).otherwise(0.65),
