@@ -1269,6 +1269,11 @@ def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str])
     return mentions
 
 
+HEADLINE_VERB_TAIL = (r"\s+(?:Nears|Plans|Agrees|Moves|Eyes|Seeks|Wants|Looks|Set|Sets|Says|Confirms|Announces|Unveils|Launches"
+                      r"|Raises|Buys|Acquires|Signs|Inks|Strikes|Closes|Completes|Is|Will|To|In Talks)\b.*$")
+HEADLINE_DESCRIPTOR = r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|Lab)\s+([A-Z])"
+
+
 def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
@@ -1276,8 +1281,15 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
     )
+    # A title-case headline runs the verb and a descriptor into a name the gazetteer does not know: "Stripe Nears
+    # Deal to Buy AI Firm OpenRouter" is Stripe buying OpenRouter.
+    sides = ["org", "target", "partner", "counterparty"]
+    mentions = mentions.with_columns(
+        pl.when(pl.col(c).is_in(known_orgs)).then(pl.col(c))
+        .otherwise(pl.col(c).str.replace(HEADLINE_VERB_TAIL, "").str.replace(HEADLINE_DESCRIPTOR, "$1"))
+        for c in sides)
     # A company named short somewhere ("Ross" in a headline) is the article's longer name for it ("Ross Intelligence").
-    mentions = _longest_names(mentions, ["org", "target", "partner", "counterparty"], known_orgs)
+    mentions = _longest_names(mentions, sides, known_orgs)
     # A market move told without a date (the headline) is the article's dated move of the same company.
     dated = (mentions.filter((pl.col("type") == "market_move") & pl.col("event_date").is_not_null())
              .group_by("article_id", "org").agg(move_date=pl.col("event_date").first()))
