@@ -635,11 +635,18 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         # a release that names no model is told by the next sentence's newly named models.
         pending_org=pl.when(is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS))
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org")).shift(1).over("article_id"))
+    # A lab's announcement headline names the model alone or before a tagline: "Claude 2", "GPT-4o mini: advancing
+    # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
+    titled = _canonical(pl.col("sentence").str.extract(rf"^({g.model_pattern})(?:\s*[:：]\s|\s+发布|\s*$)", 1), g.model_by_key)
+    sents = sents.with_columns(title_model=pl.when(pl.col("sent_idx") == 0).then(titled), verb_cue=is_cue).with_columns(
+        is_cue=is_cue | pl.col("title_model").is_not_null())
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)
     rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
                     on=["article_id", "sent_idx"], how="inner")
+    # (such a headline releases its own model only: "Sky-T1: Train your own o1-preview model" does not release o1-preview)
+    rows = rows.filter(pl.col("verb_cue") | (pl.col("model") == pl.col("title_model")))
     specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
     first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())
     told_next = (
