@@ -509,3 +509,11 @@ def test_price_rates_questions_and_bystanders_are_no_events():
 def test_a_title_case_headline_verb_is_not_part_of_the_buyer():
     found = events("", title="Stripe Nears Deal to Buy AI Firm OpenRouter for over $7B")
     assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Stripe", "OpenRouter")}
+
+
+def test_a_new_version_of_a_known_model_line_is_its_makers_release():
+    found = events("Gemini 3.7 Flash is our most intelligent workhorse model yet.", title="Introducing Gemini 3.7 Flash")
+    assert _releases(found) == {("Google DeepMind", "Gemini 3.7 Flash")}
+    assert _releases(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
+    # a line named in passing further down is no release
+    assert not _releases(events("OpenAI announced new pricing. " + FILLER + " Some compare it with Gemini 3.7 Flash."))

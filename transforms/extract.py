@@ -9,6 +9,7 @@ Pure: no network, no database, no Prefect.
 from __future__ import annotations
 
 import functools
+import re
 import hashlib
 import tomllib
 from pathlib import Path
@@ -684,7 +685,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
         .rename({"orgs": "model_org"})
     )
-    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g)], how="diagonal_relaxed")
+    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g), _new_versions(sents, g)],
+                     how="diagonal_relaxed")
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
@@ -732,6 +734,34 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     first = name.str.extract(r"^(\S+)", 1)
     return pl.when(~known & ~name.is_in(NOT_NAMES) & ~first.is_in(NOT_NAMES) & ~first.is_in(list(MONTHS))
                    & (name.str.len_chars() >= 2)).then(name)
+
+
+VERSION_TAIL = (r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d+(?:\.\d+)?"
+                r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|Thinking|Instruct|Cyber|Coder))*\b")
+
+
+def _family_stems(g: gaz.Gazetteer) -> dict[str, str]:
+    """Name stems of a maker's model line ("Gemini", "Claude", "Kimi", "GLM": a word the gazetteer has at least three
+    models of, all by one org) -> that org; a new version of the line ("Gemini 3.7 Flash") is that org's."""
+    orgs: dict[str, set] = {}
+    counts: dict[str, int] = {}
+    for name, entry in g.models.items():
+        stem = re.split(r"[\s\-]", name)[0]
+        if entry.get("org") and re.fullmatch(r"[A-Za-z]{3,}", stem) and stem not in ("OpenAI", "Amazon", "Stable", "Command", "Eleven"):
+            orgs.setdefault(stem, set()).add(entry["org"])
+            counts[stem] = counts.get(stem, 0) + 1
+    return {stem: next(iter(o)) for stem, o in orgs.items() if len(o) == 1 and counts[stem] >= 3}
+
+
+def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Introducing Gemini 3.7 Flash', 'Moonshot AI released open weights for Kimi K3': in the title or a release
+    sentence of the lead, a version of a known model line that the gazetteer does not know yet is that maker's release."""
+    stems = _family_stems(g)
+    rows = sents.filter((pl.col("sent_idx") <= 3) & ~pl.col("negated") & (pl.col("verb_cue") | (pl.col("sent_idx") == 0)))
+    rows = (rows.with_columns(model=pl.col("sentence").str.extract(rf"\b((?:{'|'.join(stems)}){VERSION_TAIL})", 1))
+            .drop_nulls("model").filter(_canonical(pl.col("model"), g.model_by_key).is_null()))
+    return rows.with_columns(model_org=_lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
+                             is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False))
 
 
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
