@@ -475,24 +475,24 @@ def test_a_model_a_product_gives_access_to_is_not_released():
 FILLER = " ".join(f"Paragraph {i} talks about the weather in the valley." for i in range(10))
 
 
-def _releases(found: list[dict]) -> set[tuple]:
+def _released(found: list[dict]) -> set[tuple]:
     return {(e["org"], e["model"]) for e in found if e["type"] == "model_release"}
 
 
 def test_a_lab_headline_naming_a_model_is_its_release_and_only_its_own():
-    assert _releases(events("", title="GPT-4o mini: advancing cost-efficient intelligence")) == {("OpenAI", "GPT-4o mini")}
-    assert _releases(events("", title="DeepSeek-V3 发布 2024/12/26")) == {("DeepSeek", "DeepSeek-V3")}
-    assert ("OpenAI", "o1-preview") not in _releases(events("", title="Sky-T1: Train your own o1-preview model within $450"))
+    assert _released(events("", title="GPT-4o mini: advancing cost-efficient intelligence")) == {("OpenAI", "GPT-4o mini")}
+    assert _released(events("", title="DeepSeek-V3 发布 2024/12/26")) == {("DeepSeek", "DeepSeek-V3")}
+    assert ("OpenAI", "o1-preview") not in _released(events("", title="Sky-T1: Train your own o1-preview model within $450"))
 
 
 def test_a_release_past_the_lead_is_news_only_when_direct_and_recent():
     # the same sentence is the news in the lead, history further down an article about something else
-    assert _releases(events("Meta released Llama 3 70B in April 2024. " + FILLER)) == {("Meta", "Llama 3 70B")}
-    assert not _releases(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B in April 2024."))
-    assert _releases(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B, its new open model.")) \
+    assert _released(events("Meta released Llama 3 70B in April 2024. " + FILLER)) == {("Meta", "Llama 3 70B")}
+    assert not _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B in April 2024."))
+    assert _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B, its new open model.")) \
         == {("Meta", "Llama 3 70B")}
     # a model named as what is fine-tuned, or only as a comparison down the page, is not released
-    assert not _releases(events("OpenAI announced new pricing. " + FILLER
+    assert not _released(events("OpenAI announced new pricing. " + FILLER
                                 + " We released a model that we fine-tune Qwen2.5-32B-Instruct into."))
 
 
@@ -513,7 +513,7 @@ def test_a_title_case_headline_verb_is_not_part_of_the_buyer():
 
 def test_a_new_version_of_a_known_model_line_is_its_makers_release():
     found = events("Gemini 3.7 Flash is our most intelligent workhorse model yet.", title="Introducing Gemini 3.7 Flash")
-    assert _releases(found) == {("Google DeepMind", "Gemini 3.7 Flash")}
-    assert _releases(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
+    assert _released(found) == {("Google DeepMind", "Gemini 3.7 Flash")}
+    assert _released(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
     # a line named in passing further down is no release
-    assert not _releases(events("OpenAI announced new pricing. " + FILLER + " Some compare it with Gemini 3.7 Flash."))
+    assert not _released(events("OpenAI announced new pricing. " + FILLER + " Some compare it with Gemini 3.7 Flash."))
