@@ -517,3 +517,8 @@ def test_a_new_version_of_a_known_model_line_is_its_makers_release():
     assert _released(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
     # a line named in passing further down is no release
     assert not _released(events("OpenAI announced new pricing. " + FILLER + " Some compare it with Gemini 3.7 Flash."))
+
+
+def test_a_nationality_is_no_party():
+    found = events("", title="German court holds Google liable for fake AI answers")
+    assert not [e for e in found if "German" in (e["org"], e["counterparty"])]

@@ -1306,6 +1306,10 @@ def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str])
     return mentions
 
 
+DEMONYMS = ["American", "Chinese", "German", "French", "British", "Japanese", "Korean", "South Korean", "Indian", "Canadian",
+            "Australian", "European", "Russian", "Italian", "Spanish", "Dutch", "Swiss", "Swedish", "Israeli", "Taiwanese",
+            "Brazilian", "Irish", "Emirati", "Saudi", "Singaporean", "Polish", "Belgian", "Danish", "Norwegian", "Finnish",
+            "Austrian", "Mexican", "Turkish", "Vietnamese", "Indonesian"]
 HEADLINE_VERB_TAIL = (r"\s+(?:Nears|Plans|Agrees|Moves|Eyes|Seeks|Wants|Looks|Set|Sets|Says|Confirms|Announces|Unveils|Launches"
                       r"|Raises|Buys|Acquires|Signs|Inks|Strikes|Closes|Completes|Is|Will|To|In Talks)\b.*$")
 HEADLINE_DESCRIPTOR = r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|Lab)\s+([A-Z])"
@@ -1325,6 +1329,8 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
         pl.when(pl.col(c).is_in(known_orgs)).then(pl.col(c))
         .otherwise(pl.col(c).str.replace(HEADLINE_VERB_TAIL, "").str.replace(HEADLINE_DESCRIPTOR, "$1"))
         for c in sides)
+    # "German court holds Google liable", "Google sues Chinese cybercrime network": a nationality is no party.
+    mentions = mentions.filter(~pl.any_horizontal(pl.col(c).is_in(DEMONYMS).fill_null(False) for c in sides))
     # A company named short somewhere ("Ross" in a headline) is the article's longer name for it ("Ross Intelligence").
     mentions = _longest_names(mentions, sides, known_orgs)
     # A market move told without a date (the headline) is the article's dated move of the same company.
