@@ -468,3 +468,57 @@ def test_a_model_a_product_gives_access_to_is_not_released():
     found = events('OpenAI also launched ChatGPT Pro, a $200 subscription tier that provides "unlimited" access to o1, '
                    'GPT-4o, and Advanced Voice features.')
     assert not [e for e in found if e["type"] == "model_release"]
+
+
+# --- rules-0.4: news is told first and recently; headlines of labs' own posts ---
+
+FILLER = " ".join(f"Paragraph {i} talks about the weather in the valley." for i in range(10))
+
+
+def _released(found: list[dict]) -> set[tuple]:
+    return {(e["org"], e["model"]) for e in found if e["type"] == "model_release"}
+
+
+def test_a_lab_headline_naming_a_model_is_its_release_and_only_its_own():
+    assert _released(events("", title="GPT-4o mini: advancing cost-efficient intelligence")) == {("OpenAI", "GPT-4o mini")}
+    assert _released(events("", title="DeepSeek-V3 发布 2024/12/26")) == {("DeepSeek", "DeepSeek-V3")}
+    assert ("OpenAI", "o1-preview") not in _released(events("", title="Sky-T1: Train your own o1-preview model within $450"))
+
+
+def test_a_release_past_the_lead_is_news_only_when_direct_and_recent():
+    # the same sentence is the news in the lead, history further down an article about something else
+    assert _released(events("Meta released Llama 3 70B in April 2024. " + FILLER)) == {("Meta", "Llama 3 70B")}
+    assert not _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B in April 2024."))
+    assert _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B, its new open model.")) \
+        == {("Meta", "Llama 3 70B")}
+    # a model named as what is fine-tuned, or only as a comparison down the page, is not released
+    assert not _released(events("OpenAI announced new pricing. " + FILLER
+                                + " We released a model that we fine-tune Qwen2.5-32B-Instruct into."))
+
+
+def test_price_rates_questions_and_bystanders_are_no_events():
+    found = events("DeepSeek-V3 training took 2,788 thousand H800 GPU hours at a cost of $2/GPU hour.")
+    assert not [e for e in found if e["type"] == "training_cost"]
+    assert not [e for e in events("Is DeepSeek-R1 better than o1?") if e["type"] == "benchmark_claim"]
+    found = events("Augustus has raised a $1.1 million pre-seed round led by Playfair, with participation from Meta "
+                   "board member Charlie Songhurst.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Augustus"}
+    assert not [e for e in events("", title="OpenAI's Head of Safety Is Leaving the Company") if e["type"] == "leadership"]
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_buyer():
+    found = events("", title="Stripe Nears Deal to Buy AI Firm OpenRouter for over $7B")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Stripe", "OpenRouter")}
+
+
+def test_a_new_version_of_a_known_model_line_is_its_makers_release():
+    found = events("Gemini 3.7 Flash is our most intelligent workhorse model yet.", title="Introducing Gemini 3.7 Flash")
+    assert _released(found) == {("Google DeepMind", "Gemini 3.7 Flash")}
+    assert _released(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
+    # a line named in passing further down is no release
+    assert not _released(events("OpenAI announced new pricing. " + FILLER + " Some compare it with Gemini 3.7 Flash."))
+
+
+def test_a_nationality_is_no_party():
+    found = events("", title="German court holds Google liable for fake AI answers")
+    assert not [e for e in found if "German" in (e["org"], e["counterparty"])]

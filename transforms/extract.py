@@ -9,6 +9,7 @@ Pure: no network, no database, no Prefect.
 from __future__ import annotations
 
 import functools
+import re
 import hashlib
 import tomllib
 from pathlib import Path
@@ -18,7 +19,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.3"
+EXTRACTOR_VERSION = "rules-0.4"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
@@ -78,7 +79,8 @@ FAMILY_SUFFIX = r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘�
 # A model named as what a product uses or gives access to, or as an earlier event's ("for Codex", "access to o1, GPT-4o",
 # "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
 NOT_RELEASED_PREFIX = (r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|integrat\w* into"
-                       r"|built (?:on|with)|after|following|such as|including access to)\s+(?:[\w’'\-]+,?\s+){0,3}$")
+                       r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- ]?tun(?:ed|ing)"
+                       r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$")
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = r"(open[- ]?weights?|open[- ]?sourc[a-z]*|weights (?:are |were )?(?:freely )?(?:available|downloadable|published)|on hugging ?face|permissive licen[cs]e)"
 OPEN_NO = r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its )?weights|not (?:release|publish) (?:the |its )?weights)"
@@ -90,7 +92,9 @@ FUNDING = (r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|seri
            r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
            r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))")
 # Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
-FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture)\b")
+FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture"
+               # money raised or secured that is no investment: a price rise, a settlement, a fine
+               r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies))\b")
 FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) (?:round|raise|funding))\b"
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
@@ -161,7 +165,8 @@ POLICY_ACTION = (r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)
                  # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in force
                  r"|forced|forcing|prompted|spurred)\b")
 # "The announcement came a week after Washington imposed ...": an earlier action told as a time marker.
-TIME_MARKER = r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+TIME_MARKER = (r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+               r"|\b(?:before|after|since|until) (?:the )?(?:release|launch|debut) of\b")
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
@@ -211,7 +216,13 @@ NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "
              "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials"]
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
-PAST_YEAR = r"\b(?:in|during|back in) (?:early |late |mid-)?(?:19|20)\d\d\b"
+PAST_YEAR = (r"\b(?:in|during|back in) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|August|September"
+             r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b")
+# An event told with a date this many days (a season) before the article was published is background, not news.
+STALE_DAYS = 120
+# News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
+# names the same model (else it is a comparison, a tool or history in a blog post or explainer).
+LEAD_SENTENCES = 8
 # Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
 # abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
 # company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
@@ -553,6 +564,16 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # the sentences): a date needs a month, weekday, quarter or ISO date; a licence the word "licence"/"license".
     sents = _where(sents, pl.col("sentence").str.contains(DATE_CUE),
                    event_date=_built("event_date", lambda: resolve_event_date(pl.col("sentence"), pl.col("published_at"))))
+    # "Dec 26, '24: DeepSeek V3 launched" in a 2025 article, "released in December 2024", "In March, the company raised":
+    # an event dated well before the article is history. (The lead tells the article's subject, dates included, and a
+    # date there often belongs to a background clause beside the news: "its first since GPT-2 in 2019".)
+    when = pl.col("event_date").str.to_date("%Y-%m-%d", strict=False).fill_null(
+        pl.col("event_date").str.to_date("%Y-%m", strict=False))
+    stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
+    # (A year alone may date another clause - "Baidu, whose CEO argued in 2024 ..., open-sourced ERNIE 4.5 on June 30" -
+    # so it counts only where the sentence gives no date.)
+    sents = sents.with_columns(history=(stale | (pl.col("past_year") & when.is_null())) & (pl.col("status") != "planned")
+                               & (pl.col("sent_idx") > LEAD_SENTENCES))
     sents = _where(sents, pl.col("sentence").str.contains("icen", literal=True),
                    license=_license_name(pl.col("sentence").str.extract(LICENSE, 1)))
     sents = _where(sents, pl.col("sentence").str.contains(NEW_ORG_CUE), new_org=_built("new_org", lambda: _unknown_org(pl.col("sentence"), g), g))
@@ -606,7 +627,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
     sents = sents.with_columns(
-        is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done")))
+        is_cue=low.str.contains(RELEASE) & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+        & ~pl.col("history"))
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
@@ -614,11 +636,18 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         # a release that names no model is told by the next sentence's newly named models.
         pending_org=pl.when(is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS))
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org")).shift(1).over("article_id"))
+    # A lab's announcement headline names the model alone or before a tagline: "Claude 2", "GPT-4o mini: advancing
+    # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
+    titled = _canonical(pl.col("sentence").str.extract(rf"^({g.model_pattern})(?:\s*[:：]\s|\s+发布|\s*$)", 1), g.model_by_key)
+    sents = sents.with_columns(title_model=pl.when(pl.col("sent_idx") == 0).then(titled), verb_cue=is_cue).with_columns(
+        is_cue=is_cue | pl.col("title_model").is_not_null())
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)
     rows = cue.join(models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
                     on=["article_id", "sent_idx"], how="inner")
+    # (such a headline releases its own model only: "Sky-T1: Train your own o1-preview model" does not release o1-preview)
+    rows = rows.filter(pl.col("verb_cue") | (pl.col("model") == pl.col("title_model")))
     specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
     first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())
     told_next = (
@@ -656,8 +685,20 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
         .rename({"orgs": "model_org"})
     )
-    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g)], how="diagonal_relaxed")
+    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g), _new_versions(sents, g)],
+                     how="diagonal_relaxed")
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
+    # its o1 model"): a round-up of many launches tells each one so.
+    escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    direct = low.str.contains(pl.concat_str(pl.lit(r"\b(?:" + RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))\s+(?:[\w’'\-]+\s+){0,3}?"), escaped),
+                              strict=False).fill_null(False)
+    deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+    rows = pl.concat([rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+                      deep.join(lead, on=["article_id", "model"], how="semi"),
+                      deep.join(lead, on=["article_id", "model"], how="anti").filter(direct)],
+                     how="diagonal_relaxed")
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(
@@ -695,6 +736,34 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
                    & (name.str.len_chars() >= 2)).then(name)
 
 
+VERSION_TAIL = (r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d+(?:\.\d+)?"
+                r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|Thinking|Instruct|Cyber|Coder))*\b")
+
+
+def _family_stems(g: gaz.Gazetteer) -> dict[str, str]:
+    """Name stems of a maker's model line ("Gemini", "Claude", "Kimi", "GLM": a word the gazetteer has at least three
+    models of, all by one org) -> that org; a new version of the line ("Gemini 3.7 Flash") is that org's."""
+    orgs: dict[str, set] = {}
+    counts: dict[str, int] = {}
+    for name, entry in g.models.items():
+        stem = re.split(r"[\s\-]", name)[0]
+        if entry.get("org") and re.fullmatch(r"[A-Za-z]{3,}", stem) and stem not in ("OpenAI", "Amazon", "Stable", "Command", "Eleven"):
+            orgs.setdefault(stem, set()).add(entry["org"])
+            counts[stem] = counts.get(stem, 0) + 1
+    return {stem: next(iter(o)) for stem, o in orgs.items() if len(o) == 1 and counts[stem] >= 3}
+
+
+def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Introducing Gemini 3.7 Flash', 'Moonshot AI released open weights for Kimi K3': in the title or a release
+    sentence of the lead, a version of a known model line that the gazetteer does not know yet is that maker's release."""
+    stems = _family_stems(g)
+    rows = sents.filter((pl.col("sent_idx") <= 3) & ~pl.col("negated") & (pl.col("verb_cue") | (pl.col("sent_idx") == 0)))
+    rows = (rows.with_columns(model=pl.col("sentence").str.extract(rf"\b((?:{'|'.join(stems)}){VERSION_TAIL})", 1))
+            .drop_nulls("model").filter(_canonical(pl.col("model"), g.model_by_key).is_null()))
+    return rows.with_columns(model_org=_lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
+                             is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False))
+
+
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'Acme AI released Zephyr-9': a versioned name right after a release verb, not in the gazetteer.
     Its maker is the org named in the sentence, else the newly introduced one; confidence is lower."""
@@ -721,8 +790,14 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
 
 
 def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation"))
-    model = pl.coalesce("owner_model", "subject_model", "focus_model")
+    # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
+    money_text = pl.col("money_text").str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    rate = pl.col("sentence").str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")),
+                                           strict=False).fill_null(False)
+    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation") & ~rate)
+    # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
+    # "train" beside it is mostly someone else's run, a replication or a comparison.
+    model = pl.coalesce("owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model"))
     rows = rows.with_columns(model=model).drop_nulls("model")
     return _frame(
         rows, "training_cost",
@@ -743,7 +818,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
     low = pl.col("low")
     ctx = pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")  # "more than $1bn" is the amount
-    rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE)
+    rows = money.filter(low.str.contains(FUNDING) & ~low.str.contains(FUNDING_NOT) & ~low.str.contains(FUNDING_BEFORE) & ~pl.col("history")
                         & ~ctx.str.contains(RUNNING_TOTAL) & ~ctx.str.contains(YARDSTICK))
     if rows.is_empty():
         return rows
@@ -770,8 +845,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             g.org_by_key),
         pl.col("valued_org"))
     subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
+    # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
+    # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
+    bystanders = pl.col("sentence").str.extract_all(
+        rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?:co-?)?(?:founder|board member|ceo|chief executive|cto|president|chair\w*|executive|alum\w*|veteran)s?\b"
+        rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))").list.eval(
+        _canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key)).list.drop_nulls()
+    named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
-        org=pl.coalesce("recipient", "subject_org", pl.col("orgs").list.filter(~is_investor).list.first(), "new_org", "focus_org"),
+        org=pl.coalesce("recipient", "subject_org", named, "new_org", "focus_org"),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
     # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
@@ -948,9 +1030,16 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
         .join(sents, on=["article_id", "sent_idx"], how="inner")
         .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
-        .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to")))
+        .filter(pl.col("model").is_not_null() & (pl.col("model") != pl.col("compared_to"))
+                # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
+                & ~pl.col("sentence").str.contains(r"\?\W*$"))
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
     )
+    # A claim is news for the model the article is about (named in its lead); further down, comparisons of other
+    # models are an explainer's or a blog's discussion.
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    rows = pl.concat([rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+                      rows.filter(pl.col("sent_idx") > LEAD_SENTENCES).join(lead, on=["article_id", "model"], how="semi")])
     return _frame(rows, "benchmark_claim", org=pl.col("model_org"), model=pl.col("model"), compared_to=pl.col("compared_to"),
                   confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
                   .then(0.8).otherwise(0.65),
@@ -1029,7 +1118,11 @@ NOT_PERSON_WORDS = (r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technolo
                     r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|Republic|State|States"
                     r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|Search"
                     r"|Subscribe|Home|Menu|Login|Newsletter|Share|Skip|Navigation|Read|More|Model|Agent|Series|Act|Law|Bill"
-                    r"|Exclusive|Update|Breaking|Opinion|Analysis)\b")
+                    r"|Exclusive|Update|Breaking|Opinion|Analysis"
+                    # prizes, certificates, divisions, compass points of places, and function words of a headline in
+                    # title case ("Nobel Prize", "South Florida", "Head of Safety Is Leaving")
+                    r"|Prize|Award|Medal|Certification|Division|Labor|Safety|Security|Policy|North|South|East|West|Is|Are|Was"
+                    r"|Were|While|Will|Has|Have|After|Before|Leaving|Joins|Leaves)\b")
 
 
 def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -1073,7 +1166,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
     sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
         # "io was named in the filing": cited, not appointed
-        sentence=pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1").str.replace_all(r"\b(?:named|listed) in\b", "cited in"))
+        sentence=pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1").str.replace_all(r"\b(?:named|listed) in\b", "cited in").str.replace_all(r"\bnamed after\b", "called after"))
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE)).explode("m").drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
@@ -1091,7 +1184,10 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     listed = (
         sents.filter(pl.col("low").str.contains(LEADERSHIP)).select(
             "article_id", "sent_idx", names=pl.col("sentence").str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
-            speakers=pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)")
+            speakers=pl.concat_list(
+                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
+                # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
+                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"))
             .list.eval(pl.element().str.extract(PERSON, 1)), appos=pl.lit(None, dtype=pl.String))
         .with_columns(names=pl.col("names").list.set_difference("speakers")).drop("speakers")
     )
@@ -1210,6 +1306,15 @@ def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str])
     return mentions
 
 
+DEMONYMS = ["American", "Chinese", "German", "French", "British", "Japanese", "Korean", "South Korean", "Indian", "Canadian",
+            "Australian", "European", "Russian", "Italian", "Spanish", "Dutch", "Swiss", "Swedish", "Israeli", "Taiwanese",
+            "Brazilian", "Irish", "Emirati", "Saudi", "Singaporean", "Polish", "Belgian", "Danish", "Norwegian", "Finnish",
+            "Austrian", "Mexican", "Turkish", "Vietnamese", "Indonesian"]
+HEADLINE_VERB_TAIL = (r"\s+(?:Nears|Plans|Agrees|Moves|Eyes|Seeks|Wants|Looks|Set|Sets|Says|Confirms|Announces|Unveils|Launches"
+                      r"|Raises|Buys|Acquires|Signs|Inks|Strikes|Closes|Completes|Is|Will|To|In Talks)\b.*$")
+HEADLINE_DESCRIPTOR = r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|Lab)\s+([A-Z])"
+
+
 def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
@@ -1217,8 +1322,17 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
     )
+    # A title-case headline runs the verb and a descriptor into a name the gazetteer does not know: "Stripe Nears
+    # Deal to Buy AI Firm OpenRouter" is Stripe buying OpenRouter.
+    sides = ["org", "target", "partner", "counterparty"]
+    mentions = mentions.with_columns(
+        pl.when(pl.col(c).is_in(known_orgs)).then(pl.col(c))
+        .otherwise(pl.col(c).str.replace(HEADLINE_VERB_TAIL, "").str.replace(HEADLINE_DESCRIPTOR, "$1"))
+        for c in sides)
+    # "German court holds Google liable", "Google sues Chinese cybercrime network": a nationality is no party.
+    mentions = mentions.filter(~pl.any_horizontal(pl.col(c).is_in(DEMONYMS).fill_null(False) for c in sides))
     # A company named short somewhere ("Ross" in a headline) is the article's longer name for it ("Ross Intelligence").
-    mentions = _longest_names(mentions, ["org", "target", "partner", "counterparty"], known_orgs)
+    mentions = _longest_names(mentions, sides, known_orgs)
     # A market move told without a date (the headline) is the article's dated move of the same company.
     dated = (mentions.filter((pl.col("type") == "market_move") & pl.col("event_date").is_not_null())
              .group_by("article_id", "org").agg(move_date=pl.col("event_date").first()))
