@@ -142,13 +142,14 @@ def _not_a_signal_crash(record: logging.LogRecord) -> bool:
 # --------------------------------------------------------------------------- Prefect's temporary API server
 
 def _own_session_dying_with_parent() -> None:
-    """In the server's child process, before exec: its own session (no terminal signals) and SIGTERM when the
-    radar process dies, even by SIGKILL, so it is never left behind."""
+    """In the server's child process, before exec: its own session (no terminal signals) and SIGKILL when the
+    radar process dies, even by SIGKILL, so it is never left behind. SIGKILL, not SIGTERM: a server shutting down
+    gracefully after its run died kept Prefect's database busy and stalled the next run for minutes."""
     os.setsid()
     try:
         import ctypes
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
 
