@@ -15,7 +15,7 @@ The texts stay outside the repository (publishers' copyright) except rows with `
 (public-domain / OGL / CC BY government texts), which `--store` also writes to
 tests/realset/articles/.
 
-    python tests/realset/build.py [--mirrors /work/.mirror] [--cache /work/realset-cache] [--store]
+    python tests/realset/build.py [--mirrors ../.mirror] [--cache ../realset-cache]  (relative to the repository) [--store]
 """
 
 import argparse
@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent  # the mirrors and the cache sit beside the repository, like ../shared
 
 # How each source repository saves an article: the marker after which the article text starts.
 TEXT_MARKERS = {
@@ -72,8 +73,8 @@ def render(row: dict, text: str) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    ap.add_argument("--cache", type=Path, default=Path("/work/realset-cache"))
+    ap.add_argument("--mirrors", type=Path, default=REPO.parent / ".mirror")
+    ap.add_argument("--cache", type=Path, default=REPO.parent / "realset-cache")
     ap.add_argument("--manifest", type=Path, default=HERE / "manifest.jsonl")
     ap.add_argument("--store", action="store_true", help="also write stored:true rows to tests/realset/articles/")
     args = ap.parse_args(argv)
