@@ -43,7 +43,7 @@ def main() -> None:
 
     import expectations
     from flows.backfill import backfill
-    from radar.settings import Settings
+    from config.settings import Settings
     from sources.archive import read_source
     from transforms.backfill import text_articles
     from transforms.extract import extract_mentions

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import polars as pl  # noqa: E402
 
 import make_corpus  # noqa: E402
-from radar.settings import Settings  # noqa: E402
+from config.settings import Settings  # noqa: E402
 from transforms import gazetteer as gaz  # noqa: E402
 from transforms.extract import extract_mentions  # noqa: E402
 

@@ -220,7 +220,7 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
 
 def run_worker(size: int, corpus: Path, mode: str, profile: str | None, log_dir: Path) -> dict:
     """One fresh interpreter runs the flow; this process serves the corpus and samples the worker's RSS tree."""
-    from radar.demo_server import serve_directory
+    from cli.demo_server import serve_directory
 
     result_path = log_dir / f"worker-{size}-{mode}{'-profile' if profile else ''}.json"
     log_path = result_path.with_suffix(".log")

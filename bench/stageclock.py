@@ -109,7 +109,7 @@ class StageClock:
         import flows.ingest as ingest_mod
         import transforms.articles
         import transforms.extract
-        from radar.http import Fetcher
+        from sources.http import Fetcher
         from warehouse import db, stages
 
         feed_urls = self.feed_urls

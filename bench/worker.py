@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     from prefect import flow
 
     from flows.ingest import ingest
-    from radar.feeds import Feed
-    from radar.settings import Settings
+    from sources.feeds import Feed
+    from config.settings import Settings
     from stageclock import StageClock
     import_s = time.perf_counter() - t0
 

@@ -37,7 +37,7 @@ try:
 except ImportError:  # not POSIX: runs of one warehouse are not expected to overlap there
     fcntl = None  # type: ignore[assignment]
 
-from radar.files import write_text_atomic
+from warehouse.files import write_text_atomic
 
 from .runner import Validation, _gx, expectation_name, take_results
 

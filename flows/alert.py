@@ -1,4 +1,4 @@
-"""The alert step: deliver the alert outbox (radar/alerts.py) and show what went out. Thin wiring only.
+"""The alert step: deliver the alert outbox (alerts/outbox.py) and show what went out. Thin wiring only.
 
 A task, not a subflow, on purpose: Prefect stores a subflow's parameters in its database and shows them in the
 UI, and `settings` carries the Apprise URLs (webhook tokens, SMTP passwords). A task's argument values are not
@@ -12,8 +12,8 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from radar import alerts
-from radar.settings import Settings
+from alerts import outbox as alerts
+from config.settings import Settings
 
 
 @task(name="send-alerts", cache_policy=NO_CACHE)

@@ -18,7 +18,7 @@ from prefect.context import FlowRunContext
 from prefect.logging import get_logger
 
 import expectations
-from radar.settings import Settings
+from config.settings import Settings
 from sources.archive import Batch, read_source
 from flows.workers import LazyPool
 from transforms.articles import articles_frame, extract_pages

@@ -25,10 +25,12 @@ from prefect.exceptions import TerminationSignal
 
 import expectations
 from flows.workers import LazyPool
-from radar.feeds import Feed
-from radar import fetch_policy, politeness, progress
-from radar.http import FetchResult, Fetcher
-from radar.settings import Settings
+from sources.feeds import Feed
+from sources import fetch_policy
+from sources import politeness
+from flows import progress
+from sources.http import FetchResult, Fetcher
+from config.settings import Settings
 from transforms.articles import articles_frame, extract_page, extract_pages
 from transforms.extract import EXTRACTOR_VERSION, MENTION_SCHEMA, extract_mentions
 from transforms.isolate import FAILURE_SCHEMA, failure_quarantine, isolating
@@ -204,7 +206,7 @@ def start_text_extraction(pending: pl.DataFrame, results: list[FetchResult], poo
 
 
 def _settled(result: FetchResult, entry: dict) -> bool:
-    """Whether this page's article is made now. A page that failed transiently (radar/fetch_policy.py) with
+    """Whether this page's article is made now. A page that failed transiently (sources/fetch_policy.py) with
     attempts left is retried on a later run, and its article waits, unless the feed carried the post's full text
     (content:encoded), which is as good as the page. Fetched, permanently failed and given-up pages settle now,
     the failed ones from their feed text."""

@@ -26,9 +26,9 @@ from prefect.cache_policies import NO_CACHE
 import expectations
 from flows.alert import send_alerts
 from flows.ingest import ingest
-from radar.alerts import check_alert_urls
-from radar.feeds import load_feeds
-from radar.settings import Settings
+from alerts.outbox import check_alert_urls
+from sources.feeds import load_feeds
+from config.settings import Settings
 from warehouse.lock import writer_lock
 from warehouse.snapshot import publish_read_snapshot
 
@@ -108,10 +108,10 @@ def serve(feeds_file: str | Path, db_path: str | Path, interval: float | None = 
           config_file: str | Path | None = None, name: str = DEFAULT_DEPLOYMENT) -> None:
     """Register the deployment with the Prefect server in PREFECT_API_URL and execute its runs until Ctrl-C or
     SIGTERM (the deployment is then paused; serving again resumes it). Stopping prints one line and ends the
-    process within seconds, even when Prefect's own shutdown lingers (radar/stopping.py)."""
+    process within seconds, even when Prefect's own shutdown lingers (flows/stopping.py)."""
     from prefect import serve as prefect_serve
 
-    from radar.stopping import stop_on_signals
+    from flows.stopping import stop_on_signals
 
     line = f"stopped serving {FLOW_NAME}/{name}; the deployment is paused until `radar serve` runs again"
     with stop_on_signals(lambda: line, grace_s=8.0) as stop:

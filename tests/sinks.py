@@ -222,7 +222,7 @@ def nothing_leaves_the_machine():
     list. It is installed after radar's alert guard, so radar refuses first: a test asserts the list stays empty
     (the guard refused before sending) and no packet ever leaves, even when the guard under test is broken."""
     global _net_installed
-    from radar import alerts
+    from alerts import outbox as alerts
 
     alerts._install_guard()  # radar's hook first (audit hooks run in the order they were added)
     if not _net_installed:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from radar import alerts
-from radar.demo_server import serve_directory
-from radar.settings import Settings
+from alerts import outbox as alerts
+from cli.demo_server import serve_directory
+from config.settings import Settings
 from tests.conftest import article_html, rss
 from tests.sinks import SmtpSink, UdpSink, WebhookSink, nothing_leaves_the_machine
 from warehouse import db
@@ -369,7 +369,7 @@ def test_send_test_reports_each_url(tmp_path):
 def test_cli_alerts_test_and_list(warehouse, tmp_path):
     from typer.testing import CliRunner
 
-    from radar.cli import app
+    from cli.main import app
 
     with WebhookSink() as hook:
         config = _write_config(tmp_path / "radar.toml", [hook.apprise_url])
@@ -463,7 +463,7 @@ def test_webhook_to_private_link_local_loopback_or_redirected_target_is_refused(
 def test_channels_that_cannot_be_checked_are_refused_at_configuration(warehouse, tmp_path):
     from typer.testing import CliRunner
 
-    from radar.cli import app
+    from cli.main import app
 
     local = ["syslog://", "dbus://", "gnome://", "windows://", "macosx://"]
     settings = Settings(alert_urls=("json://hooks.example.com/x", *local))
@@ -541,7 +541,7 @@ def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_pur
     the alert is never sent again by itself (one delivery), the row is 'unknown'; `radar alerts resend` sends it."""
     from typer.testing import CliRunner
 
-    from radar.cli import app
+    from cli.main import app
 
     site = Site(tmp_path / "site")
     db_path = tmp_path / "radar.duckdb"
@@ -559,7 +559,7 @@ def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_pur
         env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "RADAR_CONFIG": str(config)}
         log = tmp_path / "run.log"
         with log.open("wb") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "radar.cli", "run", "--feeds", str(feeds), "--db",
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", "--feeds", str(feeds), "--db",
                                      str(db_path), "--config", str(config)],
                                     cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:

@@ -1,7 +1,7 @@
 """Article pages: rel=canonical makes one story one article, whichever URL reached it."""
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.conftest import article_html, rss
 from transforms.articles import canonical_link
 from warehouse import db

@@ -11,9 +11,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from sources.archive import read_source
 from tests.conftest import CORPUS, SHARED, needs_shared, rss
 from warehouse import db
@@ -70,7 +70,7 @@ def test_jsonl_backfill_is_idempotent_resumable_and_quarantines_bad_lines(tmp_pa
 
 @needs_shared
 def test_events_keep_their_real_dates_and_backfilled_events_are_not_alerted(tmp_path, db_path):
-    from radar.alerts import AlertRules
+    from alerts.outbox import AlertRules
 
     source = _announcements(tmp_path, 300)
     _backfill([source], db_path)
@@ -190,7 +190,7 @@ def test_backfill_then_live_poll_stores_the_story_once(tmp_path, db_path):
 
 
 def test_cli_backfill_refuses_missing_sources_and_bad_dates(tmp_path):
-    radar = [sys.executable, "-m", "radar.cli"]
+    radar = [sys.executable, "-m", "cli.main"]
     missing = subprocess.run([*radar, "backfill", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "w.duckdb")],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "no such source" in missing.stderr and "Traceback" not in missing.stderr

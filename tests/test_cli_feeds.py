@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from radar.cli import app
-from radar.feeds import load_feeds
+from cli.main import app
+from sources.feeds import load_feeds
 from tests.conftest import REPO
 from transforms.urls import canonical_url
 

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from radar.cli import app
+from cli.main import app
 from tests.test_report import SCRIPT_PAYLOAD, hostile_warehouse
 from warehouse import db
 

@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from radar.demo_server import serve_directory
+from cli.demo_server import serve_directory
 from tests.conftest import REPO, article_html, rss
 from tests.test_alerts import rfc822
 from warehouse import db

@@ -16,7 +16,7 @@ valid articles, ``no-article`` pages end in quarantine.
 The corpus server is reached as ``corpus.test`` (a test resolver maps it, and only it plus a few names that a
 real resolver would answer with internal addresses, to loopback/metadata IPs). The allow-list holds
 ``corpus.test`` only, so a hostile link to 127.0.0.1 or localhost is judged by the real SSRF guard exactly as
-in production. No DNS query leaves the process and no socket opens to anything but 127.0.0.1: radar.http's
+in production. No DNS query leaves the process and no socket opens to anything but 127.0.0.1: sources.http's
 connect and Python's socket.connect are both wrapped by spies that refuse any other address.
 """
 from __future__ import annotations
@@ -34,10 +34,10 @@ import polars as pl
 import pytest
 
 import expectations
-import radar.http as rh
-from radar.feeds import Feed
-from radar.http import Fetcher
-from radar.settings import Settings
+import sources.http as rh
+from sources.feeds import Feed
+from sources.http import Fetcher
+from config.settings import Settings
 from tests.conftest import CORPUS, needs_shared
 from tests.fault_server import FaultServer
 from transforms.articles import articles_frame
@@ -85,7 +85,7 @@ FAKE_DNS = {  # what a real resolver could answer for these names; every other n
 
 
 class Guard:
-    """Records name lookups and connections made through radar.http, and every socket connect in the process."""
+    """Records name lookups and connections made through sources.http, and every socket connect in the process."""
 
     def __init__(self, port: int):
         self.port = port

@@ -77,8 +77,8 @@ def test_epoch_list_reads_with_its_own_columns_and_mapping_errors_are_clear():
 def test_cli_coverage_on_a_backfilled_warehouse(tmp_path):
     """Lab announcements backfilled for real, then compared with Epoch's list through the CLI."""
     from flows.backfill import backfill
-    from radar.cli import app
-    from radar.settings import Settings
+    from cli.main import app
+    from config.settings import Settings
 
     lines = [l for l in (SHARED / "archive" / "lab-announcements.jsonl").read_text(encoding="utf-8").splitlines()
              if '"Hello GPT-4o"' in l or "Introducing GPT-4.5" in l or "Claude 3.5 Sonnet" in l]

@@ -53,7 +53,7 @@ class Runner:
         log = self.tmp / f"run-{len(self.logs)}.log"
         self.logs.append(log)
         with log.open("wb") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "radar.cli", "run", "--feeds", str(self.feeds), "--db", str(db_path)],
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", "--feeds", str(self.feeds), "--db", str(db_path)],
                                     cwd=self.tmp, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         self.markers[proc.pid] = env[MARK]
         return proc

@@ -18,9 +18,9 @@ import pytest
 
 import expectations
 from expectations import datadocs
-from radar.demo_server import serve_directory
-from radar.feeds import load_feeds
-from radar.settings import Settings
+from cli.demo_server import serve_directory
+from sources.feeds import load_feeds
+from config.settings import Settings
 from tests.conftest import DEMO, REPO
 from tests.test_report_browser import CHROMIUM, _dom, chromium_command, needs_chromium
 from warehouse import db
@@ -139,7 +139,7 @@ def test_run_artifact_and_report_link_the_data_docs(demo_runs, tmp_path):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
-    from radar import report
+    from report import page as report
 
     db_path, first, _ = demo_runs
     flow_run_id = db.query(db_path, "select flow_run_id from ops.runs where run_id = ?", [first])["flow_run_id"][0]
@@ -161,7 +161,7 @@ def test_run_artifact_and_report_link_the_data_docs(demo_runs, tmp_path):
 def test_report_says_plainly_when_there_are_no_data_docs(demo_runs, tmp_path):
     import shutil
 
-    from radar import report
+    from report import page as report
 
     db_path, _, _ = demo_runs
     copy = tmp_path / "copy.duckdb"

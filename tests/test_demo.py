@@ -15,7 +15,7 @@ TABLES = ["raw.feeds", "raw.entries", "raw.articles", "core.mentions", "core.eve
 
 
 def _radar(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "radar.cli", *args], cwd=REPO, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=REPO, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, "COLUMNS": "160"})
 
 

@@ -1,7 +1,7 @@
 """Every `radar` command is documented in the README (as sqlite-utils does for its CLI)."""
 import re
 
-from radar.cli import app
+from cli.main import app
 from tests.conftest import REPO
 
 

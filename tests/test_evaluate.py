@@ -85,7 +85,7 @@ def test_saved_extractions_lose_their_header_lines():
 
 
 def _eval(target: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "radar.cli", "eval", target, *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "cli.main", "eval", target, *args], cwd=REPO,
                           capture_output=True, text=True, timeout=600)
 
 

@@ -29,7 +29,7 @@ def kinds(found: list[dict]) -> set[tuple]:
 def test_radar_extract_on_the_seed_article_meets_the_contract():
     expected = json.loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))
     result = subprocess.run(
-        [sys.executable, "-m", "radar.cli", "extract", "--published", expected["assume_published"],
+        [sys.executable, "-m", "cli.main", "extract", "--published", expected["assume_published"],
          str(SEED_DIR / expected["article"])], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     found = [json.loads(line) for line in result.stdout.splitlines()]
@@ -108,7 +108,7 @@ def test_articles_without_events_yield_nothing():
 
 
 def test_demo_scores_stay_high():
-    result = subprocess.run([sys.executable, "-m", "radar.cli", "eval", "demo", "--json"], cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "cli.main", "eval", "demo", "--json"], cwd=REPO,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)

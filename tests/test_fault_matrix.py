@@ -9,7 +9,7 @@ the healthy feed's article pages:
 * ``faulty.test``   -- every fault route of tests/fault_server.py plus hostile feed bodies written here.
 
 The flow runs once per module (Prefect's ephemeral server costs ~15 s per process); every case below is a
-read of that run's warehouse. Nothing connects anywhere but 127.0.0.1: radar.http's socket opener is wrapped
+read of that run's warehouse. Nothing connects anywhere but 127.0.0.1: sources.http's socket opener is wrapped
 by a spy that refuses any other address, and its resolver by one that only parses literal addresses (a DNS
 lookup would fail the run loudly instead of leaving the machine).
 """
@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-import radar.http as rh
-from radar.feeds import Feed
-from radar.settings import Settings
+import sources.http as rh
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.conftest import DEMO, article_html, rss
 from tests.fault_server import FaultServer
 from transforms.articles import articles_frame
@@ -170,7 +170,7 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
 # ------------------------------------------------------------------------------------------------ the run
 
 class _Guard:
-    """Wraps radar.http's resolver and socket opener: literal addresses only, 127.0.0.1 only."""
+    """Wraps sources.http's resolver and socket opener: literal addresses only, 127.0.0.1 only."""
 
     def __init__(self) -> None:
         self.connects: list[tuple[str, int]] = []
@@ -291,7 +291,7 @@ def test_private_redirect_refused_before_connecting(matrix):
     """Redirects to 10.0.0.1 / 169.254.169.254 / file:// were judged on the URL: no socket was ever opened
     anywhere but the loopback test server, and no host name was looked up."""
     guard = matrix["guard"]
-    assert guard.connects, "the spy saw no connection at all: is it wired into radar.http?"
+    assert guard.connects, "the spy saw no connection at all: is it wired into sources.http?"
     assert set(guard.connects) == {("127.0.0.1", matrix["port"])}
     assert guard.names == []
 

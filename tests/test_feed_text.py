@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from flows.ingest import ingest
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.conftest import CORPUS, needs_shared
 from transforms.feeds import parse_feed
 from warehouse import db, stages
@@ -71,7 +71,7 @@ def test_full_text_entries_whose_pages_are_unreachable_yield_their_events(tmp_pa
     n_other = _q(db_path, "select count(distinct url) as n from raw.entries where url not in "
                           "(select url from raw.entries where content is not null)")[0]["n"]
     # Every entry that carried its full text became an article at once; one whose page failed transiently and
-    # has only a summary waits: its page is retried on a later run (radar/fetch_policy.py), feed text at the end.
+    # has only a summary waits: its page is retried on a later run (sources/fetch_policy.py), feed text at the end.
     assert counts["n_articles_new"] == n_full > 100
     assert _q(db_path, "select count(*) as n from raw.articles a where a.url in (select url from raw.entries "
                        "where content is null)")[0]["n"] == 0 or n_other == 0
@@ -91,7 +91,7 @@ def test_full_text_entries_whose_pages_are_unreachable_yield_their_events(tmp_pa
         assert h["no_page_text_reasons"], h
 
     # The report says so too: not "4/4 feeds healthy".
-    from radar import report
+    from report import page as report
 
     text = report.build_report(db_path)
     assert "4 degraded" in text and "22/22 articles: content 22" in text
@@ -121,7 +121,7 @@ def test_short_briefs_yield_their_events(tmp_path, db_path):
     settings = _unreachable_links(site, FULL_TEXT_FEEDS)
     names = [*FULL_TEXT_FEEDS, "briefs.xml"]
     with serve_directory(site) as base:
-        # Pages that fail transiently are retried on later runs (radar/fetch_policy.py) before their feed text is
+        # Pages that fail transiently are retried on later runs (sources/fetch_policy.py) before their feed text is
         # used: run until the attempts are spent, moving the failed attempts a day back so no backoff holds them.
         for _ in range(stages.MAX_ARTICLE_ATTEMPTS):
             ingest(feeds=[Feed(url=f"{base}/{n}") for n in names], db_path=str(db_path), settings=settings)

@@ -1,4 +1,4 @@
-"""Transient vs permanent fetch failures (radar/fetch_policy.py), robots.txt refusals that say why, invalid URLs,
+"""Transient vs permanent fetch failures (sources/fetch_policy.py), robots.txt refusals that say why, invalid URLs,
 and what the ingest flow does with them run after run, against real servers on 127.0.0.1."""
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 import polars as pl
 import pytest
 
-from radar import fetch_policy
-from radar.feeds import Feed
-from radar.http import Fetcher
-from radar.settings import Settings
+from sources import fetch_policy
+from sources.feeds import Feed
+from sources.http import Fetcher
+from config.settings import Settings
 from tests.conftest import article_html, rss
 from tests.fault_server import FaultServer
 from warehouse import db, stages

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.conftest import article_html, needs_shared, rss, seed_article
 from warehouse import db
 

@@ -1,7 +1,7 @@
-"""Tests for radar.http against a local misbehaving server (127.0.0.1 only).
+"""Tests for sources.http against a local misbehaving server (127.0.0.1 only).
 
 No test connects anywhere but 127.0.0.1: blocked addresses are refused before any
-socket is opened (asserted with a spy on radar.http.open_socket), and other host names
+socket is opened (asserted with a spy on sources.http.open_socket), and other host names
 are answered by a fake resolver.
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-import radar.http as rh
-from radar.http import FetchResult, Fetcher, blocked_reason
-from radar.settings import Settings
+import sources.http as rh
+from sources.http import FetchResult, Fetcher, blocked_reason
+from config.settings import Settings
 
 try:  # works whether or not tests/ is a package
     from .fault_server import BIG_SIZE, FaultServer

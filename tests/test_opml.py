@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from radar import opml
-from radar.opml import OpmlError, UnsafeXmlError, parse_opml, read_opml
+from sources import opml
+from sources.opml import OpmlError, UnsafeXmlError, parse_opml, read_opml
 
 NESTED = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">

@@ -8,10 +8,10 @@ import subprocess
 
 import pytest
 
-from radar import progress
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from flows import progress
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.conftest import REPO, article_html, rss
 from warehouse import db
 

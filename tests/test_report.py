@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from radar import report
+from report import page as report
 from warehouse import db
 
 T0 = datetime(2025, 2, 1, 12, 0, tzinfo=timezone.utc)

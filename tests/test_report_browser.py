@@ -145,7 +145,7 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
 
 @pytest.fixture
 def rendered_report(tmp_path):
-    from radar import report
+    from report import page as report
     from tests.test_report import hostile_warehouse
 
     with recording_server() as (base, hits):

@@ -12,12 +12,12 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from radar import alerts
-from radar.cli import app
-from radar.cli_reprocess import run_reprocess
-from radar.demo_server import serve_directory
-from radar.feeds import Feed
-from radar.settings import Settings
+from alerts import outbox as alerts
+from cli.main import app
+from cli.reprocess import run_reprocess
+from cli.demo_server import serve_directory
+from sources.feeds import Feed
+from config.settings import Settings
 from tests.sinks import WebhookSink
 from tests.test_alerts import Site, _models_in
 from transforms.extract import EXTRACTOR_VERSION

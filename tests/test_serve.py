@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from radar.demo_server import serve_directory
+from cli.demo_server import serve_directory
 from tests.sinks import WebhookSink, free_port
 from tests.test_alerts import Site, _write_config
 from warehouse import db

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from radar.cli import app
+from cli.main import app
 
 runner = CliRunner()
 

@@ -63,8 +63,8 @@ def serve(
     Registers the deployment 'radar-scheduled-ingest/NAME' (every 15 minutes unless --interval or --cron; at
     most one run at a time) and executes its runs until stopped with Ctrl-C or SIGTERM.
     """
-    from radar.cli import check_db_writable
-    from radar.feeds import FeedsFileError, load_feeds
+    from cli.main import check_db_writable
+    from sources.feeds import FeedsFileError, load_feeds
 
     check_db_writable(db)  # before Prefect: each scheduled run writes here
     if interval is not None and cron:
@@ -102,8 +102,8 @@ def serve(
 @alerts_app.command("test")
 def alerts_test(config: ConfigOption = None) -> None:
     """Send a test message to every configured Apprise URL and print each one's outcome."""
-    from radar.alerts import send_test
-    from radar.settings import Settings
+    from alerts.outbox import send_test
+    from config.settings import Settings
 
     settings = Settings.load(config)
     if not settings.alert_urls:
@@ -141,7 +141,7 @@ def alerts_list(
 
     import duckdb
 
-    from radar.alerts import ALERT_STATUSES, outbox
+    from alerts.outbox import ALERT_STATUSES, outbox
 
     if status is not None and status not in ALERT_STATUSES:
         _fail(f"unknown --status {status!r}: use one of {', '.join(ALERT_STATUSES)}")
@@ -186,8 +186,8 @@ def alerts_resend(
     resent automatically), also a failed, pending or sent one. Webhooks get the same X-Radar-Alert-Id as before,
     so a receiver that already has it can drop the repeat. Exit 1 if the send fails (the row is then 'failed'
     and retried by later runs)."""
-    from radar.alerts import resend
-    from radar.settings import Settings
+    from alerts.outbox import resend
+    from config.settings import Settings
 
     if not db.is_file():
         _fail(f"warehouse not found: {db}")

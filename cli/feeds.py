@@ -67,7 +67,7 @@ def _read_text(path: Path) -> str | None:
 
 def _existing_urls(path: Path, text: str | None) -> set[str]:
     """Canonical URLs already in the file; a file that exists but would not load is a usage error."""
-    from radar.feeds import FeedsFileError, load_feeds
+    from sources.feeds import FeedsFileError, load_feeds
 
     if text is None:
         return set()
@@ -108,7 +108,7 @@ def _feed_block(feed: dict, newline: str) -> str:
 
 def _append_feeds(path: Path, text: str | None, feeds: list[dict]) -> None:
     """Append one [[feeds]] table per feed; check the result loads before touching the file."""
-    from radar.feeds import FeedsFileError, load_feeds
+    from sources.feeds import FeedsFileError, load_feeds
 
     newline = "\r\n" if text and "\r\n" in text else "\n"
     prefix = ""
@@ -169,7 +169,7 @@ def list_feeds(
     answers but none of whose entries got their page's text is "degraded".
     Feeds the warehouse knows but FILE no longer lists are shown too, flagged "not in feeds file".
     """
-    from radar.feeds import FeedsFileError, load_feeds
+    from sources.feeds import FeedsFileError, load_feeds
 
     try:
         feed_list = load_feeds(feeds)
@@ -243,7 +243,7 @@ def _health_fields(h: dict | None, warehouse_read: bool) -> dict:
         from datetime import timezone
 
         fetched = (fetched.astimezone(timezone.utc) if fetched.tzinfo else fetched).strftime("%Y-%m-%d %H:%M:%S")
-    from radar.report import feed_text_sources
+    from report.page import feed_text_sources
 
     return {"health": h.get("health"), "failures": h.get("consecutive_failures"),
             "last_error": h.get("last_error"), "articles": feed_text_sources(h) or None,
@@ -286,7 +286,7 @@ def import_opml(
     Skipped, with the reason: feeds already in FILE, duplicates within the OPML, URLs that are not http(s) (javascript:, file:, relative …).
     An OPML with a DOCTYPE or entity declarations is refused without being expanded (exit code 2).
     """
-    from radar.opml import OpmlError, read_opml
+    from sources.opml import OpmlError, read_opml
 
     try:
         parsed = read_opml(opml_file)

@@ -29,7 +29,7 @@ import httpx
 from protego import Protego
 from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
 
-from radar.settings import Settings
+from config.settings import Settings
 
 __all__ = ["FetchResult", "Fetcher", "blocked_reason", "ERROR_KINDS"]
 

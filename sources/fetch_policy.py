@@ -13,7 +13,7 @@ from datetime import datetime
 
 import polars as pl
 
-from radar.politeness import BACKOFF_BASE_S, BACKOFF_MAX_S
+from sources.politeness import BACKOFF_BASE_S, BACKOFF_MAX_S
 
 PERMANENT_KINDS = frozenset({
     "robots_disallowed",  # robots.txt says no

@@ -61,7 +61,7 @@ def reprocess(
         _fail(f"--batch-size must be at least 1, got {batch_size}")
     if not db.is_file():
         _fail(f"no warehouse at {db}: run `radar run` or `radar demo` first")
-    from radar.cli import _claim_warehouse
+    from cli.main import _claim_warehouse
 
     _claim_warehouse(ctx, db, wait=False)  # one writer at a time: a running poll would interleave with it
     totals = run_reprocess(db, since_at, list(types or ()), batch_size)
@@ -84,7 +84,7 @@ def run_reprocess(db_path: Path, since: datetime | None, types: list[str], batch
     import polars as pl
 
     import expectations
-    from radar import progress
+    from flows import progress
     from warehouse import db, stages
 
     db.migrate(db_path)

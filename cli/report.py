@@ -1,6 +1,6 @@
 """`radar report`, `radar releases`, `radar events`, `radar export`: what analysts read from the warehouse.
 
-Registered on the main app by radar/cli.py (COMMAND_MODULES). Read-only: these commands never write to
+Registered on the main app by cli/main.py (COMMAND_MODULES). Read-only: these commands never write to
 the warehouse and wait for (do not break) a running ingest.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-# Same defaults as radar/cli.py (not imported from there: radar.cli imports this module while it loads).
+# Same defaults as cli/main.py (not imported from there: cli.main imports this module while it loads).
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 SinceOption = Annotated[Optional[str], typer.Option(
@@ -35,7 +35,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _since(value: str | None) -> date | None:
-    from radar.report import parse_since
+    from report.page import parse_since
 
     if value is None:
         return None
@@ -72,7 +72,7 @@ def _print_json_lines(rows: list[dict]) -> None:
 
 def _cell(value: Any) -> Text:
     """Warehouse text for the terminal: never read as rich markup, no escape sequences."""
-    from radar.report import terminal_text
+    from report.page import terminal_text
 
     return Text(terminal_text(value))
 
@@ -97,7 +97,7 @@ def _weights(value: Any) -> Text:
 
 
 def _short(value: Any, n: int) -> str:
-    from radar.report import terminal_text
+    from report.page import terminal_text
 
     text = terminal_text(value)
     return text if len(text) <= n else text[: n - 1] + "\u2026"
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
 
         Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals, feed health, quarantine counts, and a filterable table of recent events with evidence and source links (open REPORT.html#q=deepseek to start filtered).
         """
-        from radar.report import write_report
+        from report.page import write_report
         from warehouse.paths import check_readable
 
         _query(check_readable, db)  # a bad --db is reported before anything is written
@@ -124,8 +124,8 @@ def register(app: typer.Typer) -> None:
             _fail(f"--out {target} is a directory; give a file name, e.g. {target / 'report.html'}")
         section = None
         if reference is not None:
-            from radar.cli_backfill import coverage_rows
-            from radar.report import coverage_section
+            from cli.backfill import coverage_rows
+            from report.page import coverage_section
 
             section = coverage_section(coverage_rows(reference, db), reference.name)
         try:
@@ -146,7 +146,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Model releases (marts.model_releases), newest first."""
-        from radar.report import releases as query_releases
+        from report.page import releases as query_releases
 
         frame = _query(query_releases, db, since=_since(since), org=org, open_weights=open_weights)
         if as_json:
@@ -171,8 +171,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Canonical events (marts.events) of every type, most recent event date first."""
-        from radar.report import events as query_events
-        from radar.report import fmt_usd, known_types
+        from report.page import events as query_events
+        from report.page import fmt_usd, known_types
 
         since_day = _since(since)
         if type_ is not None:
@@ -207,7 +207,7 @@ def register(app: typer.Typer) -> None:
 
         All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as stored.
         """
-        from radar.report import EXPORT_FORMATS, export_marts
+        from report.page import EXPORT_FORMATS, export_marts
         from warehouse.paths import check_readable
 
         _query(check_readable, db)  # a bad --db is reported before DIR is created

@@ -18,7 +18,7 @@ the receiver may have the message, so the row becomes ``unknown`` and is never s
 once across crashes); :func:`resend` sends it again on purpose. Generic webhooks carry an idempotency key
 (``X-Radar-Alert-Id``, :func:`alert_id`), the same on every retry and resend, so receivers can drop repeats.
 
-Outgoing traffic passes the same address rule as fetching (radar/http.py): every address Apprise connects or
+Outgoing traffic passes the same address rule as fetching (sources/http.py): every address Apprise connects or
 sends a datagram to must be globally routable unless it is one that ``settings.allow_hosts`` names. The check
 sits on the sockets themselves (a ``sys.addaudithook`` hook on connect, sendto and sendmsg, scoped by a context
 variable to the sending call and its worker threads), so it holds for every Apprise service, redirects and DNS
@@ -51,8 +51,8 @@ from urllib.parse import urlsplit
 
 import polars as pl
 
-from radar.http import blocked_reason, resolve
-from radar.settings import Settings
+from sources.http import blocked_reason, resolve
+from config.settings import Settings
 from warehouse import db
 
 EVENT_TYPES = ("model_release", "funding", "acquisition", "partnership", "market_move", "policy",

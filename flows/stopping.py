@@ -73,7 +73,7 @@ class Stop:
         except Exception:  # noqa: BLE001
             pass
         try:
-            from radar import progress
+            from flows import progress
 
             progress.stop_display()
             sys.stderr.write(f"{self.message()}\n")

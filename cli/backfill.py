@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from radar.cli_report import DbOption, _fail, _json_default, _query, _since
+from cli.report import DbOption, _fail, _json_default, _query, _since
 
 console = Console()
 err = Console(stderr=True)
@@ -49,14 +49,14 @@ def backfill(
     if missing:
         _fail(f"no such source: {', '.join(missing)}")
     since_day, until_day = _date(since, "--since"), _date(until, "--until")
-    from radar.cli import _claim_warehouse
+    from cli.main import _claim_warehouse
 
     _claim_warehouse(ctx, db, wait)  # one writer at a time, as for radar run
     import expectations
 
     expectations.prewarm()
     from flows.backfill import backfill as backfill_flow
-    from radar.settings import Settings
+    from config.settings import Settings
 
     started = time.monotonic()
     live = err.is_terminal

@@ -29,7 +29,7 @@ from urllib.parse import quote, urlsplit
 import duckdb
 import polars as pl
 
-from radar.files import write_text_atomic
+from warehouse.files import write_text_atomic
 
 from expectations import datadocs
 from warehouse import db as wh

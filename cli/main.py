@@ -94,8 +94,9 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
 
 def _stoppable(run_flow) -> dict:
     """Run an ingest flow with live progress on a terminal; Ctrl-C or SIGTERM stops it within seconds with one
-    line, keeping the committed batches (radar/stopping.py says how)."""
-    from radar import progress, stopping
+    line, keeping the committed batches (flows/stopping.py says how)."""
+    from flows import progress
+    from flows import stopping
 
     with progress.display() as done, stopping.stop_on_signals(lambda: _interrupted_line(done)) as stop:
         try:
@@ -128,14 +129,14 @@ def run(
     marts.feed_health and raw.fetches, and the other feeds load normally. Exit codes: 2 for bad input
     (feeds file, --db), 3 when another run is writing to the same warehouse (see --wait).
     """
-    from radar.feeds import FeedsFileError, load_feeds
+    from sources.feeds import FeedsFileError, load_feeds
 
     try:
         load_feeds(feeds)  # a bad feeds file is a usage error, reported before Prefect starts
     except FeedsFileError as exc:
         _fail(str(exc))
-    from radar.alerts import check_alert_urls
-    from radar.settings import Settings
+    from alerts.outbox import check_alert_urls
+    from config.settings import Settings
 
     try:
         check_alert_urls(Settings.load(config).alert_urls)  # refused before Prefect starts, like a bad feeds file
@@ -164,9 +165,9 @@ def demo(
     """Serve the bundled demo corpus on 127.0.0.1 and run one full ingest of it into the warehouse.
 
     Exit codes as for `radar run`: 2 for a --db that cannot be written, 3 when another run is writing to it."""
-    from radar.demo_server import serve_directory
-    from radar.feeds import load_feeds
-    from radar.settings import Settings
+    from cli.demo_server import serve_directory
+    from sources.feeds import load_feeds
+    from config.settings import Settings
 
     if not (DEMO_DIR / "feeds.toml").is_file():
         _fail(f"demo corpus not found at {DEMO_DIR}")
@@ -226,7 +227,7 @@ def _print_fetch_failures(db: Path, run_id: str) -> None:
 def _print_frame(frame, title: str | None = None, max_width: int = 80) -> None:
     """A table of warehouse data: cells and headers are plain text (Rich markup and :emoji: codes in the data are
     shown as written, control characters replaced)."""
-    from radar.report import terminal_text
+    from report.page import terminal_text
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in frame.columns:
@@ -437,8 +438,8 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-COMMAND_MODULES: list[str] = ["radar.cli_report", "radar.cli_feeds", "radar.cli_ops", "radar.cli_backfill",
-                               "radar.cli_reprocess"]
+COMMAND_MODULES: list[str] = ["cli.report", "cli.feeds", "cli.ops", "cli.backfill",
+                               "cli.reprocess"]
 for _module in COMMAND_MODULES:
     __import__(_module, fromlist=["register"]).register(app)
 
