@@ -59,15 +59,20 @@ def backfill(
     from config.settings import Settings
 
     started = time.monotonic()
-    live = err.is_terminal
 
     def progress(source: str, counts: dict) -> None:
-        if live:
-            err.print(f"{source}: {counts['n_items']} items, {counts['n_articles_new']} new articles, "
-                      f"{counts['n_events_new']} new events, {counts['n_skipped']} already stored", highlight=False)
+        """One line per committed batch, on a terminal and in logs alike: a long backfill shows it is moving,
+        and a killed one shows how far it got."""
+        err.print(f"{source}: {counts['n_done']}/{counts['n_items']} items, {counts['n_articles_new']} new articles, "
+                  f"{counts['n_events_new']} new events, {counts['n_skipped']} already stored "
+                  f"({time.monotonic() - started:.0f} s)", highlight=False, soft_wrap=True)
 
-    results = backfill_flow(sources=[str(s) for s in sources], db_path=str(db), settings=Settings.load(),
-                            since=since_day, until=until_day, alert=alert, progress=progress)
+    from cli.main import _stoppable
+
+    results = _stoppable(
+        lambda: backfill_flow(sources=[str(s) for s in sources], db_path=str(db), settings=Settings.load(),
+                              since=since_day, until=until_day, alert=alert, progress=progress),
+        lambda _done: "interrupted: the committed batches stay; the same backfill again resumes")
     table = Table(title=f"Backfill into {db} ({time.monotonic() - started:.0f} s)")
     for column in ("source", "items", "already stored", "new articles", "new mentions", "new events", "quarantined"):
         table.add_column(column, justify="left" if column == "source" else "right")

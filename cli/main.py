@@ -92,13 +92,15 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
     return counts
 
 
-def _stoppable(run_flow) -> dict:
-    """Run an ingest flow with live progress on a terminal; Ctrl-C or SIGTERM stops it within seconds with one
-    line, keeping the committed batches (flows/stopping.py says how)."""
+def _stoppable(run_flow, interrupted_line=None):
+    """Run a flow (with live ingest progress on a terminal) on Prefect's temporary server, which never outlives
+    this process; Ctrl-C or SIGTERM stops it within seconds with one line, keeping the committed batches
+    (flows/stopping.py says how)."""
     from flows import progress
     from flows import stopping
 
-    with progress.display() as done, stopping.stop_on_signals(lambda: _interrupted_line(done)) as stop:
+    interrupted_line = interrupted_line or _interrupted_line
+    with progress.display() as done, stopping.stop_on_signals(lambda: interrupted_line(done)) as stop:
         try:
             stopping.start_prefect_api()
             return run_flow()

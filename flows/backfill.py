@@ -115,6 +115,7 @@ def _process(db_path: Path, run_id: str, items: pl.DataFrame, settings: Settings
         counts["n_skipped"] += chunk.height - todo.height
         if not todo.is_empty():
             _load_batch(db_path, run_id, todo, hold_since, counts, pool, entries_written)
+        counts["n_done"] = counts.get("n_done", 0) + chunk.height
         progress(counts["source"], counts)
 
 
