@@ -4,28 +4,15 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cli.report import DbOption, _fail, _json_default, _query, _since
-
-console = Console()
-err = Console(stderr=True)
-
-
-def _date(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
+from cli.output import console, day, err, fail as _fail
+from cli.report import DbOption, _json_default, _query
 
 
 def backfill(
@@ -48,7 +35,7 @@ def backfill(
     missing = [str(s) for s in sources if not s.exists()]
     if missing:
         _fail(f"no such source: {', '.join(missing)}")
-    since_day, until_day = _date(since, "--since"), _date(until, "--until")
+    since_day, until_day = day(since, "--since"), day(until, "--until")
     from cli.main import _claim_warehouse
 
     _claim_warehouse(ctx, db, wait)  # one writer at a time, as for radar run
@@ -106,8 +93,8 @@ def coverage(
     from transforms import coverage as cov
 
     orgs = [o.strip() for value in orgs or [] for o in value.split(",") if o.strip()]
-    rows = cov.within(coverage_rows(reference, db, columns, include_unreleased), _since(since),
-                      _date(until, "--until"), orgs)
+    rows = cov.within(coverage_rows(reference, db, columns, include_unreleased), day(since, "--since", relative=True),
+                      day(until, "--until"), orgs)
     if as_json:
         for row in rows.to_dicts():
             sys.stdout.write(json.dumps(row, default=_json_default, ensure_ascii=False) + "\n")

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+
+from cli.output import console, err, fail as _fail
 
 from transforms.urls import canonical_url
 
@@ -31,8 +32,6 @@ feeds_app = typer.Typer(
     help="Manage a feeds file: list feeds with their health, add one, import an OPML export.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 FeedsOption = Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [\\[feeds]] tables (url, name).",
                                            show_default=False)]
@@ -44,9 +43,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(feeds_app, name="feeds")
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    raise typer.Exit(code)
 
 
 # ---------------------------------------------------------------------------------------------- file access

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from cli.output import console, day_start, err, fail as _fail
 
 # Prefect reads these at import: no telemetry, no shutdown tracebacks from the temporary server, time to start
 # it on a small machine. Users' own settings win.
@@ -31,16 +32,11 @@ DEMO_HOST = "demo.radar.test"  # reserved TLD: never resolved, only reached thro
 
 app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, validated, in DuckDB.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-console = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(Text.assemble(("error: ", "bold red"), message))
-    raise typer.Exit(code)
 
 
 EXIT_BUSY = 3  # another run holds the warehouse's writer lock
@@ -302,12 +298,7 @@ def extract(
     from transforms.articles import extract_page
     from transforms.extract import MENTION_SCHEMA, TYPED_FIELDS, extract_mentions
 
-    published_at = None
-    if published:
-        try:
-            published_at = datetime.fromisoformat(published).replace(tzinfo=timezone.utc)
-        except ValueError:
-            _fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    published_at = day_start(published, "--published")
     rows = []
     for path in files:
         try:

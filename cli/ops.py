@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-console = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
+from cli.output import console, err, fail as _fail
+
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
@@ -28,9 +27,6 @@ alerts_app = typer.Typer(help="The alert outbox: test the configured Apprise URL
                          no_args_is_help=True, add_completion=False)
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
 
 
 def _text(value) -> Text:

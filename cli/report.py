@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from cli.output import console, day, fail as _fail
 
 # Same defaults as cli/main.py (not imported from there: cli.main imports this module while it loads).
 DEFAULT_DB = Path("warehouse/radar.duckdb")
@@ -25,24 +26,10 @@ SinceOption = Annotated[Optional[str], typer.Option(
 OrgOption = Annotated[Optional[str], typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (all columns), for scripts.")]
 
-console = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(Text.assemble(("error: ", "bold red"), message))
-    raise typer.Exit(code)
 
 
-def _since(value: str | None) -> date | None:
-    from report.page import parse_since
-
-    if value is None:
-        return None
-    try:
-        return parse_since(value)
-    except ValueError as exc:
-        _fail(str(exc))
 
 
 def _query(fn, *args, **kwargs):
@@ -148,7 +135,7 @@ def register(app: typer.Typer) -> None:
         """Model releases (marts.model_releases), newest first."""
         from report.page import releases as query_releases
 
-        frame = _query(query_releases, db, since=_since(since), org=org, open_weights=open_weights)
+        frame = _query(query_releases, db, since=day(since, "--since", relative=True), org=org, open_weights=open_weights)
         if as_json:
             _print_json_lines(frame.to_dicts())
             return
@@ -174,7 +161,7 @@ def register(app: typer.Typer) -> None:
         from report.page import events as query_events
         from report.page import fmt_usd, known_types
 
-        since_day = _since(since)
+        since_day = day(since, "--since", relative=True)
         if type_ is not None:
             types = _query(known_types, db)
             if type_ not in types:

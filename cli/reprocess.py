@@ -11,24 +11,20 @@ core.events (and the marts); its ops.alerts rows stay as history.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-console = Console()
-err = Console(stderr=True)
+from cli.output import console, day_start, fail as _fail
+
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 DEFAULT_BATCH = 1000
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
 
 
 def reprocess(
@@ -48,12 +44,7 @@ def reprocess(
     from expectations.mentions import EVENT_TYPES
     from transforms.extract import EXTRACTOR_VERSION
 
-    since_at = None
-    if since:
-        try:
-            since_at = datetime.fromisoformat(since).replace(tzinfo=timezone.utc)
-        except ValueError:
-            _fail(f"--since must be YYYY-MM-DD, got {since!r}")
+    since_at = day_start(since, "--since")
     unknown = sorted(set(types or ()) - set(EVENT_TYPES))
     if unknown:
         _fail(f"unknown --type {', '.join(unknown)}: use one of {', '.join(EVENT_TYPES)}")
