@@ -14,6 +14,7 @@ EVENT_TYPES = (
     "leadership",
 )
 STATUSES = ("done", "planned", "reported", "denied")
+DATE_PRECISIONS = ("day", "month", "year", "article")  # transforms/event_identity.py PRECISIONS
 # YYYY, YYYY-MM or YYYY-MM-DD. [0-9] rather than \d (Python's \d also matches
 # non-ASCII digits), months 01-12 and days 01-31, \Z rather than $ (see entries.URL_REGEX), and
 # non-capturing groups (pandas warns about capture groups in str.contains).
@@ -33,6 +34,7 @@ def expectations() -> list:
         gxe.ExpectColumnValuesToNotBeNull(column="article_id"),
         gxe.ExpectColumnValuesToBeInSet(column="type", value_set=list(EVENT_TYPES)),
         gxe.ExpectColumnValuesToMatchRegex(column="event_date", regex=EVENT_DATE_REGEX),
+        gxe.ExpectColumnValuesToBeInSet(column="event_date_precision", value_set=list(DATE_PRECISIONS)),
         gxe.ExpectColumnValuesToNotBeNull(column="evidence"),
         gxe.ExpectColumnValueLengthsToBeBetween(
             column="evidence", min_value=EVIDENCE_MIN_CHARS, max_value=EVIDENCE_MAX_CHARS

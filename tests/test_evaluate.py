@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from tests.conftest import REPO, SHARED, needs_shared
-from transforms.evaluate import matches, merge_within_article, norm_name, read_saved_article, score
+from transforms.evaluate import matches, merge_within_article, norm_name, read_saved_article, score, score_merged
 
 
 def test_names_are_normalised_suffixes_dropped_and_aliases_folded():
@@ -78,6 +78,29 @@ def test_an_event_told_twice_in_an_article_is_one_event():
     assert sorted(m["evidence"] for m in merged) == ["headline", "other article"]
 
 
+def test_merged_events_keep_distinct_events_apart_and_one_event_from_several_articles_together():
+    r1 = {"type": "model_release", "org": "DeepSeek", "model": "DeepSeek-R1", "event_date": "2025-01-20"}
+    r1_0528 = {"type": "model_release", "org": "DeepSeek", "model": "DeepSeek-R1-0528", "event_date": "2025-05-28",
+               "hard_case": ["distinct_event"]}
+    rule = {"type": "policy", "jurisdiction": "US", "measure": "chip export controls", "event_date": "2025-01-13"}
+    gold = [dict(r1, _file="a"), dict(r1_0528, _file="b"), dict(rule, _file="c"), dict(rule, _file="d"),
+            dict(rule, _file="e", event_date="2025-05-13", hard_case=["distinct_event"])]
+
+    def predicted(keys: dict[str, str]) -> list[dict]:
+        return [dict(g, _file=g["_file"], event_key=keys[g["_file"]], hard_case=None) for g in gold]
+
+    good = score_merged(gold, predicted({"a": "r1", "b": "r1-0528", "c": "rule", "d": "rule", "e": "repeal"}))
+    assert (good["kept_apart"], good["distinct_pairs"], good["merged"], good["same_pairs"]) == (3, 3, 1, 1)
+    # one key for the two releases and the repeal with the rule; the rule split between its two outlets
+    bad = score_merged(gold, predicted({"a": "r1", "b": "r1", "c": "rule", "d": "rule-2", "e": "rule"}))
+    assert (bad["kept_apart"], bad["distinct_pairs"], bad["merged"], bad["same_pairs"]) == (1, 3, 0, 1)
+    assert {tuple(sorted((x["_file"], y["_file"]))) for x, y in bad["merged_wrongly"]} == {("a", "b"), ("c", "e")}
+    assert [(x["_file"], y["_file"]) for x, y in bad["split"]] == [("c", "d")]
+    # a label no prediction matched leaves its pairs unscored
+    assert score_merged(gold, predicted({"a": "r1", "b": "r1-0528", "c": "rule", "d": "rule", "e": "repeal"})[:4])[
+        "unscored_pairs"] == 2
+
+
 def test_saved_extractions_lose_their_header_lines():
     title, body, published = read_saved_article("# Etched raises\nSource: https://x.test/a\nPublished: 2026-08-18\n\nText.")
     assert (title, body.strip(), published) == ("Etched raises", "Text.", "2026-08-18")
@@ -94,6 +117,8 @@ def test_radar_eval_reads_the_devset_format_and_holds_its_committed_baseline():
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert scores["overall"]["tp"] > 0 and "model_release" in scores["by_type"]
+    merged = scores["merged_events"]
+    assert merged["distinct_pairs"] > 20 and merged["same_pairs"] > 0 and merged["kept_apart"] > 0 and merged["events"] > 0
 
 
 @needs_shared

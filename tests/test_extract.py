@@ -258,7 +258,9 @@ def test_a_weekday_resolves_to_the_latest_such_day_up_to_the_article_date():
     # PUBLISHED is Monday 2025-03-10: "on Thursday" is 2025-03-06, "on Monday" the same day.
     assert events("Acme AI released Zephyr-9 on Thursday.")[0]["event_date"] == "2025-03-06"
     assert events("Acme AI released Zephyr-9 on Monday.")[0]["event_date"] == "2025-03-10"
-    assert events("Acme AI released Zephyr-9 this spring.")[0]["event_date"] is None
+    # no date in the text: the article's, with its precision saying so
+    undated = events("Acme AI released Zephyr-9 this spring.")[0]
+    assert (undated["event_date"], undated["event_date_precision"]) == ("2025-03-10", "article")
 
 
 def test_a_dated_release_is_news_even_when_an_older_model_is_named_as_the_yardstick():

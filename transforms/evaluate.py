@@ -123,20 +123,30 @@ def matches(label: dict, event: dict) -> bool:
     return False
 
 
+def match_labels(labels: list[dict], events: list[dict]) -> dict[int, int]:
+    """One article's required labels -> the prediction each matched (index to index), greedily in label order."""
+    hits: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        if label.get("optional"):
+            continue
+        hit = next((j for j, e in enumerate(events) if j not in hits.values() and matches(label, e)), None)
+        if hit is not None:
+            hits[i] = hit
+    return hits
+
+
 def score(labels: list[dict], events: list[dict]) -> dict:
     """One article's labels against its predictions: per type and overall counts, the missed labels and false events."""
-    required = [lab for lab in labels if not lab.get("optional")]
-    used: set[int] = set()
+    hits = match_labels(labels, events)
     counts: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     missed = []
-    for label in required:
-        hit = next((i for i, e in enumerate(events) if i not in used and matches(label, e)), None)
-        if hit is None:
+    for i, label in enumerate(labels):
+        if label.get("optional"):
+            continue
+        counts[label["type"]]["tp" if i in hits else "fn"] += 1
+        if i not in hits:
             missed.append(label)
-            counts[label["type"]]["fn"] += 1
-        else:
-            used.add(hit)
-            counts[label["type"]]["tp"] += 1
+    used = set(hits.values())
     false = [e for i, e in enumerate(events) if i not in used and not any(matches(lab, e) for lab in labels)]
     for e in false:
         counts[e["type"]]["fp"] += 1
@@ -165,6 +175,87 @@ def _rates(c: dict) -> dict:
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {**c, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}
+
+
+# Types whose identity includes their date: the same measure or move on another day is another event.
+DATED_IDENTITY = {"policy", "market_move"}
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    """Two labels of one real-world event: same type, org and key fields (names equal after normalisation, not
+    merely contained; a policy's measure too), and the same date where both give one (a policy and a market move
+    must both give one)."""
+    if a["type"] != b["type"]:
+        return False
+    type_ = a["type"]
+    side = OTHER_SIDE.get(type_)
+    if side:  # undirected: the two sides as a set
+        if {norm_name(a.get("org")), norm_name(a.get(side))} != {norm_name(b.get("org")), norm_name(b.get(side))}:
+            return False
+    elif not _related(a, b):
+        return False
+    for field in KEY_FIELDS.get(type_, []) + (["measure"] if type_ == "policy" else []):
+        if field == side:
+            continue
+        x, y = a.get(field), b.get(field)
+        if x is None or y is None:
+            if x is not y:
+                return False
+        elif field.endswith("_usd"):
+            if abs(float(x) - float(y)) > abs(float(x)) * AMOUNT_TOLERANCE:
+                return False
+        elif field == "model":
+            if _model_key(x, a.get("org")) != _model_key(y, b.get("org")):
+                return False
+        elif norm_name(x) != norm_name(y):
+            return False
+    dates = a.get("event_date"), b.get("event_date")
+    if type_ in DATED_IDENTITY and None in dates:
+        return False
+    return None in dates or dates[0] == dates[1]
+
+
+def _related(a: dict, b: dict) -> bool:
+    """Two labels a merge could confuse: same type, same org (or jurisdiction, for a policy)."""
+    names = lambda e: _names(e.get("org")) | (_names(e.get("jurisdiction")) if e["type"] == "policy" else set())  # noqa: E731
+    return a["type"] == b["type"] and bool(names(a) & names(b))
+
+
+def score_merged(gold: list[dict], predicted: list[dict]) -> dict:
+    """Events merged across articles by event key, as the warehouse merges them (key `_file` on labels and
+    predictions, `event_key` on predictions).
+
+    distinct: pairs of labels that must stay two events - a label marked `distinct_event` (hard_case) with every
+    other label of the same type and org in the set that is not the same event (a sibling: DeepSeek-R1 and
+    DeepSeek-R1-0528, the diffusion rule and its rescission). same: pairs of labels in different articles that are
+    one event (`_same_event`): one event when merged.
+    A pair counts only when both labels were found (matched a prediction in their articles)."""
+    required = [g for g in gold if not g.get("optional")]
+    key_of: dict[int, str] = {}  # index in `required` -> the event key of the prediction that matched it
+    for f in sorted({g["_file"] for g in required}):
+        labels = [(i, g) for i, g in enumerate(required) if g["_file"] == f]
+        events = [p for p in predicted if p["_file"] == f]
+        for li, ei in match_labels([g for _, g in labels], events).items():
+            key_of[labels[li][0]] = events[ei]["event_key"]
+    distinct, same = [], []
+    for i, a in enumerate(required):
+        for j in range(i + 1, len(required)):
+            b = required[j]
+            if not _related(a, b):
+                continue
+            if a["_file"] != b["_file"] and _same_event(a, b):
+                same.append((i, j))
+            elif "distinct_event" in (a.get("hard_case") or []) + (b.get("hard_case") or []) and not _same_event(a, b):
+                distinct.append((i, j))
+    found = lambda pairs: [(i, j) for i, j in pairs if i in key_of and j in key_of]  # noqa: E731
+    show = lambda i: {"_file": required[i]["_file"], "event_key": key_of[i],  # noqa: E731
+                      **{k: v for k, v in required[i].items() if k in ("type", "org", "model", "jurisdiction", "event_date")}}
+    merged_wrongly = [(show(i), show(j)) for i, j in found(distinct) if key_of[i] == key_of[j]]
+    split = [(show(i), show(j)) for i, j in found(same) if key_of[i] != key_of[j]]
+    return {"distinct_pairs": len(found(distinct)), "kept_apart": len(found(distinct)) - len(merged_wrongly),
+            "same_pairs": len(found(same)), "merged": len(found(same)) - len(split),
+            "unscored_pairs": len(distinct) + len(same) - len(found(distinct)) - len(found(same)),
+            "events": len({p["event_key"] for p in predicted}), "merged_wrongly": merged_wrongly, "split": split}
 
 
 def merge_within_article(mentions: list[dict]) -> list[dict]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import functools
 import re
 import hashlib
-import tomllib
-from pathlib import Path
 
 import polars as pl
 
+from transforms import event_identity
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
@@ -24,7 +23,7 @@ MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
     "mention_id": pl.String, "article_id": pl.String, "type": pl.String, "org": pl.String, "model": pl.String,
-    "event_date": pl.String, "evidence": pl.String, "confidence": pl.Float64, "status": pl.String,
+    "event_date": pl.String, "event_date_precision": pl.String, "evidence": pl.String, "confidence": pl.Float64, "status": pl.String,
     "event_key": pl.String, "extractor_version": pl.String,
     "open_weights": pl.Boolean, "license": pl.String, "amount_usd": pl.Float64, "round": pl.String,
     "valuation_usd": pl.Float64, "investors": pl.String, "target": pl.String, "partner": pl.String,
@@ -616,7 +615,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     ]
     mentions = pl.concat([f for f in found if not f.is_empty()] or [pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})],
                          how="vertical_relaxed")
-    return _finish(mentions, list(g.orgs))
+    return _finish(mentions, list(g.orgs), articles.select("article_id", "published_at"))
 
 
 def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -1254,44 +1253,6 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _frame(rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7))
 
 
-MERGE_RULES = Path(__file__).with_name("merge_rules.toml")
-DERIVED_KEY_FIELDS = {"round_or_amount", "pair"}
-
-
-def load_merge_rules(path: Path = MERGE_RULES) -> dict[str, list[str]]:
-    """Event type -> the fields whose values make two mentions one event (data a user can tune)."""
-    keys = tomllib.loads(path.read_text(encoding="utf-8"))["keys"]
-    known = set(MENTION_SCHEMA) | DERIVED_KEY_FIELDS
-    for type_, fields in keys.items():
-        unknown = [f for f in fields if f not in known]
-        if unknown:
-            raise ValueError(f"{path}: {type_} merges on unknown fields {unknown}")
-    return keys
-
-
-@functools.lru_cache(maxsize=8)
-def _merge_rules_cached(path: str, mtime_ns: int) -> dict[str, list[str]]:
-    return load_merge_rules(Path(path))
-
-
-def _current_merge_rules() -> dict[str, list[str]]:
-    """The merge rules, read again only when the file changes (not on every batch)."""
-    return _merge_rules_cached(str(MERGE_RULES), MERGE_RULES.stat().st_mtime_ns)
-
-
-def _event_key(rules: dict[str, list[str]]) -> pl.Expr:
-    derived = {
-        # A round is its name when reported ("Series B"), else its size to two significant figures.
-        "round_or_amount": pl.coalesce(pl.col("round"), pl.col("amount_usd").round_sig_figs(2).cast(pl.Int64).cast(pl.String)),
-        "pair": pl.concat_str(pl.min_horizontal("org", "partner"), pl.max_horizontal("org", "partner"), separator="+"),
-    }
-    key = pl.lit(None, dtype=pl.String)
-    for type_, fields in rules.items():
-        parts = [pl.col("type")] + [derived.get(f, pl.col(f)).fill_null("?") for f in fields]
-        key = pl.when(pl.col("type") == type_).then(pl.concat_str(parts, separator="|")).otherwise(key)
-    return key.str.to_lowercase()
-
-
 def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str]) -> pl.DataFrame:
     """Each name in `columns` the gazetteer does not know replaced by the longest name of the same article that starts
     with it and a space (a known name stays: "Google" is not "Google DeepMind")."""
@@ -1315,7 +1276,7 @@ HEADLINE_VERB_TAIL = (r"\s+(?:Nears|Plans|Agrees|Moves|Eyes|Seeks|Wants|Looks|Se
 HEADLINE_DESCRIPTOR = r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|Lab)\s+([A-Z])"
 
 
-def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
+def _finish(mentions: pl.DataFrame, known_orgs: list[str], published: pl.DataFrame) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
         confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
@@ -1339,7 +1300,9 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str]) -> pl.DataFrame:
     mentions = (mentions.join(dated, on=["article_id", "org"], how="left")
                 .with_columns(event_date=pl.when(pl.col("type") == "market_move").then(pl.coalesce("event_date", "move_date"))
                               .otherwise("event_date"))
-                .drop("move_date").with_columns(event_key=_event_key(_current_merge_rules())))
+                .drop("move_date"))
+    # Every mention dated (its own date, else the article's) and keyed (transforms/event_identity.py).
+    mentions = event_identity.with_identity(mentions, published)
     # A headline's round without a name ("raises €600 million") is the body's named round of the same size.
     named = (mentions.filter((pl.col("type") == "funding") & pl.col("round").is_not_null())
              .select("article_id", "org", size=pl.col("amount_usd").round_sig_figs(2), named_key="event_key")

@@ -2,17 +2,9 @@
 -- after the channel subscribed. Keyed on (event_key, channel): an event already queued, sent or failed for a
 -- channel is never queued again. `incoming`: channel. Rules come as parameters.
 insert into ops.alerts (event_key, channel, status, attempts, next_attempt_at, created_at)
-with sources as (
-    -- When the event was published: its earliest supporting article (entry date, else page date).
-    select m.event_key, min(a.published_at) as published_at
-    from core.mentions m
-    join raw.articles a using (article_id)
-    group by m.event_key
-),
-candidates as (
+with candidates as (
     select e.event_key, e.first_seen_at
     from core.events e
-    left join sources s using (event_key)
     where list_contains($types, e.type)
       and (len($orgs) = 0 or list_contains($orgs, lower(e.org)))
       and (not $open_weights_only or e.open_weights is true)
@@ -25,8 +17,9 @@ candidates as (
       -- feed carries last year's news). Rows already queued are never dropped.
       and ($max_age_days <= 0 or (
            e.first_seen_at >= now() - to_seconds(cast($max_age_days * 86400 as double))
-           and (s.published_at is null
-                or s.published_at >= e.first_seen_at - to_seconds(cast($max_age_days * 86400 as double)))))
+           -- when the event was published: its earliest supporting article (entry date, else page date)
+           and (e.first_published_at is null
+                or e.first_published_at >= e.first_seen_at - to_seconds(cast($max_age_days * 86400 as double)))))
 ),
 final as (
     select c.event_key, ch.channel, 'pending' as status, 0 as attempts, now() as next_attempt_at,

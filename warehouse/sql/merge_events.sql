@@ -1,5 +1,8 @@
--- Rebuild the canonical events whose keys appear in `incoming` (column event_key) from all their mentions.
--- Typed fields come from the best mention that has them: highest confidence, then earliest seen.
+-- Rebuild the canonical events whose keys appear in `incoming` (column event_key) from all their mentions: run in
+-- the transaction that loads (or reprocesses) a batch, so core.events is always the merge of core.mentions.
+-- Typed fields come from the best mention that has them: highest confidence, then earliest seen. The date is the
+-- most precise one (day, month, year stated by a text; else the earliest article date), and the event keeps its
+-- sources and first publication, so marts and alerts read this table and never regroup mentions.
 insert or replace into core.events by name
 with touched as (
     select distinct event_key from incoming
@@ -7,6 +10,10 @@ with touched as (
 mentions as (
     select m.*,
            a.fetched_at,
+           a.url,
+           a.published_at,
+           case m.event_date_precision when 'day' then 0 when 'month' then 1 when 'year' then 2 when 'article' then 3
+                else 4 end as precision_rank,
            coalesce(a.site_name, regexp_extract(a.url, '^https?://([^/]+)', 1)) as outlet
     from core.mentions m
     join raw.articles a using (article_id)
@@ -23,7 +30,10 @@ final as (
         first(type order by rank) as type,
         first(org order by rank) filter (where org is not null) as org,
         first(model order by rank) filter (where model is not null) as model,
-        first(event_date order by length(event_date) desc, rank) filter (where event_date is not null) as event_date,
+        first(event_date order by precision_rank, case when precision_rank = 3 then event_date end, rank)
+            filter (where event_date is not null) as event_date,
+        first(event_date_precision order by precision_rank, case when precision_rank = 3 then event_date end, rank)
+            filter (where event_date is not null) as event_date_precision,
         case when bool_or(status = 'done') then 'done' else first(status order by rank) end as status,
         first(open_weights order by rank) filter (where open_weights is not null) as open_weights,
         first(license order by rank) filter (where license is not null) as license,
@@ -48,6 +58,8 @@ final as (
         count(*) as n_mentions,
         count(distinct article_id) as n_articles,
         count(distinct outlet) as n_outlets,
+        list(distinct url order by url) as sources,
+        min(published_at) as first_published_at,
         now() as updated_at
     from ranked
     group by event_key
