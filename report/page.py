@@ -330,7 +330,7 @@ def load_report_data(db_path: Path | str) -> ReportData:
                 select event_key, list({'url': url, 'title': title} order by url) as sources
                 from src group by event_key
             )
-            select e.*, s.sources
+            select e.* exclude (sources), s.sources  -- core.events.sources has the urls only; the report shows titles too
             from core.events e left join sources s using (event_key)
             order by e.event_date desc nulls last, e.first_seen_at desc, e.event_key
             limit $n""", {"n": RECENT_EVENTS_LIMIT})

@@ -164,3 +164,9 @@ def test_a_warehouse_built_before_migration_015_upgrades_and_keeps_its_events(db
     _load(db_path, CHIP_RULES[4:5])
     assert set(db.query(db_path, "select event_key from core.events")["event_key"]) == {
         "policy|us|chip export controls", "policy|us|chip export controls|2025-01"}
+    # `radar reprocess` re-keys the old mentions: the rule and its repeal part, the old event goes.
+    stored = CHIP_RULES[2:4]
+    stages.reprocess_batch(db_path, "reprocess", [a for a, *_ in stored], _mentions(stored),
+                           pl.DataFrame(schema=stages.QUARANTINE_SCHEMA), [])
+    events = db.query(db_path, "select event_key, n_articles from core.events order by event_key").rows()
+    assert events == [("policy|us|chip export controls|2025-01", 2), ("policy|us|chip export controls|2025-05", 1)]

@@ -84,8 +84,10 @@ def hostile_warehouse(path: Path, leak_base: str = "http://127.0.0.1:9") -> Path
         for e in events:
             e = dict(e)
             sources = e.pop("sources")
+            # core.events keeps the urls of its articles, as the merge writes them (warehouse/sql/merge_events.sql)
+            urls = sorted({url for article_id, url, _ in articles if article_id in sources}) or None
             row = {"status": "done", "confidence": 0.9, "last_seen_at": e["first_seen_at"], "n_mentions": len(sources) or 1,
-                   "n_articles": len(sources) or 1, "n_outlets": 1, "updated_at": T0, **e}
+                   "n_articles": len(sources) or 1, "n_outlets": 1, "updated_at": T0, "sources": urls, **e}
             columns = ", ".join(row)
             con.execute(f"insert into core.events ({columns}) values ({', '.join('?' * len(row))})", list(row.values()))
             for i, article_id in enumerate(sources):
