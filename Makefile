@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench report report-screenshot install clean
+.PHONY: demo test lint bench report report-screenshot install locks clean
 
-$(STAMP): pyproject.toml requirements.lock
+# Development and CI: the runtime lock and the development lock (tests and linters; the same runtime pins).
+# A runtime-only install is in the README.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock -r requirements-dev.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
@@ -20,6 +22,18 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Import rules (pyproject [tool.importlinter]: a layer importing upwards or a cycle fails), lint, types.
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# Regenerate both locks from pyproject.toml after changing a dependency (the dev lock keeps the runtime pins).
+locks: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra lint --python-version 3.11 --generate-hashes \
+		-c requirements.lock -o requirements-dev.lock
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size $${BENCH_SIZE:-1000}

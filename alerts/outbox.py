@@ -1,4 +1,5 @@
-"""Alerts: an outbox of (event, channel) rows in ops.alerts, delivered through Apprise.
+"""Alerts: an outbox of (event, channel) rows in ops.alerts, delivered through Apprise. The rules, the messages,
+the address guard and the sending are here; every read and write of the outbox is in warehouse/alerts.py.
 
 One run of :func:`deliver`:
 
@@ -16,7 +17,7 @@ message but answered too late sees it again). The claim (``status = 'sending'``)
 the same row. A claim older than ``AlertRules.claim_stale_seconds`` belongs to a sender that died during the send:
 the receiver may have the message, so the row becomes ``unknown`` and is never sent again automatically (at most
 once across crashes); :func:`resend` sends it again on purpose. Generic webhooks carry an idempotency key
-(``X-Radar-Alert-Id``, :func:`alert_id`), the same on every retry and resend, so receivers can drop repeats.
+(``X-Radar-Alert-Id``, warehouse.alerts.alert_id), the same on every retry and resend, so receivers can drop repeats.
 
 Outgoing traffic passes the same address rule as fetching (sources/http.py): every address Apprise connects or
 sends a datagram to must be globally routable unless it is one that ``settings.allow_hosts`` names. The check
@@ -43,29 +44,22 @@ import socket
 import sys
 import threading
 import unicodedata
-import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import polars as pl
-
-from sources.http import blocked_reason, resolve
 from config.settings import Settings
-from warehouse import db
+from sources.http import blocked_reason, resolve
+from warehouse import alerts as outbox_table
 
 EVENT_TYPES = ("model_release", "funding", "acquisition", "partnership", "market_move", "policy",
                "training_cost", "benchmark_claim", "legal", "leadership")
 EVENT_STATUSES = ("done", "planned", "reported")
-ALERT_STATUSES = ("pending", "sending", "sent", "failed", "unknown")
 SEND_TIMEOUT_SECONDS = 30.0
 ALERT_ID_HEADER = "X-Radar-Alert-Id"   # the idempotency key webhooks receive: stable across retries and resends
 ALERT_ID_FIELD = "radar_alert_id"      # the same key as a field of a json:// payload
-
-CHANNEL_SCHEMA = {"channel": pl.String, "url_display": pl.String, "subscribed_at": pl.Datetime("us", "UTC")}
-OUTCOME_SCHEMA = {"event_key": pl.String, "channel": pl.String, "ok": pl.Boolean, "error": pl.String,
-                  "retry_seconds": pl.Float64}
 
 
 # --------------------------------------------------------------------------- rules
@@ -89,7 +83,7 @@ class AlertRules:
     claim_stale_seconds: float = 15 * 60.0
 
     @classmethod
-    def from_settings(cls, settings: Settings, env: dict[str, str] | None = None) -> "AlertRules":
+    def from_settings(cls, settings: Settings, env: Mapping[str, str] | None = None) -> AlertRules:
         env = os.environ if env is None else env
         raw = dict(settings.extra)
         for key in ("alert_types", "alert_orgs", "alert_open_weights_only", "alert_min_confidence",
@@ -168,12 +162,6 @@ def _number(value, key: str) -> float:
 def channel_id(url: str) -> str:
     """A stable id for an Apprise URL that does not reveal it (the URL holds tokens and passwords)."""
     return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:24]
-
-
-def alert_id(event_key: str, channel: str) -> str:
-    """A short stable id of one outbox row (event x channel): what `radar alerts list` shows, `radar alerts
-    resend` takes, and webhooks receive as their idempotency key. It reveals neither the event nor the URL."""
-    return hashlib.sha256(f"{event_key}\x1f{channel}".encode("utf-8")).hexdigest()[:16]
 
 
 def url_display(url: str) -> str:
@@ -477,28 +465,6 @@ def send(url: str, title: str, body: str, settings: Settings, allowed: frozenset
 
 # --------------------------------------------------------------------------- the outbox
 
-def _execute(con, statement: str, incoming: pl.DataFrame | None = None, params: dict | None = None) -> list[tuple]:
-    if incoming is not None:
-        con.register("incoming", incoming)
-    rows = con.execute(db.sql_text(statement), params or {}).fetchall()
-    if incoming is not None:
-        con.unregister("incoming")
-    return rows
-
-
-def _subscription_start(con, run_id: str | None) -> datetime:
-    """When a channel first configured in this run starts: at the start of this run if the warehouse already
-    had a completed run (this run's finds are news), else now (the first run only loads history)."""
-    now = datetime.now(timezone.utc)
-    if not run_id:
-        return now
-    row = con.execute(
-        "select r.started_at from ops.runs r where r.run_id = ? and exists ("
-        " select 1 from ops.runs p where p.status = 'completed' and p.run_id <> r.run_id"
-        " and p.started_at < r.started_at)", [run_id]).fetchall()
-    return row[0][0] if row else now
-
-
 def enqueue(db_path: Path | str, settings: Settings, rules: AlertRules | None = None,
             run_id: str | None = None) -> int:
     """Register the configured channels and queue the events they should hear about; returns rows queued."""
@@ -506,47 +472,7 @@ def enqueue(db_path: Path | str, settings: Settings, rules: AlertRules | None = 
     channels = configured_channels(settings)
     if not channels:
         return 0
-    with db.writing(db_path) as con:
-        start = _subscription_start(con, run_id)
-        frame = pl.DataFrame([{"channel": c, "url_display": d, "subscribed_at": start}
-                              for c, (_, d) in channels.items()], schema=CHANNEL_SCHEMA)
-        _execute(con, "alert_subscribe", frame)
-        rows = _execute(con, "alert_enqueue", frame.select("channel"), rules.params())
-    return int(rows[0][0]) if rows else 0
-
-
-def _messages(con, claim_id: str) -> list[dict]:
-    """What the alerts claimed by ``claim_id`` say (alert_messages.sql), each with its alert id."""
-    rows = db.frame(con, db.sql_text("alert_messages"), {"claim_id": claim_id}).to_dicts()
-    return [{**row, "alert_id": alert_id(row["event_key"], row["channel"])} for row in rows]
-
-
-def _expire_claims(con, stale_seconds: float) -> list[dict]:
-    """'sending' rows whose sender died mid-send become 'unknown' (maybe delivered); returns them."""
-    rows = _execute(con, "alert_expire_claims", params={"stale_seconds": float(stale_seconds)})
-    return [{"alert_id": alert_id(key, channel), "event_key": key, "channel": channel, "claimed_at": claimed_at}
-            for key, channel, claimed_at in rows]
-
-
-def claim(db_path: Path | str, channels: list[str],
-          stale_seconds: float = AlertRules.claim_stale_seconds) -> tuple[str, list[dict], list[dict]]:
-    """Claim the due rows of these channels for one sender. Returns (claim id, message rows, rows found left in
-    'sending' by a dead sender and now 'unknown')."""
-    claim_id = uuid.uuid4().hex
-    with db.writing(db_path) as con:
-        expired = _expire_claims(con, stale_seconds)
-        if not channels or not _execute(con, "alert_claim", pl.DataFrame({"channel": channels},
-                                                                          schema={"channel": pl.String}),
-                                        {"claim_id": claim_id}):
-            return claim_id, [], expired
-        rows = _messages(con, claim_id)
-    return claim_id, rows, expired
-
-
-def record(db_path: Path | str, claim_id: str, outcomes: list[dict]) -> None:
-    if outcomes:
-        with db.writing(db_path) as con:
-            _execute(con, "alert_record", pl.DataFrame(outcomes, schema=OUTCOME_SCHEMA), {"claim_id": claim_id})
+    return outbox_table.enqueue(db_path, {c: display for c, (_, display) in channels.items()}, rules.params(), run_id)
 
 
 def _send_claimed(db_path: Path | str, claim_id: str, rows: list[dict], channels: dict[str, tuple[str, str]],
@@ -554,14 +480,15 @@ def _send_claimed(db_path: Path | str, claim_id: str, rows: list[dict], channels
     """Send each claimed row and record its outcome at once. Returns (rows sent, rows failed), each with its
     channel's display and, when failed, the error."""
     allowed = allowed_addresses(settings)
-    sent, failed = [], []
+    sent: list[dict] = []
+    failed: list[dict] = []
     for row in rows:
         url, display = channels[row["channel"]]
         title, body = render(row)
         ok, error = send(url, title, body, settings, allowed, idempotency_key=row["alert_id"])
         retry = 0.0 if ok else rules.retry_seconds(row["attempts"])
         # Record each outcome at once: a crash later in this loop leaves only the row being sent in doubt.
-        record(db_path, claim_id, [{"event_key": row["event_key"], "channel": row["channel"], "ok": ok,
+        outbox_table.record(db_path, claim_id, [{"event_key": row["event_key"], "channel": row["channel"], "ok": ok,
                                     "error": error, "retry_seconds": retry}])
         (sent if ok else failed).append({**row, "display": display, "error": error})
         if not ok and log:
@@ -588,7 +515,7 @@ def deliver(db_path: Path | str, settings: Settings, run_id: str | None = None, 
     if not channels:
         return counts
     counts["n_queued"] = enqueue(db_path, settings, rules, run_id)
-    claim_id, rows, expired = claim(db_path, list(channels), rules.claim_stale_seconds)
+    claim_id, rows, expired = outbox_table.claim(db_path, list(channels), rules.claim_stale_seconds)
     counts["n_due"], counts["n_unknown"] = len(rows), len(expired)
     if log:
         _log_unknown(expired, log)
@@ -618,28 +545,23 @@ def resend(db_path: Path | str, settings: Settings, id_prefix: str) -> dict:
         raise ValueError(f"{id_prefix!r} is not an alert id: 4 to 16 hex digits, as `radar alerts list` shows")
     rules = AlertRules.from_settings(settings)
     channels = configured_channels(settings)
-    with db.writing(db_path) as con:
-        _expire_claims(con, rules.claim_stale_seconds)
-        matches = [{**row, "alert_id": alert_id(row["event_key"], row["channel"])}
-                   for row in db.frame(con, db.sql_text("alert_find")).to_dicts()]
-        matches = sorted((m for m in matches if m["alert_id"].startswith(prefix)), key=lambda m: m["alert_id"])
-        if len(matches) != 1:
-            raise ValueError(f"no alert has id {prefix}" if not matches else
-                             f"{prefix} matches several alerts ({', '.join(m['alert_id'] for m in matches[:5])}): "
-                             "give more digits")
-        target = matches[0]
-        if target["channel"] not in channels:
-            raise ValueError(f"alert {target['alert_id']} goes to {target['channel_url'] or target['channel']}, "
-                             "which is not in alert_urls now: only a hash of the URL is stored, so configure it "
-                             "again to resend")
-        claim_id = uuid.uuid4().hex
-        if not _execute(con, "alert_resend", params={"claim_id": claim_id, "event_key": target["event_key"],
-                                                     "channel": target["channel"]}):
-            raise ValueError(f"alert {target['alert_id']} is being sent right now (since "
-                             f"{target['claimed_at']:%Y-%m-%d %H:%M:%S %Z}); wait for that send to end")
-        rows = _messages(con, claim_id)
-        if not rows:  # rolled back with the claim
-            raise ValueError(f"alert {target['alert_id']}: its event {target['event_key']} is not in core.events")
+    matches = outbox_table.find(db_path, prefix, rules.claim_stale_seconds)
+    if len(matches) != 1:
+        raise ValueError(f"no alert has id {prefix}" if not matches else
+                         f"{prefix} matches several alerts ({', '.join(m['alert_id'] for m in matches[:5])}): "
+                         "give more digits")
+    target = matches[0]
+    if target["channel"] not in channels:
+        raise ValueError(f"alert {target['alert_id']} goes to {target['channel_url'] or target['channel']}, "
+                         "which is not in alert_urls now: only a hash of the URL is stored, so configure it "
+                         "again to resend")
+    claimed = outbox_table.claim_one(db_path, target["event_key"], target["channel"])
+    if claimed is None:
+        since = f" (since {target['claimed_at']:%Y-%m-%d %H:%M:%S %Z})" if target["claimed_at"] else ""
+        raise ValueError(f"alert {target['alert_id']} is being sent right now{since}; wait for that send to end")
+    claim_id, rows = claimed
+    if not rows:
+        raise ValueError(f"alert {target['alert_id']}: its event {target['event_key']} is not in core.events")
     sent, failed = _send_claimed(db_path, claim_id, rows, channels, settings, rules)
     outcome = (sent or failed)[0]
     return {"alert_id": target["alert_id"], "status_before": target["status"], "channel_url": outcome["display"],
@@ -658,10 +580,3 @@ def send_test(settings: Settings) -> list[dict]:
         results.append({"channel": channel, "url": display, "ok": ok, "error": error})
     return results
 
-
-def outbox(db_path: Path | str, status: str | None = None, limit: int = 100) -> pl.DataFrame:
-    if status is not None and status not in ALERT_STATUSES:
-        raise ValueError(f"unknown status {status!r}: use one of {', '.join(ALERT_STATUSES)}")
-    frame = db.query(db_path, db.sql_text("alert_list"), {"status": status, "limit": int(limit)})
-    ids = [alert_id(key, channel) for key, channel in zip(frame["event_key"], frame["channel"])]
-    return frame.insert_column(0, pl.Series("alert_id", ids, dtype=pl.String))

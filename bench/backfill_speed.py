@@ -42,8 +42,8 @@ def main() -> None:
         sys.exit(f"needs {ARCHIVE} (../shared beside the repository)")
 
     import expectations
-    from flows.backfill import backfill
     from config.settings import Settings
+    from flows.backfill import backfill
     from sources.archive import read_source
     from transforms.backfill import text_articles
     from transforms.extract import extract_mentions

@@ -16,16 +16,15 @@ import json
 import random
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import make_corpus  # noqa: E402
 import polars as pl  # noqa: E402
 
-import make_corpus  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from transforms import gazetteer as gaz  # noqa: E402
 from transforms.extract import extract_mentions  # noqa: E402

@@ -103,7 +103,7 @@ class StageClock:
         self._patched.append((owner, name, original))
         setattr(owner, name, self._wrap(original, stage, **kw))
 
-    def install(self) -> "StageClock":
+    def install(self) -> StageClock:
         import expectations
         import expectations.runner
         import flows.ingest as ingest_mod
@@ -194,11 +194,11 @@ class StageClock:
             return None
         stats = pstats.Stats(self.profiler)
         rows = []
-        for (file, line, func), (cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
             rows.append({"function": f"{func} ({_short(file)}:{line})", "ncalls": nc, "tottime_s": round(tt, 4),
                          "cumtime_s": round(ct, 4)})
         by_cum = sorted(rows, key=lambda r: r["cumtime_s"], reverse=True)[:top]
-        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows) if file.startswith(_REPO) and "/bench/" not in file),  # type: ignore[attr-defined]
+        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows, strict=True) if file.startswith(_REPO) and "/bench/" not in file),  # type: ignore[attr-defined]
                       key=lambda r: r["cumtime_s"], reverse=True)[:top]
         by_tot = sorted(rows, key=lambda r: r["tottime_s"], reverse=True)[:top]
         text = io.StringIO()

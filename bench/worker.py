@@ -64,11 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     import prefect
     from prefect import flow
+    from stageclock import StageClock
 
+    from config.settings import Settings
     from flows.ingest import ingest
     from sources.feeds import Feed
-    from config.settings import Settings
-    from stageclock import StageClock
     import_s = time.perf_counter() - t0
 
     manifest = json.loads((args.corpus / "manifest.json").read_text())

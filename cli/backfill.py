@@ -5,14 +5,16 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import console, day, err, fail as _fail
-from cli.report import DbOption, _json_default, _query
+from cli.common import claim_warehouse, coverage_rows, stoppable
+from cli.output import console, day, err
+from cli.output import fail as _fail
+from cli.report import DbOption, _json_default
 
 
 def backfill(
@@ -23,8 +25,8 @@ def backfill(
              "directory of successive versions of one feed (replayed in name order), WARC files (.warc, .warc.gz).",
         show_default=False)],
     db: DbOption = Path("warehouse/radar.duckdb"),
-    since: Annotated[Optional[str], typer.Option(help="Only stories published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only stories published on or before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only stories published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only stories published on or before YYYY-MM-DD.")] = None,
     alert: Annotated[bool, typer.Option("--alert", help="Alert on events this backfill finds first (default: "
                                                        "history is not alerted).")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="If a run is writing to the warehouse, wait for it (default: "
@@ -36,14 +38,12 @@ def backfill(
     if missing:
         _fail(f"no such source: {', '.join(missing)}")
     since_day, until_day = day(since, "--since"), day(until, "--until")
-    from cli.main import _claim_warehouse
-
-    _claim_warehouse(ctx, db, wait)  # one writer at a time, as for radar run
+    claim_warehouse(ctx, db, wait)  # one writer at a time, as for radar run
     import expectations
 
     expectations.prewarm()
-    from flows.backfill import backfill as backfill_flow
     from config.settings import Settings
+    from flows.backfill import backfill as backfill_flow
 
     started = time.monotonic()
 
@@ -54,9 +54,7 @@ def backfill(
                   f"{counts['n_events_new']} new events, {counts['n_skipped']} already stored "
                   f"({time.monotonic() - started:.0f} s)", highlight=False, soft_wrap=True)
 
-    from cli.main import _stoppable
-
-    results = _stoppable(
+    results = stoppable(
         lambda: backfill_flow(sources=[str(s) for s in sources], db_path=str(db), settings=Settings.load(),
                               since=since_day, until=until_day, alert=alert, progress=progress),
         lambda _done: "interrupted: the committed batches stay; the same backfill again resumes")
@@ -75,11 +73,11 @@ def coverage(
     reference: Annotated[Path, typer.Option("--reference", help="CSV of known releases (Epoch AI's notable "
                                                                 "models by default).", show_default=False)],
     db: DbOption = Path("warehouse/radar.duckdb"),
-    since: Annotated[Optional[str], typer.Option(help="From this date: YYYY-MM-DD or 30d/12w.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Up to this date, YYYY-MM-DD.")] = None,
-    orgs: Annotated[Optional[list[str]], typer.Option("--orgs", help="Only these organizations: comma-separated "
+    since: Annotated[str | None, typer.Option(help="From this date: YYYY-MM-DD or 30d/12w.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date, YYYY-MM-DD.")] = None,
+    orgs: Annotated[list[str] | None, typer.Option("--orgs", help="Only these organizations: comma-separated "
                                                                      "or repeated.")] = None,
-    columns: Annotated[Optional[str], typer.Option(help="Map another list's columns: "
+    columns: Annotated[str | None, typer.Option(help="Map another list's columns: "
                                                         "model=Name,org=Lab,date=Released[,access=Access].")] = None,
     include_unreleased: Annotated[bool, typer.Option(help="Count reference models marked Unreleased.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per release (found, missed, "
@@ -99,7 +97,7 @@ def coverage(
         for row in rows.to_dicts():
             sys.stdout.write(json.dumps(row, default=_json_default, ensure_ascii=False) + "\n")
         return
-    found, total = (rows["status"] == "found").sum(), rows["status"].is_in(["found", "missed"]).sum()
+    found, total = int((rows["status"] == "found").sum()), int(rows["status"].is_in(["found", "missed"]).sum())
     console.print(Text(f"Coverage of {reference.name}: {found} of {total} reference releases found"
                        + (f" ({found / total:.0%})" if total else "")
                        + f"; {(rows['status'] == 'radar_only').sum()} found by the radar only, "
@@ -110,29 +108,6 @@ def coverage(
         part = rows.filter(pl.col("status") == status)
         if part.height:
             console.print(_list_table(part.head(limit), f"{title} ({part.height}, first {min(limit, part.height)})"))
-
-
-def coverage_rows(reference: Path, db: Path, columns: str | None = None, include_unreleased: bool = False):
-    """transforms.coverage.compare of the warehouse's releases with the reference CSV; clear errors, exit 2."""
-    import polars as pl
-
-    from transforms import coverage as cov
-    from warehouse import db as warehouse
-
-    if not reference.is_file():
-        _fail(f"no reference list at {reference}")
-    mapping = {}
-    for pair in filter(None, (columns or "").split(",")):
-        key, _, value = pair.partition("=")
-        if key.strip() not in cov.EPOCH_COLUMNS or not value.strip():
-            _fail(f"--columns takes model=…,org=…,date=…,access=…; not {pair!r}")
-        mapping[key.strip()] = value.strip()
-    try:
-        ref = cov.reference_frame(pl.read_csv(reference, infer_schema_length=0), mapping, include_unreleased)
-    except (ValueError, pl.exceptions.PolarsError) as exc:
-        _fail(f"cannot read {reference}: {exc}")
-    releases = _query(warehouse.query, db, warehouse.sql_text("coverage_releases"))
-    return cov.compare(releases, ref)
 
 
 def _summary_table(frame, by: str) -> Table:

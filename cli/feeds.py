@@ -13,15 +13,15 @@ import json
 import sys
 import tomllib
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import console, err, fail as _fail
-
+from cli.output import console, err
+from cli.output import fail as _fail
 from transforms.urls import canonical_url
 
 DEFAULT_DB = Path("warehouse/radar.duckdb")
@@ -216,9 +216,10 @@ def _health(db: Path) -> tuple[dict[str, dict], str | None]:
     import duckdb
 
     from warehouse import db as wh
+    from warehouse import reads
 
     try:
-        frame = wh.query(db, "select * from marts.feed_health")  # * : older warehouses lack the article columns
+        frame = reads.feed_health(db)
     except FileNotFoundError:
         return {}, f"No warehouse at {db}: health unknown (it appears after `radar run --db {db}`)."
     except wh.WarehouseError as exc:
@@ -250,8 +251,8 @@ def _health_fields(h: dict | None, warehouse_read: bool) -> dict:
 def add(
     url: Annotated[str, typer.Argument(help="The feed's absolute http(s) URL (RSS or Atom).", show_default=False)],
     feeds: FeedsOption,
-    name: Annotated[Optional[str], typer.Option("--name", help="Display name of the feed.")] = None,
-    category: Annotated[Optional[str], typer.Option("--category", help="Optional category, e.g. tech-press.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Display name of the feed.")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="Optional category, e.g. tech-press.")] = None,
 ) -> None:
     """Append a feed to FILE (created if missing), keeping everything already in it.
 

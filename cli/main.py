@@ -6,13 +6,17 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import console, day_start, err, fail as _fail
+from cli.common import WaitOption
+from cli.common import claim_warehouse as _claim_warehouse
+from cli.common import stoppable as _stoppable
+from cli.output import console, day_start, err
+from cli.output import fail as _fail
 
 # Prefect reads these at import: no telemetry, no shutdown tracebacks from the temporary server, time to start
 # it on a small machine. Users' own settings win.
@@ -34,43 +38,7 @@ app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, v
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
-
-
-
-
-EXIT_BUSY = 3  # another run holds the warehouse's writer lock
-WaitOption = Annotated[bool, typer.Option("--wait", help="If another run is writing to the warehouse, wait for it "
-                                                         f"to finish (default: exit at once with code {EXIT_BUSY}).")]
-
-
-def check_db_writable(db: Path) -> None:
-    """A --db a run cannot write is a usage error: one line, exit 2, before anything is fetched or Prefect starts."""
-    from warehouse.paths import WarehouseError, check_writable
-
-    try:
-        check_writable(db)
-    except WarehouseError as exc:
-        _fail(str(exc))
-
-
-def _claim_warehouse(ctx: typer.Context, db: Path, wait: bool) -> None:
-    """Check --db, then hold the warehouse's writer lock until this command ends (warehouse/lock.py): a second
-    run on the same warehouse exits at once with EXIT_BUSY, or with --wait waits its turn."""
-    from warehouse.paths import WarehouseError
-    from warehouse.lock import WarehouseBusy, writer_lock
-
-    check_db_writable(db)
-
-    def waiting(holder: str) -> None:
-        err.print(Text(f"waiting: another run is writing to {db} ({holder})"))
-
-    try:
-        ctx.with_resource(writer_lock(db, wait=wait, on_wait=waiting))
-    except WarehouseBusy as exc:
-        _fail(str(exc), code=EXIT_BUSY)
-    except WarehouseError as exc:
-        _fail(str(exc))
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 
 
 def _run_ingest(feeds, db: Path, settings) -> dict:
@@ -86,29 +54,6 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
     counts = _stoppable(lambda: ingest(feeds=feeds, db_path=str(db), settings=replace(settings, alert_urls=())))
     publish_read_snapshot(db)
     return counts
-
-
-def _stoppable(run_flow, interrupted_line=None):
-    """Run a flow (with live ingest progress on a terminal) on Prefect's temporary server, which never outlives
-    this process; Ctrl-C or SIGTERM stops it within seconds with one line, keeping the committed batches
-    (flows/stopping.py says how)."""
-    from flows import progress
-    from flows import stopping
-
-    interrupted_line = interrupted_line or _interrupted_line
-    with progress.display() as done, stopping.stop_on_signals(lambda: interrupted_line(done)) as stop:
-        try:
-            stopping.start_prefect_api()
-            return run_flow()
-        except BaseException:
-            if stop.signum is None:
-                raise
-            stop.exit_now()
-
-
-def _interrupted_line(done: dict) -> str:
-    return (f"interrupted: {done.get('batches', 0)} batches committed ({done.get('articles', 0)} new articles, "
-            f"{done.get('events', 0)} new events); the next run resumes")
 
 
 @app.command()
@@ -164,8 +109,8 @@ def demo(
 
     Exit codes as for `radar run`: 2 for a --db that cannot be written, 3 when another run is writing to it."""
     from cli.demo_server import serve_directory
-    from sources.feeds import load_feeds
     from config.settings import Settings
+    from sources.feeds import load_feeds
 
     if not (DEMO_DIR / "feeds.toml").is_file():
         _fail(f"demo corpus not found at {DEMO_DIR}")
@@ -185,22 +130,19 @@ def demo(
 
 
 def _print_summary(db: Path, counts: dict, seconds: float) -> None:
-    from warehouse import db as wh
+    from warehouse import reads
 
     console.print(f"\nRun [bold]{counts['run_id']}[/] finished in {seconds:.1f} s: "
                   f"{counts.get('n_feeds', 0)} feeds ({counts.get('n_feeds_failed', 0)} failed, "
                   f"{counts.get('n_feeds_skipped', 0)} not due), "
                   f"{counts.get('n_entries_new', 0)} new entries, {counts.get('n_articles_new', 0)} new articles, "
                   f"{counts.get('n_mentions_new', 0)} new mentions, {counts.get('n_events_new', 0)} new events.")
-    releases = wh.query(db, "select org, model, open_weights, license, release_date, n_articles from marts.model_releases")
-    _print_frame(releases, title="Model releases (marts.model_releases)")
-    by_type = wh.query(db, "select type, count(*) as n_events from core.events group by type order by n_events desc, type")
-    _print_frame(by_type, title="Events per type (core.events)")
-    quarantine = wh.query(db, "select table_name, expectations, count(*) as n, min(row_key) as example from ops.quarantine "
-                              "group by all order by n desc, table_name, expectations")
+    _print_frame(reads.model_releases(db), title="Model releases (marts.model_releases)")
+    _print_frame(reads.events_per_type(db), title="Events per type (core.events)")
+    quarantine = reads.quarantine_summary(db)
     _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine['n'].sum() if quarantine.height else 0}")
     _print_fetch_failures(db, counts["run_id"])
-    failed = wh.query(db, "select feed_url, health, last_error from marts.feed_health where health <> 'ok'")
+    failed = reads.feed_problems(db)
     if not failed.is_empty():
         _print_frame(failed, title="Feeds with problems (marts.feed_health)")
     console.print(f"Warehouse: [bold]{db.resolve()}[/]  (try: radar sql --db {db} \"select * from marts.events\")")
@@ -212,9 +154,9 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
 
 def _print_fetch_failures(db: Path, run_id: str) -> None:
     """This run's failed fetches by kind, with counts and the first few urls (a run can have thousands)."""
-    from warehouse import db as wh
+    from warehouse import reads
 
-    failures = wh.query(db, wh.sql_text("run_fetch_failures"), {"run_id": run_id})
+    failures = reads.run_fetch_failures(db, run_id)
     if failures.is_empty():
         return
     failures = failures.with_columns(failures["first_urls"].list.join("\n"))
@@ -288,7 +230,7 @@ def _json_nested(frame):
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Article files: HTML, or plain text with the title on line 1.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) used to resolve relative dates.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) used to resolve relative dates.")] = None,
 ) -> None:
     """Print the events found in article files as JSON lines. No network, no database."""
     from datetime import datetime, timezone
@@ -325,11 +267,11 @@ def evaluate(
     labels: Annotated[Path, typer.Argument(help="A labelled set: a directory with labels.json (or expected.json), or the file itself.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     show_errors: Annotated[bool, typer.Option("--errors", help="List each false and missed event with its evidence.")] = False,
-    only: Annotated[Optional[str], typer.Option("--only", help="Score only these article ids (comma-separated).")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Quality ratchet: a JSON file {set name: {precision, "
+    only: Annotated[str | None, typer.Option("--only", help="Score only these article ids (comma-separated).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Quality ratchet: a JSON file {set name: {precision, "
                                                      "recall}}; exit 1 when an overall figure of this set (named by its "
                                                      "directory, or --name) drops below its baseline by more than 0.005.")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="The set's name in the baseline file (default: its directory's).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The set's name in the baseline file (default: its directory's).")] = None,
 ) -> None:
     """Precision and recall of the extractor per event type against a labelled set, on the events a user sees.
 
@@ -453,10 +395,10 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-COMMAND_MODULES: list[str] = ["cli.report", "cli.feeds", "cli.ops", "cli.backfill",
-                               "cli.reprocess"]
-for _module in COMMAND_MODULES:
-    __import__(_module, fromlist=["register"]).register(app)
+from cli import backfill, feeds, ops, report, reprocess  # noqa: E402 - after the app they register on
+
+for _module in (report, feeds, ops, backfill, reprocess):
+    _module.register(app)
 
 
 if __name__ == "__main__":

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import console, err, fail as _fail
-
+from cli.output import console, err
+from cli.output import fail as _fail
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 NO_SERVER = (
     "radar serve needs a Prefect server, and PREFECT_API_URL is not set.\n"
@@ -49,8 +49,8 @@ def _api_url() -> str | None:
 def serve(
     feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with \\[\\[feeds]] tables (url, name).")],
     db: DbOption = DEFAULT_DB,
-    interval: Annotated[Optional[float], typer.Option("--interval", help="Seconds between runs (default 900).")] = None,
-    cron: Annotated[Optional[str], typer.Option("--cron", help="Cron expression, e.g. \"*/15 * * * *\".")] = None,
+    interval: Annotated[float | None, typer.Option("--interval", help="Seconds between runs (default 900).")] = None,
+    cron: Annotated[str | None, typer.Option("--cron", help="Cron expression, e.g. \"*/15 * * * *\".")] = None,
     config: ConfigOption = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "radar",
 ) -> None:
@@ -59,7 +59,7 @@ def serve(
     Registers the deployment 'radar-scheduled-ingest/NAME' (every 15 minutes unless --interval or --cron; at
     most one run at a time) and executes its runs until stopped with Ctrl-C or SIGTERM.
     """
-    from cli.main import check_db_writable
+    from cli.common import check_db_writable
     from sources.feeds import FeedsFileError, load_feeds
 
     check_db_writable(db)  # before Prefect: each scheduled run writes here
@@ -86,7 +86,8 @@ def serve(
     if problem is not None:
         _fail(f"the Prefect server at {api} does not answer ({type(problem).__name__}: {problem}).\n"
               "Is `prefect server start` running?")
-    from flows.schedule import DEFAULT_INTERVAL_SECONDS, FLOW_NAME, serve as serve_deployment
+    from flows.schedule import DEFAULT_INTERVAL_SECONDS, FLOW_NAME
+    from flows.schedule import serve as serve_deployment
 
     every = f"cron {cron!r}" if cron else f"every {interval or DEFAULT_INTERVAL_SECONDS:g} s"
     console.print(f"Serving [bold]{FLOW_NAME}/{name}[/] ({every}, one run at a time) against {api}\n"
@@ -122,7 +123,7 @@ def alerts_test(config: ConfigOption = None) -> None:
 @alerts_app.command("list")
 def alerts_list(
     db: DbOption = DEFAULT_DB,
-    status: Annotated[Optional[str], typer.Option(
+    status: Annotated[str | None, typer.Option(
         "--status", help="pending, sending, sent, failed or unknown (its sender died mid-send: maybe delivered).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows, newest first.")] = 100,
     output: Annotated[str, typer.Option("--format", help="table or json (one object per line).")] = "table",
@@ -137,7 +138,7 @@ def alerts_list(
 
     import duckdb
 
-    from alerts.outbox import ALERT_STATUSES, outbox
+    from warehouse.alerts import ALERT_STATUSES, outbox
 
     if status is not None and status not in ALERT_STATUSES:
         _fail(f"unknown --status {status!r}: use one of {', '.join(ALERT_STATUSES)}")

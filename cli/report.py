@@ -1,6 +1,6 @@
 """`radar report`, `radar releases`, `radar events`, `radar export`: what analysts read from the warehouse.
 
-Registered on the main app by cli/main.py (COMMAND_MODULES). Read-only: these commands never write to
+Registered on the main app by cli/main.py. Read-only: these commands never write to
 the warehouse and wait for (do not break) a running ingest.
 """
 from __future__ import annotations
@@ -9,21 +9,22 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import console, day, fail as _fail
+from cli.output import console, day
+from cli.output import fail as _fail
 
-# Same defaults as cli/main.py (not imported from there: cli.main imports this module while it loads).
+# Same defaults as cli/main.py.
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
-SinceOption = Annotated[Optional[str], typer.Option(
+SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only rows dated on or after: 7d, 30d, 2w (before today, UTC) or YYYY-MM-DD. "
                     "Rows without an event date match on when the radar first saw them.")]
-OrgOption = Annotated[Optional[str], typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
+OrgOption = Annotated[str | None, typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (all columns), for scripts.")]
 
 
@@ -94,8 +95,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         db: DbOption = DEFAULT_DB,
-        out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: report.html next to the warehouse).")] = None,
-        reference: Annotated[Optional[Path], typer.Option("--reference", help="Add a coverage section against this "
+        out: Annotated[Path | None, typer.Option("--out", help="HTML file to write (default: report.html next to the warehouse).")] = None,
+        reference: Annotated[Path | None, typer.Option("--reference", help="Add a coverage section against this "
                                                                              "CSV of known releases (see radar coverage).")] = None,
     ) -> None:
         """Write one self-contained HTML report of the warehouse: works offline, loads nothing from anywhere.
@@ -111,7 +112,7 @@ def register(app: typer.Typer) -> None:
             _fail(f"--out {target} is a directory; give a file name, e.g. {target / 'report.html'}")
         section = None
         if reference is not None:
-            from cli.backfill import coverage_rows
+            from cli.common import coverage_rows
             from report.page import coverage_section
 
             section = coverage_section(coverage_rows(reference, db), reference.name)
@@ -127,7 +128,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         since: SinceOption = None,
         org: OrgOption = None,
-        open_weights: Annotated[Optional[bool], typer.Option(
+        open_weights: Annotated[bool | None, typer.Option(
             "--open-weights/--closed-weights", help="Only releases with open (or only with closed) weights.",
             show_default=False)] = None,
         as_json: JsonOption = False,
@@ -151,7 +152,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def events(
         db: DbOption = DEFAULT_DB,
-        type_: Annotated[Optional[str], typer.Option("--type", help="Only this event type: model_release, funding, acquisition, partnership, market_move, policy, training_cost, benchmark_claim, legal, leadership.")] = None,
+        type_: Annotated[str | None, typer.Option("--type", help="Only this event type: model_release, funding, acquisition, partnership, market_move, policy, training_cost, benchmark_claim, legal, leadership.")] = None,
         org: OrgOption = None,
         since: SinceOption = None,
         limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 50,

@@ -13,12 +13,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from cli.output import console, day_start, fail as _fail
-
+from cli.output import console, day_start
+from cli.output import fail as _fail
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
@@ -30,9 +30,9 @@ DEFAULT_BATCH = 1000
 def reprocess(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only articles published (else fetched) on or "
+    since: Annotated[str | None, typer.Option("--since", help="Only articles published (else fetched) on or "
                                                                   "after this date, YYYY-MM-DD.")] = None,
-    types: Annotated[Optional[list[str]], typer.Option("--type", help="Only this event type (repeatable), e.g. "
+    types: Annotated[list[str] | None, typer.Option("--type", help="Only this event type (repeatable), e.g. "
                                                                        "funding; other types' mentions are kept.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per write transaction.")] = DEFAULT_BATCH,
 ) -> None:
@@ -52,9 +52,9 @@ def reprocess(
         _fail(f"--batch-size must be at least 1, got {batch_size}")
     if not db.is_file():
         _fail(f"no warehouse at {db}: run `radar run` or `radar demo` first")
-    from cli.main import _claim_warehouse
+    from cli.common import claim_warehouse
 
-    _claim_warehouse(ctx, db, wait=False)  # one writer at a time: a running poll would interleave with it
+    claim_warehouse(ctx, db, wait=False)  # one writer at a time: a running poll would interleave with it
     totals = run_reprocess(db, since_at, list(types or ()), batch_size)
     console.print(
         f"Reprocessed {totals['n_articles']} articles with extractor {EXTRACTOR_VERSION} in {totals['n_batches']} "
@@ -76,15 +76,13 @@ def run_reprocess(db_path: Path, since: datetime | None, types: list[str], batch
 
     import expectations
     from flows import progress
-    from warehouse import db, stages
+    from warehouse import db, reads, stages
 
     db.migrate(db_path)
     run_id = f"reprocess-{uuid.uuid4().hex}"
     articles = stages.reprocess_candidates(db_path, since)
-    mentions_query = ("select count(*) as n from core.mentions"
-                      + (" where list_contains($types, type)" if types else ""))
-    count = (lambda: int(db.query(db_path, mentions_query, {"types": types} if types else None)["n"][0]))
-    totals = {"n_articles": articles.height, "n_batches": 0, "n_mentions_before": count(), "n_failed_articles": 0,
+    totals = {"n_articles": articles.height, "n_batches": 0, "n_failed_articles": 0,
+              "n_mentions_before": reads.count_mentions(db_path, types),
               "n_mentions_added": 0, "n_mentions_removed": 0, "n_events_added": 0, "n_events_removed": 0,
               "n_events_updated": 0, "n_quarantined": 0}
     with progress.display({"articles": articles.height}):
@@ -101,7 +99,7 @@ def run_reprocess(db_path: Path, since: datetime | None, types: list[str], batch
             totals["n_failed_articles"] += len(failed)
             progress.advance("articles", batch.height)
             progress.advance("events", counts["n_events_added"])
-    totals["n_mentions_after"] = count()
+    totals["n_mentions_after"] = reads.count_mentions(db_path, types)
     return totals
 
 

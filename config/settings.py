@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, config_file: Path | None = None, env: dict[str, str] | None = None, **overrides) -> "Settings":
+    def load(cls, config_file: Path | None = None, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         env = os.environ if env is None else env
         values: dict = {}
         path = config_file or Path(env.get("RADAR_CONFIG", "radar.toml"))
@@ -60,8 +61,8 @@ class Settings:
             if env_value is not None:
                 values[name] = env_value
         settings = cls()
-        coerced = {}
-        extra = {}
+        coerced: dict[str, object] = {}
+        extra: dict[str, object] = {}
         for key, value in values.items():
             if key not in known:
                 extra[key] = value
@@ -78,4 +79,4 @@ class Settings:
             else:
                 coerced[key] = value
         coerced.update({k: v for k, v in overrides.items() if v is not None})
-        return replace(settings, extra=extra, **coerced)
+        return replace(settings, extra=extra, **coerced)  # type: ignore[arg-type]  # each value coerced to its field's type above

@@ -26,10 +26,10 @@ import html
 import json
 import logging
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
 try:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import html
 import importlib
 import json
-import math
 import logging
+import math
 import os
 import threading
 from collections import Counter, deque
@@ -47,14 +47,14 @@ _DATASOURCE_NAME = "radar_boundary"
 
 _lock = threading.RLock()  # guards the cache and the (not thread-safe) GX context
 _state: dict[str, Any] = {}  # "gx", "context", "batch_definitions", "prewarm" (the thread)
-_suites: dict[tuple, "_Suite"] = {}
+_suites: dict[tuple, _Suite] = {}
 
 # Every validation result since the last take_results(), for the run's Data Docs (expectations/datadocs.py).
 # Bounded so a long-lived process that never builds docs cannot grow without limit; a run makes
 # 1 + 2 * (pages / batch size) of them.
 MAX_KEPT_RESULTS = 2000
 SAMPLE_ROWS = 20  # failing rows per expectation kept for the docs (their values and row keys)
-_kept: deque["Validation"] = deque(maxlen=MAX_KEPT_RESULTS)
+_kept: deque[Validation] = deque(maxlen=MAX_KEPT_RESULTS)
 _kept_lock = threading.Lock()  # not `_lock`: a prewarm thread holds that for seconds while it imports GX
 
 
@@ -341,7 +341,7 @@ def _keep(table: str, suite: _Suite, result: Any, df: pl.DataFrame, key: str) ->
         values += [None] * (len(positions) - len(values))
         keys = [_display(k) for k in df.get_column(key).cast(pl.String).gather(positions).to_list()]
         column = res.expectation_config.kwargs.get("column")
-        details["unexpected_index_list"] = [{column: v, "row_key": k} for v, k in zip(values, keys)]
+        details["unexpected_index_list"] = [{column: v, "row_key": k} for v, k in zip(values, keys, strict=False)]  # GX may list more values than indexes
         details["unexpected_index_column_names"] = ["row_key"]
         details["partial_unexpected_list"] = values
         details["partial_unexpected_counts"] = [{"value": v, "count": n} for v, n in Counter(values).most_common()]

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from prefect import flow
@@ -19,8 +20,8 @@ from prefect.logging import get_logger
 
 import expectations
 from config.settings import Settings
-from sources.archive import Batch, read_source
 from flows.workers import LazyPool
+from sources.archive import Batch, read_source
 from transforms.articles import articles_frame, extract_pages
 from transforms.backfill import entries_frame, page_items, text_articles
 from transforms.extract import extract_mentions
@@ -54,7 +55,7 @@ def backfill_source(path: Path, db_path: Path, settings: Settings, since: date |
     flow_run = context.flow_run if context else None
     started = stages.start_run(db_path, run_id, str(flow_run.id) if flow_run else None, kind="backfill",
                                source=str(path))
-    counts = {"source": str(path), "run_id": run_id, "n_items": 0, "n_skipped": 0, "n_entries_new": 0,
+    counts: dict[str, Any] = {"source": str(path), "run_id": run_id, "n_items": 0, "n_skipped": 0, "n_entries_new": 0,
               "n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0, "n_quarantined": 0}
     try:
         for batch in read_source(path):
@@ -92,7 +93,7 @@ def _entry_items(version: str, entries: pl.DataFrame) -> pl.DataFrame:
         source=pl.lit(version), feed_url="feed_url", url="url", title="title", summary="summary",
         text=pl.lit(None, pl.String), html=pl.lit(None, pl.Binary), published_at="published_at",
         crawled_at=pl.lit(None, pl.Datetime("us", "UTC")),
-    ).cast(ITEM_SCHEMA)
+    ).cast(pl.Schema(ITEM_SCHEMA))
 
 
 def _in_window(items: pl.DataFrame, since: date | None, until: date | None) -> pl.DataFrame:

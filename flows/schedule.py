@@ -24,11 +24,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 import expectations
+from alerts.outbox import check_alert_urls
+from config.settings import Settings
 from flows.alert import send_alerts
 from flows.ingest import ingest
-from alerts.outbox import check_alert_urls
 from sources.feeds import load_feeds
-from config.settings import Settings
 from warehouse.lock import writer_lock
 from warehouse.snapshot import publish_read_snapshot
 

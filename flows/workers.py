@@ -81,7 +81,7 @@ class LazyPool:
                 self._pool = None
         broken.shutdown(wait=False, cancel_futures=True)
 
-    def __enter__(self) -> "LazyPool":
+    def __enter__(self) -> LazyPool:
         return self
 
     def __exit__(self, *exc_info) -> None:

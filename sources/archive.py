@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from warcio.archiveiterator import ArchiveIterator
@@ -20,7 +21,10 @@ from warcio.archiveiterator import ArchiveIterator
 from transforms.articles import canonical_link
 from transforms.urls import canonical_url
 
-ITEM_SCHEMA = {
+if TYPE_CHECKING:
+    from polars._typing import SchemaDict
+
+ITEM_SCHEMA: SchemaDict = {
     "source": pl.String,        # the file (and line or record) the item came from
     "feed_url": pl.String,      # the feed it belonged to, else "archive:<file name>"
     "url": pl.String,
@@ -141,7 +145,7 @@ def _manifest(directory: Path) -> dict[str, dict]:
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        records = json.loads(text) if name.endswith(".json") else [json.loads(l) for l in text.splitlines() if l.strip()]
+        records = json.loads(text) if name.endswith(".json") else [json.loads(line) for line in text.splitlines() if line.strip()]
         if isinstance(records, dict):  # {"file.html": {...}}
             records = [{"path": k, **v} for k, v in records.items()]
         return {str(r.get("path") or r.get("file")): r for r in records if isinstance(r, dict)}

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
-from protego import Protego
 from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
+from protego import Protego
 
 from config.settings import Settings
 
@@ -231,7 +231,7 @@ class _GuardedTransport(httpx.HTTPTransport):
     pool that uses the guarded backend. HTTPTransport.__init__ only builds ``_pool``,
     so we build that pool ourselves instead of calling it."""
 
-    def __init__(self, backend: _GuardedBackend, limits: httpx.Limits):  # noqa: super() not called on purpose
+    def __init__(self, backend: _GuardedBackend, limits: httpx.Limits):  # super().__init__ not called on purpose
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(),
             max_connections=limits.max_connections,
@@ -295,7 +295,7 @@ class Fetcher:
         self._robots: dict[str, object] = {}
         self._robots_lock = threading.Lock()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from xml.parsers import expat
 
 from transforms.urls import canonical_url
@@ -19,8 +20,8 @@ try:  # optional: preferred when present
     import defusedxml.ElementTree as _defused_et
     from defusedxml import DefusedXmlException as _DefusedXmlException
 except ImportError:  # pragma: no cover - depends on the environment
-    _defused_et = None
-    _DefusedXmlException = None
+    _defused_et = None  # type: ignore[assignment]  # None marks the stdlib fallback
+    _DefusedXmlException = None  # type: ignore[assignment,misc]
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 
@@ -78,9 +79,9 @@ def parse_opml(data: bytes | str) -> OpmlResult:
     if body is None:
         raise OpmlError("not an OPML document: no <body> element")
 
-    result, seen = OpmlResult(), set()
+    result, seen = OpmlResult(), set[str]()
     # Iterative walk (no recursion limit on deep nesting): (element, category of its children).
-    stack = [(child, None) for child in reversed(list(body))]
+    stack: list[tuple[ET.Element, str | None]] = [(child, None) for child in reversed(list(body))]
     while stack:
         node, category = stack.pop()
         if _local(node.tag).lower() != "outline":
@@ -150,7 +151,7 @@ def _parse_with_stdlib(data: bytes | str) -> ET.Element:
     if isinstance(data, str):
         data, encoding = data.encode("utf-8"), "utf-8"
 
-    def refuse(*_args) -> None:
+    def refuse(*_args: object) -> NoReturn:
         raise _Refuse()
 
     guard = expat.ParserCreate(encoding)

@@ -50,7 +50,7 @@ def gzip_bomb() -> bytes:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
     protocol_version = "HTTP/1.0"  # one request per connection; bodies may be close-delimited
 
     def log_message(self, format, *args):  # keep test output quiet
@@ -259,7 +259,7 @@ class FaultServer:
         self._server.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FaultServer":
+    def __enter__(self) -> FaultServer:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -86,7 +86,7 @@ class WebhookSink:
 
         return Handler
 
-    def up(self) -> "WebhookSink":
+    def up(self) -> WebhookSink:
         self._stop.clear()
         server = ThreadingHTTPServer((self.host, self.port), self._handler())
         server.daemon_threads = True
@@ -103,7 +103,7 @@ class WebhookSink:
             self._thread.join(timeout=5)
             self._server = None
 
-    def __enter__(self) -> "WebhookSink":
+    def __enter__(self) -> WebhookSink:
         return self.up()
 
     def __exit__(self, *exc) -> None:
@@ -122,7 +122,7 @@ class SmtpSink:
     def apprise_url(self) -> str:
         return f"mailto://{LOOPBACK}:{self.port}?from=bot@example.com&to=ops@example.com&mode=insecure"
 
-    def __enter__(self) -> "SmtpSink":
+    def __enter__(self) -> SmtpSink:
         from aiosmtpd.controller import Controller
 
         sink = self
@@ -174,7 +174,7 @@ class UdpSink:
                 return
             self.messages.append(data)
 
-    def __enter__(self) -> "UdpSink":
+    def __enter__(self) -> UdpSink:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._sock.bind((self.host, 0))
         self.port = self._sock.getsockname()[1]

@@ -27,6 +27,7 @@ from cli.demo_server import serve_directory
 from config.settings import Settings
 from tests.conftest import article_html, rss
 from tests.sinks import SmtpSink, UdpSink, WebhookSink, nothing_leaves_the_machine
+from warehouse import alerts as outbox_table
 from warehouse import db
 
 FILLER = ("Analysts said the launch adds pressure on rivals, and several customers said they were already testing it "
@@ -339,12 +340,38 @@ def test_a_claim_held_by_another_sender_is_left_alone_and_a_stale_one_becomes_un
         row = _outbox(warehouse)[0]
         assert row["status"] == "unknown" and "maybe delivered" in row["last_error"]
         assert alerts.deliver(warehouse, settings)["n_due"] == 0 and hook.attempts == []   # and stays so
-        [listed] = alerts.outbox(warehouse, status="unknown").to_dicts()
-        assert listed["alert_id"] == alerts.alert_id("k1", alerts.channel_id(hook.apprise_url))
+        [listed] = outbox_table.outbox(warehouse, status="unknown").to_dicts()
+        assert listed["alert_id"] == outbox_table.alert_id("k1", alerts.channel_id(hook.apprise_url))
         outcome = alerts.resend(warehouse, settings, listed["alert_id"][:6])
         assert outcome["ok"] and outcome["status_before"] == "unknown"
         assert [m["title"] for m in hook.messages] == ["New model release: Meta Llama 4"]
         assert _outbox(warehouse)[0]["status"] == "sent"
+
+
+def test_resend_refuses_an_unknown_id_a_row_being_sent_and_an_event_that_is_gone(warehouse):
+    """warehouse/alerts.py finds and claims the row; alerts/outbox.py says why it cannot be resent."""
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        alerts.deliver(warehouse, settings)
+        _add_event(warehouse, "k1", "Llama 4")
+        alerts.enqueue(warehouse, settings)
+        row_id = outbox_table.alert_id("k1", alerts.channel_id(hook.apprise_url))
+        with pytest.raises(ValueError, match="no alert has id"):
+            alerts.resend(warehouse, settings, "ffff" if not row_id.startswith("ffff") else "0000")
+        with db.writing(warehouse) as con:   # a live sender holds it
+            con.execute("update ops.alerts set status = 'sending', claim_id = 'other', claimed_at = now()")
+        with pytest.raises(ValueError, match="is being sent right now"):
+            alerts.resend(warehouse, settings, row_id)
+        with db.writing(warehouse) as con:   # its sender recorded a failure; then the event left core.events
+            con.execute("update ops.alerts set status = 'failed'")
+            con.execute("delete from core.events where event_key = 'k1'")
+        with pytest.raises(ValueError, match="is not in core.events"):
+            alerts.resend(warehouse, settings, row_id)
+        assert _outbox_rows(warehouse) == [("k1", "failed")] and hook.attempts == []   # the claim was rolled back
+
+
+def _outbox_rows(db_path: Path) -> list[tuple]:
+    return [tuple(r) for r in db.query(db_path, "select event_key, status from ops.alerts").rows()]
 
 
 def test_channel_ids_and_displays_never_hold_secrets():
@@ -524,7 +551,7 @@ def test_webhook_carries_a_stable_idempotency_key(warehouse):
         alerts.deliver(warehouse, settings)                 # both fail
         hook.status = 200
         alerts.deliver(warehouse, settings)                 # both retried, delivered
-        listed = {r["event_key"]: r["alert_id"] for r in alerts.outbox(warehouse).to_dicts()}
+        listed = {r["event_key"]: r["alert_id"] for r in outbox_table.outbox(warehouse).to_dicts()}
         alerts.resend(warehouse, settings, listed["k1"])    # and one sent again on purpose
     seen: dict[str, list[str]] = {}
     for attempt in hook.attempts:

@@ -1,7 +1,7 @@
 """Article pages: rel=canonical makes one story one article, whichever URL reached it."""
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
+from sources.feeds import Feed
 from tests.conftest import article_html, rss
 from transforms.articles import canonical_link
 from warehouse import db

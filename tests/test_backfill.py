@@ -12,9 +12,9 @@ import polars as pl
 import pytest
 
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
 from sources.archive import read_source
+from sources.feeds import Feed
 from tests.conftest import CORPUS, SHARED, needs_shared, rss
 from warehouse import db
 

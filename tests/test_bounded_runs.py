@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sources.feeds import Feed
 from config.settings import Settings
+from sources.feeds import Feed
 from tests.conftest import rss
 from tests.fault_server import FaultServer
 from warehouse import db, stages

@@ -35,9 +35,9 @@ import pytest
 
 import expectations
 import sources.http as rh
+from config.settings import Settings
 from sources.feeds import Feed
 from sources.http import Fetcher
-from config.settings import Settings
 from tests.conftest import CORPUS, needs_shared
 from tests.fault_server import FaultServer
 from transforms.articles import articles_frame

@@ -76,12 +76,12 @@ def test_epoch_list_reads_with_its_own_columns_and_mapping_errors_are_clear():
 @needs_shared
 def test_cli_coverage_on_a_backfilled_warehouse(tmp_path):
     """Lab announcements backfilled for real, then compared with Epoch's list through the CLI."""
-    from flows.backfill import backfill
     from cli.main import app
     from config.settings import Settings
+    from flows.backfill import backfill
 
-    lines = [l for l in (SHARED / "archive" / "lab-announcements.jsonl").read_text(encoding="utf-8").splitlines()
-             if '"Hello GPT-4o"' in l or "Introducing GPT-4.5" in l or "Claude 3.5 Sonnet" in l]
+    lines = [line for line in (SHARED / "archive" / "lab-announcements.jsonl").read_text(encoding="utf-8").splitlines()
+             if '"Hello GPT-4o"' in line or "Introducing GPT-4.5" in line or "Claude 3.5 Sonnet" in line]
     archive = tmp_path / "a.jsonl"
     archive.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db_path = tmp_path / "w.duckdb"

@@ -17,12 +17,12 @@ import polars as pl
 import pytest
 
 import expectations
-from expectations import datadocs
 from cli.demo_server import serve_directory
-from sources.feeds import load_feeds
 from config.settings import Settings
+from expectations import datadocs
+from sources.feeds import load_feeds
 from tests.conftest import DEMO, REPO
-from tests.test_report_browser import CHROMIUM, _dom, chromium_command, needs_chromium
+from tests.test_report_browser import _dom, chromium_command, needs_chromium
 from warehouse import db
 
 DEMO_HOST = "demo.radar.test"

@@ -14,11 +14,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from expectations import QUARANTINE_SCHEMA, suite_summary, validate
 from transforms.articles import ARTICLE_SCHEMA
 from transforms.extract import MENTION_SCHEMA
 from transforms.feeds import ENTRY_SCHEMA
-
-from expectations import QUARANTINE_SCHEMA, suite_summary, validate
 
 UTC = timezone.utc
 T0 = datetime(2025, 3, 1, 12, 30, 15, 123456, tzinfo=UTC)
@@ -91,7 +90,7 @@ def frame(rows: list[dict], schema) -> pl.DataFrame:
 
 
 def reasons(quarantined: pl.DataFrame) -> dict[str, str]:
-    return dict(zip(quarantined["row_key"].to_list(), quarantined["expectations"].to_list()))
+    return dict(zip(quarantined["row_key"].to_list(), quarantined["expectations"].to_list(), strict=True))
 
 
 # --------------------------------------------------------------------------- entries

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import polars as pl
 import pytest
 
-from tests.conftest import REPO, SEED_DIR, needs_shared, seed_article
+from tests.conftest import REPO, SEED_DIR, needs_shared
 from transforms.evaluate import matches
 from transforms.extract import MENTION_SCHEMA, extract_mentions
 

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 import sources.http as rh
-from sources.feeds import Feed
 from config.settings import Settings
+from sources.feeds import Feed
 from tests.conftest import DEMO, article_html, rss
 from tests.fault_server import FaultServer
 from transforms.articles import articles_frame
@@ -204,7 +204,7 @@ def matrix(tmp_path_factory):
         build_site(root, canary_file, server.port)
         mp.setattr(rh, "resolve", guard.resolve)
         mp.setattr(rh, "open_socket", guard.open_socket)
-        mapped = "127.0.0.1:%d" % server.port
+        mapped = f"127.0.0.1:{server.port}"
         settings = Settings(
             allow_hosts=("127.0.0.1",),
             connect_to=(f"healthy.test={mapped}", f"encodings.test={mapped}", f"faulty.test={mapped}"),

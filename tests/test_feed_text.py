@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from flows.ingest import ingest
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
+from flows.ingest import ingest
+from sources.feeds import Feed
 from tests.conftest import CORPUS, needs_shared
 from transforms.feeds import parse_feed
 from warehouse import db, stages

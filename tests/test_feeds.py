@@ -1,5 +1,4 @@
 """Feed bytes to entries, and URL canonicalization."""
-from pathlib import Path
 
 import pytest
 

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 import polars as pl
 import pytest
 
+from config.settings import Settings
 from sources import fetch_policy
 from sources.feeds import Feed
 from sources.http import Fetcher
-from config.settings import Settings
 from tests.conftest import article_html, rss
 from tests.fault_server import FaultServer
 from warehouse import db, stages

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
+from sources.feeds import Feed
 from tests.conftest import article_html, needs_shared, rss, seed_article
 from warehouse import db
 

@@ -14,9 +14,9 @@ import pytest
 import flows.ingest as ingest_module
 import transforms.articles as articles_module
 from cli.demo_server import serve_directory
+from config.settings import Settings
 from sources.feeds import Feed
 from sources.http import FetchResult
-from config.settings import Settings
 from tests import poison_pages
 from tests.conftest import article_html
 from transforms.extract import EXTRACTOR_VERSION

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from cli.demo_server import serve_directory
+from config.settings import Settings
 from sources import politeness
 from sources.http import Fetcher
-from config.settings import Settings
-from cli.demo_server import serve_directory
 
 NOW = datetime(2025, 4, 15, 12, 0, tzinfo=timezone.utc)
 

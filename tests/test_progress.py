@@ -8,10 +8,10 @@ import subprocess
 
 import pytest
 
-from flows import progress
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
+from flows import progress
+from sources.feeds import Feed
 from tests.conftest import REPO, article_html, rss
 from warehouse import db
 

@@ -2,9 +2,8 @@
 through the words a newsroom would write them in."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-
 import re
+from datetime import date, datetime, timedelta, timezone
 
 import polars as pl
 from hypothesis import HealthCheck, given, settings

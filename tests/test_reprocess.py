@@ -13,11 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from alerts import outbox as alerts
+from cli.demo_server import serve_directory
 from cli.main import app
 from cli.reprocess import run_reprocess
-from cli.demo_server import serve_directory
-from sources.feeds import Feed
 from config.settings import Settings
+from sources.feeds import Feed
 from tests.sinks import WebhookSink
 from tests.test_alerts import Site, _models_in
 from transforms.extract import EXTRACTOR_VERSION

@@ -60,7 +60,7 @@ def prefect_server(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_SERVER_UI_ENABLED="false",
                PREFECT_SERVER_LOGGING_LEVEL="WARNING")
-    log = open(tmp_path / "server.log", "w")
+    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - the server writes to it until the fixture ends
     # --no-services: the scheduler, event persister, etc. are not needed to register, run and read artifacts,
     # and skipping them halves the start-up time on a busy 2-core box (22 s instead of 42 s, measured).
     server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port),
@@ -108,13 +108,13 @@ def test_radar_serve_runs_the_deployment_to_completion(prefect_server, tmp_path)
         config = _write_config(tmp_path / "radar.toml", [hook.apprise_url])
         env = {**server_env, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1",
                "PREFECT_LOGGING_LEVEL": "WARNING"}
-        log = open(tmp_path / "serve.log", "w")
+        log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - serve writes to it until it is stopped
         serve = subprocess.Popen(
             [str(BIN / "radar"), "serve", "--feeds", str(feeds), "--db", str(db_path), "--config", str(config),
              "--cron", "0 0 1 1 *", "--name", "radar-test"],  # a schedule that never fires during the test
             env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            with temporary_settings({PREFECT_API_URL: api}):
+            with temporary_settings({PREFECT_API_URL: api}):  # noqa: SIM117 - merging them re-indents the block
                 with get_client(sync_client=True) as client:
                     deadline = time.monotonic() + 60
                     while True:

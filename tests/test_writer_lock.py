@@ -73,9 +73,8 @@ def try_from_another_process(db: Path) -> str:
 
 
 def test_a_second_process_is_refused_and_told_who_holds_it(holder, db_path):
-    with pytest.raises(WarehouseBusy, match=f"pid {holder.proc.pid} ") as refused:
-        with writer_lock(db_path):
-            pytest.fail("took a lock another process holds")
+    with pytest.raises(WarehouseBusy, match=f"pid {holder.proc.pid} ") as refused, writer_lock(db_path):
+        pytest.fail("took a lock another process holds")
     assert "--wait" in str(refused.value)
     holder.release()
     with writer_lock(db_path):

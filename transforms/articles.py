@@ -14,8 +14,9 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
-from urllib.parse import urlsplit
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import polars as pl
 import trafilatura
@@ -24,7 +25,10 @@ from trafilatura.settings import use_config
 from transforms.feeds import html_to_text
 from transforms.urls import canonical_url, url_hash
 
-ARTICLE_SCHEMA = {
+if TYPE_CHECKING:
+    from polars._typing import SchemaDict
+
+ARTICLE_SCHEMA: SchemaDict = {
     "article_id": pl.String,
     "url": pl.String,
     "canonical_url": pl.String,
@@ -108,7 +112,7 @@ def canonical_link(content: bytes, url: str) -> str | None:
     return None
 
 
-PAGE_SCHEMA = {
+PAGE_SCHEMA: SchemaDict = {
     "url": pl.String, "feed_url": pl.String, "title": pl.String, "page_date": pl.String,
     "entry_published_at": pl.Datetime("us", "UTC"), "text": pl.String, "lang": pl.String, "site_name": pl.String,
     "page_type": pl.String, "canonical_url": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
@@ -134,7 +138,7 @@ def articles_frame(pages: list[dict], metas: Iterable[dict] | None = None) -> pl
     (default: extracted here, in this process)."""
     metas = extract_pages(pages) if metas is None else metas
     rows = []
-    for page, meta in zip(pages, metas):
+    for page, meta in zip(pages, metas, strict=True):  # one extraction result per page
         rows.append({
             "url": page["url"],
             "feed_url": page.get("feed_url"),

@@ -18,7 +18,7 @@ def entries_frame(items: pl.DataFrame) -> pl.DataFrame:
             lambda s: hashlib.sha256(s.encode()).hexdigest()[:32], return_dtype=pl.String),
         feed_url="feed_url", guid="url", url="url", title="title", summary="summary",
         published_at=pl.coalesce("published_at", "crawled_at"), content=pl.lit(None, pl.String),
-    ).cast(ENTRY_SCHEMA).unique("entry_id", keep="first", maintain_order=True)
+    ).cast(pl.Schema(ENTRY_SCHEMA)).unique("entry_id", keep="first", maintain_order=True)
 
 
 def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl.DataFrame:
@@ -34,7 +34,7 @@ def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl
         canonical_url=pl.lit(None, pl.String), fetched_at=pl.lit(fetched_at),
         **{c: pl.lit(None, PAGE_SCHEMA[c]) for c in ("entry_title", "entry_summary", "entry_content", "fetch_error",
                                                       "extract_failed")},
-    ).cast(PAGE_SCHEMA)
+    ).cast(pl.Schema(PAGE_SCHEMA))
     # A saved extraction is the page's text; an entry's own text is its summary (with its title) or its title.
     sources = items.select("url", text_source=pl.when(pl.col("text").is_not_null()).then(pl.lit("page"))
                            .when(pl.col("summary").is_not_null()).then(pl.lit("summary")).otherwise(pl.lit("title")))

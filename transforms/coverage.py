@@ -7,17 +7,21 @@ Pure: frames in, frames out. Names are matched through the gazetteer's aliases (
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from transforms import gazetteer
 
+if TYPE_CHECKING:
+    from polars._typing import SchemaDict
+
 # Epoch AI's column names; another list maps its own with ReferenceColumns.
 EPOCH_COLUMNS = {"model": "Model", "org": "Organization", "date": "Publication date",
                  "access": "Model accessibility"}
 UNRELEASED = ["Unreleased"]  # Epoch's accessibility value for models never made available
-REFERENCE_SCHEMA = {"ref_model": pl.String, "ref_org": pl.String, "ref_date": pl.Date, "access": pl.String}
-RELEASE_SCHEMA = {"org": pl.String, "model": pl.String, "release_date": pl.String,
+REFERENCE_SCHEMA: SchemaDict = {"ref_model": pl.String, "ref_org": pl.String, "ref_date": pl.Date, "access": pl.String}
+RELEASE_SCHEMA: SchemaDict = {"org": pl.String, "model": pl.String, "release_date": pl.String,
                   "first_article_at": pl.Datetime("us", "UTC")}
 # One lab under its parent, as the evaluation's matching rule folds them (../shared/realdev/README.md).
 ORG_FOLD = {"Google DeepMind": "Google", "Alphabet": "Google"}
@@ -71,7 +75,7 @@ def reference_frame(raw: pl.DataFrame, columns: dict[str, str] | None = None,
     ).filter(pl.col("ref_model").is_not_null() & pl.col("ref_date").is_not_null())
     if not include_unreleased:
         ref = ref.filter(~pl.col("access").is_in(UNRELEASED).fill_null(False))
-    return ref.cast(REFERENCE_SCHEMA)
+    return ref.cast(pl.Schema(REFERENCE_SCHEMA))
 
 
 def _keyed(frame: pl.DataFrame, model: str, org: str) -> pl.DataFrame:
@@ -86,7 +90,7 @@ def compare(releases: pl.DataFrame, reference: pl.DataFrame) -> pl.DataFrame:
     first_article_at, lag_days (first article minus the reference date; negative when the radar saw it before
     the list's date, e.g. a preview), quarter.
     """
-    radar = _keyed(releases.cast(RELEASE_SCHEMA), "model", "org").with_columns(
+    radar = _keyed(releases.cast(pl.Schema(RELEASE_SCHEMA)), "model", "org").with_columns(
         org=pl.col("org").map_elements(org_name, return_dtype=pl.String))
     radar = radar.group_by("key").agg(pl.col("org").first(), pl.col("model").first(),
                                       pl.col("release_date").min(), pl.col("first_article_at").min())

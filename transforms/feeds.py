@@ -7,13 +7,17 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 import feedparser
 import polars as pl
 
 from transforms.urls import canonical_url
 
-ENTRY_SCHEMA = {
+if TYPE_CHECKING:
+    from polars._typing import SchemaDict
+
+ENTRY_SCHEMA: SchemaDict = {
     "entry_id": pl.String,
     "feed_url": pl.String,
     "guid": pl.String,

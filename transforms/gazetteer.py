@@ -137,7 +137,9 @@ def load(path: Path | str | None = None) -> Gazetteer:
         if model.get("org") not in orgs:
             raise GazetteerError(f"{path}: model {name!r} names unknown org {model.get('org')!r}")
         models[name] = model
-    org_by_key, model_by_key, short = {}, {}, set()
+    org_by_key: dict[str, str] = {}
+    model_by_key: dict[str, str] = {}
+    short = set()
     for name, org in orgs.items():
         for alias in [name, *org.get("aliases", [])]:
             org_by_key.setdefault(alias_key(alias), name)

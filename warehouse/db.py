@@ -6,15 +6,15 @@ which retries while a writer holds the file lock.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from warehouse.paths import (  # noqa: F401 - part of this API
-    WarehouseError, check_exists, check_readable, check_writable, not_a_warehouse)
+from warehouse.paths import WarehouseError, check_exists, check_readable, check_writable, not_a_warehouse  # noqa: F401 - part of this API
 
 if TYPE_CHECKING:
     import polars as pl  # results are polars frames; imported by DuckDB's .pl() when one is made
@@ -83,18 +83,14 @@ def migrate(path: Path | str) -> list[str]:
     """Apply migrations/NNN_name.sql not yet recorded in ops.schema_migrations, each in its own transaction."""
     applied_now = []
     with writing(path) as con:
-        con.execute("create schema if not exists ops")
-        con.execute(
-            "create table if not exists ops.schema_migrations ("
-            " version varchar primary key, applied_at timestamptz not null default now())"
-        )
-        done = {row[0] for row in con.execute("select version from ops.schema_migrations").fetchall()}
+        con.execute(sql_text("migrations_table"))
+        done = {row[0] for row in con.execute(sql_text("migrations_applied")).fetchall()}
     for script in sorted(MIGRATIONS.iterdir(), key=lambda p: p.name):
         if not script.name.endswith(".sql") or script.name in done:
             continue
         with writing(path) as con:
             con.execute(script.read_text(encoding="utf-8"))
-            con.execute("insert into ops.schema_migrations (version) values (?)", [script.name])
+            con.execute(sql_text("migration_record"), {"version": script.name})
         applied_now.append(script.name)
     return applied_now
 

@@ -19,10 +19,10 @@ import fcntl
 import os
 import socket
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from warehouse.paths import WarehouseError
 

@@ -24,6 +24,11 @@ def _quarantine(frame: pl.DataFrame, run_id: str) -> pl.DataFrame:
             .unique(["table_name", "row_key"], keep="first", maintain_order=True))
 
 
+# The counts a run records in ops.runs (run_finish.sql); a kind of run that does not count one leaves it null.
+RUN_COUNTS = ("n_feeds", "n_feeds_failed", "n_entries_new", "n_articles_new", "n_mentions_new", "n_events_new",
+              "n_quarantined")
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -34,36 +39,28 @@ def start_run(path: Path, run_id: str, flow_run_id: str | None, kind: str = "pol
     marked abandoned."""
     started = now()
     with db.writing(path) as con:
-        con.execute("update ops.runs set status = 'abandoned' where status = 'running'")
-        con.execute(
-            "insert into ops.runs (run_id, flow_run_id, started_at, status, kind, source) "
-            "values (?, ?, ?, 'running', ?, ?)",
-            [run_id, flow_run_id, started, kind, source],
-        )
+        con.execute(db.sql_text("run_abandon"))
+        con.execute(db.sql_text("run_start"), {"run_id": run_id, "flow_run_id": flow_run_id, "started_at": started,
+                                               "kind": kind, "source": source})
     return started
 
 
 def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | None = None) -> None:
-    columns = ["n_feeds", "n_feeds_failed", "n_entries_new", "n_articles_new", "n_mentions_new", "n_events_new", "n_quarantined"]
     with db.writing(path) as con:
-        con.execute(
-            f"update ops.runs set finished_at = ?, status = ?, error = ?, "
-            f"{', '.join(f'{c} = ?' for c in columns)} where run_id = ?",
-            [now(), status, error, *[counts.get(c) for c in columns], run_id],
-        )
+        con.execute(db.sql_text("run_finish"), {"run_id": run_id, "finished_at": now(), "status": status,
+                                                "error": error, **{c: counts.get(c) for c in RUN_COUNTS}})
 
 
 def feed_states(path: Path) -> dict[str, dict]:
     with db.read_only(path) as con:
-        rows = con.execute(
-            "select feed_url, etag, last_modified, consecutive_failures, next_due_at from raw.feeds").fetchall()
+        rows = con.execute(db.sql_text("feed_states")).fetchall()
     return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]} for r in rows}
 
 
 def rate_limits(path: Path) -> dict[str, datetime]:
     """Registrable domains that asked us (Retry-After) to stay away until a time still in the future."""
     with db.read_only(path) as con:
-        rows = con.execute("select domain, until_at from raw.rate_limits where until_at > now()").fetchall()
+        rows = con.execute(db.sql_text("rate_limits_active")).fetchall()
     return dict(rows)
 
 
@@ -107,9 +104,9 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
         n_articles = db.load(con, "insert_articles", articles.drop("is_article", strict=False).with_columns(**stamp))
         n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
         db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
-        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        before = _count_events(con)
         db.load(con, "merge_events", mentions.select("event_key"))
-        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+        after = _count_events(con)
         if hold_alerts_since is not None and not mentions.is_empty():
             con.register("incoming", mentions.select("event_key"))
             con.execute(db.sql_text("hold_alerts"),
@@ -159,9 +156,9 @@ def load_reextracted(path: Path, run_id: str, article_ids: pl.Series, mentions: 
                                                                            run_id=pl.lit(run_id)))
         db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
         db.load(con, "delete_recovered_extractions", recovered)
-        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        before = _count_events(con)
         db.load(con, "merge_events", mentions.select("event_key"))
-        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+        after = _count_events(con)
     return {"n_mentions_new": n_mentions, "n_events_new": after - before, "n_quarantined": quarantine.height}
 
 
@@ -184,11 +181,11 @@ def reprocess_batch(path: Path, run_id: str, article_ids: list[str], mentions: p
         con.unregister("batch_articles")
         con.unregister("fresh_mentions")
         touched = pl.DataFrame({"event_key": sorted(set(removed) | set(added))}, schema={"event_key": pl.String})
-        before = con.execute("select count(*) from core.events").fetchall()[0][0]
+        before = _count_events(con)
         existing = _count_existing(con, touched)
         db.load(con, "merge_events", touched)
         n_dropped = db.load(con, "reprocess_drop_orphan_events", touched)
-        after = con.execute("select count(*) from core.events").fetchall()[0][0]
+        after = _count_events(con)
         db.load(con, "reprocess_quarantine", quarantine.with_columns(run_id=pl.lit(run_id)))
     n_added_events = after - before + n_dropped
     return {"n_mentions_removed": len(removed), "n_mentions_added": len(added), "n_events_added": n_added_events,
@@ -199,6 +196,10 @@ def _count_existing(con, keys: pl.DataFrame) -> int:
     if keys.is_empty():
         return 0
     con.register("touched_keys", keys)
-    n = con.execute("select count(*) from core.events where event_key in (select event_key from touched_keys)").fetchall()[0][0]
+    n = con.execute(db.sql_text("count_existing_events")).fetchall()[0][0]
     con.unregister("touched_keys")
     return n
+
+
+def _count_events(con) -> int:
+    return con.execute(db.sql_text("count_events")).fetchall()[0][0]

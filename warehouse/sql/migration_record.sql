@@ -1,0 +1,1 @@
+insert into ops.schema_migrations (version) values ($version);
