@@ -1,6 +1,7 @@
 """What each pipeline stage writes, one transaction per call. SQL lives in warehouse/sql/."""
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -74,13 +75,10 @@ def record_rate_limits(path: Path, limits: pl.DataFrame) -> None:
 def record_feed_poll(path: Path, feeds: pl.DataFrame, fetches: pl.DataFrame, entries: pl.DataFrame,
                      quarantine: pl.DataFrame, limits: pl.DataFrame, run_id: str) -> int:
     """Feed states, the fetch log, rate limits, new and rejected entries in one transaction; returns new entries."""
+    frames = batch_frames(run_id, feeds=feeds, rate_limits=limits, fetches=fetches, entries=entries,
+                          quarantine=quarantine)
     with db.writing(path) as con:
-        db.load(con, "upsert_feeds", feeds)
-        db.load(con, "upsert_rate_limits", limits)
-        db.load(con, "insert_fetches", fetches)
-        n_new = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), run_id=pl.lit(run_id)))
-        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
-    return n_new
+        return apply_batch(con, frames).get("entries", 0)
 
 
 def pending_articles(path: Path, feed_urls: list[str]) -> pl.DataFrame:
@@ -95,26 +93,75 @@ def load_article_batch(path: Path, run_id: str, fetches: pl.DataFrame, articles:
                        hold_alerts_since: datetime | None = None) -> dict:
     """Articles with their mentions, the fetch log and quarantine, then the touched events: all or nothing.
     A backfill also brings its `entries`, and holds back from alerts the events it found first."""
-    stamp = {"run_id": pl.lit(run_id)}
+    frames = batch_frames(run_id, fetches=fetches, articles=articles, mentions=mentions, quarantine=quarantine,
+                          entries=entries)
     with db.writing(path) as con:
-        n_entries = None
-        if entries is not None:
-            n_entries = db.load(con, "insert_entries", entries.with_columns(first_seen_at=pl.lit(now()), **stamp))
-        db.load(con, "insert_fetches", fetches)
-        n_articles = db.load(con, "insert_articles", articles.drop("is_article", strict=False).with_columns(**stamp))
-        n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()), **stamp))
-        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
-        before = _count_events(con)
-        db.load(con, "merge_events", mentions.select("event_key"))
-        after = _count_events(con)
+        changed = apply_batch(con, frames)
         if hold_alerts_since is not None and not mentions.is_empty():
             con.register("incoming", mentions.select("event_key"))
             con.execute(db.sql_text("hold_alerts"),
                         {"reason": "backfill", "run_id": run_id, "started_at": hold_alerts_since})
             con.unregister("incoming")
-    counts = {"n_articles_new": n_articles, "n_mentions_new": n_mentions, "n_events_new": after - before,
-              "n_quarantined": quarantine.height}
-    return counts if n_entries is None else {**counts, "n_entries_new": n_entries}
+    counts = {"n_articles_new": changed.get("articles", 0), "n_mentions_new": changed.get("mentions", 0),
+              "n_events_new": changed["events_new"], "n_quarantined": quarantine.height}
+    return counts if entries is None else {**counts, "n_entries_new": changed.get("entries", 0)}
+
+
+# --------------------------------------------------------------------------- one batch, wherever it is written
+
+# What one batch writes, in the order it is applied (feeds before their entries, articles before their mentions):
+# frame name -> the warehouse/sql statement that loads it (its `incoming`) and the table it lands in. The embedded
+# load (above) applies a batch at once; in distributed mode workers write the same frames to the landing zone
+# (warehouse/landing.py) and the merger applies many batches' frames in one transaction.
+BATCH_TABLES = {
+    "feeds": ("upsert_feeds", "raw.feeds"),
+    "rate_limits": ("upsert_rate_limits", "raw.rate_limits"),
+    "fetches": ("insert_fetches", "raw.fetches"),
+    "entries": ("insert_entries", "raw.entries"),
+    "articles": ("insert_articles", "raw.articles"),
+    "mentions": ("insert_mentions", "core.mentions"),
+    "quarantine": ("upsert_quarantine", "ops.quarantine"),
+}
+# When many batches are applied at once, a key may come in more than one of them (a feed polled by two runs, a page
+# fetched again before the first copy was merged): the first copy is kept where the statement inserts only new
+# rows, the last where it updates (as applying the batches one after the other would leave them).
+BATCH_KEYS = {
+    "feeds": (["feed_url"], "last"), "rate_limits": (["domain"], "last"), "fetches": (["fetch_id"], "first"),
+    "entries": (["entry_id"], "last"), "articles": (["article_id"], "first"), "mentions": (["mention_id"], "first"),
+    "quarantine": (["table_name", "row_key"], "last"),
+}
+
+
+def batch_frames(run_id: str, *, feeds: pl.DataFrame | None = None, rate_limits: pl.DataFrame | None = None,
+                 fetches: pl.DataFrame | None = None, entries: pl.DataFrame | None = None,
+                 articles: pl.DataFrame | None = None, mentions: pl.DataFrame | None = None,
+                 quarantine: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
+    """A batch's frames stamped as the warehouse stores them (run id, entries' first sighting, mentions' extraction
+    time, quarantine columns), keyed as BATCH_TABLES; frames that are absent or empty are left out. Articles keep
+    `is_article`, which their suite checks and apply_batch leaves out."""
+    at, stamp = pl.lit(now()), {"run_id": pl.lit(run_id)}
+    frames = {
+        "feeds": feeds, "rate_limits": rate_limits, "fetches": fetches,
+        "entries": None if entries is None else entries.with_columns(first_seen_at=at, **stamp),
+        "articles": None if articles is None else articles.with_columns(**stamp),
+        "mentions": None if mentions is None else mentions.with_columns(extracted_at=at, **stamp),
+        "quarantine": None if quarantine is None else _quarantine(quarantine, run_id),
+    }
+    return {name: frame for name, frame in frames.items() if frame is not None and not frame.is_empty()}
+
+
+def apply_batch(con, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Load batch_frames() output in an open write transaction, then rebuild the events its mentions touch.
+    Returns the rows each statement changed, and `events_new`."""
+    frames = {**frames, "articles": frames["articles"].drop("is_article")} if "articles" in frames else frames
+    changed = {name: db.load(con, statement, frames[name]) for name, (statement, _) in BATCH_TABLES.items()
+               if name in frames}
+    changed["events_new"] = 0
+    if "mentions" in frames:
+        before = _count_events(con)
+        db.load(con, "merge_events", frames["mentions"].select("event_key"))
+        changed["events_new"] = _count_events(con) - before
+    return changed
 
 
 def record_entries(path: Path, run_id: str, entries: pl.DataFrame) -> int:
@@ -203,3 +250,57 @@ def _count_existing(con, keys: pl.DataFrame) -> int:
 
 def _count_events(con) -> int:
     return con.execute(db.sql_text("count_events")).fetchall()[0][0]
+
+
+# --------------------------------------------------------------------------- merging the landing zone
+
+def last_merged_version(path: Path, landing_root: str) -> int | None:
+    """The version of the landing zone's markers table that the last merge from `landing_root` read."""
+    with db.read_only(path) as con:
+        rows = con.execute(db.sql_text("landing_last_version"), {"landing_root": landing_root}).fetchall()
+    return rows[0][0]
+
+
+def unmerged_batches(path: Path, batches: pl.DataFrame) -> pl.DataFrame:
+    """The landed batches (warehouse.landing.committed_batches rows) this warehouse does not hold yet."""
+    if batches.is_empty():
+        return batches
+    merged = merged_batches(path)
+    return batches.join(merged, on=["run_id", "batch_id"], how="anti", maintain_order="left")
+
+
+def merged_batches(path: Path) -> pl.DataFrame:
+    """(run_id, batch_id) of every landed batch this warehouse holds (none before migration 018a)."""
+    with db.read_only(path) as con:
+        if not con.execute(db.sql_text("landing_batches_exist")).fetchall():
+            return pl.DataFrame(schema={"run_id": pl.String, "batch_id": pl.String})
+        return db.frame(con, db.sql_text("landing_merged_batches"))
+
+
+def merge_landed(path: Path, landing_root: str, markers_version: int, batches: pl.DataFrame,
+                 frames: dict[str, pl.DataFrame]) -> dict:
+    """Apply landed batches to the warehouse in ONE transaction, recording them (ops.landing_batches) and the
+    markers version read (ops.landing_merges) in that same transaction: a merge killed midway leaves nothing, and
+    a batch is never applied twice. `frames` are the batches' frames concatenated in landing order (validated);
+    duplicate keys across batches are resolved as BATCH_KEYS says."""
+    merge_id = uuid.uuid4().hex
+    frames = {name: frame.unique(BATCH_KEYS[name][0], keep=BATCH_KEYS[name][1], maintain_order=True)
+              for name, frame in frames.items()}
+    record = batches.select("run_id", "batch_id", "attempt", "written_at").with_columns(
+        landing_root=pl.lit(landing_root), merge_id=pl.lit(merge_id), merged_at=pl.lit(now()))
+    with db.writing(path) as con:
+        con.register("incoming", record.select("run_id", "batch_id"))
+        again = con.execute(db.sql_text("landing_already_merged")).fetchall()[0][0]
+        con.unregister("incoming")
+        if again:
+            raise RuntimeError(f"{again} of these landed batches are already merged: another merger ran")
+        changed = apply_batch(con, frames)
+        db.load(con, "insert_landing_batches", record)
+        counts = {"n_batches": batches.height, "n_entries_new": changed.get("entries", 0),
+                  "n_articles_new": changed.get("articles", 0), "n_mentions_new": changed.get("mentions", 0),
+                  "n_events_new": changed["events_new"],
+                  "n_quarantined": frames["quarantine"].height if "quarantine" in frames else 0}
+        con.execute(db.sql_text("insert_landing_merge"),
+                    {"merge_id": merge_id, "landing_root": landing_root, "markers_version": markers_version,
+                     "merged_at": now(), **{k: v for k, v in counts.items() if k != "n_entries_new"}})
+    return {"merge_id": merge_id, **counts}

@@ -1,0 +1,111 @@
+"""The merger: the one writer of the warehouse in distributed mode (docs/scale-out.md). Thin wiring only.
+
+Workers on any number of machines land their batches in Delta tables (warehouse/landing.py). One `radar-merge`
+run (deployment concurrency 1, and the warehouse's writer lock) reads the batches landed since the version of the
+markers table it last merged, validates them with the same expectations as the ingest flow, applies them with
+the same SQL in one DuckDB transaction that also records what it merged (warehouse/stages.py: merge_landed),
+then sends the alerts through the outbox and republishes the read snapshot. Killed at any point and run again,
+it ends with the same warehouse as one clean merge. `radar-landing-compact` keeps the landing store small.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+import expectations
+from alerts.outbox import check_alert_urls
+from config.settings import Settings
+from flows.alert import send_alerts
+from transforms.isolate import failure_quarantine, isolating
+from warehouse import db, landing, stages
+from warehouse.lock import writer_lock
+from warehouse.snapshot import publish_read_snapshot
+
+MAX_BATCHES_PER_MERGE = 500  # batches per DuckDB transaction (about 50,000 articles at the default batch size)
+# The frames validated again, with their key column (the suites of expectations/).
+VALIDATED = {"entries": "entry_id", "articles": "url", "mentions": "mention_id"}
+
+
+def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The frames with the rows that fail their suite moved to the quarantine (stamped with their own run's id),
+    and the mentions of an article that failed left out with it."""
+    rejected = []
+    for name, key in VALIDATED.items():
+        if name not in frames:
+            continue
+        parts = []
+        for (run_id,), part in frames[name].group_by("run_id", maintain_order=True):
+            checked, failures = isolating(lambda p: expectations.validate(name, p, key=key), part, key)
+            parts += [valid for valid, _ in checked]
+            bad = pl.concat([q for _, q in checked]
+                            + [failure_quarantine(failures, name, f"validate_{name}", part, key)], how="diagonal_relaxed")
+            if not bad.is_empty():
+                rejected.append(stages.batch_frames(run_id, quarantine=bad)["quarantine"])
+        frames[name] = pl.concat(parts) if parts else frames[name].clear()
+    if rejected and "mentions" in frames and "articles" in frames:
+        bad_urls = pl.concat(rejected).filter(pl.col("table_name") == "articles")["row_key"]
+        if not bad_urls.is_empty():
+            # an article can fail only here (its worker validated it too, against the same suite): rare
+            bad_ids = frames["articles"].filter(pl.col("url").is_in(bad_urls))["article_id"]
+            frames["mentions"] = frames["mentions"].filter(~pl.col("article_id").is_in(bad_ids))
+    if rejected:
+        frames["quarantine"] = pl.concat([frames.get("quarantine", rejected[0].clear()), *rejected],
+                                         how="diagonal_relaxed")
+    return {name: frame for name, frame in frames.items() if not frame.is_empty()}
+
+
+@task(name="merge-landed-batches", cache_policy=NO_CACHE)
+def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
+    """Merge every batch landed up to the markers table's current version and not merged yet, in transactions of
+    `max_batches` batches; returns totals. Nothing to do when the version is the one the last merge read."""
+    totals = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0,
+              "n_quarantined": 0, "n_merges": 0}
+    version = landing.markers_version(landing_root)
+    last = stages.last_merged_version(Path(db_path), landing_root)
+    totals["markers_version"], totals["previous_version"] = version, last
+    if version is None or version == last:
+        return totals
+    batches = stages.unmerged_batches(Path(db_path), landing.committed_batches(landing_root, version))
+    chunks = list(batches.iter_slices(max_batches)) or [batches]  # no new batch: the version is recorded all the same
+    for chunk in chunks:
+        frames = validate_landed(landing.read_batches(landing_root, chunk))
+        counts = stages.merge_landed(Path(db_path), landing_root, version, chunk, frames)
+        counts.pop("merge_id")
+        for name, value in counts.items():
+            totals[name] += value
+        totals["n_merges"] += 1
+    return totals
+
+
+@flow(name="radar-merge", log_prints=False)
+def merge_landing(landing_root: str, db_path: str, config_file: str | None = None,
+                  max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
+    """Merge the landing zone at LANDING_ROOT into the warehouse at DB_PATH, send due alerts, publish the read
+    snapshot. Holds the warehouse's writer lock throughout (WarehouseBusy at once if another process writes)."""
+    with writer_lock(db_path):
+        expectations.prewarm()  # the GX import (seconds) overlaps with reading the landing zone
+        settings = Settings.load(Path(config_file) if config_file else None)
+        check_alert_urls(settings.alert_urls)
+        db.migrate(db_path)
+        counts = merge_new_batches(landing_root, db_path, max_batches)
+        alert_counts = send_alerts(db_path=db_path, settings=settings)
+        snapshot = None
+        if counts["n_batches"] or alert_counts["n_sent"] or alert_counts["n_failed"] or alert_counts["n_unknown"]:
+            snapshot = str(publish_read_snapshot(db_path))
+        get_run_logger().info("merged %d landed batches (%d new articles, %d new mentions, %d new events)",
+                              counts["n_batches"], counts["n_articles_new"], counts["n_mentions_new"],
+                              counts["n_events_new"])
+    return {**counts, "alerts": alert_counts, "read_snapshot": snapshot}
+
+
+@flow(name="radar-landing-compact", log_prints=False)
+def compact_landing(landing_root: str, db_path: str | None = None, grace_hours: float = 6.0,
+                    retention_hours: int = 24) -> dict:
+    """Compact the landing zone: with the warehouse given, drop the runs it has merged entirely (landed more than
+    `grace_hours` ago), then merge small files and delete files older than `retention_hours` no version needs."""
+    merged = stages.merged_batches(Path(db_path)) if db_path and Path(db_path).exists() else None
+    return landing.compact(landing_root, merged, grace=timedelta(hours=grace_hours), retention_hours=retention_hours)

@@ -1,0 +1,82 @@
+"""Real batches for the landing-zone tests: the demo corpus served on 127.0.0.1, fetched with the pipeline's HTTP
+client and run through the pipeline's own stages (feed parsing, text extraction, event extraction, validation),
+cut into batches the way a worker cuts them. Each batch is the keyword arguments of warehouse.stages.batch_frames,
+so the same batch can be loaded into a warehouse directly (the embedded mode) or landed and merged.
+
+Also runnable as a worker process: `python -m tests.landing_batches ROOT RUN_ID PICKLE [SHARD N]` lands the batches
+pickled in PICKLE whose index is SHARD modulo N.
+"""
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import polars as pl
+
+import expectations
+from config.settings import Settings
+from flows.ingest import extract_articles, extract_events, feed_state_row, fetch_rows
+from sources.feeds import load_feeds
+from sources.http import Fetcher
+from transforms.articles import extract_pages
+from transforms.feeds import ENTRY_SCHEMA, parse_feed
+from warehouse import landing, stages
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
+
+def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[str, dict]]:
+    """(batch_id, batch_frames kwargs): one feed-poll batch, then the article pages in batches of `batch_size`."""
+    settings = Settings(allow_hosts=("127.0.0.1",), min_host_interval_s=0.0)
+    feeds = load_feeds(DEMO / "feeds.toml", base_url=base_url)
+    with Fetcher(settings) as fetcher:
+        results = fetcher.get_many([f.url for f in feeds], max_bytes=settings.max_feed_bytes)
+        parsed = [parse_feed(r.content, r.final_url or f.url, r.headers) for f, r in zip(feeds, results)]
+        polls = [{"feed": f, "result": r, "parsed": p, "error": None} for f, r, p in zip(feeds, results, parsed)]
+        feed_rows = pl.DataFrame([feed_state_row(p, {}) for p in polls]).with_columns(
+            pl.col(c).cast(pl.Datetime("us", "UTC")) for c in ("last_ok_at", "last_fetched_at", "next_due_at"))
+        entries = pl.concat([p.entries for p in parsed] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
+        valid_entries, bad_entries = expectations.validate("entries", entries, key="entry_id")
+        batches = [("poll", {"feeds": feed_rows, "fetches": fetch_rows(results, "feed", run_id),
+                             "entries": valid_entries, "quarantine": bad_entries})]
+        pending = valid_entries.unique("url", keep="first", maintain_order=True)
+        for i, chunk in enumerate(pending.iter_slices(batch_size)):
+            pages_fetched = fetcher.get_many(chunk["url"].to_list(), max_bytes=settings.max_page_bytes)
+            pages = [{"url": r.url, "feed_url": e["feed_url"], "content": r.content if r.ok else b"",
+                      "fetch_error": None if r.ok else r.error_kind, "entry_title": e["title"],
+                      "entry_published_at": e["published_at"], "entry_summary": e["summary"],
+                      "entry_content": e.get("content")}
+                     for r, e in zip(pages_fetched, chunk.to_dicts())]
+            articles, failed_texts = extract_articles.fn(pages, extract_pages(pages))
+            articles, bad_articles = expectations.validate("articles", articles, key="url")
+            mentions, failed_mentions = extract_events.fn(articles)
+            mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
+            batches.append((f"articles-{i}", {
+                "fetches": fetch_rows(pages_fetched, "article", run_id), "articles": articles, "mentions": mentions,
+                "quarantine": pl.concat([failed_texts, bad_articles, failed_mentions, bad_mentions],
+                                        how="diagonal_relaxed")}))
+    return batches
+
+
+def load_embedded(db_path: Path, run_id: str, batches: list[tuple[str, dict]]) -> None:
+    """The batches as the single-process pipeline writes them: one warehouse transaction each."""
+    for _, kwargs in batches:
+        if "feeds" in kwargs:
+            stages.record_feed_poll(db_path, kwargs["feeds"], kwargs["fetches"], kwargs["entries"],
+                                    kwargs["quarantine"], pl.DataFrame(), run_id)
+        else:
+            stages.load_article_batch(db_path, run_id, kwargs["fetches"], kwargs["articles"], kwargs["mentions"],
+                                      kwargs["quarantine"])
+
+
+def land(root: str, run_id: str, batches: list[tuple[str, dict]]) -> int:
+    return sum(landing.write_batch(root, run_id, batch_id, stages.batch_frames(run_id, **kwargs))
+               for batch_id, kwargs in batches)
+
+
+if __name__ == "__main__":
+    root, run_id, pickled = sys.argv[1:4]
+    shard, n_shards = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
+    all_batches = pickle.loads(Path(pickled).read_bytes())
+    print(land(root, run_id, [b for i, b in enumerate(all_batches) if i % n_shards == shard]), flush=True)
