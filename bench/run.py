@@ -118,6 +118,115 @@ def measure_ceiling(corpus: Path, manifest: dict) -> dict:
             "articles_per_s": round(len(pages) / seconds, 2), "mb_per_s": round(n_bytes / 1e6 / seconds, 3)}
 
 
+def _extract_text(item: tuple[str, bytes]) -> bool:
+    from transforms.articles import extract_page
+
+    return bool(extract_page(item[1], item[0])["text"])
+
+
+def measure_ceiling_all_cores(corpus: Path, manifest: dict) -> dict:
+    """trafilatura over the same pages in cpu_count processes (what the pipeline's extraction pool can do): the
+    ceiling the pipeline is compared with. The pool is started and warmed up (imports) before the clock starts."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pages = [(f"http://127.0.0.1{p}", (corpus / "site" / p.lstrip("/")).read_bytes()) for p in manifest["pages"]]
+    workers = os.cpu_count() or 1
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_extract_text, pages[:workers], chunksize=1))  # warm-up: one page per process
+        start = time.perf_counter()
+        n_text = sum(pool.map(_extract_text, pages, chunksize=8))
+        seconds = time.perf_counter() - start
+    return {"processes": workers, "pages": len(pages), "pages_with_text": n_text, "seconds": round(seconds, 3),
+            "articles_per_s": round(len(pages) / seconds, 2)}
+
+
+def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
+    """`radar run` as a user runs it (bench/radar_run.py), timed here from process start to exit, into a fresh
+    warehouse; its phases (Prefect start-up, ingest flow, alerts, snapshot) come back as their own rows."""
+    from cli.demo_server import serve_directory
+
+    db_path, result = tmp / "radar-run.duckdb", tmp / "radar-run-phases.json"
+    log_path = tmp / "radar-run.log"
+    with serve_directory(corpus / "site") as base:
+        feeds = tmp / "feeds.toml"
+        feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n'
+                                 for f in manifest["feeds"]))
+        env = {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0",
+               "RADAR_RUN_DEADLINE_S": "0", "RADAR_CONFIG": str(tmp / "no-radar.toml"),
+               "PREFECT_HOME": str(tmp / "prefect-home")}
+        cmd = [sys.executable, str(BENCH / "radar_run.py"), str(result), "run", "--feeds", str(feeds),
+               "--db", str(db_path)]
+        with open(log_path, "wb") as log:
+            started = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(tmp), env=env)
+            sampler = TreeRss(proc.pid)
+            sampler.start()
+            returncode = proc.wait()
+            total = time.perf_counter() - started
+            sampler.stop()
+    if returncode != 0 or not result.is_file():
+        raise RuntimeError(f"radar run failed (exit {returncode}):\n{log_path.read_text(errors='replace')[-4000:]}")
+    phases = json.loads(result.read_text())
+    exit_s = total - phases.pop("exit started at")
+    rows = {**phases, "exit (prefect api shutdown)": round(exit_s, 3)}
+    rows["other (interpreter, checks, lock, flow bookkeeping)"] = round(total - sum(rows.values()), 3)
+    return {"process_s": round(total, 3), "pages": manifest["n_pages"],
+            "articles_per_s": round(manifest["n_pages"] / total, 2), "phases_s": rows,
+            "peak_rss_tree_mb": round(sampler.peak_tree / 2**20, 1) if sampler.available else None,
+            "db_path": str(db_path)}
+
+
+def measure_merger(source_db: Path, tmp: Path, batch_size: int = 100) -> dict:
+    """Distributed mode's storage path on the rows a real run stored: cut into batches of `batch_size` articles
+    (with their entries, fetches and mentions), landed (warehouse/landing.py), then merged into an empty warehouse
+    by flows.merge.merge_new_batches (read + validate + one DuckDB transaction per 500 batches). mentions/s is over
+    the merge; the GX import is done before the clock starts (a merger process pays it once)."""
+    import polars as pl
+
+    import expectations
+    import flows.merge as merge
+    from warehouse import db, landing
+
+    entries = db.query(source_db, "select * from raw.entries")
+    articles = db.query(source_db, "select * from raw.articles").with_columns(is_article=pl.lit(True))
+    mentions = db.query(source_db, "select * from core.mentions")
+    fetches = db.query(source_db, "select * from raw.fetches")
+    root, target = tmp / "landing", tmp / "merged.duckdb"
+    batches = [("entries", {"entries": entries, "fetches": fetches.filter(pl.col("kind") == "feed")})]
+    for i, chunk in enumerate(articles.iter_slices(batch_size)):
+        batches.append((f"articles-{i}", {
+            "articles": chunk, "mentions": mentions.filter(pl.col("article_id").is_in(chunk["article_id"])),
+            "fetches": fetches.filter((pl.col("kind") == "article") & pl.col("url").is_in(chunk["url"]))}))
+    start = time.perf_counter()
+    for batch_id, frames in batches:
+        landing.write_batch(str(root), "bench-run", batch_id, frames)
+    land_s = time.perf_counter() - start
+    db.migrate(target)
+    expectations.validate("mentions", mentions.head(1), key="mention_id")  # GX import + context, off the clock
+    phases: dict[str, float] = {}
+    for module, name, label in ((merge.landing, "read_batches", "read landing"),
+                                (merge, "validate_landed", "validate"),
+                                (merge.stages, "merge_landed", "duckdb transaction")):
+        real = getattr(module, name)
+
+        def wrapper(*args, _real=real, _label=label, **kwargs):
+            t = time.perf_counter()
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                phases[_label] = phases.get(_label, 0.0) + time.perf_counter() - t
+
+        setattr(module, name, wrapper)
+    start = time.perf_counter()
+    counts = merge.merge_new_batches.fn(str(root), str(target))
+    merge_s = time.perf_counter() - start
+    return {"batches": len(batches), "articles": articles.height, "mentions": mentions.height,
+            "land_s": round(land_s, 3), "land_batches_per_s": round(len(batches) / land_s, 2),
+            "merge_s": round(merge_s, 3), "merge_mentions_per_s": round(mentions.height / merge_s),
+            "merge_phases_s": {k: round(v, 3) for k, v in phases.items()},
+            "merged": {k: counts[k] for k in ("n_batches", "n_articles_new", "n_mentions_new", "n_events_new")}}
+
+
 def synthetic_mentions(n: int, seed: int = 7):
     """n rows in transforms.extract.MENTION_SCHEMA plus extracted_at/run_id, as a core.mentions load sees them."""
     import polars as pl
@@ -332,11 +441,29 @@ def print_report(res: dict) -> None:
     summary.add_column("value", justify="right")
     summary.add_column("notes")
     summary.add_row("ceiling: trafilatura alone", f"{c['articles_per_s']:.1f} articles/s",
-                    f"{c['pages']} pages in memory, one process, {c['seconds']:.1f}s")
+                    f"{c['pages']} pages in memory, {c['processes']} processes (cpu_count), {c['seconds']:.1f}s")
     summary.add_row("pipeline cold", f"{cold['articles_per_s']:.1f} articles/s",
                     f"{cold['wall_s']:.1f}s into an empty DuckDB file; {cold['warehouse']['articles']} articles, "
                     f"{cold['warehouse']['mentions']} mentions, {cold['warehouse']['events']} events")
     summary.add_row("pipeline / ceiling", f"{cold['ratio_to_ceiling']:.2f}", "")
+    one = c.get("one_process", {})
+    if one:
+        summary.add_row("trafilatura in one process", f"{one['articles_per_s']:.1f} articles/s",
+                        f"the old ceiling; the ceiling above runs {c['processes']} processes")
+    run = res.get("radar_run")
+    if run:
+        summary.add_row("radar run (process start to exit)", f"{run['articles_per_s']:.1f} articles/s",
+                        f"{run['process_s']:.1f}s; {run['ratio_to_ceiling']:.2f} x ceiling; peak RSS tree "
+                        f"{run['peak_rss_tree_mb']} MB")
+        for phase, seconds in run["phases_s"].items():
+            summary.add_row(f"  └ {phase}", f"{seconds:.2f}s", "")
+    merger = res.get("merger")
+    if merger:
+        summary.add_row("merger (landing -> warehouse)", f"{merger['merge_mentions_per_s']:,} mentions/s",
+                        f"{merger['mentions']} mentions, {merger['articles']} articles in {merger['batches']} batches: "
+                        f"{merger['merge_s']:.2f}s ({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
+                        f"landing them took {merger['land_s']:.1f}s")
+    summary.add_row("distributed mode (1/2/4 workers)", "not measured", res.get("distributed", {}).get("note", ""))
     summary.add_row("incremental (same ingest again)", f"{inc['wall_s']:.2f}s",
                     f"{inc['ratio_to_cold']:.1%} of cold; new rows {inc['new_rows']}")
     summary.add_row("incremental minus flow start-up", f"{inc['minus_flow_startup_s']:.2f}s",
@@ -431,9 +558,12 @@ def main(argv: list[str] | None = None) -> int:
     args.phase_s["corpus"] = round(time.perf_counter() - t_start, 2)
     log(f"ceiling: trafilatura over {corpora[args.size]['n_pages']} pages")
     t = time.perf_counter()
-    ceiling = measure_ceiling(paths[args.size], make_corpus.load_manifest(paths[args.size]))
+    one_process = measure_ceiling(paths[args.size], make_corpus.load_manifest(paths[args.size]))
+    log(f"trafilatura in one process: {one_process['articles_per_s']} articles/s")
+    ceiling = measure_ceiling_all_cores(paths[args.size], make_corpus.load_manifest(paths[args.size]))
+    ceiling["one_process"] = one_process
     args.phase_s["ceiling"] = round(time.perf_counter() - t, 2)
-    log(f"ceiling: {ceiling['articles_per_s']} articles/s")
+    log(f"ceiling: {ceiling['articles_per_s']} articles/s in {ceiling['processes']} processes")
     log(f"DuckDB load: {args.upsert_rows:,} mentions")
     t = time.perf_counter()
     load = measure_duckdb_load(args.upsert_rows)
@@ -454,8 +584,24 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             profile = run_worker(args.size, paths[args.size], "cold", stage, Path(tmp)).get("profile")
             args.phase_s["profile"] = round(time.perf_counter() - t, 2)
+        log(f"radar run {args.size}: timed from process start to exit")
+        t = time.perf_counter()
+        radar_run = run_radar_cli(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp))
+        args.phase_s["radar_run"] = round(time.perf_counter() - t, 2)
+        log(f"radar run: {radar_run['process_s']}s; landing + merger over its rows")
+        t = time.perf_counter()
+        merger = measure_merger(Path(radar_run.pop("db_path")), Path(tmp))
+        args.phase_s["merger"] = round(time.perf_counter() - t, 2)
+        log(f"merger: {merger['merge_mentions_per_s']} mentions/s")
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
+    results["radar_run"] = {**radar_run, "ratio_to_ceiling": round(radar_run["articles_per_s"] / ceiling["articles_per_s"], 4),
+                            "ratio_to_pipeline_cold": round(radar_run["articles_per_s"] / results["pipeline_cold"]["articles_per_s"], 4)}
+    results["merger"] = merger
+    results["distributed"] = {"available": False,
+                              "note": "radar run has no distributed mode (--shard/--landing) yet: 1/2/4 workers not measured"}
+    results["ratios"]["radar_run_over_ceiling"] = results["radar_run"]["ratio_to_ceiling"]
+    results["ratios"]["merger_mentions_per_s"] = merger["merge_mentions_per_s"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp_out = args.out.with_suffix(".json.tmp")
     tmp_out.write_text(json.dumps(results, indent=1, default=str))

@@ -395,9 +395,9 @@ def _article_from_file(raw: bytes, path: Path, extract_page) -> tuple[str | None
 
 
 # Command groups kept in their own modules; each has register(app). Add a module here to add its commands.
-from cli import backfill, feeds, ops, report, reprocess  # noqa: E402 - after the app they register on
+from cli import backfill, feeds, landing, ops, report, reprocess  # noqa: E402 - after the app they register on
 
-for _module in (report, feeds, ops, backfill, reprocess):
+for _module in (report, feeds, ops, backfill, reprocess, landing):
     _module.register(app)
 
 

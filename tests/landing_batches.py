@@ -3,12 +3,20 @@ client and run through the pipeline's own stages (feed parsing, text extraction,
 cut into batches the way a worker cuts them. Each batch is the keyword arguments of warehouse.stages.batch_frames,
 so the same batch can be loaded into a warehouse directly (the embedded mode) or landed and merged.
 
-Also runnable as a worker process: `python -m tests.landing_batches ROOT RUN_ID PICKLE [SHARD N]` lands the batches
-pickled in PICKLE whose index is SHARD modulo N.
+Also runnable as a process, so tests can run several at once and kill them with SIGKILL at a chosen point:
+
+    python -m tests.landing_batches land ROOT RUN_ID PICKLE [--shard I/N] [--die-at TABLE]
+        lands the pickled batches whose index is I modulo N; --die-at: SIGKILL itself just before writing TABLE
+    python -m tests.landing_batches merge ROOT DB [--die-at STATEMENT]
+        merges the landing zone into DB (flows.merge.merge_new_batches); --die-at: SIGKILL itself just before
+        running warehouse/sql/STATEMENT.sql, inside the merge's open transaction
 """
 from __future__ import annotations
 
+import argparse
+import os
 import pickle
+import signal
 import sys
 from pathlib import Path
 
@@ -75,8 +83,43 @@ def land(root: str, run_id: str, batches: list[tuple[str, dict]]) -> int:
                for batch_id, kwargs in batches)
 
 
+def _die_before(module, name: str, arg: int, target: str) -> None:
+    """Replace module.name so the process kills itself (SIGKILL: no cleanup, no rollback) when called with
+    `target` as its argument number `arg`."""
+    real = getattr(module, name)
+
+    def dying(*args, **kwargs):
+        if args[arg] == target:
+            print(f"dying before {target}", flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+
+    setattr(module, name, dying)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=["land", "merge"])
+    parser.add_argument("root")
+    parser.add_argument("target", help="run id (land) or warehouse path (merge)")
+    parser.add_argument("pickled", nargs="?")
+    parser.add_argument("--shard", default="0/1")
+    parser.add_argument("--die-at")
+    args = parser.parse_args(argv)
+    if args.command == "land":
+        if args.die_at:
+            _die_before(landing, "_append", 1, args.die_at)
+        shard, n_shards = map(int, args.shard.split("/"))
+        batches = pickle.loads(Path(args.pickled).read_bytes())
+        print(land(args.root, args.target, [b for i, b in enumerate(batches) if i % n_shards == shard]), flush=True)
+    else:
+        from flows.merge import merge_new_batches
+        from warehouse import db
+
+        if args.die_at:
+            _die_before(db, "load", 1, args.die_at)
+        print(merge_new_batches.fn(args.root, args.target), flush=True)
+
+
 if __name__ == "__main__":
-    root, run_id, pickled = sys.argv[1:4]
-    shard, n_shards = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
-    all_batches = pickle.loads(Path(pickled).read_bytes())
-    print(land(root, run_id, [b for i, b in enumerate(all_batches) if i % n_shards == shard]), flush=True)
+    main(sys.argv[1:])

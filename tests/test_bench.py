@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 BENCH = REPO / "bench"
 SECTIONS = ["meta", "corpus", "ceiling", "pipeline_cold", "incremental", "flow_startup", "stages", "scaling",
-            "duckdb_load", "gx", "ratios"]
+            "duckdb_load", "gx", "ratios", "radar_run", "merger"]
 STAGES = ["fetch feeds", "parse feeds", "fetch pages", "extract text", "extract events", "validate", "load",
           "warehouse bookkeeping", "flow glue", "gx setup (import + context)", "prefect + unattributed"]
 
@@ -58,6 +58,13 @@ def test_bench_runs_and_reports_every_section(tmp_path):
         assert results.get(section), f"missing section {section}"
 
     assert _number(results["ceiling"]["articles_per_s"]) and results["ceiling"]["pages"] > 0
+    assert results["ceiling"]["processes"] == os.cpu_count() and _number(results["ceiling"]["one_process"]["articles_per_s"])
+    run = results["radar_run"]
+    assert _number(run["process_s"]) and all(_number(v) for k, v in run["phases_s"].items() if not k.startswith("other"))
+    assert {"prefect api start-up", "ingest flow", "alerts", "read snapshot"} <= set(run["phases_s"])
+    merger = results["merger"]
+    assert merger["mentions"] > 0 and merger["merged"]["n_mentions_new"] == merger["mentions"]  # every row merged once
+    assert merger["merged"]["n_articles_new"] == merger["articles"] and _number(merger["merge_mentions_per_s"])
     cold = results["pipeline_cold"]
     assert all(_number(cold[k]) for k in ("wall_s", "articles_per_s", "ratio_to_ceiling"))
     assert cold["warehouse"]["articles"] > 0 and cold["warehouse"]["mentions"] > 0

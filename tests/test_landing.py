@@ -1,0 +1,169 @@
+"""Distributed mode's storage: workers land batches in Delta tables (warehouse/landing.py), one merger applies them
+to the warehouse (flows/merge.py). Real batches (tests/landing_batches.py: the demo corpus on 127.0.0.1 through the
+pipeline's own stages), real Delta tables in a temporary directory, real DuckDB files, real processes killed with
+SIGKILL.
+
+The reference is the embedded mode: the same batches loaded straight into a warehouse, one transaction each.
+"""
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from cli.demo_server import serve_directory
+from flows.merge import merge_new_batches
+from tests.landing_batches import DEMO, demo_batches, land, load_embedded
+from warehouse import db, landing, stages
+
+pytestmark = pytest.mark.timeout(900)  # hang guard: GX imports in the child processes are slow on a busy machine
+
+REPO = Path(__file__).resolve().parent.parent
+RUN_ID = "run-landing-test"
+# What must be equal between the embedded warehouse and the merged one (every column the pipeline decides).
+CONTENT = {
+    "entries": "select entry_id, feed_url, url, title, summary, published_at from raw.entries",
+    "articles": "select article_id, url, feed_url, title, published_at, text, text_sha, lang, site_name, fetched_at, "
+                "canonical_url, text_source, page_error from raw.articles",
+    "mentions": "select * exclude (extracted_at, run_id) from core.mentions",
+    "events": "select * exclude (updated_at) from core.events",
+    "fetches": "select fetch_id, kind, url, status, error_kind from raw.fetches",
+    "feeds": "select feed_url, name, title, etag, health from raw.feeds",
+    "quarantine": "select table_name, row_key, expectations from ops.quarantine",
+}
+
+
+@pytest.fixture(scope="module")
+def batches(tmp_path_factory) -> tuple[list, Path]:
+    with serve_directory(DEMO) as base:
+        made = demo_batches(base + "/", RUN_ID, batch_size=4)
+    pickled = tmp_path_factory.mktemp("batches") / "batches.pickle"
+    pickled.write_bytes(pickle.dumps(made))
+    return made, pickled
+
+
+@pytest.fixture(scope="module")
+def embedded(batches, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("embedded") / "radar.duckdb"
+    db.migrate(path)
+    load_embedded(path, RUN_ID, batches[0])
+    return path
+
+
+def content(path: Path) -> dict[str, pl.DataFrame]:
+    return {name: db.query(path, f"{sql} order by all") for name, sql in CONTENT.items()}
+
+
+def assert_same_warehouse(merged: Path, embedded: Path) -> None:
+    got, want = content(merged), content(embedded)
+    for name in CONTENT:
+        assert got[name].height == want[name].height, f"{name}: {got[name].height} rows, want {want[name].height}"
+        assert got[name].equals(want[name]), f"{name} differs"
+
+
+def child(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "tests.landing_batches", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=600)
+    if check and proc.returncode != 0:
+        pytest.fail(f"child {args} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def merge(root: Path, path: Path) -> dict:
+    db.migrate(path)
+    return merge_new_batches.fn(str(root), str(path))
+
+
+def test_three_concurrent_writers_and_the_merger_equal_the_embedded_load(batches, embedded, tmp_path):
+    made, pickled = batches
+    root = tmp_path / "landing"
+    procs = [subprocess.Popen([sys.executable, "-m", "tests.landing_batches", "land", str(root), RUN_ID, str(pickled),
+                               "--shard", f"{i}/3"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for i in range(3)]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [o[1][-2000:] for o in outputs]
+    assert sum(int(out.strip()) for out, _ in outputs) == len(made)  # every batch landed once
+    markers = landing.committed_batches(str(root))
+    assert markers.height == len(made) and markers["batch_id"].n_unique() == len(made)
+
+    # Landing the same batches again writes nothing: no new marker, no new Delta version of any table.
+    version = landing.markers_version(str(root))
+    assert land(str(root), RUN_ID, made) == 0
+    assert landing.markers_version(str(root)) == version
+
+    merged = tmp_path / "merged.duckdb"
+    first = merge(root, merged)
+    assert first["n_batches"] == len(made) and first["markers_version"] == version
+    assert_same_warehouse(merged, embedded)
+
+    # Nothing new landed: the merge reads nothing and changes nothing.
+    before = content(merged)
+    again = merge(root, merged)
+    assert again["n_batches"] == 0 and again["n_merges"] == 0
+    assert all(content(merged)[name].equals(before[name]) for name in CONTENT)
+    assert db.query(merged, "select count(*) as n from ops.landing_batches")["n"][0] == len(made)
+
+
+def test_a_worker_killed_mid_batch_and_run_again_changes_nothing(batches, embedded, tmp_path):
+    made, pickled = batches
+    root = tmp_path / "landing"
+    # Killed after the batch's fetches and articles were written, before its mentions and its marker.
+    killed = child("land", str(root), RUN_ID, str(pickled), "--shard", "1/7", "--die-at", "mentions", check=False)
+    assert killed.returncode == -9 and "dying before mentions" in killed.stdout
+    orphans = pl.read_delta(landing.table_uri(str(root), "articles"))
+    assert orphans.height > 0 and landing.committed_batches(str(root)).is_empty()
+
+    merged = tmp_path / "merged.duckdb"
+    assert merge(root, merged)["n_batches"] == 0  # the killed attempt is invisible
+    assert db.query(merged, "select count(*) as n from raw.articles")["n"][0] == 0
+
+    assert int(child("land", str(root), RUN_ID, str(pickled)).stdout.strip()) == len(made)
+    assert merge(root, merged)["n_batches"] == len(made)
+    assert_same_warehouse(merged, embedded)  # the orphans of the killed attempt were not merged
+
+    # Compaction drops the merged run, orphans included; a batch landed later is still merged.
+    report = landing.compact(str(root), stages.merged_batches(merged), grace=timedelta(0), retention_hours=0)
+    assert report["runs_dropped"] == 1
+    assert pl.read_delta(landing.table_uri(str(root), "articles")).height == 0
+    assert landing.committed_batches(str(root)).is_empty()
+    assert land(str(root), "run-after-compaction", made[:1]) == 1
+    assert merge(root, merged)["n_batches"] == 1
+
+
+def test_the_merger_killed_mid_merge_and_run_again_changes_nothing(batches, embedded, tmp_path):
+    made, pickled = batches
+    root = tmp_path / "landing"
+    merged = tmp_path / "merged.duckdb"
+    land(str(root), RUN_ID, made[:3])
+    assert merge(root, merged)["n_batches"] == 3
+    before = content(merged)
+    merged_before = db.query(merged, "select * from ops.landing_merges order by all")
+    land(str(root), RUN_ID, made[3:])
+
+    # Killed inside the merge's transaction: entries, fetches and articles were loaded, mentions were next.
+    killed = child("merge", str(root), str(merged), "--die-at", "insert_mentions", check=False)
+    assert killed.returncode == -9 and "dying before insert_mentions" in killed.stdout
+    after_kill = content(merged)
+    assert all(after_kill[name].equals(before[name]) for name in CONTENT), "a killed merge left rows behind"
+    assert db.query(merged, "select * from ops.landing_merges order by all").equals(merged_before)
+
+    rerun = child("merge", str(root), str(merged))
+    assert f"'n_batches': {len(made) - 3}" in rerun.stdout
+    assert_same_warehouse(merged, embedded)
+
+
+def test_a_batch_whose_rows_do_not_match_its_marker_is_refused(batches, tmp_path):
+    made, _ = batches
+    root = str(tmp_path / "landing")
+    land(root, RUN_ID, made[1:2])
+    table = landing.table_uri(root, "mentions")
+    from deltalake import DeltaTable
+
+    DeltaTable(table).delete()  # rows lost behind the marker's back (a vacuum too early, files removed by hand)
+    with pytest.raises(landing.LandingMismatch, match="mentions"):
+        landing.read_batches(root, landing.committed_batches(root))
