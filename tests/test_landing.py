@@ -167,3 +167,48 @@ def test_a_batch_whose_rows_do_not_match_its_marker_is_refused(batches, tmp_path
     DeltaTable(table).delete()  # rows lost behind the marker's back (a vacuum too early, files removed by hand)
     with pytest.raises(landing.LandingMismatch, match="mentions"):
         landing.read_batches(root, landing.committed_batches(root))
+
+
+def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batches, tmp_path):
+    """`radar merge` end to end (Prefect flow, writer lock, alerts through the outbox to a real webhook, read
+    snapshot); a second merge with nothing landed sends nothing."""
+    from datetime import datetime, timezone
+
+    from alerts import outbox
+    from config.settings import Settings
+    from tests.sinks import WebhookSink
+    from warehouse.snapshot import snapshot_path
+
+    made, _ = batches
+    root, path = tmp_path / "landing", tmp_path / "radar.duckdb"
+    db.migrate(path)
+    env = {"RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_ALERT_MAX_AGE_DAYS": "0",  # the demo's news is old news
+           "RADAR_CONFIG": str(tmp_path / "none.toml"), "PREFECT_HOME": str(tmp_path / "prefect")}
+    with WebhookSink() as hook:
+        settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
+        outbox.enqueue(path, settings)  # the channel subscribes now: what is fetched from now on is news
+        now = datetime.now(timezone.utc)
+        fresh = [(batch_id, {**kw, "articles": kw["articles"].with_columns(fetched_at=pl.lit(now))} if "articles" in kw
+                  else kw) for batch_id, kw in made]
+        land(str(root), RUN_ID, fresh)
+
+        def radar_merge() -> subprocess.CompletedProcess:
+            proc = subprocess.run([sys.executable, "-m", "cli.main", "merge", "--landing", str(root), "--db", str(path)],
+                                  cwd=REPO, capture_output=True, text=True, timeout=600,
+                                  env={**__import__("os").environ, **env, "RADAR_ALERT_URLS": hook.apprise_url})
+            assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+            return proc
+
+        first = radar_merge()
+        assert f"Merged {len(made)} landed batches" in first.stdout
+        # The default rule: done model releases with confidence 0.6 or more, one message each.
+        releases = db.query(path, "select event_key from core.events where type = 'model_release' "
+                                  "and status = 'done' and confidence >= 0.6")
+        assert releases.height > 0
+        assert len(hook.messages) == releases.height
+        assert db.query(snapshot_path(path), "select count(*) as n from core.events")["n"][0] == \
+            db.query(path, "select count(*) as n from core.events")["n"][0]
+
+        second = radar_merge()
+        assert "Merged 0 landed batches" in second.stdout
+        assert len(hook.messages) == releases.height  # nothing sent twice
