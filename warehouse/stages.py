@@ -153,7 +153,8 @@ def batch_frames(run_id: str, *, feeds: pl.DataFrame | None = None, rate_limits:
 def apply_batch(con, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
     """Load batch_frames() output in an open write transaction, then rebuild the events its mentions touch.
     Returns the rows each statement changed, and `events_new`."""
-    frames = {**frames, "articles": frames["articles"].drop("is_article")} if "articles" in frames else frames
+    if "articles" in frames:  # a backfill's articles may come without the flag
+        frames = {**frames, "articles": frames["articles"].drop("is_article", strict=False)}
     changed = {name: db.load(con, statement, frames[name]) for name, (statement, _) in BATCH_TABLES.items()
                if name in frames}
     changed["events_new"] = 0
