@@ -183,7 +183,8 @@ def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batc
     root, path = tmp_path / "landing", tmp_path / "radar.duckdb"
     db.migrate(path)
     env = {"RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_ALERT_MAX_AGE_DAYS": "0",  # the demo's news is old news
-           "RADAR_CONFIG": str(tmp_path / "none.toml"), "PREFECT_HOME": str(tmp_path / "prefect")}
+           "RADAR_CONFIG": str(tmp_path / "none.toml"), "PREFECT_HOME": str(tmp_path / "prefect"),
+           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "600"}  # a busy machine starts the API slowly
     with WebhookSink() as hook:
         settings = Settings(alert_urls=(hook.apprise_url,), allow_hosts=("127.0.0.1",))
         outbox.enqueue(path, settings)  # the channel subscribes now: what is fetched from now on is news
