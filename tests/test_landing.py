@@ -21,7 +21,7 @@ from flows.merge import merge_new_batches
 from tests.landing_batches import DEMO, demo_batches, land, load_embedded
 from warehouse import db, landing, stages
 
-pytestmark = pytest.mark.timeout(900)  # hang guard: GX imports in the child processes are slow on a busy machine
+pytestmark = pytest.mark.timeout(1800)  # hang guard: GX imports and Prefect start-up in child processes are slow on a busy machine
 
 REPO = Path(__file__).resolve().parent.parent
 RUN_ID = "run-landing-test"
