@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-console = Console()
+from cli.output import console
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 LandingOption = Annotated[str, typer.Option("--landing", help="Landing zone root: a directory, or an object-store URI "
@@ -36,7 +35,8 @@ def merge(
 
     started = time.monotonic()
     counts = stoppable(lambda: merge_landing(landing_root=landing, db_path=str(db),
-                                              config_file=str(config) if config else None))
+                                             config_file=str(config) if config else None),
+                       lambda done: "interrupted: an uncommitted merge is rolled back; the next merge resumes")
     console.print(f"Merged {counts['n_batches']} landed batches in {time.monotonic() - started:.1f} s: "
                   f"{counts['n_entries_new']} new entries, {counts['n_articles_new']} new articles, "
                   f"{counts['n_mentions_new']} new mentions, {counts['n_events_new']} new events, "
