@@ -195,8 +195,8 @@ def measure_merger(source_db: Path, tmp: Path, batch_size: int = 100) -> dict:
     batches = [("entries", {"entries": entries, "fetches": fetches.filter(pl.col("kind") == "feed")})]
     for i, chunk in enumerate(articles.iter_slices(batch_size)):
         batches.append((f"articles-{i}", {
-            "articles": chunk, "mentions": mentions.filter(pl.col("article_id").is_in(chunk["article_id"])),
-            "fetches": fetches.filter((pl.col("kind") == "article") & pl.col("url").is_in(chunk["url"]))}))
+            "articles": chunk, "mentions": mentions.filter(pl.col("article_id").is_in(chunk["article_id"].to_list())),
+            "fetches": fetches.filter((pl.col("kind") == "article") & pl.col("url").is_in(chunk["url"].to_list()))}))
     start = time.perf_counter()
     for batch_id, frames in batches:
         landing.write_batch(str(root), "bench-run", batch_id, frames)

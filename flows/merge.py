@@ -50,8 +50,8 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         bad_urls = pl.concat(rejected).filter(pl.col("table_name") == "articles")["row_key"]
         if not bad_urls.is_empty():
             # an article can fail only here (its worker validated it too, against the same suite): rare
-            bad_ids = frames["articles"].filter(pl.col("url").is_in(bad_urls))["article_id"]
-            frames["mentions"] = frames["mentions"].filter(~pl.col("article_id").is_in(bad_ids))
+            bad_ids = frames["articles"].filter(pl.col("url").is_in(bad_urls.to_list()))["article_id"]
+            frames["mentions"] = frames["mentions"].filter(~pl.col("article_id").is_in(bad_ids.to_list()))
     if rejected:
         frames["quarantine"] = pl.concat([frames.get("quarantine", rejected[0].clear()), *rejected],
                                          how="diagonal_relaxed")
