@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,7 @@ def merge(
     ctx: typer.Context,
     landing: LandingOption,
     db: DbOption = DEFAULT_DB,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (alert URLs, rules).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Settings file (alert URLs, rules).")] = None,
     wait: Annotated[bool, typer.Option("--wait", help="If another process is writing to the warehouse, wait for it.")] = False,
 ) -> None:
     """Merge the batches workers landed since the last merge into the warehouse, send due alerts, publish the read
@@ -47,7 +47,7 @@ def merge(
 @landing_app.command()
 def compact(
     landing: LandingOption,
-    db: Annotated[Optional[Path], typer.Option("--db", help="The warehouse the landing zone is merged into: runs it "
+    db: Annotated[Path | None, typer.Option("--db", help="The warehouse the landing zone is merged into: runs it "
                                                             "holds entirely are dropped from the landing zone.",
                                                envvar="RADAR_DB_PATH")] = None,
     grace_hours: Annotated[float, typer.Option("--grace-hours", help="Keep merged runs that landed a batch this "
@@ -66,11 +66,12 @@ def compact(
 
 
 @landing_app.command()
-def status(landing: LandingOption, db: Annotated[Optional[Path], typer.Option("--db", envvar="RADAR_DB_PATH")] = None) -> None:
+def status(landing: LandingOption, db: Annotated[Path | None, typer.Option("--db", envvar="RADAR_DB_PATH")] = None) -> None:
     """Batches landed (per run), and how many the warehouse has merged."""
     import polars as pl
 
-    from warehouse import landing as zone, stages
+    from warehouse import landing as zone
+    from warehouse import stages
 
     batches = zone.committed_batches(landing)
     merged = stages.merged_batches(db) if db and db.exists() else None

@@ -10,7 +10,9 @@ it ends with the same warehouse as one clean merge. `radar-landing-compact` keep
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -39,7 +41,7 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             continue
         parts = []
         for (run_id,), part in frames[name].group_by("run_id", maintain_order=True):
-            checked, failures = isolating(lambda p: expectations.validate(name, p, key=key), part, key)
+            checked, failures = isolating(partial(expectations.validate, name, key=key), part, key)
             parts += [valid for valid, _ in checked]
             bad = pl.concat([q for _, q in checked]
                             + [failure_quarantine(failures, name, f"validate_{name}", part, key)], how="diagonal_relaxed")
@@ -62,7 +64,7 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
     """Merge every batch landed up to the markers table's current version and not merged yet, in transactions of
     `max_batches` batches; returns totals. Nothing to do when the version is the one the last merge read."""
-    totals = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0,
+    totals: dict[str, Any] = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0,
               "n_quarantined": 0, "n_merges": 0}
     version = landing.markers_version(landing_root)
     last = stages.last_merged_version(Path(db_path), landing_root)

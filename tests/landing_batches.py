@@ -40,8 +40,8 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
     feeds = load_feeds(DEMO / "feeds.toml", base_url=base_url)
     with Fetcher(settings) as fetcher:
         results = fetcher.get_many([f.url for f in feeds], max_bytes=settings.max_feed_bytes)
-        parsed = [parse_feed(r.content, r.final_url or f.url, r.headers) for f, r in zip(feeds, results)]
-        polls = [{"feed": f, "result": r, "parsed": p, "error": None} for f, r, p in zip(feeds, results, parsed)]
+        parsed = [parse_feed(r.content, r.final_url or f.url, r.headers) for f, r in zip(feeds, results, strict=False)]
+        polls = [{"feed": f, "result": r, "parsed": p, "error": None} for f, r, p in zip(feeds, results, parsed, strict=False)]
         feed_rows = pl.DataFrame([feed_state_row(p, {}) for p in polls]).with_columns(
             pl.col(c).cast(pl.Datetime("us", "UTC")) for c in ("last_ok_at", "last_fetched_at", "next_due_at"))
         entries = pl.concat([p.entries for p in parsed] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
@@ -55,7 +55,7 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
                       "fetch_error": None if r.ok else r.error_kind, "entry_title": e["title"],
                       "entry_published_at": e["published_at"], "entry_summary": e["summary"],
                       "entry_content": e.get("content")}
-                     for r, e in zip(pages_fetched, chunk.to_dicts())]
+                     for r, e in zip(pages_fetched, chunk.to_dicts(), strict=False)]
             articles, failed_texts = extract_articles.fn(pages, extract_pages(pages))
             articles, bad_articles = expectations.validate("articles", articles, key="url")
             mentions, failed_mentions = extract_events.fn(articles)

@@ -21,7 +21,8 @@ import os
 import socket
 import uuid
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -32,7 +33,7 @@ from warehouse.stages import BATCH_TABLES
 MARKERS = "batches"
 LANDING_KEYS = ("_run_id", "_batch_id", "_attempt")  # which batch, and which attempt at writing it
 LANDING_COLUMNS = (*LANDING_KEYS, "_row")  # _row: the row's place in its frame
-MARKER_SCHEMA = {"run_id": pl.String, "batch_id": pl.String, "attempt": pl.String,
+MARKER_SCHEMA: dict[str, Any] = {"run_id": pl.String, "batch_id": pl.String, "attempt": pl.String,
                  "written_at": pl.Datetime("us", "UTC"), "host": pl.String, "pid": pl.Int64,
                  **{f"n_{name}": pl.Int64 for name in BATCH_TABLES}}
 
@@ -41,7 +42,7 @@ def table_uri(root: str, name: str) -> str:
     return f"{str(root).rstrip('/')}/{name}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def warehouse_schema(name: str) -> dict[str, pl.DataType]:
     """Column types of the warehouse table a frame lands in (from the migrations, in an in-memory database): the
     landing tables keep them, so a column that is all null in one batch (Null in polars) has its real type."""

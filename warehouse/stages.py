@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Literal
 
 import polars as pl
 
@@ -125,7 +126,7 @@ BATCH_TABLES = {
 # When many batches are applied at once, a key may come in more than one of them (a feed polled by two runs, a page
 # fetched again before the first copy was merged): the first copy is kept where the statement inserts only new
 # rows, the last where it updates (as applying the batches one after the other would leave them).
-BATCH_KEYS = {
+BATCH_KEYS: dict[str, tuple[list[str], Literal['first', 'last']]] = {
     "feeds": (["feed_url"], "last"), "rate_limits": (["domain"], "last"), "fetches": (["fetch_id"], "first"),
     "entries": (["entry_id"], "last"), "articles": (["article_id"], "first"), "mentions": (["mention_id"], "first"),
     "quarantine": (["table_name", "row_key"], "last"),
