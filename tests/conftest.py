@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.prefect_server import SessionServer, wait_until_healthy, without_session_server  # noqa: F401
+
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -19,6 +21,34 @@ SHARED = REPO.parent / "shared"
 SEED_DIR = SHARED / "seed"
 CORPUS = SHARED / "corpus"
 DEMO = REPO / "demo"
+
+_session_server: SessionServer | None = None
+
+
+def pytest_configure(config):
+    """Start the session's Prefect server before collection (tests/prefect_server.py says why), unless a server is
+    named already: a developer's own, or the controller's for an xdist worker (workers inherit its environment)."""
+    global _session_server
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    _session_server = SessionServer()
+    os.environ["PREFECT_API_URL"] = _session_server.url  # before anything imports prefect, and for subprocesses
+
+
+def pytest_unconfigure(config):
+    if _session_server is not None:
+        _session_server.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_api() -> str:
+    """The Prefect API every flow in this session talks to, once it answers."""
+    if _session_server is not None:
+        _session_server.wait_until_ready()
+    else:
+        wait_until_healthy(os.environ["PREFECT_API_URL"])
+    return os.environ["PREFECT_API_URL"]
+
 
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(),

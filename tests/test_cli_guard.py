@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fault_server import FaultServer
+from tests.prefect_server import without_session_server
 
 RADAR = str(Path(sys.executable).parent / "radar")
 NOT_DUCKDB = "is not a DuckDB database file"
@@ -44,7 +45,9 @@ def text_db(tmp_path: Path) -> Path:
 
 def radar(args: list[str], cwd: Path, user: int | None = None, **env: str) -> subprocess.CompletedProcess:
     home = cwd / "prefect-home"
-    environment = {**os.environ, "PREFECT_HOME": str(home), "RADAR_ALLOW_HOSTS": "127.0.0.1", **env}
+    # Without the test session's PREFECT_API_URL: a run that got too far would start the temporary API (and leave
+    # its database in `home`), as it does for a user.
+    environment = {**without_session_server(), "PREFECT_HOME": str(home), "RADAR_ALLOW_HOSTS": "127.0.0.1", **env}
     environment.pop("RADAR_DB_PATH", None)
     return subprocess.run([RADAR, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120,
                           user=user)

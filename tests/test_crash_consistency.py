@@ -8,9 +8,10 @@ right after the feed poll committed its entries (no article yet), then in the mi
 must hold the same entries, articles (and text), mentions and events (with the same article counts), and the
 warehouse left by the mid-batch kill must hold whole batches only.
 
-Each process gets its own PREFECT_HOME (the clean run goes in parallel with the killed ones) and its own
-process group, so a kill also ends the temporary Prefect server it started; anything still carrying this test's
-marker in its environment afterwards is killed by pid.
+The killed runs start Prefect's temporary server, as a user's run does (no PREFECT_API_URL); the clean run goes in
+parallel against the test session's server. Each process gets its own PREFECT_HOME and its own process group, and a
+kill must also end the temporary Prefect server it started; anything still carrying this test's marker in its
+environment afterwards is killed by pid (and fails the test).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import pytest
 
 from tests.conftest import DEMO, rss
 from tests.fault_server import FaultServer
+from tests.prefect_server import without_session_server
 from warehouse import db
 
 pytestmark = pytest.mark.timeout(420)  # hang guard; the test takes about three minutes
@@ -46,8 +48,8 @@ class Runner:
         self.markers: dict[int, str] = {}  # pid -> the marker in that run's environment (and its children's)
         self.logs: list[Path] = []
 
-    def start(self, db_path: Path, home: str) -> subprocess.Popen:
-        env = {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_ARTICLE_BATCH_SIZE": str(BATCH),
+    def start(self, db_path: Path, home: str, temporary_server: bool = True) -> subprocess.Popen:
+        env = {**(without_session_server() if temporary_server else os.environ), "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_ARTICLE_BATCH_SIZE": str(BATCH),
                "RADAR_CONFIG": str(self.tmp / "no-radar.toml"), "PREFECT_HOME": str(self.tmp / home),
                MARK: uuid.uuid4().hex}
         log = self.tmp / f"run-{len(self.logs)}.log"
@@ -168,7 +170,7 @@ def test_killed_runs_converge_to_the_clean_warehouse(tmp_path):
         feeds = tmp_path / "feeds.toml"
         feeds.write_text(f'[[feeds]]\nurl = "{server.base_url}/feeds/crash.xml"\nname = "Crash feed"\n', encoding="utf-8")
         runner = Runner(tmp_path, feeds)
-        clean = runner.start(clean_db, "prefect-clean")
+        clean = runner.start(clean_db, "prefect-clean", temporary_server=False)  # the reference: the session's server
         try:
             # 1. Killed while Python and Prefect start.
             for seconds in (2, 4, 6):

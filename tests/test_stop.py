@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO, article_html, rss
+from tests.prefect_server import without_session_server
 from tests.fault_server import FaultServer
 from warehouse import db
 
@@ -43,11 +44,11 @@ def slow_site(tmp_path):
         yield feeds, config
 
 
-def _start(feeds: Path, config: Path, db_path: Path) -> subprocess.Popen:
+def _start(feeds: Path, config: Path, db_path: Path, env: dict | None = None) -> subprocess.Popen:
     # Its own session, as a shell gives a foreground job: a Ctrl-C goes to the whole process group.
     return subprocess.Popen([str(RADAR), "run", "--feeds", str(feeds), "--db", str(db_path), "--config", str(config)],
                             cwd=feeds.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
 
 
 def _articles(db_path: Path) -> int:
@@ -73,13 +74,16 @@ def _interrupt_after_a_commit(run: subprocess.Popen, db_path: Path, more_than: i
     return run.returncode, out, err
 
 
-# Three real runs, each paying for Prefect's temporary server: minutes on a busy 2-core machine.
+# Three real runs. The two that are interrupted start Prefect's temporary server, as a user's run does (no
+# PREFECT_API_URL): it must not see the Ctrl-C, and must not stall the run after it. The last one uses the test
+# session's server.
 @pytest.mark.timeout(1800)
 def test_ctrl_c_and_sigterm_stop_the_run_with_one_line_and_the_next_run_completes(tmp_path, slow_site):
     feeds, config = slow_site
     db_path = tmp_path / "radar.duckdb"
+    temporary_server = without_session_server()
 
-    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path), db_path, 0,
+    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path, temporary_server), db_path, 0,
                                              lambda run: os.killpg(run.pid, signal.SIGINT))
     assert rc == 130
     assert "Traceback" not in out + err
@@ -88,7 +92,7 @@ def test_ctrl_c_and_sigterm_stop_the_run_with_one_line_and_the_next_run_complete
     kept = _articles(db_path)
     assert BATCH <= kept < N_ARTICLES
 
-    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path), db_path, kept,
+    rc, out, err = _interrupt_after_a_commit(_start(feeds, config, db_path, temporary_server), db_path, kept,
                                              lambda run: run.send_signal(signal.SIGTERM))
     assert rc == 143
     assert "Traceback" not in out + err and len(err.strip().splitlines()) == 1, err

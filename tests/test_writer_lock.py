@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import rss
 from tests.fault_server import FaultServer
+from tests.prefect_server import without_session_server
 from warehouse.lock import WarehouseBusy, lock_path, writer_lock
 
 pytestmark = pytest.mark.timeout(720)  # hang guard; one Prefect start, slow on a loaded machine
@@ -156,7 +157,7 @@ def test_a_second_radar_run_exits_at_once_and_a_waiting_one_starts_when_the_firs
                 time.sleep(0.1)
 
             second = subprocess.run([RADAR, "run", "--feeds", str(second_feeds), "--db", str(db_path)],
-                                    cwd=tmp_path, env=env("second"), capture_output=True, text=True, timeout=120)
+                                    cwd=tmp_path, env=without_session_server(env("second")), capture_output=True, text=True, timeout=120)
             assert second.returncode == 3, second.stderr
             lines = second.stderr.splitlines()
             assert len(lines) == 1 and f"pid {first.pid} " in lines[0] and "--wait" in lines[0], second.stderr
