@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.prefect_server import SessionServer, wait_until_healthy, without_session_server  # noqa: F401
+from tests.prefect_server import SessionServer, wait_until_healthy
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
@@ -43,10 +43,7 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session", autouse=True)
 def prefect_api() -> str:
     """The Prefect API every flow in this session talks to, once it answers."""
-    if _session_server is not None:
-        _session_server.wait_until_ready()
-    else:
-        wait_until_healthy(os.environ["PREFECT_API_URL"])
+    wait_until_healthy(os.environ["PREFECT_API_URL"], _session_server)
     return os.environ["PREFECT_API_URL"]
 
 

@@ -63,17 +63,6 @@ class SessionServer:
                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 preexec_fn=_dies_with_parent)
 
-    def wait_until_ready(self) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not healthy(self.url):
-            if self.process.poll() is not None:
-                raise RuntimeError(f"prefect server for the tests exited with {self.process.returncode}:\n"
-                                   + self.log_path.read_text(errors="replace")[-3000:])
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"prefect server for the tests did not answer in {STARTUP_TIMEOUT_S} s:\n"
-                                   + self.log_path.read_text(errors="replace")[-3000:])
-            time.sleep(0.2)
-
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()  # SIGTERM: it stops in about 2 s
@@ -93,10 +82,15 @@ def healthy(url: str) -> bool:
         return False
 
 
-def wait_until_healthy(url: str) -> None:
-    """For a server another process started (an xdist worker waits for the controller's)."""
+def wait_until_healthy(url: str, server: SessionServer | None = None) -> None:
+    """Until the server at `url` answers. `server` if this process started it; None for one started elsewhere
+    (the xdist controller's, or the one a developer's PREFECT_API_URL names)."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while not healthy(url):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the Prefect server at {url} did not answer in {STARTUP_TIMEOUT_S} s")
+        exited = server is not None and server.process.poll() is not None
+        if exited or time.monotonic() > deadline:
+            log = "" if server is None else ":\n" + server.log_path.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"the Prefect server at {url} for the tests "
+                               + (f"exited with {server.process.returncode}" if exited else
+                                  f"did not answer in {STARTUP_TIMEOUT_S} s") + log)
         time.sleep(0.2)
