@@ -12,8 +12,8 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO, article_html, rss
-from tests.prefect_server import without_session_server
 from tests.fault_server import FaultServer
+from tests.prefect_server import without_session_server
 from warehouse import db
 
 N_ARTICLES = 24
