@@ -524,3 +524,23 @@ def test_a_new_version_of_a_known_model_line_is_its_makers_release():
 def test_a_nationality_is_no_party():
     found = events("", title="German court holds Google liable for fake AI answers")
     assert not [e for e in found if "German" in (e["org"], e["counterparty"])]
+
+
+def test_one_round_told_twice_is_the_round_of_its_headlines_subject():
+    # "The company has raised" further down, after another company was named, is still the headline's round
+    found = events("Zentrix keeps shoppers on WhatsApp, which Meta owns. The company has raised a $1.1 million pre-seed "
+                   "round led by Playfair.", title="Zentrix raises $1.1M")
+    assert _rounds(found) == {("Zentrix", 1)}
+    # two rounds of two sizes stay two companies' rounds
+    found = events("Bolt Robotics raised $50 million in a Series B.", title="Zentrix raises $180M")
+    assert _rounds(found) == {("Zentrix", 180), ("Bolt Robotics", 50)}
+
+
+def test_an_amount_followed_by_valuation_is_the_valuation_and_parts_of_a_total_are_no_round():
+    found = [e for e in events("Augustus raised $180 million at a $1 billion valuation.") if e["type"] == "funding"]
+    assert [(e["amount_usd"], e["valuation_usd"]) for e in found] == [(180e6, 1e9)]
+    found = [e for e in events("Augustus raised $180 million; its valuation was not disclosed.") if e["type"] == "funding"]
+    assert [(e["amount_usd"], e["valuation_usd"]) for e in found] == [(180e6, None)]
+    # "including $130 million in December": a part of the total, an earlier round
+    assert not _rounds(events("The round brings Acme's total funding to $630 million, including $130 million raised in December."))
+    assert _rounds(events("Acme raised $100 million, including $20 million from Nvidia.")) == {("Acme", 100)}

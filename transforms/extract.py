@@ -98,7 +98,8 @@ FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year befor
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
-RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date)\b"
+# ("including $130 million in December": a part of a total, an earlier round)
+RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date|including)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
 ACQUISITION = (r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[sd]? to) buy|buys|bought|buying|purchas(?:e|es|ed) of"
                r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b")
@@ -471,6 +472,8 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         sents.select("article_id", "sent_idx",
                      piece=pl.col("sentence").str.replace_all(r"[\x1e\x1f]", " ").str.replace_all(MONEY_PATTERN, "\x1f${0}\x1e").str.split("\x1e"))
         .explode("piece")
+        # the words right after the amount, from the next piece: "at a $1 billion valuation"
+        .with_columns(follows=piece.shift(-1).over("article_id", "sent_idx").str.extract(r"^([^\x1f]{0,40})", 1).fill_null(""))
         .filter(piece.str.contains("\x1f", literal=True))
         .with_columns(
             # the amount with up to 4 (8) words before it, back to the previous amount's end; the 8 words show a
@@ -483,6 +486,7 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             amount_usd=_built("money_to_usd", lambda: money_to_usd(pl.col("money_text"))),
             is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION)
+            | pl.col("follows").str.contains(r"^\s*(?i:(?:post|pre)-money\s+)?(?i:valuation)\b")
             | pl.col("wide").str.to_lowercase().str.contains(rf"\bvalu(?:es|ed|ing)\s+[^,;]*?\bat\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$"),
             owner_model=_canonical(pl.col("ctx").str.extract(rf"({g.model_pattern})\S*\s+{MONEY_PATTERN}$", 1), g.model_by_key),
             money_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"),
@@ -862,13 +866,21 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
                 & ((_lookup(pl.col("investor"), _maps(g)["org_kind"], default="other") == "investor") | pl.col("recipient").is_not_null()))
         .group_by("article_id", "sent_idx").agg(investors=pl.col("investor").unique(maintain_order=True).str.join("; "))
     )
-    per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left")
+    per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left").filter(pl.col("org").is_not_null())
+    per_sentence = per_sentence.with_columns(
+        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org"))).then(0.8)
+        .otherwise(0.65))
+    # One round has one recipient: an amount told again further down (a share bar glued to the lede, "The company has
+    # raised ...") is the round of the company its most confident, earliest telling names (the headline's subject).
+    per_sentence = (per_sentence.with_columns(size=pl.col("amount_usd").round_sig_figs(2))
+                    .with_columns(org=pl.col("org").sort_by(["confidence", "sent_idx"], descending=[True, False]).first()
+                                  .over("article_id", "size"))
+                    .drop("size"))
     return _frame(
-        per_sentence.filter(pl.col("org").is_not_null()), "funding",
+        per_sentence, "funding",
         org=pl.col("org"), amount_usd=pl.col("amount_usd"), valuation_usd=pl.col("valuation_usd"),
         investors=pl.when(pl.col("investors") != "").then(pl.col("investors")), round=pl.col("round"),
-        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org"))).then(0.8)
-        .otherwise(0.65),
+        confidence=pl.col("confidence"),
     )
 
 
