@@ -544,3 +544,16 @@ def test_an_amount_followed_by_valuation_is_the_valuation_and_parts_of_a_total_a
     # "including $130 million in December": a part of the total, an earlier round
     assert not _rounds(events("The round brings Acme's total funding to $630 million, including $130 million raised in December."))
     assert _rounds(events("Acme raised $100 million, including $20 million from Nvidia.")) == {("Acme", 100)}
+
+
+def test_the_one_who_appoints_and_a_move_told_as_last_years_are_no_moves():
+    found = _moves(events("AWS CEO Matt Garman names Dave Treadwell SVP of Compute as Dave Brown departs."))
+    assert "Matt Garman" not in {p for _, p in found} and "Dave Brown" in {p for _, p in found}
+    # the object of an appointing verb, given a role, does move
+    assert "Denise Dresser" in {p for _, p in _moves(events(
+        "OpenAI has replaced chief revenue officer Denise Dresser after nine months on the job."))}
+    # people named before an appointing verb are bystanders: the one appointed is another
+    assert not _moves(events("Bernanke joins the board alongside Neil Buddy Shah, CEO of the Clinton Health Access "
+                             "Initiative, who the company appointed in January."))
+    assert not _moves(events("Meta appointed Alexandr Wang last year to head its superintelligence lab."))
+    assert _moves(events("Meta appointed Alexandr Wang on Monday to head its superintelligence lab.")) == {("Meta", "Alexandr Wang")}

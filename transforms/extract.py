@@ -1114,6 +1114,9 @@ OBJECT_MOVE = (r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|pro
                r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|former|formerly|previously|ex-|once|now|currently)\b|;|\.|$)")
 MOVE_CUE = (r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
             r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac")
+# Verbs whose subject appoints someone else (the object moves).
+APPOINTING = r"appoint(?:s|ed|ing)?|nam(?:es|ed) (?:[a-z]+ ){0,4}as|hir(?:es|ed)|promot(?:es|ed)|tapped|replac(?:es|ed)|fired|oust(?:s|ed)"
+APPOINTING_ACTIVE = r"names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted"
 BACKDROP = r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|weeks?|days?|months?)\b"
 # Leaving verbs: a person who leaves one company to join another is two events.
 DEPARTURE = r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart[a-z]*|steps? down|stepped down|ousted|fired)\b"
@@ -1192,13 +1195,23 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # "Bob McGrew, the chief research officer, and Barret Zoph, a vice president, were also leaving": people given
     # a role in a sentence about a move, unless they only speak ("Sam Altman said").
     appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
+    # The people named before the first move verb ("X, the CTO, is leaving"), or after it where it appoints in the active
+    # voice ("OpenAI has replaced chief revenue officer Denise Dresser"): not those before an appointing verb
+    # ("... Neil Buddy Shah, CEO of the Clinton Health Access Initiative, ... who the company appointed in January").
+    cue = pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?P<verb>(?i:{LEADERSHIP}))(?P<after>.*)$")
+    appointing = (cue.struct.field("verb").str.contains(rf"^(?i:{APPOINTING})$")
+                  & ~cue.struct.field("before").str.contains(r"(?i:\b(?:was|were|been|being|is|are|be|get|gets|got)\s+)$"))
     listed = (
         sents.filter(pl.col("low").str.contains(LEADERSHIP)).select(
-            "article_id", "sent_idx", names=pl.col("sentence").str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
+            "article_id", "sent_idx",
+            names=pl.when(appointing).then(cue.struct.field("after")).otherwise(cue.struct.field("before"))
+            .str.extract_all(appointee).list.eval(pl.element().str.extract(PERSON, 1)),
             speakers=pl.concat_list(
                 pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
                 # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
-                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"))
+                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"),
+                # "AWS CEO Matt Garman names Dave Treadwell ...": the one who appoints
+                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:has\s+)?(?:{APPOINTING_ACTIVE})\s+[A-Z]"))
             .list.eval(pl.element().str.extract(PERSON, 1)), appos=pl.lit(None, dtype=pl.String))
         .with_columns(names=pl.col("names").list.set_difference("speakers")).drop("speakers")
     )
@@ -1227,7 +1240,9 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
     # the backdrop of this article's news.
     backdrop = pl.col("sentence").str.contains(BACKDROP)
-    rows = sents.filter(~pl.col("past_year") & ~backdrop).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
+    # "He appointed Wang last year to head this effort": a move told as history.
+    history = pl.col("low").str.contains(r"\b(?:last year|(?:a|one|two|three|several|few) years? ago|years ago)\b")
+    rows = sents.filter(~pl.col("past_year") & ~backdrop & ~history).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
         short=pl.col("appos").str.split(" and ").list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
         .list.join(" and ").str.extract(r"([A-Z][\w.\-]+)(?:’s|'s)", 1))
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
