@@ -565,3 +565,19 @@ def test_the_plaintiff_is_the_company_right_before_the_verb():
     # with no company right before the verb, the companies of its clause sue
     found = events("Getty Images, the photo agency, sued Stability AI in London.")
     assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {frozenset(("Getty Images", "Stability AI"))}
+
+
+def _market(found):
+    return {(e["org"], e["pct"], e["amount_usd"]) for e in found if e["type"] == "market_move"}
+
+
+def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
+    found = _market(events("Chip shares fell on Monday. Intel dropped nearly 6% and AMD lost 8%. "
+                           "Samsung Electronics and its competitor SK Hynix fell 12% apiece. AMD also shed around $110 billion."))
+    assert {("Intel", -6.0, None), ("AMD", -8.0, None), ("Samsung", -12.0, None), ("SK Hynix", -12.0, None),
+            ("AMD", None, -110e9)} <= found
+    # a list without "apiece"/"both" gives the figure to the name right before the verb only
+    assert ("Nvidia", -3.0, None) not in _market(events("Chip shares fell on Monday. Nvidia and AMD lost 8%."))
+    # outside a market story, and a company's own accounts, are no market moves
+    assert not _market(events("Intel dropped nearly 6% and AMD lost 8%."))
+    assert not _market(events("Chip shares fell on Monday. OpenAI lost $5 billion last year as its revenue rose 50%."))

@@ -991,8 +991,50 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
         org=pl.coalesce(owner, pl.col("orgs").list.first()),
     ).filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
-    return _frame(rows, "market_move", org=pl.col("org"), amount_usd=pl.col("amount") * sign, pct=pl.col("pct") * sign,
-                  confidence=pl.lit(0.75))
+    return pl.concat([
+        _frame(rows, "market_move", org=pl.col("org"), amount_usd=pl.col("amount") * sign, pct=pl.col("pct") * sign,
+               confidence=pl.lit(0.75)),
+        _listed_moves(sents, g)], how="vertical_relaxed")
+
+
+# "Intel dropped nearly 6% and AMD lost 8%", "Samsung and SK Hynix fell 12% apiece": in a market story each company
+# named right before a move verb and its figure moved by that figure.
+MOVE_DOWN_VERBS = (r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|shed|sheds|tumbled|plunged|plummeted|slumped"
+                   r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)")
+MOVE_UP_VERBS = (r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|added|adds"
+                 r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)")
+MOVE_HEDGE = r"(?:(?:by\s+)?(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|just over)\s+)?"
+# A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
+ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribers|customers|margin|spending|costs?)\b"
+
+
+def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    low = pl.col("low")
+    # A market story: an article with a sentence about a stock or market value moving.
+    stories = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))).select("article_id").unique()
+    org = rf"(?:{g.org_pattern})"
+    names = rf"{org}(?:(?:,\s*|,?\s+and\s+(?:its\s+\w+\s+)?){org}){{0,5}}"
+    move = (rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
+            rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?")
+    rows = (sents.join(stories, on="article_id", how="semi")
+            .filter((pl.col("org_hits").list.len() > 0) & ~low.str.contains(ACCOUNTS) & low.str.contains(rf"\b(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\b"))
+            .with_columns(m=pl.col("sentence").str.extract_all(move)).explode("m").drop_nulls("m")
+            .with_columns(parts=pl.col("m").str.extract_groups(move)))
+    if rows.is_empty():
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    parts = pl.col("parts")
+    rows = rows.with_columns(
+        names=parts.struct.field("names").str.extract_all(org).list.eval(_canonical(pl.element(), g.org_by_key)),
+        shared=parts.struct.field("shared").is_not_null() | parts.struct.field("names").str.contains(r"\s+(?:both|all)\s"),
+        sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0),
+        pct=parts.struct.field("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+        amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
+    )
+    # A list shares the figure only when the text says so ("apiece", "both"); else the figure is the last name's.
+    rows = (rows.with_columns(names=pl.when(pl.col("shared")).then("names").otherwise(pl.col("names").list.slice(-1, 1)))
+            .explode("names").drop_nulls("names"))
+    return _frame(rows, "market_move", org=pl.col("names"), pct=pl.col("pct") * pl.col("sign"),
+                  amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")), confidence=pl.lit(0.7))
 
 
 # A word every measure pattern (and so every policy mention) contains: sentences without one are not read further.
