@@ -559,14 +559,6 @@ def test_the_one_who_appoints_and_a_move_told_as_last_years_are_no_moves():
     assert _moves(events("Meta appointed Alexandr Wang on Monday to head its superintelligence lab.")) == {("Meta", "Alexandr Wang")}
 
 
-def test_the_plaintiff_is_the_company_right_before_the_verb():
-    found = events("Add us on Google Elon Musk’s company xAI has sued Minnesota over the state's new law.")
-    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("xAI", "Minnesota")}
-    # with no company right before the verb, the companies of its clause sue
-    found = events("Getty Images, the photo agency, sued Stability AI in London.")
-    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {frozenset(("Getty Images", "Stability AI"))}
-
-
 def _market(found):
     return {(e["org"], e["pct"], e["amount_usd"]) for e in found if e["type"] == "market_move"}
 

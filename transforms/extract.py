@@ -1118,13 +1118,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     unknown_before = _subject_org(before, LEGAL_TAIL, g)
-    # The plaintiff is in the verb's own clause, and where a company stands right before the verb it is that one:
-    # "Add us on Google Elon Musk's company xAI has sued Minnesota" is xAI's suit.
-    clause = before.str.replace(CLAUSE_START, "")
-    known_before = _canonical(clause.str.extract(rf"({g.org_pattern}){LEGAL_TAIL}", 1), g.org_by_key)
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
-        left=pl.when(known_before.is_not_null()).then(pl.concat_list(known_before)).otherwise(_orgs_in(clause, g)),
-        right=_orgs_in(after, g))
+        left=_orgs_in(before, g), right=_orgs_in(after, g))
     rows = rows.with_columns(
         left=pl.when(pl.col("left").list.len() > 0).then("left")
         .otherwise(pl.concat_list(pl.coalesce(unknown_before, "new_org")).list.drop_nulls()),
