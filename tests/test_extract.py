@@ -573,3 +573,18 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
     # outside a market story, and a company's own accounts, are no market moves
     assert not _market(events("Intel dropped nearly 6% and AMD lost 8%."))
     assert not _market(events("Chip shares fell on Monday. OpenAI lost $5 billion last year as its revenue rose 50%."))
+
+
+def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():
+    assert _rounds(events("Nvidia will invest $1.5 billion in SB Energy.")) == {("SB Energy", 1500)}
+    assert _rounds(events("Amazon will invest $4 billion in Anthropic.")) == {("Anthropic", 4000)}
+    assert not {org for org, _ in _rounds(events("GitHub is popular. He raised a reported $225 million from Stripe's "
+                                                  "founders and former GitHub CEO Nat Friedman."))} & {"GitHub"}
+    assert not {org for org, _ in _rounds(events(
+        "Following a new funding round, the valuation of the developer has approached the $1 trillion mark."))} & {"Following"}
+
+
+def test_a_market_rout_and_a_spending_pledge_over_years_are_no_rounds():
+    assert not _rounds(events("The selloff was led by Nvidia, which saw a $238 billion rout since Friday."))
+    assert not _rounds(events("Microsoft plans to invest $17.5 billion over four years in India's data centres."))
+    assert _rounds(events("Acme Robotics raised $50 million in a round led by Nvidia.")) == {("Acme Robotics", 50)}

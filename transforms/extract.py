@@ -93,7 +93,9 @@ FUNDING = (r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|seri
 # Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
 FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|acquire)|joint venture"
                # money raised or secured that is no investment: a price rise, a settlement, a fine
-               r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies))\b")
+               r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies)"
+               # a market rout "led by" a stock; a spending pledge over years in a country or on data centres
+               r"|rout|sell-?off|market (?:value|cap\w*)|over (?:the next )?(?:\w+ )?years|pledged|earmarked)\b")
 FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) (?:round|raise|funding))\b"
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
@@ -213,7 +215,10 @@ RELEASE_VERBS = (r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?
                  r"|ship(?:s|ped)?|roll(?:s|ed)? out|announc(?:e|es|ed)")
 SUBJECT_VERBS = r"raised|raises|secured|secures|closed|closes|released|releases|launched|launches|unveiled|unveils|introduced|open-sourced|announced"
 NOT_NAMES = ["The", "It", "Its", "This", "That", "These", "They", "He", "She", "We", "In", "On", "At", "For", "But", "And",
-             "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials"]
+             "Meanwhile", "Today", "Yesterday", "Earlier", "Later", "Last", "Next", "Analysts", "Investors", "Officials",
+             # words that open a sentence before its subject ("Following a new funding round, ...")
+             "Following", "After", "Before", "Despite", "While", "With", "As", "According", "Although", "Since", "When", "If",
+             "Under", "Over", "Among", "During", "Amid", "Unlike", "Like", "Once", "Now", "Separately", "Still", "Also"]
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
 PAST_YEAR = (r"\b(?:in|during|back in) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|August|September"
@@ -851,12 +856,22 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = pl.col("sentence").str.extract_all(
-        rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?:co-?)?(?:founder|board member|ceo|chief executive|cto|president|chair\w*|executive|alum\w*|veteran)s?\b"
+        rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|chair\w*|executive|alum\w*|veteran)s?\b"
         rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))").list.eval(
         _canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key)).list.drop_nulls()
     named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
-    per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org).with_columns(
-        org=pl.coalesce("recipient", "subject_org", named, "new_org", "focus_org"),
+    # "Nvidia will invest $1.5 billion in SB Energy": the subject of "invest" gives the money; the recipient is the name
+    # after "in", known or not.
+    investing = pl.col("sentence").str.extract(rf"({g.org_pattern})\s+(?:\w+\s+){{0,2}}?invest(?:s|ed|ing)?\b", 1)
+    unknown_recipient = pl.col("sentence").str.extract(
+        r"\binvest(?:s|ed|ing)?\b[^;]*?\bin\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})", 1).str.strip_chars_end(".,")
+    fallback = pl.coalesce(named, "new_org", "focus_org")
+    per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org,
+                                             investing=_canonical(investing, g.org_by_key), by=bystanders).with_columns(
+        recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient)))
+    per_sentence = per_sentence.with_columns(
+        org=pl.coalesce("recipient", "subject_org",
+                        pl.when(~pl.col("by").list.contains(fallback) & (fallback != pl.col("investing")).fill_null(True)).then(fallback)),
         round=pl.col("sentence").str.extract(ROUND, 1),
     )
     # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
