@@ -588,3 +588,10 @@ def test_a_market_rout_and_a_spending_pledge_over_years_are_no_rounds():
     assert not _rounds(events("The selloff was led by Nvidia, which saw a $238 billion rout since Friday."))
     assert not _rounds(events("Microsoft plans to invest $17.5 billion over four years in India's data centres."))
     assert _rounds(events("Acme Robotics raised $50 million in a round led by Nvidia.")) == {("Acme Robotics", 50)}
+
+
+def test_the_company_in_focus_raised_only_where_the_sentence_refers_to_it_or_its_round():
+    assert not _rounds(events("Replit builds coding agents. Legacy players like Berlin-based Charles (which raised a $20 million "
+                              "Series A led by Salesforce Ventures) have proven the market."))
+    assert _rounds(events("Replit builds coding agents. The company has raised $250 million.")) == {("Replit", 250)}
+    assert _rounds(events("Replit builds coding agents. Other outlets reported the raise is roughly $3 billion.")) == {("Replit", 3000)}

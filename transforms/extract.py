@@ -865,7 +865,14 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     investing = pl.col("sentence").str.extract(rf"({g.org_pattern})\s+(?:\w+\s+){{0,2}}?invest(?:s|ed|ing)?\b", 1)
     unknown_recipient = pl.col("sentence").str.extract(
         r"\binvest(?:s|ed|ing)?\b[^;]*?\bin\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})", 1).str.strip_chars_end(".,")
-    fallback = pl.coalesce(named, "new_org", "focus_org")
+    # The company in focus raised only where the sentence refers to it ("The company has raised", "It raised"), not
+    # where the round is someone unnamed's ("Legacy players like Berlin-based Charles (which raised ...)").
+    refers = pl.col("sentence").str.contains(
+        r"(?i:\b(?:it|(?:the|this|that|[a-z]+(?:’s|'s)) (?:company|firm|startup|start-up|group|business|lab|maker))\s+(?:\w+\s+){0,3}?"
+        r"(?:has\s+|have\s+|had\s+)?(?:raised|raises|secured|secures|closed|closes|landed|lands|announced|is raising)"
+        # or to its round: "the raise is roughly $3 billion", "The new money follows a ... Series A"
+        r"|\b(?:the|this|its) (?:new |latest |fresh )?(?:raise|round|money|funding|financing)\b)")
+    fallback = pl.coalesce(named, "new_org", pl.when(refers).then("focus_org"))
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org,
                                              investing=_canonical(investing, g.org_by_key), by=bystanders).with_columns(
         recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient)))
