@@ -595,3 +595,9 @@ def test_the_company_in_focus_raised_only_where_the_sentence_refers_to_it_or_its
                               "Series A led by Salesforce Ventures) have proven the market."))
     assert _rounds(events("Replit builds coding agents. The company has raised $250 million.")) == {("Replit", 250)}
     assert _rounds(events("Replit builds coding agents. Other outlets reported the raise is roughly $3 billion.")) == {("Replit", 3000)}
+
+
+def test_a_move_with_no_company_named_is_the_focus_companys_only_where_the_sentence_refers_to_one():
+    assert not _moves(events("OpenAI ships models. Greg Brockman joined Sarah Friar in updating shareholders."))
+    assert _moves(events("OpenAI ships models. Daniel Levy, the third co-founder, becomes president.")) == {("OpenAI", "Daniel Levy")}
+    assert _moves(events("OpenAI ships models. Sean White takes over as its chief executive.")) == {("OpenAI", "Sean White")}

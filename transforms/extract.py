@@ -1180,6 +1180,9 @@ MOVE_CUE = (r"becom|became|take|took|join|leav|left|step|resign|quit|depart|name
             r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac")
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = r"appoint(?:s|ed|ing)?|nam(?:es|ed) (?:[a-z]+ ){0,4}as|hir(?:es|ed)|promot(?:es|ed)|tapped|replac(?:es|ed)|fired|oust(?:s|ed)"
+# A sentence that speaks of a company without naming it: "the company", "its board", "the new group", "the startup".
+COMPANY_REFERENCE = (r"(?i:\b(?:the|its|our|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:company|companies|firm|startup|start-up|group|lab"
+                     r"|team|board|business|unit|division|organi[sz]ation|maker|developer)\b|\bit\s|\bits\s)")
 APPOINTING_ACTIVE = r"names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted"
 BACKDROP = r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|weeks?|days?|months?)\b"
 # Leaving verbs: a person who leaves one company to join another is two events.
@@ -1333,8 +1336,11 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                         pl.when(pl.col("sentence").str.contains(pl.col("focus_new_org").str.extract(r"^(\S{3,})", 1), literal=True))
                         .then(pl.col("focus_new_org")),
                         # joining "the new group" without naming it: the company the story was about before this sentence
-                        # (the sentence's own companies are all in the apposition: where the person was)
-                        "prev_focus_org"),
+                        # (the sentence's own companies are all in the apposition: where the person was); only where the
+                        # sentence refers to a company at all, not for a person named in passing
+                        # (or names a role in it: "Daniel Levy, the third co-founder, becomes president")
+                        pl.when(pl.col("sentence").str.contains(COMPANY_REFERENCE) | pl.col("sentence").str.contains(ROLE))
+                        .then("prev_focus_org")),
     )
     # Leaving one company to join another: the departure is an event of the company left.
     left = rows.filter(pl.col("join_org").is_not_null() & pl.col("sentence").str.contains(DEPARTURE)).with_columns(
