@@ -601,3 +601,15 @@ def test_a_move_with_no_company_named_is_the_focus_companys_only_where_the_sente
     assert not _moves(events("OpenAI ships models. Greg Brockman joined Sarah Friar in updating shareholders."))
     assert _moves(events("OpenAI ships models. Daniel Levy, the third co-founder, becomes president.")) == {("OpenAI", "Daniel Levy")}
     assert _moves(events("OpenAI ships models. Sean White takes over as its chief executive.")) == {("OpenAI", "Sean White")}
+
+
+def _deals(found):
+    return {frozenset((e["org"], e["partner"])) for e in found if e["type"] == "partnership"}
+
+
+def test_a_deal_is_its_subjects_and_the_company_in_focus_only_where_the_sentence_refers_to_one():
+    assert _deals(events("Perplexity ships search. Getty Images has announced a multi-year partnership with OpenAI.")) \
+        == {frozenset(("Getty Images", "OpenAI"))}
+    assert frozenset(("Liquid AI", "Google")) not in _deals(events(
+        "Liquid AI ships models. India signed a deal with Google to deploy a supercomputer."))
+    assert _deals(events("OpenAI ships models. The ChatGPT maker has signed a contract with Oracle.")) == {frozenset(("OpenAI", "Oracle"))}

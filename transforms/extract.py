@@ -252,9 +252,9 @@ KIND_LEFT = (r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|develop
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 FUNDING_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
                 r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|announced|announces)\s")
-DEAL_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+)?"
+DEAL_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
              r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|expands"
-             r"|deepened|deepens)\s")
+             r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches)\s")
 # (matched on the text before the verb)
 ACQUIRER_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?"
                  r"(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$")
@@ -980,7 +980,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # The event is the company's: a government or investor party is the partner, not the org.
     is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     rows = rows.with_columns(pair=pl.concat_list(pl.col("pair").list.filter(is_actor), pl.col("pair").list.filter(~is_actor)))
+    # (only where the sentence refers to a company without naming it: "India signed a deal with G42" is no deal of the
+    # company in focus)
     with_focus = pl.when((pl.col("pair").list.len() == 1) & pl.col("sentence").str.contains(r"(?i:(?:contract|agreement|deal|partnership) with)")
+                         & pl.col("sentence").str.contains(COMPANY_REFERENCE)
                          & pl.col("prev_focus_org").is_not_null() & (pl.col("prev_focus_org") != pl.col("pair").list.first()))
     rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
