@@ -613,3 +613,10 @@ def test_a_deal_is_its_subjects_and_the_company_in_focus_only_where_the_sentence
     assert frozenset(("Liquid AI", "Google")) not in _deals(events(
         "Liquid AI ships models. India signed a deal with Google to deploy a supercomputer."))
     assert _deals(events("OpenAI ships models. The ChatGPT maker has signed a contract with Oracle.")) == {frozenset(("OpenAI", "Oracle"))}
+
+
+def test_goods_bought_are_no_acquisition_but_a_company_named_systems_is():
+    found = events('Moonshot AI "acquired GB300-equipped servers" in Thailand, the official said.')
+    assert not [e for e in found if e["type"] == "acquisition"]
+    found = events("AMD agreed to acquire ZT Systems for $4.9 billion.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("AMD", "ZT Systems")}

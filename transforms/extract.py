@@ -107,6 +107,10 @@ ACQUISITION = (r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[
                r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b")
 # An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
 ACQUISITION_NOT = r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?:ed|s)? to|(?:his|her) (?:purchase|acquisition|takeover))\b"
+# What is bought that is no company: chips, servers, shares, land ...
+# (lower case: "ZT Systems" is a name)
+GOODS = (r"chips?|GPUs?|servers?|processors?|accelerators?|units?|shares|stakes?|stock|assets|licen[cs]es|rights|data|equipment|hardware"
+         r"|systems|tokens|bonds|land|buildings?|properties|domains?|patents|credits|capacity|compute|ads|advertising|subscriptions?")
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Words a company's name hardly contains, which a Title Case headline's phrases do ("Almost No One Is Buying Them").
@@ -931,7 +935,9 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             _canonical(head.str.extract(rf"^\s*({g.org_pattern})", 1), g.org_by_key),
             head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
         ),
-    )
+        # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
+        goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b"),
+    ).filter(~pl.col("goods"))
     first_money = money.filter(~pl.col("is_valuation")).group_by("article_id", "sent_idx").agg(amount_usd=pl.col("amount_usd").first())
     rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
         pl.col("acquirer").is_not_null() & pl.col("target").is_not_null() & (pl.col("acquirer") != pl.col("target"))
