@@ -526,6 +526,8 @@ def test_a_nationality_is_no_party():
     assert not [e for e in found if "German" in (e["org"], e["counterparty"])]
 
 
+# --- rules-0.5: one event, one actor - the subject of its verb, not the company in focus or a bystander ---
+
 def test_one_round_told_twice_is_the_round_of_its_headlines_subject():
     # "The company has raised" further down, after another company was named, is still the headline's round
     found = events("Zentrix keeps shoppers on WhatsApp, which Meta owns. The company has raised a $1.1 million pre-seed "

@@ -18,7 +18,7 @@ from transforms import event_identity
 from transforms import gazetteer as gaz
 from transforms.normalize import MONEY_PATTERN, MONTHS, PCT_PATTERN, money_to_usd, resolve_event_date
 
-EXTRACTOR_VERSION = "rules-0.4"
+EXTRACTOR_VERSION = "rules-0.5"
 MAX_SENTENCE_CHARS = 1500
 
 MENTION_SCHEMA = {
