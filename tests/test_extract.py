@@ -570,6 +570,7 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
                            "Samsung Electronics and its competitor SK Hynix fell 12% apiece. AMD also shed around $110 billion."))
     assert {("Intel", -6.0, None), ("AMD", -8.0, None), ("Samsung", -12.0, None), ("SK Hynix", -12.0, None),
             ("AMD", None, -110e9)} <= found
+    assert {("Intel", -6.0, None), ("AMD", -6.0, None)} <= _market(events("Chip shares fell on Monday. Intel and AMD were both off around 6%."))
     # a list without "apiece"/"both" gives the figure to the name right before the verb only
     assert ("Nvidia", -3.0, None) not in _market(events("Chip shares fell on Monday. Nvidia and AMD lost 8%."))
     # outside a market story, and a company's own accounts, are no market moves

@@ -866,7 +866,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
     # "Nvidia will invest $1.5 billion in SB Energy": the subject of "invest" gives the money; the recipient is the name
     # after "in", known or not.
-    investing = pl.col("sentence").str.extract(rf"({g.org_pattern})\s+(?:\w+\s+){{0,2}}?invest(?:s|ed|ing)?\b", 1)
+    investing = pl.col("sentence").str.extract(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s+(?:\w+\s+){0,2}?invest(?:s|ed|ing)?\b", 1)
     unknown_recipient = pl.col("sentence").str.extract(
         r"\binvest(?:s|ed|ing)?\b[^;]*?\bin\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})", 1).str.strip_chars_end(".,")
     # The company in focus raised only where the sentence refers to it ("The company has raised", "It raised"), not
@@ -1043,8 +1043,9 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # A market story: an article with a sentence about a stock or market value moving.
     stories = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))).select("article_id").unique()
-    org = rf"(?:{g.org_pattern})"
-    names = rf"{org}(?:(?:,\s*|,?\s+and\s+(?:its\s+\w+\s+)?){org}){{0,5}}"
+    # (capitalised names, looked up in the gazetteer below: a pattern repeating the gazetteer's would be compiled per call)
+    name = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
+    names = rf"{name}(?:(?:,\s*|,?\s+and\s+(?:its\s+\w+\s+)?){name}){{0,5}}"
     move = (rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
             rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?")
     rows = (sents.join(stories, on="article_id", how="semi")
@@ -1055,8 +1056,10 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
     parts = pl.col("parts")
     rows = rows.with_columns(
-        names=parts.struct.field("names").str.extract_all(org).list.eval(_canonical(pl.element(), g.org_by_key)),
-        shared=parts.struct.field("shared").is_not_null() | parts.struct.field("names").str.contains(r"\s+(?:both|all)\s"),
+        names=parts.struct.field("names")
+        .str.replace_all(r",\s*|,?\s+and\s+(?:its\s+\w+\s+)?", "\x1e").str.split("\x1e")
+        .list.eval(_canonical(pl.element().str.strip_chars(), g.org_by_key)),
+        shared=parts.struct.field("shared").is_not_null() | pl.col("m").str.contains(r"\s(?:both|all)\s"),
         sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0),
         pct=parts.struct.field("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
         amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
