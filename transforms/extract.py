@@ -1042,16 +1042,18 @@ ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribe
 def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # A market story: an article with a sentence about a stock or market value moving.
-    stories = sents.filter(low.str.contains(MARKET) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))).select("article_id").unique()
+    # (filters in turn: each pattern runs only on the rows the one before kept)
+    stories = sents.filter(low.str.contains(MARKET)).filter(low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)).select("article_id").unique()
     # (capitalised names, looked up in the gazetteer below: a pattern repeating the gazetteer's would be compiled per call)
     name = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
     names = rf"{name}(?:(?:,\s*|,?\s+and\s+(?:its\s+\w+\s+)?){name}){{0,5}}"
     move = (rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
             rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?")
     rows = (sents.join(stories, on="article_id", how="semi")
-            .filter((pl.col("org_hits").list.len() > 0) & ~low.str.contains(ACCOUNTS) & low.str.contains(rf"\b(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\b"))
+            .filter(pl.col("org_hits").list.len() > 0).filter(low.str.contains(rf"\b(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\b"))
+            .filter(~low.str.contains(ACCOUNTS))
             .with_columns(m=pl.col("sentence").str.extract_all(move)).explode("m").drop_nulls("m")
-            .with_columns(parts=pl.col("m").str.extract_groups(move)))
+            .with_columns(parts=_built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g)))
     if rows.is_empty():
         return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
     parts = pl.col("parts")
@@ -1277,7 +1279,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # The people named before the first move verb ("X, the CTO, is leaving"), or after it where it appoints in the active
     # voice ("OpenAI has replaced chief revenue officer Denise Dresser"): not those before an appointing verb
     # ("... Neil Buddy Shah, CEO of the Clinton Health Access Initiative, ... who the company appointed in January").
-    cue = pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?P<verb>(?i:{LEADERSHIP}))(?P<after>.*)$")
+    cue = _built("leadership_cue", lambda: pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?P<verb>(?i:{LEADERSHIP}))(?P<after>.*)$"))
     appointing = (cue.struct.field("verb").str.contains(rf"^(?i:{APPOINTING})$")
                   & ~cue.struct.field("before").str.contains(r"(?i:\b(?:was|were|been|being|is|are|be|get|gets|got)\s+)$"))
     listed = (
