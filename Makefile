@@ -20,6 +20,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/radar demo
 
+# Two processes (pytest-xdist): most of the tests' time is spent waiting on radar subprocesses and servers.
+PYTEST_ARGS ?= -n 2
+
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

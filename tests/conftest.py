@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ def pytest_configure(config):
     """Start the session's Prefect server before collection (tests/prefect_server.py says why), unless a server is
     named already: a developer's own, or the controller's for an xdist worker (workers inherit its environment)."""
     global _session_server
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # tests of the temporary-server path start servers on PREFECT_HOME's database: one per worker
+        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix=f"radar-tests-prefect-{worker}-")
     if os.environ.get("PREFECT_API_URL"):
         return
     _session_server = SessionServer()
