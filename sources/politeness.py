@@ -7,25 +7,26 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from tld import get_fld
+
 BACKOFF_BASE_S = 60.0
 BACKOFF_MAX_S = 6 * 3600.0
 MAX_PACE_S = 24 * 3600.0  # never trust a feed that asks to be left alone for more than a day
-# Second-level labels under country codes that act as public suffixes (example.co.uk, example.com.cn).
-_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"}
 
 
 def registrable_domain(url: str) -> str:
-    """Approximate registrable domain ('news.bbc.co.uk' -> 'bbc.co.uk'); IP literals stay whole."""
+    """The registrable domain by the Public Suffix List ('news.bbc.co.uk' -> 'bbc.co.uk', 'foo.github.io' stays
+    whole: github.io is a suffix under which each site has its own owner). The list is the snapshot bundled with
+    the `tld` package (never fetched). IP literals stay whole; a host under no listed suffix (localhost,
+    demo.radar.test) falls back to the list's default rule '*': its last two labels."""
     try:
         host = (urlsplit(url).hostname or "").lower().rstrip(".")
     except ValueError:  # "http://[::1": an invalid URL, recorded as such by the fetch; no domain to hold off
         return ""
     if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
         return host
-    labels = host.split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    domain = get_fld(host, fix_protocol=True, fail_silently=True)
+    return domain if isinstance(domain, str) else ".".join(host.split(".")[-2:])
 
 
 def _http_date(value: str) -> datetime | None:

@@ -18,6 +18,21 @@ NOW = datetime(2025, 4, 15, 12, 0, tzinfo=timezone.utc)
     ("https://www.36kr.com/feed", "36kr.com"),
     ("https://a.b.example.com.cn/", "example.com.cn"),
     ("http://127.0.0.1:8000/feed", "127.0.0.1"),
+    # Where guessing second-level labels was wrong: the Public Suffix List knows these.
+    ("https://foo.github.io/post", "foo.github.io"),      # github.io is a (private) public suffix
+    ("https://x.com.au/", "x.com.au"),
+    ("https://news.x.com.au/", "x.com.au"),
+    ("https://www.city.kobe.jp/", "city.kobe.jp"),          # *.kobe.jp is a suffix, city.kobe.jp an exception
+    ("https://a.b.example.co.za/", "example.co.za"),
+    ("https://blog.example.ne.jp/", "example.ne.jp"),
+    ("https://ai.example.com.br/", "example.com.br"),
+    ("https://research.bbc.uk/", "bbc.uk"),
+    ("https://www.example.de/", "example.de"),
+    ("https://EXAMPLE.COM./feed", "example.com"),
+    ("http://demo.radar.test:8080/feed", "radar.test"),  # no listed suffix: the default rule, last two labels
+    ("http://localhost/feed", "localhost"),
+    ("http://[::1]:8000/feed", "::1"),
+    ("http://[::1", ""),
 ])
 def test_registrable_domain(url, domain):
     assert politeness.registrable_domain(url) == domain
