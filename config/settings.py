@@ -30,6 +30,10 @@ class Settings:
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
+    # One fetch makes at most this many requests: a transient failure (no response, reset, 5xx without Retry-After)
+    # is tried again after retry_wait_s, then twice that (with jitter), always within total_timeout_s.
+    request_attempts: int = 3
+    retry_wait_s: float = 0.5
     per_host_concurrency: int = 2
     # Politeness: seconds between request starts to one host (0 for your own servers, e.g. the demo).
     min_host_interval_s: float = 1.0

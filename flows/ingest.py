@@ -152,7 +152,8 @@ def record_feed_poll(db_path: Path, run_id: str, polls: list[dict], previous: di
     return n_new, quarantined.height
 
 
-@task(name="fetch-pages", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+# No Prefect retries: Fetcher.get never raises; it retries a transient failure itself (tenacity, sources/http.py).
+@task(name="fetch-pages", cache_policy=NO_CACHE)
 def fetch_pages(urls: list[str], settings: Settings, n_failed: dict[str, int] | None = None,
                 deadline: float | None = None) -> list[FetchResult]:
     """Fetch article pages that robots.txt allows; a refusal is recorded like any other failed fetch.

@@ -34,6 +34,21 @@ def failure_class(error_kind: str | None, status: int | None) -> str | None:
     return "transient"
 
 
+RETRY_IN_CALL_STATUSES = frozenset({500, 502, 503, 504})
+
+
+def retry_in_call(result) -> bool:
+    """Whether a fetch is tried again at once, inside the same call (sources.http.Fetcher.get): no response at
+    all (connection refused, reset, timeout, the server hung up) or a server error that did not say when to come
+    back. A Retry-After (429, 503) is not second-guessed: the feed or domain waits as asked, on a later run."""
+    if result.error_kind in ("connect", "timeout"):
+        return True
+    if result.error_kind == "protocol" and result.status is None:  # "Server disconnected without sending a response"
+        return True
+    return (result.error_kind == "http_status" and result.status in RETRY_IN_CALL_STATUSES
+            and "retry-after" not in result.headers)
+
+
 def due_now(pending: pl.DataFrame, now: datetime) -> pl.DataFrame:
     """Pending pages whose backoff after their last transient failure has passed (never-tried pages always are).
     The wait is the feeds' backoff without jitter: 1, 2, 4 ... minutes, at most 6 hours."""

@@ -7,7 +7,9 @@ Guarantees of :meth:`Fetcher.get`:
 * SSRF guard: every address a host resolves to must be globally routable unless the
   host (as written in the URL) is in ``settings.allow_hosts``; the socket is opened to
   the checked address and its *actual peer address* is checked again after connecting;
-* a total wall-clock deadline per call (including redirects, headers and body);
+* a total wall-clock deadline per call (including redirects, headers, body and retries);
+* transient failures (no response, a reset, 500/502/503/504 without Retry-After) are tried again within that
+  deadline, by tenacity with exponential backoff and jitter (rules: ``fetch_policy.retry_in_call``);
 * body size capped on the *decoded* bytes while streaming (gzip bombs stop at max_bytes).
 """
 from __future__ import annotations
@@ -21,15 +23,17 @@ import time
 import zlib
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
 from protego import Protego
+from tenacity import Retrying, retry_if_result, stop_after_attempt, wait_exponential_jitter
 
 from config.settings import Settings
+from sources.fetch_policy import retry_in_call
 
 __all__ = ["FetchResult", "Fetcher", "blocked_reason", "ERROR_KINDS"]
 
@@ -54,6 +58,7 @@ class FetchResult:
     elapsed_ms: int = 0
     error_kind: str | None = None
     error: str | None = None
+    attempts: int = 1  # requests made for this result (retries within the call included)
 
     @property
     def ok(self) -> bool:
@@ -306,8 +311,31 @@ class Fetcher:
 
     def get(self, url: str, *, max_bytes: int, etag: str | None = None,
             last_modified: str | None = None, accept: str | None = None) -> FetchResult:
+        """One URL, tried again on a transient failure while the call's total deadline leaves time for it."""
         start = time.monotonic()
         self._deadline.at = start + self.settings.total_timeout_s
+
+        def no_time_for_another(state) -> bool:  # tenacity computes the wait before asking whether to stop
+            return self._deadline.remaining() - state.upcoming_sleep < 0.1
+
+        retrying = Retrying(
+            retry=retry_if_result(retry_in_call),
+            stop=stop_after_attempt(max(1, self.settings.request_attempts)) | no_time_for_another,
+            wait=wait_exponential_jitter(initial=self.settings.retry_wait_s, max=8.0,
+                                         jitter=self.settings.retry_wait_s),
+            retry_error_callback=lambda state: state.outcome.result(),  # out of attempts: the last result
+        )
+        try:
+            result = retrying(self._get_once, url, start, max_bytes, etag, last_modified, accept)
+        finally:
+            self._deadline.at = None
+        attempts = retrying.statistics.get("attempt_number", 1)
+        if attempts > 1 and not result.ok:
+            result = replace(result, error=f"{result.error} (after {attempts} attempts)")
+        return replace(result, attempts=attempts)
+
+    def _get_once(self, url: str, start: float, max_bytes: int, etag: str | None, last_modified: str | None,
+                  accept: str | None) -> FetchResult:
         headers = {}
         if accept:
             headers["Accept"] = accept
@@ -338,15 +366,13 @@ class Fetcher:
                         return result()
                     if not 200 <= status < 300:
                         return result(kind="http_status", message=_status_text(status))
-                    return result(self._read_body(resp, max_bytes, start))
+                    return result(self._read_body(resp, max_bytes))
             raise AssertionError("unreachable")  # pragma: no cover
         except Exception as exc:  # the contract: never raise for network/HTTP problems
             kind, message = _classify(exc)
             if kind == "timeout" and self._deadline.remaining() <= 0.05:
                 message = f"exceeded total timeout of {self.settings.total_timeout_s}s"
             return result(kind=kind, message=" ".join(message.split()))
-        finally:
-            self._deadline.at = None
 
     def _checked_url(self, url: str | httpx.URL) -> httpx.URL:
         try:
@@ -367,7 +393,7 @@ class Fetcher:
             raise _Stop("invalid_url", f"port {parsed.port} out of range in URL: {url}")
         return parsed
 
-    def _read_body(self, resp: httpx.Response, max_bytes: int, start: float) -> bytes:
+    def _read_body(self, resp: httpx.Response, max_bytes: int) -> bytes:
         length = resp.headers.get("content-length", "")
         if length.strip().isdigit() and int(length) > max_bytes:
             raise _Stop("too_large", f"body exceeds {max_bytes} bytes (Content-Length {int(length)})")
@@ -384,7 +410,7 @@ class Fetcher:
             body += decoder.feed(chunk, max_bytes - len(body)) if decoder else chunk
             if len(body) > max_bytes:
                 raise _Stop("too_large", f"body exceeds {max_bytes} bytes")
-            if time.monotonic() - start > self.settings.total_timeout_s:
+            if self._deadline.remaining() <= 0:
                 raise _Stop("timeout", f"exceeded total timeout of {self.settings.total_timeout_s}s")
         if decoder:
             decoder.finish()
@@ -430,12 +456,16 @@ class Fetcher:
                         etag, last_modified = (validators or {}).get(urls[i], (None, None))
                         running[pool.submit(self.get, urls[i], max_bytes=max_bytes, etag=etag,
                                             last_modified=last_modified)] = (i, host)
-                waiting = [next_start.get(h, 0.0) - now for h in queues if in_flight[h] < per_host]
-                timeout = max(0.005, min(waiting)) if waiting else None
+                # Sleep until something can change: a request finishes (frees a slot) or the earliest waiting
+                # host's interval ends (computed, never a fixed polling tick); never past the run's deadline.
+                ready_in = [next_start.get(h, 0.0) - now for h in queues if in_flight[h] < per_host]
+                if deadline is not None and queues:
+                    ready_in.append(deadline - time.time())
+                until = max(0.0, min(ready_in)) if ready_in else None  # None: only a finishing request helps
                 if not running:
-                    time.sleep(timeout or 0.005)
+                    time.sleep(until or 0.0)  # nothing in flight: some host is free once its interval ends
                     continue
-                done, _ = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+                done, _ = wait(running, timeout=until, return_when=FIRST_COMPLETED)
                 for future in done:
                     i, host = running.pop(future)
                     in_flight[host] -= 1

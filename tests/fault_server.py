@@ -12,7 +12,7 @@ More: /429 (Retry-After) /rst (TCP reset: RST instead of a response) /png (a PNG
 /delay/MS/PATH (a root_dir file, after MS milliseconds).
 Any other path is served from ``root_dir`` (404 without one).
 ``srv.answer(path, status, body, headers, delay_s)`` makes any path answer that way until ``srv.answer(path, None)``
-(e.g. a robots.txt that fails with 500, then recovers).
+(e.g. a robots.txt that fails with 500, then recovers); with ``times=N`` only the next N requests do.
 ``FaultServer(ssl_context=...)`` serves the same routes over https.
 Every request is recorded in ``.requests`` as (path, headers dict).
 """
@@ -83,7 +83,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.server.record(path, dict(self.headers.items()))
         stop = self.server.stopping
         try:
-            override = self.server.overrides.get(path)
+            override = self.server.take_override(path)
             if override is not None:
                 status, body, headers, delay_s = override
                 stop.wait(delay_s)
@@ -199,11 +199,21 @@ class _Server(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.requests: list[tuple[str, dict]] = []
         self.overrides: dict[str, tuple[int, bytes, dict, float]] = {}
+        self.override_times: dict[str, int] = {}  # path -> requests left before its override ends
         self._lock = threading.Lock()
         self.active: Counter[str] = Counter()
         self.max_active: Counter[str] = Counter()
         handler = functools.partial(_Handler, directory=str(root_dir or "."))
         super().__init__(("127.0.0.1", 0), handler)
+
+    def take_override(self, path: str) -> tuple[int, bytes, dict, float] | None:
+        with self._lock:
+            override = self.overrides.get(path)
+            if override is not None and path in self.override_times:
+                self.override_times[path] -= 1
+                if self.override_times[path] <= 0:
+                    del self.overrides[path], self.override_times[path]
+            return override
 
     def record(self, path: str, headers: dict) -> None:
         with self._lock:
@@ -243,12 +253,17 @@ class FaultServer:
         return self._server.max_active
 
     def answer(self, path: str, status: int | None, body: bytes = b"", headers: dict | None = None,
-               delay_s: float = 0.0) -> None:
-        """From now on answer `path` with this status and body (after `delay_s`); status None undoes it."""
-        if status is None:
-            self._server.overrides.pop(path, None)
-        else:
+               delay_s: float = 0.0, times: int | None = None) -> None:
+        """From now on answer `path` with this status and body (after `delay_s`), the next `times` requests only if
+        given; status None undoes it."""
+        with self._server._lock:
+            self._server.override_times.pop(path, None)
+            if status is None:
+                self._server.overrides.pop(path, None)
+                return
             self._server.overrides[path] = (status, body, headers or {}, delay_s)
+            if times is not None:
+                self._server.override_times[path] = times
 
     def url(self, path: str) -> str:
         return f"{self.base_url}/{path.lstrip('/')}"

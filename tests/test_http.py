@@ -18,9 +18,9 @@ from config.settings import Settings
 from sources.http import Fetcher, FetchResult, blocked_reason
 
 try:  # works whether or not tests/ is a package
-    from .fault_server import BIG_SIZE, FaultServer
+    from .fault_server import BIG_SIZE, FaultServer, gzip_bomb
 except ImportError:
-    from fault_server import BIG_SIZE, FaultServer
+    from fault_server import BIG_SIZE, FaultServer, gzip_bomb
 
 pytestmark = pytest.mark.timeout(20)  # hang guard only
 
@@ -187,13 +187,41 @@ def test_https_through_guarded_backend(tls_files, monkeypatch):
 
 @pytest.mark.parametrize("path,status,message", [
     ("/404", 404, "HTTP 404 Not Found"),
-    ("/500", 500, "HTTP 500 Internal Server Error"),
-    ("/503", 503, "HTTP 503 Service Unavailable"),
+    ("/500", 500, "HTTP 500 Internal Server Error (after 3 attempts)"),  # a 5xx without Retry-After is retried
+    ("/503", 503, "HTTP 503 Service Unavailable"),  # it says when to come back (Retry-After): not retried now
 ])
 def test_http_status(fetcher, server, path, status, message):
+    before = len(server.requests)
     r = get(fetcher, server.base_url + path)
     assert (r.error_kind, r.status, r.error, r.content) == ("http_status", status, message, b"")
     assert not r.ok
+    assert [p for p, _ in server.requests[before:]] == [path] * r.attempts and r.attempts == (3 if path == "/500" else 1)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_transient_server_error_is_retried_until_the_page_comes(fetcher, server, status):
+    before = len(server.requests)
+    server.answer("/ok", status, b"down", times=2)  # a 5xx without Retry-After twice, then /ok answers as usual
+    r = get(fetcher, server.base_url + "/ok")
+    assert (r.ok, r.status, r.content, r.attempts) == (True, 200, b"hello world", 3)
+    assert [p for p, _ in server.requests[before:]] == ["/ok"] * 3
+
+
+def test_no_retry_for_permanent_failures_or_retry_after(fetcher, server):
+    before = len(server.requests)
+    server.answer("/busy", 503, b"busy", headers={"Retry-After": "120"})
+    assert get(fetcher, server.base_url + "/busy").attempts == 1
+    assert get(fetcher, server.base_url + "/404").attempts == 1
+    assert [p for p, _ in server.requests[before:]] == ["/busy", "/404"]
+
+
+def test_retries_stay_within_the_total_deadline(server):
+    with Fetcher(make_settings(total_timeout_s=1.0, retry_wait_s=0.4, request_attempts=10)) as f:
+        t0 = time.monotonic()
+        r = get(f, server.base_url + "/500")
+        took = time.monotonic() - t0
+    assert r.error_kind == "http_status" and 1 < r.attempts < 10
+    assert took < 1.0 + 0.5
 
 
 def test_503_keeps_retry_after(fetcher, server):
@@ -261,11 +289,13 @@ def test_big_without_length_stopped_while_streaming(fetcher, server):
 
 
 def test_gzip_bomb_stopped_on_decompressed_size(fetcher, server):
+    gzip_bomb()  # built once per process: building it inside the request would outlast READ_S
     r = get(fetcher, server.base_url + "/gzip-bomb", max_bytes=5 * 1024 * 1024)
     assert (r.error_kind, r.error) == ("too_large", "body exceeds 5242880 bytes after decompression")
 
 
 def test_gzip_is_decoded(fetcher, server):
+    gzip_bomb()  # built once per process: building it inside the request would outlast READ_S
     r = get(fetcher, server.base_url + "/gzip-bomb", max_bytes=BIG_SIZE)
     assert r.ok and len(r.content) == BIG_SIZE and r.headers["content-encoding"] == "gzip"
     assert r.content.count(0) == BIG_SIZE

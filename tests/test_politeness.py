@@ -94,3 +94,20 @@ def test_requests_to_one_host_are_spaced(site):
         started = time.monotonic()
         assert all(r.ok for r in fetcher.get_many(urls, max_bytes=10_000))
         assert time.monotonic() - started >= 0.6  # three starts, 0.3 s apart (a lower bound, not a speed)
+
+
+def test_spacing_waits_are_computed_not_polled(site, monkeypatch):
+    """The dispatcher sleeps only when nothing is in flight, and then exactly until the host's next start: at most
+    one sleep per request, never a fixed tick repeated until the interval has passed."""
+    import sources.http as http_module
+
+    sleeps: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(http_module.time, "sleep", lambda s: (sleeps.append(s), real_sleep(s)))
+    address = site.removeprefix("http://")
+    polite = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",), min_host_interval_s=0.3,
+                      per_host_concurrency=1)
+    urls = [f"http://polite.test/{n}.html" for n in ("a", "b", "c")]
+    with Fetcher(polite) as fetcher:
+        assert all(r.ok for r in fetcher.get_many(urls, max_bytes=10_000))
+    assert len(sleeps) <= len(urls) - 1 and sum(sleeps) >= 0.4, sleeps
