@@ -1,4 +1,12 @@
-"""URL canonicalization: one story reached through two feeds is one article."""
+"""URL canonicalization: one story reached through two feeds is one article.
+
+Kept as our own small function rather than courlan's normalize_url (tests/test_urls.py shows each case): courlan
+keeps the #fragment (one page becomes two articles), keeps a default port on IPv6 literals, percent-encodes
+reserved path characters such as ';' (a different resource by RFC 3986), and returns javascript:/file: URLs
+instead of refusing them. Its other changes (sorting query parameters, dropping the trailing '/' of an empty
+path) would be harmless for new data but would re-key stored articles: article_id is url_hash(canonical_url),
+so any change to the canonical form needs a migration that rewrites raw.articles/raw.entries keys, not a swap.
+"""
 from __future__ import annotations
 
 import hashlib
