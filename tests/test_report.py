@@ -204,11 +204,72 @@ def test_report_draws_svg_charts(warehouse):
         assert re.search(r"<(rect|circle|line|text)\b", body)
     timeline = text[text.index('aria-label="Model releases by organization over time"'):]
     timeline = timeline[: timeline.index("</svg>")]
-    assert timeline.count("<circle") >= 2 and timeline.count("<rect x=") >= 1  # open (circles) and closed (diamonds)
-    assert "DeepSeek-R1" in timeline and "GPT-4o" in timeline
+    marks = _symbols(timeline)  # DeepSeek-R1 (open, to the day), GPT-4o (closed), Evil Corp's (unknown, month only)
+    assert sorted(fill for _, _, fill, _ in marks) == sorted([OPEN, CLOSED, "#ffffff"])
+    assert {stroke for _, _, _, stroke in marks} == {OPEN, CLOSED, UNKNOWN}  # hollow: the month-only release
+    assert ">DeepSeek-R1</text>" in timeline and ">GPT-4o</text>" in timeline
+    assert ">&lt;img src=x onerror=alert(" in timeline  # hostile model name: text, escaped (and shortened)
     assert "Llama 3.1 8B" not in timeline  # undated: in the table, not on the time axis
     assert "2 release(s) without a date" in text
     assert "$6.6B" in text and "$6.0B" in text  # funding totals
+
+
+OPEN, CLOSED, UNKNOWN = (report.charts.WEIGHTS[k][1] for k in (True, False, None))
+
+
+def _symbols(svg: str) -> list[tuple[float, float, str, str]]:
+    """(x, y, fill, stroke) of every point mark that Vega drew."""
+    groups = re.findall(r'<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S)
+    return [(float(x), float(y), fill, stroke) for group in groups for x, y, fill, stroke in re.findall(
+        r'<path transform="translate\(([\d.]+),([\d.]+)\)" d="[^"]*" fill="([^"]*)" stroke="([^"]*)"', group)]
+
+
+def _texts(svg: str) -> list[tuple[float, float, str, str]]:
+    """(x, y, anchor, text) of every text mark of the chart's layers (not the axes)."""
+    groups = re.findall(r'<g class="mark-text role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S)
+    return [(float(x), float(y), anchor, text) for group in groups for anchor, x, y, text in re.findall(
+        r'<text text-anchor="(\w+)" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([^<]*)</text>', group)]
+
+
+def test_one_week_is_one_narrow_bar_not_the_whole_width():
+    """Before: a warehouse whose dated events all fall in one week drew that week as one bar across the plot."""
+    svg, hidden = report.charts.weekly_bars([{"week": date(2025, 1, 6), "type": "funding", "n": 2}], date(2025, 2, 1))
+    bars = re.findall(r'<g class="mark-rect role-mark[^"]*"[^>]*><path d="M[\d.]+,[\d.]+h([\d.]+)v', svg)
+    assert hidden == 0 and len(bars) == 1
+    assert float(bars[0]) < report.charts.WIDTH / 8
+
+
+def test_releases_on_one_day_do_not_hide_each_other_and_labels_do_not_overlap():
+    """Before: two releases of one org on the same day drew one mark over the other, and labels of releases a few
+    days apart overlapped in the org's row."""
+    rows = [dict(org="Lab", model=f"Lab-Model-{n}-with-a-long-name", open_weights=True, release_date=day)
+            for n, day in enumerate(["2025-01-10", "2025-01-10", "2025-01-13", "2025-01-20"])]
+    rows.append(dict(org="Other", model="Far", open_weights=False, release_date="2024-03-01"))
+    svg, undated, hidden = report.charts.releases_timeline(rows, report.event_day)
+    marks = _symbols(svg)
+    assert len(marks) == 5 and len({(round(x), round(y)) for x, y, _, _ in marks}) == 5  # every mark visible
+    labels = [t for t in _texts(svg) if "Lab-Model" in t[3]]
+    assert len(labels) == 4
+    spans = [(y, x - (len(text) * report.charts.CHAR_PX if anchor == "end" else 0),
+              x + (0 if anchor == "end" else len(text) * report.charts.CHAR_PX)) for x, y, anchor, text in labels]
+    for i, (y1, a1, b1) in enumerate(spans):
+        for y2, a2, b2 in spans[i + 1:]:
+            assert abs(y1 - y2) >= 10 or b1 <= a2 or b2 <= a1, (spans, "labels overlap")
+
+
+def test_place_marks_packs_rows_greedily():
+    lo, hi = date(2025, 1, 1), date(2025, 12, 31)
+    placed = report.charts.place_marks([("A", date(2025, 6, 1), "x" * 20), ("A", date(2025, 6, 1), "y"),
+                                        ("A", date(2025, 9, 1), "z"), ("B", date(2025, 6, 1), "w")], lo, hi)
+    assert [p.row for p in placed] == [0, 1, 0, 0]  # same day: second row; far apart or another org: first row
+    assert report.charts.place_marks([("A", hi, "near the right edge")], lo, hi)[0].label_left
+
+
+def test_control_characters_never_reach_the_chart_renderer():
+    """vl-convert aborts the whole process on a control character in SVG text: charts get cleaned text."""
+    rows = [dict(org="Org\x1b[31m", model="M\x07odel\x00", open_weights=True, release_date="2025-01-10")]
+    svg, _, _ = report.charts.releases_timeline(rows, report.event_day)
+    assert "\x1b" not in svg and "\x07" not in svg and "M\ufffdodel\ufffd" in svg
 
 
 def test_report_loads_nothing_from_outside(warehouse):

@@ -1,0 +1,1 @@
+select distinct type from core.events
