@@ -70,8 +70,8 @@ def to_svg(chart, label: str) -> str:
 
     # The browser draws the text with the font vl-convert measured it with (generic sans-serif at both ends), and
     # the padding leaves room for what still differs.
-    spec = chart.configure(aria=False, font="sans-serif", padding={"left": 24, "right": 24, "top": 4, "bottom": 4}
-                           ).configure_view(stroke=None).to_dict()
+    spec = (chart.configure(aria=False, font="sans-serif", padding={"left": 24, "right": 24, "top": 4, "bottom": 4})
+            .configure_view(stroke=None).configure_legend(labelFontSize=12, symbolSize=90).to_dict())
     svg = vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
     head, rest = svg.split(">", 1)
     return f'{head} class="chart" role="img" aria-label="{html.escape(label, quote=True)}">{rest}'
@@ -226,8 +226,7 @@ def hbars(rows: list[dict], label: str, *, color_field: str | None = None, color
             order=alt.Order("segment_index:Q")).transform_calculate(
             segment_index=f"indexof({domain!r}, datum.segment)")
     else:
-        bars = base.mark_bar(color=single_color).encode(y=y, x=alt.X("sum(value):Q", title=None,
-                                                                      axis=alt.Axis(labels=False, ticks=False)))
+        bars = base.mark_bar(color=single_color).encode(y=y, x=alt.X("sum(value):Q", title=None, axis=None))
     notes = base.transform_aggregate(total="sum(value)", note="max(note)", groupby=["name"]).mark_text(
         align="left", dx=5, fontSize=11, color="#5b6475").encode(y=y, x="total:Q", text="note:N")
     chart = alt.layer(bars, notes).properties(width=WIDTH - 200, height=alt.Step(24))

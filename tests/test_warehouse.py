@@ -82,3 +82,28 @@ def test_reader_waits_for_another_process_holding_the_write_lock(db_path):
     assert db.query(db_path, "select 1 as one")["one"][0] == 1
     assert time.monotonic() - started >= 0.5  # it waited for the lock rather than failing
     holder.wait(timeout=10)
+
+
+def test_opening_waits_for_another_process_lock_then_gives_up(tmp_path):
+    """DuckDB lets one process hold the file: opening retries (tenacity) while the lock is held, for wait_s."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "locked.duckdb"
+    db.migrate(path)
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                               f"con = duckdb.connect({str(path)!r}); print('held', flush=True)\n"
+                               "sys.stdin.readline(); con.close()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(duckdb.IOException, match="Could not set lock"):
+            with db.read_only(path, wait_s=0.3):
+                pass
+        holder.stdin.write("\n")  # let go: a waiting open then succeeds
+        holder.stdin.flush()
+        with db.read_only(path, wait_s=60) as con:
+            assert con.execute("select 1").fetchall() == [(1,)]
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)

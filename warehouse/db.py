@@ -5,7 +5,6 @@ which retries while a writer holds the file lock.
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from warehouse.paths import WarehouseError, check_exists, check_readable, check_writable, not_a_warehouse  # noqa: F401 - part of this API
 
@@ -28,19 +28,17 @@ def sql_text(name: str) -> str:
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def _lock_conflict(exc: BaseException) -> bool:
+    # Only DuckDB's lock conflict is retried (a path that merely contains "lock" is not one).
+    return isinstance(exc, duckdb.IOException) and "Could not set lock on file" in str(exc)
+
+
 def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the file, retrying while another process holds the lock (DuckDB allows one writer)."""
-    deadline = time.monotonic() + wait_s
-    delay = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
-        except duckdb.IOException as exc:
-            # Only DuckDB's lock conflict is retried (a path that merely contains "lock" is not one).
-            if "Could not set lock on file" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+    """Open the file, retrying while another process holds the lock (DuckDB allows one writer): backoff from
+    0.05 s doubling to 1 s, for at most wait_s; then the lock error is raised."""
+    retrying = Retrying(retry=retry_if_exception(_lock_conflict), stop=stop_after_delay(wait_s),
+                        wait=wait_exponential(multiplier=0.05, max=1.0), reraise=True)
+    return retrying(duckdb.connect, str(path), read_only=read_only, config=config or {})
 
 
 @contextmanager
