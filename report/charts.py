@@ -202,9 +202,9 @@ def weekly_bars(rows: list[dict], today: date) -> tuple[str, int]:
 
 # --- horizontal bars -----------------------------------------------------------------------------------------
 
-def hbars(rows: list[dict], label: str, *, color_field: str | None = None, colors: dict[str, str] | None = None,
+def hbars(rows: list[dict], label: str, *, stacked: bool = False, colors: dict[str, str] | None = None,
           single_color: str = "#59a14f") -> str:
-    """Horizontal bars, one per row label (in the given order), stacked by `color_field` if given, with a note at
+    """Horizontal bars, one per row label (in the given order), stacked by segment if `stacked`, with a note at
     each bar's end. rows: {"name", "segment", "value", "note"}."""
     alt = _altair()
     if not rows:
@@ -215,7 +215,7 @@ def hbars(rows: list[dict], label: str, *, color_field: str | None = None, color
     y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=190, labelFontSize=12, ticks=False,
                                                              domain=False))
     base = alt.Chart(alt.Data(values=data))
-    if color_field:
+    if stacked:
         segments = list(dict.fromkeys(d["segment"] for d in data))
         domain = type_order(segments) if colors is TYPE_COLORS else segments
         color = alt.Color("segment:N", sort=domain, legend=alt.Legend(title=None, orient="top", direction="horizontal",

@@ -32,9 +32,9 @@ from markupsafe import Markup
 
 from expectations import datadocs
 from report import charts
-from report.charts import EVENT_TYPES, TYPE_COLORS, clean, short
+from report.charts import TYPE_COLORS, clean, short
 from warehouse.files import write_text_atomic
-from warehouse.report_queries import RECENT_EVENTS_LIMIT, TOP_N, ReportData, load_report_data  # noqa: F401
+from warehouse.report_queries import TOP_N, ReportData, load_report_data
 
 # --- hostile text ------------------------------------------------------------------------------------------
 
@@ -230,7 +230,7 @@ def coverage_section(rows: Any, reference_name: str) -> str:
     bars = charts.hbars(
         [{"name": r["quarter"], "segment": part, "value": r[part], "note": f"{r['found']}/{r['reference']} found"}
          for r in by_quarter if r["reference"] for part in ("found", "missed")],
-        "Reference releases per quarter: found (green) and missed (grey)", color_field="segment",
+        "Reference releases per quarter: found (green) and missed (grey)", stacked=True,
         colors={"found": "#2e7d32", "missed": "#c9ced8"})
     return _environment().get_template("coverage.html.j2").render(
         found=sum(r["found"] for r in by_org), total=sum(r["reference"] for r in by_quarter),
@@ -251,7 +251,7 @@ def render_report(data: ReportData, data_docs_href: str | None = None, coverage:
     activity = charts.hbars(
         [{"name": r["org"], "segment": r["type"], "value": r["n_events"], "note": _plural(int(r["total"]), "event")}
          for r in data.org_activity],
-        "Top organizations by number of events", color_field="type", colors=TYPE_COLORS)
+        "Top organizations by number of events", stacked=True, colors=TYPE_COLORS)
     funding = charts.hbars(
         [{"name": r["org"], "value": r["total_usd"],
           "note": f"{fmt_usd(r['total_usd'])} in {_plural(int(r['n_events']), 'event')}"}
