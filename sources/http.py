@@ -297,6 +297,7 @@ class Fetcher:
             trust_env=False,  # no proxies from the environment: they would bypass the guard
         )
 
+        self._own_hosts = {_normalize_host(h) for h in settings.allow_hosts}
         self._robots: dict[str, object] = {}
         self._robots_lock = threading.Lock()
 
@@ -318,11 +319,15 @@ class Fetcher:
         def no_time_for_another(state) -> bool:  # tenacity computes the wait before asking whether to stop
             return self._deadline.remaining() - state.upcoming_sleep < 0.1
 
+        # A retry is another request start to the host: it waits at least min_host_interval_s, as get_many's starts
+        # do (the operator's own, allow-listed hosts are exempt there and here).
+        first_wait = self.settings.retry_wait_s
+        if _host_of(url) not in self._own_hosts:
+            first_wait = max(first_wait, self.settings.min_host_interval_s)
         retrying = Retrying(
             retry=retry_if_result(retry_in_call),
             stop=stop_after_attempt(max(1, self.settings.request_attempts)) | no_time_for_another,
-            wait=wait_exponential_jitter(initial=self.settings.retry_wait_s, max=8.0,
-                                         jitter=self.settings.retry_wait_s),
+            wait=wait_exponential_jitter(initial=first_wait, max=8.0, jitter=self.settings.retry_wait_s),
             retry_error_callback=lambda state: state.outcome.result(),  # out of attempts: the last result
         )
         try:
@@ -434,7 +439,7 @@ class Fetcher:
         workers = max(1, self.settings.fetch_workers)
         per_host = max(1, self.settings.per_host_concurrency)
         # Hosts on the allow-list are the operator's own servers (the demo, a local mirror): no delay for them.
-        own_hosts = {_normalize_host(h) for h in self.settings.allow_hosts}
+        own_hosts = self._own_hosts
         interval = max(0.0, self.settings.min_host_interval_s)
         in_flight: Counter[str] = Counter()
         next_start: dict[str, float] = {}

@@ -111,3 +111,22 @@ def test_spacing_waits_are_computed_not_polled(site, monkeypatch):
     with Fetcher(polite) as fetcher:
         assert all(r.ok for r in fetcher.get_many(urls, max_bytes=10_000))
     assert len(sleeps) <= len(urls) - 1 and sum(sleeps) >= 0.4, sleeps
+
+
+def test_a_retry_to_someone_elses_host_waits_the_host_interval(monkeypatch):
+    """A retry is another request start: to a host that is not the operator's own, it waits at least
+    min_host_interval_s even when retry_wait_s is shorter."""
+    from tests.fault_server import FaultServer
+
+    waits: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(time, "sleep", lambda s: (waits.append(s), real_sleep(s)))
+    with FaultServer() as server:
+        server.answer("/ok", 502, b"bad gateway", times=1)
+        address = server.base_url.removeprefix("http://")
+        settings = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",),
+                            min_host_interval_s=0.6, retry_wait_s=0.01, total_timeout_s=10)
+        with Fetcher(settings) as fetcher:
+            result = fetcher.get("http://polite.test/ok", max_bytes=1000)
+    assert result.ok and result.attempts == 2
+    assert len(waits) == 1 and waits[0] >= 0.6, waits
