@@ -74,6 +74,7 @@ def to_svg(chart, label: str) -> str:
             .configure_view(stroke=None).configure_legend(labelFontSize=12, symbolSize=90).to_dict())
     svg = vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
     head, rest = svg.split(">", 1)
+    head = re.sub(r'\sclass="[^"]*"', "", head)  # Vega's root class="marks": an element has one class attribute
     return f'{head} class="chart" role="img" aria-label="{html.escape(label, quote=True)}">{rest}'
 
 
@@ -187,7 +188,8 @@ def weekly_bars(rows: list[dict], today: date) -> tuple[str, int]:
              "type": clean(r["type"]), "n": int(r["n"])} for r in shown]
     chart = alt.Chart(alt.Data(values=data)).mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
         x=alt.X("week:T", title=None, scale=alt.Scale(domain=[start.isoformat(), (end + timedelta(days=7)).isoformat()]),
-                axis=alt.Axis(format="%Y-%m", labelFontSize=11, tickCount=8)),
+                axis=alt.Axis(format="%Y-%m" if (end - start).days > 7 * 26 else "%Y-%m-%d", labelFontSize=11,
+                              tickCount=8, labelOverlap=True)),
         x2="week_end:T",
         y=alt.Y("sum(n):Q", title="events", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("type:N", scale=_type_scale(types), sort=types,

@@ -202,6 +202,9 @@ def test_report_draws_svg_charts(warehouse):
             "Top organizations by number of events", "Funding raised per organization"} <= set(labels)
     for body in svgs:
         assert re.search(r"<(rect|circle|line|text)\b", body)
+    for root in re.findall(r"<svg\b[^>]*>", text):  # one of each attribute (a browser keeps only the first)
+        names = re.findall(r'\s([a-z:-]+)="', root)
+        assert len(names) == len(set(names)) and 'class="chart"' in root, root
     timeline = text[text.index('aria-label="Model releases by organization over time"'):]
     timeline = timeline[: timeline.index("</svg>")]
     marks = _symbols(timeline)  # DeepSeek-R1 (open, to the day), GPT-4o (closed), Evil Corp's (unknown, month only)
