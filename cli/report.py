@@ -159,9 +159,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Canonical events (marts.events) of every type, most recent event date first."""
+        from report.page import fmt_usd, known_types
         from warehouse.report_queries import events as query_events
-        from report.page import fmt_usd
-        from warehouse.report_queries import known_types
 
         since_day = day(since, "--since", relative=True)
         if type_ is not None:
@@ -196,8 +195,8 @@ def register(app: typer.Typer) -> None:
 
         All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as stored.
         """
-        from warehouse.report_queries import EXPORT_FORMATS, export_marts
         from warehouse.paths import check_readable
+        from warehouse.report_queries import EXPORT_FORMATS, export_marts
 
         _query(check_readable, db)  # a bad --db is reported before DIR is created
         fmt = fmt.lower()

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-
 EVENT_TYPES = ["model_release", "funding", "acquisition", "partnership", "market_move", "policy",
                "training_cost", "benchmark_claim", "legal", "leadership"]
 TYPE_COLORS = {
@@ -114,7 +113,8 @@ def place_marks(items: list[tuple[str, date, str]], lo: date, hi: date, width: f
 def releases_timeline(rows: list[dict], event_day) -> tuple[str, list[dict], list[str]]:
     """Model releases on a time axis, one lane per org; returns (svg, undated releases, orgs not drawn)."""
     alt = _altair()
-    dated, undated = [], []
+    dated: list[dict] = []
+    undated: list[dict] = []
     for r in rows:
         day = event_day(r.get("release_date"))
         (dated if day else undated).append({**r, "_day": day[0] if day else None, "_prec": day[1] if day else None})
@@ -131,11 +131,11 @@ def releases_timeline(rows: list[dict], event_day) -> tuple[str, list[dict], lis
     pad = max(timedelta(days=20), (hi - lo) * 0.04)
     lo, hi = lo - pad, hi + pad
     labels = [short(r.get("model") or "?", 26) for r in drawn]
-    placed = place_marks([(clean(r.get("org")) or "(unknown org)", r["_day"], lab) for r, lab in zip(drawn, labels)],
+    placed = place_marks([(clean(r.get("org")) or "(unknown org)", r["_day"], lab) for r, lab in zip(drawn, labels, strict=True)],
                          lo, hi)
     n_rows = 1 + max(p.row for p in placed)
     data = []
-    for r, p, lab in zip(drawn, placed, labels):
+    for r, p, lab in zip(drawn, placed, labels, strict=True):
         name, _ = WEIGHTS.get(r.get("open_weights"), WEIGHTS[None])
         data.append({"org": p.org, "day": r["_day"].isoformat(), "row": p.row, "label": lab,
                      "weights": name, "precision": "to the day" if r["_prec"] == "day" else "to the month or year",
@@ -218,7 +218,7 @@ def hbars(rows: list[dict], label: str, *, stacked: bool = False, colors: dict[s
                                                              domain=False))
     base = alt.Chart(alt.Data(values=data))
     if stacked:
-        segments = list(dict.fromkeys(d["segment"] for d in data))
+        segments = list(dict.fromkeys(str(d["segment"]) for d in data))
         domain = type_order(segments) if colors is TYPE_COLORS else segments
         color = alt.Color("segment:N", sort=domain, legend=alt.Legend(title=None, orient="top", direction="horizontal",
                                                                      columns=6, labelLimit=160),

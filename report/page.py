@@ -34,7 +34,7 @@ from expectations import datadocs
 from report import charts
 from report.charts import TYPE_COLORS, clean, short
 from warehouse.files import write_text_atomic
-from warehouse.report_queries import TOP_N, ReportData, load_report_data
+from warehouse.report_queries import TOP_N, ReportData, load_report_data, present_types
 
 # --- hostile text ------------------------------------------------------------------------------------------
 
@@ -174,6 +174,11 @@ def _details(e: dict) -> str:
     return "; ".join(bits)
 
 
+
+
+def known_types(db_path: Path | str) -> list[str]:
+    """Every event type of the taxonomy, then any other type the warehouse holds."""
+    return charts.type_order([*charts.EVENT_TYPES, *present_types(db_path)])
 
 
 def _sources(sources: Any) -> list[dict]:

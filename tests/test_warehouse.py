@@ -97,9 +97,8 @@ def test_opening_waits_for_another_process_lock_then_gives_up(tmp_path):
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(duckdb.IOException, match="Could not set lock"):
-            with db.read_only(path, wait_s=0.3):
-                pass
+        with pytest.raises(duckdb.IOException, match="Could not set lock"), db.read_only(path, wait_s=0.3):
+            pass
         holder.stdin.write("\n")  # let go: a waiting open then succeeds
         holder.stdin.flush()
         with db.read_only(path, wait_s=60) as con:

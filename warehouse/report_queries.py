@@ -10,11 +10,11 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
 
-from expectations.mentions import EVENT_TYPES
 from warehouse import db
 
 RECENT_EVENTS_LIMIT = 500
@@ -50,7 +50,7 @@ def load_report_data(db_path: Path | str) -> ReportData:
         con.execute("begin transaction")
         totals = _rows(con, "report_totals")[0]
         runs = _rows(con, "report_runs")
-        data = dict(
+        data: dict[str, Any] = dict(
             releases=_rows(con, "report_releases"),
             weekly=_rows(con, "report_weekly"),
             weekly_undated=int(_rows(con, "report_weekly_undated")[0]["n"]),
@@ -80,9 +80,9 @@ def events(db_path: Path | str, type_: str | None = None, org: str | None = None
                     {"type": type_, "org": org, "since": since, "limit": NO_LIMIT if limit is None else limit})
 
 
-def known_types(db_path: Path | str) -> list[str]:
-    present = db.query(db_path, db.sql_text("event_types_present"))["type"].to_list()
-    return list(EVENT_TYPES) + sorted(t for t in present if t not in EVENT_TYPES)
+def present_types(db_path: Path | str) -> list[str]:
+    """The event types stored in core.events, sorted."""
+    return sorted(db.query(db_path, db.sql_text("event_types_present"))["type"].to_list())
 
 
 # --- export ------------------------------------------------------------------------------------------------
