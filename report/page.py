@@ -21,7 +21,7 @@ import html
 import math
 import os
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -80,27 +80,6 @@ def fmt_usd(amount: float | None) -> str:
             v = a / scale
             return f"{sign}${v:.1f}{suffix}" if v < 100 else f"{sign}${v:.0f}{suffix}"
     return f"{sign}${a:,.0f}"
-
-
-_SINCE_RELATIVE = re.compile(r"^(\d{1,5})([dw])$")
-
-
-def parse_since(value: str, today: date | None = None) -> date:
-    """`7d`, `2w` (days or weeks before today, UTC) or `YYYY-MM-DD`."""
-    today = today or datetime.now(timezone.utc).date()
-    text = value.strip().lower()
-    match = _SINCE_RELATIVE.match(text)
-    if match:
-        n = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
-        return today - timedelta(days=n)
-    try:
-        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad_since(value)
-    except ValueError:
-        return _bad_since(value)
-
-
-def _bad_since(value: str) -> date:
-    raise ValueError(f"--since must be a number of days or weeks (7d, 30d, 2w) or a date (YYYY-MM-DD), got {value!r}")
 
 
 def event_day(value: Any) -> tuple[date, str] | None:

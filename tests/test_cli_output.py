@@ -13,14 +13,15 @@ TODAY = date(2025, 3, 15)
 
 @pytest.mark.parametrize(("value", "relative", "expected"), [
     ("2024-02-29", False, date(2024, 2, 29)), (" 2024-02-29 ", True, date(2024, 2, 29)),
-    ("7d", True, date(2025, 3, 8)), ("2w", True, date(2025, 3, 1)), ("0d", True, TODAY), (None, False, None),
+    ("7d", True, date(2025, 3, 8)), ("30d", True, date(2025, 2, 13)), ("2w", True, date(2025, 3, 1)), ("0d", True, TODAY), (None, False, None),
 ])
 def test_day_reads_dates_and_relative_spans(value, relative, expected):
     assert day(value, "--since", relative=relative, today=TODAY) == expected
 
 
 @pytest.mark.parametrize(("value", "relative"), [("7d", False), ("2024-02-30", False), ("last week", True),
-                                                 ("2024/02/01", True), ("", False), ("20240201", False)])
+                                                 ("2024/02/01", True), ("", False), ("20240201", False),
+                                                 ("7", True), ("d7", True), ("2025-1-2", True), ("-3d", True)])
 def test_day_refuses_other_forms_with_one_line_and_exit_2(value, relative, capsys):
     with pytest.raises(typer.Exit) as exit_:
         day(value, "--until", relative=relative, today=TODAY)

@@ -340,19 +340,6 @@ def test_safe_url_and_escaping_helpers():
     assert report.terminal_text("a\x1b[31mb\nc") == "a\ufffd[31mb c"
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("7d", date(2025, 3, 8)), ("30d", date(2025, 2, 13)), ("2w", date(2025, 3, 1)), ("2025-01-02", date(2025, 1, 2)),
-])
-def test_parse_since(value, expected):
-    assert report.parse_since(value, today=date(2025, 3, 15)) == expected
-
-
-@pytest.mark.parametrize("value", ["7", "d7", "2025-1-2", "2025-02-30", "yesterday", "-3d"])
-def test_parse_since_rejects(value):
-    with pytest.raises(ValueError, match="--since"):
-        report.parse_since(value, today=date(2025, 3, 15))
-
-
 def test_money_and_dates():
     assert report.fmt_usd(6.6e9) == "$6.6B" and report.fmt_usd(-6e11) == "-$600B" and report.fmt_usd(621e6) == "$621M"
     assert report.fmt_usd(15.525e6) == "$15.5M" and report.fmt_usd(None) == ""
