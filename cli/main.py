@@ -65,6 +65,8 @@ def run(
     force: Annotated[bool, typer.Option("--force", help="Poll every feed now, even those whose declared pace, "
                                                          "backoff or Retry-After says to wait.")] = False,
     wait: WaitOption = False,
+    shard: Annotated[Optional[str], typer.Option("--shard", help="Poll only shard I of N (e.g. 2/4): feeds are "
+                                                 "assigned to shards by their site's registrable domain.")] = None,
 ) -> None:
     """One poll of every due feed in FILE into the warehouse, then alerts and the read snapshot.
 
@@ -72,11 +74,13 @@ def run(
     marts.feed_health and raw.fetches, and the other feeds load normally. Exit codes: 2 for bad input
     (feeds file, --db), 3 when another run is writing to the same warehouse (see --wait).
     """
-    from sources.feeds import FeedsFileError, load_feeds
+    from sources.feeds import FeedsFileError, load_feeds, parse_shard
 
     try:
-        load_feeds(feeds)  # a bad feeds file is a usage error, reported before Prefect starts
-    except FeedsFileError as exc:
+        load_feeds(feeds)  # a bad feeds file (or shard) is a usage error, reported before Prefect starts
+        if shard:
+            parse_shard(shard)
+    except (FeedsFileError, ValueError) as exc:
         _fail(str(exc))
     from alerts.outbox import check_alert_urls
     from config.settings import Settings
@@ -94,7 +98,8 @@ def run(
     started = time.monotonic()
     # The same flow the scheduler runs: ingest, then alerts to the configured Apprise URLs, then the read snapshot.
     counts = _stoppable(lambda: scheduled_ingest(feeds_file=str(feeds), db_path=str(db),
-                                                 config_file=str(config) if config else None, force=force))
+                                                 config_file=str(config) if config else None, force=force,
+                                                 shard=shard))
     _print_summary(db, counts, time.monotonic() - started)
 
 

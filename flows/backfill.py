@@ -141,7 +141,7 @@ def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: dat
 
 
 def _fetch_schema() -> dict:
-    from flows.ingest import FETCH_SCHEMA  # nothing is fetched in a backfill: an empty fetch log
+    from sources.polling import FETCH_SCHEMA  # nothing is fetched in a backfill: an empty fetch log
     return FETCH_SCHEMA
 
 

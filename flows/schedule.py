@@ -38,8 +38,10 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 
 
 @flow(name=FLOW_NAME, log_prints=False)
-def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False) -> dict:
-    """One scheduled poll: ingest every due feed in FEEDS_FILE, send due alerts, publish the read snapshot."""
+def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False,
+                     shard: str | None = None) -> dict:
+    """One scheduled poll: ingest every due feed in FEEDS_FILE (of shard "I/N" only, when given: feeds are assigned
+    to shards by registrable domain), send due alerts, publish the read snapshot."""
     # Another process writing this warehouse: WarehouseBusy at once, before anything is fetched (module docstring).
     with writer_lock(db_path):
         expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
@@ -49,7 +51,8 @@ def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = No
         try:
             # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,
             # passwords) out of them. Ingest does not use them; the alert step is a task, whose arguments stay local.
-            counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force)
+            counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force,
+                            shard=shard)
             alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
         except Exception:
             # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
@@ -73,9 +76,10 @@ def publish_snapshot(db_path: str) -> str:
 
 def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: float | None = None,
                      cron: str | None = None, config_file: str | Path | None = None,
-                     name: str = DEFAULT_DEPLOYMENT):
+                     name: str = DEFAULT_DEPLOYMENT, shard: str | None = None):
     """The scheduled deployment: every 15 minutes unless `interval` (seconds) or `cron` is given; at most one
-    run at a time (Prefect deployment concurrency limit 1, later runs queue)."""
+    run at a time (Prefect deployment concurrency limit 1, later runs queue). With `shard` ("I/N") it polls only
+    that shard's feeds (a parameter like the others: a run can be started for another shard)."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.deployments.runner import EntrypointType
 
@@ -90,6 +94,7 @@ def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: floa
         "feeds_file": str(Path(feeds_file).resolve()),
         "db_path": str(Path(db_path).resolve()),
         "config_file": str(Path(config_file).resolve()) if config_file else None,
+        "shard": shard,
     }
     return scheduled_ingest.to_deployment(
         name=name,
@@ -105,7 +110,7 @@ def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: floa
 
 
 def serve(feeds_file: str | Path, db_path: str | Path, interval: float | None = None, cron: str | None = None,
-          config_file: str | Path | None = None, name: str = DEFAULT_DEPLOYMENT) -> None:
+          config_file: str | Path | None = None, name: str = DEFAULT_DEPLOYMENT, shard: str | None = None) -> None:
     """Register the deployment with the Prefect server in PREFECT_API_URL and execute its runs until Ctrl-C or
     SIGTERM (the deployment is then paused; serving again resumes it). Stopping prints one line and ends the
     process within seconds, even when Prefect's own shutdown lingers (flows/stopping.py)."""
@@ -116,7 +121,7 @@ def serve(feeds_file: str | Path, db_path: str | Path, interval: float | None = 
     line = f"stopped serving {FLOW_NAME}/{name}; the deployment is paused until `radar serve` runs again"
     with stop_on_signals(lambda: line, grace_s=8.0) as stop:
         try:
-            prefect_serve(build_deployment(feeds_file, db_path, interval, cron, config_file, name))
+            prefect_serve(build_deployment(feeds_file, db_path, interval, cron, config_file, name, shard))
         except BaseException:
             if stop.signum is None:
                 raise

@@ -13,13 +13,16 @@ import pytest
 
 import flows.ingest as ingest_module
 import transforms.articles as articles_module
+from flows import workers
 from cli.demo_server import serve_directory
-from config.settings import Settings
 from sources.feeds import Feed
 from sources.http import FetchResult
+from config.settings import Settings
+from sources.fetch_policy import settled_pages
 from tests import poison_pages
 from tests.conftest import article_html
 from transforms.extract import EXTRACTOR_VERSION
+from transforms.ingest_rows import pages_to_extract
 from transforms.isolate import isolating
 from warehouse import db
 
@@ -206,7 +209,7 @@ def _pending_and_results(n: int, poison: set[int]) -> tuple[pl.DataFrame, list[F
     pending = pl.DataFrame({"url": urls, "feed_url": ["https://news.example/feed"] * n,
                             "title": [f"Entry title {i}. Cohere raised $5{i} million." for i in range(n)],
                             "published_at": [datetime(2025, 4, 15, tzinfo=timezone.utc)] * n,
-                            "summary": [None] * n, "content": [None] * n})
+                            "summary": [None] * n, "content": [None] * n, "n_failed": [0] * n})
     results = []
     for i, url in enumerate(urls):
         title, body = _story(i, poison_pages.MARKER.decode() if i in poison else "")
@@ -214,16 +217,17 @@ def _pending_and_results(n: int, poison: set[int]) -> tuple[pl.DataFrame, list[F
     return pending, results
 
 
+def _pages(pending: pl.DataFrame, results: list[FetchResult]) -> list[dict]:
+    return pages_to_extract(pending, settled_pages(pending, results, max_attempts=3))
+
+
 @pytest.mark.timeout(300)
 def test_a_page_that_kills_its_worker_costs_only_itself(monkeypatch):
-    from flows.workers import LazyPool
-
     monkeypatch.setattr(articles_module, "read_page", poison_pages.read_page_or_die)
-    monkeypatch.setattr(ingest_module, "MIN_PAGES_FOR_POOL", 2)
+    monkeypatch.setattr(workers, "MIN_PAGES_FOR_POOL", 2)
     pending, results = _pending_and_results(6, poison={2})
-    with LazyPool(2) as pool:
-        pages, metas = ingest_module.start_text_extraction(pending, results, pool)
-        articles, quarantine = ingest_module.extract_articles.fn(pages, metas)
+    with workers.run_pool(2):  # the task gets plain page dicts; the run's worker processes are its business
+        articles, quarantine = ingest_module.extract_articles.fn(_pages(pending, results))
     by_url = {r["url"]: r for r in articles.to_dicts()}
     assert len(by_url) == 6
     for i in (0, 1, 3, 4, 5):
@@ -246,8 +250,7 @@ def test_a_page_that_makes_the_extractor_raise_costs_only_itself(monkeypatch):
 
     monkeypatch.setattr(articles_module, "extract_page", fragile)
     pending, results = _pending_and_results(4, poison={1})
-    pages, metas = ingest_module.start_text_extraction(pending, results, ingest_module.LazyPool(1))
-    articles, quarantine = ingest_module.extract_articles.fn(pages, metas)
+    articles, quarantine = ingest_module.extract_articles.fn(_pages(pending, results))  # no run pool: in-process
     assert articles.filter(pl.col("text_source") == "page")["url"].to_list() == [
         f"https://news.example/{i}" for i in (0, 2, 3)]
     assert quarantine["row_key"].to_list() == ["https://news.example/1"]

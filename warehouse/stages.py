@@ -166,6 +166,42 @@ def apply_batch(con, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
     return changed
 
 
+def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.DataFrame],
+               hold_alerts_since: datetime | None = None) -> dict:
+    """THE write seam of the pipeline: all the rows of one batch of a run, in one call, all or nothing.
+
+    `frames` maps names of BATCH_TABLES to plain polars frames, as the stages made them: a feed poll brings feeds
+    (their states), rate_limits, fetches, entries and quarantine; a batch of pages brings rate_limits, fetches,
+    articles, mentions and quarantine. The mentions' events are merged in the same transaction. Idempotent: every
+    table is keyed on its natural key, so the same batch again adds nothing. `batch_id` (unique within the run)
+    names the batch where batches are kept apart: in distributed mode this call is replaced by
+    `warehouse.landing.write_batch(root, run_id, batch_id, batch_frames(run_id, **frames))`, and the merger
+    applies the landed batches with apply_batch. A backfill holds back from alerts the events it found first.
+
+    Returns the new rows: n_entries_new (when entries came), n_articles_new, n_mentions_new, n_events_new, and
+    n_quarantined."""
+    unknown = set(frames) - set(BATCH_TABLES)
+    if unknown:
+        raise ValueError(f"batch {batch_id}: no table {sorted(unknown)} (known: {', '.join(BATCH_TABLES)})")
+    with db.writing(path) as con:
+        changed = apply_batch(con, batch_frames(run_id, **frames))
+        mentions = frames.get("mentions")
+        if hold_alerts_since is not None and mentions is not None and not mentions.is_empty():
+            con.register("incoming", mentions.select("event_key"))
+            con.execute(db.sql_text("hold_alerts"),
+                        {"reason": "backfill", "run_id": run_id, "started_at": hold_alerts_since})
+            con.unregister("incoming")
+    counts = {"n_articles_new": changed.get("articles", 0), "n_mentions_new": changed.get("mentions", 0),
+              "n_events_new": changed["events_new"],
+              "n_quarantined": frames["quarantine"].height if "quarantine" in frames else 0}
+    return counts if "entries" not in frames else {"n_entries_new": changed.get("entries", 0), **counts}
+
+
+def run_releases(path: Path, run_id: str) -> pl.DataFrame:
+    """The model releases this run found first (org, model, open_weights, event_date)."""
+    return db.query(path, db.sql_text("run_releases"), {"run_id": run_id})
+
+
 def record_entries(path: Path, run_id: str, entries: pl.DataFrame) -> int:
     """Entries alone (a replayed feed version): new ones inserted, edited ones updated; returns new ones."""
     with db.writing(path) as con:
