@@ -109,6 +109,9 @@ class StageClock:
         import flows.ingest as ingest_mod
         import transforms.articles
         import transforms.extract
+        import transforms.ingest_rows
+        from flows import workers
+        from sources import fetch_policy, polling
         from sources.http import Fetcher
         from warehouse import db, stages
 
@@ -122,25 +125,32 @@ class StageClock:
         self._patch(Fetcher, "get_many", "fetch pages", detail=lambda *a, **k: len(first_arg(a, k, "urls")),
                     when=lambda *a, **k: not set(first_arg(a, k, "urls") or []) & feed_urls)
         self._patch(Fetcher, "robots_refusal", "fetch pages")
-        # Feeds are parsed in worker processes (a wrapped parse_feed could not be pickled to them): time the
-        # flow's call that hands them out and collects the results.
-        self._patch(ingest_mod, "parse_changed_feeds", "parse feeds")
+        # Feeds and pages are parsed in worker processes (a wrapped parse_feed could not be pickled to them): time
+        # the calls that hand them out and collect the results (pages: in the extract-articles task's thread).
+        self._patch(workers, "parse_feeds", "parse feeds")
+        self._patch(workers, "read_pages", "extract text", detail=lambda pages, *a, **k: len(pages))
         for owner in (transforms.articles, ingest_mod):
-            self._patch(owner, "articles_frame", "extract text", detail=lambda pages, *a, **k: len(pages))
+            self._patch(owner, "articles_frame", "extract text")
         for owner in (transforms.extract, ingest_mod):
             self._patch(owner, "extract_mentions", "extract events", detail=lambda articles, *a, **k: articles.height)
-        # flows/ingest.py calls expectations.validate through the package attribute (and so does its
-        # record_feed_poll task); expectations.runner.validate is the same function, left alone to avoid double counting.
+        # flows/ingest.py calls expectations.validate through the package attribute (its validate task);
+        # expectations.runner.validate is the same function, left alone to avoid double counting.
         self._patch(expectations, "validate", "validate", detail=lambda table, df, *a, **k: (table, df.height))
         self._patch(expectations.runner, "_context", "gx setup (import + context)")
-        for name in ("record_feed_poll", "load_article_batch", "record_rate_limits"):
+        for name in ("load_batch", "load_article_batch"):
             self._patch(stages, name, "load")
         for name in ("start_run", "finish_run", "feed_states", "rate_limits", "pending_articles"):
             self._patch(stages, name, "warehouse bookkeeping")
         for name in ("migrate", "query"):
             self._patch(db, name, "warehouse bookkeeping")
-        for name in ("fetch_rows", "rate_limit_rows", "feed_state_row", "due_feeds", "run_summary_markdown"):
-            self._patch(ingest_mod, name, "flow glue")
+        # The poll's decisions and row shaping (pure functions the flow calls).
+        for name in ("due_feeds", "feed_polls", "feed_states", "fetch_log", "retry_after_limits", "held_off"):
+            self._patch(polling, name, "flow glue")
+        for name in ("pages_for_run", "not_held_off", "settled_pages", "give_up_last_attempts"):
+            self._patch(fetch_policy, name, "flow glue")
+        for name in ("pages_to_extract", "text_quarantine"):
+            self._patch(transforms.ingest_rows, name, "flow glue")
+        self._patch(ingest_mod, "run_summary_markdown", "flow glue")
         return self
 
     def uninstall(self) -> None:
