@@ -189,7 +189,7 @@ class StageClock:
                     t["sum_s"] = round(t["sum_s"] + c.end - c.start, 4)
                 entry["by_table"] = per_table
             elif mine and isinstance(mine[0].detail, int):
-                entry["items"] = sum(c.detail for c in mine)
+                entry["items"] = sum(c.detail for c in mine if isinstance(c.detail, int))
             stages[name] = entry
         accounted = union_length([(c.start, c.end) for c in calls if c.stage in STAGES])
         stages["prefect + unattributed"] = {

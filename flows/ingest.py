@@ -147,10 +147,10 @@ def _finish_batch(db_path: Path, run_id: str, batch_id: str, results: list[Fetch
     mentions, failed_extractions = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
     # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
+    quarantine = pl.concat([failed_texts, bad_articles, failed_extractions, bad_mentions], how="diagonal_relaxed")
     counts = load_batch(db_path, run_id, batch_id, {
         "fetches": polling.fetch_log(results, "article", run_id, stages.now()), "rate_limits": limits,
-        "articles": articles, "mentions": mentions,
-        "quarantine": pl.concat([failed_texts, bad_articles, failed_extractions, bad_mentions], how="diagonal_relaxed")})
+        "articles": articles, "mentions": mentions, "quarantine": quarantine})
     for name, value in counts.items():
         totals[name] += value
     progress.advance("batches")

@@ -18,8 +18,9 @@ NOW = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
 
 
 def _parsed(n_entries: int = 0, error: str | None = None, ttl: int | None = None) -> ParsedFeed:
-    entries = pl.DataFrame({"entry_id": [f"e{i}" for i in range(n_entries)]}).with_columns(
-        *[pl.lit(None, dtype=t).alias(c) for c, t in ENTRY_SCHEMA.items() if c != "entry_id"]).select(list(ENTRY_SCHEMA))
+    nulls = [pl.lit(None, dtype=t).alias(c) for c, t in ENTRY_SCHEMA.items() if c != "entry_id"]
+    entries = pl.DataFrame({"entry_id": [f"e{i}" for i in range(n_entries)]}).with_columns(*nulls)
+    entries = entries.select(list(ENTRY_SCHEMA))
     return ParsedFeed(entries=entries, title="A feed", error=error, warning=None, ttl_minutes=ttl)
 
 
