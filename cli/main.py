@@ -65,7 +65,7 @@ def run(
     force: Annotated[bool, typer.Option("--force", help="Poll every feed now, even those whose declared pace, "
                                                          "backoff or Retry-After says to wait.")] = False,
     wait: WaitOption = False,
-    shard: Annotated[Optional[str], typer.Option("--shard", help="Poll only shard I of N (e.g. 2/4): feeds are "
+    shard: Annotated[str | None, typer.Option("--shard", help="Poll only shard I of N (e.g. 2/4): feeds are "
                                                  "assigned to shards by their site's registrable domain.")] = None,
 ) -> None:
     """One poll of every due feed in FILE into the warehouse, then alerts and the read snapshot.

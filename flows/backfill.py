@@ -142,7 +142,7 @@ def _load_batch(db_path: Path, run_id: str, items: pl.DataFrame, hold_since: dat
 
 def _fetch_schema() -> dict:
     from sources.polling import FETCH_SCHEMA  # nothing is fetched in a backfill: an empty fetch log
-    return FETCH_SCHEMA
+    return dict(FETCH_SCHEMA)
 
 
 def _record_errors(db_path: Path, run_id: str, batch: Batch, counts: dict) -> None:

@@ -123,7 +123,7 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
             limited = polling.held_off(limited, limits)  # its domain's later pages wait for a later run
             fetching_next = _submit_fetch(next(batches, None), settings, limited, deadline)
             pages = ingest_rows.pages_to_extract(
-                batch, fetch_policy.settled_pages(batch, results, stages.MAX_ARTICLE_ATTEMPTS))
+                batch, fetching.settled_pages(batch, results, stages.MAX_ARTICLE_ATTEMPTS))
             fetched = (f"pages-{n_batches}", results, limits, extract_articles.submit(pages))
         if extracting is not None:
             _finish_batch(db_path, run_id, *extracting, totals)
@@ -210,7 +210,7 @@ def fetch_pages(urls: list[str], settings: Settings, n_failed: dict[str, int] | 
     """Article pages that robots.txt allows, none started after `deadline`. No Prefect retries (the client never
     raises): a page that failed transiently is tried again on a later run, up to MAX_ARTICLE_ATTEMPTS
     (`n_failed`: each url's earlier failed attempts), and the last attempt says it gave up."""
-    return fetch_policy.give_up_last_attempts(fetching.fetch_pages(urls, settings, deadline), n_failed or {},
+    return fetching.give_up_last_attempts(fetching.fetch_pages(urls, settings, deadline), n_failed or {},
                                               stages.MAX_ARTICLE_ATTEMPTS)
 
 

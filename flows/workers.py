@@ -81,12 +81,13 @@ class LazyPool:
                                                  initializer=_die_with_parent)
             return self._pool
 
-    def discard(self, broken: Executor) -> None:
+    def discard(self, broken: Executor | None) -> None:
         """Drop a pool whose worker died (BrokenProcessPool): the next get() starts a fresh one."""
         with self._lock:
             if self._pool is broken:
                 self._pool = None
-        broken.shutdown(wait=False, cancel_futures=True)
+        if broken is not None:
+            broken.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> LazyPool:
         return self
@@ -138,8 +139,10 @@ def read_pages(pages: list[dict]) -> list[dict]:
     from transforms.articles import extract_pages
 
     pool = _run_pool
+    if pool is None:
+        return list(extract_pages(pages))
     with_body = sum(1 for p in pages if p["content"])
-    executor = pool.get() if pool is not None and with_body >= MIN_PAGES_FOR_POOL else None
+    executor = pool.get() if with_body >= MIN_PAGES_FOR_POOL else None
     if executor is None:
         return list(extract_pages(pages))
     metas: list[dict] = []

@@ -9,12 +9,10 @@ attempts (the last attempt's recorded error says so). The class is stored on eve
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 import polars as pl
 
-from sources.http import FetchResult
 from sources.politeness import BACKOFF_BASE_S, BACKOFF_MAX_S, registrable_domain
 
 PERMANENT_KINDS = frozenset({
@@ -81,40 +79,3 @@ def not_held_off(batch: pl.DataFrame, limited: dict[str, datetime] | set[str]) -
         return batch
     domains = batch["url"].map_elements(registrable_domain, return_dtype=pl.String)
     return batch.filter(~domains.is_in(list(limited)))
-
-
-def give_up_last_attempts(results: list[FetchResult], n_failed: dict[str, int], max_attempts: int) -> list[FetchResult]:
-    """A transient failure on a page's last allowed attempt says in its error that the page is given up
-    (`n_failed` counts each url's earlier failed attempts)."""
-    out = []
-    for result in results:
-        attempt = n_failed.get(result.url, 0) + 1
-        if failure_class(result.error_kind, result.status) == "transient" and attempt >= max_attempts:
-            result = replace(result, error=f"{result.error} (given up after {attempt} attempts)")
-        out.append(result)
-    return out
-
-
-def settled(result: FetchResult, entry: dict, max_attempts: int) -> bool:
-    """Whether this page's article is made now. A page that failed transiently with attempts left is retried on a
-    later run, and its article waits, unless the feed carried the post's full text (content:encoded), which is as
-    good as the page. Fetched, permanently failed and given-up pages settle now, the failed ones from their feed
-    text."""
-    if result.ok or entry.get("content"):
-        return True
-    transient = failure_class(result.error_kind, result.status) == "transient"
-    return not transient or (entry.get("n_failed") or 0) + 1 >= max_attempts
-
-
-def fetch_error(result: FetchResult) -> str | None:
-    """The short error an article records for its page (http_404, timeout, ...); None for a fetched page."""
-    if result.ok:
-        return None
-    return f"http_{result.status}" if result.error_kind == "http_status" and result.status else result.error_kind
-
-
-def settled_pages(batch: pl.DataFrame, results: list[FetchResult], max_attempts: int) -> list[dict]:
-    """The fetched pages whose article is made now: url, content (empty for a failed fetch) and fetch_error."""
-    entries = {r["url"]: r for r in batch.select("url", "content", "n_failed").to_dicts()}
-    return [{"url": r.url, "content": r.content if r.ok else b"", "fetch_error": fetch_error(r)}
-            for r in results if settled(r, entries[r.url], max_attempts)]

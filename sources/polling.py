@@ -12,6 +12,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -20,14 +21,17 @@ from sources.feeds import Feed
 from sources.http import FetchResult
 from transforms.feeds import ENTRY_SCHEMA, ParsedFeed
 
+if TYPE_CHECKING:
+    from polars._typing import SchemaDict
+
 DEAD_AFTER_FAILURES = 5
-FETCH_SCHEMA = {
+FETCH_SCHEMA: SchemaDict = {
     "fetch_id": pl.String, "run_id": pl.String, "kind": pl.String, "url": pl.String, "final_url": pl.String,
     "status": pl.Int32, "n_bytes": pl.Int64, "elapsed_ms": pl.Int32, "error_kind": pl.String, "error": pl.String,
     "failure": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
 }
-LIMIT_SCHEMA = {"domain": pl.String, "until_at": pl.Datetime("us", "UTC"), "reason": pl.String}
-FEED_STATE_SCHEMA = {
+LIMIT_SCHEMA: SchemaDict = {"domain": pl.String, "until_at": pl.Datetime("us", "UTC"), "reason": pl.String}
+FEED_STATE_SCHEMA: SchemaDict = {
     "feed_url": pl.String, "name": pl.String, "title": pl.String, "etag": pl.String, "last_modified": pl.String,
     "health": pl.String, "consecutive_failures": pl.Int64, "last_error": pl.String, "last_status": pl.Int64,
     "n_entries_last": pl.Int64, "last_fetched_at": pl.Datetime("us", "UTC"), "last_ok_at": pl.Datetime("us", "UTC"),
@@ -59,7 +63,7 @@ def feed_polls(feeds: list[Feed], results: list[FetchResult], parsed: list[Parse
     A malformed feed whose entries were recovered is not an error (ParsedFeed.warning says what was wrong)."""
     polls = []
     for feed, result, feed_parsed in zip(feeds, results, parsed, strict=True):
-        error = (result.error_kind, result.error) if not result.ok else None
+        error = (result.error_kind or "error", result.error or "") if not result.ok else None
         if feed_parsed is not None and feed_parsed.error:
             error = ("not_a_feed", feed_parsed.error)
         polls.append(FeedPoll(feed, result, feed_parsed, error))
@@ -151,7 +155,7 @@ def failed_feeds_warning(polls: list[FeedPoll]) -> str | None:
     failed = [p for p in polls if p.error]
     if not failed:
         return None
-    kinds = Counter(p.error[0] or "error" for p in failed)
+    kinds = Counter(p.error[0] or "error" for p in failed if p.error)
     return (f"{len(failed)} of {len(polls)} feeds failed "
             f"({', '.join(f'{kind} {n}' for kind, n in kinds.most_common())}), "
             f"e.g. {', '.join(p.feed.url for p in failed[:3])}")

@@ -13,12 +13,12 @@ import pytest
 
 import flows.ingest as ingest_module
 import transforms.articles as articles_module
-from flows import workers
 from cli.demo_server import serve_directory
-from sources.feeds import Feed
-from sources.http import FetchResult
 from config.settings import Settings
-from sources.fetch_policy import settled_pages
+from flows import workers
+from sources.feeds import Feed
+from sources.fetching import settled_pages
+from sources.http import FetchResult
 from tests import poison_pages
 from tests.conftest import article_html
 from transforms.extract import EXTRACTOR_VERSION

@@ -3,11 +3,10 @@ transforms/ingest_rows.py, transforms/run_summary.py): fed plain results and a f
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import polars as pl
 
-from sources import fetch_policy, polling
+from sources import fetch_policy, fetching, polling
 from sources.feeds import Feed
 from sources.http import FetchResult
 from transforms.feeds import ENTRY_SCHEMA, ParsedFeed
@@ -122,11 +121,11 @@ def test_a_transient_failure_settles_only_on_its_last_attempt_or_with_the_feeds_
                FetchResult(urls[2], None, None, b"", error_kind="timeout", error="timed out"),   # third attempt
                FetchResult(urls[3], None, None, b"", error_kind="timeout", error="timed out"),   # feed has the text
                FetchResult(urls[4], None, 404, b"", error_kind="http_status", error="HTTP 404")]  # permanent
-    n_failed = dict(zip(batch["url"], batch["n_failed"]))
-    given_up = fetch_policy.give_up_last_attempts(results, n_failed, max_attempts=3)
+    n_failed = dict(zip(batch["url"], batch["n_failed"], strict=True))
+    given_up = fetching.give_up_last_attempts(results, n_failed, max_attempts=3)
     assert [r.error for r in given_up] == [None, "HTTP 503", "timed out (given up after 3 attempts)",
                                            "timed out", "HTTP 404"]
-    pages = pages_to_extract(batch, fetch_policy.settled_pages(batch, given_up, max_attempts=3))
+    pages = pages_to_extract(batch, fetching.settled_pages(batch, given_up, max_attempts=3))
     assert [p["url"] for p in pages] == [urls[0], urls[2], urls[3], urls[4]]
     assert [p["fetch_error"] for p in pages] == [None, "timeout", "timeout", "http_404"]
     assert pages[0]["content"] == b"<html>page</html>" and pages[1]["content"] == b""

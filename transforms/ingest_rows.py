@@ -8,7 +8,7 @@ from transforms.isolate import FAILURE_SCHEMA, failure_quarantine
 
 
 def pages_to_extract(batch: pl.DataFrame, fetched: list[dict]) -> list[dict]:
-    """One dict per fetched page (url, content bytes, fetch_error; sources/fetch_policy.settled_pages) with what its
+    """One dict per fetched page (url, content bytes, fetch_error; sources/fetching.settled_pages) with what its
     entry says: the text extractor's input. A page that could not be fetched comes along with its fetch error: its
     article's text is then its entry's feed text (transforms/articles.py)."""
     entries = {r["url"]: r for r in batch.to_dicts()}
