@@ -67,6 +67,10 @@ def run(
     wait: WaitOption = False,
     shard: Annotated[str | None, typer.Option("--shard", help="Poll only shard I of N (e.g. 2/4): feeds are "
                                                  "assigned to shards by their site's registrable domain.")] = None,
+    landing: Annotated[str | None, typer.Option(
+        "--landing", metavar="ROOT", help="Distributed mode (docs/scale-out.md): also land every batch in the "
+        "landing zone at ROOT (a directory or an s3:// URI) for `radar merge`, and send no alerts (the merger "
+        "does); --db is then this worker's own file, which keeps its shard's feed state.")] = None,
 ) -> None:
     """One poll of every due feed in FILE into the warehouse, then alerts and the read snapshot.
 
@@ -99,7 +103,7 @@ def run(
     # The same flow the scheduler runs: ingest, then alerts to the configured Apprise URLs, then the read snapshot.
     counts = _stoppable(lambda: scheduled_ingest(feeds_file=str(feeds), db_path=str(db),
                                                  config_file=str(config) if config else None, force=force,
-                                                 shard=shard))
+                                                 shard=shard, landing_root=landing))
     _print_summary(db, counts, time.monotonic() - started)
 
 

@@ -41,14 +41,15 @@ from transforms.articles import articles_frame
 from transforms.extract import EXTRACTOR_VERSION, MENTION_SCHEMA, extract_mentions
 from transforms.isolate import failure_quarantine, isolating
 from transforms.run_summary import run_summary_markdown
-from warehouse import db, stages
+from warehouse import db, landing, stages
 
 
 @flow(name="radar-ingest", log_prints=False)
 def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, force: bool = False,
-           shard: str | None = None) -> dict:
+           shard: str | None = None, landing_root: str | None = None) -> dict:
     """One poll of every due feed in `feeds` (of shard "I/N" only, when given) into the warehouse at `db_path`;
-    returns the run's counts."""
+    returns the run's counts. With `landing_root` (distributed mode, docs/scale-out.md) every batch is also landed
+    there for the merger; `db_path` is then the worker's own file, which keeps its shard's feed state."""
     expectations.prewarm()  # the GX import (seconds) overlaps with fetching feeds
     expectations.take_results()  # validations before this run (earlier calls in this process) are not its own
     settings = settings or Settings.load()
@@ -72,14 +73,14 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             counts["n_feeds_failed"] = sum(1 for p in polls if p.error)
             feed_limits = polling.retry_after_limits(results, stages.now())
             entries, bad_entries = validate("entries", polling.entries(polls), key="entry_id")
-            loaded = load_batch(db_path, run_id, "feeds", {
+            loaded = load_batch(db_path, run_id, "feeds", landing_root, {
                 "feeds": polling.feed_states(polls, previous, stages.now()),
                 "rate_limits": feed_limits, "fetches": polling.feed_fetch_log(polls, run_id, stages.now()),
                 "entries": entries, "quarantine": bad_entries})
             counts["n_entries_new"] = loaded["n_entries_new"]
             pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
             counts.update(process_articles(db_path, run_id, pending, settings,
-                                           polling.held_off(limited, feed_limits), deadline))
+                                           polling.held_off(limited, feed_limits), deadline, landing_root))
             retry_failed_extractions(db_path, run_id, counts)
         counts["n_quarantined"] += loaded["n_quarantined"]
     except BaseException as exc:
@@ -96,7 +97,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
 
 
 def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings: Settings,
-                     limited: dict, deadline: float | None) -> dict:
+                     limited: dict, deadline: float | None, landing_root: str | None = None) -> dict:
     """Fetch, extract, validate and load the pending pages batch by batch; each batch commits on its own.
 
     Three batches are in flight, as task futures, so both cores stay busy: while the worker processes extract the
@@ -126,7 +127,7 @@ def process_articles(db_path: Path, run_id: str, pending: pl.DataFrame, settings
                 batch, fetching.settled_pages(batch, results, stages.MAX_ARTICLE_ATTEMPTS))
             fetched = (f"pages-{n_batches}", results, limits, extract_articles.submit(pages))
         if extracting is not None:
-            _finish_batch(db_path, run_id, *extracting, totals)
+            _finish_batch(db_path, run_id, landing_root, *extracting, totals)
         extracting = fetched
     return totals
 
@@ -140,15 +141,15 @@ def _submit_fetch(batch: pl.DataFrame | None, settings: Settings, limited: dict,
                                      deadline)
 
 
-def _finish_batch(db_path: Path, run_id: str, batch_id: str, results: list[FetchResult], limits: pl.DataFrame,
-                  extracting, totals: dict) -> None:
+def _finish_batch(db_path: Path, run_id: str, landing_root: str | None, batch_id: str, results: list[FetchResult],
+                  limits: pl.DataFrame, extracting, totals: dict) -> None:
     articles, failed_texts = extracting.result()
     articles, bad_articles = validate("articles", articles, key="url")
     mentions, failed_extractions = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
     # A mention whose article failed validation cannot exist; a failed mention never blocks its article.
     quarantine = pl.concat([failed_texts, bad_articles, failed_extractions, bad_mentions], how="diagonal_relaxed")
-    counts = load_batch(db_path, run_id, batch_id, {
+    counts = load_batch(db_path, run_id, batch_id, landing_root, {
         "fetches": polling.fetch_log(results, "article", run_id, stages.now()), "rate_limits": limits,
         "articles": articles, "mentions": mentions, "quarantine": quarantine})
     for name, value in counts.items():
@@ -243,9 +244,15 @@ def validate(table: str, frame: pl.DataFrame, key: str, **params) -> tuple[pl.Da
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
-def load_batch(db_path: Path, run_id: str, batch_id: str, frames: dict[str, pl.DataFrame]) -> dict:
-    """Every row of one batch, one transaction: the seam where a distributed run writes to its landing zone
-    instead (warehouse.stages.load_batch)."""
+def load_batch(db_path: Path, run_id: str, batch_id: str, landing_root: str | None,
+               frames: dict[str, pl.DataFrame]) -> dict:
+    """Every row of one batch, one transaction (warehouse.stages.load_batch). With `landing_root`, the batch is
+    landed there first (the merger's input), then loaded into the worker's own file, whose feed states, entries
+    and pages tell the worker's next run what is due and what is fetched already (docs/scale-out.md). Landed
+    first: a worker killed between the two lands the batch again on its rerun (a new run id), and the merger's
+    natural keys absorb the copy."""
+    if landing_root:
+        landing.write_batch(landing_root, run_id, batch_id, stages.batch_frames(run_id, **frames))
     return stages.load_batch(db_path, run_id, batch_id, frames)
 
 

@@ -39,9 +39,10 @@ DEFAULT_INTERVAL_SECONDS = 15 * 60
 
 @flow(name=FLOW_NAME, log_prints=False)
 def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = None, force: bool = False,
-                     shard: str | None = None) -> dict:
+                     shard: str | None = None, landing_root: str | None = None) -> dict:
     """One scheduled poll: ingest every due feed in FEEDS_FILE (of shard "I/N" only, when given: feeds are assigned
-    to shards by registrable domain), send due alerts, publish the read snapshot."""
+    to shards by registrable domain), send due alerts, publish the read snapshot. With `landing_root` (a shard
+    worker, docs/scale-out.md) every batch is also landed there and no alert is sent: the merger sends them."""
     # Another process writing this warehouse: WarehouseBusy at once, before anything is fetched (module docstring).
     with writer_lock(db_path):
         expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
@@ -52,8 +53,9 @@ def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = No
             # The ingest subflow's parameters are stored by Prefect and shown in its UI: keep the Apprise URLs (tokens,
             # passwords) out of them. Ingest does not use them; the alert step is a task, whose arguments stay local.
             counts = ingest(feeds=feeds, db_path=db_path, settings=replace(settings, alert_urls=()), force=force,
-                            shard=shard)
-            alert_counts = send_alerts(db_path=db_path, settings=settings, run_id=counts["run_id"])
+                            shard=shard, landing_root=landing_root)
+            alert_counts = None if landing_root else send_alerts(db_path=db_path, settings=settings,
+                                                                 run_id=counts["run_id"])
         except Exception:
             # Whatever committed before the failure is consistent (whole batches): readers may as well see it.
             try:
@@ -76,10 +78,11 @@ def publish_snapshot(db_path: str) -> str:
 
 def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: float | None = None,
                      cron: str | None = None, config_file: str | Path | None = None,
-                     name: str = DEFAULT_DEPLOYMENT, shard: str | None = None):
+                     name: str = DEFAULT_DEPLOYMENT, shard: str | None = None, landing_root: str | None = None):
     """The scheduled deployment: every 15 minutes unless `interval` (seconds) or `cron` is given; at most one
     run at a time (Prefect deployment concurrency limit 1, later runs queue). With `shard` ("I/N") it polls only
-    that shard's feeds (a parameter like the others: a run can be started for another shard)."""
+    that shard's feeds (a parameter like the others: a run can be started for another shard); with `landing_root`
+    it lands its batches there for the merger (docs/scale-out.md)."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.deployments.runner import EntrypointType
 
@@ -95,6 +98,8 @@ def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: floa
         "db_path": str(Path(db_path).resolve()),
         "config_file": str(Path(config_file).resolve()) if config_file else None,
         "shard": shard,
+        # A local directory is pinned like the paths above; an object-store URI (s3://...) is kept as given.
+        "landing_root": landing_root if not landing_root or "://" in landing_root else str(Path(landing_root).resolve()),
     }
     return scheduled_ingest.to_deployment(
         name=name,

@@ -24,10 +24,10 @@ import polars as pl
 
 import expectations
 from config.settings import Settings
-from flows.ingest import extract_articles, extract_events, feed_state_row, fetch_rows
+from flows.ingest import extract_articles, extract_events
 from sources.feeds import load_feeds
+from sources import polling
 from sources.http import Fetcher
-from transforms.articles import extract_pages
 from transforms.feeds import ENTRY_SCHEMA, parse_feed
 from warehouse import landing, stages
 
@@ -41,12 +41,10 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
     with Fetcher(settings) as fetcher:
         results = fetcher.get_many([f.url for f in feeds], max_bytes=settings.max_feed_bytes)
         parsed = [parse_feed(r.content, r.final_url or f.url, r.headers) for f, r in zip(feeds, results, strict=False)]
-        polls = [{"feed": f, "result": r, "parsed": p, "error": None} for f, r, p in zip(feeds, results, parsed, strict=False)]
-        feed_rows = pl.DataFrame([feed_state_row(p, {}) for p in polls]).with_columns(
-            pl.col(c).cast(pl.Datetime("us", "UTC")) for c in ("last_ok_at", "last_fetched_at", "next_due_at"))
+        feed_rows = polling.feed_states(polling.feed_polls(feeds, results, parsed), {}, stages.now())
         entries = pl.concat([p.entries for p in parsed] or [pl.DataFrame(schema=ENTRY_SCHEMA)])
         valid_entries, bad_entries = expectations.validate("entries", entries, key="entry_id")
-        batches = [("poll", {"feeds": feed_rows, "fetches": fetch_rows(results, "feed", run_id),
+        batches = [("poll", {"feeds": feed_rows, "fetches": polling.fetch_log(results, "feed", run_id, stages.now()),
                              "entries": valid_entries, "quarantine": bad_entries})]
         pending = valid_entries.unique("url", keep="first", maintain_order=True)
         for i, chunk in enumerate(pending.iter_slices(batch_size)):
@@ -56,12 +54,12 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
                       "entry_published_at": e["published_at"], "entry_summary": e["summary"],
                       "entry_content": e.get("content")}
                      for r, e in zip(pages_fetched, chunk.to_dicts(), strict=False)]
-            articles, failed_texts = extract_articles.fn(pages, extract_pages(pages))
+            articles, failed_texts = extract_articles.fn(pages)
             articles, bad_articles = expectations.validate("articles", articles, key="url")
             mentions, failed_mentions = extract_events.fn(articles)
             mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
             batches.append((f"articles-{i}", {
-                "fetches": fetch_rows(pages_fetched, "article", run_id), "articles": articles, "mentions": mentions,
+                "fetches": polling.fetch_log(pages_fetched, "article", run_id, stages.now()), "articles": articles, "mentions": mentions,
                 "quarantine": pl.concat([failed_texts, bad_articles, failed_mentions, bad_mentions],
                                         how="diagonal_relaxed")}))
     return batches

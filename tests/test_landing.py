@@ -213,3 +213,81 @@ def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batc
         second = radar_merge()
         assert "Merged 0 landed batches" in second.stdout
         assert len(hook.messages) == releases.height  # nothing sent twice
+
+
+# --------------------------------------------------------------------------- radar run --shard I/N --landing ROOT
+
+RADAR = REPO / ".venv" / "bin" / "radar"
+N_SITES = 100  # x the demo's 3 feeds = 300 feeds, on 100 registrable domains
+# Compared by key: which feed an article shared by many feeds is recorded under, and when, may differ by mode.
+KEYS = {
+    "entries": ("entry_id", "select entry_id, feed_url, url from raw.entries"),
+    "articles": ("article_id", "select article_id, url, text_sha from raw.articles"),
+    "mentions": ("mention_id", "select mention_id, article_id, event_key from core.mentions"),
+    "events": ("event_key", "select event_key from core.events"),
+}
+
+
+def keyed_content(path: Path) -> dict[str, pl.DataFrame]:
+    return {name: db.query(path, f"{sql} order by all") for name, (_, sql) in KEYS.items()}
+
+
+def radar(*args: str, cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen([str(RADAR), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.skipif(not RADAR.exists(), reason="needs the project's virtualenv (make install)")
+def test_three_shard_workers_landing_and_the_merger_equal_one_radar_run(tmp_path):
+    """300 feeds on 100 sites (the demo's 3 feeds under each site's host, reached on 127.0.0.1 through connect_to),
+    whose entries all link to the demo's articles on one host: every shard fetches those pages, so the merger gets
+    each article from three workers and must keep one."""
+    site = tmp_path / "site"
+    (site / "feeds").mkdir(parents=True)
+    (site / "articles").symlink_to(DEMO / "articles")
+    for feed in (DEMO / "feeds").glob("*.xml"):
+        data = feed.read_bytes()  # not all UTF-8: bytes, as served
+        for before in (b'"', b">"):  # href="/articles/..." (Atom) and <link>/articles/...</link> (RSS)
+            data = data.replace(before + b"/articles/", before + b"http://demo.radar.test/articles/")
+        (site / "feeds" / feed.name).write_bytes(data)
+    hosts = [f"news.site{i}.test" for i in range(N_SITES)]
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text("".join(f'[[feeds]]\nurl = "http://{h}/feeds/{f.name}"\n'
+                             for h in hosts for f in sorted((site / "feeds").glob("*.xml"))), encoding="utf-8")
+    root, single, main = tmp_path / "landing", tmp_path / "single.duckdb", tmp_path / "main.duckdb"
+    with serve_directory(site) as base:
+        address = base.removeprefix("http://")
+        connect = ", ".join(f'"{h}={address}"' for h in [*hosts, "demo.radar.test"])
+        config = tmp_path / "radar.toml"
+        config.write_text(f'allow_hosts = ["127.0.0.1"]\nconnect_to = [{connect}]\nobey_robots = false\n'
+                          'min_host_interval_s = 0\n', encoding="utf-8")
+        common = ("run", "--feeds", str(feeds), "--config", str(config))
+        # The three workers and the single-process reference, all at once (each writes its own DuckDB file).
+        procs = [radar(*common, "--db", str(tmp_path / f"worker{i}.duckdb"), "--shard", f"{i}/3", "--landing",
+                       str(root), cwd=tmp_path) for i in (1, 2, 3)]
+        procs.append(radar(*common, "--db", str(single), cwd=tmp_path))
+        outputs = [p.communicate(timeout=1500) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [err[-3000:] for _, err in outputs]
+
+    polled = [db.query(tmp_path / f"worker{i}.duckdb", "select feed_url from raw.feeds")["feed_url"].to_list()
+              for i in (1, 2, 3)]
+    assert all(polled) and sum(len(p) for p in polled) == 3 * N_SITES == len(set().union(*polled))  # a partition
+    markers = landing.committed_batches(str(root))
+    assert markers["run_id"].n_unique() == 3 and markers.height >= 6  # each worker: its feed poll and its pages
+
+    merged = subprocess.run([str(RADAR), "merge", "--landing", str(root), "--db", str(main)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=900)
+    assert merged.returncode == 0, merged.stderr[-3000:]
+    assert f"Merged {markers.height} landed batches" in merged.stdout
+    got, want = keyed_content(main), keyed_content(single)
+    for name, (key, _) in KEYS.items():
+        assert want[name].height > 0, name
+        assert got[name][key].n_unique() == got[name].height, f"{name}: duplicate {key}"
+        assert got[name].equals(want[name]), f"{name}: {got[name].height} rows, want {want[name].height}"
+    assert got["entries"]["feed_url"].n_unique() == 3 * N_SITES
+
+    again = subprocess.run([str(RADAR), "merge", "--landing", str(root), "--db", str(main)], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "Merged 0 landed batches" in again.stdout
+    assert all(keyed_content(main)[name].equals(got[name]) for name in KEYS)
+    print({name: frame.height for name, frame in got.items()}, "batches:", markers.height)
