@@ -25,8 +25,8 @@ import polars as pl
 import expectations
 from config.settings import Settings
 from flows.ingest import extract_articles, extract_events
-from sources.feeds import load_feeds
 from sources import polling
+from sources.feeds import load_feeds
 from sources.http import Fetcher
 from transforms.feeds import ENTRY_SCHEMA, parse_feed
 from warehouse import landing, stages
