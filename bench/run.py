@@ -248,7 +248,8 @@ def synthetic_mentions(n: int, seed: int = 7):
         key = f"{t}|{org}|{model or '?'}|{i % 5000}".lower()
         row = {
             "mention_id": hashlib.sha256(f"m{seed}:{i}".encode()).hexdigest()[:32], "article_id": article_ids[i // 5],
-            "type": t, "org": org, "model": model, "event_date": f"2025-{1 + i % 12:02d}", "evidence": sentences[i % 2000],
+            "type": t, "org": org, "model": model, "event_date": f"2025-{1 + i % 12:02d}",
+            "event_date_precision": "month", "evidence": sentences[i % 2000],
             "confidence": 0.5 + (i % 50) / 100, "status": "done", "event_key": key, "extractor_version": "rules-0.1",
             "open_weights": (i % 3 == 0) if t == "model_release" else None,
             "license": "MIT" if t == "model_release" and i % 3 == 0 else None,
