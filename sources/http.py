@@ -327,7 +327,7 @@ class Fetcher:
         retrying = Retrying(
             retry=retry_if_result(retry_in_call),
             stop=stop_after_attempt(max(1, self.settings.request_attempts)) | no_time_for_another,
-            wait=wait_exponential_jitter(initial=first_wait, max=8.0, jitter=self.settings.retry_wait_s),
+            wait=wait_exponential_jitter(multiplier=first_wait, max=8.0, jitter=self.settings.retry_wait_s),
             retry_error_callback=lambda state: state.outcome.result(),  # out of attempts: the last result
         )
         try:
