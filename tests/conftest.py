@@ -18,6 +18,9 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 # idle 2-core box, but over 120 s (Prefect's limit here before) was seen with a load average of 20.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# The CLI tests read rich tables whole. With no terminal (xdist workers, CI) rich falls back to 80 columns and wraps
+# cells; a wide console, as on a developer's terminal, keeps each row on one line.
+os.environ["COLUMNS"] = "200"
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

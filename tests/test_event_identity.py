@@ -151,7 +151,7 @@ def test_a_warehouse_built_before_migration_015_upgrades_and_keeps_its_events(db
                                'chip export controls', 'x', 0.7, '2025-01-14', '2025-05-14', 2, 2, 2, now())""")
     monkeypatch.undo()
 
-    assert db.migrate(db_path) == ["015_event_identity.sql"]
+    assert db.migrate(db_path)[0] == "015_event_identity.sql"  # then any later migrations
     events = db.query(db_path, "select * from marts.events").to_dicts()
     assert len(events) == 1
     e = events[0]

@@ -210,6 +210,7 @@ def matrix(tmp_path_factory):
             connect_to=(f"healthy.test={mapped}", f"encodings.test={mapped}", f"faulty.test={mapped}"),
             connect_timeout_s=1.0, read_timeout_s=READ_S, total_timeout_s=TOTAL_S,
             min_host_interval_s=0.0, user_agent="radar-fault-matrix/1.0",
+            request_attempts=1,  # each fault's own error, not the retries' (those are tested in test_http.py)
         )
         feeds = ([Feed(url=f"{HEALTHY}/healthy/feed.xml", name="healthy")]
                  + [Feed(url=f"{ENCODINGS}/enc/{name}", name=name) for name, _, _ in ENCODED]

@@ -59,7 +59,7 @@ def test_cap_per_feed_takes_the_oldest_entries_of_each_feed():
 
 def _fetcher(**overrides) -> Fetcher:
     return Fetcher(Settings(allow_hosts=("127.0.0.1",), min_host_interval_s=0.0, connect_timeout_s=1.0,
-                            read_timeout_s=1.0, total_timeout_s=2.0, **overrides))
+                            read_timeout_s=1.0, total_timeout_s=2.0, request_attempts=1, **overrides))
 
 
 def test_robots_refusals_say_whether_they_are_final(tmp_path):
@@ -116,8 +116,9 @@ def test_transient_failures_are_retried_and_permanent_ones_never(tmp_path):
         (tmp_path / "feed.xml").write_text(rss(items), encoding="utf-8")
         feed_url = home.url("feed.xml")
         feeds = [Feed(url=feed_url, name="policy"), Feed(url="http://[::1", name="unparseable")]
+        # One request per run: this is the policy across runs (retries within one request are test_http.py's).
         settings = Settings(allow_hosts=("127.0.0.1",), min_host_interval_s=0.0, connect_timeout_s=1.0,
-                            read_timeout_s=2.0, total_timeout_s=3.0)
+                            read_timeout_s=2.0, total_timeout_s=3.0, request_attempts=1)
         db_path = tmp_path / "radar.duckdb"
 
         def run():
