@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from cli.common import read
 from cli.output import console, day
 from cli.output import fail as _fail
 
@@ -26,25 +27,6 @@ SinceOption = Annotated[str | None, typer.Option(
                     "Rows without an event date match on when the radar first saw them.")]
 OrgOption = Annotated[str | None, typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (all columns), for scripts.")]
-
-
-
-
-
-
-
-def _query(fn, *args, **kwargs):
-    """Run a read of the warehouse, turning a missing file or a DuckDB error into a clear message."""
-    import duckdb
-
-    from warehouse.paths import WarehouseError
-
-    try:
-        return fn(*args, **kwargs)
-    except (FileNotFoundError, WarehouseError) as exc:
-        _fail(str(exc))
-    except duckdb.Error as exc:
-        _fail(f"cannot read the warehouse: {' '.join(str(exc).split())}", code=1)
 
 
 def _json_default(value: Any) -> Any:
@@ -106,7 +88,7 @@ def register(app: typer.Typer) -> None:
         from report.page import write_report
         from warehouse.paths import check_readable
 
-        _query(check_readable, db)  # a bad --db is reported before anything is written
+        read(check_readable, db)  # a bad --db is reported before anything is written
         target = out if out is not None else db.parent / "report.html"
         if target.is_dir():
             _fail(f"--out {target} is a directory; give a file name, e.g. {target / 'report.html'}")
@@ -117,7 +99,7 @@ def register(app: typer.Typer) -> None:
 
             section = coverage_section(coverage_rows(reference, db), reference.name)
         try:
-            path = _query(write_report, db, target, section)
+            path = read(write_report, db, target, section)
         except OSError as exc:
             _fail(f"cannot write {target}: {exc}")
         console.print(Text.assemble("Report written to ", (str(path.resolve()), "bold"),
@@ -136,7 +118,7 @@ def register(app: typer.Typer) -> None:
         """Model releases (marts.model_releases), newest first."""
         from warehouse.report_queries import releases as query_releases
 
-        frame = _query(query_releases, db, since=day(since, "--since", relative=True), org=org, open_weights=open_weights)
+        frame = read(query_releases, db, since=day(since, "--since", relative=True), org=org, open_weights=open_weights)
         if as_json:
             _print_json_lines(frame.to_dicts())
             return
@@ -164,10 +146,10 @@ def register(app: typer.Typer) -> None:
 
         since_day = day(since, "--since", relative=True)
         if type_ is not None:
-            types = _query(known_types, db)
+            types = read(known_types, db)
             if type_ not in types:
                 _fail(f"unknown --type {type_!r}: use one of {', '.join(types)}")
-        frame = _query(query_events, db, type_=type_, org=org, since=since_day, limit=limit)
+        frame = read(query_events, db, type_=type_, org=org, since=since_day, limit=limit)
         if as_json:
             _print_json_lines(frame.to_dicts())
             return
@@ -198,14 +180,14 @@ def register(app: typer.Typer) -> None:
         from warehouse.paths import check_readable
         from warehouse.report_queries import EXPORT_FORMATS, export_marts
 
-        _query(check_readable, db)  # a bad --db is reported before DIR is created
+        read(check_readable, db)  # a bad --db is reported before DIR is created
         fmt = fmt.lower()
         if fmt not in EXPORT_FORMATS:
             _fail(f"unknown --format {fmt!r}: use parquet or csv")
         if out_dir.exists() and not out_dir.is_dir():
             _fail(f"{out_dir} exists and is not a directory")
         try:
-            written = _query(export_marts, db, out_dir, fmt)
+            written = read(export_marts, db, out_dir, fmt)
         except OSError as exc:
             _fail(f"cannot write to {out_dir}: {exc}")
         table = Table(title=f"Exported {len(written)} marts views to {out_dir.resolve()}", title_justify="left")
