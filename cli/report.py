@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
         rows = [[r["release_date"] or "?", r["org"], r["model"], _weights(r["open_weights"]), r["license"],
                  r["n_articles"], r["first_seen_at"].strftime("%Y-%m-%d") if r["first_seen_at"] else ""]
                 for r in frame.to_dicts()]
-        columns = [("released", {"no_wrap": True}), ("org", {"overflow": "fold", "max_width": 24}),
+        columns: list[tuple[str, dict[str, Any]]] = [("released", {"no_wrap": True}), ("org", {"overflow": "fold", "max_width": 24}),
                    ("model", {"overflow": "fold", "max_width": 32}), ("weights", {}),
                    ("license", {"overflow": "fold", "max_width": 28}), ("articles", {"justify": "right", "min_width": 8}),
                    ("first seen", {"no_wrap": True})]
@@ -160,7 +161,7 @@ def register(app: typer.Typer) -> None:
             amount = fmt_usd(r["amount_usd"]) if r.get("amount_usd") is not None else ""
             rows.append([r["event_date"] or "", r["type"], r["org"] or "", subject, amount,
                          _short(r["evidence"], 240), r["n_articles"]])
-        columns = [("date", {"min_width": 7}), ("type", {"overflow": "fold", "min_width": 7}),
+        columns: list[tuple[str, dict[str, Any]]] = [("date", {"min_width": 7}), ("type", {"overflow": "fold", "min_width": 7}),
                    ("org", {"overflow": "fold", "max_width": 22}), ("subject", {"overflow": "fold", "max_width": 24}),
                    ("amount", {"justify": "right", "no_wrap": True}),
                    ("evidence", {"overflow": "fold"}), ("n", {"justify": "right"})]
@@ -191,7 +192,9 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             _fail(f"cannot write to {out_dir}: {exc}")
         table = Table(title=f"Exported {len(written)} marts views to {out_dir.resolve()}", title_justify="left")
-        for name, justify in (("view", "left"), ("file", "left"), ("rows", "right"), ("bytes", "right")):
+        aligned: tuple[tuple[str, JustifyMethod], ...] = (
+            ("view", "left"), ("file", "left"), ("rows", "right"), ("bytes", "right"))
+        for name, justify in aligned:
             table.add_column(name, justify=justify)
         for item in written:
             table.add_row(Text(f"marts.{item.view}"), Text(str(item.path)), str(item.rows), f"{item.bytes:,}")

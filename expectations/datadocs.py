@@ -143,6 +143,11 @@ _TAG = re.compile(r"<[a-z][^<>]*>", re.I)
 _INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 
 
+def _alt_text(image: re.Match[str]) -> str:
+    alt = _ALT.search(image.group(0))
+    return alt.group(1) if alt else ""
+
+
 def offline_page(page: str) -> str:
     """A GX page that loads nothing from anywhere and still reads well without bootstrap and jQuery.
 
@@ -153,7 +158,7 @@ def offline_page(page: str) -> str:
     page = _SCRIPT_TAG.sub("", page)  # CDN scripts, and inline ones that need jQuery
     page = _LINK_TAG.sub("", page)  # CDN stylesheets and the favicon
     page = _FOOTER.sub("", page)
-    page = _REMOTE_IMG.sub(lambda m: (_ALT.search(m.group(0)) or [None, ""])[1], page)  # the GX logo -> its alt text
+    page = _REMOTE_IMG.sub(_alt_text, page)  # the GX logo -> its alt text
     page = _REMOTE_CSS_URL.sub("none", page)
     for old, new in _FILTER_BUTTONS.items():
         page = page.replace(old, new)
@@ -188,7 +193,7 @@ def build_run_docs(db_path: Path | str, run_id: str, results: list[Validation] |
     with _locked(root):
         pages = _write_gx_pages(root, run_id, run_time, results) if results else []
         entry = {"run_id": run_id, "run_time": run_time.isoformat(), "pages": pages}
-        runs = [entry]
+        runs: list[dict] = [entry]
         for old in _read_manifest(root):
             if old["run_id"] == run_id:
                 _remove_run_files(root, old)  # a rebuilt run: its earlier pages sit under another run time
@@ -226,7 +231,7 @@ def _write_gx_pages(root: Path, run_id: str, run_time: datetime, results: list[V
     store = HtmlSiteStore(store_backend={"class_name": "TupleFilesystemStoreBackend", "base_directory": str(root)})
     view = DefaultJinjaPageView()
     gx_run = RunIdentifier(run_name=run_id, run_time=run_time)
-    pages, per_table, suites = [], {}, {}
+    pages, per_table, suites = [], dict[str, int](), {}
     for validation in results:
         per_table[validation.table] = per_table.get(validation.table, 0) + 1
         batch = f"{validation.table}-{per_table[validation.table]}"

@@ -27,7 +27,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.context import get_run_context
+from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 
 import expectations
@@ -54,15 +54,16 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
     expectations.take_results()  # validations before this run (earlier calls in this process) are not its own
     settings = settings or Settings.load()
     deadline = time.time() + settings.run_deadline_s if settings.run_deadline_s > 0 else None
-    db_path = Path(db_path)
+    db_file = Path(db_path)
     feeds = feeds_in_shard(feeds, parse_shard(shard) if shard else None)
-    db.migrate(db_path)
+    db.migrate(db_file)
     run_id = uuid.uuid4().hex
-    flow_run = get_run_context().flow_run
-    stages.start_run(db_path, run_id, str(flow_run.id) if flow_run else None)
+    context = FlowRunContext.get()  # None when called as ingest.fn() in tests
+    flow_run = context.flow_run if context else None
+    stages.start_run(db_file, run_id, str(flow_run.id) if flow_run else None)
     counts = {"n_feeds": len(feeds)}
     try:
-        previous, limited = stages.feed_states(db_path), stages.rate_limits(db_path)
+        previous, limited = stages.feed_states(db_file), stages.rate_limits(db_file)
         due = polling.due_feeds(feeds, previous, limited, stages.now(), force)
         counts["n_feeds_skipped"] = len(feeds) - len(due)
         progress.expect("feeds", len(due))
@@ -73,24 +74,24 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             counts["n_feeds_failed"] = sum(1 for p in polls if p.error)
             feed_limits = polling.retry_after_limits(results, stages.now())
             entries, bad_entries = validate("entries", polling.entries(polls), key="entry_id")
-            loaded = load_batch(db_path, run_id, "feeds", landing_root, {
+            loaded = load_batch(db_file, run_id, "feeds", landing_root, {
                 "feeds": polling.feed_states(polls, previous, stages.now()),
                 "rate_limits": feed_limits, "fetches": polling.feed_fetch_log(polls, run_id, stages.now()),
                 "entries": entries, "quarantine": bad_entries})
             counts["n_entries_new"] = loaded["n_entries_new"]
-            pending = stages.pending_articles(db_path, [feed.url for feed in feeds])
-            counts.update(process_articles(db_path, run_id, pending, settings,
+            pending = stages.pending_articles(db_file, [feed.url for feed in feeds])
+            counts.update(process_articles(db_file, run_id, pending, settings,
                                            polling.held_off(limited, feed_limits), deadline, landing_root))
-            retry_failed_extractions(db_path, run_id, counts)
+            retry_failed_extractions(db_file, run_id, counts)
         counts["n_quarantined"] += loaded["n_quarantined"]
     except BaseException as exc:
         # Ctrl-C or SIGTERM: the batches committed so far stay, and the next run resumes with the rest.
         status = "interrupted" if isinstance(exc, (KeyboardInterrupt, TerminationSignal)) else "failed"
-        stages.finish_run(db_path, run_id, status, counts, error=f"{type(exc).__name__}: {exc}")
+        stages.finish_run(db_file, run_id, status, counts, error=f"{type(exc).__name__}: {exc}")
         raise
-    stages.finish_run(db_path, run_id, "completed", counts)
-    docs_page = build_data_docs(db_path, run_id)
-    summary = run_summary_markdown(run_id, counts, stages.run_releases(db_path, run_id),
+    stages.finish_run(db_file, run_id, "completed", counts)
+    docs_page = build_data_docs(db_file, run_id)
+    summary = run_summary_markdown(run_id, counts, stages.run_releases(db_file, run_id),
                                    [(p.feed.url, p.error[1]) for p in polls if p.error], docs_page)
     create_markdown_artifact(key="radar-run", markdown=summary, description="What this poll found")
     return {"run_id": run_id, **({"shard": shard} if shard else {}), **counts}
@@ -137,8 +138,8 @@ def _submit_fetch(batch: pl.DataFrame | None, settings: Settings, limited: dict,
     if batch is None or (deadline is not None and time.time() >= deadline):
         return None
     batch = fetch_policy.not_held_off(batch, limited)
-    return batch, fetch_pages.submit(batch["url"].to_list(), settings, dict(zip(batch["url"], batch["n_failed"])),
-                                     deadline)
+    failures_so_far = dict(zip(batch["url"], batch["n_failed"], strict=True))
+    return batch, fetch_pages.submit(batch["url"].to_list(), settings, failures_so_far, deadline)
 
 
 def _finish_batch(db_path: Path, run_id: str, landing_root: str | None, batch_id: str, results: list[FetchResult],
@@ -190,7 +191,7 @@ def parse_feeds(feeds: list[Feed], results: list[FetchResult]) -> list[polling.F
     parsed = workers.parse_feeds([results[i].content for i in changed],
                                  [results[i].final_url or feeds[i].url for i in changed],
                                  [results[i].headers for i in changed])
-    by_position = dict(zip(changed, parsed))
+    by_position = dict(zip(changed, parsed, strict=True))
     polls = polling.feed_polls(feeds, results, [by_position.get(i) for i in range(len(feeds))])
     logger = get_run_logger()
     for poll in polls:

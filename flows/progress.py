@@ -60,7 +60,7 @@ def display(totals: dict[str, int] | None = None, stream=None) -> Iterator[dict[
     they are shown live as progress bars, cleared at the end; otherwise nothing is shown."""
     stream = stream or sys.stderr
     counts: dict[str, int] = {}
-    show = _bars(stream) if _is_terminal(stream) else None
+    bars, show = _bars(stream) if _is_terminal(stream) else (None, None)
 
     def note(what: str, name: str, n: int) -> None:
         if what == "advance":
@@ -71,9 +71,9 @@ def display(totals: dict[str, int] | None = None, stream=None) -> Iterator[dict[
     for name, total in (totals or {}).items():
         note("expect", name, total)
     global _bars_shown
-    _bars_shown = show.bars if show is not None else None
+    _bars_shown = bars
     try:
-        with (show.bars if show is not None else nullcontext()), listening(note):
+        with (bars if bars is not None else nullcontext()), listening(note):
             yield counts
     finally:
         _bars_shown = None
@@ -88,11 +88,11 @@ def stop_display() -> None:
 
 def _bars(stream):
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     bars = Progress(TextColumn("[bold]{task.description:<20}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=Console(file=stream), transient=True)
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def show(what: str, name: str, n: int) -> None:
         if name not in LABELS:
@@ -104,8 +104,7 @@ def _bars(stream):
         else:
             bars.advance(tasks[name], n)
 
-    show.bars = bars
-    return show
+    return bars, show
 
 
 def _is_terminal(stream) -> bool:

@@ -24,6 +24,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 GRACE_SECONDS = 6.0  # then the process ends, whatever Prefect is still reporting to its API
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -98,7 +99,7 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
         stop.begin(signum)  # the watcher below may have begun already: it often runs first
         if not stop.raised:  # once: a second Ctrl-C must not interrupt the unwinding of the first
             stop.raised = True
-            raise Interrupted(stop.signum)
+            raise Interrupted(signum)
 
     def watch(wakeup: socket.socket) -> None:
         while True:
@@ -126,8 +127,8 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
         signal.set_wakeup_fd(previous_fd)
         for handler in handlers:
             handler.removeFilter(_not_a_signal_crash)
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+        for s, previous_handler in previous.items():
+            signal.signal(s, previous_handler)
         writer.close()
         reader.close()
 
@@ -170,14 +171,18 @@ def start_prefect_api() -> None:
 
     def launch_in_own_session():
         # Prefect builds the server's command line; only how the child starts differs. The patch lasts one call.
-        popen = subprocess.Popen
-        subprocess.Popen = lambda *args, **kwargs: popen(*args, preexec_fn=_own_session_dying_with_parent, **kwargs)
+        popen: Any = subprocess.Popen
+
+        def popen_in_own_session(*args, **kwargs):
+            return popen(*args, preexec_fn=_own_session_dying_with_parent, **kwargs)
+
+        subprocess.Popen = popen_in_own_session  # type: ignore[misc,assignment]  # patching the class on purpose, for one call
         try:
             return launch()
         finally:
-            subprocess.Popen = popen
+            subprocess.Popen = popen  # type: ignore[misc]
 
-    server._run_uvicorn_command = launch_in_own_session
+    server._run_uvicorn_command = launch_in_own_session  # type: ignore[method-assign]  # see launch_in_own_session
     server.start()
 
 

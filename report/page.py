@@ -245,7 +245,7 @@ def render_report(data: ReportData, data_docs_href: str | None = None, coverage:
     for r in data.feeds:
         health[clean(r["health"])] = health.get(clean(r["health"]), 0) + 1
     release_rows = sorted(data.releases, key=lambda r: (clean(r.get("release_date")) or "0"), reverse=True)
-    macros = _environment().get_template("macros.html.j2").module
+    macros: Any = _environment().get_template("macros.html.j2").module  # its macros, as callables
     weights_badge, badge = macros.weights, macros.badge
     nav = [("overview", "Overview"), ("releases", "Releases"), *((("coverage", "Coverage"),) if coverage else ()),
            ("weekly", "Per week"), ("orgs", "Organizations"), ("funding", "Funding"), ("feeds", "Feeds"),

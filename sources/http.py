@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http
 import ipaddress
+import math
 import re
 import socket
 import threading
@@ -30,7 +31,8 @@ import httpcore
 import httpx
 from httpcore._backends.sync import SyncStream  # httpcore's plain socket stream
 from protego import Protego
-from tenacity import Retrying, retry_if_result, stop_after_attempt, wait_exponential_jitter
+from tenacity import RetryCallState, Retrying, retry_if_result, stop_after_attempt, stop_any, wait_exponential_jitter
+from tenacity.stop import stop_base
 
 from config.settings import Settings
 from sources.fetch_policy import retry_in_call
@@ -106,7 +108,7 @@ def _normalize_host(host: str) -> str:
 def resolve(host: str, port: int) -> list[str]:
     """All addresses ``host`` resolves to (tests replace this to fake DNS)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def open_socket(address: tuple[str, int], timeout: float | None) -> socket.socket:
@@ -125,13 +127,14 @@ class _GuardError(Exception):
 class _Deadline(threading.local):
     at: float | None = None  # time.monotonic() value at which the current get() must end
 
-    def remaining(self) -> float | None:
-        return None if self.at is None else self.at - time.monotonic()
+    def remaining(self) -> float:
+        """Seconds left (infinite outside a get())."""
+        return math.inf if self.at is None else self.at - time.monotonic()
 
     def clamp(self, timeout: float | None, exc: type[Exception]) -> float | None:
-        left = self.remaining()
-        if left is None:
+        if self.at is None:
             return timeout
+        left = self.remaining()
         if left <= 0:
             raise exc("total timeout exceeded")
         return left if timeout is None else min(timeout, left)
@@ -298,7 +301,7 @@ class Fetcher:
         )
 
         self._own_hosts = {_normalize_host(h) for h in settings.allow_hosts}
-        self._robots: dict[str, object] = {}
+        self._robots: dict[str, Protego | tuple[str, str]] = {}
         self._robots_lock = threading.Lock()
 
     def __enter__(self) -> Fetcher:
@@ -316,9 +319,6 @@ class Fetcher:
         start = time.monotonic()
         self._deadline.at = start + self.settings.total_timeout_s
 
-        def no_time_for_another(state) -> bool:  # tenacity computes the wait before asking whether to stop
-            return self._deadline.remaining() - state.upcoming_sleep < 0.1
-
         # A retry is another request start to the host: it waits at least min_host_interval_s, as get_many's starts
         # do (the operator's own, allow-listed hosts are exempt there and here).
         first_wait = self.settings.retry_wait_s
@@ -326,9 +326,9 @@ class Fetcher:
             first_wait = max(first_wait, self.settings.min_host_interval_s)
         retrying = Retrying(
             retry=retry_if_result(retry_in_call),
-            stop=stop_after_attempt(max(1, self.settings.request_attempts)) | no_time_for_another,
+            stop=stop_any(stop_after_attempt(max(1, self.settings.request_attempts)), _NoTimeForAnother(self._deadline)),
             wait=wait_exponential_jitter(multiplier=first_wait, max=8.0, jitter=self.settings.retry_wait_s),
-            retry_error_callback=lambda state: state.outcome.result(),  # out of attempts: the last result
+            retry_error_callback=_last_result,  # out of attempts: the last result
         )
         try:
             result = retrying(self._get_once, url, start, max_bytes, etag, last_modified, accept)
@@ -348,7 +348,8 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        current, status, resp_headers = url, None, {}
+        current, status = url, None
+        resp_headers: dict[str, str] = {}
 
         def result(content=b"", kind=None, message=None) -> FetchResult:
             return FetchResult(url, current, status, content, resp_headers,
@@ -475,7 +476,7 @@ class Fetcher:
                     i, host = running.pop(future)
                     in_flight[host] -= 1
                     results[i] = future.result()
-        return results  # type: ignore[return-value]
+        return results
 
     def robots_refusal(self, url: str) -> tuple[str, str] | None:
         """None when robots.txt of the url's origin lets our user agent fetch it (cached per origin for this
@@ -494,29 +495,47 @@ class Fetcher:
         except ValueError as exc:  # "http://[::1"
             return "invalid_url", f"invalid URL: {exc}: {url}"
         with self._robots_lock:
-            rules = self._robots.get(origin)
+            rules: Protego | tuple[str, str] | None = self._robots.get(origin)
         if rules is None:
-            result = self.get(f"{origin}/robots.txt", max_bytes=ROBOTS_MAX_BYTES)
-            if result.ok:
-                rules = Protego.parse(result.content.decode("utf-8", errors="replace"))
-            elif result.status is not None and 400 <= result.status < 500:
-                rules = ALLOW_ALL
-            elif result.error_kind in ("blocked_address", "blocked_scheme"):
-                rules = ALLOW_ALL  # the page fetch itself is refused the same way, and recorded with that reason
-            elif result.error_kind == "invalid_url":
-                rules = ("invalid_url", result.error)
-            else:
-                rules = ("robots_unreachable", f"robots.txt unavailable ({result.error})")
+            rules = self._read_robots(origin)
             with self._robots_lock:
                 self._robots[origin] = rules
         if isinstance(rules, tuple):
             return rules
-        if rules is ALLOW_ALL or rules.can_fetch(url, self.settings.user_agent):
+        if rules.can_fetch(url, self.settings.user_agent):
             return None
         return "robots_disallowed", "disallowed by robots.txt"
 
+    def _read_robots(self, origin: str) -> Protego | tuple[str, str]:
+        """The origin's robots.txt rules, or the refusal (kind, message) when they cannot be read."""
+        result = self.get(f"{origin}/robots.txt", max_bytes=ROBOTS_MAX_BYTES)
+        if result.ok:
+            return Protego.parse(result.content.decode("utf-8", errors="replace"))
+        if result.status is not None and 400 <= result.status < 500:
+            return ALLOW_ALL
+        if result.error_kind in ("blocked_address", "blocked_scheme"):
+            return ALLOW_ALL  # the page fetch itself is refused the same way, and recorded with that reason
+        if result.error_kind == "invalid_url":
+            return "invalid_url", result.error or "invalid URL"
+        return "robots_unreachable", f"robots.txt unavailable ({result.error})"
 
-ALLOW_ALL = object()
+def _last_result(state: RetryCallState) -> FetchResult:
+    """tenacity's retry_error_callback: out of attempts, the last attempt's result is the answer."""
+    assert state.outcome is not None  # tenacity calls back after an attempt, never before
+    return state.outcome.result()
+
+
+class _NoTimeForAnother(stop_base):
+    """Stop retrying when the next attempt would start too close to the call's total deadline."""
+
+    def __init__(self, deadline: _Deadline):
+        self.deadline = deadline
+
+    def __call__(self, state: RetryCallState) -> bool:  # tenacity computes the wait before asking whether to stop
+        return self.deadline.remaining() - state.upcoming_sleep < 0.1
+
+
+ALLOW_ALL = Protego.parse("")  # an empty robots.txt allows everything
 
 
 _GZIP_MAGIC = b"\x1f\x8b"

@@ -73,6 +73,7 @@ def backoff_seconds(consecutive_failures: int, rng: random.Random | None = None)
 def next_due(now: datetime, *, failed: bool, consecutive_failures: int, headers: dict[str, str],
              ttl_minutes: int | None) -> datetime | None:
     """When the feed may be polled again; None means at the next scheduled run."""
+    wait: float | None
     if failed:
         wait = max(backoff_seconds(consecutive_failures), retry_after_seconds(headers, now) or 0.0)
     else:

@@ -49,11 +49,10 @@ def pytest_unconfigure(config):
         _session_server.stop()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def prefect_api() -> str:
-    """The Prefect API every flow in this session talks to, once it answers."""
+def pytest_collection_finish(session):
+    """Wait for the Prefect API once the tests are collected (the server booted meanwhile), outside every test's
+    timeout: under load the boot takes longer than a short module's hang guard."""
     wait_until_healthy(os.environ["PREFECT_API_URL"], _session_server)
-    return os.environ["PREFECT_API_URL"]
 
 
 needs_shared = pytest.mark.skipif(

@@ -103,7 +103,7 @@ def _field_agrees(field: str, label: dict, event: dict, event_org) -> bool:
 
 def matches(label: dict, event: dict) -> bool:
     """Whether a prediction matches a label (type, org, key fields), by the rule in the module docstring."""
-    type_ = label.get("type")
+    type_ = str(label.get("type"))
     if type_ != event.get("type"):
         return False
     if type_ == "policy":
