@@ -156,7 +156,8 @@ def _check_url(url: str) -> str:
 def list_feeds(
     feeds: FeedsOption,
     db: DbOption = DEFAULT_DB,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per feed and line instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json",
+                                          help="One JSON object per feed and line instead of a table.")] = False,
 ) -> None:
     """List the feeds in FILE, with their health from the warehouse when it exists.
 
@@ -257,7 +258,8 @@ def add(
     """Append a feed to FILE (created if missing), keeping everything already in it.
 
     The URL must be an absolute http(s) URL (exit code 2 otherwise).
-    A feed already in FILE is refused with exit code 1; URLs are compared canonicalised (host case, default port, fragment and tracking parameters ignored).
+    A feed already in FILE is refused with exit code 1; URLs are compared canonicalised (host case, default port,
+    fragment and tracking parameters ignored).
     """
     canonical = _check_url(url)
     text = _read_text(feeds)
@@ -280,7 +282,8 @@ def import_opml(
     """Add the feeds of an OPML file to FILE (created if missing); report what was added and skipped.
 
     Nested outlines are included; the enclosing outline's text becomes the feed's category.
-    Skipped, with the reason: feeds already in FILE, duplicates within the OPML, URLs that are not http(s) (javascript:, file:, relative …).
+    Skipped, with the reason: feeds already in FILE, duplicates within the OPML, URLs that are not http(s)
+    (javascript:, file:, relative …).
     An OPML with a DOCTYPE or entity declarations is refused without being expanded (exit code 2).
     """
     from sources.opml import OpmlError, read_opml

@@ -38,7 +38,8 @@ app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, v
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
+ConfigOption = Annotated[Path | None,
+                         typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 
 
 def _run_ingest(feeds, db: Path, settings) -> dict:
@@ -149,7 +150,8 @@ def _print_summary(db: Path, counts: dict, seconds: float) -> None:
     _print_frame(reads.model_releases(db), title="Model releases (marts.model_releases)")
     _print_frame(reads.events_per_type(db), title="Events per type (core.events)")
     quarantine = reads.quarantine_summary(db)
-    _print_frame(quarantine, title=f"Quarantined rows (ops.quarantine): {quarantine['n'].sum() if quarantine.height else 0}")
+    _print_frame(quarantine,
+                 title=f"Quarantined rows (ops.quarantine): {quarantine['n'].sum() if quarantine.height else 0}")
     _print_fetch_failures(db, counts["run_id"])
     failed = reads.feed_problems(db)
     if not failed.is_empty():
@@ -239,7 +241,8 @@ def _json_nested(frame):
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Article files: HTML, or plain text with the title on line 1.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) used to resolve relative dates.")] = None,
+    published: Annotated[str | None,
+                         typer.Option(help="Publication date (YYYY-MM-DD) used to resolve relative dates.")] = None,
 ) -> None:
     """Print the events found in article files as JSON lines. No network, no database."""
     from datetime import datetime, timezone
@@ -273,14 +276,18 @@ def extract(
 
 @app.command(name="eval")
 def evaluate(
-    labels: Annotated[Path, typer.Argument(help="A labelled set: a directory with labels.json (or expected.json), or the file itself.")],
+    labels: Annotated[Path, typer.Argument(help="A labelled set: a directory with labels.json (or expected.json), "
+                                                "or the file itself.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    show_errors: Annotated[bool, typer.Option("--errors", help="List each false and missed event with its evidence.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors",
+                                              help="List each false and missed event with its evidence.")] = False,
     only: Annotated[str | None, typer.Option("--only", help="Score only these article ids (comma-separated).")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Quality ratchet: a JSON file {set name: {precision, "
-                                                     "recall}}; exit 1 when an overall figure of this set (named by its "
-                                                     "directory, or --name) drops below its baseline by more than 0.005.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="The set's name in the baseline file (default: its directory's).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Quality ratchet: a JSON file {set name: {precision, recall}}; exit 1 when an overall "
+                           "figure of this set (named by its directory, or --name) drops below its baseline by more "
+                           "than 0.005.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The set's name in the baseline file "
+                                                            "(default: its directory's).")] = None,
 ) -> None:
     """Precision and recall of the extractor per event type against a labelled set, on the events a user sees.
 
@@ -311,11 +318,14 @@ def evaluate(
     result = score_per_file(gold, predicted)
     result["merged_events"] = score_merged(gold, predicted)
     set_name = name or labels_file.parent.name
-    drops = _below_baseline(baseline, set_name, {**result["overall"], **_merge_rates(result["merged_events"])}) if baseline else []
+    drops = (_below_baseline(baseline, set_name, {**result["overall"], **_merge_rates(result["merged_events"])})
+             if baseline else [])
     if as_json:
         if not show_errors:
-            result["merged_events"] = {k: v for k, v in result["merged_events"].items() if k not in ("merged_wrongly", "split")}
-        sys.stdout.write(json.dumps({k: v for k, v in result.items() if show_errors or k in ("overall", "by_type", "merged_events")},
+            result["merged_events"] = {k: v for k, v in result["merged_events"].items()
+                                       if k not in ("merged_wrongly", "split")}
+        sys.stdout.write(json.dumps({k: v for k, v in result.items()
+                                     if show_errors or k in ("overall", "by_type", "merged_events")},
                                     default=str) + "\n")
         if drops:
             _fail(f"quality below the baseline in {baseline}: " + "; ".join(drops), code=1)
@@ -329,17 +339,20 @@ def evaluate(
     merged = result["merged_events"]
     console.print(f"Merged events across articles: {merged['events']} events; distinct-event pairs kept apart "
                   f"{merged['kept_apart']}/{merged['distinct_pairs']}, same-event pairs merged {merged['merged']}/"
-                  f"{merged['same_pairs']} ({merged['unscored_pairs']} pairs with a label not found)", markup=False, highlight=False)
+                  f"{merged['same_pairs']} ({merged['unscored_pairs']} pairs with a label not found)",
+                  markup=False, highlight=False)
     if show_errors:
         for kind, pairs in (("merged wrongly", merged["merged_wrongly"]), ("split", merged["split"])):
             for a, b in pairs:
-                console.print(f"[bold]{kind}[/] " + json.dumps([a, b], ensure_ascii=False, default=str), markup=True, highlight=False)
+                console.print(f"[bold]{kind}[/] " + json.dumps([a, b], ensure_ascii=False, default=str),
+                              markup=True, highlight=False)
         shown = ("type", "org", "model", "status", "confidence", *TYPED_FIELDS)
         for kind, items in (("missed", result["missed"]), ("false", result["false"])):
             for e in items:
-                fields = {k: v for k, v in e.items() if v is not None and (k in shown or kind == "missed") and k != "_file"}
-                console.print(f"[bold]{kind}[/] {e['_file']}: " + json.dumps(fields, ensure_ascii=False, default=str), markup=True,
-                              highlight=False)
+                fields = {k: v for k, v in e.items()
+                          if v is not None and (k in shown or kind == "missed") and k != "_file"}
+                console.print(f"[bold]{kind}[/] {e['_file']}: " + json.dumps(fields, ensure_ascii=False, default=str),
+                              markup=True, highlight=False)
                 if e.get("evidence"):
                     console.print(f"    evidence: {e['evidence']}", markup=False, highlight=False)
     if drops:
@@ -351,7 +364,8 @@ RATCHET_TOLERANCE = 0.005
 
 def _merge_rates(merged: dict) -> dict:
     """The merged-event score as rates the ratchet can hold: distinct pairs kept apart, same-event pairs merged."""
-    return {"distinct_kept_apart": round(merged["kept_apart"] / merged["distinct_pairs"], 3) if merged["distinct_pairs"] else 1.0,
+    return {"distinct_kept_apart": (round(merged["kept_apart"] / merged["distinct_pairs"], 3)
+                                    if merged["distinct_pairs"] else 1.0),
             "same_event_merged": round(merged["merged"] / merged["same_pairs"], 3) if merged["same_pairs"] else 1.0}
 
 
@@ -365,7 +379,8 @@ def _below_baseline(baseline: Path, set_name: str, overall: dict) -> list[str]:
     if floors is None:  # a new set: printed, not gated until its line is committed
         err.print(f"note: {baseline} has no line for the set {set_name!r} yet")
         return []
-    return [f"{k} {overall[k]} < {floors[k]}" for k in ("precision", "recall", "distinct_kept_apart", "same_event_merged")
+    return [f"{k} {overall[k]} < {floors[k]}"
+            for k in ("precision", "recall", "distinct_kept_apart", "same_event_merged")
             if k in floors and overall[k] < floors[k] - RATCHET_TOLERANCE]
 
 

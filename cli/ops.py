@@ -13,7 +13,8 @@ from cli.output import console, err
 from cli.output import fail as _fail
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
+ConfigOption = Annotated[Path | None,
+                         typer.Option("--config", help="Settings file (default: ./radar.toml if present).")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 NO_SERVER = (
     "radar serve needs a Prefect server, and PREFECT_API_URL is not set.\n"
@@ -124,7 +125,8 @@ def alerts_test(config: ConfigOption = None) -> None:
 def alerts_list(
     db: DbOption = DEFAULT_DB,
     status: Annotated[str | None, typer.Option(
-        "--status", help="pending, sending, sent, failed or unknown (its sender died mid-send: maybe delivered).")] = None,
+        "--status",
+        help="pending, sending, sent, failed or unknown (its sender died mid-send: maybe delivered).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows, newest first.")] = 100,
     output: Annotated[str, typer.Option("--format", help="table or json (one object per line).")] = "table",
 ) -> None:

@@ -26,7 +26,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", e
 SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only rows dated on or after: 7d, 30d, 2w (before today, UTC) or YYYY-MM-DD. "
                     "Rows without an event date match on when the radar first saw them.")]
-OrgOption = Annotated[str | None, typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
+OrgOption = Annotated[str | None,
+                      typer.Option("--org", help="Only this organization (case-insensitive), e.g. DeepSeek.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (all columns), for scripts.")]
 
 
@@ -78,13 +79,17 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         db: DbOption = DEFAULT_DB,
-        out: Annotated[Path | None, typer.Option("--out", help="HTML file to write (default: report.html next to the warehouse).")] = None,
-        reference: Annotated[Path | None, typer.Option("--reference", help="Add a coverage section against this "
-                                                                             "CSV of known releases (see radar coverage).")] = None,
+        out: Annotated[Path | None, typer.Option(
+            "--out", help="HTML file to write (default: report.html next to the warehouse).")] = None,
+        reference: Annotated[Path | None, typer.Option(
+            "--reference",
+            help="Add a coverage section against this CSV of known releases (see radar coverage).")] = None,
     ) -> None:
         """Write one self-contained HTML report of the warehouse: works offline, loads nothing from anywhere.
 
-        Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals, feed health, quarantine counts, and a filterable table of recent events with evidence and source links (open REPORT.html#q=deepseek to start filtered).
+        Release timeline by org (open/closed weights), events per week by type, top orgs, funding totals, feed health,
+        quarantine counts, and a filterable table of recent events with evidence and source links (open
+        REPORT.html#q=deepseek to start filtered).
         """
         from report.page import write_report
         from warehouse.paths import check_readable
@@ -126,16 +131,19 @@ def register(app: typer.Typer) -> None:
         rows = [[r["release_date"] or "?", r["org"], r["model"], _weights(r["open_weights"]), r["license"],
                  r["n_articles"], r["first_seen_at"].strftime("%Y-%m-%d") if r["first_seen_at"] else ""]
                 for r in frame.to_dicts()]
-        columns: list[tuple[str, dict[str, Any]]] = [("released", {"no_wrap": True}), ("org", {"overflow": "fold", "max_width": 24}),
-                   ("model", {"overflow": "fold", "max_width": 32}), ("weights", {}),
-                   ("license", {"overflow": "fold", "max_width": 28}), ("articles", {"justify": "right", "min_width": 8}),
-                   ("first seen", {"no_wrap": True})]
+        columns: list[tuple[str, dict[str, Any]]] = [
+            ("released", {"no_wrap": True}), ("org", {"overflow": "fold", "max_width": 24}),
+            ("model", {"overflow": "fold", "max_width": 32}), ("weights", {}),
+            ("license", {"overflow": "fold", "max_width": 28}), ("articles", {"justify": "right", "min_width": 8}),
+            ("first seen", {"no_wrap": True})]
         console.print(_table(f"Model releases: {frame.height}", columns, rows))
 
     @app.command()
     def events(
         db: DbOption = DEFAULT_DB,
-        type_: Annotated[str | None, typer.Option("--type", help="Only this event type: model_release, funding, acquisition, partnership, market_move, policy, training_cost, benchmark_claim, legal, leadership.")] = None,
+        type_: Annotated[str | None, typer.Option(
+            "--type", help="Only this event type: model_release, funding, acquisition, partnership, market_move, "
+                           "policy, training_cost, benchmark_claim, legal, leadership.")] = None,
         org: OrgOption = None,
         since: SinceOption = None,
         limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 50,
@@ -161,22 +169,26 @@ def register(app: typer.Typer) -> None:
             amount = fmt_usd(r["amount_usd"]) if r.get("amount_usd") is not None else ""
             rows.append([r["event_date"] or "", r["type"], r["org"] or "", subject, amount,
                          _short(r["evidence"], 240), r["n_articles"]])
-        columns: list[tuple[str, dict[str, Any]]] = [("date", {"min_width": 7}), ("type", {"overflow": "fold", "min_width": 7}),
-                   ("org", {"overflow": "fold", "max_width": 22}), ("subject", {"overflow": "fold", "max_width": 24}),
-                   ("amount", {"justify": "right", "no_wrap": True}),
-                   ("evidence", {"overflow": "fold"}), ("n", {"justify": "right"})]
+        columns: list[tuple[str, dict[str, Any]]] = [
+            ("date", {"min_width": 7}), ("type", {"overflow": "fold", "min_width": 7}),
+            ("org", {"overflow": "fold", "max_width": 22}), ("subject", {"overflow": "fold", "max_width": 24}),
+            ("amount", {"justify": "right", "no_wrap": True}),
+            ("evidence", {"overflow": "fold"}), ("n", {"justify": "right"})]
         console.print(_table(f"Events: {frame.height}" + (f" (limit {limit})" if frame.height == limit else ""),
                              columns, rows))
 
     @app.command()
     def export(
-        out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to write <view>.parquet or <view>.csv into (created if missing).")],
+        out_dir: Annotated[Path, typer.Argument(
+            metavar="DIR", help="Directory to write <view>.parquet or <view>.csv into (created if missing).")],
         fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
         db: DbOption = DEFAULT_DB,
     ) -> None:
         """Write every marts view (events, model_releases, org_activity, feed_health, …) to DIR, one file each.
 
-        All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as stored.
+        All views are read in one snapshot; each file is replaced atomically. In CSV files, text that a spreadsheet
+        would run as a formula (starting with =, +, -, @) is prefixed with a quote; Parquet holds the text exactly as
+        stored.
         """
         from warehouse.paths import check_readable
         from warehouse.report_queries import EXPORT_FORMATS, export_marts

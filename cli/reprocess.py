@@ -33,7 +33,7 @@ def reprocess(
     since: Annotated[str | None, typer.Option("--since", help="Only articles published (else fetched) on or "
                                                                   "after this date, YYYY-MM-DD.")] = None,
     types: Annotated[list[str] | None, typer.Option("--type", help="Only this event type (repeatable), e.g. "
-                                                                       "funding; other types' mentions are kept.")] = None,
+                                                                  "funding; other types' mentions are kept.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per write transaction.")] = DEFAULT_BATCH,
 ) -> None:
     """Re-extract events from the stored article texts with the current extractor, without fetching anything.
