@@ -73,7 +73,8 @@ class Settings:
                 continue
             default = getattr(settings, key)
             if isinstance(default, bool):
-                coerced[key] = value.strip().lower() in ("1", "true", "yes", "on") if isinstance(value, str) else bool(value)
+                coerced[key] = (value.strip().lower() in ("1", "true", "yes", "on") if isinstance(value, str)
+                                else bool(value))
             elif isinstance(default, tuple):
                 coerced[key] = _split(value) if isinstance(value, str) else tuple(value)
             elif isinstance(default, Path):
