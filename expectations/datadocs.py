@@ -69,7 +69,8 @@ def run_page_path(db_path: Path | str, run_id: str) -> Path:
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2329;background:#fff}
 a{color:#1f5fa8}
-h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.15rem}h4{font-size:1.05rem;margin:.2rem 0}h5{font-size:1rem;margin:0}
+h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.15rem}\
+h4{font-size:1.05rem;margin:.2rem 0}h5{font-size:1rem;margin:0}
 .navbar,header{display:flex;align-items:center;gap:1rem;padding:.6rem 1.2rem;border-bottom:1px solid #d0d7de;
   height:auto!important;background:#f6f8fa}
 .navbar nav{display:flex;align-items:center;gap:1rem}

@@ -341,7 +341,8 @@ def _keep(table: str, suite: _Suite, result: Any, df: pl.DataFrame, key: str) ->
         values += [None] * (len(positions) - len(values))
         keys = [_display(k) for k in df.get_column(key).cast(pl.String).gather(positions).to_list()]
         column = res.expectation_config.kwargs.get("column")
-        details["unexpected_index_list"] = [{column: v, "row_key": k} for v, k in zip(values, keys, strict=False)]  # GX may list more values than indexes
+        # GX may list more values than indexes
+        details["unexpected_index_list"] = [{column: v, "row_key": k} for v, k in zip(values, keys, strict=False)]
         details["unexpected_index_column_names"] = ["row_key"]
         details["partial_unexpected_list"] = values
         details["partial_unexpected_counts"] = [{"value": v, "count": n} for v, n in Counter(values).most_common()]
