@@ -99,7 +99,8 @@ def build_deployment(feeds_file: str | Path, db_path: str | Path, interval: floa
         "config_file": str(Path(config_file).resolve()) if config_file else None,
         "shard": shard,
         # A local directory is pinned like the paths above; an object-store URI (s3://...) is kept as given.
-        "landing_root": landing_root if not landing_root or "://" in landing_root else str(Path(landing_root).resolve()),
+        "landing_root": (landing_root if not landing_root or "://" in landing_root
+                         else str(Path(landing_root).resolve())),
     }
     return scheduled_ingest.to_deployment(
         name=name,
