@@ -24,7 +24,8 @@ TYPE_COLORS = {
     "legal": "#ff9da7", "leadership": "#bcbd22",
 }
 OTHER_COLOR = "#8c8c8c"
-WEIGHTS = {True: ("open weights", "#1a9850"), False: ("closed weights", "#c0392b"), None: ("weights unknown", "#7f7f7f")}
+WEIGHTS = {True: ("open weights", "#1a9850"), False: ("closed weights", "#c0392b"),
+           None: ("weights unknown", "#7f7f7f")}
 WIDTH = 860  # plot width in px; the SVG scales to the page (CSS) through its viewBox
 MAX_WEEKS = 104
 MAX_TIMELINE_ORGS = 30
@@ -131,7 +132,8 @@ def releases_timeline(rows: list[dict], event_day) -> tuple[str, list[dict], lis
     pad = max(timedelta(days=20), (hi - lo) * 0.04)
     lo, hi = lo - pad, hi + pad
     labels = [short(r.get("model") or "?", 26) for r in drawn]
-    placed = place_marks([(clean(r.get("org")) or "(unknown org)", r["_day"], lab) for r, lab in zip(drawn, labels, strict=True)],
+    placed = place_marks([(clean(r.get("org")) or "(unknown org)", r["_day"], lab)
+                          for r, lab in zip(drawn, labels, strict=True)],
                          lo, hi)
     n_rows = 1 + max(p.row for p in placed)
     data = []
@@ -187,7 +189,8 @@ def weekly_bars(rows: list[dict], today: date) -> tuple[str, int]:
     data = [{"week": r["week"].isoformat(), "week_end": (r["week"] + timedelta(days=7)).isoformat(),
              "type": clean(r["type"]), "n": int(r["n"])} for r in shown]
     chart = alt.Chart(alt.Data(values=data)).mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
-        x=alt.X("week:T", title=None, scale=alt.Scale(domain=[start.isoformat(), (end + timedelta(days=7)).isoformat()]),
+        x=alt.X("week:T", title=None,
+                scale=alt.Scale(domain=[start.isoformat(), (end + timedelta(days=7)).isoformat()]),
                 axis=alt.Axis(format="%Y-%m" if (end - start).days > 7 * 26 else "%Y-%m-%d", labelFontSize=11,
                               tickCount=8, labelOverlap=True)),
         x2="week_end:T",
