@@ -145,7 +145,8 @@ def _manifest(directory: Path) -> dict[str, dict]:
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        records = json.loads(text) if name.endswith(".json") else [json.loads(line) for line in text.splitlines() if line.strip()]
+        records = (json.loads(text) if name.endswith(".json")
+                   else [json.loads(line) for line in text.splitlines() if line.strip()])
         if isinstance(records, dict):  # {"file.html": {...}}
             records = [{"path": k, **v} for k, v in records.items()]
         return {str(r.get("path") or r.get("file")): r for r in records if isinstance(r, dict)}

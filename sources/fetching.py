@@ -17,7 +17,8 @@ def fetch_feeds(urls: list[str], previous: dict[str, dict], settings: Settings) 
     """One result per feed url, in order; `previous` holds each feed's stored etag and last_modified."""
     validators = {u: (previous.get(u, {}).get("etag"), previous.get(u, {}).get("last_modified")) for u in urls}
     with Fetcher(settings) as fetcher:  # no deadline: every url gets a result
-        return [r for r in fetcher.get_many(urls, max_bytes=settings.max_feed_bytes, validators=validators) if r is not None]
+        return [r for r in fetcher.get_many(urls, max_bytes=settings.max_feed_bytes, validators=validators)
+                if r is not None]
 
 
 def fetch_pages(urls: list[str], settings: Settings, deadline: float | None = None) -> list[FetchResult]:

@@ -326,7 +326,8 @@ class Fetcher:
             first_wait = max(first_wait, self.settings.min_host_interval_s)
         retrying = Retrying(
             retry=retry_if_result(retry_in_call),
-            stop=stop_any(stop_after_attempt(max(1, self.settings.request_attempts)), _NoTimeForAnother(self._deadline)),
+            stop=stop_any(stop_after_attempt(max(1, self.settings.request_attempts)),
+                          _NoTimeForAnother(self._deadline)),
             wait=wait_exponential_jitter(multiplier=first_wait, max=8.0, jitter=self.settings.retry_wait_s),
             retry_error_callback=_last_result,  # out of attempts: the last result
         )
@@ -588,7 +589,8 @@ class _Inflater:
 
 def _looks_compressed(chunk: bytes) -> bool:
     """A gzip member starts 1f 8b; a zlib stream's first two bytes form a multiple of 31 with method 8."""
-    return chunk[:2] == b"\x1f\x8b" or (len(chunk) >= 2 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0)
+    return chunk[:2] == b"\x1f\x8b" or (len(chunk) >= 2 and chunk[0] & 0x0F == 8
+                                      and (chunk[0] << 8 | chunk[1]) % 31 == 0)
 ROBOTS_MAX_BYTES = 512 * 1024
 
 
