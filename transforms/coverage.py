@@ -86,9 +86,9 @@ def _keyed(frame: pl.DataFrame, model: str, org: str) -> pl.DataFrame:
 def compare(releases: pl.DataFrame, reference: pl.DataFrame) -> pl.DataFrame:
     """One row per reference release (found or missed) and per radar release the reference lacks.
 
-    Columns: status (found | missed | radar_only | after_reference: later than the list's last entry), org, model, ref_model, ref_date, release_date,
-    first_article_at, lag_days (first article minus the reference date; negative when the radar saw it before
-    the list's date, e.g. a preview), quarter.
+    Columns: status (found | missed | radar_only | after_reference: later than the list's last entry), org, model,
+    ref_model, ref_date, release_date, first_article_at, lag_days (first article minus the reference date; negative
+    when the radar saw it before the list's date, e.g. a preview), quarter.
     """
     radar = _keyed(releases.cast(pl.Schema(RELEASE_SCHEMA)), "model", "org").with_columns(
         org=pl.col("org").map_elements(org_name, return_dtype=pl.String))

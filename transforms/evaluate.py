@@ -34,7 +34,8 @@ KEY_FIELDS = {
 # The field that names the other side of an undirected event.
 OTHER_SIDE = {"partnership": "partner", "legal": "counterparty"}
 AMOUNT_TOLERANCE = 0.05
-SUFFIX_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "technologies", "labs", "ai"}
+SUFFIX_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "technologies", "labs",
+                "ai"}
 ALIASES = {
     "googledeepmind": "google", "deepmind": "google", "alphabet": "google", "googlecloud": "google",
     "metaplatforms": "meta", "metaai": "meta", "facebook": "meta",
@@ -249,7 +250,8 @@ def score_merged(gold: list[dict], predicted: list[dict]) -> dict:
                 distinct.append((i, j))
     found = lambda pairs: [(i, j) for i, j in pairs if i in key_of and j in key_of]  # noqa: E731
     show = lambda i: {"_file": required[i]["_file"], "event_key": key_of[i],  # noqa: E731
-                      **{k: v for k, v in required[i].items() if k in ("type", "org", "model", "jurisdiction", "event_date")}}
+                      **{k: v for k, v in required[i].items()
+                         if k in ("type", "org", "model", "jurisdiction", "event_date")}}
     merged_wrongly = [(show(i), show(j)) for i, j in found(distinct) if key_of[i] == key_of[j]]
     split = [(show(i), show(j)) for i, j in found(same) if key_of[i] != key_of[j]]
     return {"distinct_pairs": len(found(distinct)), "kept_apart": len(found(distinct)) - len(merged_wrongly),
@@ -280,7 +282,8 @@ def load_labelled_set(path: Path) -> tuple[Path, list[dict]]:
             if item.get("not_article"):
                 continue
             file = path.parent / (item.get("file") or item["page"])
-            articles.append({"id": file.name, "path": file, "published": item.get("published"), "events": item["events"]})
+            articles.append({"id": file.name, "path": file, "published": item.get("published"),
+                             "events": item["events"]})
     else:
         for id_, item in spec.items():
             if id_.startswith("_"):
@@ -299,7 +302,8 @@ def read_saved_article(text: str) -> tuple[str, str, str | None]:
     published = None
     header = re.match(r"(?:\s*(?:Source|URL):[^\n]*\n|\s*Published:\s*(\d{4}-\d{2}-\d{2})[^\n]*\n)+", body)
     if header:
-        published = header.group(1) or (re.search(r"Published:\s*(\d{4}-\d{2}-\d{2})", header.group(0)) or [None, None])[1]
+        published = header.group(1) or (re.search(r"Published:\s*(\d{4}-\d{2}-\d{2})", header.group(0))
+                                         or [None, None])[1]
         body = body[header.end():]
     if published:
         date.fromisoformat(published)

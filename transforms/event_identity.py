@@ -75,7 +75,8 @@ def event_key(rules: dict[str, list[str]], columns: list[str]) -> pl.Expr:
         raise ValueError(f"{MERGE_RULES.name}: merge on unknown fields {sorted(unknown)}")
     derived = {
         # A round is its name when reported ("Series B"), else its size to two significant figures.
-        "round_or_amount": pl.coalesce(pl.col("round"), pl.col("amount_usd").round_sig_figs(2).cast(pl.Int64).cast(pl.String)),
+        "round_or_amount": pl.coalesce(pl.col("round"),
+                                       pl.col("amount_usd").round_sig_figs(2).cast(pl.Int64).cast(pl.String)),
         "pair": pl.concat_str(pl.min_horizontal("org", "partner"), pl.max_horizontal("org", "partner"), separator="+"),
         # The date window of a policy: the calendar month of its date (a year when only the year is known).
         "month": pl.col("event_date").str.slice(0, 7),

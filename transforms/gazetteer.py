@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).with_name("gazetteer.toml")
-ORG_KINDS = {"lab", "big_tech", "chipmaker", "cloud", "investor", "regulator", "government", "startup", "media", "other"}
+ORG_KINDS = {"lab", "big_tech", "chipmaker", "cloud", "investor", "regulator", "government", "startup", "media",
+             "other"}
 
 
 class GazetteerError(ValueError):
@@ -105,7 +106,8 @@ def _alternation(aliases: list[str]) -> str:
                 body = f"(?i:{body})"
             groups.append((r"\b" if word_start else "") + body)
     parts = [f"(?-u:{'|'.join(groups)})"] if groups else []
-    unicode_part = "|".join(_alias_regex(a) for a in sorted((a for a in unique if not a.isascii()), key=lambda a: (-len(a), a)))
+    unicode_part = "|".join(_alias_regex(a)
+                            for a in sorted((a for a in unique if not a.isascii()), key=lambda a: (-len(a), a)))
     if unicode_part:
         parts.append(unicode_part)
     return "(?:" + "|".join(parts) + ")"

@@ -5,7 +5,8 @@ import polars as pl
 
 # USD per unit of currency. Fixed, dated rates (ECB / Fed H.10 reference rates, 2025-01-02), so results are
 # reproducible; a rate table that moves with the news would make the same article give different numbers.
-USD_RATES = {"USD": 1.0, "EUR": 1.035, "GBP": 1.25, "CNY": 0.137, "JPY": 0.0064, "KRW": 0.00068, "INR": 0.0117, "CAD": 0.695}
+USD_RATES = {"USD": 1.0, "EUR": 1.035, "GBP": 1.25, "CNY": 0.137, "JPY": 0.0064, "KRW": 0.00068, "INR": 0.0117,
+             "CAD": 0.695}
 USD_RATES_AS_OF = "2025-01-02"
 
 MULTIPLIERS = {
@@ -41,7 +42,8 @@ def money_to_usd(text: pl.Expr) -> pl.Expr:
     """A matched money string ("$5.6 million") -> float USD; null if unparseable."""
     parts = text.str.strip_chars().str.extract_groups(MONEY_PARTS)
     number = parts.struct.field("num").str.replace_all(",", "").cast(pl.Float64, strict=False)
-    mult = parts.struct.field("mult").str.to_lowercase().replace_strict(MULTIPLIERS, default=1.0, return_dtype=pl.Float64)
+    mult = parts.struct.field("mult").str.to_lowercase().replace_strict(MULTIPLIERS, default=1.0,
+                                                                        return_dtype=pl.Float64)
     currency = (
         pl.coalesce(parts.struct.field("cur1"), parts.struct.field("cur2"))
         .str.to_lowercase()
@@ -69,8 +71,10 @@ _QUARTER_MONTH = {"1": 1, "2": 4, "3": 7, "4": 10, "first": 1, "second": 4, "thi
 
 
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
-# "on Monday", "late on Tuesday", "Wednesday's launch": a weekday names the past week's day (news reports what happened).
-_WEEKDAY = r"(?i:\b(?:on|late|early|last|since|by|until)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+# "on Monday", "late on Tuesday", "Wednesday's launch": a weekday names the past week's day
+# (news reports what happened).
+_WEEKDAY = (r"(?i:\b(?:on|late|early|last|since|by|until)\s+"
+            r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
 
 
 def _weekday_number(expr: pl.Expr) -> pl.Expr:
@@ -120,12 +124,14 @@ def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
         pl.when(sentence.str.contains(_ISO)).then(sentence.str.extract(_ISO, 1))
         .when(f(full, 1).is_not_null()).then(_fmt(f(full, 3), _month_number(f(full, 1)), f(full, 2)))
         .when(f(my, 1).is_not_null()).then(_fmt(f(my, 2), _month_number(f(my, 1))))
-        .when(md_month.is_not_null() & published.is_not_null()).then(_fmt(_year_for(md_month, published), md_month, f(md, 2)))
+        .when(md_month.is_not_null() & published.is_not_null())
+        .then(_fmt(_year_for(md_month, published), md_month, f(md, 2)))
         .when(mo_month.is_not_null() & published.is_not_null()).then(_fmt(_year_for(mo_month, published), mo_month))
         .when(q_month.is_not_null() & (f(q, 3).is_not_null() | published.is_not_null()))
         .then(_fmt(pl.coalesce(f(q, 3).cast(pl.Int32), published.dt.year().cast(pl.Int32)), q_month))
         .when(relative_days.is_not_null() & published.is_not_null())
-        .then(published.dt.offset_by(pl.concat_str(pl.lit("-"), relative_days.cast(pl.String), pl.lit("d"))).dt.strftime("%Y-%m-%d"))
+        .then(published.dt.offset_by(pl.concat_str(pl.lit("-"), relative_days.cast(pl.String), pl.lit("d")))
+              .dt.strftime("%Y-%m-%d"))
         .when(sentence.str.contains(r"\blast month\b") & published.is_not_null()).then(last_month.dt.strftime("%Y-%m"))
         .otherwise(None)
     )
