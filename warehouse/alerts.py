@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from polars._typing import PolarsDataType
 
 ALERT_STATUSES = ("pending", "sending", "sent", "failed", "unknown")
-CHANNEL_SCHEMA: dict[str, PolarsDataType] = {"channel": pl.String, "url_display": pl.String, "subscribed_at": pl.Datetime("us", "UTC")}
-OUTCOME_SCHEMA: dict[str, PolarsDataType] = {"event_key": pl.String, "channel": pl.String, "ok": pl.Boolean, "error": pl.String,
-                  "retry_seconds": pl.Float64}
+CHANNEL_SCHEMA: dict[str, PolarsDataType] = {"channel": pl.String, "url_display": pl.String,
+                                             "subscribed_at": pl.Datetime("us", "UTC")}
+OUTCOME_SCHEMA: dict[str, PolarsDataType] = {"event_key": pl.String, "channel": pl.String, "ok": pl.Boolean,
+                                             "error": pl.String, "retry_seconds": pl.Float64}
 
 
 def alert_id(event_key: str, channel: str) -> str:
