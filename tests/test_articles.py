@@ -12,7 +12,8 @@ BODY = ("Anthropic released Claude 3.5 Sonnet on June 20, 2024, saying the model
 def test_canonical_link_is_taken_only_from_the_same_site():
     page = b'<head><link rel="canonical" href="/story?utm_source=feed"></head>'
     assert canonical_link(page, "https://news.example.com/story?ref=rss") == "https://news.example.com/story"
-    assert canonical_link(b"<link href='https://other.example.org/x' rel=canonical>", "https://news.example.com/a") is None
+    assert canonical_link(b"<link href='https://other.example.org/x' rel=canonical>",
+                          "https://news.example.com/a") is None
     assert canonical_link(b"<p>no link tag</p>", "https://news.example.com/a") is None
 
 
@@ -23,8 +24,10 @@ def test_one_story_through_two_feeds_and_two_urls_is_stored_once(tmp_path, db_pa
         "<head>", '<head><link rel="canonical" href="/story.html">')
     (site / "story.html").write_text(page, encoding="utf-8")
     (site / "amp-story.html").write_text(page, encoding="utf-8")  # the same page at a second address
-    (site / "feeds" / "a.xml").write_text(rss([{"title": "t", "link": "/story.html?utm_source=a", "date": "Fri, 21 Jun 2024 08:00:00 GMT"}]))
-    (site / "feeds" / "b.xml").write_text(rss([{"title": "t", "link": "/amp-story.html", "date": "Fri, 21 Jun 2024 09:00:00 GMT"}]))
+    (site / "feeds" / "a.xml").write_text(rss([{"title": "t", "link": "/story.html?utm_source=a",
+                                                "date": "Fri, 21 Jun 2024 08:00:00 GMT"}]))
+    (site / "feeds" / "b.xml").write_text(rss([{"title": "t", "link": "/amp-story.html",
+                                                "date": "Fri, 21 Jun 2024 09:00:00 GMT"}]))
     from flows.ingest import ingest
 
     with serve_directory(site) as base:

@@ -97,7 +97,8 @@ def test_events_keep_their_real_dates_and_backfilled_events_are_not_alerted(tmp_
 def test_feed_versions_replay_as_polls(tmp_path, db_path):
     versions = ARCHIVE / "feed-history" / "anthropic_news"
     (batch,) = list(read_source(versions))
-    assert len(batch.polls) == 20 and [Path(v).name for v, _ in batch.polls] == sorted(p.name for p in versions.iterdir())
+    assert (len(batch.polls) == 20
+            and [Path(v).name for v, _ in batch.polls] == sorted(p.name for p in versions.iterdir()))
     from transforms.feeds import parse_feed
 
     distinct, latest = set(), {}

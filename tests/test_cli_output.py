@@ -13,7 +13,8 @@ TODAY = date(2025, 3, 15)
 
 @pytest.mark.parametrize(("value", "relative", "expected"), [
     ("2024-02-29", False, date(2024, 2, 29)), (" 2024-02-29 ", True, date(2024, 2, 29)),
-    ("7d", True, date(2025, 3, 8)), ("30d", True, date(2025, 2, 13)), ("2w", True, date(2025, 3, 1)), ("0d", True, TODAY), (None, False, None),
+    ("7d", True, date(2025, 3, 8)), ("30d", True, date(2025, 2, 13)), ("2w", True, date(2025, 3, 1)),
+    ("0d", True, TODAY), (None, False, None),
 ])
 def test_day_reads_dates_and_relative_spans(value, relative, expected):
     assert day(value, "--since", relative=relative, today=TODAY) == expected

@@ -62,11 +62,13 @@ def test_releases_json_and_filters(warehouse):
     result = _run("releases", "--db", str(warehouse), "--json")
     assert result.exit_code == 0, result.output
     rows = _lines(result.output)
-    assert {r["model"] for r in rows} == {"DeepSeek-R1", "GPT-4o", "Llama 3.1 8B", "<img src=x onerror=alert(2)>", "Fresh-1"}
+    assert {r["model"] for r in rows} == {"DeepSeek-R1", "GPT-4o", "Llama 3.1 8B", "<img src=x onerror=alert(2)>",
+                                          "Fresh-1"}
     assert rows[0]["release_date"] == "2025-02"  # newest first, undated last
     assert {"org", "model", "open_weights", "license", "release_date", "first_seen_at", "sources"} <= set(rows[0])
     deepseek = next(r for r in rows if r["model"] == "DeepSeek-R1")
-    assert deepseek["sources"] == ["https://news.example/deepseek-r1"] and deepseek["first_seen_at"].startswith("2025-01-21")
+    assert (deepseek["sources"] == ["https://news.example/deepseek-r1"]
+            and deepseek["first_seen_at"].startswith("2025-01-21"))
 
     def models(*args):
         result = _run("releases", "--db", str(warehouse), "--json", *args)

@@ -111,7 +111,8 @@ def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
             radar = Path(sys.executable).with_name("radar")
             while not done.is_set():
                 cli_results.append(subprocess.run(
-                    [str(radar), "sql", "--db", str(main), "--format", "json", "select count(*) as n from raw.articles"],
+                    [str(radar), "sql", "--db", str(main), "--format", "json",
+                     "select count(*) as n from raw.articles"],
                     capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"}))
                 done.wait(1.0)
 
@@ -149,7 +150,8 @@ def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
     with db.read_only(snapshot) as con:
         assert con.execute("select count(*) from raw.articles").fetchall()[0][0] == N_ARTICLES
         assert con.execute("select status from ops.runs").fetchall() == [("completed",)]
-    print(f"\nrun took {run_seconds:.1f} s; reads meanwhile: {stats['main_reads']} on the warehouse (worst wait {stats['worst_main_s']:.2f} s), "
+    print(f"\nrun took {run_seconds:.1f} s; reads meanwhile: {stats['main_reads']} on the warehouse "
+          f"(worst wait {stats['worst_main_s']:.2f} s), "
           f"{stats['snapshot_reads']} on the snapshot, {stats['session_reads']} in a held session, "
           f"{len(cli_results)} `radar sql` commands")
 

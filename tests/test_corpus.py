@@ -59,8 +59,9 @@ SLOW = {"hostile/many_items_empty_100k.xml", "hostile/many_items_titled_25k.xml"
 AS_GZIP = [p for p in BY_PATH if p.endswith(".xml.gz")]
 
 # Data files for unit tests, not feeds: served where a feed is expected they must be refused cleanly.
-# (injection_strings.json's `parse` is about the JSON itself; it is the oracle of test_injection_strings_stored_verbatim.
-# ssrf_urls.txt is also checked line by line in test_ssrf_url_refused_before_connecting.)
+# (injection_strings.json's `parse` is about the JSON itself; it is the oracle of
+# test_injection_strings_stored_verbatim. ssrf_urls.txt is also checked line by line in
+# test_ssrf_url_refused_before_connecting.)
 AS_FEED_EXPECT = {"hostile/injection_strings.json": "reject", "hostile/ssrf_urls.txt": "reject"}
 
 # A `reject` file whose index note accepts a bozo parse instead ("bozo or reject is fine"): it may be kept as a
@@ -192,8 +193,8 @@ def run_corpus(tmp_path: Path, paths: list[str], gz_paths: list[str]) -> dict:
               for name in ("raw.fetches", "raw.entries", "marts.feed_health")}
     tables["ops.quarantine"] = db.query(
         db_path, "select *, json_extract_string(row_json, '$.feed_url') as feed_url from ops.quarantine")
-    return {"counts": counts, "db": db_path, "tables": tables, "urls": urls, "oracles": oracles, "guard": guard, "port": server.port,
-            "base": base, "requests": requests, "elapsed": elapsed}
+    return {"counts": counts, "db": db_path, "tables": tables, "urls": urls, "oracles": oracles, "guard": guard,
+            "port": server.port, "base": base, "requests": requests, "elapsed": elapsed}
 
 
 @pytest.fixture(scope="module")
@@ -238,7 +239,8 @@ def check_feed(run: dict, key: str) -> None:
     entries = _rows(run, "raw.entries", feed_url=url)
     quarantined = _rows(run, "ops.quarantine", table_name="entries", feed_url=url)
     # fetch_health: the feed document's own health (health also counts its entries' pages, unreachable here).
-    where = f"{key} (expect {expect}): fetch={ {k: fetch[k] for k in ('status', 'error_kind', 'error')} } health={feed['fetch_health']}"
+    where = (f"{key} (expect {expect}): fetch={ {k: fetch[k] for k in ('status', 'error_kind', 'error')} } "
+             f"health={feed['fetch_health']}")
 
     if key.startswith("/as-gzip/"):
         # Served with Content-Encoding: gzip, a .gz file is judged on what it inflates to.
@@ -250,7 +252,8 @@ def check_feed(run: dict, key: str) -> None:
         wanted = run["oracles"].get(key)
         if wanted is not None:
             kept = len(entries) + len(quarantined)
-            assert kept == len(wanted), f"{where}: parser recovered {len(wanted)} linked items, stored {len(entries)} + quarantined {len(quarantined)}"
+            assert kept == len(wanted), (f"{where}: parser recovered {len(wanted)} linked items, "
+                                         f"stored {len(entries)} + quarantined {len(quarantined)}")
             if wanted:
                 assert entries, f"{where}: every recovered item was quarantined"
         for row in quarantined:
@@ -277,7 +280,8 @@ def check_feed(run: dict, key: str) -> None:
 
     # No file anywhere may leak a local file into the warehouse.
     for column, value in _text_values(entries):
-        assert PASSWD_MARK not in value or path == "feeds/real/dustri_large_atom.xml", f"{where}: /etc/passwd in {column}"
+        assert PASSWD_MARK not in value or path == "feeds/real/dustri_large_atom.xml", \
+            f"{where}: /etc/passwd in {column}"
 
     if BY_PATH[path]["expect"] == "must-not-fetch":
         check_not_fetched(run, url, entries, where)
@@ -330,7 +334,8 @@ def test_corpus_run_completes_and_records_every_feed(corpus_run):
     run = corpus_run
     assert _q(run, "select status, error from ops.runs") == [{"status": "completed", "error": None}]
     assert run["counts"]["n_feeds"] == len(run["urls"]) and run["counts"]["n_feeds_skipped"] == 0
-    per_url = {r["url"]: r["n"] for r in _q(run, "select url, count(*) as n from raw.fetches where kind = 'feed' group by url")}
+    per_url = {r["url"]: r["n"]
+               for r in _q(run, "select url, count(*) as n from raw.fetches where kind = 'feed' group by url")}
     assert per_url == {u: 1 for u in run["urls"].values()}
     health = {r["feed_url"] for r in _q(run, "select feed_url from marts.feed_health")}
     assert health == set(run["urls"].values())
@@ -348,11 +353,14 @@ def test_nothing_but_the_corpus_server_was_contacted(corpus_run):
     assert guard.connects and set(guard.connects) == {("127.0.0.1", run["port"])}, sorted(set(guard.connects))
     assert guard.outside() == []
     # Every URL stored in raw.fetches that is not on the corpus server failed without an HTTP answer.
-    elsewhere = _q(run, "select url, status, error_kind from raw.fetches where not starts_with(url, ?)", [run["base"] + "/"])
+    elsewhere = _q(run, "select url, status, error_kind from raw.fetches where not starts_with(url, ?)",
+                   [run["base"] + "/"])
     assert elsewhere, "no outside URL at all was attempted: the corpus has hundreds"
-    assert all(r["status"] is None and r["error_kind"] for r in elsewhere), [r for r in elsewhere if r["status"] is not None]
+    assert all(r["status"] is None and r["error_kind"] for r in elsewhere), \
+        [r for r in elsewhere if r["status"] is not None]
     # The server saw only the feeds themselves, robots.txt, and article paths of entries on its own host.
-    own_articles = {urlsplit(r["url"]).path for r in _q(run, "select url from raw.entries where starts_with(url, ?)", [run["base"] + "/"])}
+    own_articles = {urlsplit(r["url"]).path
+                    for r in _q(run, "select url from raw.entries where starts_with(url, ?)", [run["base"] + "/"])}
     allowed = {urlsplit(u).path for u in run["urls"].values()} | {"/robots.txt"} | own_articles
     assert set(run["requests"]) <= allowed, set(run["requests"]) - allowed
 
@@ -369,7 +377,8 @@ def test_private_targets_in_ssrf_links_were_refused(corpus_run):
         assert rows
         for r in rows:
             assert r["status"] is None and r["error_kind"] is not None, r
-            assert any(w in r["error"].lower() for w in ("blocked", "not allowed", "resolve", "does not exist", "invalid")), r
+            assert any(w in r["error"].lower()
+                       for w in ("blocked", "not allowed", "resolve", "does not exist", "invalid")), r
 
 
 @pytest.mark.timeout(600)
@@ -390,7 +399,8 @@ def test_injection_strings_stored_verbatim(corpus_run):
     assert {t for t in titles if t} <= stored | {None}
     tables = {r["t"] for r in _q(run, "select table_schema || '.' || table_name as t from information_schema.tables")}
     assert {"raw.entries", "raw.articles", "core.events", "core.mentions"} <= tables
-    assert {r["database_name"] for r in _q(run, "select database_name from duckdb_databases() where not internal")} == {"radar"}
+    assert {r["database_name"]
+            for r in _q(run, "select database_name from duckdb_databases() where not internal")} == {"radar"}
     for path, existed in run["tmp_files_before"].items():
         assert existed or not Path(path).exists(), f"{path} was written during the run"
 

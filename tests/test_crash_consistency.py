@@ -49,13 +49,15 @@ class Runner:
         self.logs: list[Path] = []
 
     def start(self, db_path: Path, home: str, temporary_server: bool = True) -> subprocess.Popen:
-        env = {**(without_session_server() if temporary_server else os.environ), "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_ARTICLE_BATCH_SIZE": str(BATCH),
+        env = {**(without_session_server() if temporary_server else os.environ), "RADAR_ALLOW_HOSTS": "127.0.0.1",
+               "RADAR_ARTICLE_BATCH_SIZE": str(BATCH),
                "RADAR_CONFIG": str(self.tmp / "no-radar.toml"), "PREFECT_HOME": str(self.tmp / home),
                MARK: uuid.uuid4().hex}
         log = self.tmp / f"run-{len(self.logs)}.log"
         self.logs.append(log)
         with log.open("wb") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", "--feeds", str(self.feeds), "--db", str(db_path)],
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", "--feeds", str(self.feeds),
+                                     "--db", str(db_path)],
                                     cwd=self.tmp, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         self.markers[proc.pid] = env[MARK]
         return proc
@@ -131,7 +133,8 @@ def build_site(root: Path, base_url: str) -> int:
         # A syndicated copy is another outlet's article: it names itself, not the original, as canonical
         # (otherwise the pipeline rightly stores the two as one article).
         page = (DEMO / "articles" / f"{name}.html").read_text(encoding="utf-8")
-        page = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="/articles/{name}-syndicated.html">', page)
+        page = re.sub(r'<link rel="canonical" href="[^"]*">',
+                      f'<link rel="canonical" href="/articles/{name}-syndicated.html">', page)
         (root / "articles" / f"{name}-syndicated.html").write_text(page, encoding="utf-8")
     pages = sorted(p.name for p in (root / "articles").iterdir())
     items = [{"title": f"Story {i}: {name}", "link": f"{base_url}/delay/150/articles/{name}",
@@ -168,7 +171,8 @@ def test_killed_runs_converge_to_the_clean_warehouse(tmp_path):
     with FaultServer(root_dir=site) as server:
         n_pages = build_site(site, server.base_url)
         feeds = tmp_path / "feeds.toml"
-        feeds.write_text(f'[[feeds]]\nurl = "{server.base_url}/feeds/crash.xml"\nname = "Crash feed"\n', encoding="utf-8")
+        feeds.write_text(f'[[feeds]]\nurl = "{server.base_url}/feeds/crash.xml"\nname = "Crash feed"\n',
+                         encoding="utf-8")
         runner = Runner(tmp_path, feeds)
         clean = runner.start(clean_db, "prefect-clean", temporary_server=False)  # the reference: the session's server
         try:
@@ -203,7 +207,8 @@ def test_killed_runs_converge_to_the_clean_warehouse(tmp_path):
     assert len(want["raw.entries"]) == n_pages
     # demo/about.html is not an article: quarantined, and stored from its entry's feed text (issue 16)
     assert len(want["raw.articles"]) == n_pages
-    assert want["core.events"] and any(n == 2 for _, n in want["core.events"]), "syndicated copies should give n_articles 2"
+    assert want["core.events"] and any(n == 2 for _, n in want["core.events"]), \
+        "syndicated copies should give n_articles 2"
     for table in SNAPSHOT:
         keys = [row[0] if table != "ops.quarantine" else row for row in got[table]]
         assert len(keys) == len(set(keys)), f"{table}: duplicate {KEYS[table]} after the killed runs"

@@ -49,7 +49,8 @@ def test_demo_records_the_missing_page_and_the_non_article(demo_db):
     path, _, _ = demo_db
     missing = db.query(path, "select distinct status from raw.fetches where url like '%/articles/missing-story.html'")
     assert missing["status"].to_list() == [404]
-    quarantined = db.query(path, "select row_key from ops.quarantine where table_name = 'articles'")["row_key"].to_list()
+    quarantined = db.query(path,
+                           "select row_key from ops.quarantine where table_name = 'articles'")["row_key"].to_list()
     assert any(k.endswith("/articles/about.html") for k in quarantined)
 
 

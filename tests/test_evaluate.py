@@ -102,7 +102,8 @@ def test_merged_events_keep_distinct_events_apart_and_one_event_from_several_art
 
 
 def test_saved_extractions_lose_their_header_lines():
-    title, body, published = read_saved_article("# Etched raises\nSource: https://x.test/a\nPublished: 2026-08-18\n\nText.")
+    title, body, published = read_saved_article("# Etched raises\nSource: https://x.test/a\n"
+                                                "Published: 2026-08-18\n\nText.")
     assert (title, body.strip(), published) == ("Etched raises", "Text.", "2026-08-18")
     assert read_saved_article("Plain title\nBody") == ("Plain title", "Body", None)
 
@@ -118,7 +119,8 @@ def test_radar_eval_reads_the_devset_format_and_holds_its_committed_baseline():
     scores = json.loads(result.stdout)
     assert scores["overall"]["tp"] > 0 and "model_release" in scores["by_type"]
     merged = scores["merged_events"]
-    assert merged["distinct_pairs"] > 20 and merged["same_pairs"] > 0 and merged["kept_apart"] > 0 and merged["events"] > 0
+    assert (merged["distinct_pairs"] > 20 and merged["same_pairs"] > 0 and merged["kept_apart"] > 0
+            and merged["events"] > 0)
 
 
 @needs_shared
@@ -127,7 +129,8 @@ def test_radar_eval_reads_realdev_labels_and_lists_errors_with_evidence():
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     required = sum(1 for id_ in ("g01", "g02", "g03")
-                   for e in json.loads((SHARED / "realdev" / "labels.json").read_text())[id_]["events"] if not e.get("optional"))
+                   for e in json.loads((SHARED / "realdev" / "labels.json").read_text())[id_]["events"]
+                   if not e.get("optional"))
     assert scores["overall"]["tp"] + scores["overall"]["fn"] == required
     assert all(e["evidence"] for e in scores["false"])
     assert {e["_file"] for e in scores["false"] + scores["missed"]} <= {"g01", "g02", "g03"}

@@ -34,13 +34,16 @@ def _keys(mentions: pl.DataFrame, article_id: str) -> set[str]:
 # and the January 2025 rule told again by three more outlets.
 CHIP_RULES = [
     ("rule-2022", "US restricts exports of AI chips to China",
-     "The Commerce Department on Friday imposed sweeping export controls on advanced AI chips bound for China.", "2022-10-08"),
+     "The Commerce Department on Friday imposed sweeping export controls on advanced AI chips bound for China.",
+     "2022-10-08"),
     ("rule-2023", "US tightens AI chip export rules",
      "The Biden administration on Tuesday tightened export controls on AI chips, closing loopholes.", "2023-10-18"),
     ("rule-2025", "US unveils AI diffusion rule",
-     "The Commerce Department on Monday issued new export controls on AI chips, capping sales to most countries.", "2025-01-14"),
+     "The Commerce Department on Monday issued new export controls on AI chips, capping sales to most countries.",
+     "2025-01-14"),
     ("repeal-2025", "US rescinds AI diffusion rule",
-     "The Commerce Department on Tuesday rescinded the AI diffusion rule and its export controls on AI chips.", "2025-05-14"),
+     "The Commerce Department on Tuesday rescinded the AI diffusion rule and its export controls on AI chips.",
+     "2025-05-14"),
     ("outlet-1", "Washington curbs AI chip sales",
      "The United States on Monday announced new export controls on AI chips.", "2025-01-13"),
     ("outlet-2", "New US rule limits chip exports",
@@ -72,7 +75,8 @@ def test_every_mention_is_dated_with_its_precision():
     # policies and benchmark claims are dated too (their builders leave the date to event_identity): the body's
     # "on Friday", and the headline, which gives none, the article's date
     policy = _mentions(CHIP_RULES[:1], "policy").to_dicts()
-    assert {(p["event_date"], p["event_date_precision"]) for p in policy} == {("2022-10-07", "day"), ("2022-10-08", "article")}
+    assert {(p["event_date"], p["event_date_precision"]) for p in policy} == {("2022-10-07", "day"),
+                                                                              ("2022-10-08", "article")}
 
 
 def test_market_moves_are_one_event_per_company_and_day():
@@ -87,7 +91,8 @@ def test_market_moves_are_one_event_per_company_and_day():
 
 def test_a_benchmark_claim_is_its_model_and_yardstick():
     claims = _mentions([
-        ("one", "", "DeepSeek released DeepSeek-R1, which it says matches OpenAI's o1 on math and coding.", "2025-01-21"),
+        ("one", "", "DeepSeek released DeepSeek-R1, which it says matches OpenAI's o1 on math and coding.",
+         "2025-01-21"),
         ("two", "", "DeepSeek-R1, released by DeepSeek on Monday, performs on par with OpenAI's o1.", "2025-01-22"),
     ], "benchmark_claim")
     assert _keys(claims, "one") == _keys(claims, "two") == {"benchmark_claim|deepseek-r1|o1"}
@@ -116,10 +121,12 @@ def test_core_events_is_the_merge_of_each_batch_and_marts_events_reads_it(db_pat
         ("2022-10-07", "day"), ("2023-10-17", "day"), ("2025-01-13", "day"), ("2025-05-13", "day")]
     january = events[2]
     assert (january["n_articles"], january["n_outlets"]) == (4, 4)
-    assert january["sources"] == sorted(f"http://{a}.example/story" for a in ("rule-2025", "outlet-1", "outlet-2", "outlet-3"))
+    assert january["sources"] == sorted(f"http://{a}.example/story"
+                                        for a in ("rule-2025", "outlet-1", "outlet-2", "outlet-3"))
     assert january["first_published_at"] == _day("2025-01-13")
     # marts.events is the table itself: no regrouping of mentions behind it
-    view = db.query(db_path, "select sql from duckdb_views() where schema_name = 'marts' and view_name = 'events'")["sql"][0]
+    view = db.query(db_path,
+                    "select sql from duckdb_views() where schema_name = 'marts' and view_name = 'events'")["sql"][0]
     assert "mentions" not in view.lower()
 
 
@@ -135,8 +142,8 @@ def test_a_warehouse_built_before_migration_015_upgrades_and_keeps_its_events(db
     db.migrate(db_path)
     old_columns = [c for c in MENTION_SCHEMA if c != "event_date_precision"]
     mentions = pl.DataFrame([
-        {**{c: None for c in old_columns}, "mention_id": f"m{i}", "article_id": a, "type": "policy", "jurisdiction": "US",
-         "measure": "chip export controls", "evidence": x, "confidence": 0.7, "status": "done",
+        {**{c: None for c in old_columns}, "mention_id": f"m{i}", "article_id": a, "type": "policy",
+         "jurisdiction": "US", "measure": "chip export controls", "evidence": x, "confidence": 0.7, "status": "done",
          "event_key": "policy|us|chip export controls", "extractor_version": "rules-0.4",
          "event_date": "2025-01-13" if i == 1 else None}
         for i, (a, _, x, _) in enumerate(CHIP_RULES[2:4])], schema={c: MENTION_SCHEMA[c] for c in old_columns})
@@ -158,7 +165,8 @@ def test_a_warehouse_built_before_migration_015_upgrades_and_keeps_its_events(db
     assert (e["event_key"], e["n_articles"], e["event_date"], e["event_date_precision"]) == (
         "policy|us|chip export controls", 2, "2025-01-13", "day")
     assert e["sources"] == ["http://repeal-2025.example/story", "http://rule-2025.example/story"]
-    dated = db.query(db_path, "select mention_id, event_date, event_date_precision from core.mentions order by 1").rows()
+    dated = db.query(db_path,
+                     "select mention_id, event_date, event_date_precision from core.mentions order by 1").rows()
     assert dated == [("m0", "2025-01-14", "article"), ("m1", "2025-01-13", "day")]
     # The upgraded warehouse takes new batches: mentions under the new keys become their own events.
     _load(db_path, CHIP_RULES[4:5])

@@ -47,7 +47,8 @@ FAULTS = [
     ("/503", "http_status", "HTTP 503 Service Unavailable"),
     ("/429", "http_status", "HTTP 429 Too Many Requests"),
     ("/hang", "timeout", "ReadTimeout"),                                  # read timeout (1.5 s)
-    ("/drip", "timeout", f"exceeded total timeout of {TOTAL_S}s"),       # 1 byte/s body: only the total deadline stops it
+    # 1 byte/s body: only the total deadline stops it
+    ("/drip", "timeout", f"exceeded total timeout of {TOTAL_S}s"),
     ("/drip-headers", "timeout", f"exceeded total timeout of {TOTAL_S}s"),
     ("/reset", "protocol", "RemoteProtocolError: Server disconnected"),    # closed (FIN) without a response
     ("/rst", "connect", "connection broken"),                              # TCP RST
@@ -120,8 +121,10 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
     for page, demo_page in HEALTHY_PAGES.items():
         shutil.copy(DEMO / "articles" / demo_page, root / "healthy" / page)
     items = [
-        {"title": "OpenAI unveils GPT-4o", "link": f"{HEALTHY}/healthy/gpt-4o.html", "date": "Tue, 14 May 2024 09:00:00 GMT"},
-        {"title": "Mistral AI raises EUR 600 million", "link": f"{HEALTHY}/healthy/mistral-b.html", "date": "Wed, 12 Jun 2024 09:00:00 GMT"},
+        {"title": "OpenAI unveils GPT-4o", "link": f"{HEALTHY}/healthy/gpt-4o.html",
+         "date": "Tue, 14 May 2024 09:00:00 GMT"},
+        {"title": "Mistral AI raises EUR 600 million", "link": f"{HEALTHY}/healthy/mistral-b.html",
+         "date": "Wed, 12 Jun 2024 09:00:00 GMT"},
     ]
     (root / "healthy" / "feed.xml").write_text(rss(items, title="Healthy feed"), encoding="utf-8")
 
@@ -137,14 +140,18 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
     head = '<?xml version="1.0" encoding="utf-8"?>\n'
     channel = '<rss version="2.0"><channel><title>t</title><link>https://example.com/</link><description>d</description>'
     (files / "whitespace.xml").write_bytes(b" \r\n\t \r\n ")
-    (files / "page.html").write_text(article_html("Moved", "This document has moved. Please update your bookmarks."), encoding="utf-8")
+    (files / "page.html").write_text(article_html("Moved", "This document has moved. Please update your bookmarks."),
+                                     encoding="utf-8")
     (files / "invalid.xml").write_text("<?xml version='1.0'?>\n<<<>>> &&& </ <!-- never closed", encoding="utf-8")
     (files / "note.xml").write_text(head + "<note><to>Tove</to><body>not a feed</body></note>", encoding="utf-8")
     (files / "feed.json").write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": '
-                                     '[{"id": "1", "url": "https://example.com/1", "content_text": "x"}]}', encoding="utf-8")
-    (files / "surrogate.xml").write_text(head + channel + item.format(t="bad &#xD800; ref", l="https://example.com/s", d="d")
+                                     '[{"id": "1", "url": "https://example.com/1", "content_text": "x"}]}',
+                                     encoding="utf-8")
+    (files / "surrogate.xml").write_text(head + channel
+                                         + item.format(t="bad &#xD800; ref", l="https://example.com/s", d="d")
                                          + "</channel></rss>", encoding="utf-8")
-    (files / "out-of-range.xml").write_text(head + channel + item.format(t="bad &#x110000; ref", l="https://example.com/o", d="d")
+    (files / "out-of-range.xml").write_text(head + channel
+                                            + item.format(t="bad &#x110000; ref", l="https://example.com/o", d="d")
                                             + "</channel></rss>", encoding="utf-8")
     whole = gzip.compress((head + channel + item.format(t="x", l=f"{FAULTY}/files/g.html", d="d" * 2000)
                            + "</channel></rss>").encode())
@@ -158,13 +165,16 @@ def build_site(root: Path, canary_file: Path, port: int) -> None:
     (files / "external-dtd.xml").write_text(
         head + f'<!DOCTYPE rss SYSTEM "{canary}/external.dtd">\n'
         + channel + item.format(t="dtd", l=f"{FAULTY}/files/dtd.html", d="d") + "</channel></rss>", encoding="utf-8")
-    lol = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">' for i in range(1, 10)]
+    lol = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">'
+                                     for i in range(1, 10)]
     (files / "billion-laughs.xml").write_text(
         head + "<!DOCTYPE rss [" + "".join(lol) + "]>\n"
-        + channel + item.format(t="&lol9;", l=f"{FAULTY}/files/lol.html", d="&lol9;") + "</channel></rss>", encoding="utf-8")
+        + channel + item.format(t="&lol9;", l=f"{FAULTY}/files/lol.html", d="&lol9;") + "</channel></rss>",
+        encoding="utf-8")
     (files / "quadratic.xml").write_text(
         head + '<!DOCTYPE rss [<!ENTITY a "' + "A" * 20000 + '">]>\n'
-        + channel + item.format(t="&a;" * 5000, l=f"{FAULTY}/files/quad.html", d="&a;" * 5000) + "</channel></rss>", encoding="utf-8")
+        + channel + item.format(t="&a;" * 5000, l=f"{FAULTY}/files/quad.html", d="&a;" * 5000) + "</channel></rss>",
+        encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------------ the run
@@ -283,7 +293,8 @@ def test_retry_after_is_honoured(matrix, path):
     """A 429/503 with Retry-After holds the domain off and puts the feed's next poll after the wait."""
     limits = db.query(matrix["db"], "select domain, until_at, reason from raw.rate_limits").to_dicts()
     assert [r["domain"] for r in limits] == ["faulty.test"]
-    feed = db.query(matrix["db"], "select next_due_at, last_fetched_at from raw.feeds where feed_url = ?", [FAULTY + path]).to_dicts()[0]
+    feed = db.query(matrix["db"], "select next_due_at, last_fetched_at from raw.feeds where feed_url = ?",
+                    [FAULTY + path]).to_dicts()[0]
     wait = {"/503": 7, "/429": 5}[path]
     assert (feed["next_due_at"] - feed["last_fetched_at"]).total_seconds() >= wait
 
@@ -310,14 +321,16 @@ def test_hostile_xml_is_survived_without_expansion_or_fetch(matrix, path, attack
         for column in ("guid", "url", "title", "summary"):
             value = entry[column] or ""
             assert len(value) <= 20000, f"{attack}: {column} has {len(value)} chars: an entity was expanded"
-            assert CANARY_SECRET not in value and PASSWD_MARK not in value, f"{attack}: a local file leaked into {column}"
+            assert CANARY_SECRET not in value and PASSWD_MARK not in value, \
+                f"{attack}: a local file leaked into {column}"
             assert "lollollol" not in value and "A" * 1000 not in value, f"{attack}: entity expansion in {column}"
 
 
 def test_nothing_resolved_external_entities(matrix):
     """The XML parser fetched neither the external entity nor the DTD from the test server."""
     assert not [p for p in matrix["requests"] if p.startswith("/canary")]
-    text = db.query(matrix["db"], "select string_agg(coalesce(title, '') || coalesce(summary, ''), ' ') as t from raw.entries")["t"][0] or ""
+    text = db.query(matrix["db"], "select string_agg(coalesce(title, '') || coalesce(summary, ''), ' ') as t "
+                                  "from raw.entries")["t"][0] or ""
     assert CANARY_SECRET not in text and PASSWD_MARK not in text
 
 
@@ -343,11 +356,13 @@ def test_healthy_feed_loads_articles_and_events(matrix):
     pages = [f"{HEALTHY}/healthy/{p}" for p in HEALTHY_PAGES]
     articles = db.query(matrix["db"], "select url, text_sha from raw.articles where feed_url = ? order by url", [url])
     assert sorted(articles["url"].to_list()) == sorted(pages)
-    fetches = db.query(matrix["db"], "select url, status, error_kind from raw.fetches where kind = 'article' and url like ?",
+    fetches = db.query(matrix["db"],
+                       "select url, status, error_kind from raw.fetches where kind = 'article' and url like ?",
                        [f"{HEALTHY}/%"]).to_dicts()
     assert sorted(f["url"] for f in fetches) == sorted(pages)
     assert all(f["status"] == 200 and f["error_kind"] is None for f in fetches)
-    assert db.query(matrix["db"], "select count(*) as n from ops.quarantine where row_key like ?", [f"{HEALTHY}/%"])["n"][0] == 0
+    assert db.query(matrix["db"], "select count(*) as n from ops.quarantine where row_key like ?",
+                    [f"{HEALTHY}/%"])["n"][0] == 0
 
     # The same pages run through the pure transforms give the same text and the same events.
     root = matrix["root"] / "healthy"
@@ -356,7 +371,8 @@ def test_healthy_feed_loads_articles_and_events(matrix):
     expected_keys = set(extract_mentions(frame)["event_key"].to_list())
     assert dict(articles.select("url", "text_sha").iter_rows()) == dict(frame.select("url", "text_sha").iter_rows())
     stored = db.query(matrix["db"], """
-        select distinct m.event_key from core.mentions m join raw.articles a using (article_id) where a.feed_url = ?""", [url])
+        select distinct m.event_key from core.mentions m join raw.articles a using (article_id)
+        where a.feed_url = ?""", [url])
     assert set(stored["event_key"].to_list()) == expected_keys
     events = db.query(matrix["db"], "select type, org, model from core.events").to_dicts()
     assert {"type": "model_release", "org": "OpenAI", "model": "GPT-4o"} in events

@@ -25,7 +25,8 @@ FULL_TEXT_FEEDS = ["anthropic_news_rss2.xml", "openai_research_rss2.xml", "xai_n
 BRIEF = ("Anthropic on Tuesday released Claude 3.5 Haiku, its fastest model, to developers through its API. "
          "It costs $0.80 per million input tokens, the company said.")
 NAV_PAGE = ('<!doctype html><html><head><title>Sections</title><meta property="og:type" content="website"></head>'
-            "<body><ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30)) + "</ul></body></html>")
+            "<body><ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30))
+            + "</ul></body></html>")
 
 
 def _closed_port() -> int:
@@ -50,7 +51,8 @@ def _q(db_path, sql, params=None) -> list[dict]:
 def _per_feed(db_path) -> dict[str, dict]:
     rows = _q(db_path, """
         select a.feed_url, count(distinct a.article_id) as n_articles, count(m.mention_id) as n_mentions,
-               list(distinct a.text_source) as sources, count(distinct a.article_id) filter (where a.page_error is not null) as n_page_errors
+               list(distinct a.text_source) as sources,
+               count(distinct a.article_id) filter (where a.page_error is not null) as n_page_errors
         from raw.articles a left join core.mentions m using (article_id) group by a.feed_url""")
     return {r["feed_url"].rsplit("/", 1)[-1]: r for r in rows}
 
@@ -110,13 +112,15 @@ def test_short_briefs_yield_their_events(tmp_path, db_path):
         (site / name).write_bytes(re.sub(rb"<content:encoded>.*?</content:encoded>", b"", raw, flags=re.S))
     (site / "sections.html").write_text(NAV_PAGE, encoding="utf-8")
     items = [("Claude 3.5 Haiku", "/gone.html", BRIEF),
-             ("Sections", "/sections.html", "Mistral AI raised $640 million in a Series B round led by General Catalyst."),
+             ("Sections", "/sections.html",
+              "Mistral AI raised $640 million in a Series B round led by General Catalyst."),
              ("Cohere raises $500 million in a Series D round", "/also-gone.html", None)]
     (site / "briefs.xml").write_text(
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Briefs</title><link>/</link>'
         "<description>b</description>" + "".join(
             f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid>"
-            + (f"<description>{d}</description>" if d else "") + "<pubDate>Tue, 05 Nov 2024 08:00:00 GMT</pubDate></item>"
+            + (f"<description>{d}</description>" if d else "")
+            + "<pubDate>Tue, 05 Nov 2024 08:00:00 GMT</pubDate></item>"
             for t, link, d in items) + "</channel></rss>", encoding="utf-8")
     settings = _unreachable_links(site, FULL_TEXT_FEEDS)
     names = [*FULL_TEXT_FEEDS, "briefs.xml"]

@@ -131,7 +131,8 @@ def test_transient_failures_are_retried_and_permanent_ones_never(tmp_path):
                          "invalid": [("invalid_url", "permanent")]}
         bad_feed = db.query(db_path, "select health, last_error from marts.feed_health where feed_url = 'http://[::1'")
         assert bad_feed["health"].to_list() == ["degraded"] and "invalid URL" in bad_feed["last_error"][0]
-        assert db.query(db_path, "select error_kind from raw.fetches where url = 'http://[::1'")["error_kind"].to_list() \
+        assert db.query(db_path,
+                        "select error_kind from raw.fetches where url = 'http://[::1'")["error_kind"].to_list() \
             == ["invalid_url"]
 
         run()  # at once: both transient failures are still in their backoff, nothing is tried again
@@ -156,4 +157,5 @@ def test_transient_failures_are_retried_and_permanent_ones_never(tmp_path):
         assert _requests(home, "/busy.html") == 3  # given up: not asked again
         assert _requests(deny, "/private.html") == 0  # disallowed: never asked at all
         assert stages.pending_articles(db_path, [feed_url])["url"].to_list() == []
-        assert len(_article_fetches(db_path, urls["deny"])) == 1 and len(_article_fetches(db_path, urls["invalid"])) == 1
+        assert (len(_article_fetches(db_path, urls["deny"])) == 1
+                and len(_article_fetches(db_path, urls["invalid"])) == 1)

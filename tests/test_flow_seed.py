@@ -65,13 +65,15 @@ def test_seed_article_yields_expected_events_and_errors_are_recorded(seed_site, 
     for unwanted in expected["must_not_find"]:
         assert not any(_matches(e, unwanted) for e in events), f"found forbidden {unwanted}"
 
-    fetch_errors = db.query(db_path, "select url, status, error_kind from raw.fetches where error_kind is not null").to_dicts()
+    fetch_errors = db.query(db_path,
+                            "select url, status, error_kind from raw.fetches where error_kind is not null").to_dicts()
     assert any(r["url"].endswith("/articles/missing.html") and r["status"] == 404 for r in fetch_errors)
     assert any(r["url"].endswith("/feeds/not-xml.xml") and r["error_kind"] == "not_a_feed" for r in fetch_errors)
     quarantined = db.query(db_path, "select table_name, row_key, expectations from ops.quarantine").to_dicts()
     assert [q["row_key"].rsplit("/", 1)[-1] for q in quarantined if q["table_name"] == "articles"] in (
         [], ["empty.html"])  # 'not_an_article' when trafilatura finds its boilerplate, nothing when it finds no text
-    health = {r["feed_url"].rsplit("/", 1)[-1]: r["health"] for r in db.query(db_path, "select * from marts.feed_health").to_dicts()}
+    health = {r["feed_url"].rsplit("/", 1)[-1]: r["health"]
+              for r in db.query(db_path, "select * from marts.feed_health").to_dicts()}
     assert health == {"seed.xml": "ok", "not-xml.xml": "degraded"}
 
     # A second poll of the same feeds adds nothing.

@@ -195,7 +195,8 @@ def test_http_status(fetcher, server, path, status, message):
     r = get(fetcher, server.base_url + path)
     assert (r.error_kind, r.status, r.error, r.content) == ("http_status", status, message, b"")
     assert not r.ok
-    assert [p for p, _ in server.requests[before:]] == [path] * r.attempts and r.attempts == (3 if path == "/500" else 1)
+    assert ([p for p, _ in server.requests[before:]] == [path] * r.attempts
+            and r.attempts == (3 if path == "/500" else 1))
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])

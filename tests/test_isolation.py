@@ -133,7 +133,8 @@ def test_poison_articles_cost_only_themselves_and_are_retried_only_for_a_new_ext
         articles = _stored(db_path, "select article_id, url, text_source from raw.articles")
         assert sorted(urls[a["url"]] for a in articles) == list(range(13))  # each once
         by_id = {a["article_id"]: urls[a["url"]] for a in articles}
-        with_mentions = {by_id[r["article_id"]] for r in _stored(db_path, "select distinct article_id from core.mentions")}
+        with_mentions = {by_id[r["article_id"]]
+                         for r in _stored(db_path, "select distinct article_id from core.mentions")}
         assert set(range(10)) <= with_mentions  # every good article yielded its events
         assert not {10, 11} & with_mentions
 
@@ -157,9 +158,11 @@ def test_poison_articles_cost_only_themselves_and_are_retried_only_for_a_new_ext
         monkeypatch.setattr(ingest_module, "extract_mentions", poisoned.real)
         fixed = ingest_module.ingest(feeds=feeds, db_path=str(db_path), settings=settings)
         assert fixed["n_mentions_new"] > 0
-        with_mentions = {by_id[r["article_id"]] for r in _stored(db_path, "select distinct article_id from core.mentions")}
+        with_mentions = {by_id[r["article_id"]]
+                         for r in _stored(db_path, "select distinct article_id from core.mentions")}
         assert {10, 11} <= with_mentions
-        left = {by_id[q["row_key"]] for q in _stored(db_path, "select row_key from ops.quarantine where stage = 'extract_events'")}
+        left = {by_id[q["row_key"]]
+                for q in _stored(db_path, "select row_key from ops.quarantine where stage = 'extract_events'")}
         assert not {10, 11} & left
         n_mentions = _stored(db_path, "select count(*) as n from core.mentions")[0]["n"]
         ingest_module.ingest(feeds=feeds, db_path=str(db_path), settings=settings)
@@ -199,7 +202,8 @@ def test_a_row_that_makes_validation_raise_is_quarantined_alone(monkeypatch):
     valid, quarantined = ingest_module.validate.fn("entries", frame, key="entry_id")
     assert valid["entry_id"].to_list() == ["e1", "e3"]
     (row,) = quarantined.to_dicts()
-    assert row["row_key"] == f"e2{MARKER}" and row["stage"] == "validate_entries" and row["error_type"] == "RuntimeError"
+    assert (row["row_key"] == f"e2{MARKER}" and row["stage"] == "validate_entries"
+            and row["error_type"] == "RuntimeError")
 
 
 # ------------------------------------------------------------------------------------------- text extraction

@@ -47,7 +47,8 @@ def test_retry_after_in_seconds_or_http_date():
 
 
 def test_declared_pace_takes_the_longest_of_ttl_max_age_and_expires():
-    headers = {"cache-control": "public, max-age=1800", "expires": (NOW + timedelta(hours=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")}
+    headers = {"cache-control": "public, max-age=1800",
+               "expires": (NOW + timedelta(hours=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")}
     assert politeness.declared_pace_seconds(headers, ttl_minutes=10, now=NOW) == pytest.approx(3600)
     assert politeness.declared_pace_seconds({}, ttl_minutes=None, now=NOW) is None
 
@@ -61,7 +62,8 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap():
 
 
 def test_failed_feed_waits_at_least_its_retry_after():
-    due = politeness.next_due(NOW, failed=True, consecutive_failures=1, headers={"retry-after": "7200"}, ttl_minutes=None)
+    due = politeness.next_due(NOW, failed=True, consecutive_failures=1, headers={"retry-after": "7200"},
+                              ttl_minutes=None)
     assert due - NOW >= timedelta(seconds=7200)
     assert politeness.next_due(NOW, failed=False, consecutive_failures=0, headers={}, ttl_minutes=None) is None
 
@@ -82,7 +84,8 @@ def test_robots_txt_is_obeyed_and_cached(site):
     settings = Settings(allow_hosts=("127.0.0.1",), connect_to=(f"polite.test={address}",))
     with Fetcher(settings) as fetcher:
         assert fetcher.robots_refusal("http://polite.test/a.html") is None
-        assert fetcher.robots_refusal("http://polite.test/private/x.html") == ("robots_disallowed", "disallowed by robots.txt")
+        assert fetcher.robots_refusal("http://polite.test/private/x.html") == ("robots_disallowed",
+                                                                               "disallowed by robots.txt")
         assert list(fetcher._robots) == ["http://polite.test"]  # one robots.txt fetch per origin
 
 

@@ -89,7 +89,8 @@ def test_extraction_never_raises_on_whole_real_pages():
 def test_extraction_handles_empty_and_huge_texts():
     huge = "OpenAI released GPT-4o on May 13, 2024, and Anthropic raised $4 billion. " * 30_000  # ~2.2 MB, one line
     no_stops = "a" * 1_000_000  # a megabyte without a sentence end
-    articles = _articles([("", "", None), ("t", huge, datetime(2024, 5, 14, tzinfo=timezone.utc)), ("", no_stops, None)])
+    articles = _articles([("", "", None), ("t", huge, datetime(2024, 5, 14, tzinfo=timezone.utc)),
+                          ("", no_stops, None)])
     mentions = extract_mentions(articles)
     assert set(mentions["article_id"].to_list()) == {"a1"}  # the huge article still yields its events
     assert "model_release" in mentions["type"].to_list()
@@ -130,8 +131,10 @@ def test_thousands_separators_and_bare_numbers():
 
 # ------------------------------------------------------------------------------------------------ dates
 
-DATE_FORMS = [lambda d: d.strftime("%B %-d, %Y"), lambda d: d.strftime("%b. %-d, %Y") if d.month != 5 else d.strftime("%B %-d, %Y"),
-              lambda d: d.isoformat(), lambda d: d.strftime("%B %-dth, %Y") if d.day in (4, 5, 6, 7, 8, 9) else d.strftime("%B %-d %Y")]
+DATE_FORMS = [lambda d: d.strftime("%B %-d, %Y"),
+              lambda d: d.strftime("%b. %-d, %Y") if d.month != 5 else d.strftime("%B %-d, %Y"),
+              lambda d: d.isoformat(),
+              lambda d: d.strftime("%B %-dth, %Y") if d.day in (4, 5, 6, 7, 8, 9) else d.strftime("%B %-d %Y")]
 
 
 @settings(max_examples=200, deadline=None)

@@ -78,36 +78,42 @@ def hostile_warehouse(path: Path, leak_base: str = "http://127.0.0.1:9") -> Path
     ]
     with db.writing(path) as con:
         for article_id, url, title in articles:
-            con.execute("insert into raw.articles (article_id, url, feed_url, title, published_at, text, text_sha, lang,"
-                        " site_name, fetched_at, run_id) values (?, ?, 'https://feeds.example/ai.xml', ?, ?, ?, ?, 'en',"
-                        " 'Example', ?, 'run1')", [article_id, url, title, T0, "x" * 400, "0" * 64, T0])
+            con.execute("insert into raw.articles (article_id, url, feed_url, title, published_at, text, text_sha,"
+                        " lang, site_name, fetched_at, run_id) values (?, ?, 'https://feeds.example/ai.xml', ?, ?, ?,"
+                        " ?, 'en', 'Example', ?, 'run1')", [article_id, url, title, T0, "x" * 400, "0" * 64, T0])
         for e in events:
             e = dict(e)
             sources = e.pop("sources")
             # core.events keeps the urls of its articles, as the merge writes them (warehouse/sql/merge_events.sql)
             urls = sorted({url for article_id, url, _ in articles if article_id in sources}) or None
-            row = {"status": "done", "confidence": 0.9, "last_seen_at": e["first_seen_at"], "n_mentions": len(sources) or 1,
-                   "n_articles": len(sources) or 1, "n_outlets": 1, "updated_at": T0, "sources": urls, **e}
+            row = {"status": "done", "confidence": 0.9, "last_seen_at": e["first_seen_at"],
+                   "n_mentions": len(sources) or 1, "n_articles": len(sources) or 1, "n_outlets": 1, "updated_at": T0,
+                   "sources": urls, **e}
             columns = ", ".join(row)
             con.execute(f"insert into core.events ({columns}) values ({', '.join('?' * len(row))})", list(row.values()))
             for i, article_id in enumerate(sources):
-                con.execute("insert into core.mentions (mention_id, article_id, type, org, evidence, confidence, status,"
-                            " event_key, extractor_version, extracted_at, run_id) values (?, ?, ?, ?, ?, 0.9, 'done', ?,"
-                            " 'test', ?, 'run1')",
-                            [f"{e['event_key']}#{i}", article_id, e["type"], e.get("org"), e["evidence"], e["event_key"], T0])
+                con.execute("insert into core.mentions (mention_id, article_id, type, org, evidence, confidence,"
+                            " status, event_key, extractor_version, extracted_at, run_id) values (?, ?, ?, ?, ?, 0.9,"
+                            " 'done', ?, 'test', ?, 'run1')",
+                            [f"{e['event_key']}#{i}", article_id, e["type"], e.get("org"), e["evidence"],
+                             e["event_key"], T0])
         con.execute("insert into raw.feeds (feed_url, name, title, health, consecutive_failures, last_status,"
                     " n_entries_last, last_fetched_at, last_ok_at) values"
-                    " ('https://feeds.example/ai.xml', 'Example AI', 'Example AI news', 'ok', 0, 200, 5, ?, ?)", [T0, T0])
-        con.execute("insert into raw.feeds (feed_url, name, title, health, consecutive_failures, last_status, last_error,"
-                    " last_fetched_at) values ('https://dead.example/rss', ?, NULL, 'dead', 5, 503, ?, ?)",
+                    " ('https://feeds.example/ai.xml', 'Example AI', 'Example AI news', 'ok', 0, 200, 5, ?, ?)",
+                    [T0, T0])
+        con.execute("insert into raw.feeds (feed_url, name, title, health, consecutive_failures, last_status,"
+                    " last_error, last_fetched_at) values ('https://dead.example/rss', ?, NULL, 'dead', 5, 503, ?, ?)",
                     [f"Dead {SCRIPT_PAYLOAD}", f"HTTP 503 {MARKER_IMG}", T0])
         con.execute("insert into raw.entries (entry_id, feed_url, guid, url, title, first_seen_at, run_id) values"
-                    " ('e1', 'https://feeds.example/ai.xml', 'g1', 'https://news.example/deepseek-r1', 't', ?, 'run1')", [T0])
-        for key, table, expectation in (("https://bad.example/1", "articles", "expect_column_values_to_be_in_set(is_article)"),
-                                        ("https://bad.example/2", "articles", "expect_column_values_to_be_in_set(is_article)"),
-                                        ("m9", "mentions", f"expect_column_values_to_not_be_null({SCRIPT_PAYLOAD})")):
-            con.execute("insert into ops.quarantine (table_name, row_key, expectations, row_json, run_id, first_seen_at,"
-                        " last_seen_at) values (?, ?, ?, '{}', 'run1', ?, ?)", [table, key, expectation, T0, T0])
+                    " ('e1', 'https://feeds.example/ai.xml', 'g1', 'https://news.example/deepseek-r1', 't', ?, 'run1')",
+                    [T0])
+        for key, table, expectation in (
+                ("https://bad.example/1", "articles", "expect_column_values_to_be_in_set(is_article)"),
+                ("https://bad.example/2", "articles", "expect_column_values_to_be_in_set(is_article)"),
+                ("m9", "mentions", f"expect_column_values_to_not_be_null({SCRIPT_PAYLOAD})")):
+            con.execute("insert into ops.quarantine (table_name, row_key, expectations, row_json, run_id,"
+                        " first_seen_at, last_seen_at) values (?, ?, ?, '{}', 'run1', ?, ?)",
+                        [table, key, expectation, T0, T0])
         con.execute("insert into ops.runs (run_id, started_at, finished_at, status, n_feeds, n_feeds_failed,"
                     " n_entries_new, n_articles_new, n_mentions_new, n_events_new, n_quarantined) values"
                     " ('run1', ?, ?, 'completed', 2, 1, 1, 5, 12, 10, 3)", [T0, T0 + timedelta(seconds=30)])
@@ -294,7 +300,8 @@ def test_report_loads_nothing_from_outside(warehouse):
                     assert "noreferrer" in attrs.get("rel", "")
     for chunk in parsed.styles:
         assert "url(" not in chunk and "@import" not in chunk and "http" not in chunk
-    assert "http" not in parsed.scripts[0] and "fetch(" not in parsed.scripts[0] and "innerHTML" not in parsed.scripts[0]
+    assert ("http" not in parsed.scripts[0] and "fetch(" not in parsed.scripts[0]
+            and "innerHTML" not in parsed.scripts[0])
     # Every http(s):// outside an <a href> inside the events table is escaped text, never markup.
     hrefs = [a["href"] for t, a, inside in parsed.tags if t == "a" and inside]
     assert "https://news.example/deepseek-r1" in hrefs

@@ -193,7 +193,8 @@ def test_csp_blocks_markup_that_escaping_would_have_missed(rendered_report):
                 f"<img src=\"{leak}/pixel.png\" onerror=\"document.documentElement.setAttribute('data-pwned','img')\">"
                 f"<link rel=\"stylesheet\" href=\"{leak}/style.css\"><iframe src=\"{leak}/frame\"></iframe>")
     tampered = html_file.with_name("tampered.html")
-    tampered.write_text(html_file.read_text(encoding="utf-8").replace("</main>", injected + "</main>"), encoding="utf-8")
+    tampered.write_text(html_file.read_text(encoding="utf-8").replace("</main>", injected + "</main>"),
+                        encoding="utf-8")
     out, log = render(tampered)
     dom = _dom(out)
     assert not dom.pwned, "injected markup ran"

@@ -99,7 +99,8 @@ def test_radar_serve_runs_the_deployment_to_completion(prefect_server, tmp_path)
     db.migrate(db_path)
     with db.writing(db_path) as con:
         then = datetime.now(timezone.utc) - timedelta(hours=1)
-        con.execute("insert into ops.runs (run_id, started_at, finished_at, status) values ('earlier', ?, ?, 'completed')",
+        con.execute("insert into ops.runs (run_id, started_at, finished_at, status) "
+                    "values ('earlier', ?, ?, 'completed')",
                     [then, then + timedelta(minutes=1)])
 
     with serve_directory(site.root) as base, WebhookSink() as hook:
@@ -139,7 +140,8 @@ def test_radar_serve_runs_the_deployment_to_completion(prefect_server, tmp_path)
                     by_key = {a.key: a for a in artifacts}
                     assert set(by_key) == {"radar-run", "radar-alerts"}
                     assert by_key["radar-run"].type == "markdown" and "Mistral Large 2" in by_key["radar-run"].data
-                    assert by_key["radar-alerts"].type == "table" and "Mistral Large 2" in str(by_key["radar-alerts"].data)
+                    assert (by_key["radar-alerts"].type == "table"
+                            and "Mistral Large 2" in str(by_key["radar-alerts"].data))
                     # radar-run comes from the ingest subflow of this run, radar-alerts from its send-alerts task.
                     assert by_key["radar-alerts"].flow_run_id == flow_run.id
                     ingest_run = client.read_flow_run(by_key["radar-run"].flow_run_id)
@@ -166,7 +168,8 @@ def test_radar_serve_runs_the_deployment_to_completion(prefect_server, tmp_path)
         # The warehouse has the release; the webhook got exactly one alert.
         releases = db.query(db_path, "select org, model from marts.model_releases").to_dicts()
         assert releases == [{"org": "Mistral AI", "model": "Mistral Large 2"}]
-        assert db.query(db_path, "select status from ops.runs where run_id <> 'earlier'")["status"].to_list() == ["completed"]
+        assert db.query(db_path,
+                        "select status from ops.runs where run_id <> 'earlier'")["status"].to_list() == ["completed"]
         assert [m["title"] for m in hook.messages] == ["New model release: Mistral AI Mistral Large 2"]
         snapshot = tmp_path / "radar.read.duckdb"
         assert db.query(snapshot, "select count(*) as n from marts.model_releases")["n"][0] == 1

@@ -52,7 +52,8 @@ def test_mentions_from_two_outlets_merge_into_one_event(db_path):
     event = db.query(db_path, "select * from marts.model_releases").to_dicts()
     assert len(event) == 1
     e = event[0]
-    assert (e["n_articles"], e["n_outlets"], e["open_weights"], e["license"], e["release_date"]) == (2, 2, True, "MIT", "2025-01-20")
+    assert (e["n_articles"], e["n_outlets"], e["open_weights"], e["license"], e["release_date"]) == (
+        2, 2, True, "MIT", "2025-01-20")
     assert e["first_seen_at"] == T0 and e["sources"] == ["http://one/r1", "http://two/r1"]
 
     again = _load(db_path, articles, mentions)
@@ -75,7 +76,8 @@ def test_reader_waits_for_another_process_holding_the_write_lock(db_path):
 
     db.migrate(db_path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('held', flush=True); time.sleep(1.5)"],
+        [sys.executable, "-c",
+         f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('held', flush=True); time.sleep(1.5)"],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     started = time.monotonic()

@@ -139,7 +139,8 @@ def test_a_second_radar_run_exits_at_once_and_a_waiting_one_starts_when_the_firs
 
     def env(name: str) -> dict:
         return {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "PREFECT_HOME": str(tmp_path / f"prefect-{name}"),
-                "RADAR_CONFIG": str(tmp_path / "no-radar.toml"), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "400"}
+                "RADAR_CONFIG": str(tmp_path / "no-radar.toml"),
+                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "400"}
 
     with FaultServer(root_dir=root) as site:
         first_feeds, second_feeds = tmp_path / "first.toml", tmp_path / "second.toml"
@@ -157,7 +158,8 @@ def test_a_second_radar_run_exits_at_once_and_a_waiting_one_starts_when_the_firs
                 time.sleep(0.1)
 
             second = subprocess.run([RADAR, "run", "--feeds", str(second_feeds), "--db", str(db_path)],
-                                    cwd=tmp_path, env=without_session_server(env("second")), capture_output=True, text=True, timeout=120)
+                                    cwd=tmp_path, env=without_session_server(env("second")), capture_output=True,
+                                    text=True, timeout=120)
             assert second.returncode == 3, second.stderr
             lines = second.stderr.splitlines()
             assert len(lines) == 1 and f"pid {first.pid} " in lines[0] and "--wait" in lines[0], second.stderr

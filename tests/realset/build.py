@@ -15,7 +15,9 @@ The texts stay outside the repository (publishers' copyright) except rows with `
 (public-domain / OGL / CC BY government texts), which `--store` also writes to
 tests/realset/articles/.
 
-    python tests/realset/build.py [--mirrors ../.mirror] [--cache ../realset-cache]  (relative to the repository) [--store]
+Usage (the --mirrors and --cache paths are relative to the repository):
+
+    python tests/realset/build.py [--mirrors ../.mirror] [--cache ../realset-cache] [--store]
 """
 
 import argparse

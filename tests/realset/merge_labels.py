@@ -63,8 +63,9 @@ def main() -> None:
     missing = sorted(set(manifest) - set(a) | set(manifest) - set(b))
     if missing:
         raise SystemExit(f"not labeled by both: {missing[:10]}…")
-    merged, totals = {"_about": "Labels for the articles of manifest.jsonl, merged from two independent labelers by "
-                                "merge_labels.py; conventions and matching rule of ../shared/realdev/README.md."}, Counter()
+    merged, totals = ({"_about": "Labels for the articles of manifest.jsonl, merged from two independent labelers "
+                                 "by merge_labels.py; conventions and matching rule of ../shared/realdev/README.md."},
+                      Counter())
     negatives = Counter()
     for id_ in sorted(manifest):
         merged[id_], stats = merge_article(a[id_], b[id_])
@@ -84,7 +85,8 @@ def main() -> None:
         share = 2 * agreed / (n_a + n_b) if n_a + n_b else 1.0
         print(f"{t:<16} {n_a:>6} {n_b:>6} {agreed:>7} {share:>10.3f}")
     print(f"negative verdicts (A, B): {dict(negatives)}")
-    required = Counter(e["type"] for k, v in merged.items() if k != "_about" for e in v["events"] if not e.get("optional"))
+    required = Counter(e["type"] for k, v in merged.items() if k != "_about"
+                       for e in v["events"] if not e.get("optional"))
     print(f"merged: {sum(required.values())} required events {dict(required)}; "
           f"{sum(1 for k, v in merged.items() if k != '_about' and v['negative'])} negatives")
 
