@@ -28,12 +28,12 @@ DEFAULT_DB = Path("warehouse/radar.duckdb")
 NEW_FILE_HEADER = ("# Feeds for AI Industry Radar: `radar run --feeds THIS_FILE`.\n"
                    "# One [[feeds]] table per feed (url, name, optional category).\n")
 
-feeds_app = typer.Typer(
+feeds_app = typer.Typer(rich_markup_mode=None,
     help="Manage a feeds file: list feeds with their health, add one, import an OPML export.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 
-FeedsOption = Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [\\[feeds]] tables (url, name).",
+FeedsOption = Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [[feeds]] tables (url, name).",
                                            show_default=False)]
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file (health is read from marts.feed_health).",
                                         envvar="RADAR_DB_PATH")]

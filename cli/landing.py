@@ -15,7 +15,7 @@ LandingOption = Annotated[str, typer.Option("--landing", help="Landing zone root
                                                               "environment).", envvar="RADAR_LANDING")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 
-landing_app = typer.Typer(help="The landing zone workers write to in distributed mode.", no_args_is_help=True)
+landing_app = typer.Typer(rich_markup_mode=None, help="The landing zone workers write to in distributed mode.", no_args_is_help=True)
 
 
 def merge(

@@ -34,8 +34,9 @@ DEMO_DIR = REPO_ROOT / "demo"
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 DEMO_HOST = "demo.radar.test"  # reserved TLD: never resolved, only reached through connect_to
 
+# rich_markup_mode=None: help paragraphs are re-flowed (docstrings wrap at 120 columns) and "[[feeds]]" stays literal.
 app = typer.Typer(help="AI Industry Radar: AI-industry events from news feeds, validated, in DuckDB.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  rich_markup_mode=None, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.", envvar="RADAR_DB_PATH")]
 ConfigOption = Annotated[Path | None,

@@ -25,7 +25,7 @@ NO_SERVER = (
 
 alerts_app = typer.Typer(help="The alert outbox: test the configured Apprise URLs, list queued/sent/failed/unknown "
                               "alerts, resend one on purpose.",
-                         no_args_is_help=True, add_completion=False)
+                         rich_markup_mode=None, no_args_is_help=True, add_completion=False)
 
 
 
@@ -48,7 +48,7 @@ def _api_url() -> str | None:
 
 
 def serve(
-    feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with \\[\\[feeds]] tables (url, name).")],
+    feeds: Annotated[Path, typer.Option("--feeds", help="Feeds file: TOML with [[feeds]] tables (url, name).")],
     db: DbOption = DEFAULT_DB,
     interval: Annotated[float | None, typer.Option("--interval", help="Seconds between runs (default 900).")] = None,
     cron: Annotated[str | None, typer.Option("--cron", help="Cron expression, e.g. \"*/15 * * * *\".")] = None,

@@ -33,3 +33,19 @@ def test_day_refuses_other_forms_with_one_line_and_exit_2(value, relative, capsy
 
 def test_day_start_is_midnight_utc():
     assert day_start("2024-05-01", "--published") == datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+
+def test_help_paragraphs_reflow_and_brackets_stay_literal():
+    """Docstrings are wrapped at 120 characters in the source: --help joins a paragraph's lines again (no break
+    where the source wrapped) and prints TOML's [[feeds]] as written (rich markup once swallowed it)."""
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["run", "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "[[feeds]]" in result.output
+    assert "a feed that is down is recorded in marts.feed_health and raw.fetches, and the other feeds load" \
+        in result.output
+    result = CliRunner().invoke(app, ["report", "--help"], terminal_width=200)
+    assert "top orgs, funding totals, feed health, quarantine counts" in result.output
