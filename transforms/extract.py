@@ -650,7 +650,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org")).shift(1).over("article_id"))
     # A lab's announcement headline names the model alone or before a tagline: "Claude 2", "GPT-4o mini: advancing
     # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
-    titled = _canonical(pl.col("sentence").str.extract(rf"^({g.model_pattern})(?:\s*[:：]\s|\s+发布|\s*$)", 1), g.model_by_key)
+    # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
+    titled = _canonical(pl.col("sentence").str.extract(
+        rf"^({g.model_pattern})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1), g.model_by_key)
     sents = sents.with_columns(title_model=pl.when(pl.col("sent_idx") == 0).then(titled), verb_cue=is_cue).with_columns(
         is_cue=is_cue | pl.col("title_model").is_not_null())
     cue = sents.filter(is_cue)
@@ -697,7 +699,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
         .rename({"orgs": "model_org"})
     )
-    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g), _new_versions(sents, g)],
+    rows = pl.concat([rows.with_columns(is_new=pl.lit(False)), _unknown_models(cue, models, g), _new_versions(sents, g),
+                      _announced_models(sents, g)],
                      how="diagonal_relaxed")
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
@@ -763,6 +766,66 @@ def _family_stems(g: gaz.Gazetteer) -> dict[str, str]:
             orgs.setdefault(stem, set()).add(entry["org"])
             counts[stem] = counts.get(stem, 0) + 1
     return {stem: next(iter(o)) for stem, o in orgs.items() if len(o) == 1 and counts[stem] >= 3}
+
+
+# After a model's name in a headline: more names only ("Claude 3.7 Sonnet and Claude Code"), or its card.
+TITLE_NAMES_TAIL = (r"(?:\([a-z]+\))?\s+(?:and|&)\s+[A-Z][\w.\-]*(?:\s+[A-Z0-9][\w.\-]*){0,3}\s*$"
+                    r"|(?:\([a-z]+\))?\s+(?i:system|model)\s+card\s*$")
+# A lab announcing its own model: a headline "GraphCast: AI model for ...", "RoboCat: A self-improving robotic agent",
+# "Introducing Claude"; a lead "We introduce GraphCast, a state-of-the-art AI model". The name need not be known.
+ANNOUNCED_NAME = r"[A-Z][\w.\-]*(?:\s+(?:[A-Z0-9][\w.\-]*|pro|mini|lite|flash|max|plus|turbo|v\d[\w.]*))*"
+MODEL_NOUN = r"(?i:models?|llms?|agent)\b"
+DESCRIPTION = r"(?P<desc>(?:[\w'’\-]+,?\s+){0,7}?)"
+TITLE_ANNOUNCED = rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)"
+LEAD_ANNOUNCED = (rf"(?:^(?i:introducing)|\b(?i:we(?:[’']re|\s+are)?\s+introduc(?:e|ing)))\s+(?P<name>{ANNOUNCED_NAME})"
+                  rf"(?:,\s+|\s*[:：]\s+|\s+(?:is|as)\s+){DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)")
+# What the described thing is when it is no model of the lab's ("a framework for text-to-image models", "a benchmark").
+NOT_A_MODEL = (r"(?i:(?:^|\s)(?:for|of|to|with|in|on|by|from|about|framework|benchmark|dataset|evaluation|method|library"
+               r"|toolkit|platform|protocol|api|paper)(?:\s|,|$))")
+NOT_A_MODEL_AFTER = r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|training)"
+# A paper's title: a name, then what the paper does ("Sleeper Agents: Training Deceptive LLMs ...", "Towards X: ...").
+# A section label before a headline's colon is no name either ("Opinion: The AI spending boom needs a business model").
+PAPER_TITLE = (r"^(?:[A-Z][a-z]+ing\b|(?i:towards?|on|beyond|why|how|when|what)\s"
+               r"|(?i:opinion|analysis|review|editorial|comment(?:ary)?|interview|explainer|podcast|video|watch|listen"
+               r"|live|exclusive|breaking|update|letters?|perspective|column|newsletter|feature|report|op-ed|guest post)$)")
+INTRODUCING_ONLY = r"^(?i:introducing)\s+(?P<name>[A-Z][\w.\-]*)\s*$"
+
+
+def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """A lab's announcement of its own model, in its headline or lead (TITLE_ANNOUNCED, LEAD_ANNOUNCED): the model
+    the name is, or a new one made by the article's first company (the lab whose page it is), or by the maker of the
+    model line the name begins with ("Introducing Claude")."""
+    stems = _family_stems(g)
+    rows = sents.filter((pl.col("sent_idx") <= 3) & ~pl.col("negated")
+                        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent)"))
+    if rows.is_empty():
+        return rows
+    title = pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED)
+    lead = pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED)
+    # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
+    described = pl.when((pl.col("sent_idx") == 0) & title.struct.field("name").is_not_null()).then(title).otherwise(lead)
+    only = pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence").str.extract(INTRODUCING_ONLY, 1))
+    first_org = (sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+                 .select("article_id", "sent_idx", "orgs").sort("article_id", "sent_idx").explode("orgs")
+                 .drop_nulls("orgs")
+                 .filter(~_lookup(pl.col("orgs"), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+                 .group_by("article_id").agg(first_org=pl.col("orgs").first()))
+    desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
+    model_like = (~desc.str.contains(NOT_A_MODEL) & ~after.str.contains(NOT_A_MODEL_AFTER) & ~name.str.contains(PHRASE_WORD)
+                  & ~name.str.contains(PAPER_TITLE) & (~desc.str.contains(PAPER_TITLE) | desc.str.starts_with("Introducing")))
+    rows = (rows.with_columns(name=described.struct.field("name").str.strip_chars(), desc=described.struct.field("desc"),
+                              after=described.struct.field("after"), only=only)
+            .with_columns(name=pl.when(name.is_not_null() & model_like).then("name")
+                          .when(pl.col("only").is_in(list(stems))).then("only"))
+            .drop_nulls("name")
+            .join(first_org, on="article_id", how="left"))
+    known = _canonical(pl.col("name"), g.model_by_key)
+    stem_org = _lookup(pl.col("name").str.extract(r"^([A-Za-z]+)", 1), stems)
+    rows = rows.filter(_canonical(pl.col("name"), g.org_by_key).is_null()).with_columns(
+        model=pl.coalesce(known, "name"),
+        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, "first_org"),
+        is_short=pl.lit(False), is_new=known.is_null(), is_family=pl.lit(False))
+    return rows.drop("name", "desc", "after", "only", "first_org").filter(pl.col("model_org").is_not_null())
 
 
 def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -1387,12 +1450,18 @@ HEADLINE_VERB_TAIL = (r"\s+(?:Nears|Plans|Agrees|Moves|Eyes|Seeks|Wants|Looks|Se
 HEADLINE_DESCRIPTOR = r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|Lab)\s+([A-Z])"
 
 
+HEADLINE_EVIDENCE_CHARS = 20
+
+
 def _finish(mentions: pl.DataFrame, known_orgs: list[str], published: pl.DataFrame) -> pl.DataFrame:
     """Drop repeats within an article, add keys, ids and version; one row per (article, event, sentence)."""
     mentions = mentions.with_columns(
         confidence=pl.when(pl.col("status") == "done").then(pl.col("confidence")).otherwise(pl.col("confidence") * 0.8)
         .clip(0.0, 1.0),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
+        # A headline that is only a name ("Claude 2") is too short to show as evidence alone: say where it stands.
+        evidence=pl.when((pl.col("sent_idx") == 0) & (pl.col("evidence").str.len_chars() < HEADLINE_EVIDENCE_CHARS))
+        .then(pl.concat_str(pl.lit("Headline: "), "evidence")).otherwise("evidence"),
     )
     # A title-case headline runs the verb and a descriptor into a name the gazetteer does not know: "Stripe Nears
     # Deal to Buy AI Firm OpenRouter" is Stripe buying OpenRouter.
