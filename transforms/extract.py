@@ -37,7 +37,7 @@ ABBREVIATIONS = r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|v
 RELEASE = (r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
            r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available (?:to|for|on|via)"
            r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|drop(?:s|ped) .{0,40}weights"
-           r"|put out|went live|goes live"
+           r"|put out|went live|goes live|came out|comes out|is (?:now )?out now"
            # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
            r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)")
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
@@ -751,8 +751,11 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
                    & (name.str.len_chars() >= 2)).then(name)
 
 
-VERSION_TAIL = (r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d+(?:\.\d+)?"
-                r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|Thinking|Instruct|Cyber|Coder))*\b")
+VERSION_SUFFIX = (r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|Thinking|Instruct"
+                  r"|Cyber|Coder))*\b")
+VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d+(?:\.\d+)?" + VERSION_SUFFIX
+# "Gemini 3.6 Flash, 3.5 Flash-Lite and 3.5 Flash Cyber": versions listed after the first keep its line's name.
+VERSION_LIST_SEP = r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*"
 
 
 def _family_stems(g: gaz.Gazetteer) -> dict[str, str]:
@@ -833,10 +836,23 @@ def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     sentence of the lead, a version of a known model line that the gazetteer does not know yet is that maker's release."""
     stems = _family_stems(g)
     rows = sents.filter((pl.col("sent_idx") <= 3) & ~pl.col("negated") & (pl.col("verb_cue") | (pl.col("sent_idx") == 0)))
-    rows = (rows.with_columns(model=pl.col("sentence").str.extract(rf"\b((?:{'|'.join(stems)}){VERSION_TAIL})", 1))
-            .drop_nulls("model").filter(_canonical(pl.col("model"), g.model_by_key).is_null()))
-    return rows.with_columns(model_org=_lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
-                             is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False))
+    listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
+    # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
+    # and 3.5 Flash Cyber"), not one it compares ("Grok 4.6 and GPT5.6 beat Anthropic ...").
+    # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")
+    cue_at = pl.col("low").str.find(STRONG_COMPARISON)
+    claim = pl.when(cue_at.is_null()).then(pl.col("sentence")).otherwise(pl.col("sentence").str.slice(0, cue_at))
+    found = pl.when(pl.col("verb_cue")).then(claim.str.extract(r"\b" + listed, 1)).otherwise(
+        # (a model repository's page: "DeepSeek-AI/DeepSeek-V4-Pro-0813")
+        pl.col("sentence").str.extract(rf"^(?:[\w.\-]+/)?{listed}(?:\s*[:：]|[\-\w]*\s*$)", 1))
+    rows = (rows.with_columns(model=found.str.replace_all(VERSION_LIST_SEP, "\x1e").str.split("\x1e"))
+            .with_columns(stem=pl.col("model").list.first().str.extract(r"^([A-Za-z]+)", 1))
+            .explode("model").drop_nulls("model")
+            .with_columns(model=pl.when(pl.col("model").str.contains(r"^\d")).then(
+                pl.concat_str("stem", pl.lit(" "), "model")).otherwise("model").str.strip_chars())
+            .filter(_canonical(pl.col("model"), g.model_by_key).is_null()))
+    return rows.with_columns(model_org=_lookup(pl.col("stem"), stems),
+                             is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False)).drop("stem")
 
 
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
