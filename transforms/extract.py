@@ -855,27 +855,43 @@ def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                              is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False)).drop("stem")
 
 
+# Words that open a capitalised name with a number that is no model: a date ("May 2"), a stage ("Phase 2").
+NOT_MODEL_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
+                   r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Phase|Stage"
+                   r"|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section|Article|Figure|Table|Q[1-4])\b")
+# An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
+EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
+UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+
+
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """'Acme AI released Zephyr-9': a versioned name right after a release verb, not in the gazetteer.
-    Its maker is the org named in the sentence, else the newly introduced one; confidence is lower."""
-    rows = cue.with_columns(
+    """'Acme AI released Zephyr-9', 'Introducing Sonic-3.5 and Ink-2': versioned names right after a release verb,
+    not in the gazetteer. Their maker is the maker of the model line the name begins with, else the org named in the
+    sentence, else the newly introduced one; confidence is lower."""
+    stems = _family_stems(g)
+    shape_list = rf"({MODEL_SHAPE}(?:(?:,\s*|,?\s+and\s+|\s*&\s*){MODEL_SHAPE})*)"
+    rows = cue.filter(~pl.col("low").str.contains(EVALUATION)).with_columns(
         model=pl.col("sentence").str.extract(
-            rf"(?i:{RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
-            rf"(?:(?i:model|llm|ai model|language model|reasoning model),?\s+)?(?:(?i:called|named|dubbed)\s+)?({MODEL_SHAPE})", 1)
-        .str.strip_chars_end("."),
+            rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?"
+            r"(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
+            rf"(?:(?i:model|llm|ai model|language model|reasoning model),?\s+)?(?:(?i:called|named|dubbed)\s+)?{shape_list}", 1)
+        .str.replace_all(r",\s*|,?\s+and\s+|\s*&\s*", "\x1e").str.split("\x1e"),
         # "released its first in-house AI model Wednesday morning, called Inkling": a name given as the model's
         called=pl.col("sentence").str.extract(
             r"(?i:model|llm|system)\b[^.;:]{0,40}?,?\s+(?i:called|named|dubbed)\s+([A-Z][\w.\-]+(?:\s[A-Z0-9][\w.\-]*){0,2})", 1)
         .str.strip_chars_end(".,"),
-    ).with_columns(model=pl.when(pl.col("model").str.contains(r"\d")).then("model").otherwise(
-        pl.when(~pl.col("called").str.contains(PHRASE_WORD)).then("called"))).drop("called").filter(pl.col("model").is_not_null())
+    ).with_columns(first=pl.col("model").list.first()).explode("model").with_columns(
+        model=pl.col("model").str.strip_chars_end("."))
+    rows = rows.with_columns(model=pl.when(pl.col("model").str.contains(r"\d")).then("model").when(
+        (pl.col("model") == pl.col("first")).fill_null(True) & ~pl.col("called").str.contains(PHRASE_WORD)).then("called"))
+    rows = rows.drop("called", "first").filter(pl.col("model").is_not_null() & ~pl.col("model").str.contains(NOT_MODEL_WORDS))
     rows = rows.filter(_canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null())
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
-    kinds = _org_kind(g)
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     return rows.with_columns(
-        model_org=pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), pl.col("new_org"), pl.col("focus_new_org")),
+        model_org=pl.coalesce(_lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
+                              pl.col("orgs").list.filter(actor).list.first(), pl.col("new_org"), pl.col("focus_new_org")),
         is_short=pl.lit(False), is_new=pl.lit(True),
     ).filter(pl.col("model_org").is_not_null())
 
