@@ -279,6 +279,11 @@ LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
 FURNITURE_LINE = (r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|read more"
                   r"|related:|see also|advertisement|newsletter|image:|photo:|credit:|copyright|©|all rights reserved)"
                   r"|when you (?:purchase|buy) through (?:our )?links|(?:is|as) a (?:senior |staff |contributing )?(?:reporter|writer|editor|correspondent) (?:at|for|with|covering)\b)")
+# Byline, dateline and share buttons run into the first sentence of a line: "Reuters Tue 4 Aug 2026 20.47 EDT ... Share
+# Prefer the Guardian on Google OpenAI and a subsidiary will pay ...", "Share Save Add as preferred on Google Liv McMahon
+# Technology reporter BBC John Edwards ...": the line starts after the last button.
+SHARE_BUTTONS = (r"^.*\b(?:Prefer the [\w ]{1,30}? on Google|Add (?:us )?(?:as (?:a )?preferred (?:source )?)?on Google"
+                 r"|Add as preferred on Google)\s+")
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
@@ -295,6 +300,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         articles.select("article_id", "published_at", title=pl.col("title").fill_null("").str.replace(TITLE_SITE, ""),
                         line=pl.col("text").fill_null("").str.split("\n"))
         .explode("line")
+        .with_columns(line=pl.col("line").str.replace(SHARE_BUTTONS, ""))
         .with_columns(next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
                       # without a title, the text's first line is the headline
                       headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""))
@@ -1312,7 +1318,10 @@ NOT_PERSON_WORDS = (r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technolo
                     # prizes, certificates, divisions, compass points of places, and function words of a headline in
                     # title case ("Nobel Prize", "South Florida", "Head of Safety Is Leaving")
                     r"|Prize|Award|Medal|Certification|Division|Labor|Safety|Security|Policy|North|South|East|West|Is|Are|Was"
-                    r"|Were|While|Will|Has|Have|After|Before|Leaving|Joins|Leaves)\b")
+                    r"|Were|While|Will|Has|Have|After|Before|Leaving|Joins|Leaves"
+                    # software and business words ("System Prompt", "Growth Partner") and countries ("Uber India")
+                    r"|Prompt|Partner|Platform|Service|Services|Data|Product|Products|Team|India|China|Japan|Korea|Europe"
+                    r"|America|Africa|Asia|Australia|Canada|Germany|France|Britain|Israel|Singapore)\b")
 
 
 def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -1417,7 +1426,8 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # the backdrop of this article's news.
     backdrop = pl.col("sentence").str.contains(BACKDROP)
     # "He appointed Wang last year to head this effort": a move told as history.
-    history = pl.col("low").str.contains(r"\b(?:last year|(?:a|one|two|three|several|few) years? ago|years ago)\b")
+    history = pl.col("low").str.contains(r"\b(?:last (?:year|january|february|march|april|may|june|july|august|september"
+                                         r"|october|november|december)|(?:a|one|two|three|several|few) years? ago|years ago)\b")
     rows = sents.filter(~pl.col("past_year") & ~backdrop & ~history).join(names, on=["article_id", "sent_idx"], how="inner").with_columns(
         short=pl.col("appos").str.split(" and ").list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
         .list.join(" and ").str.extract(r"([A-Z][\w.\-]+)(?:’s|'s)", 1))
