@@ -95,7 +95,10 @@ FUNDING_NOT = (r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take c
                # money raised or secured that is no investment: a price rise, a settlement, a fine
                r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies)"
                # a market rout "led by" a stock; a spending pledge over years in a country or on data centres
-               r"|rout|sell-?off|market (?:value|cap\w*)|over (?:the next )?(?:\w+ )?years|pledged|earmarked)\b")
+               r"|rout|sell-?off|market (?:value|cap\w*)|over (?:the next )?(?:\w+ )?years|pledged|earmarked"
+               # a forecast raised, supplies secured, plants built
+               r"|rais(?:e|es|ed|ing) (?:its|their|the|his|her) (?:[\w\-]+ ){0,3}?(?:forecasts?|guidance|outlook|estimates?"
+               r"|spending|capex|targets?|dividends?)|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build)\b")
 FUNDING_BEFORE = r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) (?:round|raise|funding))\b"
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
@@ -110,7 +113,8 @@ ACQUISITION_NOT = r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?
 # What is bought that is no company: chips, servers, shares, land ...
 # (lower case: "ZT Systems" is a name)
 GOODS = (r"chips?|GPUs?|servers?|processors?|accelerators?|units?|shares|stakes?|stock|assets|licen[cs]es|rights|data|equipment|hardware"
-         r"|systems|tokens|bonds|land|buildings?|properties|domains?|patents|credits|capacity|compute|ads|advertising|subscriptions?")
+         r"|systems|tokens|bonds|land|buildings?|properties|domains?|patents|credits|capacity|compute|ads|advertising|subscriptions?"
+         r"|services|companies|startups|firms|businesses")
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Words a company's name hardly contains, which a Title Case headline's phrases do ("Almost No One Is Buying Them").
@@ -138,7 +142,8 @@ PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consorti
 PARTNERSHIP_BACKGROUND = r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|commitment to|committed to)\b"
 # A possibility, not a deal ("potentially in partnership with Oracle").
 HEDGE = r"\b(potentially|possibly|might|may)\b"
-YARDSTICK_ORG = r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing with)\s+"
+YARDSTICK_ORG = (r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing with"
+                 r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+")
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
 MARKET_DOWN = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
 MARKET_UP = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
@@ -313,6 +318,10 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         lines.select("article_id", "text"), on="article_id", how="left", maintain_order="left")
     text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
     # Markdown a page was saved as: "[released Sora](https://...)" reads "released Sora"; images are dropped.
+    # Entities and spaces before punctuation a text extractor left: "Ben Affleck&#039;s", "River AI , the company".
+    text = (text.str.replace_all("&#039;", "'", literal=True).str.replace_all("&amp;", "&", literal=True)
+            .str.replace_all("&quot;", '"', literal=True).str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
+            .str.replace_all(r"(\w) \.(\s|$)", "$1.$2"))
     text = text.str.replace_all(r"!\[[^\]\n]*\]\([^)\s]*\)", "").str.replace_all(r"\[([^\]\n]{1,300})\]\((?:https?://|/)[^)\s]*\)", "$1")
     return (
         articles.select("article_id", "published_at", text.alias("body"))
@@ -962,14 +971,18 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = pl.col("sentence").str.extract_all(
         rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|chair\w*|executive|alum\w*|veteran)s?\b"
-        rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))").list.eval(
+        rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern})"
+        # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
+        rf"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))").list.eval(
         _canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key)).list.drop_nulls()
     named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
     # "Nvidia will invest $1.5 billion in SB Energy": the subject of "invest" gives the money; the recipient is the name
     # after "in", known or not.
-    investing = pl.col("sentence").str.extract(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s+(?:\w+\s+){0,2}?invest(?:s|ed|ing)?\b", 1)
+    investing = pl.col("sentence").str.extract(
+        r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*?)\s+(?:\w+\s+){0,2}?(?i:invest(?:s|ed|ing)?)\b", 1)
     unknown_recipient = pl.col("sentence").str.extract(
-        r"\binvest(?:s|ed|ing)?\b[^;]*?\bin\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})", 1).str.strip_chars_end(".,")
+        r"\b(?i:invest(?:s|ed|ing)?)\b[^;]*?\b(?i:in)\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}?)"
+        r"(?:\s+(?i:to|for|as|at|with)\b|[.,;]|$)", 1).str.strip_chars_end(".,")
     # The company in focus raised only where the sentence refers to it ("The company has raised", "It raised"), not
     # where the round is someone unnamed's ("Legacy players like Berlin-based Charles (which raised ...)").
     refers = pl.col("sentence").str.contains(
@@ -977,7 +990,9 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         r"(?:has\s+|have\s+|had\s+)?(?:raised|raises|secured|secures|closed|closes|landed|lands|announced|is raising)"
         # or to its round: "the raise is roughly $3 billion", "The new money follows a ... Series A"
         r"|\b(?:the|this|its) (?:new |latest |fresh )?(?:raise|round|money|funding|financing)\b)")
-    fallback = pl.coalesce(named, "new_org", pl.when(refers).then("focus_org"))
+    # "River AI, the full-stack AI company founded by ..., today announced $1.1 billion": the sentence's subject.
+    opens = pl.when(pl.col("sentence").str.starts_with(pl.col("new_org").fill_null("\x00"))).then("new_org")
+    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers).then("focus_org"))
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org,
                                              investing=_canonical(investing, g.org_by_key), by=bystanders).with_columns(
         recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient)))
@@ -1020,7 +1035,8 @@ def _split_on(cue: str) -> tuple[pl.Expr, pl.Expr]:
 def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
-    head = after.str.replace(TARGET_DESCRIPTOR, " ")
+    # "its merger with Musk's xAI": the owner's name is no part of the target's
+    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:’s|'s)\s+", " ").str.replace(TARGET_DESCRIPTOR, " ")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
     low = pl.col("low")
     # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
@@ -1064,8 +1080,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
     sents = sents.filter(pl.col("org_hits").list.len() > 0)
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
-    sents = sents.with_columns(without_names=pl.col("sentence").str.replace_all(g.org_pattern, "ORG").str.to_lowercase()
-                               .str.replace_all(r"\b(?:its|their|our|his|her|other|key|existing|longtime|a|one) partners?\b", "associates"))
+    # ("Microsoft founder Bill Gates and partner Paula Hurd": a person's partner)
+    sents = sents.with_columns(without_names=pl.col("sentence").str.replace_all(g.org_pattern, "ORG")
+                               .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1").str.to_lowercase()
+                               .str.replace_all(r"\b(?:its|their|our|his|her|other|key|existing|longtime|a|one) partners?\b", "associates")
+)
     without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
     weak = (without_names.str.contains(PARTNERSHIP_WEAK) & ~without_names.str.contains(r"\binvest")
@@ -1091,7 +1110,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # company in focus)
     with_focus = pl.when((pl.col("pair").list.len() == 1) & pl.col("sentence").str.contains(r"(?i:(?:contract|agreement|deal|partnership) with)")
                          & pl.col("sentence").str.contains(COMPANY_REFERENCE)
-                         & pl.col("prev_focus_org").is_not_null() & (pl.col("prev_focus_org") != pl.col("pair").list.first()))
+                         & pl.col("prev_focus_org").is_not_null() & (pl.col("prev_focus_org") != pl.col("pair").list.first())
+                         # ("Anthropic also recently entered into a deal with Macquarie": the named one is the subject)
+                         & ~pl.col("sentence").str.starts_with(pl.col("pair").list.first().fill_null("\x00")))
     rows = rows.with_columns(pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair"))
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
@@ -1103,6 +1124,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # party with each of the others.
     rows = rows.filter((pl.col("pair").list.len() == 2) | ((pl.col("pair").list.len() > 2) & formal)).with_columns(
         org=pl.col("pair").list.first(), partner=pl.col("pair").list.slice(1)).explode("partner")
+    # "Google's DeepMind unit" is Google: a party whose name extends the other's is the same company
+    rows = rows.filter(~pl.col("partner").str.starts_with(pl.col("org") + " ")
+                       & ~pl.col("org").str.starts_with(pl.col("partner") + " "))
     return _frame(rows, "partnership", org=pl.col("org"), partner=pl.col("partner"),
                   confidence=pl.when(strong).then(0.75).otherwise(0.65))
 
@@ -1255,13 +1279,19 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     unknown_before = _subject_org(before, LEGAL_TAIL, g)
+    # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
+    # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
+    pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
+    after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
-        left=_orgs_in(before, g), right=_orgs_in(after, g))
+        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_orgs_in(before, g)),
+        right=_orgs_in(after_clause, g))
     rows = rows.with_columns(
         left=pl.when(pl.col("left").list.len() > 0).then("left")
         .otherwise(pl.concat_list(pl.coalesce(unknown_before, "new_org")).list.drop_nulls()),
         right=pl.when(pl.col("right").list.len() > 0).then("right")
-        .otherwise(pl.concat_list(pl.when(~unknown_after.is_in(NOT_NAMES) & unknown_after.str.contains(r"^[A-Z]")).then(unknown_after))
+        .otherwise(pl.concat_list(pl.when(~unknown_after.is_in(NOT_NAMES) & unknown_after.str.contains(r"^[A-Z]")
+                                          & ~unknown_after.str.contains(PHRASE_WORD)).then(unknown_after))
                    .list.drop_nulls()),
     ).with_columns(
         plaintiffs=pl.when(swapped).then("right").otherwise("left"),
