@@ -267,7 +267,9 @@ DEAL_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quie
 # (matched on the text before the verb)
 ACQUIRER_TAIL = (r"\s+(?:on\s+\w+\s+)?(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?"
                  r"(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$")
-LEGAL_TAIL = r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?$"
+LEGAL_TAIL = (r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
+              # "Kristie Carrier filed a wrongful death lawsuit"
+              r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?$")
 PASSIVE_LEGAL = r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought )?by)\b"
 
 
@@ -1278,7 +1280,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                      .str.strip_chars_end(",."))
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
-    unknown_before = _subject_org(before, LEGAL_TAIL, g)
+    # ("The Florida attorney general filed suit": the article is no part of the name)
+    unknown_before = _subject_org(before.str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g)
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
@@ -1307,7 +1310,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
 # A name as written: two or three capitalised words ("Lip-Bu Tan", "Daniel De Freitas") or one (a surname, kept only
 # when the article names that person in full somewhere).
-NAME = r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+)){0,2}"
+NAME = (r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+"
+        # particles written in one word with the name ("Francis deSouza")
+        r"|(?:de|di|da|du|le|la|van|von)[A-Z][a-zé’'\-]*[a-zé])){0,2}")
 # Verbs that say the person named just before them moves: arrives, is promoted, leaves.
 MOVE_VERBS = (r"becomes|became|will become|to become|takes over|took over|take over|has taken over|joins|joined|join|joining"
               r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|resigns|quit|quits|departs|departed|depart"
