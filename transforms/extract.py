@@ -9,8 +9,10 @@ Pure: no network, no database, no Prefect.
 from __future__ import annotations
 
 import functools
-import re
 import hashlib
+import re
+import tomllib
+from pathlib import Path
 
 import polars as pl
 
@@ -147,27 +149,18 @@ YARDSTICK_ORG = (r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|vers
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
 MARKET_DOWN = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
 MARKET_UP = r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
-POLICY_MEASURES = [
-    # (pattern on lower-cased sentence, canonical measure)
-    (r"\b(chip|chips|semiconductor|gpu|ai accelerator)s? (export )?(controls?|restrictions?|curbs?|bans?|sanctions?|rules?)\b"
-     r"|\bexport (controls?|restrictions?|curbs?|bans?) on (advanced )?(chips|semiconductors|gpus|ai chips)\b"
-     r"|\b(chip|semiconductor) export\b|\bexport (controls?|restrictions?|curbs?)\b|\bdiffusion rule\b"
-     # "would require a licence to export its H20 chip", "curbing exports of high-bandwidth memory chips"
-     r"|\blicen[cs]e (?:requirement )?(?:to|for) export|\bexport licen[cs]es?\b"
-     r"|\b(?:curb[a-z]*|restrict[a-z]*|limit[a-z]*) (?:on )?exports? of [^.;]{0,60}\b(?:chips?|semiconductors?|memory|chipmaking)", "chip export controls"),
-    # "a ban on exports to the United States of gallium, germanium and antimony"
-    (r"\b(?:ban[a-z]*|restrict[a-z]*|curb[a-z]*|controls?) on (?:the )?exports?\b[^.;]{0,60}\b(?:gallium|germanium|antimony|graphite|rare earths?|critical minerals?)",
-     "mineral export ban"),
-    (r"\b(?:measures|rules|regulations) (?:for|on|governing) (?:the )?(?:management of )?generative (?:artificial intelligence|ai)\b"
-     r"|\bgenerative (?:ai|artificial intelligence) (?:rules|measures|regulations)\b", "generative AI measures"),
-    (r"\blabel[a-z]* (?:on |of |for )?ai-generated\b|\bai-generated [a-z ,]{0,80}? to be labell?ed\b|\blabell?ing (?:rules|requirements|measures)\b",
-     "AI content labeling rules"),
-    (r"\bai act\b", "AI Act"),
-    (r"\bexecutive order\b|\b(?:biden|trump|obama|presidential|the president's) (?:ai )?order\b", "executive order"),
-    (r"\bentity list\b", "entity list"),
-    (r"\b(tariffs?)\b", "tariffs"),
-    (r"\b(ban(?:s|ned)?|prohibit[a-z]*) (?:the )?(?:use of )?[a-z]+ (?:app|chatbot|model)", "ban"),
-]
+# Policy measures and jurisdictions are data (lexicons.toml): [(pattern, canonical name)], in file order.
+LEXICONS = tomllib.loads(Path(__file__).with_name("lexicons.toml").read_text(encoding="utf-8"))
+
+
+def _pattern(entry: dict) -> str:
+    """A lexicon pattern: one string, or a list of pieces written on several lines."""
+    value = entry["pattern"]
+    return value if isinstance(value, str) else "".join(value)
+
+
+POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
+MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
                  r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind[a-z]*|revok[a-z]*|repeal[a-z]*|publish[a-z]*"
@@ -184,16 +177,9 @@ AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 # An institute is news when it is set up or renamed ("renamed its AI Safety Institute the AI Security Institute": the new name).
 INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
-JURISDICTIONS = [
-    (r"\bU\.S\.|\b(US|USA|United States|American|America|Washington|Biden administration|Trump administration|Commerce Department"
-     r"|White House|BIS|President (?:Donald |Joe )?(?:Trump|Biden)|Congress|Federal Trade Commission|FTC|FCC)\b", "US"),
-    (r"\b(EU|European Union|Brussels|European Commission|European Parliament)\b", "EU"),
-    (r"\b(China|Chinese government|Beijing|Cyberspace Administration|CAC|MIIT)\b", "CN"),
-    (r"\bU\.K\.|\b(UK|United Kingdom|Britain|British government|Britain's|Downing Street)\b", "UK"),
-    (r"\b(Japan|Tokyo)\b", "JP"),
-    (r"\b(South Korea|Seoul)\b", "KR"),
-    (r"\b(India|New Delhi)\b", "IN"),
-]
+JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+# Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
+PUBLICATION = r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street Journal)\b"
 BENCHMARK = (r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|exceed[a-z]*|tops?|topped"
              r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
              r"|approach(?:es|ed|ing)|(?:near[- ])?parity with|(?:results?|performance|scores?|accuracy) (?:[a-z]+ )?(?:similar|close) to"
@@ -1200,8 +1186,6 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                   amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")), confidence=pl.lit(0.7))
 
 
-# A word every measure pattern (and so every policy mention) contains: sentences without one are not read further.
-MEASURE_CUE = r"chip|semiconductor|gpu|accelerator|export|diffusion|generative|label|ai act|order|entity list|tariff|ban|prohibit"
 
 
 def _policy(sents: pl.DataFrame) -> pl.DataFrame:
@@ -1214,7 +1198,8 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     institute = pl.when(low.str.contains(INSTITUTE_ACTION)).then(
         main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last())
     named = pl.concat_list(main.str.extract(DECLARATION, 1), institute)
-    positions = pl.concat_list([pl.col("sentence").str.find(pattern).fill_null(1 << 30) for pattern, _ in JURISDICTIONS])
+    places = pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
+    positions = pl.concat_list([places.str.find(pattern).fill_null(1 << 30) for pattern, _ in JURISDICTIONS])
     first = positions.list.arg_min()
     found = positions.list.min() < (1 << 30)
     jurisdiction = pl.when(found).then(first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String))
