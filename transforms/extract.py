@@ -938,6 +938,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
         sentence=pl.col("sentence").first(), orgs=pl.col("orgs").first(), focus_org=pl.col("focus_org").first(),
         new_org=pl.col("new_org").first(), event_date=pl.col("event_date").first(), status=pl.col("status").first(),
+        prev_focus_org=pl.col("prev_focus_org").first(),
         valued=pl.col("sentence").first().str.extract(r"\b(?:values|valuing|valued)\s+([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)", 1),
     ).drop_nulls("amount_usd")
     # What is valued may be named short ("Scale" for Scale AI): the article's full name for it.
@@ -974,13 +975,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # The company in focus raised only where the sentence refers to it ("The company has raised", "It raised"), not
     # where the round is someone unnamed's ("Legacy players like Berlin-based Charles (which raised ...)").
     refers = pl.col("sentence").str.contains(
-        r"(?i:\b(?:it|(?:the|this|that|[a-z]+(?:’s|'s)) (?:company|firm|startup|start-up|group|business|lab|maker))\s+(?:\w+\s+){0,3}?"
+        r"(?i:\b(?:it|(?:the|this|that|[a-z]+(?:’s|'s)) (?:[a-z]{1,12}[- ]){0,2}?(?:company|firm|startup|start-up|group|business|lab|maker))\s+(?:\w+\s+){0,3}?"
         r"(?:has\s+|have\s+|had\s+)?(?:raised|raises|secured|secures|closed|closes|landed|lands|announced|is raising)"
         # or to its round: "the raise is roughly $3 billion", "The new money follows a ... Series A"
         r"|\b(?:the|this|its) (?:new |latest |fresh )?(?:raise|round|money|funding|financing)\b)")
     # "River AI, the full-stack AI company founded by ..., today announced $1.1 billion": the sentence's subject.
     opens = pl.when(pl.col("sentence").str.starts_with(pl.col("new_org").fill_null("\x00"))).then("new_org")
-    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers).then("focus_org"))
+    # (the company in focus is the one before this sentence where this one names only a yardstick or a backer)
+    in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
+    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers).then(in_focus))
     per_sentence = per_sentence.with_columns(recipient=recipient, subject_org=subject_org,
                                              investing=_canonical(investing, g.org_by_key), by=bystanders).with_columns(
         recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient)))
