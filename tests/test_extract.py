@@ -39,8 +39,11 @@ def test_radar_extract_on_the_seed_article_meets_the_contract():
         assert {"type", "org", "model", "event_date", "evidence", "confidence"} <= set(event)
         assert 0 <= event["confidence"] <= 1
     for want in expected["must_find"]:
-        assert any(matches(want, e) and all(e.get(k) == v for k, v in want.items() if k in ("open_weights", "license", "event_date"))
-                   for e in found), f"missing {want}"
+        assert any(
+            matches(want, e)
+            and all(e.get(k) == v for k, v in want.items() if k in ("open_weights", "license", "event_date"))
+            for e in found
+        ), f"missing {want}"
     for unwanted in expected["must_not_find"]:
         label = {k: v for k, v in unwanted.items() if k != "why"}
         assert not any(all(e.get(k) == v for k, v in label.items()) for e in found), f"found {unwanted}"
@@ -61,8 +64,10 @@ def test_comparison_points_are_not_releases():
 
 
 def test_negations_are_dropped_and_plans_and_rumours_are_marked():
-    found = events("OpenAI has not released GPT-5. Meta plans to launch Llama 5 later this year. "
-                   "Mistral AI is reportedly in talks to raise $1 billion.")
+    found = events(
+        "OpenAI has not released GPT-5. Meta plans to launch Llama 5 later this year. "
+        "Mistral AI is reportedly in talks to raise $1 billion."
+    )
     assert not [e for e in found if e["model"] == "GPT-5"]
     status = {(e["type"], e["org"]): e["status"] for e in found}
     assert status[("model_release", "Meta")] == "planned"
@@ -70,8 +75,10 @@ def test_negations_are_dropped_and_plans_and_rumours_are_marked():
 
 
 def test_unknown_startups_and_models_are_found_with_lower_confidence():
-    found = events("Acme AI, a Berlin-based startup, released Zephyr-9 on Monday under the Apache 2.0 license. "
-                   "Separately, a startup called Foo Robotics raised $20 million in a seed round.")
+    found = events(
+        "Acme AI, a Berlin-based startup, released Zephyr-9 on Monday under the Apache 2.0 license. "
+        "Separately, a startup called Foo Robotics raised $20 million in a seed round."
+    )
     release = next(e for e in found if e["type"] == "model_release")
     assert (release["org"], release["model"], release["license"]) == ("Acme AI", "Zephyr-9", "Apache-2.0")
     funding = next(e for e in found if e["type"] == "funding")
@@ -87,54 +94,85 @@ def test_licence_names_and_minor_versions_do_not_become_other_models():
     assert not [e for e in events("OpenAI released GPT-4.7 today.") if e["model"] == "GPT-4"]
 
 
-@pytest.mark.parametrize("text, field, value", [
-    ("Amazon will invest an additional $4 billion in Anthropic.", "org", "Anthropic"),
-    ("Mistral AI raised €600 million in a Series B round led by General Catalyst, valuing it at €5.8 billion.", "round", "Series B"),
-    ("The New York Times sued OpenAI and Microsoft over copyright.", "counterparty", "The New York Times"),
-    ("OpenAI was sued by The New York Times over copyright.", "org", "OpenAI"),
-    ("OpenAI CTO Mira Murati is leaving the company.", "person", "Mira Murati"),
-    ("Nvidia's shares fell 17%, erasing $589 billion in market value.", "amount_usd", -589e9),
-])
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("Amazon will invest an additional $4 billion in Anthropic.", "org", "Anthropic"),
+        (
+            "Mistral AI raised €600 million in a Series B round led by General Catalyst, valuing it at €5.8 billion.",
+            "round",
+            "Series B",
+        ),
+        ("The New York Times sued OpenAI and Microsoft over copyright.", "counterparty", "The New York Times"),
+        ("OpenAI was sued by The New York Times over copyright.", "org", "OpenAI"),
+        ("OpenAI CTO Mira Murati is leaving the company.", "person", "Mira Murati"),
+        ("Nvidia's shares fell 17%, erasing $589 billion in market value.", "amount_usd", -589e9),
+    ],
+)
 def test_typed_fields(text, field, value):
     assert value in [e[field] for e in events(text)]
 
 
 def test_a_speaker_is_not_the_one_leaving():
-    found = events("Chief executive Sam Altman said that Bob McGrew, the chief research officer, was also leaving OpenAI.")
+    found = events(
+        "Chief executive Sam Altman said that Bob McGrew, the chief research officer, was also leaving OpenAI."
+    )
     assert {e["person"] for e in found if e["type"] == "leadership"} == {"Bob McGrew"}
 
 
 def test_articles_without_events_yield_nothing():
-    assert events("The conference drew two hundred readers who debated agents, power bills and coffee. "
-                  "Nobody announced anything, and the panels ended on time.") == []
+    assert (
+        events(
+            "The conference drew two hundred readers who debated agents, power bills and coffee. "
+            "Nobody announced anything, and the panels ended on time."
+        )
+        == []
+    )
 
 
 def test_demo_scores_stay_high():
-    result = subprocess.run([sys.executable, "-m", "cli.main", "eval", "demo", "--json"], cwd=REPO,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "cli.main", "eval", "demo", "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     print("demo extraction scores:", json.dumps(scores["overall"]))
-    assert scores["by_type"]["model_release"]["precision"] == 1.0 and scores["by_type"]["model_release"]["recall"] == 1.0
+    assert (
+        scores["by_type"]["model_release"]["precision"] == 1.0 and scores["by_type"]["model_release"]["recall"] == 1.0
+    )
     assert scores["overall"]["precision"] >= 0.85 and scores["overall"]["recall"] >= 0.8
 
 
 # --- rules added for leadership, acquisition, partnership, policy, legal, comparison (positive and negative each) ---
 
+
 def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
     return {tuple(e[f] for f in ("org", *fields)) for e in found if e["type"] == type_}
 
 
-@pytest.mark.parametrize("text,want", [
-    # the name right before a move verb; the apposition's company is the one the role is in
-    ("Jeff Wang, Windsurf's head of business, became interim chief executive.", ("Windsurf", "Jeff Wang")),
-    # the object of an appointing verb
-    ("Intel has named Lip-Bu Tan, a semiconductor industry veteran, as its chief executive.", ("Intel", "Lip-Bu Tan")),
-    # the company joined, not the one named in the past apposition
-    ("Meta is building a lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab.", ("Meta", "Nat Friedman")),
-    # a surname later in the article is the person named in full earlier
-    ("Intel picked Lip-Bu Tan, a veteran. Tan takes over as chief executive on March 18.", ("Intel", "Lip-Bu Tan")),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the name right before a move verb; the apposition's company is the one the role is in
+        ("Jeff Wang, Windsurf's head of business, became interim chief executive.", ("Windsurf", "Jeff Wang")),
+        # the object of an appointing verb
+        (
+            "Intel has named Lip-Bu Tan, a semiconductor industry veteran, as its chief executive.",
+            ("Intel", "Lip-Bu Tan"),
+        ),
+        # the company joined, not the one named in the past apposition
+        (
+            "Meta is building a lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab.",
+            ("Meta", "Nat Friedman"),
+        ),
+        # a surname later in the article is the person named in full earlier
+        ("Intel picked Lip-Bu Tan, a veteran. Tan takes over as chief executive on March 18.", ("Intel", "Lip-Bu Tan")),
+    ],
+)
 def test_leadership_moves(text, want):
     assert want in _typed(events(text), "leadership", "person")
 
@@ -144,117 +182,179 @@ def test_leaving_to_join_is_two_events():
     assert {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")} <= _typed(found, "leadership", "person")
 
 
-@pytest.mark.parametrize("text", [
-    "Interim co-chief executives David Zinsner and Michelle Johnston Holthaus will return to their roles at Intel.",
-    "Musk left the OpenAI board in 2018 and is suing the company.",
-    "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
-    "Nat Friedman, the former GitHub chief executive, praised the launch.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interim co-chief executives David Zinsner and Michelle Johnston Holthaus will return to their roles at Intel.",
+        "Musk left the OpenAI board in 2018 and is suing the company.",
+        "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
+        "Nat Friedman, the former GitHub chief executive, praised the launch.",
+    ],
+)
 def test_leadership_not_moves(text):
     assert not _typed(events(text), "leadership", "person")
 
 
-@pytest.mark.parametrize("text,want", [
-    ("SoftBank said it would buy chip designer Ampere Computing for $6.5 billion.", ("SoftBank", "Ampere Computing")),
-    ("OpenAI is acquiring io, the hardware startup co-founded by Jony Ive, in an all-stock deal.", ("OpenAI", "io")),
-    ("Nvidia has completed its acquisition of Run:ai after the European Commission cleared the deal.", ("Nvidia", "Run:ai")),
-    # the headline's short name is the body's full one
-    ("Cindervale Software, a maker of accounting tools, said it had acquired Marrowbone AI for $48 million.",
-     ("Cindervale Software", "Marrowbone AI")),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "SoftBank said it would buy chip designer Ampere Computing for $6.5 billion.",
+            ("SoftBank", "Ampere Computing"),
+        ),
+        (
+            "OpenAI is acquiring io, the hardware startup co-founded by Jony Ive, in an all-stock deal.",
+            ("OpenAI", "io"),
+        ),
+        (
+            "Nvidia has completed its acquisition of Run:ai after the European Commission cleared the deal.",
+            ("Nvidia", "Run:ai"),
+        ),
+        # the headline's short name is the body's full one
+        (
+            "Cindervale Software, a maker of accounting tools, said it had acquired Marrowbone AI for $48 million.",
+            ("Cindervale Software", "Marrowbone AI"),
+        ),
+    ],
+)
 def test_acquisition_targets(text, want):
     title = "Cindervale Software buys document-AI startup Marrowbone" if "Marrowbone" in text else ""
     assert _typed(events(text, title=title), "acquisition", "target") == {want}
 
 
-@pytest.mark.parametrize("text", [
-    "Earlier this year Meta tried to acquire Safe Superintelligence, an approach that was rebuffed.",
-    "OpenAI had agreed to buy Windsurf for $3 billion, but the exclusivity period expired without a deal.",
-    "Backers came from Tesla, SpaceX and his purchase of Twitter.",
-    "Nvidia made commitments when China approved its acquisition of Mellanox Technologies in 2020.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier this year Meta tried to acquire Safe Superintelligence, an approach that was rebuffed.",
+        "OpenAI had agreed to buy Windsurf for $3 billion, but the exclusivity period expired without a deal.",
+        "Backers came from Tesla, SpaceX and his purchase of Twitter.",
+        "Nvidia made commitments when China approved its acquisition of Mellanox Technologies in 2020.",
+    ],
+)
 def test_not_acquisitions(text):
     assert not _typed(events(text), "acquisition", "target")
 
 
-@pytest.mark.parametrize("text,pair", [
-    ("Google is paying $2.4 billion for a non-exclusive licence to Windsurf's technology.", {"Google", "Windsurf"}),
-    ("OpenAI is a customer. The ChatGPT maker has signed a contract with Oracle to buy computing power.", {"OpenAI", "Oracle"}),
-    # a division deals for its company
-    ("Anthropic struck a partnership with Microsoft Azure to sell its models.", {"Anthropic", "Microsoft"}),
-    # a government is a party to a memorandum of understanding
-    ("The Department for Science, Innovation and Technology signed a memorandum of understanding with Anthropic.",
-     {"Anthropic", "Department for Science, Innovation and Technology"}),
-])
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        ("Google is paying $2.4 billion for a non-exclusive licence to Windsurf's technology.", {"Google", "Windsurf"}),
+        (
+            "OpenAI is a customer. The ChatGPT maker has signed a contract with Oracle to buy computing power.",
+            {"OpenAI", "Oracle"},
+        ),
+        # a division deals for its company
+        ("Anthropic struck a partnership with Microsoft Azure to sell its models.", {"Anthropic", "Microsoft"}),
+        # a government is a party to a memorandum of understanding
+        (
+            "The Department for Science, Innovation and Technology signed a memorandum of understanding "
+            "with Anthropic.",
+            {"Anthropic", "Department for Science, Innovation and Technology"},
+        ),
+    ],
+)
 def test_partnerships(text, pair):
     assert {frozenset((o, p)) for o, p in _typed(events(text), "partnership", "partner")} == {frozenset(pair)}
 
 
-@pytest.mark.parametrize("text", [
-    "AMD said the partnership would make its chips an alternative to Nvidia's.",
-    "Microsoft remains committed to its partnership with OpenAI, he added.",
-    "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
-    "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMD said the partnership would make its chips an alternative to Nvidia's.",
+        "Microsoft remains committed to its partnership with OpenAI, he added.",
+        "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
+        "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+    ],
+)
 def test_not_partnerships(text):
     assert not _typed(events(text), "partnership", "partner")
 
 
-@pytest.mark.parametrize("text,want", [
-    ("China's internet regulator on Friday issued rules requiring AI-generated text and images to be labelled.",
-     ("CN", "AI content labeling rules")),
-    ("Beijing responded on Tuesday with a ban on exports to the United States of gallium and germanium.", ("CN", "mineral export ban")),
-    ("The United States and China both signed the Bletchley Declaration.", ("INTL", "Bletchley Declaration")),
-    ("Britain has renamed its AI Safety Institute the AI Security Institute.", ("UK", "AI Security Institute")),
-    ("President Donald Trump on Thursday signed an executive order on AI.", ("US", "executive order")),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "China's internet regulator on Friday issued rules requiring AI-generated text and images to be labelled.",
+            ("CN", "AI content labeling rules"),
+        ),
+        (
+            "Beijing responded on Tuesday with a ban on exports to the United States of gallium and germanium.",
+            ("CN", "mineral export ban"),
+        ),
+        ("The United States and China both signed the Bletchley Declaration.", ("INTL", "Bletchley Declaration")),
+        ("Britain has renamed its AI Safety Institute the AI Security Institute.", ("UK", "AI Security Institute")),
+        ("President Donald Trump on Thursday signed an executive order on AI.", ("US", "executive order")),
+    ],
+)
 def test_policy_measures(text, want):
     found = {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"}
     assert found == {want}
 
 
-@pytest.mark.parametrize("text", [
-    "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
-    "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
-    "The model had been evaluated by the UK's AI Safety Institute before launch.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
+        "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
+        "The model had been evaluated by the UK's AI Safety Institute before launch.",
+    ],
+)
 def test_policy_context_is_not_news(text):
     assert not [e for e in events(text) if e["type"] == "policy"]
 
 
-@pytest.mark.parametrize("text,want", [
-    ("Elon Musk's xAI sued Apple and OpenAI on Monday over antitrust.", {("xAI", "Apple"), ("xAI", "OpenAI")}),
-    ("Italy's data protection authority has fined OpenAI €15m over privacy.",
-     {("OpenAI", "Garante per la protezione dei dati personali")}),
-    ("A judge ruled that Ross Intelligence infringed Thomson Reuters' copyright.", {("Ross Intelligence", "Thomson Reuters")}),
-    ("Harrowgate Press, an independent publisher, has sued the AI writing startup Quillmate over copyright.",
-     {("Quillmate", "Harrowgate Press")}),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Elon Musk's xAI sued Apple and OpenAI on Monday over antitrust.", {("xAI", "Apple"), ("xAI", "OpenAI")}),
+        (
+            "Italy's data protection authority has fined OpenAI €15m over privacy.",
+            {("OpenAI", "Garante per la protezione dei dati personali")},
+        ),
+        (
+            "A judge ruled that Ross Intelligence infringed Thomson Reuters' copyright.",
+            {("Ross Intelligence", "Thomson Reuters")},
+        ),
+        (
+            "Harrowgate Press, an independent publisher, has sued the AI writing startup Quillmate over copyright.",
+            {("Quillmate", "Harrowgate Press")},
+        ),
+    ],
+)
 def test_legal_sides(text, want):
     assert _typed(events(text), "legal", "counterparty") == want
 
 
 def test_legal_infringement_noun_does_not_swap_sides():
     found = events("The New York Times sued OpenAI and Microsoft, accusing them of copyright infringement.")
-    assert _typed(found, "legal", "counterparty") == {("OpenAI", "The New York Times"), ("Microsoft", "The New York Times")}
+    assert _typed(found, "legal", "counterparty") == {
+        ("OpenAI", "The New York Times"),
+        ("Microsoft", "The New York Times"),
+    }
 
 
-@pytest.mark.parametrize("text,released,not_released", [
-    ("xAI launches Grok 3, claims it tops GPT-4o.", "Grok 3", "GPT-4o"),
-    ("OpenAI on Tuesday released gpt-oss-120b, its first open model since GPT-2 in 2019.", "gpt-oss-120b", "GPT-2"),
-])
+@pytest.mark.parametrize(
+    "text,released,not_released",
+    [
+        ("xAI launches Grok 3, claims it tops GPT-4o.", "Grok 3", "GPT-4o"),
+        ("OpenAI on Tuesday released gpt-oss-120b, its first open model since GPT-2 in 2019.", "gpt-oss-120b", "GPT-2"),
+    ],
+)
 def test_comparison_cues(text, released, not_released):
     models = {e["model"] for e in events(text) if e["type"] == "model_release"}
     assert released in models and not_released not in models
 
 
 def test_a_release_told_as_a_time_marker_is_background():
-    found = events("Anthropic raised money. The raise comes a week after the launch of its newest model, Claude 3.7 Sonnet.")
+    found = events(
+        "Anthropic raised money. The raise comes a week after the launch of its newest model, Claude 3.7 Sonnet."
+    )
     assert not [e for e in found if e["type"] == "model_release"]
     assert [e for e in events("Anthropic launched Claude 3.7 Sonnet.") if e["type"] == "model_release"]
 
 
 # --- rules-0.2: weekdays, clause-level comparisons, score yardsticks, "X rival Y" ------------------------------
+
 
 def test_a_weekday_resolves_to_the_latest_such_day_up_to_the_article_date():
     # PUBLISHED is Monday 2025-03-10: "on Thursday" is 2025-03-06, "on Monday" the same day.
@@ -266,7 +366,9 @@ def test_a_weekday_resolves_to_the_latest_such_day_up_to_the_article_date():
 
 
 def test_a_dated_release_is_news_even_when_an_older_model_is_named_as_the_yardstick():
-    found = events("Anthropic on Thursday released Claude 3.5 Sonnet and said it outperforms its previous flagship, Claude 3 Opus.")
+    found = events(
+        "Anthropic on Thursday released Claude 3.5 Sonnet and said it outperforms its previous flagship, Claude 3 Opus."
+    )
     assert ("model_release", "Anthropic", "Claude 3.5 Sonnet") in kinds(found)
     assert ("model_release", "Anthropic", "Claude 3 Opus") not in kinds(found)
 
@@ -276,8 +378,10 @@ def _claims(found):
 
 
 def test_each_clause_makes_its_own_benchmark_claim():
-    found = events("OpenAI says gpt-oss-120b achieves near-parity with o4-mini on reasoning benchmarks, "
-                   "and that gpt-oss-20b delivers results similar to o3-mini.")
+    found = events(
+        "OpenAI says gpt-oss-120b achieves near-parity with o4-mini on reasoning benchmarks, "
+        "and that gpt-oss-20b delivers results similar to o3-mini."
+    )
     assert _claims(found) == {("gpt-oss-120b", "o4-mini"), ("gpt-oss-20b", "o3-mini")}
 
 
@@ -291,21 +395,28 @@ def test_a_score_given_as_the_yardstick_is_a_benchmark_claim():
 def test_ranking_behind_or_approaching_a_model_is_a_claim_against_it():
     found = events("Zhipu says GLM-4.5 ranks third among all models, behind only OpenAI's o3 and xAI's Grok 4.")
     assert _claims(found) == {("GLM-4.5", "o3"), ("GLM-4.5", "Grok 4")}
-    found = events("DeepSeek released DeepSeek-R1-0528. DeepSeek says the updated model is now approaching OpenAI's o3.")
+    found = events(
+        "DeepSeek released DeepSeek-R1-0528. DeepSeek says the updated model is now approaching OpenAI's o3."
+    )
     assert _claims(found) == {("DeepSeek-R1-0528", "o3")}
 
 
 def test_rivals_as_a_noun_is_no_claim_and_a_model_rival_headline_names_the_new_model():
-    found = events("OpenAI faces cheaper rivals, including DeepSeek, whose model has drawn comparisons with o1.",
-                   title="OpenAI released GPT-4.5")
+    found = events(
+        "OpenAI faces cheaper rivals, including DeepSeek, whose model has drawn comparisons with o1.",
+        title="OpenAI released GPT-4.5",
+    )
     assert not _claims(found)
     found = events("", title="Berkeley team trains o1-preview rival Sky-T1 for under $450")
     assert ("o1-preview", "Sky-T1-32B-Preview") not in _claims(found)
 
 
 def test_a_base_model_something_is_distilled_into_is_not_the_subject():
-    found = events("DeepSeek distilled its new model's chain of thought into Alibaba's Qwen3-8B, producing DeepSeek-R1-0528-Qwen3-8B. "
-                   "That small model matches Qwen3-235B-A22B on AIME 2024.")
+    found = events(
+        "DeepSeek distilled its new model's chain of thought into Alibaba's Qwen3-8B, producing "
+        "DeepSeek-R1-0528-Qwen3-8B. "
+        "That small model matches Qwen3-235B-A22B on AIME 2024."
+    )
     assert _claims(found) == {("DeepSeek-R1-0528-Qwen3-8B", "Qwen3-235B-A22B")}
 
 
@@ -314,38 +425,56 @@ def _releases(found):
 
 
 def test_a_release_that_names_no_model_is_told_by_the_next_sentence():
-    found = events("Meta released the first two models of its Llama 4 family on Saturday. "
-                   "Llama 4 Scout and Llama 4 Maverick are its first mixture-of-experts models.")
+    found = events(
+        "Meta released the first two models of its Llama 4 family on Saturday. "
+        "Llama 4 Scout and Llama 4 Maverick are its first mixture-of-experts models."
+    )
     assert {m for _, m, _ in _releases(found)} == {"Llama 4 Scout", "Llama 4 Maverick"}
     # the next sentence's models are background, or the release sentence has no model for an object
-    assert not _releases(events("Mistral released two new models on Monday. "
-                                "Its earlier models, including Mixtral 8x7B, remain available."))
+    assert not _releases(
+        events(
+            "Mistral released two new models on Monday. Its earlier models, including Mixtral 8x7B, remain available."
+        )
+    )
     assert not _releases(events("Anthropic tested the system before launch. Claude 3.5 Haiku is cheaper."))
 
 
 def test_the_model_in_focus_is_the_one_released_by_reference():
     text = "Moonshot AI's new reasoning model, Kimi K2 Thinking, cost $4.6 million to train. {}"
-    assert ("Moonshot AI", "Kimi K2 Thinking", "done") in _releases(events(text.format("The company released the model on Thursday.")))
+    assert ("Moonshot AI", "Kimi K2 Thinking", "done") in _releases(
+        events(text.format("The company released the model on Thursday."))
+    )
     assert not _releases(events(text.format("The company has not released the model.")))
 
 
 def test_size_variants_of_the_model_in_focus():
-    found = events("Meta released Llama 3.1 405B on Tuesday. Updated 8B and 70B versions were released at the same time.")
+    found = events(
+        "Meta released Llama 3.1 405B on Tuesday. Updated 8B and 70B versions were released at the same time."
+    )
     assert {m for _, m, _ in _releases(found)} == {"Llama 3.1 405B", "Llama 3.1 8B", "Llama 3.1 70B"}
     # sizes the gazetteer does not know for that model name nothing
-    assert {m for _, m, _ in _releases(events("OpenAI released GPT-4o. Updated 8B and 70B versions were released."))} == {"GPT-4o"}
+    assert {
+        m for _, m, _ in _releases(events("OpenAI released GPT-4o. Updated 8B and 70B versions were released."))
+    } == {"GPT-4o"}
 
 
 def test_a_family_is_no_release_of_its_own_when_a_member_is_released():
-    found = events("Meta on Tuesday released Llama 3.1, a family of open-weight models, and Llama 3.1 405B leads it.",
-                   title="Meta releases Llama 3.1 405B")
+    found = events(
+        "Meta on Tuesday released Llama 3.1, a family of open-weight models, and Llama 3.1 405B leads it.",
+        title="Meta releases Llama 3.1 405B",
+    )
     assert {m for _, m, _ in _releases(found)} == {"Llama 3.1 405B"}
-    assert {m for _, m, _ in _releases(events("Alibaba released Qwen3, a family of eight open-weight models."))} == {"Qwen3"}
+    assert {m for _, m, _ in _releases(events("Alibaba released Qwen3, a family of eight open-weight models."))} == {
+        "Qwen3"
+    }
 
 
 def test_negation_is_judged_per_clause_for_releases():
-    found = events("Altman said it would ship GPT-4.5 within weeks, and that it had dropped plans to release o3 as a standalone product.",
-                   title="OpenAI roadmap")
+    found = events(
+        "Altman said it would ship GPT-4.5 within weeks, and that it had dropped plans to release o3 as a "
+        "standalone product.",
+        title="OpenAI roadmap",
+    )
     assert ("OpenAI", "GPT-4.5", "planned") in _releases(found)
     assert "o3" not in {m for _, m, _ in _releases(found)}
 
@@ -357,9 +486,14 @@ def test_a_plan_is_not_background():
 
 
 def test_unknown_models_after_a_dateline_and_of_the_startup_in_focus():
-    found = events("BERLIN - Tessellate Labs, a two-year-old Berlin startup, on Monday released Tess-7B, a legal model.")
+    found = events(
+        "BERLIN - Tessellate Labs, a two-year-old Berlin startup, on Monday released Tess-7B, a legal model."
+    )
     assert ("Tessellate Labs", "Tess-7B", "done") in _releases(found)
-    found = events("A startup called Quarrystone AI has raised $20 million. Quarrystone plans to release its first model, Slate-1, this summer.")
+    found = events(
+        "A startup called Quarrystone AI has raised $20 million. Quarrystone plans to release its first "
+        "model, Slate-1, this summer."
+    )
     assert ("Quarrystone AI", "Slate-1", "planned") in _releases(found)
 
 
@@ -368,30 +502,50 @@ def _rounds(found):
 
 
 def test_a_lead_investors_round_belongs_to_the_company_it_is_in():
-    assert _rounds(events("", title="ASML leads €1.7 billion Series C in Mistral AI, takes about 11% stake")) == {("Mistral AI", 1759)}
+    assert _rounds(events("", title="ASML leads €1.7 billion Series C in Mistral AI, takes about 11% stake")) == {
+        ("Mistral AI", 1759)
+    }
     found = events("Alibaba leads over US$1bn round in Chinese chatbot startup Moonshot AI, sources say")
     assert _rounds(found) == {("Moonshot AI", 1000)}
     # a company that raised for itself keeps its round
-    assert _rounds(events("Mistral AI has raised €600m in a Series B round led by General Catalyst.")) == {("Mistral AI", 621)}
+    assert _rounds(events("Mistral AI has raised €600m in a Series B round led by General Catalyst.")) == {
+        ("Mistral AI", 621)
+    }
 
 
 def test_a_stake_bought_is_funding_of_the_company_valued():
-    found = events("Scale AI confirmed the deal. Meta is paying about $14.3 billion for a 49% stake, a deal that values Scale at more than $29 billion.")
-    assert {(e["org"], e["amount_usd"], e["valuation_usd"]) for e in found if e["type"] == "funding"} == {("Scale AI", 14.3e9, 29e9)}
+    found = events(
+        "Scale AI confirmed the deal. Meta is paying about $14.3 billion for a 49% stake, a deal that "
+        "values Scale at more than $29 billion."
+    )
+    assert {(e["org"], e["amount_usd"], e["valuation_usd"]) for e in found if e["type"] == "funding"} == {
+        ("Scale AI", 14.3e9, 29e9)
+    }
 
 
 def test_earlier_rounds_rejected_bids_and_venture_budgets_are_not_this_articles_round():
     assert not _rounds(events("Inflection AI had raised $1.3 billion last year at a $4 billion valuation."))
     assert not _rounds(events("Founded in 2021, Yunfan previously raised a Series A of 300 million yuan."))
-    assert not _rounds(events("OpenAI's board rejected a $97.4 billion offer from a group of investors led by Elon Musk."))
-    assert not _rounds(events("Trump announced a joint venture between OpenAI, SoftBank and Oracle with an initial investment of $100 billion."))
+    assert not _rounds(
+        events("OpenAI's board rejected a $97.4 billion offer from a group of investors led by Elon Musk.")
+    )
+    assert not _rounds(
+        events(
+            "Trump announced a joint venture between OpenAI, SoftBank and Oracle with an initial "
+            "investment of $100 billion."
+        )
+    )
     # reported speech of this round still counts
-    assert _rounds(events("Tessellate Labs released a model and said it had raised €12m in a Series A round.")) == {("Tessellate Labs", 12)}
+    assert _rounds(events("Tessellate Labs released a model and said it had raised €12m in a Series A round.")) == {
+        ("Tessellate Labs", 12)
+    }
 
 
 def test_a_chinese_startup_is_named_by_its_romanised_name():
-    found = events("[Translated from Chinese tech press] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, "
-                   "has completed a 1.5 billion yuan Series B financing round.")
+    found = events(
+        "[Translated from Chinese tech press] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, "
+        "has completed a 1.5 billion yuan Series B financing round."
+    )
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Yunfan Zhisuan"}
 
 
@@ -400,28 +554,41 @@ def _moves(found):
 
 
 def test_a_move_told_as_the_backdrop_of_the_news_is_not_an_event():
-    found = events("OpenAI raised $6.6 billion. The financing comes after a turbulent few weeks in which chief technology "
-                   "officer Mira Murati announced her departure.")
+    found = events(
+        "OpenAI raised $6.6 billion. The financing comes after a turbulent few weeks in which chief "
+        "technology "
+        "officer Mira Murati announced her departure."
+    )
     assert not _moves(found)
-    assert ("OpenAI", "Mira Murati") in _moves(events("OpenAI said chief technology officer Mira Murati is leaving the company."))
+    assert ("OpenAI", "Mira Murati") in _moves(
+        events("OpenAI said chief technology officer Mira Murati is leaving the company.")
+    )
 
 
 def test_a_hire_at_an_unknown_company_named_short_in_the_sentence():
-    found = events("[Translated] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, closed a Series B round. "
-                   "Yunfan also announced that Wei Lanqing has joined as chief technology officer.")
+    found = events(
+        "[Translated] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, closed a Series B round. "
+        "Yunfan also announced that Wei Lanqing has joined as chief technology officer."
+    )
     assert ("Yunfan Zhisuan", "Wei Lanqing") in _moves(found)
 
 
 def test_a_person_introduced_with_a_role_is_not_an_unknown_company():
-    found = events("Meta created a new lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab with Wang.")
+    found = events(
+        "Meta created a new lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab with Wang."
+    )
     assert all(e["org"] != "Nat Friedman" for e in found)
 
 
 def test_the_gazetteer_trie_prefers_the_longest_alias_in_any_spelling():
     from transforms import gazetteer as gaz
+
     pattern = gaz._alternation(["Llama 3.1", "LLaMA 3.1", "Llama 3.1 405B", "GPT-4", "GPT-4o", "Gemini"])
-    found = pl.DataFrame({"s": ["LLAMA-3.1-405B beat GPT 4o, GPT-4.5 and Gemini; Geminis and GPT-4 too"]}).select(
-        pl.col("s").str.extract_all(pattern))["s"][0].to_list()
+    found = (
+        pl.DataFrame({"s": ["LLAMA-3.1-405B beat GPT 4o, GPT-4.5 and Gemini; Geminis and GPT-4 too"]})
+        .select(pl.col("s").str.extract_all(pattern))["s"][0]
+        .to_list()
+    )
     # "GPT-4" is not read inside "GPT-4.5" (the minor version is taken, so no entry matches it exactly)
     assert found == ["LLAMA-3.1-405B", "GPT 4o", "GPT-4.5", "Gemini", "GPT-4"]
 
@@ -429,8 +596,10 @@ def test_the_gazetteer_trie_prefers_the_longest_alias_in_any_spelling():
 def test_a_price_list_with_a_parenthesised_amount_does_not_crash_the_money_reader():
     # Regression: two context widths read by two extract_all passes disagreed on how many amounts there were
     # ("($0.40" is no word boundary for the wider one) and explode() raised ShapeError.
-    text = ("GPT-Realtime-2 is priced at $32 / 1M audio input tokens ($0.40 for cached input tokens) "
-            "and $64 / 1M audio output tokens.")
+    text = (
+        "GPT-Realtime-2 is priced at $32 / 1M audio input tokens ($0.40 for cached input tokens) "
+        "and $64 / 1M audio output tokens."
+    )
     found = events(text, title="OpenAI prices its realtime model")
     assert all(set(e) == set(MENTION_SCHEMA) for e in found)
     assert not [e for e in found if e["type"] == "funding"]  # a price is no round
@@ -438,10 +607,12 @@ def test_a_price_list_with_a_parenthesised_amount_does_not_crash_the_money_reade
 
 # --- rules-0.3: real prose (page furniture, subjects, token boundaries, persons) -------------------------------
 def test_a_related_article_headline_in_the_page_furniture_is_not_the_articles_news():
-    text = ("Etched said on Tuesday that it had hired more engineers.\n"
-            "Jeff Bezos's Prometheus raises $12B to build an 'artificial general engineer' for the physical world\n"
-            "The wildest allegations in Apple's trade secrets lawsuit against OpenAI\n"
-            "Sign up for our newsletter.\n")
+    text = (
+        "Etched said on Tuesday that it had hired more engineers.\n"
+        "Jeff Bezos's Prometheus raises $12B to build an 'artificial general engineer' for the physical world\n"
+        "The wildest allegations in Apple's trade secrets lawsuit against OpenAI\n"
+        "Sign up for our newsletter.\n"
+    )
     assert not [e for e in events(text, title="Etched hires") if e["type"] in ("funding", "legal")]
 
 
@@ -451,13 +622,20 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
     found = events("Scaled Cognition raises $100 million to build reliable agents.")
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Scaled Cognition"}
     # an unknown name counts only in a subject position
-    assert not [e for e in events("The researchers who built AI-generated DNA just raised $50M to reinvent biology.")
-                if e["type"] == "funding" and e["org"] == "AI-generated DNA"]
+    assert not [
+        e
+        for e in events("The researchers who built AI-generated DNA just raised $50M to reinvent biology.")
+        if e["type"] == "funding" and e["org"] == "AI-generated DNA"
+    ]
 
 
 def test_titles_and_bodies_are_not_persons():
-    found = events("Anthropic on Thursday announced it has appointed Ben Bernanke, former chair of the Federal Reserve, "
-                   "to its Long-Term Benefit Trust.", title="Anthropic appoints former Fed Chair Ben Bernanke to its trust")
+    found = events(
+        "Anthropic on Thursday announced it has appointed Ben Bernanke, former chair of the Federal "
+        "Reserve, "
+        "to its Long-Term Benefit Trust.",
+        title="Anthropic appoints former Fed Chair Ben Bernanke to its trust",
+    )
     assert {e["person"] for e in found if e["type"] == "leadership"} == {"Ben Bernanke"}
 
 
@@ -465,12 +643,16 @@ def test_unknown_buyers_and_plaintiffs_in_subject_position():
     found = events("Livestream shopping platform Whatnot has acquired AI startup Shaped, a machine learning company.")
     assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Whatnot", "Shaped")}
     found = events("", title="Florida sues OpenAI, Sam Altman, in lawsuit over violent incidents")
-    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {frozenset(("OpenAI", "Florida"))}
+    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {
+        frozenset(("OpenAI", "Florida"))
+    }
 
 
 def test_a_model_a_product_gives_access_to_is_not_released():
-    found = events('OpenAI also launched ChatGPT Pro, a $200 subscription tier that provides "unlimited" access to o1, '
-                   'GPT-4o, and Advanced Voice features.')
+    found = events(
+        'OpenAI also launched ChatGPT Pro, a $200 subscription tier that provides "unlimited" access to o1, '
+        "GPT-4o, and Advanced Voice features."
+    )
     assert not [e for e in found if e["type"] == "model_release"]
 
 
@@ -484,30 +666,46 @@ def _released(found: list[dict]) -> set[tuple]:
 
 
 def test_a_lab_headline_naming_a_model_is_its_release_and_only_its_own():
-    assert _released(events("", title="GPT-4o mini: advancing cost-efficient intelligence")) == {("OpenAI", "GPT-4o mini")}
+    assert _released(events("", title="GPT-4o mini: advancing cost-efficient intelligence")) == {
+        ("OpenAI", "GPT-4o mini")
+    }
     assert _released(events("", title="DeepSeek-V3 发布 2024/12/26")) == {("DeepSeek", "DeepSeek-V3")}
-    assert ("OpenAI", "o1-preview") not in _released(events("", title="Sky-T1: Train your own o1-preview model within $450"))
+    assert ("OpenAI", "o1-preview") not in _released(
+        events("", title="Sky-T1: Train your own o1-preview model within $450")
+    )
 
 
 def test_a_release_past_the_lead_is_news_only_when_direct_and_recent():
     # the same sentence is the news in the lead, history further down an article about something else
     assert _released(events("Meta released Llama 3 70B in April 2024. " + FILLER)) == {("Meta", "Llama 3 70B")}
-    assert not _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B in April 2024."))
-    assert _released(events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B, its new open model.")) \
-        == {("Meta", "Llama 3 70B")}
+    assert not _released(
+        events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B in April 2024.")
+    )
+    assert _released(
+        events("OpenAI announced new pricing. " + FILLER + " Meta released Llama 3 70B, its new open model.")
+    ) == {("Meta", "Llama 3 70B")}
     # a model named as what is fine-tuned, or only as a comparison down the page, is not released
-    assert not _released(events("OpenAI announced new pricing. " + FILLER
-                                + " We released a model that we fine-tune Qwen2.5-32B-Instruct into."))
+    assert not _released(
+        events(
+            "OpenAI announced new pricing. "
+            + FILLER
+            + " We released a model that we fine-tune Qwen2.5-32B-Instruct into."
+        )
+    )
 
 
 def test_price_rates_questions_and_bystanders_are_no_events():
     found = events("DeepSeek-V3 training took 2,788 thousand H800 GPU hours at a cost of $2/GPU hour.")
     assert not [e for e in found if e["type"] == "training_cost"]
     assert not [e for e in events("Is DeepSeek-R1 better than o1?") if e["type"] == "benchmark_claim"]
-    found = events("Augustus has raised a $1.1 million pre-seed round led by Playfair, with participation from Meta "
-                   "board member Charlie Songhurst.")
+    found = events(
+        "Augustus has raised a $1.1 million pre-seed round led by Playfair, with participation from Meta "
+        "board member Charlie Songhurst."
+    )
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Augustus"}
-    assert not [e for e in events("", title="OpenAI's Head of Safety Is Leaving the Company") if e["type"] == "leadership"]
+    assert not [
+        e for e in events("", title="OpenAI's Head of Safety Is Leaving the Company") if e["type"] == "leadership"
+    ]
 
 
 def test_a_title_case_headline_verb_is_not_part_of_the_buyer():
@@ -516,7 +714,9 @@ def test_a_title_case_headline_verb_is_not_part_of_the_buyer():
 
 
 def test_a_new_version_of_a_known_model_line_is_its_makers_release():
-    found = events("Gemini 3.7 Flash is our most intelligent workhorse model yet.", title="Introducing Gemini 3.7 Flash")
+    found = events(
+        "Gemini 3.7 Flash is our most intelligent workhorse model yet.", title="Introducing Gemini 3.7 Flash"
+    )
     assert _released(found) == {("Google DeepMind", "Gemini 3.7 Flash")}
     assert _released(events("Moonshot AI released open weights for Kimi K3.")) == {("Moonshot AI", "Kimi K3")}
     # a line named in passing further down is no release
@@ -530,10 +730,15 @@ def test_a_nationality_is_no_party():
 
 # --- rules-0.5: one event, one actor - the subject of its verb, not the company in focus or a bystander ---
 
+
 def test_one_round_told_twice_is_the_round_of_its_headlines_subject():
     # "The company has raised" further down, after another company was named, is still the headline's round
-    found = events("Zentrix keeps shoppers on WhatsApp, which Meta owns. The company has raised a $1.1 million pre-seed "
-                   "round led by Playfair.", title="Zentrix raises $1.1M")
+    found = events(
+        "Zentrix keeps shoppers on WhatsApp, which Meta owns. The company has raised a $1.1 million "
+        "pre-seed "
+        "round led by Playfair.",
+        title="Zentrix raises $1.1M",
+    )
     assert _rounds(found) == {("Zentrix", 1)}
     # two rounds of two sizes stay two companies' rounds
     found = events("Bolt Robotics raised $50 million in a Series B.", title="Zentrix raises $180M")
@@ -543,10 +748,14 @@ def test_one_round_told_twice_is_the_round_of_its_headlines_subject():
 def test_an_amount_followed_by_valuation_is_the_valuation_and_parts_of_a_total_are_no_round():
     found = [e for e in events("Augustus raised $180 million at a $1 billion valuation.") if e["type"] == "funding"]
     assert [(e["amount_usd"], e["valuation_usd"]) for e in found] == [(180e6, 1e9)]
-    found = [e for e in events("Augustus raised $180 million; its valuation was not disclosed.") if e["type"] == "funding"]
+    found = [
+        e for e in events("Augustus raised $180 million; its valuation was not disclosed.") if e["type"] == "funding"
+    ]
     assert [(e["amount_usd"], e["valuation_usd"]) for e in found] == [(180e6, None)]
     # "including $130 million in December": a part of the total, an earlier round
-    assert not _rounds(events("The round brings Acme's total funding to $630 million, including $130 million raised in December."))
+    assert not _rounds(
+        events("The round brings Acme's total funding to $630 million, including $130 million raised in December.")
+    )
     assert _rounds(events("Acme raised $100 million, including $20 million from Nvidia.")) == {("Acme", 100)}
 
 
@@ -554,13 +763,23 @@ def test_the_one_who_appoints_and_a_move_told_as_last_years_are_no_moves():
     found = _moves(events("AWS CEO Matt Garman names Dave Treadwell SVP of Compute as Dave Brown departs."))
     assert "Matt Garman" not in {p for _, p in found} and "Dave Brown" in {p for _, p in found}
     # the object of an appointing verb, given a role, does move
-    assert "Denise Dresser" in {p for _, p in _moves(events(
-        "OpenAI has replaced chief revenue officer Denise Dresser after nine months on the job."))}
+    assert "Denise Dresser" in {
+        p
+        for _, p in _moves(
+            events("OpenAI has replaced chief revenue officer Denise Dresser after nine months on the job.")
+        )
+    }
     # people named before an appointing verb are bystanders: the one appointed is another
-    assert not _moves(events("Bernanke joins the board alongside Neil Buddy Shah, CEO of the Clinton Health Access "
-                             "Initiative, who the company appointed in January."))
+    assert not _moves(
+        events(
+            "Bernanke joins the board alongside Neil Buddy Shah, CEO of the Clinton Health Access "
+            "Initiative, who the company appointed in January."
+        )
+    )
     assert not _moves(events("Meta appointed Alexandr Wang last year to head its superintelligence lab."))
-    assert _moves(events("Meta appointed Alexandr Wang on Monday to head its superintelligence lab.")) == {("Meta", "Alexandr Wang")}
+    assert _moves(events("Meta appointed Alexandr Wang on Monday to head its superintelligence lab.")) == {
+        ("Meta", "Alexandr Wang")
+    }
 
 
 def _market(found):
@@ -568,11 +787,23 @@ def _market(found):
 
 
 def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
-    found = _market(events("Chip shares fell on Monday. Intel dropped nearly 6% and AMD lost 8%. "
-                           "Samsung Electronics and its competitor SK Hynix fell 12% apiece. AMD also shed around $110 billion."))
-    assert {("Intel", -6.0, None), ("AMD", -8.0, None), ("Samsung", -12.0, None), ("SK Hynix", -12.0, None),
-            ("AMD", None, -110e9)} <= found
-    assert {("Intel", -6.0, None), ("AMD", -6.0, None)} <= _market(events("Chip shares fell on Monday. Intel and AMD were both off around 6%."))
+    found = _market(
+        events(
+            "Chip shares fell on Monday. Intel dropped nearly 6% and AMD lost 8%. "
+            "Samsung Electronics and its competitor SK Hynix fell 12% apiece. AMD also shed around $110 "
+            "billion."
+        )
+    )
+    assert {
+        ("Intel", -6.0, None),
+        ("AMD", -8.0, None),
+        ("Samsung", -12.0, None),
+        ("SK Hynix", -12.0, None),
+        ("AMD", None, -110e9),
+    } <= found
+    assert {("Intel", -6.0, None), ("AMD", -6.0, None)} <= _market(
+        events("Chip shares fell on Monday. Intel and AMD were both off around 6%.")
+    )
     # a list without "apiece"/"both" gives the figure to the name right before the verb only
     assert ("Nvidia", -3.0, None) not in _market(events("Chip shares fell on Monday. Nvidia and AMD lost 8%."))
     # outside a market story, and a company's own accounts, are no market moves
@@ -583,10 +814,21 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
 def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():
     assert _rounds(events("Nvidia will invest $1.5 billion in SB Energy.")) == {("SB Energy", 1500)}
     assert _rounds(events("Amazon will invest $4 billion in Anthropic.")) == {("Anthropic", 4000)}
-    assert not {org for org, _ in _rounds(events("GitHub is popular. He raised a reported $225 million from Stripe's "
-                                                  "founders and former GitHub CEO Nat Friedman."))} & {"GitHub"}
-    assert not {org for org, _ in _rounds(events(
-        "Following a new funding round, the valuation of the developer has approached the $1 trillion mark."))} & {"Following"}
+    assert not {
+        org
+        for org, _ in _rounds(
+            events(
+                "GitHub is popular. He raised a reported $225 million from Stripe's "
+                "founders and former GitHub CEO Nat Friedman."
+            )
+        )
+    } & {"GitHub"}
+    assert not {
+        org
+        for org, _ in _rounds(
+            events("Following a new funding round, the valuation of the developer has approached the $1 trillion mark.")
+        )
+    } & {"Following"}
 
 
 def test_a_market_rout_and_a_spending_pledge_over_years_are_no_rounds():
@@ -596,16 +838,27 @@ def test_a_market_rout_and_a_spending_pledge_over_years_are_no_rounds():
 
 
 def test_the_company_in_focus_raised_only_where_the_sentence_refers_to_it_or_its_round():
-    assert not _rounds(events("Replit builds coding agents. Legacy players like Berlin-based Charles (which raised a $20 million "
-                              "Series A led by Salesforce Ventures) have proven the market."))
+    assert not _rounds(
+        events(
+            "Replit builds coding agents. Legacy players like Berlin-based Charles (which raised a "
+            "$20 million "
+            "Series A led by Salesforce Ventures) have proven the market."
+        )
+    )
     assert _rounds(events("Replit builds coding agents. The company has raised $250 million.")) == {("Replit", 250)}
-    assert _rounds(events("Replit builds coding agents. Other outlets reported the raise is roughly $3 billion.")) == {("Replit", 3000)}
+    assert _rounds(events("Replit builds coding agents. Other outlets reported the raise is roughly $3 billion.")) == {
+        ("Replit", 3000)
+    }
 
 
 def test_a_move_with_no_company_named_is_the_focus_companys_only_where_the_sentence_refers_to_one():
     assert not _moves(events("OpenAI ships models. Greg Brockman joined Sarah Friar in updating shareholders."))
-    assert _moves(events("OpenAI ships models. Daniel Levy, the third co-founder, becomes president.")) == {("OpenAI", "Daniel Levy")}
-    assert _moves(events("OpenAI ships models. Sean White takes over as its chief executive.")) == {("OpenAI", "Sean White")}
+    assert _moves(events("OpenAI ships models. Daniel Levy, the third co-founder, becomes president.")) == {
+        ("OpenAI", "Daniel Levy")
+    }
+    assert _moves(events("OpenAI ships models. Sean White takes over as its chief executive.")) == {
+        ("OpenAI", "Sean White")
+    }
 
 
 def _deals(found):
@@ -613,11 +866,15 @@ def _deals(found):
 
 
 def test_a_deal_is_its_subjects_and_the_company_in_focus_only_where_the_sentence_refers_to_one():
-    assert _deals(events("Perplexity ships search. Getty Images has announced a multi-year partnership with OpenAI.")) \
-        == {frozenset(("Getty Images", "OpenAI"))}
-    assert frozenset(("Liquid AI", "Google")) not in _deals(events(
-        "Liquid AI ships models. India signed a deal with Google to deploy a supercomputer."))
-    assert _deals(events("OpenAI ships models. The ChatGPT maker has signed a contract with Oracle.")) == {frozenset(("OpenAI", "Oracle"))}
+    assert _deals(
+        events("Perplexity ships search. Getty Images has announced a multi-year partnership with OpenAI.")
+    ) == {frozenset(("Getty Images", "OpenAI"))}
+    assert frozenset(("Liquid AI", "Google")) not in _deals(
+        events("Liquid AI ships models. India signed a deal with Google to deploy a supercomputer.")
+    )
+    assert _deals(events("OpenAI ships models. The ChatGPT maker has signed a contract with Oracle.")) == {
+        frozenset(("OpenAI", "Oracle"))
+    }
 
 
 def test_goods_bought_are_no_acquisition_but_a_company_named_systems_is():
@@ -637,10 +894,17 @@ def _archive_releases(*urls: str) -> dict[str, set[tuple]]:
     wanted = set(urls)
     rows = [row for row in map(json.loads, ARCHIVE.read_text(encoding="utf-8").splitlines()) if row["url"] in wanted]
     assert {row["url"] for row in rows} == wanted, "the archive no longer holds these entries"
-    articles = pl.DataFrame([{
-        "article_id": row["url"], "title": row["title"],
-        "text": row["title"] + "\n\n" + html_to_text(row.get("summary") or ""),
-        "published_at": datetime.fromisoformat(row["published"])} for row in rows])
+    articles = pl.DataFrame(
+        [
+            {
+                "article_id": row["url"],
+                "title": row["title"],
+                "text": row["title"] + "\n\n" + html_to_text(row.get("summary") or ""),
+                "published_at": datetime.fromisoformat(row["published"]),
+            }
+            for row in rows
+        ]
+    )
     found = extract_mentions(articles).filter(pl.col("type") == "model_release")
     assert (found["evidence"].str.len_chars() >= EVIDENCE_MIN_CHARS).all(), "evidence the mentions suite quarantines"
     return {url: {(e["org"], e["model"]) for e in found.filter(pl.col("article_id") == url).to_dicts()} for url in urls}
@@ -652,7 +916,8 @@ def test_a_labs_announcement_of_its_own_model_is_a_release():
         "https://www.anthropic.com/news/introducing-claude",  # "Introducing <model line>"
         "https://www.anthropic.com/news/claude-2",  # a headline that is only the model's name
         "https://www.anthropic.com/news/claude-3-7-sonnet",  # "<model> and <product>"
-        "https://deepmind.google/discover/blog/graphcast-ai-model-for-faster-and-more-accurate-global-weather-forecasting/",
+        "https://deepmind.google/discover/blog/graphcast-ai-model-for-faster-and-more-accurate-global-weather-forecasti"
+        "ng/",
         "https://deepmind.google/discover/blog/robocat-a-self-improving-robotic-agent/",  # "X: A ... agent"
         "https://deepmind.google/discover/blog/rt-2-new-model-translates-vision-and-language-into-action/",
     )
@@ -660,8 +925,9 @@ def test_a_labs_announcement_of_its_own_model_is_a_release():
     assert models["introducing-claude"] == {"Claude"}
     assert models["claude-2"] == {"Claude 2"}
     assert models["claude-3-7-sonnet"] == {"Claude 3.7 Sonnet"}
-    assert {m.lower() for m in models["graphcast-ai-model-for-faster-and-more-accurate-global-weather-forecasting"]} \
-        == {"graphcast"}
+    assert {
+        m.lower() for m in models["graphcast-ai-model-for-faster-and-more-accurate-global-weather-forecasting"]
+    } == {"graphcast"}
     assert models["robocat-a-self-improving-robotic-agent"] == {"RoboCat"}
     assert models["rt-2-new-model-translates-vision-and-language-into-action"] == {"RT-2"}
     # the maker of a name the gazetteer does not know is the lab whose page it is
@@ -672,9 +938,11 @@ def test_a_labs_announcement_of_its_own_model_is_a_release():
 def test_a_labs_papers_products_and_benchmarks_are_no_releases():
     found = _archive_releases(
         "https://www.anthropic.com/research/sleeper-agents-training-deceptive-llms-that-persist-through-safety-training",
-        "https://www.anthropic.com/research/towards-monosemanticity-decomposing-language-models-with-dictionary-learning",
+        "https://www.anthropic.com/research/towards-monosemanticity-decomposing-language-models-with-dictionary-learnin"
+        "g",
         "https://www.anthropic.com/research/collective-constitutional-ai-aligning-a-language-model-with-public-input",
-        "https://seed.bytedance.com/en/research/megascale-scaling-large-language-model-training-to-more-than-10-000-gpus",
+        "https://seed.bytedance.com/en/research/megascale-scaling-large-language-model-training-to-more-than-10-000-gpu"
+        "s",
         "https://seed.bytedance.com/en/public_papers/mef-a-systematic-evaluation-framework-for-text-to-image-models",
         "https://www.anthropic.com/news/claude-pro",
         "https://www.anthropic.com/news/introducing-claude-for-education",
@@ -686,62 +954,98 @@ def test_a_labs_papers_products_and_benchmarks_are_no_releases():
 
 
 def test_a_version_listed_after_a_model_lines_name_keeps_the_lines_name():
-    found = events("We are introducing new Gemini models, including Gemini 9.6 Flash, 9.5 Flash-Lite and 9.5 Flash Cyber.")
-    assert {e["model"] for e in found if e["type"] == "model_release"} \
-        == {"Gemini 9.6 Flash", "Gemini 9.5 Flash-Lite", "Gemini 9.5 Flash Cyber"}
+    found = events(
+        "We are introducing new Gemini models, including Gemini 9.6 Flash, 9.5 Flash-Lite and 9.5 Flash Cyber."
+    )
+    assert {e["model"] for e in found if e["type"] == "model_release"} == {
+        "Gemini 9.6 Flash",
+        "Gemini 9.5 Flash-Lite",
+        "Gemini 9.5 Flash Cyber",
+    }
     # a headline without a release verb that compares models releases none of them
-    assert not [e for e in events("Useful details.", title="Grok 9.6 and Claude Opus 9 beat rivals at finding bugs")
-                if e["type"] == "model_release"]
+    assert not [
+        e
+        for e in events("Useful details.", title="Grok 9.6 and Claude Opus 9 beat rivals at finding bugs")
+        if e["type"] == "model_release"
+    ]
 
 
 def test_names_after_introducing_are_released_by_the_company_in_focus_but_dates_and_stages_are_not():
     found = events("Acme Voice AI releases new speech models. Introducing Sonic-7.5 and Ink-9.")
-    assert {(e["org"], e["model"]) for e in found if e["type"] == "model_release"} \
-        == {("Acme Voice AI", "Sonic-7.5"), ("Acme Voice AI", "Ink-9")}
+    assert {(e["org"], e["model"]) for e in found if e["type"] == "model_release"} == {
+        ("Acme Voice AI", "Sonic-7.5"),
+        ("Acme Voice AI", "Ink-9"),
+    }
     found = events("Firebird Labs and the government jointly announced Phase 2 on Monday.")
     assert not [e for e in found if e["type"] == "model_release"]
 
 
 def test_share_buttons_and_a_byline_before_the_first_sentence_are_furniture():
-    text = ("Jane Roe Tue 4 Aug 2026 20.47 EDT Share Prefer the Guardian on Google "
-            "A teacher sued OpenAI in federal court on Tuesday.")
+    text = (
+        "Jane Roe Tue 4 Aug 2026 20.47 EDT Share Prefer the Guardian on Google "
+        "A teacher sued OpenAI in federal court on Tuesday."
+    )
     assert ("OpenAI", "Google") not in {(e["org"], e["counterparty"]) for e in events(text) if e["type"] == "legal"}
 
 
-@pytest.mark.parametrize("text, unwanted", [
-    # a forecast raised, supplies secured, a yardstick rival: no round of theirs
-    ("Alphabet raised its capital spending forecast to as much as $205 billion this year.", "funding"),
-    ("Micron said its customers had committed $22 billion to secure supplies of its chips.", "funding"),
-    # a person's partner, a lab and its own division
-    ("The founders sat next to Microsoft founder Bill Gates and partner Paula Hurd at the game.", "partnership"),
-    ("A24 and Google have struck a partnership that will see the studio work with Google's DeepMind unit.", "none-with-self"),
-])
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        # a forecast raised, supplies secured, a yardstick rival: no round of theirs
+        ("Alphabet raised its capital spending forecast to as much as $205 billion this year.", "funding"),
+        ("Micron said its customers had committed $22 billion to secure supplies of its chips.", "funding"),
+        # a person's partner, a lab and its own division
+        ("The founders sat next to Microsoft founder Bill Gates and partner Paula Hurd at the game.", "partnership"),
+        (
+            "A24 and Google have struck a partnership that will see the studio work with Google's DeepMind unit.",
+            "none-with-self",
+        ),
+    ],
+)
 def test_what_is_no_event_of_that_kind(text, unwanted):
     found = events(text)
     if unwanted == "none-with-self":
-        assert not [e for e in found if e["type"] == "partnership" and {e["org"], e["partner"]} <= {"Google", "Google DeepMind"}]
+        assert not [
+            e for e in found if e["type"] == "partnership" and {e["org"], e["partner"]} <= {"Google", "Google DeepMind"}
+        ]
     else:
         assert not [e for e in found if e["type"] == unwanted]
 
 
 def test_the_round_is_the_raising_companys_not_its_yardsticks_or_backers():
-    assert _rounds(events("Anthropic builds models. The AI company recently raised $65 billion, bringing its valuation to "
-                          "$965 billion and surpassing rival OpenAI.")) == {("Anthropic", 65000)}
+    assert _rounds(
+        events(
+            "Anthropic builds models. The AI company recently raised $65 billion, bringing its valuation "
+            "to "
+            "$965 billion and surpassing rival OpenAI."
+        )
+    ) == {("Anthropic", 65000)}
     assert _rounds(events("Google Invests $75M in A24 to Develop AI Filmmaking Tools")) == {("A24", 75)}
-    assert _rounds(events("River Robotics , the startup founded by a former Tesla engineer, today announced $40 million in "
-                          "funding, led by General Catalyst with strategic investment from Nvidia and AMD Ventures.")) \
-        == {("River Robotics", 40)}
+    assert _rounds(
+        events(
+            "River Robotics , the startup founded by a former Tesla engineer, today announced $40 "
+            "million in "
+            "funding, led by General Catalyst with strategic investment from Nvidia and AMD Ventures."
+        )
+    ) == {("River Robotics", 40)}
 
 
 def test_suits_filed_by_a_person_or_a_states_attorney_general():
-    found = {(e["org"], e["counterparty"]) for e in events(
-        "Jane Roe filed a wrongful death lawsuit against OpenAI on Thursday. "
-        "The Florida attorney general filed suit in federal district court against Character.AI on Monday.")
-        if e["type"] == "legal"}
+    found = {
+        (e["org"], e["counterparty"])
+        for e in events(
+            "Jane Roe filed a wrongful death lawsuit against OpenAI on Thursday. "
+            "The Florida attorney general filed suit in federal district court against Character.AI on Monday."
+        )
+        if e["type"] == "legal"
+    }
     assert found == {("OpenAI", "Jane Roe"), ("Character.AI", "Florida")}
     # a pronoun's suit is no suit of the company named before it
-    assert not [e for e in events("The studio's deal with OpenAI came as it sued AI companies like MiniMax and Midjourney.")
-                if e["type"] == "legal" and "OpenAI" in (e["org"], e["counterparty"])]
+    assert not [
+        e
+        for e in events("The studio's deal with OpenAI came as it sued AI companies like MiniMax and Midjourney.")
+        if e["type"] == "legal" and "OpenAI" in (e["org"], e["counterparty"])
+    ]
 
 
 def test_a_states_ai_law_is_policy_of_that_state():
@@ -750,6 +1054,8 @@ def test_a_states_ai_law_is_policy_of_that_state():
 
 
 def test_software_words_and_countries_are_no_person():
-    found = events("OpenAI poaches Uber India chief. The developers split the prompt into a System Prompt and a User "
-                   "Prompt, so named because the developer writes the System Prompt.")
+    found = events(
+        "OpenAI poaches Uber India chief. The developers split the prompt into a System Prompt and a User "
+        "Prompt, so named because the developer writes the System Prompt."
+    )
     assert not [e for e in found if e["type"] == "leadership" and e["person"] in ("Uber India", "System Prompt")]
