@@ -1259,6 +1259,9 @@ NOT_A_MODEL_AFTER = (
 )
 # A paper's title: a name, then what the paper does ("Sleeper Agents: Training Deceptive LLMs ...", "Towards X: ...").
 # A section label before a headline's colon is no name either ("Opinion: The AI spending boom needs a business model").
+# A verb closing a headline's name, and tools named like models ("Gemini CLI: your open-source AI agent").
+NAME_VERB = r"\s+(?:Launched|Released|Unveiled|Announced|Arrives|Debuts|Launches|Is Here|Now Available)$"
+NOT_A_MODEL_NAME = r"\s(?:CLI|API|SDK|App|Apps|Platform|Studio|Store|Plugin|Extension)$"
 PAPER_TITLE = (
     r"^(?:[A-Z][a-z]+ing\b|(?i:towards?|on|beyond|why|how|when|what)\s"
     r"|(?i:opinion|analysis|review|editorial|comment(?:ary)?|interview|explainer|podcast|video|watch|listen"
@@ -1303,11 +1306,13 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & ~name.str.contains(PHRASE_WORD)
         & ~name.str.contains(PAPER_TITLE)
+        & ~name.str.contains(NOT_A_MODEL_NAME)
         & (~desc.str.contains(PAPER_TITLE) | desc.str.starts_with("Introducing"))
     )
     rows = (
         rows.with_columns(
-            name=described.struct.field("name").str.strip_chars(),
+            # "Seed-1.6-Embedding Launched: ...": the headline's verb is no part of the name
+            name=described.struct.field("name").str.replace(NAME_VERB, "").str.strip_chars(),
             desc=described.struct.field("desc"),
             after=described.struct.field("after"),
             only=only,
