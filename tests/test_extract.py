@@ -1059,3 +1059,9 @@ def test_software_words_and_countries_are_no_person():
         "Prompt, so named because the developer writes the System Prompt."
     )
     assert not [e for e in found if e["type"] == "leadership" and e["person"] in ("Uber India", "System Prompt")]
+
+
+def test_a_date_in_front_of_a_release_in_a_later_years_article_is_history():
+    assert not [e for e in events("In September 2023 Huawei announced the Kirin 9000S chip and the Zephyr-9 model.")
+                if e["type"] == "model_release"]
+    assert [e for e in events("OpenAI released o3-mini on Friday.") if e["type"] == "model_release"]

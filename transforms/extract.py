@@ -431,6 +431,11 @@ PAST_YEAR = (
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|"
     r"20)\d\d\b"
 )
+FRONTED_YEAR = (
+    r"^[\W\s]*(?i:(?:in|on|back in|by)\s+)?(?:(?i:early|late|mid-)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?)?(?:((?:19|20)\d\d)|[‘'’](\d\d))\b"
+)
 # An event told with a date this many days (a season) before the article was published is background, not news.
 STALE_DAYS = 120
 # News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
@@ -934,10 +939,17 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     stale = ((pl.col("published_at").dt.date() - when).dt.total_days() > STALE_DAYS).fill_null(False)
     # (A year alone may date another clause - "Baidu, whose CEO argued in 2024 ..., open-sourced ERNIE 4.5 on June 30" -
     # so it counts only where the sentence gives no date.)
+    # A date in front of the sentence dates its main clause, in the lead too: "In September 2023 Huawei announced ...",
+    # "Dec 5, '24: o1 launched" in a later year's article.
+    fronted = pl.coalesce(pl.col("sentence").str.extract(FRONTED_YEAR, 1), pl.col("sentence").str.extract(FRONTED_YEAR, 2))
+    fronted_year = (pl.when(fronted.str.len_chars() == 2).then(pl.lit("20") + fronted).otherwise(fronted)
+                    .cast(pl.Int32, strict=False))
     sents = sents.with_columns(
-        history=(stale | (pl.col("past_year") & when.is_null()))
+        history=(
+            (stale | (pl.col("past_year") & when.is_null())) & (pl.col("sent_idx") > LEAD_SENTENCES)
+            | (fronted_year < pl.col("published_at").dt.year().cast(pl.Int32)).fill_null(False)
+        )
         & (pl.col("status") != "planned")
-        & (pl.col("sent_idx") > LEAD_SENTENCES)
     )
     sents = _where(
         sents,
