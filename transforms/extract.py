@@ -285,6 +285,7 @@ def _pattern(entry: dict) -> str:
 
 POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
 MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
+GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
@@ -1990,6 +1991,9 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
         sents.filter(pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute"))
         .filter(low.str.contains(POLICY_ACTION))
         .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
+        # the generic "AI law" only where no named measure is told ("an executive order on AI" is the order)
+        .with_columns(measure=pl.when(pl.col("measure").list.len() > 1)
+                      .then(pl.col("measure").list.filter(pl.element() != GENERIC_MEASURE)).otherwise("measure"))
         .explode("measure")
         .drop_nulls("measure")
         .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
