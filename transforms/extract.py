@@ -942,7 +942,8 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # so it counts only where the sentence gives no date.)
     # A date in front of the sentence dates its main clause, in the lead too: "In September 2023 Huawei announced ...",
     # "Dec 5, '24: o1 launched" in a later year's article.
-    fronted = pl.coalesce(pl.col("sentence").str.extract(FRONTED_YEAR, 1), pl.col("sentence").str.extract(FRONTED_YEAR, 2))
+    fronted = pl.coalesce(pl.col("sentence").str.extract(FRONTED_YEAR, 1),
+                          pl.col("sentence").str.extract(FRONTED_YEAR, 2))
     fronted_year = (pl.when(fronted.str.len_chars() == 2).then(pl.lit("20") + fronted).otherwise(fronted)
                     .cast(pl.Int32, strict=False))
     sents = sents.with_columns(
