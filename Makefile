@@ -3,6 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGES := cli flows report alerts expectations warehouse sources transforms config
+# Bytecode is compiled once here: where PYTHONDONTWRITEBYTECODE is set (as on our CI machines) Python never caches it,
+# and every `radar` process compiled its ~1,500 imported modules from source again: 27 s of CPU for an empty run,
+# 14 s with the bytecode (measured). Python still checks each .pyc against its source, so an edit is never missed.
 
 .PHONY: demo test lint bench report report-screenshot install locks clean
 
@@ -11,8 +15,10 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock -r requirements-dev.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode --require-hashes \
+		-r requirements.lock -r requirements-dev.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q -j 0 $(PACKAGES) tests
 	touch $(STAMP)
 
 install: $(STAMP)
