@@ -82,7 +82,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             pending = stages.pending_articles(db_file, [feed.url for feed in feeds])
             counts.update(process_articles(db_file, run_id, pending, settings,
                                            polling.held_off(limited, feed_limits), deadline, landing_root))
-            retry_failed_extractions(db_file, run_id, counts)
+            retry_failed_extractions(db_file, run_id, counts, landing_root)
         counts["n_quarantined"] += loaded["n_quarantined"]
     except BaseException as exc:
         # Ctrl-C or SIGTERM: the batches committed so far stay, and the next run resumes with the rest.
@@ -160,16 +160,20 @@ def _finish_batch(db_path: Path, run_id: str, landing_root: str | None, batch_id
     progress.advance("events", counts["n_events_new"])
 
 
-def retry_failed_extractions(db_path: Path, run_id: str, totals: dict) -> None:
+def retry_failed_extractions(db_path: Path, run_id: str, totals: dict, landing_root: str | None = None) -> None:
     """Stored articles whose event extraction raised are tried again once the extractor version has changed;
-    with the same version a rerun leaves them be (they would only raise again)."""
+    with the same version a rerun leaves them be (they would only raise again). One batch, "reextract", through
+    the one write seam: landed too in distributed mode, so the merger gets the mentions and the quarantine rows
+    that go (`recovered_extractions`)."""
     articles = stages.articles_to_reextract(db_path, EXTRACTOR_VERSION)
     if articles.is_empty():
         return
     mentions, failed = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
-    counts = stages.load_reextracted(db_path, run_id, articles["article_id"], mentions,
-                                     pl.concat([failed, bad_mentions], how="diagonal_relaxed"))
+    quarantine = pl.concat([failed, bad_mentions], how="diagonal_relaxed")
+    recovered = articles.select("article_id").filter(~pl.col("article_id").is_in(failed["row_key"].to_list()))
+    counts = load_batch(db_path, run_id, "reextract", landing_root, {
+        "mentions": mentions, "quarantine": quarantine, "recovered_extractions": recovered})
     for name, value in counts.items():
         totals[name] += value
 

@@ -157,6 +157,38 @@ def test_the_merger_killed_mid_merge_and_run_again_changes_nothing(batches, embe
     assert_same_warehouse(merged, embedded)
 
 
+def test_articles_extracted_again_after_an_extractor_upgrade_are_landed(tmp_path, monkeypatch):
+    """A landing worker whose extractor raised on two articles, upgraded: the mentions found on its next run, and
+    the quarantine rows they clear, reach the merged warehouse as they reach the worker's own file."""
+    import flows.ingest as ingest_module
+    from config.settings import Settings
+    from sources.feeds import Feed
+    from tests.test_isolation import MARKER, PoisonedExtractor, _site, _story
+
+    monkeypatch.setattr(ingest_module, "extract_mentions", PoisonedExtractor(ingest_module.extract_mentions))
+    site = _site(tmp_path, [_story(i) for i in range(4)] + [_story(4, f"{MARKER}."), _story(5, f"{MARKER}!")])
+    root, worker, merged = str(tmp_path / "landing"), tmp_path / "worker.duckdb", tmp_path / "merged.duckdb"
+    settings = Settings(allow_hosts=("127.0.0.1",), min_host_interval_s=0, extract_workers=1)
+    failed = ("select row_key, extractor_version from ops.quarantine where stage = 'extract_events' "
+              "order by all")
+    mentions = "select mention_id, article_id, event_key from core.mentions order by all"
+    with serve_directory(site) as base:
+        feeds = [Feed(url=f"{base}/feed.xml")]
+        ingest_module.ingest(feeds=feeds, db_path=str(worker), settings=settings, landing_root=root)
+        assert db.query(worker, failed).height == 2
+        monkeypatch.setattr(ingest_module, "EXTRACTOR_VERSION", "rules-next")
+        monkeypatch.setattr(ingest_module, "extract_mentions", ingest_module.extract_mentions.real)
+        upgraded = ingest_module.ingest(feeds=feeds, db_path=str(worker), settings=settings, landing_root=root)
+    assert upgraded["n_mentions_new"] > 0 and db.query(worker, failed).is_empty()
+    assert "reextract" in landing.committed_batches(root)["batch_id"].to_list()
+
+    merge(Path(root), merged)
+    assert db.query(merged, failed).is_empty()
+    assert db.query(merged, mentions).equals(db.query(worker, mentions))
+    assert db.query(merged, "select * exclude (updated_at) from core.events order by all").equals(
+        db.query(worker, "select * exclude (updated_at) from core.events order by all"))
+
+
 def test_a_batch_whose_rows_do_not_match_its_marker_is_refused(batches, tmp_path):
     made, _ = batches
     root = str(tmp_path / "landing")

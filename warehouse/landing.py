@@ -128,7 +128,9 @@ def committed_batches(root: str, version: int | None = None, storage_options: di
     markers = _read(root, MARKERS, storage_options, version)
     if markers is None:
         return pl.DataFrame(schema=MARKER_SCHEMA)
-    return (markers.select(*MARKER_SCHEMA).sort("written_at", "run_id", "batch_id", "attempt")
+    present = markers.collect_schema().names()  # a root landed before a frame existed has no count for it
+    missing = [pl.lit(0, dtype=pl.Int64).alias(c) for c in MARKER_SCHEMA if c not in present]
+    return (markers.with_columns(missing).select(*MARKER_SCHEMA).sort("written_at", "run_id", "batch_id", "attempt")
             .unique(["run_id", "batch_id"], keep="first", maintain_order=True).collect())
 
 
