@@ -172,7 +172,7 @@ def apply_batch(con, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
 
 
 def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.DataFrame],
-               hold_alerts_since: datetime | None = None) -> dict:
+               hold_alerts_since: datetime | None = None, landed: tuple[str, str] | None = None) -> dict:
     """THE write seam of the pipeline: all the rows of one batch of a run, in one call, all or nothing.
 
     `frames` maps names of BATCH_TABLES to plain polars frames, as the stages made them: a feed poll brings feeds
@@ -183,6 +183,8 @@ def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.Data
     names the batch where batches are kept apart: in distributed mode this call is replaced by
     `warehouse.landing.write_batch(root, run_id, batch_id, batch_frames(run_id, **frames))`, and the merger
     applies the landed batches with apply_batch. A backfill holds back from alerts the events it found first.
+    `landed` (landing root, attempt): a distributed worker landed the batch first; its own file records that it
+    holds it (ops.landing_batches), in the same transaction, so a rerun knows which landed batches it lacks.
 
     Returns the new rows: n_entries_new (when entries came), n_articles_new, n_mentions_new, n_events_new, and
     n_quarantined."""
@@ -197,6 +199,11 @@ def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.Data
             con.execute(db.sql_text("hold_alerts"),
                         {"reason": "backfill", "run_id": run_id, "started_at": hold_alerts_since})
             con.unregister("incoming")
+        if landed is not None:
+            at = now()
+            db.load(con, "insert_landing_batches", pl.DataFrame([{
+                "run_id": run_id, "batch_id": batch_id, "attempt": landed[1], "landing_root": landed[0],
+                "written_at": at, "merged_at": at, "merge_id": run_id}]))
     counts = {"n_articles_new": changed.get("articles", 0), "n_mentions_new": changed.get("mentions", 0),
               "n_events_new": changed["events_new"],
               "n_quarantined": frames["quarantine"].height if "quarantine" in frames else 0}
@@ -293,6 +300,12 @@ def unmerged_batches(path: Path, batches: pl.DataFrame) -> pl.DataFrame:
         return batches
     merged = merged_batches(path)
     return batches.join(merged, on=["run_id", "batch_id"], how="anti", maintain_order="left")
+
+
+def unfinished_runs(path: Path) -> list[str]:
+    """Poll runs since the last completed one that did not complete (killed, stopped or failed midway)."""
+    with db.read_only(path) as con:
+        return [row[0] for row in con.execute(db.sql_text("runs_unfinished")).fetchall()]
 
 
 def merged_batches(path: Path) -> pl.DataFrame:
