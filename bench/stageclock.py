@@ -40,6 +40,20 @@ class Call:
     cpu: float  # process CPU seconds (all threads) during the call: robust to a busy machine for sequential stages
 
 
+def time_calls(phases: dict[str, float], owner, name: str, label: str) -> None:
+    """Replace owner.name (in this process only) so the time spent in each call adds to phases[label]."""
+    real = getattr(owner, name)
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            phases[label] = phases.get(label, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, timed)
+
+
 def union_length(intervals: list[tuple[float, float]]) -> float:
     total, cur_start, cur_end = 0.0, None, None
     for start, end in sorted(intervals):
