@@ -141,13 +141,14 @@ def measure_ceiling_all_cores(corpus: Path, manifest: dict) -> dict:
 
 
 def _radar_env(tmp: Path, prefect_home: Path) -> dict:
-    return {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0", "RADAR_RUN_DEADLINE_S": "0",
-            "RADAR_CONFIG": str(tmp / "no-radar.toml"), "PREFECT_HOME": str(prefect_home)}
+    return {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0",
+            "RADAR_RUN_DEADLINE_S": "0", "RADAR_CONFIG": str(tmp / "no-radar.toml"), "PREFECT_HOME": str(prefect_home)}
 
 
 def _feeds_file(base: str, manifest: dict, tmp: Path) -> Path:
     feeds = tmp / "feeds.toml"
-    feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n' for f in manifest["feeds"]))
+    feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n'
+                             for f in manifest["feeds"]))
     return feeds
 
 
@@ -523,8 +524,10 @@ def print_report(res: dict) -> None:
                         f"{merger['merge_s']:.2f}s ({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
                         f"landing them took {merger['land_s']:.1f}s")
     for row in res.get("distributed", {}).get("runs", []):
-        summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge", f"{row['ratio_to_radar_run']:.2f}x radar run",
-                        f"{row['total_s']:.1f}s = workers {row['workers_s']:.1f}s + merge {row['merge_process_s']:.1f}s "
+        summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge",
+                        f"{row['ratio_to_radar_run']:.2f}x radar run",
+                        f"{row['total_s']:.1f}s = workers {row['workers_s']:.1f}s "
+                        f"+ merge {row['merge_process_s']:.1f}s "
                         f"({row['merge_mentions_per_s'] or 0:,} mentions/s in the merge); same rows as radar run: "
                         f"{row['same_as_radar_run']}")
     summary.add_row("incremental (same ingest again)", f"{inc['wall_s']:.2f}s",

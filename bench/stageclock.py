@@ -222,7 +222,8 @@ class StageClock:
             rows.append({"function": f"{func} ({_short(file)}:{line})", "ncalls": nc, "tottime_s": round(tt, 4),
                          "cumtime_s": round(ct, 4)})
         by_cum = sorted(rows, key=lambda r: r["cumtime_s"], reverse=True)[:top]
-        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows, strict=True) if file.startswith(_REPO) and "/bench/" not in file),  # type: ignore[attr-defined]
+        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows, strict=True)  # type: ignore[attr-defined]
+                       if file.startswith(_REPO) and "/bench/" not in file),
                       key=lambda r: r["cumtime_s"], reverse=True)[:top]
         by_tot = sorted(rows, key=lambda r: r["tottime_s"], reverse=True)[:top]
         text = io.StringIO()

@@ -62,7 +62,8 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
             mentions, failed_mentions = extract_events.fn(articles)
             mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
             batches.append((f"articles-{i}", {
-                "fetches": polling.fetch_log(pages_fetched, "article", run_id, stages.now()), "articles": articles, "mentions": mentions,
+                "fetches": polling.fetch_log(pages_fetched, "article", run_id, stages.now()), "articles": articles,
+                "mentions": mentions,
                 "quarantine": pl.concat([failed_texts, bad_articles, failed_mentions, bad_mentions],
                                         how="diagonal_relaxed")}))
     return batches

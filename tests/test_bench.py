@@ -49,8 +49,9 @@ def test_corpus_is_deterministic_and_complete(tmp_path):
 def test_bench_runs_and_reports_every_section(tmp_path):
     out = tmp_path / "results.json"
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--size", "200", "--out", str(out), "--corpus-root", str(tmp_path / "corpus"),
-         "--distributed-workers", "1,2"],  # 4 workers add little to what is checked here, and minutes
+        [sys.executable, str(BENCH / "run.py"), "--size", "200", "--out", str(out),
+         "--corpus-root", str(tmp_path / "corpus"),
+         "--distributed-workers", "1,2"],  # 4 workers would add minutes, and nothing more to check
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
@@ -59,9 +60,11 @@ def test_bench_runs_and_reports_every_section(tmp_path):
         assert results.get(section), f"missing section {section}"
 
     assert _number(results["ceiling"]["articles_per_s"]) and results["ceiling"]["pages"] > 0
-    assert results["ceiling"]["processes"] == os.cpu_count() and _number(results["ceiling"]["one_process"]["articles_per_s"])
+    assert results["ceiling"]["processes"] == os.cpu_count()
+    assert _number(results["ceiling"]["one_process"]["articles_per_s"])
     run = results["radar_run"]
-    assert _number(run["process_s"]) and all(_number(v) for k, v in run["phases_s"].items() if not k.startswith("other"))
+    assert _number(run["process_s"])
+    assert all(_number(v) for k, v in run["phases_s"].items() if not k.startswith("other"))
     assert {"prefect api start-up", "ingest flow", "alerts", "read snapshot"} <= set(run["phases_s"])
     merger = results["merger"]
     assert merger["mentions"] > 0 and merger["merged"]["n_mentions_new"] == merger["mentions"]  # every row merged once

@@ -21,7 +21,8 @@ from flows.merge import merge_new_batches
 from tests.landing_batches import DEMO, demo_batches, land, load_embedded
 from warehouse import db, landing, stages
 
-pytestmark = pytest.mark.timeout(1800)  # hang guard: GX imports and Prefect start-up in child processes are slow on a busy machine
+# hang guard: GX imports and Prefect start-up in child processes are slow on a busy machine
+pytestmark = pytest.mark.timeout(1800)
 
 REPO = Path(__file__).resolve().parent.parent
 RUN_ID = "run-landing-test"
@@ -226,7 +227,8 @@ def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batc
         land(str(root), RUN_ID, fresh)
 
         def radar_merge() -> subprocess.CompletedProcess:
-            proc = subprocess.run([sys.executable, "-m", "cli.main", "merge", "--landing", str(root), "--db", str(path)],
+            proc = subprocess.run([sys.executable, "-m", "cli.main", "merge", "--landing", str(root),
+                                   "--db", str(path)],
                                   cwd=REPO, capture_output=True, text=True, timeout=600,
                                   env={**__import__("os").environ, **env, "RADAR_ALERT_URLS": hook.apprise_url})
             assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]

@@ -13,8 +13,9 @@ batch's commit marker, with the row count of every frame).
 A batch is visible only through its marker, written last: a worker killed mid-batch leaves rows of an attempt that
 no marker names, which the merger never reads and compaction removes. Writing a batch whose marker exists writes
 nothing (idempotent). A worker killed after a marker, before loading the batch into its own file, loads it from
-here on its next run (flows.ingest.load_landed_batches) rather than fetching it again. Two writers racing on the same batch may both commit a marker: readers take the earliest
-(`committed_batches`), so one attempt's rows are the batch.
+here on its next run (flows.ingest.load_landed_batches) rather than fetching it again. Two writers racing on the
+same batch may both commit a marker: readers take the earliest (`committed_batches`), so one attempt's rows are
+the batch.
 """
 from __future__ import annotations
 

@@ -56,7 +56,8 @@ def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | 
 def feed_states(path: Path) -> dict[str, dict]:
     with db.read_only(path) as con:
         rows = con.execute(db.sql_text("feed_states")).fetchall()
-    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]} for r in rows}
+    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]}
+            for r in rows}
 
 
 def rate_limits(path: Path) -> dict[str, datetime]:
@@ -179,8 +180,8 @@ def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.Data
     (their states), rate_limits, fetches, entries and quarantine; a batch of pages brings rate_limits, fetches,
     articles, mentions and quarantine; stored articles extracted again (flows.ingest.retry_failed_extractions)
     bring mentions, quarantine and recovered_extractions. The mentions' events are merged in the same transaction.
-    Idempotent: every table is keyed on its natural key, so the same batch again adds nothing. `batch_id` (unique within the run)
-    names the batch where batches are kept apart: in distributed mode this call is replaced by
+    Idempotent: every table is keyed on its natural key, so the same batch again adds nothing. `batch_id` (unique
+    within the run) names the batch where batches are kept apart: in distributed mode this call is preceded by
     `warehouse.landing.write_batch(root, run_id, batch_id, batch_frames(run_id, **frames))`, and the merger
     applies the landed batches with apply_batch. A backfill holds back from alerts the events it found first.
     `landed` (landing root, attempt): a distributed worker landed the batch first; its own file records that it
