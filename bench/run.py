@@ -303,7 +303,8 @@ def synthetic_mentions(n: int, seed: int = 7):
     for i in range(n):
         t = types[i % len(types)]
         org = orgs[rng.randrange(len(orgs))]
-        model = models[rng.randrange(len(models))] if t in ("model_release", "training_cost", "benchmark_claim") else None
+        with_model = t in ("model_release", "training_cost", "benchmark_claim")
+        model = models[rng.randrange(len(models))] if with_model else None
         key = f"{t}|{org}|{model or '?'}|{i % 5000}".lower()
         row = {
             "mention_id": hashlib.sha256(f"m{seed}:{i}".encode()).hexdigest()[:32], "article_id": article_ids[i // 5],
@@ -312,14 +313,18 @@ def synthetic_mentions(n: int, seed: int = 7):
             "confidence": 0.5 + (i % 50) / 100, "status": "done", "event_key": key, "extractor_version": "rules-0.1",
             "open_weights": (i % 3 == 0) if t == "model_release" else None,
             "license": "MIT" if t == "model_release" and i % 3 == 0 else None,
-            "amount_usd": float(1e6 * (1 + i % 997)) if t in ("funding", "acquisition", "training_cost", "market_move") else None,
+            "amount_usd": (float(1e6 * (1 + i % 997))
+                           if t in ("funding", "acquisition", "training_cost", "market_move") else None),
             "round": "Series B" if t == "funding" else None,
-            "valuation_usd": 5e9 if t == "funding" else None, "investors": "Thrive Capital; SoftBank Group" if t == "funding" else None,
+            "valuation_usd": 5e9 if t == "funding" else None,
+            "investors": "Thrive Capital; SoftBank Group" if t == "funding" else None,
             "target": "Codeium" if t == "acquisition" else None, "partner": "Microsoft" if t == "partnership" else None,
             "pct": -3.5 if t == "market_move" else None, "jurisdiction": "US" if t == "policy" else None,
             "measure": "chip export controls" if t == "policy" else None,
-            "person": "Amara Okafor" if t == "leadership" else None, "role": "chief technology officer" if t == "leadership" else None,
-            "counterparty": "The New York Times" if t == "legal" else None, "matter": "copyright" if t == "legal" else None,
+            "person": "Amara Okafor" if t == "leadership" else None,
+            "role": "chief technology officer" if t == "leadership" else None,
+            "counterparty": "The New York Times" if t == "legal" else None,
+            "matter": "copyright" if t == "legal" else None,
             "compared_to": "GPT-4o" if t == "benchmark_claim" else None,
         }
         for c in MENTION_SCHEMA:
@@ -496,7 +501,8 @@ def print_report(res: dict) -> None:
 
     console = Console(width=None if sys.stdout.isatty() else 130)
     c, cold, inc, load, gx = res["ceiling"], res["pipeline_cold"], res["incremental"], res["duckdb_load"], res["gx"]
-    summary = Table(title=f"AI Industry Radar benchmark — {res['meta']['size']} feed items, {res['meta']['cpu_count']} cores")
+    summary = Table(title=f"AI Industry Radar benchmark — {res['meta']['size']} feed items, "
+                          f"{res['meta']['cpu_count']} cores")
     summary.add_column("measure")
     summary.add_column("value", justify="right")
     summary.add_column("notes")
@@ -521,7 +527,8 @@ def print_report(res: dict) -> None:
     if merger:
         summary.add_row("merger (landing -> warehouse)", f"{merger['merge_mentions_per_s']:,} mentions/s",
                         f"{merger['mentions']} mentions, {merger['articles']} articles in {merger['batches']} batches: "
-                        f"{merger['merge_s']:.2f}s ({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
+                        f"{merger['merge_s']:.2f}s "
+                        f"({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
                         f"landing them took {merger['land_s']:.1f}s")
     for row in res.get("distributed", {}).get("runs", []):
         summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge",
@@ -553,17 +560,20 @@ def print_report(res: dict) -> None:
         a, b = cs[name], is_[name]
         label = f"  └ {name}" if name in NESTED else name
         cpu = f"{a['process_cpu_s']:.2f}" if "process_cpu_s" in a else ""
-        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", cpu, str(a["calls"]),
+        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", cpu,
+                       str(a["calls"]),
                        f"{b['wall_s']:.2f}", f"{b['share_of_flow']:.1%}")
     stages.add_row("flow total", f"{res['stages']['cold']['flow_wall_s']:.2f}", "100%", "", "", "",
                    f"{res['stages']['incremental']['flow_wall_s']:.2f}", "100%")
     console.print(stages)
 
     scaling = Table(title="Scaling (cold ingest, one fresh process per size)")
-    for label in ("size", "pages", "cold s", "articles/s", "peak RSS tree MB", "peak RSS worker MB", "largest stage", "DB MB"):
+    for label in ("size", "pages", "cold s", "articles/s", "peak RSS tree MB", "peak RSS worker MB", "largest stage",
+                  "DB MB"):
         scaling.add_column(label, justify="right")
     for row in res["scaling"]:
-        scaling.add_row(str(row["size"]), str(row["pages"]), f"{row['cold_wall_s']:.1f}", f"{row['articles_per_s']:.1f}",
+        scaling.add_row(str(row["size"]), str(row["pages"]), f"{row['cold_wall_s']:.1f}",
+                        f"{row['articles_per_s']:.1f}",
                         f"{row['peak_rss_tree_mb']}", f"{row['peak_rss_worker_mb']}", row["largest_stage"],
                         f"{row['db_bytes'] / 1e6:.1f}")
     console.print(scaling)
@@ -573,15 +583,19 @@ def print_report(res: dict) -> None:
         for key, title in (("pipeline_functions_cumulative", "pipeline functions by cumulative time"),
                            ("top_self", "all functions by self time")):
             rows = prof.get(key) or []
-            t = Table(title=f"cProfile of '{prof['stage']}' ({prof.get('profiled_s', 0):.1f}s profiled, extra cold run): {title}")
+            t = Table(title=f"cProfile of '{prof['stage']}' ({prof.get('profiled_s', 0):.1f}s profiled, "
+                            f"extra cold run): {title}")
             for label in ("function", "ncalls", "self s", "cumulative s", "% of stage"):
                 t.add_column(label, justify="right" if label != "function" else "left")
             for row in rows[:15]:
-                share = row["cumtime_s" if key != "top_self" else "tottime_s"] / prof["profiled_s"] if prof.get("profiled_s") else 0
-                t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}", f"{share:.1%}")
+                column = "cumtime_s" if key != "top_self" else "tottime_s"
+                share = row[column] / prof["profiled_s"] if prof.get("profiled_s") else 0
+                t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}",
+                          f"{share:.1%}")
             console.print(t)
     console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]; load average "
-                  f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} on {res['meta']['cpu_count']} cores")
+                  f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} "
+                  f"on {res['meta']['cpu_count']} cores")
 
 
 # ------------------------------------------------------------------------------------------ CLI
@@ -593,16 +607,20 @@ def parse_sizes(text: str | None) -> list[int] | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the ingest pipeline on a synthetic loopback corpus.")
-    ap.add_argument("--size", type=int, default=1000, help="feed items in the main corpus (default 1000; `make bench` passes BENCH_SIZE)")
-    ap.add_argument("--sizes", default=None, help="comma-separated sizes for the scaling table, e.g. 1000,10000,50000 (default: --size)")
+    ap.add_argument("--size", type=int, default=1000,
+                    help="feed items in the main corpus (default 1000; `make bench` passes BENCH_SIZE)")
+    ap.add_argument("--sizes", default=None,
+                    help="comma-separated sizes for the scaling table, e.g. 1000,10000,50000 (default: --size)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results (default bench/results.json)")
-    ap.add_argument("--corpus-root", type=Path, default=make_corpus.DEFAULT_ROOT, help="where corpora are cached (default bench/corpus)")
+    ap.add_argument("--corpus-root", type=Path, default=make_corpus.DEFAULT_ROOT,
+                    help="where corpora are cached (default bench/corpus)")
     ap.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED)
     ap.add_argument("--upsert-rows", type=int, default=100_000, help="synthetic mentions for the DuckDB load test")
     ap.add_argument("--distributed-workers", type=parse_sizes, default=[1, 2, 4],
                     help="shard worker counts for the distributed section (default 1,2,4)")
     ap.add_argument("--profile", default=None,
-                    help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') or 'auto' (the largest)")
+                    help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') "
+                         "or 'auto' (the largest)")
     args = ap.parse_args(argv)
     args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
@@ -619,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         paths[s] = make_corpus.generate(s, args.corpus_root, args.seed)
         m = make_corpus.load_manifest(paths[s])
-        corpora[s] = {k: m[k] for k in ("n_pages", "n_items", "n_stories", "n_feeds", "n_feed_entries", "page_bytes", "kinds", "types")}
+        corpora[s] = {k: m[k] for k in ("n_pages", "n_items", "n_stories", "n_feeds", "n_feed_entries", "page_bytes",
+                                        "kinds", "types")}
         corpora[s]["generated_in_s"] = m["generated_in_s"]
         log(f"corpus {s}: {m['n_pages']} pages, {m['page_bytes'] / 1e6:.0f} MB ({time.perf_counter() - t:.1f}s)")
 
@@ -669,8 +688,9 @@ def main(argv: list[str] | None = None) -> int:
         args.phase_s["distributed"] = round(time.perf_counter() - t, 2)
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
-    results["radar_run"] = {**radar_run, "ratio_to_ceiling": round(radar_run["articles_per_s"] / ceiling["articles_per_s"], 4),
-                            "ratio_to_pipeline_cold": round(radar_run["articles_per_s"] / results["pipeline_cold"]["articles_per_s"], 4)}
+    run_aps = radar_run["articles_per_s"]
+    results["radar_run"] = {**radar_run, "ratio_to_ceiling": round(run_aps / ceiling["articles_per_s"], 4),
+                            "ratio_to_pipeline_cold": round(run_aps / results["pipeline_cold"]["articles_per_s"], 4)}
     results["merger"] = merger
     results["distributed"] = distributed
     results["ratios"]["radar_run_over_ceiling"] = results["radar_run"]["ratio_to_ceiling"]
