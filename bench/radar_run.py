@@ -1,4 +1,4 @@
-"""`radar run` exactly as a user runs it, with its phases timed: started by bench/run.py as
+"""`radar run` (or `radar merge`) exactly as a user runs it, with its phases timed: started by bench/run.py as
 `python bench/radar_run.py RESULT.json run --feeds F --db D`, which times the process from start to exit.
 
 Inside, a few functions `radar run` calls are wrapped (as bench/stageclock.py does, in this process only, never
@@ -23,31 +23,26 @@ sys.path.insert(0, str(REPO))
 phases: dict[str, float] = {}
 
 
-def timed(module, name: str, label: str) -> None:
-    real = getattr(module, name)
-
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            phases[label] = phases.get(label, 0.0) + time.perf_counter() - start
-
-    setattr(module, name, wrapper)
-
-
 def main() -> None:
     result = Path(sys.argv[1])
+    from stageclock import time_calls  # bench/, this script's directory
+
     import cli.main
+    import flows.merge
     import flows.schedule
     from flows import stopping
 
     phases["imports (cli, flows, prefect)"] = time.perf_counter() - STARTED
-    timed(stopping, "start_prefect_api", "prefect api start-up")
-    timed(flows.schedule, "ingest", "ingest flow")
-    timed(flows.schedule, "send_alerts", "alerts")
-    timed(flows.schedule, "publish_snapshot", "read snapshot")
-    timed(cli.main, "_print_summary", "summary printed")
+    time_calls(phases, stopping, "start_prefect_api", "prefect api start-up")
+    if sys.argv[2] == "merge":
+        time_calls(phases, flows.merge, "merge_new_batches", "merge (read landing, validate, transaction)")
+        time_calls(phases, flows.merge, "send_alerts", "alerts")
+        time_calls(phases, flows.merge, "publish_read_snapshot", "read snapshot")
+    else:
+        time_calls(phases, flows.schedule, "ingest", "ingest flow")
+        time_calls(phases, flows.schedule, "send_alerts", "alerts")
+        time_calls(phases, flows.schedule, "publish_snapshot", "read snapshot")
+        time_calls(phases, cli.main, "_print_summary", "summary printed")
 
     def write() -> None:
         phases["exit started at"] = time.perf_counter() - STARTED

@@ -38,7 +38,7 @@ for _k, _v in PREFECT_DEFAULTS.items():
     os.environ.setdefault(_k, _v)
 
 import make_corpus  # noqa: E402
-from stageclock import NESTED, STAGES  # noqa: E402
+from stageclock import NESTED, STAGES, time_calls  # noqa: E402
 
 DEFAULT_OUT = BENCH / "results.json"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -140,40 +140,108 @@ def measure_ceiling_all_cores(corpus: Path, manifest: dict) -> dict:
             "articles_per_s": round(len(pages) / seconds, 2)}
 
 
+def _radar_env(tmp: Path, prefect_home: Path) -> dict:
+    return {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0",
+            "RADAR_RUN_DEADLINE_S": "0", "RADAR_CONFIG": str(tmp / "no-radar.toml"), "PREFECT_HOME": str(prefect_home)}
+
+
+def _feeds_file(base: str, manifest: dict, tmp: Path) -> Path:
+    feeds = tmp / "feeds.toml"
+    feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n'
+                             for f in manifest["feeds"]))
+    return feeds
+
+
+class RadarProcess:
+    """`radar ARGS` as a user runs it, through bench/radar_run.py (its phases timed inside), timed here from process
+    start to exit. Each process gets its own PREFECT_HOME: each starts its own temporary Prefect API, as it would."""
+
+    def __init__(self, name: str, args: list[str], tmp: Path, sample_rss: bool = False):
+        self.name, self.result, self.log_path = name, tmp / f"{name}-phases.json", tmp / f"{name}.log"
+        cmd = [sys.executable, str(BENCH / "radar_run.py"), str(self.result), *args]
+        with open(self.log_path, "wb") as log:
+            self.started = time.perf_counter()
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(tmp),
+                                         env=_radar_env(tmp, tmp / f"prefect-{name}"))
+        self.sampler = TreeRss(self.proc.pid) if sample_rss else None
+        if self.sampler:
+            self.sampler.start()
+
+    def wait(self) -> dict:
+        returncode = self.proc.wait()
+        self.process_s = total = time.perf_counter() - self.started
+        if self.sampler:
+            self.sampler.stop()
+        if returncode != 0 or not self.result.is_file():
+            raise RuntimeError(f"radar {self.name} failed (exit {returncode}):\n"
+                               f"{self.log_path.read_text(errors='replace')[-4000:]}")
+        phases = json.loads(self.result.read_text())
+        exit_s = total - phases.pop("exit started at")
+        rows = {**phases, "exit (prefect api shutdown)": round(exit_s, 3)}
+        rows["other (interpreter, checks, lock, flow bookkeeping)"] = round(total - sum(rows.values()), 3)
+        out = {"process_s": round(total, 3), "phases_s": rows}
+        if self.sampler and self.sampler.available:
+            out["peak_rss_tree_mb"] = round(self.sampler.peak_tree / 2**20, 1)
+        return out
+
+
 def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
     """`radar run` as a user runs it (bench/radar_run.py), timed here from process start to exit, into a fresh
     warehouse; its phases (Prefect start-up, ingest flow, alerts, snapshot) come back as their own rows."""
     from cli.demo_server import serve_directory
 
-    db_path, result = tmp / "radar-run.duckdb", tmp / "radar-run-phases.json"
-    log_path = tmp / "radar-run.log"
+    db_path = tmp / "radar-run.duckdb"
     with serve_directory(corpus / "site") as base:
-        feeds = tmp / "feeds.toml"
-        feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n'
-                                 for f in manifest["feeds"]))
-        env = {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0",
-               "RADAR_RUN_DEADLINE_S": "0", "RADAR_CONFIG": str(tmp / "no-radar.toml"),
-               "PREFECT_HOME": str(tmp / "prefect-home")}
-        cmd = [sys.executable, str(BENCH / "radar_run.py"), str(result), "run", "--feeds", str(feeds),
-               "--db", str(db_path)]
-        with open(log_path, "wb") as log:
-            started = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(tmp), env=env)
-            sampler = TreeRss(proc.pid)
-            sampler.start()
-            returncode = proc.wait()
-            total = time.perf_counter() - started
-            sampler.stop()
-    if returncode != 0 or not result.is_file():
-        raise RuntimeError(f"radar run failed (exit {returncode}):\n{log_path.read_text(errors='replace')[-4000:]}")
-    phases = json.loads(result.read_text())
-    exit_s = total - phases.pop("exit started at")
-    rows = {**phases, "exit (prefect api shutdown)": round(exit_s, 3)}
-    rows["other (interpreter, checks, lock, flow bookkeeping)"] = round(total - sum(rows.values()), 3)
-    return {"process_s": round(total, 3), "pages": manifest["n_pages"],
-            "articles_per_s": round(manifest["n_pages"] / total, 2), "phases_s": rows,
-            "peak_rss_tree_mb": round(sampler.peak_tree / 2**20, 1) if sampler.available else None,
+        feeds = _feeds_file(base, manifest, tmp)
+        run = RadarProcess("radar-run", ["run", "--feeds", str(feeds), "--db", str(db_path)], tmp, sample_rss=True)
+        timed = run.wait()
+    return {**timed, "pages": manifest["n_pages"], "articles_per_s": round(manifest["n_pages"] / timed["process_s"], 2),
             "db_path": str(db_path)}
+
+
+def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict, reference_db: Path,
+                        counts: list[int]) -> dict:
+    """Distributed mode on this machine: N shard workers (`radar run --shard I/N --landing ROOT --db worker_I.duckdb`)
+    started at once as real processes over the same corpus, then `radar merge` into an empty warehouse; each timed
+    from process start to exit. Ratio: radar_run's process time over (all workers done + merge), i.e. articles/s
+    against the single-process `radar run` of this benchmark run (1.0: as fast). The merged warehouse is checked
+    against radar_run's (articles, mentions, events)."""
+    from cli.demo_server import serve_directory
+    from warehouse import db
+
+    def totals(path: Path) -> dict:
+        return db.query(path, "select (select count(*) from raw.articles) as articles, (select count(*) from "
+                              "core.mentions) as mentions, (select count(*) from core.events) as events").to_dicts()[0]
+
+    reference, rows = totals(reference_db), []
+    with serve_directory(corpus / "site") as base:
+        feeds = _feeds_file(base, manifest, tmp)
+        for n in counts:
+            here = tmp / f"distributed-{n}"
+            here.mkdir()
+            root, main_db = here / "landing", here / "main.duckdb"
+            started = time.perf_counter()
+            workers = [RadarProcess(f"worker_{i}", ["run", "--feeds", str(feeds), "--shard", f"{i}/{n}", "--landing",
+                                                    str(root), "--db", str(here / f"worker_{i}.duckdb")], here)
+                       for i in range(1, n + 1)]
+            timed_workers = [w.wait() for w in workers]
+            workers_s = time.perf_counter() - started
+            merge = RadarProcess("merge", ["merge", "--landing", str(root), "--db", str(main_db)], here).wait()
+            total_s = workers_s + merge["process_s"]
+            merged = totals(main_db)
+            merge_only = merge["phases_s"]["merge (read landing, validate, transaction)"]
+            rows.append({
+                "workers": n, "workers_s": round(workers_s, 3), "merge_process_s": merge["process_s"],
+                "total_s": round(total_s, 3), "articles_per_s": round(manifest["n_pages"] / total_s, 2),
+                "ratio_to_radar_run": round(radar_run["process_s"] / total_s, 4),
+                "worker_process_s": [w["process_s"] for w in timed_workers],
+                "worker_prefect_startup_s": [w["phases_s"].get("prefect api start-up") for w in timed_workers],
+                "worker_ingest_flow_s": [w["phases_s"].get("ingest flow") for w in timed_workers],
+                "merge_phases_s": merge["phases_s"], "merged": merged,
+                "merge_mentions_per_s": round(merged["mentions"] / merge_only) if merge_only else None,
+                "same_as_radar_run": merged == reference,
+            })
+    return {"available": True, "radar_run_process_s": radar_run["process_s"], "reference": reference, "runs": rows}
 
 
 def measure_merger(source_db: Path, tmp: Path, batch_size: int = 100) -> dict:
@@ -207,16 +275,7 @@ def measure_merger(source_db: Path, tmp: Path, batch_size: int = 100) -> dict:
     for module, name, label in ((merge.landing, "read_batches", "read landing"),
                                 (merge, "validate_landed", "validate"),
                                 (merge.stages, "merge_landed", "duckdb transaction")):
-        real = getattr(module, name)
-
-        def wrapper(*args, _real=real, _label=label, **kwargs):
-            t = time.perf_counter()
-            try:
-                return _real(*args, **kwargs)
-            finally:
-                phases[_label] = phases.get(_label, 0.0) + time.perf_counter() - t
-
-        setattr(module, name, wrapper)
+        time_calls(phases, module, name, label)
     start = time.perf_counter()
     counts = merge.merge_new_batches.fn(str(root), str(target))
     merge_s = time.perf_counter() - start
@@ -244,7 +303,8 @@ def synthetic_mentions(n: int, seed: int = 7):
     for i in range(n):
         t = types[i % len(types)]
         org = orgs[rng.randrange(len(orgs))]
-        model = models[rng.randrange(len(models))] if t in ("model_release", "training_cost", "benchmark_claim") else None
+        with_model = t in ("model_release", "training_cost", "benchmark_claim")
+        model = models[rng.randrange(len(models))] if with_model else None
         key = f"{t}|{org}|{model or '?'}|{i % 5000}".lower()
         row = {
             "mention_id": hashlib.sha256(f"m{seed}:{i}".encode()).hexdigest()[:32], "article_id": article_ids[i // 5],
@@ -253,14 +313,18 @@ def synthetic_mentions(n: int, seed: int = 7):
             "confidence": 0.5 + (i % 50) / 100, "status": "done", "event_key": key, "extractor_version": "rules-0.1",
             "open_weights": (i % 3 == 0) if t == "model_release" else None,
             "license": "MIT" if t == "model_release" and i % 3 == 0 else None,
-            "amount_usd": float(1e6 * (1 + i % 997)) if t in ("funding", "acquisition", "training_cost", "market_move") else None,
+            "amount_usd": (float(1e6 * (1 + i % 997))
+                           if t in ("funding", "acquisition", "training_cost", "market_move") else None),
             "round": "Series B" if t == "funding" else None,
-            "valuation_usd": 5e9 if t == "funding" else None, "investors": "Thrive Capital; SoftBank Group" if t == "funding" else None,
+            "valuation_usd": 5e9 if t == "funding" else None,
+            "investors": "Thrive Capital; SoftBank Group" if t == "funding" else None,
             "target": "Codeium" if t == "acquisition" else None, "partner": "Microsoft" if t == "partnership" else None,
             "pct": -3.5 if t == "market_move" else None, "jurisdiction": "US" if t == "policy" else None,
             "measure": "chip export controls" if t == "policy" else None,
-            "person": "Amara Okafor" if t == "leadership" else None, "role": "chief technology officer" if t == "leadership" else None,
-            "counterparty": "The New York Times" if t == "legal" else None, "matter": "copyright" if t == "legal" else None,
+            "person": "Amara Okafor" if t == "leadership" else None,
+            "role": "chief technology officer" if t == "leadership" else None,
+            "counterparty": "The New York Times" if t == "legal" else None,
+            "matter": "copyright" if t == "legal" else None,
             "compared_to": "GPT-4o" if t == "benchmark_claim" else None,
         }
         for c in MENTION_SCHEMA:
@@ -437,7 +501,8 @@ def print_report(res: dict) -> None:
 
     console = Console(width=None if sys.stdout.isatty() else 130)
     c, cold, inc, load, gx = res["ceiling"], res["pipeline_cold"], res["incremental"], res["duckdb_load"], res["gx"]
-    summary = Table(title=f"AI Industry Radar benchmark — {res['meta']['size']} feed items, {res['meta']['cpu_count']} cores")
+    summary = Table(title=f"AI Industry Radar benchmark — {res['meta']['size']} feed items, "
+                          f"{res['meta']['cpu_count']} cores")
     summary.add_column("measure")
     summary.add_column("value", justify="right")
     summary.add_column("notes")
@@ -462,9 +527,16 @@ def print_report(res: dict) -> None:
     if merger:
         summary.add_row("merger (landing -> warehouse)", f"{merger['merge_mentions_per_s']:,} mentions/s",
                         f"{merger['mentions']} mentions, {merger['articles']} articles in {merger['batches']} batches: "
-                        f"{merger['merge_s']:.2f}s ({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
+                        f"{merger['merge_s']:.2f}s "
+                        f"({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
                         f"landing them took {merger['land_s']:.1f}s")
-    summary.add_row("distributed mode (1/2/4 workers)", "not measured", res.get("distributed", {}).get("note", ""))
+    for row in res.get("distributed", {}).get("runs", []):
+        summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge",
+                        f"{row['ratio_to_radar_run']:.2f}x radar run",
+                        f"{row['total_s']:.1f}s = workers {row['workers_s']:.1f}s "
+                        f"+ merge {row['merge_process_s']:.1f}s "
+                        f"({row['merge_mentions_per_s'] or 0:,} mentions/s in the merge); same rows as radar run: "
+                        f"{row['same_as_radar_run']}")
     summary.add_row("incremental (same ingest again)", f"{inc['wall_s']:.2f}s",
                     f"{inc['ratio_to_cold']:.1%} of cold; new rows {inc['new_rows']}")
     summary.add_row("incremental minus flow start-up", f"{inc['minus_flow_startup_s']:.2f}s",
@@ -488,17 +560,20 @@ def print_report(res: dict) -> None:
         a, b = cs[name], is_[name]
         label = f"  └ {name}" if name in NESTED else name
         cpu = f"{a['process_cpu_s']:.2f}" if "process_cpu_s" in a else ""
-        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", cpu, str(a["calls"]),
+        stages.add_row(label, f"{a['wall_s']:.2f}", f"{a['share_of_flow']:.1%}", f"{a['sum_s']:.2f}", cpu,
+                       str(a["calls"]),
                        f"{b['wall_s']:.2f}", f"{b['share_of_flow']:.1%}")
     stages.add_row("flow total", f"{res['stages']['cold']['flow_wall_s']:.2f}", "100%", "", "", "",
                    f"{res['stages']['incremental']['flow_wall_s']:.2f}", "100%")
     console.print(stages)
 
     scaling = Table(title="Scaling (cold ingest, one fresh process per size)")
-    for label in ("size", "pages", "cold s", "articles/s", "peak RSS tree MB", "peak RSS worker MB", "largest stage", "DB MB"):
+    for label in ("size", "pages", "cold s", "articles/s", "peak RSS tree MB", "peak RSS worker MB", "largest stage",
+                  "DB MB"):
         scaling.add_column(label, justify="right")
     for row in res["scaling"]:
-        scaling.add_row(str(row["size"]), str(row["pages"]), f"{row['cold_wall_s']:.1f}", f"{row['articles_per_s']:.1f}",
+        scaling.add_row(str(row["size"]), str(row["pages"]), f"{row['cold_wall_s']:.1f}",
+                        f"{row['articles_per_s']:.1f}",
                         f"{row['peak_rss_tree_mb']}", f"{row['peak_rss_worker_mb']}", row["largest_stage"],
                         f"{row['db_bytes'] / 1e6:.1f}")
     console.print(scaling)
@@ -508,15 +583,19 @@ def print_report(res: dict) -> None:
         for key, title in (("pipeline_functions_cumulative", "pipeline functions by cumulative time"),
                            ("top_self", "all functions by self time")):
             rows = prof.get(key) or []
-            t = Table(title=f"cProfile of '{prof['stage']}' ({prof.get('profiled_s', 0):.1f}s profiled, extra cold run): {title}")
+            t = Table(title=f"cProfile of '{prof['stage']}' ({prof.get('profiled_s', 0):.1f}s profiled, "
+                            f"extra cold run): {title}")
             for label in ("function", "ncalls", "self s", "cumulative s", "% of stage"):
                 t.add_column(label, justify="right" if label != "function" else "left")
             for row in rows[:15]:
-                share = row["cumtime_s" if key != "top_self" else "tottime_s"] / prof["profiled_s"] if prof.get("profiled_s") else 0
-                t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}", f"{share:.1%}")
+                column = "cumtime_s" if key != "top_self" else "tottime_s"
+                share = row[column] / prof["profiled_s"] if prof.get("profiled_s") else 0
+                t.add_row(row["function"], str(row["ncalls"]), f"{row['tottime_s']:.3f}", f"{row['cumtime_s']:.3f}",
+                          f"{share:.1%}")
             console.print(t)
     console.print(f"largest stage (cold): [bold]{res['largest_stage']}[/bold]; load average "
-                  f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} on {res['meta']['cpu_count']} cores")
+                  f"{res['meta']['loadavg_start'][0]:.1f} -> {res['meta']['loadavg_end'][0]:.1f} "
+                  f"on {res['meta']['cpu_count']} cores")
 
 
 # ------------------------------------------------------------------------------------------ CLI
@@ -528,14 +607,20 @@ def parse_sizes(text: str | None) -> list[int] | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the ingest pipeline on a synthetic loopback corpus.")
-    ap.add_argument("--size", type=int, default=1000, help="feed items in the main corpus (default 1000; `make bench` passes BENCH_SIZE)")
-    ap.add_argument("--sizes", default=None, help="comma-separated sizes for the scaling table, e.g. 1000,10000,50000 (default: --size)")
+    ap.add_argument("--size", type=int, default=1000,
+                    help="feed items in the main corpus (default 1000; `make bench` passes BENCH_SIZE)")
+    ap.add_argument("--sizes", default=None,
+                    help="comma-separated sizes for the scaling table, e.g. 1000,10000,50000 (default: --size)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results (default bench/results.json)")
-    ap.add_argument("--corpus-root", type=Path, default=make_corpus.DEFAULT_ROOT, help="where corpora are cached (default bench/corpus)")
+    ap.add_argument("--corpus-root", type=Path, default=make_corpus.DEFAULT_ROOT,
+                    help="where corpora are cached (default bench/corpus)")
     ap.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED)
     ap.add_argument("--upsert-rows", type=int, default=100_000, help="synthetic mentions for the DuckDB load test")
+    ap.add_argument("--distributed-workers", type=parse_sizes, default=[1, 2, 4],
+                    help="shard worker counts for the distributed section (default 1,2,4)")
     ap.add_argument("--profile", default=None,
-                    help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') or 'auto' (the largest)")
+                    help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') "
+                         "or 'auto' (the largest)")
     args = ap.parse_args(argv)
     args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
@@ -552,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         paths[s] = make_corpus.generate(s, args.corpus_root, args.seed)
         m = make_corpus.load_manifest(paths[s])
-        corpora[s] = {k: m[k] for k in ("n_pages", "n_items", "n_stories", "n_feeds", "n_feed_entries", "page_bytes", "kinds", "types")}
+        corpora[s] = {k: m[k] for k in ("n_pages", "n_items", "n_stories", "n_feeds", "n_feed_entries", "page_bytes",
+                                        "kinds", "types")}
         corpora[s]["generated_in_s"] = m["generated_in_s"]
         log(f"corpus {s}: {m['n_pages']} pages, {m['page_bytes'] / 1e6:.0f} MB ({time.perf_counter() - t:.1f}s)")
 
@@ -591,18 +677,30 @@ def main(argv: list[str] | None = None) -> int:
         args.phase_s["radar_run"] = round(time.perf_counter() - t, 2)
         log(f"radar run: {radar_run['process_s']}s; landing + merger over its rows")
         t = time.perf_counter()
-        merger = measure_merger(Path(radar_run.pop("db_path")), Path(tmp))
+        reference_db = Path(radar_run.pop("db_path"))
+        merger = measure_merger(reference_db, Path(tmp))
         args.phase_s["merger"] = round(time.perf_counter() - t, 2)
         log(f"merger: {merger['merge_mentions_per_s']} mentions/s")
+        log(f"distributed mode: {args.distributed_workers} shard workers at once, then radar merge")
+        t = time.perf_counter()
+        distributed = measure_distributed(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp),
+                                          radar_run, reference_db, args.distributed_workers)
+        args.phase_s["distributed"] = round(time.perf_counter() - t, 2)
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
-    results["radar_run"] = {**radar_run, "ratio_to_ceiling": round(radar_run["articles_per_s"] / ceiling["articles_per_s"], 4),
-                            "ratio_to_pipeline_cold": round(radar_run["articles_per_s"] / results["pipeline_cold"]["articles_per_s"], 4)}
+    run_aps = radar_run["articles_per_s"]
+    results["radar_run"] = {**radar_run, "ratio_to_ceiling": round(run_aps / ceiling["articles_per_s"], 4),
+                            "ratio_to_pipeline_cold": round(run_aps / results["pipeline_cold"]["articles_per_s"], 4)}
     results["merger"] = merger
-    results["distributed"] = {"available": False,
-                              "note": "radar run has no distributed mode (--shard/--landing) yet: 1/2/4 workers not measured"}
+    results["distributed"] = distributed
     results["ratios"]["radar_run_over_ceiling"] = results["radar_run"]["ratio_to_ceiling"]
     results["ratios"]["merger_mentions_per_s"] = merger["merge_mentions_per_s"]
+    for row in distributed["runs"]:
+        results["ratios"][f"distributed_{row['workers']}_workers_over_radar_run"] = row["ratio_to_radar_run"]
+    by_size = {row["size"]: row for row in results["scaling"]}
+    if 1000 in by_size and 10000 in by_size:
+        results["ratios"]["time_10k_over_1k"] = round(by_size[10000]["cold_wall_s"] / by_size[1000]["cold_wall_s"], 3)
+    results["ratios"]["peak_rss_tree_mb_at_largest_size"] = by_size[max(by_size)]["peak_rss_tree_mb"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp_out = args.out.with_suffix(".json.tmp")
     tmp_out.write_text(json.dumps(results, indent=1, default=str))

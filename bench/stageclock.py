@@ -40,6 +40,20 @@ class Call:
     cpu: float  # process CPU seconds (all threads) during the call: robust to a busy machine for sequential stages
 
 
+def time_calls(phases: dict[str, float], owner, name: str, label: str) -> None:
+    """Replace owner.name (in this process only) so the time spent in each call adds to phases[label]."""
+    real = getattr(owner, name)
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            phases[label] = phases.get(label, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, timed)
+
+
 def union_length(intervals: list[tuple[float, float]]) -> float:
     total, cur_start, cur_end = 0.0, None, None
     for start, end in sorted(intervals):
@@ -208,7 +222,8 @@ class StageClock:
             rows.append({"function": f"{func} ({_short(file)}:{line})", "ncalls": nc, "tottime_s": round(tt, 4),
                          "cumtime_s": round(ct, 4)})
         by_cum = sorted(rows, key=lambda r: r["cumtime_s"], reverse=True)[:top]
-        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows, strict=True) if file.startswith(_REPO) and "/bench/" not in file),  # type: ignore[attr-defined]
+        ours = sorted((r for (file, _, _), r in zip(stats.stats, rows, strict=True)  # type: ignore[attr-defined]
+                       if file.startswith(_REPO) and "/bench/" not in file),
                       key=lambda r: r["cumtime_s"], reverse=True)[:top]
         by_tot = sorted(rows, key=lambda r: r["tottime_s"], reverse=True)[:top]
         text = io.StringIO()

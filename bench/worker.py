@@ -43,8 +43,8 @@ def _maxrss_mb(who: int) -> float:
 def warehouse_counts(db_path: Path) -> dict:
     from warehouse import db
 
-    tables = {"entries": "raw.entries", "articles": "raw.articles", "mentions": "core.mentions", "events": "core.events",
-              "quarantine": "ops.quarantine", "fetches": "raw.fetches"}
+    tables = {"entries": "raw.entries", "articles": "raw.articles", "mentions": "core.mentions",
+              "events": "core.events", "quarantine": "ops.quarantine", "fetches": "raw.fetches"}
     out = {name: int(db.query(db_path, f"select count(*) as n from {t}")["n"][0]) for name, t in tables.items()}
     by_type = db.query(db_path, "select type, count(*) as n from core.events group by type order by type")
     out["events_by_type"] = {r["type"]: r["n"] for r in by_type.to_dicts()}

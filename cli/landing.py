@@ -15,7 +15,8 @@ LandingOption = Annotated[str, typer.Option("--landing", help="Landing zone root
                                                               "environment).", envvar="RADAR_LANDING")]
 DEFAULT_DB = Path("warehouse/radar.duckdb")
 
-landing_app = typer.Typer(rich_markup_mode=None, help="The landing zone workers write to in distributed mode.", no_args_is_help=True)
+landing_app = typer.Typer(rich_markup_mode=None, help="The landing zone workers write to in distributed mode.",
+                          no_args_is_help=True)
 
 
 def merge(
@@ -23,7 +24,8 @@ def merge(
     landing: LandingOption,
     db: DbOption = DEFAULT_DB,
     config: Annotated[Path | None, typer.Option("--config", help="Settings file (alert URLs, rules).")] = None,
-    wait: Annotated[bool, typer.Option("--wait", help="If another process is writing to the warehouse, wait for it.")] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="If another process is writing to the warehouse, "
+                                                      "wait for it.")] = False,
 ) -> None:
     """Merge the batches workers landed since the last merge into the warehouse, send due alerts, publish the read
     snapshot. Idempotent: a merge killed midway and run again leaves the warehouse as one clean merge would.
@@ -66,7 +68,8 @@ def compact(
 
 
 @landing_app.command()
-def status(landing: LandingOption, db: Annotated[Path | None, typer.Option("--db", envvar="RADAR_DB_PATH")] = None) -> None:
+def status(landing: LandingOption,
+           db: Annotated[Path | None, typer.Option("--db", envvar="RADAR_DB_PATH")] = None) -> None:
     """Batches landed (per run), and how many the warehouse has merged."""
     import polars as pl
 
@@ -78,7 +81,8 @@ def status(landing: LandingOption, db: Annotated[Path | None, typer.Option("--db
     if merged is not None:
         batches = batches.join(merged.with_columns(merged=pl.lit(True)), on=["run_id", "batch_id"], how="left")
     console.print(f"landing version {zone.markers_version(landing)}: {batches.height} batches landed"
-                  + (f", {int(batches['merged'].fill_null(False).sum())} merged into {db}" if merged is not None else ""),
+                  + (f", {int(batches['merged'].fill_null(False).sum())} merged into {db}"
+                     if merged is not None else ""),
                   highlight=False)
 
 

@@ -57,11 +57,12 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
     db_file = Path(db_path)
     feeds = feeds_in_shard(feeds, parse_shard(shard) if shard else None)
     db.migrate(db_file)
+    reloaded = load_landed_batches(db_file, landing_root) if landing_root else 0
     run_id = uuid.uuid4().hex
     context = FlowRunContext.get()  # None when called as ingest.fn() in tests
     flow_run = context.flow_run if context else None
     stages.start_run(db_file, run_id, str(flow_run.id) if flow_run else None)
-    counts = {"n_feeds": len(feeds)}
+    counts = {"n_feeds": len(feeds), **({"n_batches_reloaded": reloaded} if landing_root else {})}
     try:
         previous, limited = stages.feed_states(db_file), stages.rate_limits(db_file)
         due = polling.due_feeds(feeds, previous, limited, stages.now(), force)
@@ -82,7 +83,7 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
             pending = stages.pending_articles(db_file, [feed.url for feed in feeds])
             counts.update(process_articles(db_file, run_id, pending, settings,
                                            polling.held_off(limited, feed_limits), deadline, landing_root))
-            retry_failed_extractions(db_file, run_id, counts)
+            retry_failed_extractions(db_file, run_id, counts, landing_root)
         counts["n_quarantined"] += loaded["n_quarantined"]
     except BaseException as exc:
         # Ctrl-C or SIGTERM: the batches committed so far stay, and the next run resumes with the rest.
@@ -160,18 +161,37 @@ def _finish_batch(db_path: Path, run_id: str, landing_root: str | None, batch_id
     progress.advance("events", counts["n_events_new"])
 
 
-def retry_failed_extractions(db_path: Path, run_id: str, totals: dict) -> None:
+def retry_failed_extractions(db_path: Path, run_id: str, totals: dict, landing_root: str | None = None) -> None:
     """Stored articles whose event extraction raised are tried again once the extractor version has changed;
-    with the same version a rerun leaves them be (they would only raise again)."""
+    with the same version a rerun leaves them be (they would only raise again). One batch, "reextract", through
+    the one write seam: landed too in distributed mode, so the merger gets the mentions and the quarantine rows
+    that go (`recovered_extractions`)."""
     articles = stages.articles_to_reextract(db_path, EXTRACTOR_VERSION)
     if articles.is_empty():
         return
     mentions, failed = extract_events(articles)
     mentions, bad_mentions = validate("mentions", mentions, key="mention_id")
-    counts = stages.load_reextracted(db_path, run_id, articles["article_id"], mentions,
-                                     pl.concat([failed, bad_mentions], how="diagonal_relaxed"))
+    quarantine = pl.concat([failed, bad_mentions], how="diagonal_relaxed")
+    recovered = articles.select("article_id").filter(~pl.col("article_id").is_in(failed["row_key"].to_list()))
+    counts = load_batch(db_path, run_id, "reextract", landing_root, {
+        "mentions": mentions, "quarantine": quarantine, "recovered_extractions": recovered})
     for name, value in counts.items():
         totals[name] += value
+
+
+def load_landed_batches(db_path: Path, landing_root: str) -> int:
+    """Batches that this worker's unfinished runs landed but did not load into its own file (killed, or stopped,
+    between the two), loaded now as the merger loads them: the rerun then knows those feeds polled and those pages
+    fetched, and fetches nothing twice (its fetch log would reach the merger twice). Returns the batches loaded."""
+    runs = stages.unfinished_runs(db_path)
+    version = landing.markers_version(landing_root) if runs else None
+    if version is None:
+        return 0
+    batches = stages.unmerged_batches(db_path, landing.committed_batches(landing_root, version, run_ids=runs))
+    if batches.is_empty():
+        return 0
+    stages.merge_landed(db_path, landing_root, version, batches, landing.read_batches(landing_root, batches))
+    return batches.height
 
 
 # --------------------------------------------------------------------------- tasks
@@ -250,11 +270,13 @@ def load_batch(db_path: Path, run_id: str, batch_id: str, landing_root: str | No
     """Every row of one batch, one transaction (warehouse.stages.load_batch). With `landing_root`, the batch is
     landed there first (the merger's input), then loaded into the worker's own file, whose feed states, entries
     and pages tell the worker's next run what is due and what is fetched already (docs/scale-out.md). Landed
-    first: a worker killed between the two lands the batch again on its rerun (a new run id), and the merger's
-    natural keys absorb the copy."""
-    if landing_root:
-        landing.write_batch(landing_root, run_id, batch_id, stages.batch_frames(run_id, **frames))
-    return stages.load_batch(db_path, run_id, batch_id, frames)
+    first, and recorded as held in the worker's file: a worker killed between the two loads the landed batch on
+    its next run (load_landed_batches) instead of fetching its pages again."""
+    if not landing_root:
+        return stages.load_batch(db_path, run_id, batch_id, frames)
+    attempt = landing.write_batch(landing_root, run_id, batch_id, stages.batch_frames(run_id, **frames))
+    # None: this run landed this batch id before, which its new run id and unique batch ids rule out
+    return stages.load_batch(db_path, run_id, batch_id, frames, landed=(landing_root, attempt or ""))
 
 
 @task(name="build-data-docs", cache_policy=NO_CACHE)

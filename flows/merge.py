@@ -44,7 +44,8 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             checked, failures = isolating(partial(expectations.validate, name, key=key), part, key)
             parts += [valid for valid, _ in checked]
             bad = pl.concat([q for _, q in checked]
-                            + [failure_quarantine(failures, name, f"validate_{name}", part, key)], how="diagonal_relaxed")
+                            + [failure_quarantine(failures, name, f"validate_{name}", part, key)],
+                            how="diagonal_relaxed")
             if not bad.is_empty():
                 rejected.append(stages.batch_frames(run_id, quarantine=bad)["quarantine"])
         frames[name] = pl.concat(parts) if parts else frames[name].clear()
@@ -64,7 +65,8 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
     """Merge every batch landed up to the markers table's current version and not merged yet, in transactions of
     `max_batches` batches; returns totals. Nothing to do when the version is the one the last merge read."""
-    totals: dict[str, Any] = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0, "n_events_new": 0,
+    totals: dict[str, Any] = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0,
+                              "n_events_new": 0,
               "n_quarantined": 0, "n_merges": 0}
     version = landing.markers_version(landing_root)
     last = stages.last_merged_version(Path(db_path), landing_root)

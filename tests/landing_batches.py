@@ -7,6 +7,9 @@ Also runnable as a process, so tests can run several at once and kill them with 
 
     python -m tests.landing_batches land ROOT RUN_ID PICKLE [--shard I/N] [--die-at TABLE]
         lands the pickled batches whose index is I modulo N; --die-at: SIGKILL itself just before writing TABLE
+    python -m tests.landing_batches run BATCH_ID RADAR_ARGS...
+        `radar RADAR_ARGS...` in this process, which SIGKILLs its process group (itself, its extraction workers)
+        when the ingest flow has landed batch BATCH_ID and is about to load it into the worker's own file
     python -m tests.landing_batches merge ROOT DB [--die-at STATEMENT]
         merges the landing zone into DB (flows.merge.merge_new_batches); --die-at: SIGKILL itself just before
         running warehouse/sql/STATEMENT.sql, inside the merge's open transaction
@@ -59,7 +62,8 @@ def demo_batches(base_url: str, run_id: str, batch_size: int = 4) -> list[tuple[
             mentions, failed_mentions = extract_events.fn(articles)
             mentions, bad_mentions = expectations.validate("mentions", mentions, key="mention_id")
             batches.append((f"articles-{i}", {
-                "fetches": polling.fetch_log(pages_fetched, "article", run_id, stages.now()), "articles": articles, "mentions": mentions,
+                "fetches": polling.fetch_log(pages_fetched, "article", run_id, stages.now()), "articles": articles,
+                "mentions": mentions,
                 "quarantine": pl.concat([failed_texts, bad_articles, failed_mentions, bad_mentions],
                                         how="diagonal_relaxed")}))
     return batches
@@ -77,18 +81,21 @@ def load_embedded(db_path: Path, run_id: str, batches: list[tuple[str, dict]]) -
 
 
 def land(root: str, run_id: str, batches: list[tuple[str, dict]]) -> int:
-    return sum(landing.write_batch(root, run_id, batch_id, stages.batch_frames(run_id, **kwargs))
+    return sum(landing.write_batch(root, run_id, batch_id, stages.batch_frames(run_id, **kwargs)) is not None
                for batch_id, kwargs in batches)
 
 
 def _die_before(module, name: str, arg: int, target: str) -> None:
     """Replace module.name so the process kills itself (SIGKILL: no cleanup, no rollback) when called with
-    `target` as its argument number `arg`."""
+    `target` as its argument number `arg`; its whole process group when it leads one (started in a new session:
+    its extraction workers die with it)."""
     real = getattr(module, name)
 
     def dying(*args, **kwargs):
         if args[arg] == target:
             print(f"dying before {target}", flush=True)
+            if os.getpgid(0) == os.getpid():
+                os.killpg(0, signal.SIGKILL)
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
 
@@ -96,6 +103,12 @@ def _die_before(module, name: str, arg: int, target: str) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["run"]:
+        from cli.main import app
+
+        _die_before(stages, "load_batch", 2, argv[1])  # load_batch(path, run_id, batch_id, ...)
+        app(argv[2:])
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["land", "merge"])
     parser.add_argument("root")

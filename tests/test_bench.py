@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 BENCH = REPO / "bench"
 SECTIONS = ["meta", "corpus", "ceiling", "pipeline_cold", "incremental", "flow_startup", "stages", "scaling",
-            "duckdb_load", "gx", "ratios", "radar_run", "merger"]
+            "duckdb_load", "gx", "ratios", "radar_run", "merger", "distributed"]
 STAGES = ["fetch feeds", "parse feeds", "fetch pages", "extract text", "extract events", "validate", "load",
           "warehouse bookkeeping", "flow glue", "gx setup (import + context)", "prefect + unattributed"]
 
@@ -49,7 +49,9 @@ def test_corpus_is_deterministic_and_complete(tmp_path):
 def test_bench_runs_and_reports_every_section(tmp_path):
     out = tmp_path / "results.json"
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--size", "200", "--out", str(out), "--corpus-root", str(tmp_path / "corpus")],
+        [sys.executable, str(BENCH / "run.py"), "--size", "200", "--out", str(out),
+         "--corpus-root", str(tmp_path / "corpus"),
+         "--distributed-workers", "1,2"],  # 4 workers would add minutes, and nothing more to check
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
@@ -58,13 +60,22 @@ def test_bench_runs_and_reports_every_section(tmp_path):
         assert results.get(section), f"missing section {section}"
 
     assert _number(results["ceiling"]["articles_per_s"]) and results["ceiling"]["pages"] > 0
-    assert results["ceiling"]["processes"] == os.cpu_count() and _number(results["ceiling"]["one_process"]["articles_per_s"])
+    assert results["ceiling"]["processes"] == os.cpu_count()
+    assert _number(results["ceiling"]["one_process"]["articles_per_s"])
     run = results["radar_run"]
-    assert _number(run["process_s"]) and all(_number(v) for k, v in run["phases_s"].items() if not k.startswith("other"))
+    assert _number(run["process_s"])
+    assert all(_number(v) for k, v in run["phases_s"].items() if not k.startswith("other"))
     assert {"prefect api start-up", "ingest flow", "alerts", "read snapshot"} <= set(run["phases_s"])
     merger = results["merger"]
     assert merger["mentions"] > 0 and merger["merged"]["n_mentions_new"] == merger["mentions"]  # every row merged once
     assert merger["merged"]["n_articles_new"] == merger["articles"] and _number(merger["merge_mentions_per_s"])
+    distributed = results["distributed"]
+    assert [row["workers"] for row in distributed["runs"]] == [1, 2]
+    for row in distributed["runs"]:
+        assert row["same_as_radar_run"], row  # the workers and the merger stored what radar run stored
+        assert all(_number(row[k]) for k in ("total_s", "ratio_to_radar_run", "merge_mentions_per_s"))
+        assert len(row["worker_process_s"]) == row["workers"] and all(map(_number, row["worker_process_s"]))
+        assert _number(results["ratios"][f"distributed_{row['workers']}_workers_over_radar_run"])
     cold = results["pipeline_cold"]
     assert all(_number(cold[k]) for k in ("wall_s", "articles_per_s", "ratio_to_ceiling"))
     assert cold["warehouse"]["articles"] > 0 and cold["warehouse"]["mentions"] > 0

@@ -21,7 +21,8 @@ from flows.merge import merge_new_batches
 from tests.landing_batches import DEMO, demo_batches, land, load_embedded
 from warehouse import db, landing, stages
 
-pytestmark = pytest.mark.timeout(1800)  # hang guard: GX imports and Prefect start-up in child processes are slow on a busy machine
+# hang guard: GX imports and Prefect start-up in child processes are slow on a busy machine
+pytestmark = pytest.mark.timeout(1800)
 
 REPO = Path(__file__).resolve().parent.parent
 RUN_ID = "run-landing-test"
@@ -157,6 +158,38 @@ def test_the_merger_killed_mid_merge_and_run_again_changes_nothing(batches, embe
     assert_same_warehouse(merged, embedded)
 
 
+def test_articles_extracted_again_after_an_extractor_upgrade_are_landed(tmp_path, monkeypatch):
+    """A landing worker whose extractor raised on two articles, upgraded: the mentions found on its next run, and
+    the quarantine rows they clear, reach the merged warehouse as they reach the worker's own file."""
+    import flows.ingest as ingest_module
+    from config.settings import Settings
+    from sources.feeds import Feed
+    from tests.test_isolation import MARKER, PoisonedExtractor, _site, _story
+
+    monkeypatch.setattr(ingest_module, "extract_mentions", PoisonedExtractor(ingest_module.extract_mentions))
+    site = _site(tmp_path, [_story(i) for i in range(4)] + [_story(4, f"{MARKER}."), _story(5, f"{MARKER}!")])
+    root, worker, merged = str(tmp_path / "landing"), tmp_path / "worker.duckdb", tmp_path / "merged.duckdb"
+    settings = Settings(allow_hosts=("127.0.0.1",), min_host_interval_s=0, extract_workers=1)
+    failed = ("select row_key, extractor_version from ops.quarantine where stage = 'extract_events' "
+              "order by all")
+    mentions = "select mention_id, article_id, event_key from core.mentions order by all"
+    with serve_directory(site) as base:
+        feeds = [Feed(url=f"{base}/feed.xml")]
+        ingest_module.ingest(feeds=feeds, db_path=str(worker), settings=settings, landing_root=root)
+        assert db.query(worker, failed).height == 2
+        monkeypatch.setattr(ingest_module, "EXTRACTOR_VERSION", "rules-next")
+        monkeypatch.setattr(ingest_module, "extract_mentions", ingest_module.extract_mentions.real)
+        upgraded = ingest_module.ingest(feeds=feeds, db_path=str(worker), settings=settings, landing_root=root)
+    assert upgraded["n_mentions_new"] > 0 and db.query(worker, failed).is_empty()
+    assert "reextract" in landing.committed_batches(root)["batch_id"].to_list()
+
+    merge(Path(root), merged)
+    assert db.query(merged, failed).is_empty()
+    assert db.query(merged, mentions).equals(db.query(worker, mentions))
+    assert db.query(merged, "select * exclude (updated_at) from core.events order by all").equals(
+        db.query(worker, "select * exclude (updated_at) from core.events order by all"))
+
+
 def test_a_batch_whose_rows_do_not_match_its_marker_is_refused(batches, tmp_path):
     made, _ = batches
     root = str(tmp_path / "landing")
@@ -194,7 +227,8 @@ def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batc
         land(str(root), RUN_ID, fresh)
 
         def radar_merge() -> subprocess.CompletedProcess:
-            proc = subprocess.run([sys.executable, "-m", "cli.main", "merge", "--landing", str(root), "--db", str(path)],
+            proc = subprocess.run([sys.executable, "-m", "cli.main", "merge", "--landing", str(root),
+                                   "--db", str(path)],
                                   cwd=REPO, capture_output=True, text=True, timeout=600,
                                   env={**__import__("os").environ, **env, "RADAR_ALERT_URLS": hook.apprise_url})
             assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
@@ -291,3 +325,49 @@ def test_three_shard_workers_landing_and_the_merger_equal_one_radar_run(tmp_path
     assert "Merged 0 landed batches" in again.stdout
     assert all(keyed_content(main)[name].equals(got[name]) for name in KEYS)
     print({name: frame.height for name, frame in got.items()}, "batches:", markers.height)
+
+
+FETCH_LOG = "select kind, url, status, error_kind, count(*) as n from raw.fetches group by all order by all"
+
+
+@pytest.mark.skipif(not RADAR.exists(), reason="needs the project's virtualenv (make install)")
+def test_a_shard_worker_killed_after_landing_a_batch_and_run_again_changes_nothing(tmp_path):
+    """`radar run --shard 1/1 --landing` killed (SIGKILL, with its extraction workers) between landing a batch of
+    pages and loading it into its own file, then run again, then merged: the same entries, articles, mentions,
+    events and fetch log (each page fetched once) as two uninterrupted `radar run`s."""
+    with serve_directory(DEMO) as base:
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text("".join(f'[[feeds]]\nurl = "{base}/feeds/{f.name}"\n'
+                                 for f in sorted((DEMO / "feeds").glob("*.xml"))), encoding="utf-8")
+        config = tmp_path / "radar.toml"
+        config.write_text('allow_hosts = ["127.0.0.1"]\nobey_robots = false\nmin_host_interval_s = 0\n'
+                          "article_batch_size = 4\nextract_workers = 1\n", encoding="utf-8")
+        root, worker, single, main = (str(tmp_path / "landing"), tmp_path / "worker.duckdb",
+                                      tmp_path / "single.duckdb", tmp_path / "main.duckdb")
+        common = ("run", "--feeds", str(feeds), "--config", str(config))
+        as_worker = (*common, "--db", str(worker), "--shard", "1/1", "--landing", root)
+        killed = subprocess.Popen([sys.executable, "-m", "tests.landing_batches", "run", "pages-2", *as_worker],
+                                  cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  start_new_session=True)  # its own process group, which it kills
+        reference = radar(*common, "--db", str(single), cwd=tmp_path)
+        outputs = [p.communicate(timeout=900) for p in (killed, reference)]
+        assert killed.returncode == -9 and "dying before pages-2" in outputs[0][0], outputs[0][1][-3000:]
+        assert reference.returncode == 0, outputs[1][1][-3000:]
+        landed = landing.committed_batches(root)
+        assert "pages-2" in landed["batch_id"].to_list()
+        assert "pages-2" not in db.query(worker, "select batch_id from ops.landing_batches")["batch_id"].to_list()
+
+        # The reference polls again too: feeds that declare no pace are due at every run (a 304 each time).
+        reruns = [radar(*as_worker, cwd=tmp_path), radar(*common, "--db", str(single), cwd=tmp_path)]
+        outputs = [p.communicate(timeout=900) for p in reruns]
+        assert [p.returncode for p in reruns] == [0, 0], [err[-3000:] for _, err in outputs]
+    merged = subprocess.run([str(RADAR), "merge", "--landing", root, "--db", str(main)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=900)
+    assert merged.returncode == 0, merged.stderr[-3000:]
+    got, want = keyed_content(main), keyed_content(single)
+    for name in KEYS:
+        assert want[name].height > 0, name
+        assert got[name].equals(want[name]), f"{name}: {got[name].height} rows, want {want[name].height}"
+    fetches, want_fetches = db.query(main, FETCH_LOG), db.query(single, FETCH_LOG)
+    assert fetches["n"].max() == 1, fetches.filter(pl.col("n") > 1)  # no page fetched again by the rerun
+    assert fetches.equals(want_fetches)

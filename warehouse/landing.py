@@ -12,8 +12,10 @@ batch's commit marker, with the row count of every frame).
 
 A batch is visible only through its marker, written last: a worker killed mid-batch leaves rows of an attempt that
 no marker names, which the merger never reads and compaction removes. Writing a batch whose marker exists writes
-nothing (idempotent). Two writers racing on the same batch may both commit a marker: readers take the earliest
-(`committed_batches`), so one attempt's rows are the batch.
+nothing (idempotent). A worker killed after a marker, before loading the batch into its own file, loads it from
+here on its next run (flows.ingest.load_landed_batches) rather than fetching it again. Two writers racing on the
+same batch may both commit a marker: readers take the earliest (`committed_batches`), so one attempt's rows are
+the batch.
 """
 from __future__ import annotations
 
@@ -82,14 +84,14 @@ def _append(root: str, name: str, frame: pl.DataFrame, partition: str, storage_o
 
 
 def write_batch(root: str, run_id: str, batch_id: str, frames: dict[str, pl.DataFrame],
-                storage_options: dict | None = None) -> bool:
-    """Land one batch (frames as warehouse.stages.batch_frames returns them) under `root`; False when that
-    (run_id, batch_id) was already landed, in which case nothing is written."""
+                storage_options: dict | None = None) -> str | None:
+    """Land one batch (frames as warehouse.stages.batch_frames returns them) under `root`; returns the attempt
+    written (its marker's id), or None when that (run_id, batch_id) was already landed and nothing was written."""
     unknown = set(frames) - set(BATCH_TABLES)
     if unknown:
         raise ValueError(f"no landing table for {sorted(unknown)}; known: {', '.join(BATCH_TABLES)}")
     if is_landed(root, run_id, batch_id, storage_options):
-        return False
+        return None
     attempt = uuid.uuid4().hex
     keys = {"_run_id": pl.lit(run_id), "_batch_id": pl.lit(batch_id), "_attempt": pl.lit(attempt),
             "_row": pl.int_range(pl.len(), dtype=pl.Int64)}
@@ -100,7 +102,7 @@ def write_batch(root: str, run_id: str, batch_id: str, frames: dict[str, pl.Data
               "host": socket.gethostname(), "pid": os.getpid(),
               **{f"n_{name}": frames[name].height if name in frames else 0 for name in BATCH_TABLES}}
     _append(root, MARKERS, pl.DataFrame([marker], schema=MARKER_SCHEMA), "run_id", storage_options)
-    return True
+    return attempt
 
 
 def is_landed(root: str, run_id: str, batch_id: str, storage_options: dict | None = None) -> bool:
@@ -122,13 +124,18 @@ def markers_version(root: str, storage_options: dict | None = None) -> int | Non
         return None
 
 
-def committed_batches(root: str, version: int | None = None, storage_options: dict | None = None) -> pl.DataFrame:
-    """One marker per landed batch as of `version` (default: the latest), the earliest attempt when a batch was
-    landed twice at once, in landing order (written_at, then ids)."""
+def committed_batches(root: str, version: int | None = None, storage_options: dict | None = None,
+                      run_ids: list[str] | None = None) -> pl.DataFrame:
+    """One marker per landed batch as of `version` (default: the latest), of these runs only when `run_ids` is
+    given, the earliest attempt when a batch was landed twice at once, in landing order (written_at, then ids)."""
     markers = _read(root, MARKERS, storage_options, version)
     if markers is None:
         return pl.DataFrame(schema=MARKER_SCHEMA)
-    return (markers.select(*MARKER_SCHEMA).sort("written_at", "run_id", "batch_id", "attempt")
+    if run_ids is not None:
+        markers = markers.filter(pl.col("run_id").is_in(run_ids))
+    present = markers.collect_schema().names()  # a root landed before a frame existed has no count for it
+    missing = [pl.lit(0, dtype=pl.Int64).alias(c) for c in MARKER_SCHEMA if c not in present]
+    return (markers.with_columns(missing).select(*MARKER_SCHEMA).sort("written_at", "run_id", "batch_id", "attempt")
             .unique(["run_id", "batch_id"], keep="first", maintain_order=True).collect())
 
 

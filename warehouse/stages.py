@@ -56,7 +56,8 @@ def finish_run(path: Path, run_id: str, status: str, counts: dict, error: str | 
 def feed_states(path: Path) -> dict[str, dict]:
     with db.read_only(path) as con:
         rows = con.execute(db.sql_text("feed_states")).fetchall()
-    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]} for r in rows}
+    return {r[0]: {"etag": r[1], "last_modified": r[2], "consecutive_failures": r[3], "next_due_at": r[4]}
+            for r in rows}
 
 
 def rate_limits(path: Path) -> dict[str, datetime]:
@@ -122,6 +123,9 @@ BATCH_TABLES = {
     "articles": ("insert_articles", "raw.articles"),
     "mentions": ("insert_mentions", "core.mentions"),
     "quarantine": ("upsert_quarantine", "ops.quarantine"),
+    # Stored articles whose event extraction no longer raises (re-extracted after an extractor upgrade): their
+    # quarantine rows go. After the quarantine: a batch's rows of one article are never in both.
+    "recovered_extractions": ("delete_recovered_extractions", "ops.quarantine"),
 }
 # When many batches are applied at once, a key may come in more than one of them (a feed polled by two runs, a page
 # fetched again before the first copy was merged): the first copy is kept where the statement inserts only new
@@ -129,14 +133,15 @@ BATCH_TABLES = {
 BATCH_KEYS: dict[str, tuple[list[str], Literal['first', 'last']]] = {
     "feeds": (["feed_url"], "last"), "rate_limits": (["domain"], "last"), "fetches": (["fetch_id"], "first"),
     "entries": (["entry_id"], "last"), "articles": (["article_id"], "first"), "mentions": (["mention_id"], "first"),
-    "quarantine": (["table_name", "row_key"], "last"),
+    "quarantine": (["table_name", "row_key"], "last"), "recovered_extractions": (["article_id"], "first"),
 }
 
 
 def batch_frames(run_id: str, *, feeds: pl.DataFrame | None = None, rate_limits: pl.DataFrame | None = None,
                  fetches: pl.DataFrame | None = None, entries: pl.DataFrame | None = None,
                  articles: pl.DataFrame | None = None, mentions: pl.DataFrame | None = None,
-                 quarantine: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
+                 quarantine: pl.DataFrame | None = None,
+                 recovered_extractions: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """A batch's frames stamped as the warehouse stores them (run id, entries' first sighting, mentions' extraction
     time, quarantine columns), keyed as BATCH_TABLES; frames that are absent or empty are left out. Articles keep
     `is_article`, which their suite checks and apply_batch leaves out."""
@@ -147,6 +152,7 @@ def batch_frames(run_id: str, *, feeds: pl.DataFrame | None = None, rate_limits:
         "articles": None if articles is None else articles.with_columns(**stamp),
         "mentions": None if mentions is None else mentions.with_columns(extracted_at=at, **stamp),
         "quarantine": None if quarantine is None else _quarantine(quarantine, run_id),
+        "recovered_extractions": recovered_extractions,
     }
     return {name: frame for name, frame in frames.items() if frame is not None and not frame.is_empty()}
 
@@ -167,16 +173,19 @@ def apply_batch(con, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
 
 
 def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.DataFrame],
-               hold_alerts_since: datetime | None = None) -> dict:
+               hold_alerts_since: datetime | None = None, landed: tuple[str, str] | None = None) -> dict:
     """THE write seam of the pipeline: all the rows of one batch of a run, in one call, all or nothing.
 
     `frames` maps names of BATCH_TABLES to plain polars frames, as the stages made them: a feed poll brings feeds
     (their states), rate_limits, fetches, entries and quarantine; a batch of pages brings rate_limits, fetches,
-    articles, mentions and quarantine. The mentions' events are merged in the same transaction. Idempotent: every
-    table is keyed on its natural key, so the same batch again adds nothing. `batch_id` (unique within the run)
-    names the batch where batches are kept apart: in distributed mode this call is replaced by
+    articles, mentions and quarantine; stored articles extracted again (flows.ingest.retry_failed_extractions)
+    bring mentions, quarantine and recovered_extractions. The mentions' events are merged in the same transaction.
+    Idempotent: every table is keyed on its natural key, so the same batch again adds nothing. `batch_id` (unique
+    within the run) names the batch where batches are kept apart: in distributed mode this call is preceded by
     `warehouse.landing.write_batch(root, run_id, batch_id, batch_frames(run_id, **frames))`, and the merger
     applies the landed batches with apply_batch. A backfill holds back from alerts the events it found first.
+    `landed` (landing root, attempt): a distributed worker landed the batch first; its own file records that it
+    holds it (ops.landing_batches), in the same transaction, so a rerun knows which landed batches it lacks.
 
     Returns the new rows: n_entries_new (when entries came), n_articles_new, n_mentions_new, n_events_new, and
     n_quarantined."""
@@ -191,6 +200,11 @@ def load_batch(path: Path, run_id: str, batch_id: str, frames: dict[str, pl.Data
             con.execute(db.sql_text("hold_alerts"),
                         {"reason": "backfill", "run_id": run_id, "started_at": hold_alerts_since})
             con.unregister("incoming")
+        if landed is not None:
+            at = now()
+            db.load(con, "insert_landing_batches", pl.DataFrame([{
+                "run_id": run_id, "batch_id": batch_id, "attempt": landed[1], "landing_root": landed[0],
+                "written_at": at, "merged_at": at, "merge_id": run_id}]))
     counts = {"n_articles_new": changed.get("articles", 0), "n_mentions_new": changed.get("mentions", 0),
               "n_events_new": changed["events_new"],
               "n_quarantined": frames["quarantine"].height if "quarantine" in frames else 0}
@@ -227,24 +241,6 @@ def articles_to_reextract(path: Path, extractor_version: str) -> pl.DataFrame:
     """Stored articles whose event extraction raised under an extractor version other than this one."""
     with db.read_only(path) as con:
         return db.frame(con, db.sql_text("articles_to_reextract"), {"version": extractor_version})
-
-
-def load_reextracted(path: Path, run_id: str, article_ids: pl.Series, mentions: pl.DataFrame,
-                     quarantine: pl.DataFrame) -> dict:
-    """The mentions of articles extracted again: the ones that no longer raise leave the quarantine, the others
-    are recorded with the current extractor version. One transaction."""
-    still_failing = quarantine.filter((pl.col("table_name") == "mentions") & (pl.col("stage") == "extract_events"))
-    recovered = pl.DataFrame({"article_id": article_ids}).filter(
-        ~pl.col("article_id").is_in(still_failing["row_key"].to_list()))
-    with db.writing(path) as con:
-        n_mentions = db.load(con, "insert_mentions", mentions.with_columns(extracted_at=pl.lit(now()),
-                                                                           run_id=pl.lit(run_id)))
-        db.load(con, "upsert_quarantine", _quarantine(quarantine, run_id))
-        db.load(con, "delete_recovered_extractions", recovered)
-        before = _count_events(con)
-        db.load(con, "merge_events", mentions.select("event_key"))
-        after = _count_events(con)
-    return {"n_mentions_new": n_mentions, "n_events_new": after - before, "n_quarantined": quarantine.height}
 
 
 def reprocess_candidates(path: Path, since: datetime | None) -> pl.DataFrame:
@@ -305,6 +301,12 @@ def unmerged_batches(path: Path, batches: pl.DataFrame) -> pl.DataFrame:
         return batches
     merged = merged_batches(path)
     return batches.join(merged, on=["run_id", "batch_id"], how="anti", maintain_order="left")
+
+
+def unfinished_runs(path: Path) -> list[str]:
+    """Poll runs since the last completed one that did not complete (killed, stopped or failed midway)."""
+    with db.read_only(path) as con:
+        return [row[0] for row in con.execute(db.sql_text("runs_unfinished")).fetchall()]
 
 
 def merged_batches(path: Path) -> pl.DataFrame:
