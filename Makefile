@@ -26,8 +26,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/radar demo
 
-# Two processes (pytest-xdist): most of the tests' time is spent waiting on radar subprocesses and servers.
-PYTEST_ARGS ?= -n 2
+# Three processes (pytest-xdist) on two cores: much of the tests' time is spent waiting on radar subprocesses, slow
+# loopback servers and kills, so a third worker fills the cores while the others wait.
+PYTEST_ARGS ?= -n 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

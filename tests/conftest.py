@@ -49,6 +49,23 @@ def pytest_unconfigure(config):
         _session_server.stop()
 
 
+# The tests that take a minute or more (real radar processes, kills, slow servers), longest first. They are handed
+# out first, spread over the xdist workers, so that none of them is left running alone at the end of the session.
+LONG_TESTS = (
+    "tests/test_bench.py::test_bench_runs", "tests/test_crash_consistency.py", "tests/test_stop.py",
+    "tests/test_landing.py", "tests/test_backfill.py", "tests/test_alerts.py", "tests/test_concurrent_sql.py",
+    "tests/test_properties.py", "tests/test_feed_text.py", "tests/test_serve.py", "tests/test_shards.py",
+    "tests/test_demo.py", "tests/test_writer_lock.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        return next((i for i, prefix in enumerate(LONG_TESTS) if item.nodeid.startswith(prefix)), len(LONG_TESTS))
+
+    items.sort(key=rank)  # stable: every other test keeps its order
+
+
 def pytest_collection_finish(session):
     """Wait for the Prefect API once the tests are collected (the server booted meanwhile), outside every test's
     timeout: under load the boot takes longer than a short module's hang guard."""
