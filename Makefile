@@ -27,8 +27,10 @@ demo: $(STAMP)
 	$(BIN)/radar demo
 
 # Three processes (pytest-xdist) on two cores: much of the tests' time is spent waiting on radar subprocesses, slow
-# loopback servers and kills, so a third worker fills the cores while the others wait.
-PYTEST_ARGS ?= -n 3
+# loopback servers and kills, so a third worker fills the cores while the others wait. --maxschedchunk 1: tests are
+# handed out two at a time in collection order (the long ones first, tests/conftest.py), not a quarter of the suite
+# per worker up front, which gave every long test to the first worker.
+PYTEST_ARGS ?= -n 3 --maxschedchunk 1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
