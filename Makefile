@@ -27,10 +27,11 @@ demo: $(STAMP)
 	$(BIN)/radar demo
 
 # Three processes (pytest-xdist) on two cores: much of the tests' time is spent waiting on radar subprocesses, slow
-# loopback servers and kills, so a third worker fills the cores while the others wait. --maxschedchunk 1: tests are
-# handed out two at a time in collection order (the long ones first, tests/conftest.py), not a quarter of the suite
-# per worker up front, which gave every long test to the first worker.
-PYTEST_ARGS ?= -n 3 --maxschedchunk 1
+# loopback servers and kills, so a third worker fills the cores while the others wait. --dist loadgroup: tests are
+# handed out one or two at a time in collection order (the long ones first, tests/conftest.py), except that the tests
+# sharing a module-scoped fixture go to one worker, which builds it once (tests/conftest.py marks them);
+# --no-loadscope-reorder keeps the collection order (else the biggest groups would go first).
+PYTEST_ARGS ?= -n 3 --dist loadgroup --no-loadscope-reorder
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -59,11 +59,28 @@ LONG_TESTS = (
 )
 
 
+def _module_fixture(item) -> str | None:
+    """The first module-scoped fixture the test uses, as "module::fixture"."""
+    info = getattr(item, "_fixtureinfo", None)
+    for name in info.names_closure if info else ():
+        defs = info.name2fixturedefs.get(name)
+        if defs and defs[-1].scope == "module":
+            return f"{item.module.__name__}::{name}"
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     def rank(item) -> int:
         return next((i for i, prefix in enumerate(LONG_TESTS) if item.nodeid.startswith(prefix)), len(LONG_TESTS))
 
     items.sort(key=rank)  # stable: every other test keeps its order
+    # A module-scoped fixture (the demo run, the corpus runs, the landing batches: 10-20 s of CPU each) is built
+    # once per xdist worker that runs one of its tests: the tests sharing one go to the same worker
+    # (`--dist loadgroup`; measured: the slow corpus run was built three times, in each worker).
+    for item in items:
+        group = _module_fixture(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_collection_finish(session):

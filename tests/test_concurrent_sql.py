@@ -114,7 +114,7 @@ def test_readers_never_fail_and_the_run_completes_while_it_writes(tmp_path):
                     [str(radar), "sql", "--db", str(main), "--format", "json",
                      "select count(*) as n from raw.articles"],
                     capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"}))
-                done.wait(1.0)
+                done.wait(3.0)  # each `radar sql` process costs about a second of CPU: a few collisions suffice
 
         cli = threading.Thread(target=radar_sql_loop, daemon=True)
         try:

@@ -8,10 +8,12 @@ right after the feed poll committed its entries (no article yet), then in the mi
 must hold the same entries, articles (and text), mentions and events (with the same article counts), and the
 warehouse left by the mid-batch kill must hold whole batches only.
 
-The killed runs start Prefect's temporary server, as a user's run does (no PREFECT_API_URL); the clean run goes in
-parallel against the test session's server. Each process gets its own PREFECT_HOME and its own process group, and a
-kill must also end the temporary Prefect server it started; anything still carrying this test's marker in its
-environment afterwards is killed by pid (and fails the test).
+The runs killed while starting and in the middle of the batches start Prefect's temporary server, as a user's run
+does (no PREFECT_API_URL); the run killed after the feed poll, the final run and the clean run (in parallel) use the
+test session's server (a temporary server costs ~10 s of CPU, and those kills test the warehouse, not Prefect). Each
+process gets its own PREFECT_HOME and its own process group, and a kill must also end the temporary Prefect server it
+started; anything still carrying this test's marker in its environment afterwards is killed by pid (and fails the
+test).
 """
 from __future__ import annotations
 
@@ -182,7 +184,7 @@ def test_killed_runs_converge_to_the_clean_warehouse(tmp_path):
                 time.sleep(seconds)
                 runner.kill(proc)
             # 2. Killed right after the feed poll committed its entries, before any article.
-            proc = runner.start(crash_db, "prefect-crash")
+            proc = runner.start(crash_db, "prefect-crash", temporary_server=False)
             after_poll = kill_when(runner, proc, crash_db, lambda c: c["raw.entries"] > 0, "after the feed poll")
             # 3. Killed in the middle of the article batches.
             proc = runner.start(crash_db, "prefect-crash")
@@ -190,7 +192,7 @@ def test_killed_runs_converge_to_the_clean_warehouse(tmp_path):
             mid_copy = tmp_path / "mid.duckdb"
             shutil.copy(crash_db, mid_copy)
             # 4. One run to completion.
-            final = runner.start(crash_db, "prefect-crash")
+            final = runner.start(crash_db, "prefect-crash", temporary_server=False)
             assert final.wait(timeout=RUN_LIMIT_S) == 0, runner.tail()
             assert clean.wait(timeout=RUN_LIMIT_S) == 0, runner.tail()
         finally:
