@@ -52,10 +52,12 @@ from urllib.parse import urlsplit
 
 from config.settings import Settings
 from sources.http import blocked_reason, resolve
+from transforms.taxonomy import TAXONOMY
 from warehouse import alerts as outbox_table
 
-EVENT_TYPES = ("model_release", "funding", "acquisition", "partnership", "market_move", "policy",
-               "training_cost", "benchmark_claim", "legal", "leadership")
+EVENT_TYPES = tuple(TAXONOMY.names)  # transforms/taxonomy.toml
+# The types alerted unless alert_types says otherwise (taxonomy.toml, alerts = true).
+DEFAULT_ALERT_TYPES = tuple(t.name for t in TAXONOMY.types.values() if t.alerts)
 EVENT_STATUSES = ("done", "planned", "reported")
 SEND_TIMEOUT_SECONDS = 30.0
 ALERT_ID_HEADER = "X-Radar-Alert-Id"   # the idempotency key webhooks receive: stable across retries and resends
@@ -69,7 +71,7 @@ class AlertRules:
     """Which events are alerted, and how failed deliveries are retried. Read from settings (radar.toml keys,
     overridden by RADAR_<KEY> environment variables)."""
 
-    types: tuple[str, ...] = ("model_release",)
+    types: tuple[str, ...] = DEFAULT_ALERT_TYPES
     orgs: tuple[str, ...] = ()                  # canonical org names; empty means every org
     open_weights_only: bool = False
     min_confidence: float = 0.6

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ DEFAULT_FILE = Path(__file__).with_name("taxonomy.toml")
 DERIVED_KEY_FIELDS = ("round_or_amount", "pair", "month")
 # Fields every mention has besides its type's typed fields, which keys may name.
 COMMON_KEY_FIELDS = ("org", "model", "event_date")
+# Type and field names: plain lower-case identifiers (a field becomes a warehouse column of that name).
+NAME = r"[a-z][a-z0-9_]*"
 # polars data types a field may have, with the DuckDB column type that stores it (no polars import here: the alert
 # sender and the CLI read this module too).
 DTYPES = {"Boolean": "boolean", "String": "varchar", "Float64": "double", "Int64": "bigint"}
@@ -71,6 +74,9 @@ def load(path: Path | None = None) -> Taxonomy:
     path = path or _file()
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     fields = {}
+    bad = [n for n in [*raw.get("fields", {}), *raw.get("types", {})] if not re.fullmatch(NAME, n)]
+    if bad:
+        raise ValueError(f"{path}: names must be lower-case identifiers ({NAME}): {bad}")
     for name, spec in raw.get("fields", {}).items():
         if spec.get("dtype") not in DTYPES:
             raise ValueError(f"{path}: field {name!r} has dtype {spec.get('dtype')!r}; use one of {sorted(DTYPES)}")

@@ -1,11 +1,46 @@
+"""Articles -> sentences, and the contract of the sentence table every rule module reads.
+
+`split_sentences(articles)` gives one row per sentence:
+    article_id    String    the article's id
+    sent_idx      Int64     the sentence's position in its article: 0 is the title (the headline, or the text's first
+                            line when there is no title), then the text's sentences in order
+    sentence      String    the sentence as written, at most MAX_SENTENCE_CHARS characters (page furniture, markdown
+                            links and HTML entities removed; see the patterns below)
+    published_at  Datetime  the article's publication time (UTC, may be null)
+
+core.extract_mentions adds these columns before the rule modules read the table (`Found.all_sents`, `Found.sents`):
+    low             String        the sentence lower-cased (most cue patterns are matched on it)
+    org_hits        List(String)  gazetteer org names as written in the sentence, at token boundaries ("io" in
+                                  "Respond.io" is none)
+    orgs            List(String)  the same as canonical gazetteer names, in order of appearance
+    negated         Boolean       the sentence denies or calls off an event ("has not released", "called off");
+                                  `sents` holds only the sentences where this is false
+    status          String        done | planned ("plans to", "will launch") | reported ("reportedly", "in talks")
+    open_weights    Boolean       true where the sentence says the weights are open, false where closed, else null
+    past_year       Boolean       the sentence dates something to a year before the article's ("in 2018")
+    event_date      String        the date the sentence gives (YYYY-MM-DD or YYYY-MM), resolved against published_at;
+                                  null where it gives none
+    history         Boolean       the sentence tells background: past the lead (LEAD_SENTENCES), dated a season
+                                  (STALE_DAYS) before the article or, giving no date, to a past year; anywhere,
+                                  fronted by an earlier year ("In September 2023 ..."); never a planned event
+    license         String        the licence named in the sentence, as one spelling (LICENSE_NAMES), else null
+    new_org         String        a company the gazetteer does not know, named in a subject or "called"/kind position
+    subject_model   String        the first model the sentence names that is not a comparison point, a family or in a
+                                  negated clause
+    focus_model     String        the latest subject_model of an earlier sentence of the article ("the model")
+    focus_org       String        the first acting company (not an investor, government, regulator or media) the
+                                  sentence names, else the latest an earlier sentence named ("the company")
+    prev_focus_org  String        focus_org as it stood at the previous sentence
+    focus_new_org   String        the latest new_org of this or an earlier sentence
+The rule modules' tables are sorted by article_id, sent_idx.
+"""
 from __future__ import annotations
 
 import polars as pl
 
 MAX_SENTENCE_CHARS = 1500
 
-
-# --- cue patterns (matched on the lower-cased sentence unless noted) --------------------------------------
+# Abbreviations whose dot ends no sentence.
 ABBREVIATIONS = (
     r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
