@@ -29,12 +29,8 @@ GOODS = (
 )
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
-
-
 # Where the clause of a verb starts, in the text before it.
 CLAUSE_START = r"^.*(?:;|,\s+(?:and|but|while|whereas)\s+|\s+while\s+|\s[-–—]\s)"
-
-
 # (matched on the text before the verb)
 ACQUIRER_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?"

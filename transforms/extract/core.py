@@ -19,15 +19,13 @@ from transforms.extract.names import (
     _money_occurrences,
     _unknown_org,
 )
-from transforms.extract.patterns import LEAD_SENTENCES, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
+from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
 from transforms.extract.rules import MENTION_SCHEMA, Found
 from transforms.extract.sentences import split_sentences
 from transforms.normalize import resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
 EXTRACTOR_VERSION = "rules-0.5"
-
-
 PLANNED = (
     r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
     r"expected|poised|preparing|gearing up) to"
@@ -37,8 +35,6 @@ REPORTED = (
     r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|"
     r"rumou?r[a-z]*|people familiar|sources say|sources said)\b"
 )
-
-
 OPEN_SOURCED = r"\bopen[- ]?sourc(?:ed|es|ing)\b|\breleased (?:the )?(?:open )?weights\b"
 OPEN_YES = (
     r"(open[- ]?weights?|open[- ]?sourc[a-z]*|weights (?:are |were )?(?:freely )?(?:available|downloadable|"
@@ -50,17 +46,6 @@ OPEN_NO = (
 )
 
 
-# Licence names as written -> one spelling (SPDX ids where there is one).
-LICENSE_NAMES = [
-    (r"^(?i:apache)", "Apache-2.0"),
-    (r"^(?i:modified mit)", "Modified MIT"),
-    (r"^MIT", "MIT"),
-    (r"^Llama (\d(?:\.\d)?) Community", "Llama ${1} Community License"),
-    (r"^Mistral Research", "Mistral Research License"),
-    (r"^Gemma", "Gemma Terms of Use"),
-    (r"^(?:Qwen|Tongyi Qianwen)", "Qwen License"),
-    (r"^DeepSeek", "DeepSeek License"),
-]
 
 
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
@@ -77,8 +62,6 @@ FRONTED_YEAR = (
 )
 # An event told with a date this many days (a season) before the article was published is background, not news.
 STALE_DAYS = 120
-
-
 # Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
 # abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
 # company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
@@ -102,6 +85,10 @@ def _names_past_year(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
     """'Musk left its board in 2018': an event dated to an earlier year than the article's is background."""
     years = sentence.str.extract_all(PAST_YEAR).list.eval(pl.element().str.extract(r"(\d{4})", 1).cast(pl.Int32))
     return (years.list.max() < published.dt.year().cast(pl.Int32)).fill_null(False)
+
+
+# Licence names as written -> one spelling (SPDX ids where there is one).
+LICENSE_NAMES = [(entry["pattern"], entry["name"]) for entry in LEXICONS["license_name"]]
 
 
 def _license_name(raw: pl.Expr) -> pl.Expr:
@@ -315,8 +302,6 @@ HEADLINE_DESCRIPTOR = (
     r"^(?:(?:AI|Tech|Chip|Software|Robotics|Data)\s+)?(?:Firm|Startup|Start-up|Company|Maker|"
     r"Lab)\s+([A-Z])"
 )
-
-
 HEADLINE_EVIDENCE_CHARS = 20
 
 

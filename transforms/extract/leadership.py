@@ -13,11 +13,7 @@ LEADERSHIP = (
     r"depart[a-z]*|leav(?:es|ing)|left"
     r"|join(?:s|ed)|promot[a-z]*|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
 )
-
-
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
-
-
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
 # A name as written: two or three capitalised words ("Lip-Bu Tan", "Daniel De Freitas") or one (a surname, kept only
 # when the article names that person in full somewhere).
@@ -59,8 +55,6 @@ APPOINTING = (
     r"appoint(?:s|ed|ing)?|nam(?:es|ed) (?:[a-z]+ ){0,4}as|hir(?:es|ed)|promot(?:es|ed)|tapped|replac(?:es|"
     r"ed)|fired|oust(?:s|ed)"
 )
-
-
 APPOINTING_ACTIVE = r"names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted"
 BACKDROP = (
     r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|"

@@ -5,16 +5,23 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import _lookup, _maps, _orgs_in, _split_on, _subject_org
-from transforms.extract.patterns import CLAUSE_BREAK, LEGAL, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
+from transforms.extract.patterns import (
+    CLAUSE_BREAK,
+    LEGAL,
+    LEXICONS,
+    NOT_NAMES,
+    PHRASE_WORD,
+    TARGET_DESCRIPTOR,
+    TARGET_NAME,
+    _pattern,
+)
 from transforms.extract.rules import Found, _frame
 
 # "Ross Intelligence infringed Thomson Reuters' copyright": the one infringing is the defendant, named first.
 INFRINGED = r"\binfring(?:ed|es)\b"
 # An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
 AI_KINDS = ["lab", "startup"]
-MATTERS = r"\b(copyright|antitrust|patent|privacy|defamation|trade secrets?|breach of contract|securities fraud)\b"
-
-
+MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
     # "Kristie Carrier filed a wrongful death lawsuit"

@@ -32,12 +32,8 @@ RIVALS_NOUN = (
     r"|can|at|from|on|for|with)\b)"
 )
 RIVAL_COMPOUND = r"\b([A-Za-z][\w.\-]*[A-Z0-9][\w.\-]*|[A-Z][\w.\-]*) rival ([A-Z0-9])"
-
-
 # A news dateline before the first sentence: "BERLIN - ", "HANGZHOU, Jan 21 (Radar Wire) - ".
 DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+[-–—]\s+"
-
-
 # A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
 FAMILY_SUFFIX = (r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘“][\w\-]+['"’”]\s+"""
                  r"|(?:reasoning|language|open|open-weights?|open-source|ai|small|smaller|new|distilled|chat|frontier"
@@ -53,11 +49,7 @@ NOT_RELEASED_PREFIX = (
     r"]?tun(?:ed|ing)"
     r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$"
 )
-
-
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
-
-
 BENCHMARK = (
     r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
     r"exceed[a-z]*|tops?|topped"
@@ -68,12 +60,8 @@ BENCHMARK = (
     r")\b"
     rf"|\b(?:compared (?:with|to)|against|versus|vs\.?) {SCORE}"
 )
-
-
 # Shapes of names the gazetteer may not know yet.
 ORG_SHAPE = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?|Technologies|Robotics))*"
-
-
 # The company a round is told of: the capitalised name right before the verb ("Jeff Bezos's Prometheus raises $12B",
 # "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount.
 # The company an event is told of: the capitalised name right before the event verb ("Jeff Bezos's Prometheus raises

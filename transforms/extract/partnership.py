@@ -36,8 +36,6 @@ YARDSTICK_ORG = (
     r"with"
     r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+"
 )
-
-
 DEAL_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
     r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|"

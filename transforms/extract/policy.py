@@ -23,8 +23,6 @@ POLICY_ACTION = (
     # force
     r"|forced|forcing|prompted|spurred)\b"
 )
-
-
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"

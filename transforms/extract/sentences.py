@@ -45,8 +45,6 @@ ABBREVIATIONS = (
     r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 )
-
-
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
 # newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
 # sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
