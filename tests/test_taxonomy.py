@@ -62,7 +62,8 @@ texts = {"a1": ("Microsoft cuts 6,000 jobs", "Microsoft cuts 6,000 jobs in its b
 articles = pl.DataFrame([{"article_id": k, "title": t, "text": x, "published_at": T0} for k, (t, x) in texts.items()])
 mentions = extract_mentions(articles)
 out = {"schema": list(mentions.columns),
-       "layoffs": mentions.filter(pl.col("type") == "layoff").select("org", "jobs_cut", "layoff_scope").to_dicts(),
+       "layoffs": mentions.filter(pl.col("type") == "layoff").sort("article_id")
+       .select("article_id", "org", "jobs_cut", "layoff_scope").to_dicts(),
        "types": sorted(set(mentions["type"]))}
 
 valid, quarantined = validate("mentions", mentions, key="mention_id")
@@ -121,7 +122,8 @@ def test_a_toy_type_in_one_declaration_and_one_rule_module_is_extracted_validate
 
     # extracted: the new fields are columns of every mention, the toy type beside the declared ones
     assert out["schema"][-2:] == ["jobs_cut", "layoff_scope"]
-    assert out["layoffs"] == [{"org": "Microsoft", "jobs_cut": 6000, "layoff_scope": "company"}] * 2
+    toy = {"org": "Microsoft", "jobs_cut": 6000, "layoff_scope": "company"}
+    assert out["layoffs"] == [{"article_id": a, **toy} for a in ("a1", "a1", "a2")]  # a1: headline and text
     assert {"layoff", "model_release"} <= set(out["types"])
     # validated: the mentions suite accepts the type and refuses a value its field does not allow
     assert out["valid"]
