@@ -85,7 +85,8 @@ out["events"] = db.query(db_path, "select org, jobs_cut, layoff_scope, n_article
 out["migrated_again"] = db.migrate(db_path)
 html = build_report(db_path, report_path)
 out["report"] = {"type": ">layoff<" in html or "layoff</" in html, "colour": "#123456" in html,
-                 "evidence": "Microsoft cuts 6,000 jobs" in html}
+                 "evidence": "Microsoft cuts 6,000 jobs" in html,
+                 "fields": "jobs_cut: 6000; layoff_scope: company" in html}
 print(json.dumps(out, default=str))
 '''
 
@@ -134,4 +135,4 @@ def test_a_toy_type_in_one_declaration_and_one_rule_module_is_extracted_validate
     assert out["migrated_again"] == []
     assert out["events"] == [{"org": "Microsoft", "jobs_cut": 6000, "layoff_scope": "company", "n_articles": 2}]
     # reported: the type with its declared colour and its evidence
-    assert out["report"] == {"type": True, "colour": True, "evidence": True}
+    assert out["report"] == {"type": True, "colour": True, "evidence": True, "fields": True}
