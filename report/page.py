@@ -155,7 +155,8 @@ def _details(e: dict) -> str:
         if e.get(key):
             bits.append(prefix + clean(e[key]))
     # a typed field of a type declared in transforms/taxonomy.toml that neither the subject nor the lines above show
-    declared = TAXONOMY.types.get(e.get("type")) if isinstance(e.get("type"), str) else None
+    type_ = e.get("type")
+    declared = TAXONOMY.types.get(type_) if isinstance(type_, str) else None
     for key in declared.fields if declared else ():
         if key not in SHOWN_FIELDS and e.get(key) is not None:
             bits.append(f"{clean(key)}: {clean(e[key])}")
