@@ -265,6 +265,11 @@ def clean_link(url) -> str | None:
     return clean(url, limit=500)
 
 
+# The typed fields `render` knows: it shows them in its own words, or leaves them out (pct, valuation, investors).
+KNOWN_FIELDS = {"open_weights", "license", "amount_usd", "round", "valuation_usd", "investors", "target", "partner",
+                "pct", "jurisdiction", "measure", "person", "role", "counterparty", "matter", "compared_to"}
+
+
 def render(row: dict) -> tuple[str, str]:
     """(title, body) of the alert for one event row (alert_messages.sql)."""
     kind = row["type"]
@@ -285,6 +290,11 @@ def render(row: dict) -> tuple[str, str]:
     for key in ("round", "target", "partner", "jurisdiction", "measure", "person", "role", "counterparty",
                 "matter", "compared_to"):
         if row.get(key):
+            lines.append(f"{key.replace('_', ' ').capitalize()}: {clean(row[key], 120)}")
+    # a typed field of a type declared in transforms/taxonomy.toml that this message does not know
+    declared = TAXONOMY.types.get(kind) if isinstance(kind, str) else None
+    for key in declared.fields if declared else ():
+        if key not in KNOWN_FIELDS and row.get(key) is not None:
             lines.append(f"{key.replace('_', ' ').capitalize()}: {clean(row[key], 120)}")
     if row.get("amount_usd") is not None:
         lines.append(f"Amount: ${row['amount_usd']:,.0f}")

@@ -27,6 +27,7 @@ rules = "toy_layoff_rules"
 merge_key = ["org", "jobs_cut"]
 eval_key = ["jobs_cut"]
 colour = "#123456"
+alerts = true
 """
 TOY_RULES = '''
 import polars as pl
@@ -49,6 +50,7 @@ from datetime import datetime, timezone
 
 import polars as pl
 
+from alerts.outbox import AlertRules, render
 from expectations import validate
 from report.page import build_report
 from transforms.extract import MENTION_SCHEMA, extract_mentions
@@ -83,6 +85,8 @@ stages.load_article_batch(db_path, "run1", pl.DataFrame(schema={"fetch_id": pl.S
 out["events"] = db.query(db_path, "select org, jobs_cut, layoff_scope, n_articles from marts.events "
                                   "where type = 'layoff'").to_dicts()
 out["migrated_again"] = db.migrate(db_path)
+event = db.query(db_path, "select * from marts.events where type = 'layoff'").to_dicts()[0]
+out["alert"] = {"default_types": list(AlertRules().types), "text": render(event)}
 html = build_report(db_path, report_path)
 out["report"] = {"type": ">layoff<" in html or "layoff</" in html, "colour": "#123456" in html,
                  "evidence": "Microsoft cuts 6,000 jobs" in html,
@@ -134,5 +138,9 @@ def test_a_toy_type_in_one_declaration_and_one_rule_module_is_extracted_validate
                                                   for f in ("jobs_cut", "layoff_scope"))
     assert out["migrated_again"] == []
     assert out["events"] == [{"org": "Microsoft", "jobs_cut": 6000, "layoff_scope": "company", "n_articles": 2}]
+    # alerted by default as declared, with its fields in the message
+    assert out["alert"]["default_types"] == ["model_release", "layoff"]
+    title, body = out["alert"]["text"]
+    assert title == "Layoff: Microsoft" and "Jobs cut: 6000" in body and "Layoff scope: company" in body
     # reported: the type with its declared colour and its evidence
     assert out["report"] == {"type": True, "colour": True, "evidence": True, "fields": True}
