@@ -26,6 +26,8 @@ from transforms.normalize import resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
 EXTRACTOR_VERSION = "rules-0.5"
+
+# Cues of the sentence table's columns (sentences.py documents them), matched on the lower-cased sentence unless noted.
 PLANNED = (
     r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
     r"expected|poised|preparing|gearing up) to"
