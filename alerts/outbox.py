@@ -52,10 +52,12 @@ from urllib.parse import urlsplit
 
 from config.settings import Settings
 from sources.http import blocked_reason, resolve
+from transforms.taxonomy import TAXONOMY
 from warehouse import alerts as outbox_table
 
-EVENT_TYPES = ("model_release", "funding", "acquisition", "partnership", "market_move", "policy",
-               "training_cost", "benchmark_claim", "legal", "leadership")
+EVENT_TYPES = tuple(TAXONOMY.names)  # transforms/taxonomy.toml
+# The types alerted unless alert_types says otherwise (taxonomy.toml, alerts = true).
+DEFAULT_ALERT_TYPES = tuple(t.name for t in TAXONOMY.types.values() if t.alerts)
 EVENT_STATUSES = ("done", "planned", "reported")
 SEND_TIMEOUT_SECONDS = 30.0
 ALERT_ID_HEADER = "X-Radar-Alert-Id"   # the idempotency key webhooks receive: stable across retries and resends
@@ -69,7 +71,7 @@ class AlertRules:
     """Which events are alerted, and how failed deliveries are retried. Read from settings (radar.toml keys,
     overridden by RADAR_<KEY> environment variables)."""
 
-    types: tuple[str, ...] = ("model_release",)
+    types: tuple[str, ...] = DEFAULT_ALERT_TYPES
     orgs: tuple[str, ...] = ()                  # canonical org names; empty means every org
     open_weights_only: bool = False
     min_confidence: float = 0.6
@@ -263,6 +265,11 @@ def clean_link(url) -> str | None:
     return clean(url, limit=500)
 
 
+# The typed fields `render` knows: it shows them in its own words, or leaves them out (pct, valuation, investors).
+KNOWN_FIELDS = {"open_weights", "license", "amount_usd", "round", "valuation_usd", "investors", "target", "partner",
+                "pct", "jurisdiction", "measure", "person", "role", "counterparty", "matter", "compared_to"}
+
+
 def render(row: dict) -> tuple[str, str]:
     """(title, body) of the alert for one event row (alert_messages.sql)."""
     kind = row["type"]
@@ -283,6 +290,11 @@ def render(row: dict) -> tuple[str, str]:
     for key in ("round", "target", "partner", "jurisdiction", "measure", "person", "role", "counterparty",
                 "matter", "compared_to"):
         if row.get(key):
+            lines.append(f"{key.replace('_', ' ').capitalize()}: {clean(row[key], 120)}")
+    # a typed field of a type declared in transforms/taxonomy.toml that this message does not know
+    declared = TAXONOMY.types.get(kind) if isinstance(kind, str) else None
+    for key in declared.fields if declared else ():
+        if key not in KNOWN_FIELDS and row.get(key) is not None:
             lines.append(f"{key.replace('_', ' ').capitalize()}: {clean(row[key], 120)}")
     if row.get("amount_usd") is not None:
         lines.append(f"Amount: ${row['amount_usd']:,.0f}")

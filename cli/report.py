@@ -19,6 +19,7 @@ from rich.text import Text
 from cli.common import read
 from cli.output import console, day
 from cli.output import fail as _fail
+from transforms.taxonomy import TAXONOMY
 
 # Same defaults as cli/main.py.
 DEFAULT_DB = Path("warehouse/radar.duckdb")
@@ -142,8 +143,7 @@ def register(app: typer.Typer) -> None:
     def events(
         db: DbOption = DEFAULT_DB,
         type_: Annotated[str | None, typer.Option(
-            "--type", help="Only this event type: model_release, funding, acquisition, partnership, market_move, "
-                           "policy, training_cost, benchmark_claim, legal, leadership.")] = None,
+            "--type", help=f"Only this event type: {', '.join(TAXONOMY.names)}.")] = None,
         org: OrgOption = None,
         since: SinceOption = None,
         limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 50,

@@ -1,18 +1,11 @@
 """Row-level expectations for the `mentions` table."""
 from __future__ import annotations
 
-EVENT_TYPES = (
-    "model_release",
-    "funding",
-    "acquisition",
-    "partnership",
-    "market_move",
-    "policy",
-    "training_cost",
-    "benchmark_claim",
-    "legal",
-    "leadership",
-)
+from transforms.taxonomy import TAXONOMY
+
+EVENT_TYPES = tuple(TAXONOMY.names)  # transforms/taxonomy.toml
+# Typed fields with declared allowed values (transforms/taxonomy.toml [fields], `values`): field -> values.
+FIELD_VALUES = {f.name: list(f.values) for f in TAXONOMY.fields.values() if f.values is not None}
 STATUSES = ("done", "planned", "reported", "denied")
 DATE_PRECISIONS = ("day", "month", "year", "article")  # transforms/event_identity.py PRECISIONS
 # YYYY, YYYY-MM or YYYY-MM-DD. [0-9] rather than \d (Python's \d also matches
@@ -47,4 +40,5 @@ def expectations() -> list:
         gxe.ExpectColumnValuesToBeBetween(
             column="amount_usd", min_value=-MAX_ABS_AMOUNT_USD, max_value=MAX_ABS_AMOUNT_USD
         ),
+        *[gxe.ExpectColumnValuesToBeInSet(column=field, value_set=values) for field, values in FIELD_VALUES.items()],
     ]

@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-EVENT_TYPES = ["model_release", "funding", "acquisition", "partnership", "market_move", "policy",
-               "training_cost", "benchmark_claim", "legal", "leadership"]
-TYPE_COLORS = {
-    "model_release": "#4e79a7", "funding": "#59a14f", "acquisition": "#f28e2b", "partnership": "#76b7b2",
-    "market_move": "#e15759", "policy": "#b07aa1", "training_cost": "#edc948", "benchmark_claim": "#9c755f",
-    "legal": "#ff9da7", "leadership": "#bcbd22",
-}
+from transforms.taxonomy import TAXONOMY
+
+EVENT_TYPES = TAXONOMY.names  # transforms/taxonomy.toml, in its order
+TYPE_COLORS = {t.name: t.colour for t in TAXONOMY.types.values()}
 OTHER_COLOR = "#8c8c8c"
 WEIGHTS = {True: ("open weights", "#1a9850"), False: ("closed weights", "#c0392b"),
            None: ("weights unknown", "#7f7f7f")}

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from expectations import datadocs
 from report import charts
 from report.charts import TYPE_COLORS, clean, short
+from transforms.taxonomy import TAXONOMY
 from warehouse.files import write_text_atomic
 from warehouse.report_queries import TOP_N, ReportData, load_report_data, present_types
 
@@ -121,6 +122,11 @@ def feed_text_sources(row: dict) -> str:
 
 
 
+# The typed fields _subject and _details show in their own words.
+SHOWN_FIELDS = {"model", "target", "partner", "counterparty", "jurisdiction", "person", "role", "amount_usd", "pct",
+                "round", "valuation_usd", "investors", "open_weights", "license", "measure", "matter", "compared_to"}
+
+
 def _subject(e: dict) -> str:
     if e.get("type") == "leadership" and e.get("person"):
         return clean(e["person"]) + (f" ({clean(e['role'])})" if e.get("role") else "")
@@ -148,6 +154,12 @@ def _details(e: dict) -> str:
     for key, prefix in (("license", "license: "), ("measure", ""), ("matter", ""), ("compared_to", "vs ")):
         if e.get(key):
             bits.append(prefix + clean(e[key]))
+    # a typed field of a type declared in transforms/taxonomy.toml that neither the subject nor the lines above show
+    type_ = e.get("type")
+    declared = TAXONOMY.types.get(type_) if isinstance(type_, str) else None
+    for key in declared.fields if declared else ():
+        if key not in SHOWN_FIELDS and e.get(key) is not None:
+            bits.append(f"{clean(key)}: {clean(e[key])}")
     if e.get("status") and e.get("status") != "done":
         bits.append(clean(e["status"]))
     return "; ".join(bits)

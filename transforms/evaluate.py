@@ -19,20 +19,13 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-KEY_FIELDS = {
-    "model_release": ["model"],
-    "funding": ["amount_usd"],
-    "acquisition": ["target"],
-    "partnership": ["partner"],
-    "market_move": [],
-    "policy": [],  # matched on jurisdiction or org (see `matches`)
-    "training_cost": ["model", "amount_usd"],
-    "benchmark_claim": ["model", "compared_to"],
-    "legal": ["counterparty"],
-    "leadership": ["person"],
-}
+from transforms.taxonomy import TAXONOMY
+
+# Per type, the fields a prediction must agree on with a label (transforms/taxonomy.toml, eval_key); a policy is
+# matched on its jurisdiction or org (see `matches`).
+KEY_FIELDS = TAXONOMY.eval_keys()
 # The field that names the other side of an undirected event.
-OTHER_SIDE = {"partnership": "partner", "legal": "counterparty"}
+OTHER_SIDE = {t.name: t.other_side for t in TAXONOMY.types.values() if t.other_side}
 AMOUNT_TOLERANCE = 0.05
 SUFFIX_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "technologies", "labs",
                 "ai"}
@@ -178,8 +171,9 @@ def _rates(c: dict) -> dict:
     return {**c, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}
 
 
-# Types whose identity includes their date: the same measure or move on another day is another event.
-DATED_IDENTITY = {"policy", "market_move"}
+# Types whose identity includes their date (their merge key has the date or its month): the same measure or move on
+# another day is another event.
+DATED_IDENTITY = {t.name for t in TAXONOMY.types.values() if {"event_date", "month"} & set(t.merge_key)}
 
 
 def _same_event(a: dict, b: dict) -> bool:

@@ -1,6 +1,6 @@
 """Event identity: the date of every mention, and the key that makes mentions one real-world event.
 
-Pure polars, called once at the end of extraction (transforms/extract.py `_finish`), so `radar extract`, the
+Pure polars, called once at the end of extraction (transforms/extract/core.py `_finish`), so `radar extract`, the
 evaluation and the warehouse merge (warehouse/sql/merge_events.sql groups mentions by this key) agree.
 
 The date rule: the event's own date when its sentence gives one, else the article's published date.
@@ -13,21 +13,17 @@ A mention of an article without a published date whose text gives none has a nul
 """
 from __future__ import annotations
 
-import functools
-import tomllib
-from pathlib import Path
-
 import polars as pl
 
+from transforms import taxonomy
 from transforms.normalize import resolve_event_date
 
 PRECISIONS = ("day", "month", "year", "article")  # most to least precise; the merge prefers them in this order
 # "in 2022", "back in 2020", "the rules of 2023": a year that dates the event, when no finer date is given.
 YEAR = r"\b(?:in|during|back in|of) (?:early |late |mid-)?((?:19|20)\d\d)\b"
 
-MERGE_RULES = Path(__file__).with_name("merge_rules.toml")
-# Key fields computed from the mention's fields (see merge_rules.toml).
-DERIVED_KEY_FIELDS = {"round_or_amount", "pair", "month"}
+# Key fields computed from the mention's fields (see transforms/taxonomy.toml, merge_key).
+DERIVED_KEY_FIELDS = set(taxonomy.DERIVED_KEY_FIELDS)
 
 
 def date_mentions(mentions: pl.DataFrame, published: pl.DataFrame) -> pl.DataFrame:
@@ -52,19 +48,10 @@ def date_mentions(mentions: pl.DataFrame, published: pl.DataFrame) -> pl.DataFra
     return dated.drop("own", "published_at")
 
 
-def load_merge_rules(path: Path = MERGE_RULES) -> dict[str, list[str]]:
-    """Event type -> the fields whose values make two mentions one event (data a user can tune)."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))["keys"]
-
-
-@functools.lru_cache(maxsize=8)
-def _merge_rules_cached(path: str, mtime_ns: int) -> dict[str, list[str]]:
-    return load_merge_rules(Path(path))
-
-
 def current_merge_rules() -> dict[str, list[str]]:
-    """The merge rules, read again only when the file changes (not on every batch)."""
-    return _merge_rules_cached(str(MERGE_RULES), MERGE_RULES.stat().st_mtime_ns)
+    """Event type -> the fields whose values make two mentions one event (transforms/taxonomy.toml, merge_key: data a
+    user can tune), read again only when the file changes (not on every batch)."""
+    return taxonomy.current().merge_keys()
 
 
 def event_key(rules: dict[str, list[str]], columns: list[str]) -> pl.Expr:
@@ -72,7 +59,7 @@ def event_key(rules: dict[str, list[str]], columns: list[str]) -> pl.Expr:
     missing value as '?'. `columns`: the mention frame's, to name a rule's unknown field in the error."""
     unknown = {f for fields in rules.values() for f in fields} - set(columns) - DERIVED_KEY_FIELDS
     if unknown:
-        raise ValueError(f"{MERGE_RULES.name}: merge on unknown fields {sorted(unknown)}")
+        raise ValueError(f"{taxonomy.current().path.name}: merge on unknown fields {sorted(unknown)}")
     derived = {
         # A round is its name when reported ("Series B"), else its size to two significant figures.
         "round_or_amount": pl.coalesce(pl.col("round"),

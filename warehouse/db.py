@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import duckdb
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
+from transforms.taxonomy import DTYPES, TAXONOMY
 from warehouse.paths import WarehouseError, check_exists, check_readable, check_writable, not_a_warehouse  # noqa: F401 - part of this API
 
 if TYPE_CHECKING:
@@ -90,7 +91,25 @@ def migrate(path: Path | str) -> list[str]:
             con.execute(script.read_text(encoding="utf-8"))
             con.execute(sql_text("migration_record"), {"version": script.name})
         applied_now.append(script.name)
+    with writing(path) as con:
+        applied_now += _declare_typed_fields(con)
     return applied_now
+
+
+def _declare_typed_fields(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Give core.mentions and core.events a column for every typed field transforms/taxonomy.toml declares, and
+    core.typed_fields() (the fields merge_events.sql merges) their names: a declared type's new field lands without a
+    migration. Returns the columns added."""
+    added = []
+    for table in ("mentions", "events"):
+        have = {row[0] for row in con.execute(sql_text("core_columns"), {"table": table}).fetchall()}
+        for field in TAXONOMY.fields.values():
+            if field.name not in have:  # names are checked identifiers (transforms/taxonomy.py NAME)
+                con.execute(f'alter table core.{table} add column "{field.name}" {DTYPES[field.dtype]}')
+                added.append(f"core.{table}.{field.name} ({TAXONOMY.path.name})")
+    names = ", ".join(f"'{name}'" for name in TAXONOMY.fields)
+    con.execute(f"create or replace macro core.typed_fields() as [{names}]")
+    return added
 
 
 def load(con: duckdb.DuckDBPyConnection, statement: str, incoming: pl.DataFrame) -> int:

@@ -1,0 +1,107 @@
+"""Acquisitions: a company buying another (not goods, not an attempt)."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.patterns import NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
+from transforms.extract.rules import Found, _frame
+
+ACQUISITION = (
+    r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[sd]? to) buy|buys|bought|buying|"
+    r"purchas(?:e|es|ed) of"
+    r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
+)
+# An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
+ACQUISITION_NOT = (
+    r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?:ed|s)? to|(?:his|her) (?:purchase|"
+    r"acquisition|takeover))\b"
+)
+# What is bought that is no company: chips, servers, shares, land ...
+# (lower case: "ZT Systems" is a name)
+GOODS = (
+    r"chips?|GPUs?|servers?|processors?|accelerators?|units?|shares|stakes?|stock|assets|licen[cs]es|rights|data|"
+    r"equipment|hardware"
+    r"|systems|tokens|bonds|land|buildings?|properties|domains?|patents|credits|capacity|compute|ads|advertising|"
+    r"subscriptions?"
+    r"|services|companies|startups|firms|businesses"
+)
+# "the company agreed to buy ...": the subject is the company the story is about.
+COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
+# Where the clause of a verb starts, in the text before it.
+CLAUSE_START = r"^.*(?:;|,\s+(?:and|but|while|whereas)\s+|\s+while\s+|\s[-–—]\s)"
+# (matched on the text before the verb)
+ACQUIRER_TAIL = (
+    r"\s+(?:on\s+\w+\s+)?(?:(?:said|says|announced|announces|confirmed|confirms)\s+(?:that\s+)?it\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+)?(?:agreed\s+to\s+|will\s+|is\s+to\s+|to\s+|is\s+)?$"
+)
+
+
+def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
+    before, after = _split_on(ACQUISITION)
+    # "its merger with Musk's xAI": the owner's name is no part of the target's
+    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:’s|'s)\s+", " ").str.replace(
+        TARGET_DESCRIPTOR, " "
+    )
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
+    low = pl.col("low")
+    # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
+    # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer
+    # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
+    clause = before.str.replace(CLAUSE_START, "")
+    subject = _subject_org(clause, ACQUIRER_TAIL, g)
+    rows = (
+        sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
+        .with_columns(
+            acquirer=pl.coalesce(
+                subject,
+                _orgs_in(clause, g).list.filter(actor).list.last(),
+                pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
+                "new_org",
+                pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
+            ),
+            target=pl.coalesce(
+                _canonical(head.str.extract(rf"^\s*({g.org_pattern})", 1), g.org_by_key),
+                head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
+            ),
+            # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
+            goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b"),
+        )
+        .filter(~pl.col("goods"))
+    )
+    first_money = (
+        money.filter(~pl.col("is_valuation"))
+        .group_by("article_id", "sent_idx")
+        .agg(amount_usd=pl.col("amount_usd").first())
+    )
+    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
+        pl.col("acquirer").is_not_null()
+        & pl.col("target").is_not_null()
+        & (pl.col("acquirer") != pl.col("target"))
+        & ~pl.col("target").is_in(NOT_NAMES)
+        & ~pl.col("target").str.contains(PHRASE_WORD)
+    )
+    # "Marrowbone" in a headline is the "Marrowbone AI" of the body: a target is its longest spelling in the article.
+    longer = rows.select("article_id", full="target").unique()
+    rows = (
+        rows.join(longer, on="article_id", how="left")
+        .with_columns(full=pl.when(pl.col("full").str.starts_with(pl.col("target") + " ")).then("full"))
+        .sort("full", descending=True, nulls_last=True)
+        .unique(["article_id", "sent_idx", "acquirer", "target"], keep="first", maintain_order=True)
+        .with_columns(target=pl.coalesce("full", "target"))
+        .sort("article_id", "sent_idx")
+    )
+    return _frame(
+        rows,
+        "acquisition",
+        org=pl.col("acquirer"),
+        target=pl.col("target"),
+        amount_usd=pl.col("amount_usd"),
+        confidence=pl.lit(0.8),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _acquisitions(found.sents, found.money, found.g)

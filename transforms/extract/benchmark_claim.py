@@ -1,0 +1,57 @@
+"""Benchmark claims: a model measured against another (`benchmarked` model occurrences)."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.extract.patterns import LEAD_SENTENCES
+from transforms.extract.rules import Found, _frame
+
+
+def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
+    made for the first model named before the cue in that clause, else the sentence's subject, else the model in
+    focus ('the new model beats A')."""
+    compared = models.filter(pl.col("benchmarked")).select("article_id", "sent_idx", "clause_idx", compared_to="model")
+    bare = models.filter(pl.col("is_family")).select("model").unique()
+    clause_subject = (
+        models.filter(~pl.col("is_comparison") & ~pl.col("is_family"))
+        .join(bare, on="model", how="anti")
+        .group_by("article_id", "sent_idx", "clause_idx")
+        .agg(clause_model=pl.col("model").first())
+    )
+    rows = (
+        compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
+        .join(sents, on=["article_id", "sent_idx"], how="inner")
+        .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
+        .filter(
+            pl.col("model").is_not_null()
+            & (pl.col("model") != pl.col("compared_to"))
+            # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
+            & ~pl.col("sentence").str.contains(r"\?\W*$")
+        )
+        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+    )
+    # A claim is news for the model the article is about (named in its lead); further down, comparisons of other
+    # models are an explainer's or a blog's discussion.
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    rows = pl.concat(
+        [
+            rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+            rows.filter(pl.col("sent_idx") > LEAD_SENTENCES).join(lead, on=["article_id", "model"], how="semi"),
+        ]
+    )
+    return _frame(
+        rows,
+        "benchmark_claim",
+        org=pl.col("model_org"),
+        model=pl.col("model"),
+        compared_to=pl.col("compared_to"),
+        confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
+        .then(0.8)
+        .otherwise(0.65),
+        event_date=pl.lit(None, dtype=pl.String),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _benchmarks(found.sents, found.models)

@@ -1,0 +1,217 @@
+"""Funding rounds: money raised, with its round, valuation and investors."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _article_short_names, _canonical, _lookup, _maps, _subject_org
+from transforms.extract.rules import Found, _frame
+
+FUNDING = (
+    r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
+    r"closes? (?:a|its)"
+    r"|investment (?:of|from|led)|backed by|led by|lead(?:s|ing)? [^;]{0,40}?round"
+    # "Meta is paying about $14.3 billion for a 49% stake"
+    r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
+    r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))"
+)
+# Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
+FUNDING_NOT = (
+    r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|"
+    r"acquire)|joint venture"
+    # money raised or secured that is no investment: a price rise, a settlement, a fine
+    r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies)"
+    # a market rout "led by" a stock; a spending pledge over years in a country or on data centres
+    r"|rout|sell-?off|market (?:value|cap\w*)|over (?:the next )?(?:\w+ )?years|pledged|earmarked"
+    # a forecast raised, supplies secured, plants built
+    r"|rais(?:e|es|ed|ing) (?:its|their|the|his|her) (?:[\w\-]+ ){0,3}?(?:forecasts?|guidance|outlook|"
+    r"estimates?"
+    r"|spending|capex|targets?|dividends?)|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto "
+    r"build)\b"
+)
+FUNDING_BEFORE = (
+    r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
+    r"(?:round|raise|funding))\b"
+)
+# Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
+YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
+# ("including $130 million in December": a part of a total, an earlier round)
+RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date|including)\b"
+ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
+FUNDING_TAIL = (
+    r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
+    r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
+    r"announced|announces)\s"
+)
+
+
+def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -> pl.DataFrame:
+    """One round per sentence: the first amount that is neither a valuation nor a running total."""
+    low = pl.col("low")
+    ctx = (
+        pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")
+    )  # "more than $1bn" is the amount
+    rows = money.filter(
+        low.str.contains(FUNDING)
+        & ~low.str.contains(FUNDING_NOT)
+        & ~low.str.contains(FUNDING_BEFORE)
+        & ~pl.col("history")
+        & ~ctx.str.contains(RUNNING_TOTAL)
+        & ~ctx.str.contains(YARDSTICK)
+    )
+    if rows.is_empty():
+        return rows
+    per_sentence = (
+        rows.group_by("article_id", "sent_idx", maintain_order=True)
+        .agg(
+            amount_usd=pl.col("amount_usd").filter(~pl.col("is_valuation")).first(),
+            valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
+            sentence=pl.col("sentence").first(),
+            orgs=pl.col("orgs").first(),
+            focus_org=pl.col("focus_org").first(),
+            new_org=pl.col("new_org").first(),
+            event_date=pl.col("event_date").first(),
+            status=pl.col("status").first(),
+            prev_focus_org=pl.col("prev_focus_org").first(),
+            valued=pl.col("sentence")
+            .first()
+            .str.extract(
+                r"\b(?:values|valuing|"
+                r"valued)\s+([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)",
+                1,
+            ),
+        )
+        .drop_nulls("amount_usd")
+    )
+    # What is valued may be named short ("Scale" for Scale AI): the article's full name for it.
+    per_sentence = (
+        per_sentence.with_columns(short=pl.col("valued").str.extract(r"^(\S+)", 1))
+        .join(short_names, on=["article_id", "short"], how="left")
+        .with_columns(valued_org=pl.coalesce(_canonical(pl.col("valued"), g.org_by_key), "appos_short_org"))
+        .drop("short", "appos_short_org", "valued")
+    )
+    is_investor = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "investor"
+    # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
+    # "ASML leads €1.7 billion Series C in Mistral AI", "a round in Chinese chatbot startup Moonshot AI", "a stake in
+    # X":
+    # so does the org after a lead investor's round or stake "in"; "a deal that values Scale at $29 billion": the one
+    # valued.
+    recipient = pl.coalesce(
+        _canonical(
+            pl.col("sentence").str.extract(
+                r"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|"
+                rf"stake)[^;]*?\bin\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?({g.org_pattern})",
+                1,
+            ),
+            g.org_by_key,
+        ),
+        pl.col("valued_org"),
+    )
+    subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
+    # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
+    # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
+    bystanders = (
+        pl.col("sentence")
+        .str.extract_all(
+            rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
+            r"chair\w*|executive|alum\w*|veteran)s?\b"
+            rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern})"
+            # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
+            r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as)\s+"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))"
+        )
+        .list.eval(_canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key))
+        .list.drop_nulls()
+    )
+    named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
+    # "Nvidia will invest $1.5 billion in SB Energy": the subject of "invest" gives the money; the recipient is the name
+    # after "in", known or not.
+    investing = pl.col("sentence").str.extract(
+        r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*?)\s+(?:\w+\s+){0,2}?(?i:invest(?:s|ed|ing)?)\b", 1
+    )
+    unknown_recipient = (
+        pl.col("sentence")
+        .str.extract(
+            r"\b(?i:invest(?:s|ed|ing)?)\b[^;]*?\b(?i:in)\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}?)"
+            r"(?:\s+(?i:to|for|as|at|with)\b|[.,;]|$)",
+            1,
+        )
+        .str.strip_chars_end(".,")
+    )
+    # The company in focus raised only where the sentence refers to it ("The company has raised", "It raised"), not
+    # where the round is someone unnamed's ("Legacy players like Berlin-based Charles (which raised ...)").
+    refers = pl.col("sentence").str.contains(
+        r"(?i:\b(?:it|(?:the|this|that|[a-z]+(?:’s|'s)) (?:[a-z]{1,12}[- ]){0,2}?(?:company|firm|startup|start-up|"
+        r"group|business|lab|maker))\s+(?:\w+\s+){0,3}?"
+        r"(?:has\s+|have\s+|had\s+)?(?:raised|raises|secured|secures|closed|closes|landed|lands|announced|is raising)"
+        # or to its round: "the raise is roughly $3 billion", "The new money follows a ... Series A"
+        r"|\b(?:the|this|its) (?:new |latest |fresh )?(?:raise|round|money|funding|financing)\b)"
+    )
+    # "River AI, the full-stack AI company founded by ..., today announced $1.1 billion": the sentence's subject.
+    opens = pl.when(pl.col("sentence").str.starts_with(pl.col("new_org").fill_null("\x00"))).then("new_org")
+    # (the company in focus is the one before this sentence where this one names only a yardstick or a backer)
+    in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
+    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers).then(in_focus))
+    per_sentence = per_sentence.with_columns(
+        recipient=recipient, subject_org=subject_org, investing=_canonical(investing, g.org_by_key), by=bystanders
+    ).with_columns(
+        recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient))
+    )
+    per_sentence = per_sentence.with_columns(
+        org=pl.coalesce(
+            "recipient",
+            "subject_org",
+            pl.when(~pl.col("by").list.contains(fallback) & (fallback != pl.col("investing")).fill_null(True)).then(
+                fallback
+            ),
+        ),
+        round=pl.col("sentence").str.extract(ROUND, 1),
+    )
+    # Investors: the investor-kind orgs named, or, when the recipient is explicit, every other org named.
+    investors = (
+        per_sentence.select("article_id", "sent_idx", "org", "recipient", investor=pl.col("orgs"))
+        .explode("investor")
+        .filter(
+            (pl.col("investor") != pl.col("org"))
+            & (
+                (_lookup(pl.col("investor"), _maps(g)["org_kind"], default="other") == "investor")
+                | pl.col("recipient").is_not_null()
+            )
+        )
+        .group_by("article_id", "sent_idx")
+        .agg(investors=pl.col("investor").unique(maintain_order=True).str.join("; "))
+    )
+    per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left").filter(
+        pl.col("org").is_not_null()
+    )
+    per_sentence = per_sentence.with_columns(
+        confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org")))
+        .then(0.8)
+        .otherwise(0.65)
+    )
+    # One round has one recipient: an amount told again further down (a share bar glued to the lede, "The company has
+    # raised ...") is the round of the company its most confident, earliest telling names (the headline's subject).
+    per_sentence = (
+        per_sentence.with_columns(size=pl.col("amount_usd").round_sig_figs(2))
+        .with_columns(
+            org=pl.col("org")
+            .sort_by(["confidence", "sent_idx"], descending=[True, False])
+            .first()
+            .over("article_id", "size")
+        )
+        .drop("size")
+    )
+    return _frame(
+        per_sentence,
+        "funding",
+        org=pl.col("org"),
+        amount_usd=pl.col("amount_usd"),
+        valuation_usd=pl.col("valuation_usd"),
+        investors=pl.when(pl.col("investors") != "").then(pl.col("investors")),
+        round=pl.col("round"),
+        confidence=pl.col("confidence"),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _funding(found.money, found.g, _article_short_names(found.sents, found.g))

@@ -1,0 +1,333 @@
+"""Leadership: a person joining, promoted to or leaving a role at a company."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _article_short_names, _built, _canonical, _lookup, _maps, _orgs_in
+from transforms.extract.patterns import COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE
+from transforms.extract.rules import Found, _frame
+
+LEADERSHIP = (
+    r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
+    r"depart[a-z]*|leav(?:es|ing)|left"
+    r"|join(?:s|ed)|promot[a-z]*|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
+)
+PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
+# --- leadership: who moves, from the verb next to the name ---------------------------------------------------
+# A name as written: two or three capitalised words ("Lip-Bu Tan", "Daniel De Freitas") or one (a surname, kept only
+# when the article names that person in full somewhere).
+NAME = (
+    r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+"
+    # particles written in one word with the name ("Francis deSouza")
+    r"|(?:de|di|da|du|le|la|van|von)[A-Z][a-zé’'\-]*[a-zé])){0,2}"
+)
+# Verbs that say the person named just before them moves: arrives, is promoted, leaves.
+MOVE_VERBS = (
+    r"becomes|became|will become|to become|takes over|took over|take over|has taken over|joins|joined|join|"
+    r"joining"
+    r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
+    r"resigns|quit|quits|departs|departed|depart"
+    r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
+    r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
+)
+# "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb.
+SUBJECT_MOVE = (
+    rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+"
+    r"(?:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
+    rf"set)\s+){{0,4}}"
+    rf"(?:{MOVE_VERBS})\b"
+)
+# "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
+# the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
+OBJECT_MOVE = (
+    r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
+    r"poaches"
+    r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"
+    r"former|formerly|previously|ex-|once|now|currently)\b|;|\.|$)"
+)
+MOVE_CUE = (
+    r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
+    r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac"
+)
+# Verbs whose subject appoints someone else (the object moves).
+APPOINTING = (
+    r"appoint(?:s|ed|ing)?|nam(?:es|ed) (?:[a-z]+ ){0,4}as|hir(?:es|ed)|promot(?:es|ed)|tapped|replac(?:es|"
+    r"ed)|fired|oust(?:s|ed)"
+)
+APPOINTING_ACTIVE = r"names|named|appoints|appointed|hires|hired|taps|tapped|promotes|promoted"
+BACKDROP = (
+    r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|"
+    r"weeks?|days?|months?)\b"
+)
+# Leaving verbs: a person who leaves one company to join another is two events.
+DEPARTURE = r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart[a-z]*|steps? down|stepped down|ousted|fired)\b"
+# An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
+PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
+# Words that make a capitalised phrase a body, place or title, not a person.
+NOT_PERSON_WORDS = (
+    r"\b(?:AI|Labs?|Inc|Group|Capital|Ventures|Partners|Technologies|Institute|University|Department|"
+    r"Administration"
+    r"|Commission|Systems|Office|Council|Parliament|Congress|Senate|Court|House|Secretary|President|"
+    r"Chief"
+    r"|Officer|Executive|Director|Board|Valley|Street|Bay|City|County|Fund|Bank|Cloud|Studio|News|Times"
+    # titles, bodies and page words that take a capital but name no one ("Fed Chair Ben", "Long-Term
+    # Benefit Trust", "'Free Mode'", "Search Subscribe Home")
+    r"|Fed|Federal|Reserve|Chair|Chairman|Chairwoman|Former|Trust|Benefit|Term|Foundation|Initiative|"
+    r"Association"
+    r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|"
+    r"Republic|State|States"
+    r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|"
+    r"Search"
+    r"|Subscribe|Home|Menu|Login|Newsletter|Share|Skip|Navigation|Read|More|Model|Agent|Series|Act|Law|"
+    r"Bill"
+    r"|Exclusive|Update|Breaking|Opinion|Analysis"
+    # prizes, certificates, divisions, compass points of places, and function words of a headline in
+    # title case ("Nobel Prize", "South Florida", "Head of Safety Is Leaving")
+    r"|Prize|Award|Medal|Certification|Division|Labor|Safety|Security|Policy|North|South|East|West|Is|"
+    r"Are|Was"
+    r"|Were|While|Will|Has|Have|After|Before|Leaving|Joins|Leaves"
+    # software and business words ("System Prompt", "Growth Partner") and countries ("Uber India")
+    r"|Prompt|Partner|Platform|Service|Services|Data|Product|Products|Team|India|China|Japan|Korea|"
+    r"Europe"
+    r"|America|Africa|Asia|Australia|Canada|Germany|France|Britain|Israel|Singapore)\b"
+)
+
+
+def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Full names of people in an article, keyed by surname, so 'Tan' later in the text is 'Lip-Bu Tan'."""
+    people = (
+        sents.select("article_id", full=pl.col("sentence").str.extract_all(PERSON))
+        .explode("full")
+        .drop_nulls("full")
+        .filter(_is_person(pl.col("full"), g))
+        .with_columns(surname=pl.col("full").str.extract(r"(\S+)$", 1))
+        .unique(["article_id", "surname"], keep="first", maintain_order=True)
+    )
+    return people.select("article_id", "surname", "full")
+
+
+def _is_person(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    first = name.str.extract(r"^(\S+)", 1)
+    return (
+        _canonical(name, g.org_by_key).is_null()
+        & _canonical(name, g.model_by_key).is_null()
+        & _canonical(first, g.org_by_key).is_null()
+        & ~first.is_in(NOT_NAMES)
+        & ~name.str.contains(NOT_PERSON_WORDS)
+        & ~name.str.contains(
+            r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December)\b"
+        )
+    )
+
+
+TITLE_BEFORE_NAME = (
+    r"\b(?:(?:Fed|Federal Reserve|Treasury|State|Defense|Commerce|Senate|House)\s+)?(?:Chair|Chairman|"
+    r"Chairwoman"
+    r"|Senator|Sen\.|Governor|Gov\.|Judge|Justice|Secretary|Minister|Professor|Prof\.|Dr\.|Mr\.|Ms\.|"
+    r"Mrs\.)\s+([A-Z])"
+)
+
+
+def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
+    """(article, sentence, name as written, apposition) for each person a move verb is said of."""
+    # Every move verb (MOVE_VERBS, OBJECT_MOVE, LEADERSHIP) contains one of these words (lower-cased): other sentences
+    # name no mover.
+    # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
+    sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
+        # "io was named in the filing": cited, not appointed
+        sentence=pl.col("sentence")
+        .str.replace_all(TITLE_BEFORE_NAME, "$1")
+        .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
+        .str.replace_all(r"\bnamed after\b", "called after")
+    )
+    subject = (
+        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE))
+        .explode("m")
+        .drop_nulls("m")
+        .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
+        .select(
+            "article_id",
+            "sent_idx",
+            names=pl.col("parts").struct.field("who").str.split(" and ").list.eval(pl.element().str.strip_chars(", ")),
+            appos=pl.col("parts").struct.field("appos"),
+        )
+    )
+    obj = (
+        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(OBJECT_MOVE))
+        .explode("m")
+        .drop_nulls("m")
+        .select(
+            "article_id",
+            "sent_idx",
+            names=pl.col("m").str.extract(OBJECT_MOVE.replace("(?P<span>", "("), 1).str.extract_all(NAME),
+            appos=pl.lit(None, dtype=pl.String),
+        )
+    )
+    # "Bob McGrew, the chief research officer, and Barret Zoph, a vice president, were also leaving": people given
+    # a role in a sentence about a move, unless they only speak ("Sam Altman said").
+    appointee = rf"(?:{ROLE})\s+{PERSON}|{PERSON},\s+(?:(?:the|a|an|its|[A-Z][\w.]*(?:’s|'s))\s+)?(?:{ROLE})"
+    # The people named before the first move verb ("X, the CTO, is leaving"), or after it where it appoints in the
+    # active
+    # voice ("OpenAI has replaced chief revenue officer Denise Dresser"): not those before an appointing verb
+    # ("... Neil Buddy Shah, CEO of the Clinton Health Access Initiative, ... who the company appointed in January").
+    cue = _built(
+        "leadership_cue",
+        lambda: pl.col("sentence").str.extract_groups(
+            r"^(?P<before>.*?)(?P<verb>(?i:"
+            rf"{LEADERSHIP}))(?P<after>.*)$"
+        ),
+    )
+    appointing = cue.struct.field("verb").str.contains(rf"^(?i:{APPOINTING})$") & ~cue.struct.field(
+        "before"
+    ).str.contains(
+        r"(?i:\b(?:was|were|been|being|is|are|be|get|gets|"
+        r"got)\s+)$"
+    )
+    listed = (
+        sents.filter(pl.col("low").str.contains(LEADERSHIP))
+        .select(
+            "article_id",
+            "sent_idx",
+            names=pl.when(appointing)
+            .then(cue.struct.field("after"))
+            .otherwise(cue.struct.field("before"))
+            .str.extract_all(appointee)
+            .list.eval(pl.element().str.extract(PERSON, 1)),
+            speakers=pl.concat_list(
+                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
+                # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
+                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"),
+                # "AWS CEO Matt Garman names Dave Treadwell ...": the one who appoints
+                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:has\s+)?(?:{APPOINTING_ACTIVE})\s+[A-Z]"),
+            ).list.eval(pl.element().str.extract(PERSON, 1)),
+            appos=pl.lit(None, dtype=pl.String),
+        )
+        .with_columns(names=pl.col("names").list.set_difference("speakers"))
+        .drop("speakers")
+    )
+    return (
+        pl.concat([subject, obj, listed])
+        .explode("names")
+        .drop_nulls("names")
+        .rename({"names": "name"})
+        .unique(["article_id", "sent_idx", "name"], keep="first", maintain_order=True)
+    )
+
+
+def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """People said to arrive, be promoted or leave, with the company they join (or lead, or leave).
+
+    The org is, in order: the one the person joins ('to join Google DeepMind'), the one whose role they take ('as
+    Meta's chief AI officer', 'chief executive of SSI'), another company in the sentence than the one in the person's
+    apposition, the apposition's company ('Jeff Wang, Windsurf's head of business, became ...'), the company in focus.
+    Someone who only speaks ('Sam Altman said') is not moving: only the name right before a move verb or in the
+    object of an appointing verb counts."""
+    people = _article_people(sents, g)
+    names = _mover_names(sents).filter(
+        ~pl.col("name").str.contains(
+            r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|"
+            r"President|Co-founder)\b"
+        )
+    )
+    names = (
+        names.join(people, left_on=["article_id", "name"], right_on=["article_id", "surname"], how="left")
+        .with_columns(
+            person=pl.when(pl.col("name").str.contains(" "))
+            .then(pl.col("name"))
+            .otherwise(pl.col("full"))
+            .str.replace(r"^.*(?:’s|'s)\s+", "")
+        )
+        .drop_nulls("person")
+        .filter(_is_person(pl.col("person"), g))
+        .select("article_id", "sent_idx", "person", "appos")
+    )
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
+    # the backdrop of this article's news.
+    backdrop = pl.col("sentence").str.contains(BACKDROP)
+    # "He appointed Wang last year to head this effort": a move told as history.
+    history = pl.col("low").str.contains(
+        r"\b(?:last (?:year|january|february|march|april|may|june|july|august|"
+        r"september"
+        r"|october|november|december)|(?:a|one|two|three|several|few) years? ago|"
+        r"years ago)\b"
+    )
+    rows = (
+        sents.filter(~pl.col("past_year") & ~backdrop & ~history)
+        .join(names, on=["article_id", "sent_idx"], how="inner")
+        .with_columns(
+            short=pl.col("appos")
+            .str.split(" and ")
+            .list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
+            .list.join(" and ")
+            .str.extract(r"([A-Z][\w.\-]+)(?:’s|'s)", 1)
+        )
+    )
+    rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
+    appos_orgs = _orgs_in(pl.col("appos").fill_null(""), g)
+    # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
+    current_appos = (
+        pl.col("appos")
+        .fill_null("")
+        .str.split(" and ")
+        .list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
+        .list.join(" and ")
+    )
+    join_org = _canonical(
+        pl.col("sentence").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key
+    )
+    gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
+    role_org = pl.coalesce(
+        _canonical(pl.col("sentence").str.extract(rf"{gained}({g.org_pattern})(?:’s|'s)", 1), g.org_by_key),
+        _canonical(
+            pl.col("sentence").str.extract(rf"{gained}(?:{ROLE})\s+(?:of|at)\s+({g.org_pattern})", 1), g.org_by_key
+        ),
+    )
+    rows = rows.with_columns(
+        appos_org=pl.coalesce(_orgs_in(current_appos, g).list.filter(actor).list.first(), "appos_short_org"),
+        other_org=pl.col("orgs").list.filter(actor).list.set_difference(appos_orgs).list.first(),
+        join_org=join_org,
+        role_org=role_org,
+        is_join=pl.col("sentence").str.contains(r"\bjoin"),
+        role=pl.col("sentence").str.extract(
+            r"(?:\bas|becomes?|became|named|over "
+            rf"as)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))",
+            1,
+        ),
+    ).with_columns(
+        org=pl.coalesce(
+            "join_org",
+            "role_org",
+            "other_org",
+            pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
+            # a company the gazetteer does not know, named (perhaps short: "Yunfan") in the sentence
+            pl.when(
+                pl.col("sentence").str.contains(pl.col("focus_new_org").str.extract(r"^(\S{3,})", 1), literal=True)
+            ).then(pl.col("focus_new_org")),
+            # joining "the new group" without naming it: the company the story was about before this
+            # sentence
+            # (the sentence's own companies are all in the apposition: where the person was); only where the
+            # sentence refers to a company at all, not for a person named in passing
+            # (or names a role in it: "Daniel Levy, the third co-founder, becomes president")
+            pl.when(pl.col("sentence").str.contains(COMPANY_REFERENCE) | pl.col("sentence").str.contains(ROLE)).then(
+                "prev_focus_org"
+            ),
+        ),
+    )
+    # Leaving one company to join another: the departure is an event of the company left.
+    left = rows.filter(pl.col("join_org").is_not_null() & pl.col("sentence").str.contains(DEPARTURE)).with_columns(
+        org=pl.coalesce(
+            "appos_org", pl.col("orgs").list.filter(actor).list.set_difference(pl.concat_list("join_org")).list.first()
+        ),
+        role=pl.lit(None, dtype=pl.String),
+    )
+    rows = pl.concat([rows, left], how="vertical_relaxed").filter(pl.col("org").is_not_null())
+    return _frame(
+        rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7)
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _leadership(found.sents, found.g)

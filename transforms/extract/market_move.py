@@ -1,0 +1,151 @@
+"""Market moves: a company's shares or market value rising or falling, one sentence or a list."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _built, _canonical
+from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
+from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
+
+MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
+MARKET_DOWN = (
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|"
+    r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
+    r"slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
+)
+MARKET_UP = (
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|"
+    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
+)
+
+
+def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    low = pl.col("low")
+    # The org is a company the gazetteer knows (org_hits): only those sentences are read.
+    rows = sents.filter(
+        (pl.col("org_hits").list.len() > 0)
+        & low.str.contains(MARKET)
+        & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))
+    )
+    # "lifted its market value to nearly $2 trillion": the level reached, not the change.
+    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
+    first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
+    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    owner = _canonical(
+        pl.coalesce(
+            pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
+            pl.col("sentence").str.extract(rf"(?i:shares|stock) (?:of|in) ({g.org_pattern})", 1),
+        ),
+        g.org_by_key,
+    )
+    rows = (
+        rows.join(first_money, on=["article_id", "sent_idx"], how="left")
+        .with_columns(
+            pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+            org=pl.coalesce(owner, pl.col("orgs").list.first()),
+        )
+        .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
+    )
+    return pl.concat(
+        [
+            _frame(
+                rows,
+                "market_move",
+                org=pl.col("org"),
+                amount_usd=pl.col("amount") * sign,
+                pct=pl.col("pct") * sign,
+                confidence=pl.lit(0.75),
+            ),
+            _listed_moves(sents, g),
+        ],
+        how="vertical_relaxed",
+    )
+
+
+# "Intel dropped nearly 6% and AMD lost 8%", "Samsung and SK Hynix fell 12% apiece": in a market story each company
+# named right before a move verb and its figure moved by that figure.
+MOVE_DOWN_VERBS = (
+    r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|shed|sheds|tumbled|plunged|plummeted|"
+    r"slumped"
+    r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)"
+)
+MOVE_UP_VERBS = (
+    r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
+    r"added|adds"
+    r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
+)
+MOVE_HEDGE = (
+    r"(?:(?:by\s+)?(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
+    r"just over)\s+)?"
+)
+# A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
+ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribers|customers|margin|spending|costs?)\b"
+
+
+def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    low = pl.col("low")
+    # A market story: an article with a sentence about a stock or market value moving.
+    # (filters in turn: each pattern runs only on the rows the one before kept)
+    stories = (
+        sents.filter(low.str.contains(MARKET))
+        .filter(low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))
+        .select("article_id")
+        .unique()
+    )
+    # (capitalised names, looked up in the gazetteer below: a pattern repeating the gazetteer's would be compiled per
+    # call)
+    name = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
+    names = rf"{name}(?:(?:,\s*|,?\s+and\s+(?:its\s+\w+\s+)?){name}){{0,5}}"
+    move = (
+        rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|"
+        r"had))*\s+"
+        rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
+        rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
+    )
+    rows = (
+        sents.join(stories, on="article_id", how="semi")
+        .filter(pl.col("org_hits").list.len() > 0)
+        .filter(
+            low.str.contains(
+                rf"\b(?:{MOVE_DOWN_VERBS}|"
+                rf"{MOVE_UP_VERBS})\b"
+            )
+        )
+        .filter(~low.str.contains(ACCOUNTS))
+        .with_columns(m=pl.col("sentence").str.extract_all(move))
+        .explode("m")
+        .drop_nulls("m")
+        .with_columns(parts=_built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))
+    )
+    if rows.is_empty():
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    parts = pl.col("parts")
+    rows = rows.with_columns(
+        names=parts.struct.field("names")
+        .str.replace_all(r",\s*|,?\s+and\s+(?:its\s+\w+\s+)?", "\x1e")
+        .str.split("\x1e")
+        .list.eval(_canonical(pl.element().str.strip_chars(), g.org_by_key)),
+        shared=parts.struct.field("shared").is_not_null() | pl.col("m").str.contains(r"\s(?:both|all)\s"),
+        sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0),
+        pct=parts.struct.field("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+        amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
+    )
+    # A list shares the figure only when the text says so ("apiece", "both"); else the figure is the last name's.
+    rows = (
+        rows.with_columns(names=pl.when(pl.col("shared")).then("names").otherwise(pl.col("names").list.slice(-1, 1)))
+        .explode("names")
+        .drop_nulls("names")
+    )
+    return _frame(
+        rows,
+        "market_move",
+        org=pl.col("names"),
+        pct=pl.col("pct") * pl.col("sign"),
+        amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")),
+        confidence=pl.lit(0.7),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _market_moves(found.sents, found.money, found.g)

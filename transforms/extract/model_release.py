@@ -1,0 +1,462 @@
+"""Model releases: a known or new model named with a release verb, with its maker and weights."""
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _bare_families, _canonical, _lookup, _maps
+from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
+from transforms.extract.rules import Found, _frame
+
+RELEASE = (
+    r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
+    r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available "
+    r"(?:to|for|on|via)"
+    r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|"
+    r"drop(?:s|ped) .{0,40}weights"
+    r"|put out|went live|goes live|came out|comes out|is (?:now )?out now"
+    # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
+    r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
+)
+# A release restated as background ("its earlier models remain available") is not news, unless it is dated.
+BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
+# "The company released the model on Thursday": the model in focus is the one released.
+RELEASE_REF = (
+    r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+    r"open-sourc(?:e|es|ed|ing)|ship(?:s|ped)?|debut(?:s|ed)?)\s+(?:the|its|this|that)\s+(?:new\s+|"
+    r"latest\s+|updated\s+)?(?:model|system)(?:[^’'\w]|$))"
+)
+# A release whose object is an unnamed model: "released the first two models of", "put out six smaller models".
+RELEASED_MODELS = (
+    r"\b(?:releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|"
+    r"debut(?:s|ed)?"
+    r"|ship(?:s|ped)|roll(?:s|ed)? out|put out|publish(?:es|ed))\s+(?:[\w\"“”'’\-]+\s+){0,5}?models?\b"
+)
+# "Updated 8B and 70B versions were released": sizes of the model in focus.
+SIZE_LIST = (
+    r"\b\d+(?:\.\d+)?[BM](?:(?:,\s*|,?\s+and\s+|\s*/\s*)\d+(?:\.\d+)?[BM])*\s+(?:versions?|variants?|models?|"
+    r"sizes?)\b"
+)
+MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digit (checked where used)
+RELEASE_VERBS = (
+    r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|open "
+    r"sourced|debut(?:s|ed)?"
+    r"|ship(?:s|ped)?|roll(?:s|ed)? out|announc(?:e|es|ed)"
+)
+
+
+def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    low = pl.col("low")
+    # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
+    # (kept as columns: each is used several times below)
+    sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
+    background = pl.col("background")
+    # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
+    sents = sents.with_columns(
+        is_cue=low.str.contains(RELEASE)
+        & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+        & ~pl.col("history")
+    )
+    is_cue = pl.col("is_cue")
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    sents = sents.with_columns(
+        # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
+        # a release that names no model is told by the next sentence's newly named models.
+        pending_org=pl.when(
+            is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS)
+        )
+        .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org"))
+        .shift(1)
+        .over("article_id")
+    )
+    # A lab's announcement headline names the model alone or before a tagline: "Claude 2", "GPT-4o mini: advancing
+    # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
+    # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
+    titled = _canonical(
+        pl.col("sentence").str.extract(rf"^({g.model_pattern})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1),
+        g.model_by_key,
+    )
+    sents = sents.with_columns(title_model=pl.when(pl.col("sent_idx") == 0).then(titled), verb_cue=is_cue).with_columns(
+        is_cue=is_cue | pl.col("title_model").is_not_null()
+    )
+    cue = sents.filter(is_cue)
+    # A bare family name ("Qwen", "Gemini") names a product line, not a release.
+    bare_families = _bare_families(g)
+    rows = cue.join(
+        models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
+        on=["article_id", "sent_idx"],
+        how="inner",
+    )
+    # (such a headline releases its own model only: "Sky-T1: Train your own o1-preview model" does not release
+    # o1-preview)
+    rows = rows.filter(pl.col("verb_cue") | (pl.col("model") == pl.col("title_model")))
+    specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
+    first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())
+    told_next = (
+        sents.filter(pl.col("pending_org").is_not_null() & ~pl.col("negated") & ~background & ~pl.col("past_year"))
+        .join(specific, on=["article_id", "sent_idx"], how="inner")
+        .join(first_seen, on=["article_id", "model"], how="left")
+        .filter((pl.col("first_idx") == pl.col("sent_idx")) & (pl.col("model_org") == pl.col("pending_org")))
+    )
+    no_name = cue.filter(~pl.col("negated") & pl.col("subject_model").is_null() & pl.col("focus_model").is_not_null())
+    referred = no_name.filter(pl.col("sentence").str.contains(RELEASE_REF)).with_columns(model=pl.col("focus_model"))
+    sized = (
+        no_name.with_columns(
+            size=pl.col("sentence")
+            .str.extract(f"({SIZE_LIST})", 1)
+            .str.extract_all(
+                r"\d+(?:\.\d+)?[B"
+                r"M]"
+            )
+        )
+        .explode("size")
+        .drop_nulls("size")
+        .with_columns(
+            model=_canonical(
+                pl.concat_str(
+                    pl.col("focus_model").str.replace(r"[\s\-]\d+(?:\.\d+)?[BM]$", ""), pl.col("size"), separator=" "
+                ),
+                g.model_by_key,
+            )
+        )
+        .drop("size")
+        .drop_nulls("model")
+    )
+    coref = pl.concat([referred, sized], how="diagonal_relaxed").with_columns(
+        model_org=_lookup(pl.col("model"), _maps(g)["model_org"]), is_short=pl.lit(False), is_family=pl.lit(False)
+    )
+    rows = pl.concat([rows, told_next, coref], how="diagonal_relaxed")
+    # "Llama 3.1, a family of models" is no release of its own where a member ("Llama 3.1 405B") is released.
+    members = rows.select("article_id", member="model").unique()
+    subsumed = (
+        rows.filter(pl.col("is_family"))
+        .select("article_id", "model")
+        .unique()
+        .join(members, on="article_id")
+        .filter(
+            (pl.col("member") != pl.col("model"))
+            & (
+                pl.col("member").str.starts_with(pl.col("model") + " ")
+                | pl.col("member").str.starts_with(pl.col("model") + "-")
+            )
+        )
+        .select("article_id", "model")
+        .unique()
+    )
+    rows = rows.join(subsumed, on=["article_id", "model"], how="anti")
+    # Licence and openness said of an org's models in general ("DeepSeek's open-weight models, under the MIT License")
+    # apply to that org's releases in the same article.
+    org_terms = (
+        sents.filter(pl.col("license").is_not_null() | pl.col("open_weights").is_not_null())
+        .join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
+        .explode("orgs")
+        .drop_nulls("orgs")
+        .group_by("article_id", "orgs")
+        .agg(org_license=pl.col("license").drop_nulls().first(), org_open=pl.col("open_weights").drop_nulls().first())
+        .rename({"orgs": "model_org"})
+    )
+    rows = pl.concat(
+        [
+            rows.with_columns(is_new=pl.lit(False)),
+            _unknown_models(cue, models, g),
+            _new_versions(sents, g),
+            _announced_models(sents, g),
+        ],
+        how="diagonal_relaxed",
+    )
+    rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
+    # its o1 model"): a round-up of many launches tells each one so.
+    escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    direct = low.str.contains(
+        pl.concat_str(
+            pl.lit(
+                r"\b(?:" + RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|"
+                r"publish(?:es|"
+                r"ed))\s+(?:[\w’'\-]+\s+){0,3"
+                r"}?"
+            ),
+            escaped,
+        ),
+        strict=False,
+    ).fill_null(False)
+    deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+    rows = pl.concat(
+        [
+            rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
+            deep.join(lead, on=["article_id", "model"], how="semi"),
+            deep.join(lead, on=["article_id", "model"], how="anti").filter(direct),
+        ],
+        how="diagonal_relaxed",
+    )
+    known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
+    known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
+    return _frame(
+        rows,
+        "model_release",
+        org=pl.col("model_org"),
+        model=pl.col("model"),
+        # What the sentence says, else what we know of the model, else what the article says of its maker's models.
+        open_weights=pl.coalesce("open_weights", known_open, "org_open"),
+        license=pl.coalesce("license", known_license, pl.when(known_open.fill_null(True)).then(pl.col("org_license"))),
+        confidence=pl.lit(0.85)
+        - pl.col("is_short").cast(pl.Float64) * 0.1
+        + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1
+        - pl.col("is_new").cast(pl.Float64) * 0.25,
+    )
+
+
+VERSION_SUFFIX = (
+    r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|"
+    r"Thinking|Instruct"
+    r"|Cyber|Coder))*\b"
+)
+VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d+(?:\.\d+)?" + VERSION_SUFFIX
+# "Gemini 3.6 Flash, 3.5 Flash-Lite and 3.5 Flash Cyber": versions listed after the first keep its line's name.
+VERSION_LIST_SEP = r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*"
+
+
+def _family_stems(g: gaz.Gazetteer) -> dict[str, str]:
+    """Name stems of a maker's model line ("Gemini", "Claude", "Kimi", "GLM": a word the gazetteer has at least three
+    models of, all by one org) -> that org; a new version of the line ("Gemini 3.7 Flash") is that org's."""
+    orgs: dict[str, set] = {}
+    counts: dict[str, int] = {}
+    for name, entry in g.models.items():
+        stem = re.split(r"[\s\-]", name)[0]
+        if (
+            entry.get("org")
+            and re.fullmatch(r"[A-Za-z]{3,}", stem)
+            and stem not in ("OpenAI", "Amazon", "Stable", "Command", "Eleven")
+        ):
+            orgs.setdefault(stem, set()).add(entry["org"])
+            counts[stem] = counts.get(stem, 0) + 1
+    return {stem: next(iter(o)) for stem, o in orgs.items() if len(o) == 1 and counts[stem] >= 3}
+
+
+# After a model's name in a headline: more names only ("Claude 3.7 Sonnet and Claude Code"), or its card.
+TITLE_NAMES_TAIL = (
+    r"(?:\([a-z]+\))?\s+(?:and|&)\s+[A-Z][\w.\-]*(?:\s+[A-Z0-9][\w.\-]*){0,3}\s*$"
+    r"|(?:\([a-z]+\))?\s+(?i:system|model)\s+card\s*$"
+)
+# A lab announcing its own model: a headline "GraphCast: AI model for ...", "RoboCat: A self-improving robotic agent",
+# "Introducing Claude"; a lead "We introduce GraphCast, a state-of-the-art AI model". The name need not be known.
+ANNOUNCED_NAME = r"[A-Z][\w.\-]*(?:\s+(?:[A-Z0-9][\w.\-]*|pro|mini|lite|flash|max|plus|turbo|v\d[\w.]*))*"
+MODEL_NOUN = r"(?i:models?|llms?|agent)\b"
+DESCRIPTION = r"(?P<desc>(?:[\w'’\-]+,?\s+){0,7}?)"
+TITLE_ANNOUNCED = (
+    rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w"
+    r"\-]*)"
+)
+LEAD_ANNOUNCED = (
+    rf"(?:^(?i:introducing)|\b(?i:we(?:[’']re|\s+are)?\s+introduc(?:e|ing)))\s+(?P<name>{ANNOUNCED_NAME})"
+    rf"(?:,\s+|\s*[:：]\s+|\s+(?:is|as)\s+){DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)"
+)
+# What the described thing is when it is no model of the lab's ("a framework for text-to-image models", "a benchmark").
+NOT_A_MODEL = (
+    r"(?i:(?:^|\s)(?:for|of|to|with|in|on|by|from|about|framework|benchmark|dataset|evaluation|method|"
+    r"library"
+    r"|toolkit|platform|protocol|api|paper)(?:\s|,|$))"
+)
+NOT_A_MODEL_AFTER = (
+    r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
+    r"training)"
+)
+# A paper's title: a name, then what the paper does ("Sleeper Agents: Training Deceptive LLMs ...", "Towards X: ...").
+# A section label before a headline's colon is no name either ("Opinion: The AI spending boom needs a business model").
+# A verb closing a headline's name, and tools named like models ("Gemini CLI: your open-source AI agent").
+NAME_VERB = r"\s+(?:Launched|Released|Unveiled|Announced|Arrives|Debuts|Launches|Is Here|Now Available)$"
+NOT_A_MODEL_NAME = r"\s(?:CLI|API|SDK|App|Apps|Platform|Studio|Store|Plugin|Extension)$"
+PAPER_TITLE = (
+    r"^(?:[A-Z][a-z]+ing\b|(?i:towards?|on|beyond|why|how|when|what)\s"
+    r"|(?i:opinion|analysis|review|editorial|comment(?:ary)?|interview|explainer|podcast|video|watch|listen"
+    r"|live|exclusive|breaking|update|letters?|perspective|column|newsletter|feature|report|op-ed|guest "
+    r"post)$)"
+)
+INTRODUCING_ONLY = r"^(?i:introducing)\s+(?P<name>[A-Z][\w.\-]*)\s*$"
+
+
+def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """A lab's announcement of its own model, in its headline or lead (TITLE_ANNOUNCED, LEAD_ANNOUNCED): the model
+    the name is, or a new one made by the article's first company (the lab whose page it is), or by the maker of the
+    model line the name begins with ("Introducing Claude")."""
+    stems = _family_stems(g)
+    rows = sents.filter(
+        (pl.col("sent_idx") <= 3)
+        & ~pl.col("negated")
+        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent)")
+    )
+    if rows.is_empty():
+        return rows
+    title = pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED)
+    lead = pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED)
+    # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
+    described = (
+        pl.when((pl.col("sent_idx") == 0) & title.struct.field("name").is_not_null()).then(title).otherwise(lead)
+    )
+    only = pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence").str.extract(INTRODUCING_ONLY, 1))
+    first_org = (
+        sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .select("article_id", "sent_idx", "orgs")
+        .sort("article_id", "sent_idx")
+        .explode("orgs")
+        .drop_nulls("orgs")
+        .filter(~_lookup(pl.col("orgs"), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+        .group_by("article_id")
+        .agg(first_org=pl.col("orgs").first())
+    )
+    desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
+    model_like = (
+        ~desc.str.contains(NOT_A_MODEL)
+        & ~after.str.contains(NOT_A_MODEL_AFTER)
+        & ~name.str.contains(PHRASE_WORD)
+        & ~name.str.contains(PAPER_TITLE)
+        & ~name.str.contains(NOT_A_MODEL_NAME)
+        & (~desc.str.contains(PAPER_TITLE) | desc.str.starts_with("Introducing"))
+    )
+    rows = (
+        rows.with_columns(
+            # "Seed-1.6-Embedding Launched: ...": the headline's verb is no part of the name
+            name=described.struct.field("name").str.replace(NAME_VERB, "").str.strip_chars(),
+            desc=described.struct.field("desc"),
+            after=described.struct.field("after"),
+            only=only,
+        )
+        .with_columns(
+            name=pl.when(name.is_not_null() & model_like)
+            .then("name")
+            .when(pl.col("only").is_in(list(stems)))
+            .then("only")
+        )
+        .drop_nulls("name")
+        .join(first_org, on="article_id", how="left")
+    )
+    known = _canonical(pl.col("name"), g.model_by_key)
+    stem_org = _lookup(pl.col("name").str.extract(r"^([A-Za-z]+)", 1), stems)
+    rows = rows.filter(_canonical(pl.col("name"), g.org_by_key).is_null()).with_columns(
+        model=pl.coalesce(known, "name"),
+        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, "first_org"),
+        is_short=pl.lit(False),
+        is_new=known.is_null(),
+        is_family=pl.lit(False),
+    )
+    return rows.drop("name", "desc", "after", "only", "first_org").filter(pl.col("model_org").is_not_null())
+
+
+def _new_versions(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Introducing Gemini 3.7 Flash', 'Moonshot AI released open weights for Kimi K3': in the title or a release
+    sentence of the lead, a version of a known model line that the gazetteer does not know yet is that maker's
+    release."""
+    stems = _family_stems(g)
+    rows = sents.filter(
+        (pl.col("sent_idx") <= 3) & ~pl.col("negated") & (pl.col("verb_cue") | (pl.col("sent_idx") == 0))
+    )
+    listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
+    # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
+    # and 3.5 Flash Cyber"), not one it compares ("Grok 4.6 and GPT5.6 beat Anthropic ...").
+    # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")
+    cue_at = pl.col("low").str.find(STRONG_COMPARISON)
+    claim = pl.when(cue_at.is_null()).then(pl.col("sentence")).otherwise(pl.col("sentence").str.slice(0, cue_at))
+    found = (
+        pl.when(pl.col("verb_cue"))
+        .then(claim.str.extract(r"\b" + listed, 1))
+        .otherwise(
+            # (a model repository's page: "DeepSeek-AI/DeepSeek-V4-Pro-0813")
+            pl.col("sentence").str.extract(rf"^(?:[\w.\-]+/)?{listed}(?:\s*[:：]|[\-\w]*\s*$)", 1)
+        )
+    )
+    rows = (
+        rows.with_columns(model=found.str.replace_all(VERSION_LIST_SEP, "\x1e").str.split("\x1e"))
+        .with_columns(stem=pl.col("model").list.first().str.extract(r"^([A-Za-z]+)", 1))
+        .explode("model")
+        .drop_nulls("model")
+        .with_columns(
+            model=pl.when(pl.col("model").str.contains(r"^\d"))
+            .then(pl.concat_str("stem", pl.lit(" "), "model"))
+            .otherwise("model")
+            .str.strip_chars()
+        )
+        .filter(_canonical(pl.col("model"), g.model_by_key).is_null())
+    )
+    return rows.with_columns(
+        model_org=_lookup(pl.col("stem"), stems), is_short=pl.lit(False), is_new=pl.lit(True), is_family=pl.lit(False)
+    ).drop("stem")
+
+
+# Words that open a capitalised name with a number that is no model: a date ("May 2"), a stage ("Phase 2").
+NOT_MODEL_WORDS = (
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+    r"Mar"
+    r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Phase|"
+    r"Stage"
+    r"|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section|Article|Figure|Table|"
+    r"Q[1-4])\b"
+)
+# An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
+EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
+UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+
+
+def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Acme AI released Zephyr-9', 'Introducing Sonic-3.5 and Ink-2': versioned names right after a release verb,
+    not in the gazetteer. Their maker is the maker of the model line the name begins with, else the org named in the
+    sentence, else the newly introduced one; confidence is lower."""
+    stems = _family_stems(g)
+    shape_list = rf"({MODEL_SHAPE}(?:(?:,\s*|,?\s+and\s+|\s*&\s*){MODEL_SHAPE})*)"
+    rows = (
+        cue.filter(~pl.col("low").str.contains(EVALUATION))
+        .with_columns(
+            model=pl.col("sentence")
+            .str.extract(
+                rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their|a|an|the)\s+)?"
+                r"(?:(?i:new|latest|first|open[- ]weights?|open[- ]source|updated|next-generation)\s+)*"
+                r"(?:(?i:model|llm|ai model|language model|reasoning model),?\s+)?(?:(?i:called|named|"
+                rf"dubbed)\s+)?{shape_list}",
+                1,
+            )
+            .str.replace_all(r",\s*|,?\s+and\s+|\s*&\s*", "\x1e")
+            .str.split("\x1e"),
+            # "released its first in-house AI model Wednesday morning, called Inkling": a name given as the model's
+            called=pl.col("sentence")
+            .str.extract(
+                r"(?i:model|llm|system)\b[^.;:]{0,40}?,?\s+(?i:called|named|"
+                r"dubbed)\s+([A-Z][\w.\-]+(?:\s[A-Z0-9][\w.\-]*){0,2})",
+                1,
+            )
+            .str.strip_chars_end(".,"),
+        )
+        .with_columns(first=pl.col("model").list.first())
+        .explode("model")
+        .with_columns(model=pl.col("model").str.strip_chars_end("."))
+    )
+    rows = rows.with_columns(
+        model=pl.when(pl.col("model").str.contains(r"\d"))
+        .then("model")
+        .when((pl.col("model") == pl.col("first")).fill_null(True) & ~pl.col("called").str.contains(PHRASE_WORD))
+        .then("called")
+    )
+    rows = rows.drop("called", "first").filter(
+        pl.col("model").is_not_null() & ~pl.col("model").str.contains(NOT_MODEL_WORDS)
+    )
+    rows = rows.filter(
+        _canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null()
+    )
+    # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
+    rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    return rows.with_columns(
+        model_org=pl.coalesce(
+            _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
+            pl.col("orgs").list.filter(actor).list.first(),
+            pl.col("new_org"),
+            pl.col("focus_new_org"),
+        ),
+        is_short=pl.lit(False),
+        is_new=pl.lit(True),
+    ).filter(pl.col("model_org").is_not_null())
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _model_releases(found.all_sents, found.models.filter(~pl.col("clause_negated")), found.g)

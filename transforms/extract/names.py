@@ -1,0 +1,383 @@
+"""Names in sentences: gazetteer lookups, model and money occurrences, the company an event is told of, and
+unknown companies (helpers the rule modules share)."""
+from __future__ import annotations
+
+import functools
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.patterns import (
+    CLAUSE_BREAK,
+    LICENSE,
+    NEGATION,
+    NOT_NAMES,
+    PHRASE_WORD,
+    ROLE,
+    SCORE,
+    STRONG_COMPARISON,
+    SUBJECT_VERBS,
+)
+from transforms.normalize import MONEY_PATTERN, MONTHS, money_to_usd
+
+# ("its first since GPT-2", "since OpenAI introduced o1", "the same licence as the Kimi K2", "the base model X")
+WEAK_COMPARISON = (
+    r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|"
+    r"replac[a-z]*|against|unlike"
+    r"|since|same|base model|into)\b"
+)
+RIVALS_NOUN = (
+    r"(?i:\brivals?)(,|\s+(?:including|such as|like|in|to|of|and|or|who|which|are|were|have|had|could|would|"
+    r"will"
+    r"|can|at|from|on|for|with)\b)"
+)
+RIVAL_COMPOUND = r"\b([A-Za-z][\w.\-]*[A-Z0-9][\w.\-]*|[A-Z][\w.\-]*) rival ([A-Z0-9])"
+# A news dateline before the first sentence: "BERLIN - ", "HANGZHOU, Jan 21 (Radar Wire) - ".
+DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+[-–—]\s+"
+# A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
+FAMILY_SUFFIX = (r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘“][\w\-]+['"’”]\s+"""
+                 r"|(?:reasoning|language|open|open-weights?|open-source|ai|small|smaller|new|distilled|chat|frontier"
+                 r"|multimodal|thinking)\s+)?models\b"
+                 r"|,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:family|series|generation|line-?up)\b)")
+# A model named as what a product uses or gives access to, or as an earlier event's ("for Codex", "access to o1,
+# GPT-4o",
+# "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
+NOT_RELEASED_PREFIX = (
+    r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|"
+    r"integrat\w* into"
+    r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- "
+    r"]?tun(?:ed|ing)"
+    r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$"
+)
+VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
+BENCHMARK = (
+    r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
+    r"exceed[a-z]*|tops?|topped"
+    r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
+    r"|approach(?:es|ed|ing)|(?:near[- ])?parity with|(?:results?|performance|scores?|accuracy) (?:[a-z]+ "
+    r")?(?:similar|close) to"
+    r"|second only to|behind only|narrow(?:s|ed|ing)? the gap"
+    r")\b"
+    rf"|\b(?:compared (?:with|to)|against|versus|vs\.?) {SCORE}"
+)
+# Shapes of names the gazetteer may not know yet.
+ORG_SHAPE = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?|Technologies|Robotics))*"
+# The company a round is told of: the capitalised name right before the verb ("Jeff Bezos's Prometheus raises $12B",
+# "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount.
+# The company an event is told of: the capitalised name right before the event verb ("Jeff Bezos's Prometheus raises
+# $12B", "OpenAI challenger Acme Labs has raised"), not another company named nearer the amount. A name the gazetteer
+# knows may stand anywhere; an unknown one only where a subject starts: at the start of the sentence or after a kind
+# word or a possessive ("messaging app Respond.io raises", "Livestream shopping platform Whatnot has acquired") - not
+# "the researchers who built AI-generated DNA just raised".
+SUBJECT_NAME = r"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)"
+ANY_LEFT = r"(?:^|[^\w.’'\-])"
+KIND_LEFT = (
+    r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|developer|provider|challenger|rival|"
+    r"competitor|lab"
+    r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|[\w.]+(?:’s|"
+    r"'s))\s+)"
+)
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+_LOOKUPS: dict[int, tuple[dict, pl.Series, pl.Series]] = {}
+
+
+def _lookup(expr: pl.Expr, mapping: dict, default=None, return_dtype=pl.String) -> pl.Expr:
+    """expr.replace_strict(mapping) with the mapping's key and value Series built once per mapping (a dict of thousands
+    of gazetteer keys costs milliseconds to convert, on every call). Mappings must live as long as the gazetteer."""
+    hit = _LOOKUPS.get(id(mapping))
+    if hit is None or hit[0] is not mapping:
+        hit = (mapping, pl.Series(list(mapping.keys())), pl.Series(list(mapping.values()), dtype=return_dtype))
+        _LOOKUPS[id(mapping)] = hit
+    return expr.replace_strict(hit[1], hit[2], default=default, return_dtype=return_dtype)
+
+
+_BUILT: dict[tuple[str, int], tuple[object, pl.Expr]] = {}
+
+
+def _built(name: str, build, g: gaz.Gazetteer | None = None) -> pl.Expr:
+    """An expression built once (per gazetteer) and reused: str.extract_groups compiles its regex when the expression
+    is built, and a few expressions here hold several of those (~15 ms per call in all)."""
+    hit = _BUILT.get((name, id(g)))
+    if hit is None or hit[0] is not g:
+        hit = (g, build())
+        _BUILT[(name, id(g))] = hit
+    return hit[1]
+
+
+_MAPS: dict[int, tuple[gaz.Gazetteer, dict]] = {}
+
+
+def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
+    """Lookups derived from a gazetteer, built once per gazetteer."""
+    hit = _MAPS.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = (
+            g,
+            {
+                "model_org": {m: e["org"] for m, e in g.models.items()},
+                "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
+                "model_license": {m: e.get("license") for m, e in g.models.items()},
+                "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
+            },
+        )
+        _MAPS[id(g)] = hit
+    return hit[1]
+
+
+def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
+    return expr.str.replace_all(r"[\s\-_’']+", "").str.to_lowercase().pipe(_lookup, mapping)
+
+
+def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.DataFrame) -> pl.DataFrame:
+    """One row per model named in a sentence, with whether it is named as a comparison point.
+
+    A sentence is cut into clauses ("X matches A, and Y is similar to B": two claims). In a clause, a model is a
+    comparison point when it comes after the clause's first comparison cue ("matching", "ahead of", "competitive
+    with" ...) or has a weak cue just before it ("like", "previous", "based on"). `benchmarked` marks the comparison
+    points that follow a performance cue ("outperforms", "on par with"): what a benchmark claim is made against.
+    `is_family` marks a name used for a product line ("its Llama 4 family", "Llama 3.1, a family of models").
+    """
+    # Licence names ("Llama 3.1 Community License") are not model mentions. "Cheaper rivals, including ..." is a noun,
+    # not a claim; in "trains o1-preview rival Sky-T1" the name after "rival" is the subject and the one before it the
+    # yardstick.
+    text = (
+        pl.col("sentence")
+        .str.replace_all(LICENSE, " ")
+        .str.replace_all(RIVALS_NOUN, "competitors$1")
+        .str.replace_all(RIVAL_COMPOUND, "like $1, $2")
+    )
+    # Only sentences that name a model are read: where no licence or rival rewrite applies the text is the sentence,
+    # so a sentence without a model match and without "licen..."/"rival" has no model occurrence.
+    # (`context` finds a match wherever the model pattern does; using it here shares its compiled regex with the
+    # extraction below)
+    context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}{FAMILY_SUFFIX}?"
+    sents = sents.filter(
+        pl.col("sentence").str.contains(context)
+        | pl.col("sentence").str.contains(
+            r"(?i:rival)|"
+            r"[Ll]icen[cs]e"
+        )
+    )
+    clauses = (
+        sents.select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
+        .explode("clause")
+        .with_columns(clause_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"))
+    )
+    # the lower-cased clause and where its first comparison cue is, computed once (each is used several times)
+    clauses = clauses.with_columns(clause_low=pl.col("clause").str.to_lowercase())
+    clauses = clauses.with_columns(cue_at=pl.col("clause_low").str.find(STRONG_COMPARISON))
+    clause_low, cue_at = pl.col("clause_low"), pl.col("cue_at")
+    split = clauses.select(
+        "article_id",
+        "sent_idx",
+        "clause_idx",
+        bench_clause=clause_low.str.contains(BENCHMARK),
+        clause_negated=clause_low.str.contains(NEGATION),
+        before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
+        after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
+    )
+    keys = ["article_id", "sent_idx", "clause_idx", "bench_clause", "clause_negated"]
+    occ = pl.concat(
+        [
+            split.select(*keys, pl.col("before").str.extract_all(context).alias("ctx"), after_cue=pl.lit(False)),
+            split.select(*keys, pl.col("after").str.extract_all(context).alias("ctx"), after_cue=pl.lit(True)),
+        ]
+    )
+    occ = (
+        occ.explode("ctx")
+        .drop_nulls("ctx")
+        .with_columns(
+            occ_idx=pl.int_range(pl.len()).over("article_id", "sent_idx", "clause_idx", "after_cue"),
+            is_family=pl.col("ctx").str.contains(FAMILY_SUFFIX + "$"),
+            core=pl.col("ctx").str.replace(FAMILY_SUFFIX + "$", ""),
+        )
+        .with_columns(model_text=pl.col("core").str.extract(rf"({g.model_pattern})$", 1))
+        .with_columns(
+            model=_canonical(pl.col("model_text"), g.model_by_key),
+            is_short=pl.col("model_text")
+            .str.replace_all(r"[\s\-_’']+", "")
+            .str.to_lowercase()
+            .is_in(list(g.short_model_keys)),
+            prefix=pl.col("core").str.slice(0, pl.col("core").str.len_chars() - pl.col("model_text").str.len_chars()),
+        )
+        .with_columns(
+            model_org=_lookup(pl.col("model"), _maps(g)["model_org"]),
+            is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
+            not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX),
+        )
+        # "access to o1, GPT-4o, and Advanced Voice": a model listed right after one that is not released is not either
+        .with_columns(
+            not_released=pl.when(
+                pl.col("prefix").str.contains(r"^[\s,;]*(?:and|or|as well as|&)?\s*$") & (pl.col("occ_idx") > 0)
+            )
+            .then(None)
+            .otherwise(pl.col("not_released"))
+            .forward_fill()
+            .over("article_id", "sent_idx", "clause_idx", "after_cue", order_by="occ_idx")
+        )
+        .with_columns(
+            benchmarked=pl.col("after_cue")
+            & pl.col("bench_clause")
+            & ~pl.col("model").is_in(_bare_families(g))
+            & ~pl.col("is_family")
+        )
+        .join(article_orgs, on="article_id", how="left")
+        .sort("article_id", "sent_idx", "clause_idx", "after_cue", "occ_idx")
+    )
+    # A short form ("R1") counts only where its maker is named somewhere in the article.
+    return occ.filter(
+        pl.col("model").is_not_null()
+        & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
+    ).select(
+        "article_id",
+        "sent_idx",
+        "clause_idx",
+        "model",
+        "model_org",
+        "is_comparison",
+        "benchmarked",
+        "bench_clause",
+        "is_family",
+        "is_short",
+        "clause_negated",
+        "not_released",
+    )
+
+
+def _bare_families(g: gaz.Gazetteer) -> list[str]:
+    """Family names without a version ("Qwen", "Gemini"): product lines, not models."""
+    return [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
+
+
+def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """One row per amount of money, with the few words before it (to tell a valuation or whose cost it is).
+
+    The sentence is cut after each amount ("... priced at \x1f$32 / 1M ... (\x1f$0.40 ..."), so each amount gets its
+    own piece and both context widths are read from that one piece: two separate extract_all passes with different
+    context widths can find different amounts (one amount hidden inside the other's context) and disagree in count.
+    """
+    piece = pl.col("piece")
+    return (
+        sents.select(
+            "article_id",
+            "sent_idx",
+            piece=pl.col("sentence")
+            .str.replace_all(r"[\x1e\x1f]", " ")
+            .str.replace_all(MONEY_PATTERN, "\x1f${0}\x1e")
+            .str.split("\x1e"),
+        )
+        .explode("piece")
+        # the words right after the amount, from the next piece: "at a $1 billion valuation"
+        .with_columns(
+            follows=piece.shift(-1).over("article_id", "sent_idx").str.extract(r"^([^\x1f]{0,40})", 1).fill_null("")
+        )
+        .filter(piece.str.contains("\x1f", literal=True))
+        .with_columns(
+            # the amount with up to 4 (8) words before it, back to the previous amount's end; the 8 words show a
+            # valuation told with a hedge: "a deal that values Scale at more than $29 billion"
+            ctx=piece.str.extract(r"((?:\S+\s+){0,4}\x1f[^\x1f]*)$", 1).str.replace("\x1f", "", literal=True),
+            wide=piece.str.extract(r"((?:\S+\s+){0,8}\x1f[^\x1f]*)$", 1).str.replace("\x1f", "", literal=True),
+            money_text=piece.str.extract(r"\x1f([^\x1f]*)$", 1),
+        )
+        .drop("piece")
+        .with_columns(
+            amount_usd=_built("money_to_usd", lambda: money_to_usd(pl.col("money_text"))),
+            is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION)
+            | pl.col("follows").str.contains(r"^\s*(?i:(?:post|pre)-money\s+)?(?i:valuation)\b")
+            | pl.col("wide")
+            .str.to_lowercase()
+            .str.contains(
+                r"\bvalu(?:es|ed|"
+                rf"ing)\s+[^,;]*?\bat\s+(?:[a-z]+\s+){{0,3}}"
+                rf"{MONEY_PATTERN}$"
+            ),
+            owner_model=_canonical(
+                pl.col("ctx").str.extract(rf"({g.model_pattern})\S*\s+{MONEY_PATTERN}$", 1), g.model_by_key
+            ),
+            money_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"),
+        )
+        .drop_nulls("amount_usd")
+    )
+
+
+def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
+    """The company named right before an event verb (`tail` matches from the end of the name through the verb): a
+    gazetteer name anywhere, an unknown name only in a subject position (see KIND_LEFT)."""
+    known = _canonical(text.str.extract(ANY_LEFT + SUBJECT_NAME + tail, 1), g.org_by_key)
+    unknown = text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1)
+    first = unknown.str.extract(r"^(\S+)", 1)
+    plausible = (
+        (unknown.str.len_chars() >= 2)
+        & ~unknown.str.contains(PHRASE_WORD)
+        & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
+        & _canonical(unknown, g.model_by_key).is_null()
+    )
+    return pl.coalesce(known, pl.when(plausible).then(unknown))
+
+
+def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
+    startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
+    # Datelines, editors' notes ("[Translated from Chinese tech press]") and a place's possessive come before the name.
+    sentence = (
+        sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "")
+        .str.replace(DATELINE, "")
+        .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", "")
+    )
+    appos = sentence.str.extract_groups(
+        rf"^(?:[^\x00-\x7F]+\s*\()?(?P<name>{ORG_SHAPE})\)?,? (?P<desc>(?:a|an|the) [\w\s,\-]{{0,50}}?)"
+        r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b"
+    )
+    candidates = [
+        sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
+        # "云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips": the romanised name of a Chinese one.
+        # (not a person: "Nat Friedman, the former GitHub chief executive, will co-lead the lab")
+        pl.when(~appos.struct.field("desc").str.contains(rf"(?i:{ROLE}|\bexecutive\b|\bfounder\b)")).then(
+            appos.struct.field("name")
+        ),
+        sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
+    ]
+    name = pl.coalesce(candidates).str.strip_chars()
+    known = _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
+    first = name.str.extract(r"^(\S+)", 1)
+    return pl.when(
+        ~known
+        & ~name.is_in(NOT_NAMES)
+        & ~first.is_in(NOT_NAMES)
+        & ~first.is_in(list(MONTHS))
+        & (name.str.len_chars() >= 2)
+    ).then(name)
+
+
+@functools.cache
+def _split_on(cue: str) -> tuple[pl.Expr, pl.Expr]:
+    parts = pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?i:{cue})(?P<after>.*)$")
+    return parts.struct.field("before"), parts.struct.field("after")
+
+
+def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    return (
+        text.str.extract_all(g.org_pattern)
+        .list.eval(_canonical(pl.element(), g.org_by_key))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+    )
+
+
+def _article_short_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """First words of the multi-word companies an article names ('Scale' for Scale AI): what later sentences call
+    them."""
+    return (
+        sents.select("article_id", short_org=pl.col("orgs"))
+        .explode("short_org")
+        .drop_nulls("short_org")
+        .unique()
+        .with_columns(short=pl.col("short_org").str.extract(r"^([A-Z][\w.\-]{2,}) \S", 1))
+        .drop_nulls("short")
+        .rename({"short_org": "appos_short_org"})
+        .unique(["article_id", "short"], keep="first")
+        .select("article_id", "short", "appos_short_org")
+    )
+

@@ -1,0 +1,155 @@
+"""Partnerships: two companies (or a government) in a deal."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _subject_org
+from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS
+from transforms.extract.rules import Found, _frame
+
+PARTNERSHIP = (
+    r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
+    r"tie[- ]up|joint venture)\b"
+)
+# Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
+# ("invest") and nothing is bought.
+PARTNERSHIP_WEAK = (
+    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|the|an) (?:[a-z\-]+ ){0,3}(?:deal|"
+    r"agreement|contract)"
+    r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|agreement|contract)"
+    r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
+    r"licen[cs]e"
+    r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into)\b"
+)
+# A formal pact a government or an investor can be party to.
+PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
+# A partnership restated ("remains committed to its partnership") or a company named as a yardstick is not news.
+PARTNERSHIP_BACKGROUND = (
+    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|"
+    r"commitment to|committed to)\b"
+)
+# A possibility, not a deal ("potentially in partnership with Oracle").
+HEDGE = r"\b(potentially|possibly|might|may)\b"
+YARDSTICK_ORG = (
+    r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
+    r"with"
+    r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+"
+)
+DEAL_TAIL = (
+    r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
+    r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|"
+    r"expands"
+    r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches)\s"
+)
+
+
+def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Two companies named in a sentence about working together: the first is paired with each other one.
+
+    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding); a
+    company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
+    'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
+    # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
+    sents = sents.filter(pl.col("org_hits").list.len() > 0)
+    # Cue words inside names ("Lightspeed Venture Partners") do not count.
+    # ("Microsoft founder Bill Gates and partner Paula Hurd": a person's partner)
+    sents = sents.with_columns(
+        without_names=pl.col("sentence")
+        .str.replace_all(g.org_pattern, "ORG")
+        .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1")
+        .str.to_lowercase()
+        .str.replace_all(
+            r"\b(?:its|their|our|his|her|other|key|existing|longtime|a|one) "
+            r"partners?\b",
+            "associates",
+        )
+    )
+    without_names = pl.col("without_names")
+    strong = without_names.str.contains(PARTNERSHIP)
+    weak = (
+        without_names.str.contains(PARTNERSHIP_WEAK)
+        & ~without_names.str.contains(r"\binvest")
+        & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
+    )
+    formal = without_names.str.contains(PARTNERSHIP_FORMAL)
+    parties = _orgs_in(pl.col("sentence").str.replace_all(rf"{YARDSTICK_ORG}(?:{g.org_pattern})", " "), g)
+    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
+    # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
+    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
+    low = pl.col("low")
+    rows = sents.filter(
+        (strong | weak | formal)
+        & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
+        & ~low.str.contains(HEDGE)
+        & ~low.str.contains(LEGAL)
+    ).with_columns(parties=parties, excluded=excluded)
+    # Keep the parties whose kind may sign this sort of deal.
+    allowed = (
+        rows.with_row_index("_row")
+        .select("_row", "parties", "excluded")
+        .explode("parties")
+        .drop_nulls("parties")
+        .filter(~_lookup(pl.col("parties"), _maps(g)["org_kind"], default="other").is_in(pl.col("excluded")))
+        .group_by("_row")
+        .agg(pair=pl.col("parties").unique(maintain_order=True))
+    )
+    rows = rows.with_row_index("_row").join(allowed, on="_row", how="left").with_columns(pl.col("pair").fill_null([]))
+    # The event is the company's: a government or investor party is the partner, not the org.
+    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    rows = rows.with_columns(
+        pair=pl.concat_list(pl.col("pair").list.filter(is_actor), pl.col("pair").list.filter(~is_actor))
+    )
+    # (only where the sentence refers to a company without naming it: "India signed a deal with G42" is no deal of the
+    # company in focus)
+    with_focus = pl.when(
+        (pl.col("pair").list.len() == 1)
+        & pl.col("sentence").str.contains(
+            r"(?i:(?:contract|"
+            r"agreement|deal|"
+            r"partnership) with)"
+        )
+        & pl.col("sentence").str.contains(COMPANY_REFERENCE)
+        & pl.col("prev_focus_org").is_not_null()
+        & (pl.col("prev_focus_org") != pl.col("pair").list.first())
+        # ("Anthropic also recently entered into a deal with Macquarie": the named one is the subject)
+        & ~pl.col("sentence").str.starts_with(pl.col("pair").list.first().fill_null("\x00"))
+    )
+    rows = rows.with_columns(
+        pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair")
+    )
+    # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
+    # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
+    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g).replace(parent)
+    with_party = _canonical(
+        pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key
+    ).replace(parent)
+    rows = rows.with_columns(
+        pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
+        .then(pl.concat_list(subject, with_party))
+        .otherwise("pair")
+    )
+    # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
+    # party with each of the others.
+    rows = (
+        rows.filter((pl.col("pair").list.len() == 2) | ((pl.col("pair").list.len() > 2) & formal))
+        .with_columns(org=pl.col("pair").list.first(), partner=pl.col("pair").list.slice(1))
+        .explode("partner")
+    )
+    # "Google's DeepMind unit" is Google: a party whose name extends the other's is the same company
+    rows = rows.filter(
+        ~pl.col("partner").str.starts_with(pl.col("org") + " ")
+        & ~pl.col("org").str.starts_with(pl.col("partner") + " ")
+    )
+    return _frame(
+        rows,
+        "partnership",
+        org=pl.col("org"),
+        partner=pl.col("partner"),
+        confidence=pl.when(strong).then(0.75).otherwise(0.65),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _partnerships(found.sents, found.g)

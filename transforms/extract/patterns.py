@@ -1,0 +1,145 @@
+"""Cue patterns and lexicons shared by several rule modules (matched on the lower-cased sentence unless noted)."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+# Lexicons are data (transforms/lexicons.toml): policy measures, jurisdictions, roles, legal matters, licences.
+LEXICONS = tomllib.loads((Path(__file__).parent.parent / "lexicons.toml").read_text(encoding="utf-8"))
+
+
+def _pattern(entry: dict) -> str:
+    """A lexicon pattern: one string, or a list of pieces written on several lines."""
+    value = entry["pattern"]
+    return value if isinstance(value, str) else "".join(value)
+
+
+LICENSE = _pattern({"pattern": LEXICONS["license"]})
+ROLE = _pattern({"pattern": LEXICONS["role"]})
+
+NEGATION = (
+    r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? "
+    r"to|not yet"
+    r"|(?:dropped|scrapped|abandoned|shelved|cancel+ed) (?:its |the |their )?plans?"
+    r"|without a deal|fell through|(?:talks|deal|bid) collapsed|called off|walked away)\b"
+)
+# A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
+SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
+STRONG_COMPARISON = (
+    r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparisons? (?:to|with)|comparable to|versus|"
+    r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*"
+    r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed[a-z]*|trail[a-z]*|behind|than|"
+    r"edg(?:es|ed|ing) out"
+    r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over"
+    r"|approach(?:es|ed|ing)|(?:near[- ])?parity|comparably|second only to|narrow(?:s|ed|ing)? the gap"
+    r")\b"
+    rf"|\bagainst {SCORE}"
+)
+# Where a sentence's claims part: "X matches A, and Y is similar to B"; "X beats A; Y trails B".
+CLAUSE_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+|\s[-–—]\s"
+
+
+
+
+# Words a company's name hardly contains, which a Title Case headline's phrases do ("Almost No One Is Buying Them").
+PHRASE_WORD = (
+    r"\b(?:Is|Are|Was|Were|No|One|The|A|An|Of|To|In|For|And|But|With|How|Why|What|Who|When|Where|This|That|"
+    r"It|Its"
+    r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|"
+    r"His|Her)\b"
+)
+# What may stand between the verb and the target's name: "chip designer Ampere", "Jony Ive's device startup io",
+# "Israeli networking company Mellanox".
+TARGET_DESCRIPTOR = (
+    r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
+    r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,3}?(?:start-?up|company|firm|maker|developer|provider|lab|"
+    r"designer|platform"
+    r"|specialist|business|unit|rival|chipmaker|supplier|operator)\s+(?:called\s+|named\s+)?"
+)
+# The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
+TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][\w.]*(?:,))"
+
+
+
+# "The announcement came a week after Washington imposed ...": an earlier action told as a time marker.
+TIME_MARKER = (
+    r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
+    r"|\b(?:before|after|since|until) (?:the )?(?:release|launch|debut) of\b"
+)
+LEGAL = (
+    r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust "
+    r"(?:probe|investigation|case|suit)"
+    r"|settle(?:s|d|ment)?|court|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring[a-z]*)\b"
+)
+
+
+
+
+SUBJECT_VERBS = (
+    r"raised|raises|secured|secures|closed|closes|released|releases|launched|launches|unveiled|unveils|"
+    r"introduced|open-sourced|announced"
+)
+NOT_NAMES = [
+    "The",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "They",
+    "He",
+    "She",
+    "We",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Meanwhile",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Analysts",
+    "Investors",
+    "Officials",
+    # words that open a sentence before its subject ("Following a new funding round, ...")
+    "Following",
+    "After",
+    "Before",
+    "Despite",
+    "While",
+    "With",
+    "As",
+    "According",
+    "Although",
+    "Since",
+    "When",
+    "If",
+    "Under",
+    "Over",
+    "Among",
+    "During",
+    "Amid",
+    "Unlike",
+    "Like",
+    "Once",
+    "Now",
+    "Separately",
+    "Still",
+    "Also",
+]
+# News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
+# names the same model (else it is a comparison, a tool or history in a blog post or explainer).
+LEAD_SENTENCES = 8
+NON_ACTORS = ["investor", "government", "regulator", "media"]
+# A sentence that speaks of a company without naming it: "the company", "its board", "the new group", "the startup".
+COMPANY_REFERENCE = (
+    r"(?i:\b(?:the|its|our|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:company|companies|firm|startup|"
+    r"start-up|group|lab"
+    r"|team|board|business|unit|division|organi[sz]ation|maker|developer)\b|\bit\s|\bits\s)"
+)
+

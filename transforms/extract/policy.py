@@ -1,0 +1,91 @@
+"""Policy: a government acting on a measure (lexicons.toml: measures and jurisdictions)."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
+from transforms.extract.rules import Found, _frame
+
+POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
+MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
+GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
+# A policy is news when a government acts on it; "US export controls limit access" is context.
+POLICY_ACTION = (
+    r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
+    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
+    r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind[a-z]*|"
+    r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
+    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|orders?|ordered|requir[a-z]*|would "
+    r"require|ban(?:s|ned)?|block[a-z]*"
+    r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish[a-z]*|set up|renam[a-z]*|would become|"
+    r"will become|launch[a-z]*"
+    # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
+    # force
+    r"|forced|forcing|prompted|spurred)\b"
+)
+# "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
+DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
+AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
+# An institute is news when it is set up or renamed ("renamed its AI Safety Institute the AI Security Institute": the
+# new name).
+INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
+RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
+JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+# Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
+PUBLICATION = (
+    r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
+    r"Journal)\b"
+)
+
+
+def _policy(sents: pl.DataFrame) -> pl.DataFrame:
+    """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
+    ("Beijing responded with a ban on exports to the United States" is China's)."""
+    # What follows "a week after" is an earlier action told as a time marker: measures count only before it.
+    main = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
+    low = main.str.to_lowercase()
+    measures = pl.concat_list(
+        [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
+    )
+    institute = pl.when(low.str.contains(INSTITUTE_ACTION)).then(
+        main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last()
+    )
+    named = pl.concat_list(main.str.extract(DECLARATION, 1), institute)
+    places = pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
+    positions = pl.concat_list([places.str.find(pattern).fill_null(1 << 30) for pattern, _ in JURISDICTIONS])
+    first = positions.list.arg_min()
+    found = positions.list.min() < (1 << 30)
+    jurisdiction = pl.when(found).then(
+        first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String)
+    )
+    rows = (
+        sents.filter(pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute"))
+        .filter(low.str.contains(POLICY_ACTION))
+        .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
+        # the generic "AI law" only where no named measure is told ("an executive order on AI" is the order)
+        .with_columns(measure=pl.when(pl.col("measure").list.len() > 1)
+                      .then(pl.col("measure").list.filter(pl.element() != GENERIC_MEASURE)).otherwise("measure"))
+        .explode("measure")
+        .drop_nulls("measure")
+        .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
+    )
+    # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
+    rows = rows.with_columns(
+        jurisdiction=pl.when(pl.col("measure") == "AI Act")
+        .then(pl.lit("EU"))
+        .when(pl.col("measure").str.ends_with(" Declaration"))
+        .then(pl.lit("INTL"))
+        .otherwise("jurisdiction")
+    )
+    return _frame(
+        rows.filter(pl.col("jurisdiction").is_not_null()),
+        "policy",
+        jurisdiction=pl.col("jurisdiction"),
+        measure=pl.col("measure"),
+        confidence=pl.lit(0.7),
+        event_date=pl.lit(None, dtype=pl.String),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _policy(found.sents)

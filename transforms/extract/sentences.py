@@ -1,0 +1,145 @@
+"""Articles -> sentences, and the contract of the sentence table every rule module reads.
+
+`split_sentences(articles)` gives one row per sentence:
+    article_id    String    the article's id
+    sent_idx      Int64     the sentence's position in its article: 0 is the title (the headline, or the text's first
+                            line when there is no title), then the text's sentences in order
+    sentence      String    the sentence as written, at most MAX_SENTENCE_CHARS characters (page furniture, markdown
+                            links and HTML entities removed; see the patterns below)
+    published_at  Datetime  the article's publication time (UTC, may be null)
+
+core.extract_mentions adds these columns before the rule modules read the table (`Found.all_sents`, `Found.sents`):
+    low             String        the sentence lower-cased (most cue patterns are matched on it)
+    org_hits        List(String)  gazetteer org names as written in the sentence, at token boundaries ("io" in
+                                  "Respond.io" is none)
+    orgs            List(String)  the same as canonical gazetteer names, in order of appearance
+    negated         Boolean       the sentence denies or calls off an event ("has not released", "called off");
+                                  `sents` holds only the sentences where this is false
+    status          String        done | planned ("plans to", "will launch") | reported ("reportedly", "in talks")
+    open_weights    Boolean       true where the sentence says the weights are open, false where closed, else null
+    past_year       Boolean       the sentence dates something to a year before the article's ("in 2018")
+    event_date      String        the date the sentence gives (YYYY-MM-DD or YYYY-MM), resolved against published_at;
+                                  null where it gives none
+    history         Boolean       the sentence tells background: past the lead (LEAD_SENTENCES), dated a season
+                                  (STALE_DAYS) before the article or, giving no date, to a past year; anywhere,
+                                  fronted by an earlier year ("In September 2023 ..."); never a planned event
+    license         String        the licence named in the sentence, as one spelling (LICENSE_NAMES), else null
+    new_org         String        a company the gazetteer does not know, named in a subject or "called"/kind position
+    subject_model   String        the first model the sentence names that is not a comparison point, a family or in a
+                                  negated clause
+    focus_model     String        the latest subject_model of an earlier sentence of the article ("the model")
+    focus_org       String        the first acting company (not an investor, government, regulator or media) the
+                                  sentence names, else the latest an earlier sentence named ("the company")
+    prev_focus_org  String        focus_org as it stood at the previous sentence
+    focus_new_org   String        the latest new_org of this or an earlier sentence
+The rule modules' tables are sorted by article_id, sent_idx.
+"""
+from __future__ import annotations
+
+import polars as pl
+
+MAX_SENTENCE_CHARS = 1500
+
+# Abbreviations whose dot ends no sentence.
+ABBREVIATIONS = (
+    r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+)
+# Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
+# newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
+# sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
+SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*$"
+LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
+# Boilerplate that does end like a sentence.
+FURNITURE_LINE = (
+    r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|"
+    r"read more"
+    r"|related:|see also|advertisement|newsletter|image:|photo:|credit:|copyright|©|all rights reserved)"
+    r"|when you (?:purchase|buy) through (?:our )?links|(?:is|as) a (?:senior |staff |contributing "
+    r")?(?:reporter|writer|editor|correspondent) (?:at|for|with|covering)\b)"
+)
+# Byline, dateline and share buttons run into the first sentence of a line: "Reuters Tue 4 Aug 2026 20.47 EDT ... Share
+# Prefer the Guardian on Google OpenAI and a subsidiary will pay ...", "Share Save Add as preferred on Google Liv
+# McMahon
+# Technology reporter BBC John Edwards ...": the line starts after the last button.
+SHARE_BUTTONS = (
+    r"^.*\b(?:Prefer the [\w ]{1,30}? on Google|Add (?:us )?(?:as (?:a )?preferred (?:source )?)?on Google"
+    r"|Add as preferred on Google)\s+"
+)
+# A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
+TITLE_SITE = r"\s+[|｜]\s.*$"
+
+
+def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
+    """articles(article_id, title, text, published_at) -> sentences(article_id, sent_idx, sentence, published_at).
+
+    The title is sentence 0: headlines often state the event most plainly. Lines of the text that are page furniture
+    (see SENTENCE_END) are not read: an event named only in a related-article headline is not this article's news.
+    """
+    placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
+    line = pl.col("line")
+    lines = (
+        articles.select(
+            "article_id",
+            "published_at",
+            title=pl.col("title").fill_null("").str.replace(TITLE_SITE, ""),
+            line=pl.col("text").fill_null("").str.split("\n"),
+        )
+        .explode("line")
+        .with_columns(line=pl.col("line").str.replace(SHARE_BUTTONS, ""))
+        .with_columns(
+            next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
+            # without a title, the text's first line is the headline
+            headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
+        )
+        .filter(
+            (
+                line.str.contains(SENTENCE_END)
+                | line.str.contains(LIST_ITEM)
+                | pl.col("next_start").str.contains(r"^[a-z]")
+                | pl.col("headline")
+            )
+            & ~line.str.contains(FURNITURE_LINE)
+        )
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
+    )
+    articles = articles.select(
+        "article_id", "published_at", pl.col("title").fill_null("").str.replace(TITLE_SITE, "")
+    ).join(lines.select("article_id", "text"), on="article_id", how="left", maintain_order="left")
+    text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
+    # Markdown a page was saved as: "[released Sora](https://...)" reads "released Sora"; images are dropped.
+    # Entities and spaces before punctuation a text extractor left: "Ben Affleck&#039;s", "River AI , the company".
+    text = (
+        text.str.replace_all("&#039;", "'", literal=True)
+        .str.replace_all("&amp;", "&", literal=True)
+        .str.replace_all("&quot;", '"', literal=True)
+        .str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
+        .str.replace_all(r"(\w) \.(\s|$)", "$1.$2")
+    )
+    text = text.str.replace_all(r"!\[[^\]\n]*\]\([^)\s]*\)", "").str.replace_all(
+        r"\[([^\]\n]{1,300})\]\((?:https?://|"
+        r"/)[^)\s]*\)",
+        "$1",
+    )
+    return (
+        articles.select("article_id", "published_at", text.alias("body"))
+        .with_columns(
+            pl.col("body")
+            .str.replace_all(ABBREVIATIONS, f"$1{placeholder}")
+            .str.replace_all(r"([.!?。！？][\"”’)]?)\s+", "$1\n")
+            .str.split("\n")
+            .alias("sentence")
+        )
+        .explode("sentence")
+        .with_columns(
+            pl.col("sentence")
+            .str.replace_all(placeholder, ".", literal=True)
+            .str.strip_chars()
+            .str.slice(0, MAX_SENTENCE_CHARS)
+        )
+        .filter(pl.col("sentence").str.len_chars() > 3)
+        .with_columns(sent_idx=pl.int_range(pl.len()).over("article_id"))
+        .select("article_id", "sent_idx", "sentence", "published_at")
+    )
+

@@ -1,0 +1,42 @@
+"""Training costs: an amount of money beside a training word, owned by the model in focus."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import _lookup, _maps
+from transforms.extract.patterns import LEAD_SENTENCES
+from transforms.extract.rules import Found, _frame
+
+TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
+
+
+def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
+    money_text = pl.col("money_text").str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    rate = (
+        pl.col("sentence")
+        .str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")), strict=False)
+        .fill_null(False)
+    )
+    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation") & ~rate)
+    # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
+    # "train" beside it is mostly someone else's run, a replication or a comparison.
+    model = pl.coalesce(
+        "owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model")
+    )
+    rows = rows.with_columns(model=model).drop_nulls("model")
+    return _frame(
+        rows,
+        "training_cost",
+        org=_lookup(pl.col("model"), _maps(g)["model_org"]),
+        model=pl.col("model"),
+        amount_usd=pl.col("amount_usd"),
+        confidence=pl.when(pl.col("owner_model").is_not_null() | pl.col("subject_model").is_not_null())
+        .then(0.85)
+        .otherwise(0.7),
+    )
+
+
+def mentions(found: Found) -> pl.DataFrame:
+    return _training_costs(found.money, found.sents, found.g)
