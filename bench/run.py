@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -300,6 +301,12 @@ def land_run_copies(source_db: Path, root: Path, batch_size: int = 100, min_ment
             "land_s": round(land_s, 3), "land_batches_per_s": round(len(batches) / land_s, 2)}
 
 
+def _cpu_s() -> float:
+    """CPU time of this process, all its threads (on a shared machine, steadier than wall time)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def time_merge(root: Path, target: Path, n_mentions: int) -> dict:
     """flows.merge.merge_new_batches over the landing root into the warehouse `target`, with its phases. The GX
     import is done before the clock starts (a merger process pays it once)."""
@@ -314,10 +321,11 @@ def time_merge(root: Path, target: Path, n_mentions: int) -> dict:
                                 (merge, "validate_landed", "validate"),
                                 (merge.stages, "merge_landed", "duckdb transaction")):
         time_calls(phases, module, name, label)
-    start = time.perf_counter()
+    start, cpu_start, load_start = time.perf_counter(), _cpu_s(), os.getloadavg()[0]
     counts = merge.merge_new_batches.fn(str(root), str(target))
     merge_s = time.perf_counter() - start
     return {"merge_s": round(merge_s, 3), "merge_mentions_per_s": round(n_mentions / merge_s),
+            "merge_cpu_s": round(_cpu_s() - cpu_start, 3), "loadavg_1min": [load_start, os.getloadavg()[0]],
             "merge_phases_s": {k: round(v, 3) for k, v in phases.items()},
             "merged": {k: counts[k] for k in ("n_batches", "n_articles_new", "n_mentions_new", "n_events_new")}}
 
@@ -571,8 +579,9 @@ def print_report(res: dict) -> None:
     merger = res.get("merger")
     if merger:
         summary.add_row("merger (landing -> warehouse)", f"{merger['merge_mentions_per_s']:,} mentions/s",
-                        f"{merger['mentions']} mentions, {merger['articles']} articles in {merger['batches']} batches: "
-                        f"{merger['merge_s']:.2f}s "
+                        f"{merger['mentions']} mentions, {merger['articles']} articles in {merger['batches']} batches "
+                        f"({merger['copies_of_run']} copies of the run): {merger['merge_s']:.2f}s, "
+                        f"{merger['merge_cpu_s']:.1f} CPU s "
                         f"({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
                         f"landing them took {merger['land_s']:.1f}s")
     for row in res.get("distributed", {}).get("runs", []):
@@ -661,6 +670,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="where corpora are cached (default bench/corpus)")
     ap.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED)
     ap.add_argument("--upsert-rows", type=int, default=100_000, help="synthetic mentions for the DuckDB load test")
+    ap.add_argument("--merger-mentions", type=int, default=100_000,
+                    help="mentions the merger section merges: the radar run's rows copied (new ids) up to this many, "
+                         "so that its fixed costs do not hide its throughput (default 100,000)")
+    ap.add_argument("--merger-only", type=Path, default=None, metavar="WAREHOUSE",
+                    help="run only the merger section, over the rows of this warehouse (e.g. one `radar run` over "
+                         "the corpus stored), print its figures as JSON and write nothing else")
     ap.add_argument("--distributed-workers", type=parse_sizes, default=[1, 2, 4],
                     help="shard worker counts for the distributed section (default 1,2,4)")
     ap.add_argument("--profile", default=None,
@@ -670,6 +685,11 @@ def main(argv: list[str] | None = None) -> int:
     args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
         ap.error(f"--profile must be 'auto' or one of: {', '.join(STAGES + NESTED)}")
+    if args.merger_only:
+        with tempfile.TemporaryDirectory(prefix="radar-bench-merger-") as tmp:
+            merger = measure_merger(args.merger_only, Path(tmp), min_mentions=args.merger_mentions)
+        print(json.dumps({"merger": merger, "loadavg": os.getloadavg()}, indent=1))
+        return 0
     args.loadavg_start = list(os.getloadavg())
     args.phase_s = {}
     sizes = parse_sizes(args.sizes) or [args.size]
@@ -723,7 +743,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"radar run: {radar_run['process_s']}s; landing + merger over its rows")
         t = time.perf_counter()
         reference_db = Path(radar_run.pop("db_path"))
-        merger = measure_merger(reference_db, Path(tmp))
+        merger = measure_merger(reference_db, Path(tmp), min_mentions=args.merger_mentions)
         args.phase_s["merger"] = round(time.perf_counter() - t, 2)
         log(f"merger: {merger['merge_mentions_per_s']} mentions/s")
         log(f"distributed mode: {args.distributed_workers} shard workers at once, then radar merge")

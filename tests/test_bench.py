@@ -50,10 +50,12 @@ def test_bench_runs_and_reports_every_section(tmp_path):
     out = tmp_path / "results.json"
     proc = subprocess.run(
         # Small on purpose (it checks that every section still runs, not speed): 100 articles, 10,000 synthetic
-        # mentions for the DuckDB load, and the distributed mode with 1 worker only (each worker is a radar process,
-        # ~12 s of CPU; tests/test_landing.py checks 3 shard workers against one run).
+        # mentions for the DuckDB load, the run's rows copied once for the merger, and the distributed mode with 1
+        # worker only (each worker is a radar process, ~12 s of CPU; tests/test_landing.py checks 3 shard workers
+        # against one run).
         [sys.executable, str(BENCH / "run.py"), "--size", "100", "--out", str(out),
-         "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "10000", "--distributed-workers", "1"],
+         "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "10000", "--merger-mentions", "300",
+         "--distributed-workers", "1"],
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]

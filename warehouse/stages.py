@@ -322,8 +322,8 @@ def merge_landed(path: Path, landing_root: str, markers_version: int | None, bat
     """Apply landed batches to the warehouse in ONE transaction, recording them (ops.landing_batches) and the
     markers version read (ops.landing_merges) in that same transaction: a merge killed midway leaves nothing, and
     a batch is never applied twice. `markers_version` is None for a transaction that is not the last of a merge
-    (the version is not merged to its end yet). `frames` are the batches' frames concatenated in landing order (validated);
-    duplicate keys across batches are resolved as BATCH_KEYS says."""
+    (the version is not merged to its end yet). `frames` are the batches' frames concatenated in landing order
+    (validated); duplicate keys across batches are resolved as BATCH_KEYS says."""
     merge_id = uuid.uuid4().hex
     frames = {name: frame.unique(BATCH_KEYS[name][0], keep=BATCH_KEYS[name][1], maintain_order=True)
               for name, frame in frames.items()}
