@@ -146,7 +146,7 @@ def read_batches(root: str, batches: pl.DataFrame, storage_options: dict | None 
         return {}
     chosen = batches.select(_run_id="run_id", _batch_id="batch_id", _attempt="attempt",
                             _order=pl.int_range(pl.len()))
-    runs = chosen["_run_id"].unique().to_list()
+    runs, attempts = chosen["_run_id"].unique().to_list(), chosen["_attempt"].to_list()
     frames = {}
     for name in BATCH_TABLES:
         expected = int(batches[f"n_{name}"].sum())
@@ -155,7 +155,10 @@ def read_batches(root: str, batches: pl.DataFrame, storage_options: dict | None 
             if expected:
                 raise LandingMismatch(f"{name}: the markers name {expected} rows, but the table does not exist")
             continue
-        rows = (table.filter(pl.col("_run_id").is_in(runs))  # partition pruning: only these runs' files are read
+        # Partition pruning reads only these runs' files, and of those only these attempts' (a file written by
+        # write_batch holds one attempt, so its statistics rule it out): a merge reads its batches, not every batch
+        # of a long run again. Compacted files hold many attempts; the filter is then exact, just not a pruning.
+        rows = (table.filter(pl.col("_run_id").is_in(runs) & pl.col("_attempt").is_in(attempts))
                 .join(chosen.lazy(), on=list(LANDING_KEYS), how="inner")
                 .sort("_order", "_row").drop(*LANDING_COLUMNS, "_order").collect())
         if rows.height != expected:
