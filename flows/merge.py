@@ -9,7 +9,6 @@ it ends with the same warehouse as one clean merge. `radar-landing-compact` keep
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
@@ -62,19 +61,12 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     return {name: frame for name, frame in frames.items() if not frame.is_empty()}
 
 
-def read_validated(landing_root: str, batches: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """The landed frames of these batches (one scan per table), validated (one suite run per table and run)."""
-    return validate_landed(landing.read_batches(landing_root, batches))
-
-
 @task(name="merge-landed-batches", cache_policy=NO_CACHE)
 def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
     """Merge every batch landed up to the markers table's current version and not merged yet, in transactions of
     `max_batches` batches; returns totals. Nothing to do when the version is the one the last merge read.
 
     Only the last transaction records the version: a merge stopped between two leaves the rest to the next one.
-    The next transaction's batches are read and validated in a thread while one is written (Delta, polars and
-    DuckDB release the GIL), so a backlog of many transactions costs about the larger of the two per transaction.
     """
     totals: dict[str, Any] = {"n_batches": 0, "n_entries_new": 0, "n_articles_new": 0, "n_mentions_new": 0,
                               "n_events_new": 0, "n_quarantined": 0, "n_merges": 0}
@@ -85,18 +77,14 @@ def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BA
         return totals
     batches = stages.unmerged_batches(Path(db_path), landing.committed_batches(landing_root, version))
     chunks = list(batches.iter_slices(max_batches)) or [batches]  # no new batch: the version is recorded all the same
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-read-ahead") as ahead:
-        coming = ahead.submit(read_validated, landing_root, chunks[0])
-        for i, chunk in enumerate(chunks):
-            frames = coming.result()
-            is_last = i == len(chunks) - 1
-            if not is_last:
-                coming = ahead.submit(read_validated, landing_root, chunks[i + 1])
-            counts = stages.merge_landed(Path(db_path), landing_root, version if is_last else None, chunk, frames)
-            counts.pop("merge_id")
-            for name, value in counts.items():
-                totals[name] += value
-            totals["n_merges"] += 1
+    for i, chunk in enumerate(chunks):
+        frames = validate_landed(landing.read_batches(landing_root, chunk))
+        is_last = i == len(chunks) - 1
+        counts = stages.merge_landed(Path(db_path), landing_root, version if is_last else None, chunk, frames)
+        counts.pop("merge_id")
+        for name, value in counts.items():
+            totals[name] += value
+        totals["n_merges"] += 1
     return totals
 
 
