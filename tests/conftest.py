@@ -69,6 +69,7 @@ def _module_fixture(item) -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the xdist_group marks to name the groups
 def pytest_collection_modifyitems(config, items):
     def rank(item) -> int:
         return next((i for i, prefix in enumerate(LONG_TESTS) if item.nodeid.startswith(prefix)), len(LONG_TESTS))

@@ -27,7 +27,7 @@ import sources.http as rh
 from config.settings import Settings
 from sources.feeds import Feed
 from tests.conftest import DEMO, article_html, rss
-from tests.fault_server import FaultServer
+from tests.fault_server import FaultServer, gzip_bomb
 from transforms.articles import articles_frame
 from transforms.extract import extract_mentions
 from warehouse import db
@@ -210,6 +210,7 @@ def matrix(tmp_path_factory):
     canary_file.write_text(CANARY_SECRET + "\n", encoding="utf-8")
     root = tmp / "site"
     guard = _Guard()
+    gzip_bomb()  # compressed now, not on its request: under load that took longer than the fetch's deadline
     with FaultServer(root_dir=root) as server, pytest.MonkeyPatch.context() as mp:
         build_site(root, canary_file, server.port)
         mp.setattr(rh, "resolve", guard.resolve)
