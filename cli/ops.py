@@ -190,6 +190,10 @@ def alerts_resend(
 
     if not db.is_file():
         _fail(f"warehouse not found: {db}")
+    from warehouse import db as warehouse
+
+    # A warehouse last written by an older version lacks what the message query reads (core.typed_fields()).
+    warehouse.migrate(db)
     try:
         outcome = resend(db, Settings.load(config), alert_id)
     except ValueError as exc:

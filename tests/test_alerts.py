@@ -616,6 +616,8 @@ def test_killed_mid_send_is_delivered_once_marked_unknown_and_resent_only_on_pur
                                           "--format", "json"])
         [shown] = [json.loads(line) for line in listed.output.splitlines()]
         assert shown["status"] == "unknown" and shown["model"] == "Llama 4"
+        with db.writing(db_path) as con:  # as a warehouse last written by a version before the taxonomy declaration
+            con.execute("drop macro core.typed_fields")
         resent = CliRunner().invoke(app, ["alerts", "resend", shown["alert_id"], "--db", str(db_path),
                                           "--config", str(config)])
         assert resent.exit_code == 0, resent.output
