@@ -150,11 +150,11 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     )
     # Only sentences that name a model are read: where no licence or rival rewrite applies the text is the sentence,
     # so a sentence without a model match and without "licen..."/"rival" has no model occurrence.
-    # (`context` finds a match wherever the model pattern does; using it here shares its compiled regex with the
-    # extraction below)
+    # (`context` finds a match wherever the bare model pattern does; the bare pattern is the cheaper test: no
+    # leading words to try at every position)
     context = rf"(?:\S+\s+){{0,4}}?{g.model_pattern}{FAMILY_SUFFIX}?"
     sents = sents.filter(
-        pl.col("sentence").str.contains(context)
+        pl.col("sentence").str.contains(g.model_pattern)
         | pl.col("sentence").str.contains(
             r"(?i:rival)|"
             r"[Ll]icen[cs]e"
@@ -259,6 +259,8 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     context widths can find different amounts (one amount hidden inside the other's context) and disagree in count.
     """
     piece = pl.col("piece")
+    # Only sentences with an amount are cut (most have none; a separator character in the text could shift a match).
+    sents = sents.filter(pl.col("sentence").str.contains(MONEY_PATTERN) | pl.col("sentence").str.contains(r"[\x1e\x1f]"))
     return (
         sents.select(
             "article_id",
