@@ -160,8 +160,11 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             r"[Ll]icen[cs]e"
         )
     )
+    # One lazy query from here (one collect instead of ten); skipped where no sentence names a model: polars compiles
+    # every regex of a query even for no rows.
     clauses = (
-        sents.select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
+        sents.lazy()
+        .select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
         .explode("clause")
         .with_columns(clause_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"))
     )
@@ -223,11 +226,11 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             & ~pl.col("model").is_in(_bare_families(g))
             & ~pl.col("is_family")
         )
-        .join(article_orgs, on="article_id", how="left")
+        .join(article_orgs.lazy(), on="article_id", how="left")
         .sort("article_id", "sent_idx", "clause_idx", "after_cue", "occ_idx")
     )
     # A short form ("R1") counts only where its maker is named somewhere in the article.
-    return occ.filter(
+    occurrences = occ.filter(
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
     ).select(
@@ -244,6 +247,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         "clause_negated",
         "not_released",
     )
+    return pl.DataFrame(schema=occurrences.collect_schema()) if sents.is_empty() else occurrences.collect()
 
 
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
@@ -260,7 +264,9 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """
     piece = pl.col("piece")
     # Only sentences with an amount are cut (most have none; a separator character in the text could shift a match).
-    sents = sents.filter(pl.col("sentence").str.contains(MONEY_PATTERN) | pl.col("sentence").str.contains(r"[\x1e\x1f]"))
+    sents = sents.filter(
+        pl.col("sentence").str.contains(MONEY_PATTERN) | pl.col("sentence").str.contains(r"[\x1e\x1f]")
+    )
     return (
         sents.select(
             "article_id",
