@@ -52,9 +52,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
     clause = before.str.replace(CLAUSE_START, "")
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
+    rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return rows
     rows = (
-        sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
-        .with_columns(
+        rows.with_columns(
             acquirer=pl.coalesce(
                 subject,
                 _orgs_in(clause, g).list.filter(actor).list.last(),

@@ -57,7 +57,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
-    rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year")).with_columns(
+    rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year"))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return rows
+    rows = rows.with_columns(
         left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_orgs_in(before, g)),
         right=_orgs_in(after_clause, g),
     )

@@ -39,6 +39,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         ),
         g.org_by_key,
     )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return _listed_moves(sents, g)
     rows = (
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(

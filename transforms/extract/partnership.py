@@ -84,7 +84,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
         & ~low.str.contains(HEDGE)
         & ~low.str.contains(LEGAL)
-    ).with_columns(parties=parties, excluded=excluded)
+    )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return rows
+    rows = rows.with_columns(parties=parties, excluded=excluded)
     # Keep the parties whose kind may sign this sort of deal.
     allowed = (
         rows.with_row_index("_row")

@@ -58,10 +58,13 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     jurisdiction = pl.when(found).then(
         first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String)
     )
+    rows = sents.filter(
+        pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
+    ).filter(low.str.contains(POLICY_ACTION))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return rows
     rows = (
-        sents.filter(pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute"))
-        .filter(low.str.contains(POLICY_ACTION))
-        .with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
+        rows.with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
         # the generic "AI law" only where no named measure is told ("an executive order on AI" is the order)
         .with_columns(measure=pl.when(pl.col("measure").list.len() > 1)
                       .then(pl.col("measure").list.filter(pl.element() != GENERIC_MEASURE)).otherwise("measure"))
