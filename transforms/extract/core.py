@@ -64,15 +64,16 @@ FRONTED_YEAR = (
 )
 # An event told with a date this many days (a season) before the article was published is background, not news.
 STALE_DAYS = 120
-# Necessary conditions (see _where): every date resolve_event_date reads contains one of these (a month name or
-# abbreviation, a weekday, "yesterday"/"today", "this morning", "last week/month", a quarter, an ISO date), every
-# company _unknown_org reads is "called"/"named", described by a kind word ("a ... startup") or the subject of an
-# event verb.
-DATE_CUE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|quarter|day|morning|week|month)|20\d\d-"
+# Necessary conditions (see _where), as narrow as their cases (transforms/normalize.py, names._unknown_org): every
+# date resolve_event_date reads contains one of these (a capitalised month name or abbreviation, a weekday in any case,
+# "yesterday"/"today", "this morning", "last week/month", "Q3" or "third quarter", an ISO date); every company
+# _unknown_org reads is "called"/"named", the subject of an event verb, or described by a kind word after " a"/" an"/
+# " the" ("Foo, a Paris-based startup").
+DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:day)|morning|week|month|20\d\d-"
 NEW_ORG_CUE = (
-    r"called|named|(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|"
-    r"provider)"
-    rf"|{SUBJECT_VERBS}"
+    rf"called|named|{SUBJECT_VERBS}"
+    r"| (?:a|an|the) [\w\s,\-]{0,50}?(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio"
+    r"|group|provider)\b"
 )
 # The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
 # taken for a company named like it.
@@ -106,7 +107,11 @@ def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
     For costly expressions that are null wherever a cheap cue is absent (the cue must be implied by every non-null
     result): they run on a fraction of the rows instead of all of them."""
     df = df.with_row_index("_row")
-    found = df.filter(cue).select("_row", **columns)
+    found = df.filter(cue)
+    if found.is_empty():  # nulls of the columns' types, without running (and compiling the regexes of) `columns`
+        schema = found.lazy().select(**columns).collect_schema()
+        return df.drop("_row").with_columns(pl.lit(None, dtype=schema[name]).alias(name) for name in columns)
+    found = found.select("_row", **columns)
     return df.join(found, on="_row", how="left", maintain_order="left").drop("_row")
 
 
