@@ -19,7 +19,8 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) 
         .str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")), strict=False)
         .fill_null(False)
     )
-    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation") & ~rate)
+    # (`rate` is a regex per row, compiled per row: only the few amounts beside "train" are tested)
+    rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation")).filter(~rate)
     # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
     # "train" beside it is mostly someone else's run, a replication or a comparison.
     model = pl.coalesce(
