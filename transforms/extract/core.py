@@ -68,11 +68,12 @@ STALE_DAYS = 120
 # date resolve_event_date reads contains one of these (a capitalised month name or abbreviation, a weekday in any case,
 # "yesterday"/"today", "this morning", "last week/month", "Q3" or "third quarter", an ISO date); every company
 # _unknown_org reads is "called"/"named", the subject of an event verb, or described by a kind word after " a"/" an"/
-# " the" ("Foo, a Paris-based startup").
+# " the" within 50 characters ("Foo, a Paris-based startup"; `[^.]` holds the words, spaces, commas and hyphens
+# _unknown_org reads there and is cheaper to scan for).
 DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:day)|morning|week|month|20\d\d-"
 NEW_ORG_CUE = (
     rf"called|named|{SUBJECT_VERBS}"
-    r"| (?:a|an|the) [\w\s,\-]{0,50}?(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio"
+    r"| (?:a|an|the) [^.]{0,50}?(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio"
     r"|group|provider)\b"
 )
 # The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
