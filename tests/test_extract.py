@@ -1065,3 +1065,12 @@ def test_a_date_in_front_of_a_release_in_a_later_years_article_is_history():
     assert not [e for e in events("In September 2023 Huawei announced the Kirin 9000S chip and the Zephyr-9 model.")
                 if e["type"] == "model_release"]
     assert [e for e in events("OpenAI released o3-mini on Friday.") if e["type"] == "model_release"]
+
+
+def test_open_source_as_an_adjective_and_a_models_idea_are_no_release():
+    # realset r253, r246: "open source" describes a model; "introduced by o1" releases a trick, not o1
+    assert not [e for e in events("It’s cheap, open source, and has validated what OpenAI is doing with o1 & o3.")
+                if e["type"] == "model_release"]
+    assert not [e for e in events("Inference scaling is the trick introduced by OpenAI's o1 and now explored by other "
+                                  "models such as Qwen's QwQ.") if e["type"] == "model_release"]
+    assert [e for e in events("Mistral open-sourced Mistral 7B on Wednesday.") if e["type"] == "model_release"]

@@ -47,7 +47,9 @@ NOT_RELEASED_PREFIX = (
     r"integrat\w* into"
     r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- "
     r"]?tun(?:ed|ing)"
-    r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$"
+    r"|distill(?:ed|ing)? from|from the|on top of the"
+    # "the trick introduced by OpenAI's o1": the model is the agent of a release of something else
+    r"|(?:introduced|pioneered|popularized) by)\s+(?:[\w’'\-]+,?\s+){0,3}$"
 )
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 BENCHMARK = (
