@@ -1074,3 +1074,27 @@ def test_open_source_as_an_adjective_and_a_models_idea_are_no_release():
     assert not [e for e in events("Inference scaling is the trick introduced by OpenAI's o1 and now explored by other "
                                   "models such as Qwen's QwQ.") if e["type"] == "model_release"]
     assert [e for e in events("Mistral open-sourced Mistral 7B on Wednesday.") if e["type"] == "model_release"]
+
+
+def test_a_company_in_deals_with_a_list_of_parties():
+    # realset r070: a hub and the parties listed after "with", investors too
+    found = events("NVIDIA today announced strategic partnerships to establish independent compute financing platforms "
+                   "with BlackRock, Blackstone, Goldman Sachs and KKR to mobilize over $500 billion of capital.")
+    assert {(e["org"], e["partner"]) for e in found if e["type"] == "partnership"} >= {
+        ("Nvidia", "BlackRock"), ("Nvidia", "Blackstone"), ("Nvidia", "Goldman Sachs"), ("Nvidia", "KKR")}
+    # realset r100, r062: stakes, and a clause that goes on past the deal, are no partnership
+    for text in ("Nvidia also has made investment deals with data center companies including IREN Ltd., CoreWeave "
+                 "Inc. and Nebius Group NV.",
+                 "Google’s roughly $75 million investment is tied to the partnership and is in line with what Thrive "
+                 "Capital invested during the studio’s last funding round."):
+        assert not [e for e in events(text) if e["type"] == "partnership"], text
+
+
+def test_a_person_telling_of_their_own_move():
+    # realset r155, r166: "announced Friday he is leaving ... to join", "announced her departure"
+    found = events("John Jumper, a chemist and computer scientist who once won a Nobel Prize alongside Demis Hassabis, "
+                   "announced Friday he is leaving Google DeepMind to join Anthropic.")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {
+        ("Google DeepMind", "John Jumper"), ("Anthropic", "John Jumper")}
+    found = events("And on Thursday, Denise Dresser, OpenAI's revenue chief, announced her departure.")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("OpenAI", "Denise Dresser")}
