@@ -1098,3 +1098,16 @@ def test_a_person_telling_of_their_own_move():
         ("Google DeepMind", "John Jumper"), ("Anthropic", "John Jumper")}
     found = events("And on Thursday, Denise Dresser, OpenAI's revenue chief, announced her departure.")
     assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("OpenAI", "Denise Dresser")}
+
+
+def test_large_companies_buy_and_the_yardsticks_and_backers_of_a_round_raise_nothing():
+    # realset r049: a company the gazetteer now knows buys a startup named after its founder's possessive (as a text
+    # extractor wrote it, "Affleck ‘s")
+    found = events("Netflix paid $587 million in cash when it purchased Ben Affleck ‘s AI startup InterPositive.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Netflix", "InterPositive")}
+    # realdev g09: a yardstick after "since"; realset r039: the second backer of "led by A and B"
+    assert not [e for e in events("It went public on the Nasdaq on May 14 and raised $5.55 billion in the biggest U.S. "
+                                  "tech stock offering since Uber in 2019.") if e["org"] == "Uber"]
+    assert not [e for e in events("Global tool Wati, backed by $35 million in total funding, including a Series B led "
+                                  "by Tiger Global and Shopify, has proven that brands want WhatsApp communication.")
+                if e["org"] == "Shopify"]
