@@ -1117,7 +1117,8 @@ def test_a_competition_regulators_measures_on_a_gatekeeper_are_policy():
     # realset r113: new DMA measures; realdev g06 (shortened): the act's scope alone is no measure
     found = events("After several months of consideration, the European Commission has announced new DMA measures that "
                    "will force Google to support interoperability and competition in the European Union.")
-    assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {("EU", "competition measures")}
+    policies = {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"}
+    assert policies == {("EU", "competition measures")}
     assert not [e for e in events("Whenever Meta makes acquisitions that fall within the scope of Europe’s Digital "
                                   "Markets Act, it must notify the European Commission, which publishes details.")
                 if e["type"] == "policy"]
