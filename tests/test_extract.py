@@ -1122,3 +1122,10 @@ def test_a_competition_regulators_measures_on_a_gatekeeper_are_policy():
     assert not [e for e in events("Whenever Meta makes acquisitions that fall within the scope of Europe’s Digital "
                                   "Markets Act, it must notify the European Commission, which publishes details.")
                 if e["type"] == "policy"]
+
+
+def test_a_model_named_as_a_yardstick_did_not_cost_the_training_amount():
+    # realset r241: a replication of a model's approach
+    text = ("One notable example is TinyZero, a 3B parameter model that replicates the DeepSeek-R1-Zero approach "
+            "(side note: it costs less than $30 to train).")
+    assert not [e for e in events(text) if e["type"] == "training_cost"]

@@ -24,7 +24,7 @@ from transforms.normalize import MONEY_PATTERN, MONTHS, money_to_usd
 WEAK_COMPARISON = (
     r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|"
     r"replac[a-z]*|against|unlike"
-    r"|since|same|base model|into)\b"
+    r"|since|same|base model|into|replicat\w*|your own)\b"
 )
 RIVALS_NOUN = (
     r"(?i:\brivals?)(,|\s+(?:including|such as|like|in|to|of|and|or|who|which|are|were|have|had|could|would|"
