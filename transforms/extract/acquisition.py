@@ -42,7 +42,8 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
     # "its merger with Musk's xAI": the owner's name is no part of the target's
-    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:’s|'s)\s+", " ").str.replace(
+    # (a text extractor's "Ben Affleck ‘s AI startup" too)
+    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ").str.replace(
         TARGET_DESCRIPTOR, " "
     )
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])

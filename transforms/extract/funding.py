@@ -112,12 +112,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = (
         pl.col("sentence")
+        # ("a Series B led by Tiger Global and Shopify": every backer listed)
+        .str.replace_all(rf"\b((?:led|backed) by\s+(?:{g.org_pattern}))\s+and\s+", "$1 and led by ")
         .str.extract_all(
             rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
             rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern})"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
-            r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as)\s+"
+            # (or "the biggest offering since Uber in 2019")
+            r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as|since)\s+"
             rf"(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))"
         )
         .list.eval(_canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key))

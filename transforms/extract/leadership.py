@@ -31,12 +31,20 @@ MOVE_VERBS = (
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
     r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
 )
+# "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
+# departure": the person tells of their own move.
+SAYS_MOVE = (
+    r"(?:announced|said|told [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
+    r"(?:(?:on\s+)?[A-Z]\w+day\s+|this week\s+|today\s+)?"
+    r"(?:(?:that\s+)?(?:he|she|they)(?:[’']s|[’']re|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+"
+    r"(?:leaving|joining|stepping down|departing)|(?:his|her|their)\s+(?:departure|resignation|exit))"
+)
 # "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb.
 SUBJECT_MOVE = (
     rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+"
     r"(?:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
     rf"set)\s+){{0,4}}"
-    rf"(?:{MOVE_VERBS})\b"
+    rf"(?:{MOVE_VERBS}|{SAYS_MOVE})\b"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").

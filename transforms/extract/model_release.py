@@ -12,7 +12,9 @@ from transforms.extract.rules import Found, _frame
 
 RELEASE = (
     r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
-    r"|open[- ]?sourc(?:e|es|ed|ing)|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available "
+    # ("open source" as an adjective - "It's cheap, open source", "an open-source model" - releases nothing)
+    r"|open[- ]?sourc(?:es|ed|ing)|(?:to|will|would|and) open[- ]?source"
+    r"|roll(?:s|ed|ing)? out|ship(?:s|ped)|made available|now available|available "
     r"(?:to|for|on|via)"
     r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|"
     r"drop(?:s|ped) .{0,40}weights"

@@ -24,7 +24,7 @@ from transforms.normalize import MONEY_PATTERN, MONTHS, money_to_usd
 WEAK_COMPARISON = (
     r"\b(like|such as|previous|earlier|older|successor|predecessor|builds? on|built on|based on|"
     r"replac[a-z]*|against|unlike"
-    r"|since|same|base model|into)\b"
+    r"|since|same|base model|into|replicat\w*|your own)\b"
 )
 RIVALS_NOUN = (
     r"(?i:\brivals?)(,|\s+(?:including|such as|like|in|to|of|and|or|who|which|are|were|have|had|could|would|"
@@ -47,7 +47,9 @@ NOT_RELEASED_PREFIX = (
     r"integrat\w* into"
     r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- "
     r"]?tun(?:ed|ing)"
-    r"|distill(?:ed|ing)? from|from the|on top of the)\s+(?:[\w’'\-]+,?\s+){0,3}$"
+    r"|distill(?:ed|ing)? from|from the|on top of the"
+    # "the trick introduced by OpenAI's o1": the model is the agent of a release of something else
+    r"|(?:introduced|pioneered|popularized) by)\s+(?:[\w’'\-]+,?\s+){0,3}$"
 )
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 BENCHMARK = (

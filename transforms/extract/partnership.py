@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS
 from transforms.extract.rules import Found, _frame
 
@@ -154,5 +154,65 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
 
 
+# "Nvidia today announced strategic partnerships ... with Apollo, BlackRock and KKR", "it had struck deals with A, B":
+# a hub company and the list of parties after "with".
+HUB_DEAL = (
+    r"\b(?:partnerships?|deals?|agreements?|alliances?|pacts?|will work|team(?:s|ed)? up|collaborat(?:e|es|ed|ion))"
+    r"\b(?:\s+[\w\-’']+){0,10}?\s+with\s+"
+)
+# The deal is made now ("announced", "had struck", "will work with"), not held ("Reddit has licensing agreements with").
+HUB_NEWS = (
+    r"\b(?:announc\w*|unveil\w*|str(?:uck|ikes?)|sign(?:s|ed)?|ink(?:s|ed)?|seal(?:s|ed)?|enter(?:s|ed)|form(?:s|ed)"
+    r"|reach(?:es|ed)|establish\w*|launch\w*|will work|team(?:s|ed)? up|collaborat\w*)\b"
+)
+
+
+def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """A company (the acting one named before the deal word, else the company in focus where the sentence refers to
+    it: "it had struck deals with ...") in deals with each party listed after "with", up to the clause's end. Investors
+    are parties here: the deal is the hub's."""
+    before, after = _split_on(HUB_DEAL)
+    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    low = pl.col("low")
+    rows = (
+        sents.filter(
+            pl.col("low").str.contains(HUB_DEAL)
+            & low.str.contains(HUB_NEWS)
+            & ~low.str.contains(PARTNERSHIP_BACKGROUND)
+            & ~low.str.contains(HEDGE)
+            & ~low.str.contains(LEGAL)
+            # ("investment deals with data center companies": stakes, not partnerships)
+            & ~low.str.contains(r"\b(?:investment|funding) (?:deals?|agreements?)\b")
+            # ("tied to the partnership and is in line with ...": the deal word and "with" are one phrase)
+            & ~low.str.extract(f"({HUB_DEAL})", 1).str.contains(r"\b(?:and|is|are|was|were|in line)\b")
+        )
+        .with_columns(
+            hubs=_orgs_in(before, g).list.filter(is_actor).list.eval(pl.element().replace(parent)),
+            # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
+            partner=_orgs_in(after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""), g)
+            .list.eval(pl.element().replace(parent))
+            .list.unique(maintain_order=True),
+            refers=before.str.contains(COMPANY_REFERENCE),
+        )
+        .with_columns(
+            org=pl.when(pl.col("hubs").list.len() > 0)
+            .then(pl.col("hubs").list.first())
+            .when(pl.col("refers"))
+            .then("prev_focus_org")
+        )
+        .filter(pl.col("org").is_not_null())
+        .explode("partner")
+        # ("Google's DeepMind unit" is Google)
+        .filter(
+            pl.col("partner").is_not_null()
+            & (pl.col("partner") != pl.col("org"))
+            & ~pl.col("partner").str.starts_with(pl.col("org") + " ")
+            & ~pl.col("org").str.starts_with(pl.col("partner") + " ")
+        )
+    )
+    return _frame(rows, "partnership", org=pl.col("org"), partner=pl.col("partner"), confidence=pl.lit(0.7))
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _partnerships(found.sents, found.g)
+    return pl.concat([_partnerships(found.sents, found.g), _hub_deals(found.sents, found.g)])

@@ -11,7 +11,7 @@ from transforms.extract.rules import Found, _frame
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
 
 
-def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
     money_text = pl.col("money_text").str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
     rate = (
@@ -27,6 +27,13 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) 
         "owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model")
     )
     rows = rows.with_columns(model=model).drop_nulls("model")
+    # A model the sentence names only as a yardstick ("replicates the DeepSeek-R1-Zero approach (side note: it costs
+    # less than $30 to train)", "Train your own O1 preview model within $450") did not cost the amount.
+    named_as = models.group_by("article_id", "sent_idx", "model").agg(only_used=pl.col("is_comparison").all())
+    rows = rows.join(named_as, on=["article_id", "sent_idx", "model"], how="left").filter(
+        # (one whose own amount is told is its cost still: "compared to GPT-4's $100 million")
+        ~pl.col("only_used").fill_null(False) | pl.col("owner_model").is_not_null()
+    )
     return _frame(
         rows,
         "training_cost",
@@ -40,4 +47,4 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) 
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _training_costs(found.money, found.sents, found.g)
+    return _training_costs(found.money, found.models, found.g)
