@@ -86,7 +86,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~low.str.contains(LEGAL)
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return rows
+        return _frame(rows, "partnership")  # no rows, in the mentions' shape (mentions() adds the hub deals)
     rows = rows.with_columns(parties=parties, excluded=excluded)
     # Keep the parties whose kind may sign this sort of deal.
     allowed = (
