@@ -2,7 +2,7 @@
 from cli.demo_server import serve_directory
 from config.settings import Settings
 from sources.feeds import Feed
-from tests.conftest import article_html, rss
+from tests.conftest import REPO, article_html, rss
 from transforms.articles import canonical_link
 from warehouse import db
 
@@ -41,3 +41,13 @@ def test_one_story_through_two_feeds_and_two_urls_is_stored_once(tmp_path, db_pa
     assert again["n_articles_new"] == 0
     fetched = db.query(db_path, "select url, count(*) as n from raw.fetches where kind = 'article' group by url")
     assert sorted(fetched["n"].to_list()) == [1, 1]
+
+
+def test_the_ingest_transforms_run_no_python_function_on_the_polars_thread_pool():
+    """A `radar run` deadlocked: `map_elements` in finish_articles (an extraction thread) waited on polars' pool for
+    the GIL while the main thread held it in GX validation's `to_pandas` (py-spy dump; polars issues 26821, 27396).
+    The ingest path computes per-value Python functions in its own thread (transforms.normalize.each)."""
+    ingest_path = [REPO / "transforms" / name for name in ("articles.py", "backfill.py", "feeds.py", "ingest_rows.py")]
+    ingest_path += sorted((REPO / "transforms" / "extract").glob("*.py"))
+    offenders = [str(p.relative_to(REPO)) for p in ingest_path if "map_elements(" in p.read_text(encoding="utf-8")]
+    assert offenders == []

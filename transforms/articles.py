@@ -23,6 +23,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from transforms.feeds import html_to_text
+from transforms.normalize import each
 from transforms.urls import canonical_url, url_hash
 
 if TYPE_CHECKING:
@@ -168,8 +169,8 @@ def finish_articles(df: pl.DataFrame) -> pl.DataFrame:
     df = _choose_text(df.with_columns(page_is_article=_looks_like_article()))
     return df.with_columns(
         # One story reached through two URLs (two feeds, tracking variants) is one article: its canonical URL.
-        article_id=pl.coalesce("canonical_url", "url").map_elements(url_hash, return_dtype=pl.String),
-        text_sha=pl.col("text").map_elements(_sha64, return_dtype=pl.String),
+        article_id=each(df.select(pl.coalesce("canonical_url", "url")).to_series(), url_hash),
+        text_sha=each(df["text"], _sha64),
         published_at=pl.coalesce(pl.col("entry_published_at"), page_date),
     ).select(list(ARTICLE_SCHEMA)).unique("article_id", keep="first", maintain_order=True)  # same story, two URLs
 

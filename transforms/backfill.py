@@ -8,14 +8,15 @@ import polars as pl
 
 from transforms.articles import ARTICLE_SCHEMA, PAGE_SCHEMA, finish_articles, html_to_text
 from transforms.feeds import ENTRY_SCHEMA
+from transforms.normalize import each
 
 
 def entries_frame(items: pl.DataFrame) -> pl.DataFrame:
     """One raw.entries row per item, keyed like a feed's (feed + guid, the url standing in for the guid), so a
     replayed story is stored once and its provenance (file, feed) is kept."""
+    keys = items.select(pl.concat_str("feed_url", pl.lit("\n"), "url")).to_series()
     return items.select(
-        entry_id=pl.concat_str("feed_url", pl.lit("\n"), "url").map_elements(
-            lambda s: hashlib.sha256(s.encode()).hexdigest()[:32], return_dtype=pl.String),
+        entry_id=each(keys, lambda s: hashlib.sha256(s.encode()).hexdigest()[:32]),
         feed_url="feed_url", guid="url", url="url", title="title", summary="summary",
         published_at=pl.coalesce("published_at", "crawled_at"), content=pl.lit(None, pl.String),
     ).cast(pl.Schema(ENTRY_SCHEMA)).unique("entry_id", keep="first", maintain_order=True)
@@ -25,7 +26,7 @@ def text_articles(items: pl.DataFrame, fetched_at: datetime | None = None) -> pl
     """Articles of items that carry their text (a saved extraction) or only a title and summary: the text is
     the item's text, else its title and summary (a one-line brief is still news)."""
     fetched_at = fetched_at or datetime.now(timezone.utc)
-    summary = pl.col("summary").map_elements(html_to_text, return_dtype=pl.String)
+    summary = each(items["summary"], html_to_text)
     body = pl.coalesce(pl.col("text"), pl.concat_str([pl.col("title"), summary], separator="\n\n", ignore_nulls=True))
     pages = items.select(
         url="url", feed_url="feed_url", title="title", page_date=pl.lit(None, pl.String),

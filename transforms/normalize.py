@@ -1,6 +1,8 @@
 """Normalization as polars expressions: money to USD, percentages, dates resolved against the article date."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 # USD per unit of currency. Fixed, dated rates (ECB / Fed H.10 reference rates, 2025-01-02), so results are
@@ -135,3 +137,10 @@ def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
         .when(sentence.str.contains(r"\blast month\b") & published.is_not_null()).then(last_month.dt.strftime("%Y-%m"))
         .otherwise(None)
     )
+
+
+def each(values: pl.Series, fn: Callable[[str], str | None]) -> pl.Series:
+    """``fn`` over a string column, in this thread, nulls kept. Not ``map_elements`` in an expression: polars runs that
+    on its thread pool, which then waits for the GIL, and a polars call in another thread that holds the GIL while it
+    uses the pool (``to_pandas``, which GX validation does) deadlocked a `radar run` (polars issues 26821, 27396)."""
+    return pl.Series(values.name, [None if v is None else fn(v) for v in values.to_list()], dtype=pl.String)

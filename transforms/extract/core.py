@@ -22,7 +22,7 @@ from transforms.extract.names import (
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
 from transforms.extract.rules import MENTION_SCHEMA, Found
 from transforms.extract.sentences import split_sentences
-from transforms.normalize import resolve_event_date
+from transforms.normalize import each, resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
 EXTRACTOR_VERSION = "rules-0.5"
@@ -373,10 +373,10 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str], published: pl.DataFra
         .drop("size", "named_key")
     )
     mentions = mentions.unique(["article_id", "event_key", "sent_idx"], keep="first", maintain_order=True)
-    mentions = mentions.with_columns(
-        mention_id=pl.concat_str(
-            "article_id", "event_key", pl.col("sent_idx").cast(pl.String), "extractor_version", separator="\x1f"
-        ).map_elements(_sha, return_dtype=pl.String)
-    )
+    identity = mentions.select(
+        pl.concat_str("article_id", "event_key", pl.col("sent_idx").cast(pl.String), "extractor_version",
+                      separator="\x1f")
+    ).to_series()
+    mentions = mentions.with_columns(mention_id=each(identity, _sha))
     return mentions.select(list(MENTION_SCHEMA)).sort("article_id", "type", "event_key")
 
