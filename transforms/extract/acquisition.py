@@ -55,7 +55,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return rows
+        return _frame(rows, "acquisition")  # no rows, in the mentions' shape
     rows = (
         rows.with_columns(
             acquirer=pl.coalesce(

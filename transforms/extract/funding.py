@@ -60,7 +60,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         & ~ctx.str.contains(YARDSTICK)
     )
     if rows.is_empty():
-        return rows
+        return _frame(rows, "funding")  # no rows, in the mentions' shape
     per_sentence = (
         rows.group_by("article_id", "sent_idx", maintain_order=True)
         .agg(

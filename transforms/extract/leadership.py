@@ -274,7 +274,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
     )
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
-        return rows
+        return _frame(rows, "leadership")  # no rows, in the mentions' shape
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
     appos_orgs = _orgs_in(pl.col("appos").fill_null(""), g)
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.

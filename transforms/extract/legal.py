@@ -59,7 +59,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return rows
+        return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = rows.with_columns(
         left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_orgs_in(before, g)),
         right=_orgs_in(after_clause, g),
