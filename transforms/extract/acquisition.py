@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _tagged_orgs
 from transforms.extract.patterns import NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 
@@ -41,6 +41,7 @@ ACQUIRER_TAIL = (
 def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
+    tagged_before, _ = _split_on(ACQUISITION, "tagged")  # the org names before the verb
     # "its merger with Musk's xAI": the owner's name is no part of the target's
     # (a text extractor's "Ben Affleck ‘s AI startup" too)
     head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ").str.replace(
@@ -60,7 +61,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         rows.with_columns(
             acquirer=pl.coalesce(
                 subject,
-                _orgs_in(clause, g).list.filter(actor).list.last(),
+                _tagged_orgs(tagged_before.str.replace(CLAUSE_START, ""), g).list.filter(actor).list.last(),
                 pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
                 "new_org",
                 pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),

@@ -4,7 +4,16 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _article_short_names, _canonical, _lookup, _maps, _subject_org
+from transforms.extract.names import (
+    ORG,
+    ORG_NAME,
+    TAGGED_WORD,
+    _article_short_names,
+    _canonical,
+    _lookup,
+    _maps,
+    _subject_org,
+)
 from transforms.extract.rules import Found, _frame
 
 FUNDING = (
@@ -67,6 +76,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             amount_usd=pl.col("amount_usd").filter(~pl.col("is_valuation")).first(),
             valuation_usd=pl.col("amount_usd").filter(pl.col("is_valuation")).first(),
             sentence=pl.col("sentence").first(),
+            tagged=pl.col("tagged").first(),
             orgs=pl.col("orgs").first(),
             focus_org=pl.col("focus_org").first(),
             new_org=pl.col("new_org").first(),
@@ -98,9 +108,9 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # valued.
     recipient = pl.coalesce(
         _canonical(
-            pl.col("sentence").str.extract(
+            pl.col("tagged").str.extract(
                 r"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|"
-                rf"stake)[^;]*?\bin\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?({g.org_pattern})",
+                rf"stake)[^;]*?\bin\s+(?:the\s+)?(?:{TAGGED_WORD}\s+){{0,3}}?{ORG_NAME}",
                 1,
             ),
             g.org_by_key,
@@ -111,19 +121,19 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = (
-        pl.col("sentence")
+        pl.col("tagged")
         # ("a Series B led by Tiger Global and Shopify": every backer listed)
-        .str.replace_all(rf"\b((?:led|backed) by\s+(?:{g.org_pattern}))\s+and\s+", "$1 and led by ")
+        .str.replace_all(rf"\b((?:led|backed) by\s+{ORG})\s+and\s+", "$1 and led by ")
         .str.extract_all(
-            rf"(?:(?:{g.org_pattern})(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
+            rf"(?:{ORG}(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
-            rf"|\b(?:from|by|led by|backed by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern})"
+            rf"|\b(?:from|by|led by|backed by)\s+(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
             r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as|since)\s+"
-            rf"(?:[\w\-]+\s+){{0,2}}?(?:{g.org_pattern}))"
+            rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG})"
         )
-        .list.eval(_canonical(pl.element().str.extract(rf"({g.org_pattern})", 1), g.org_by_key))
+        .list.eval(_canonical(pl.element().str.extract(ORG_NAME, 1), g.org_by_key))
         .list.drop_nulls()
     )
     named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()

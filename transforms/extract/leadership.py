@@ -4,8 +4,16 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _article_short_names, _built, _canonical, _lookup, _maps, _orgs_in
-from transforms.extract.patterns import COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE
+from transforms.extract.names import (
+    ORG_NAME,
+    _article_short_names,
+    _built,
+    _canonical,
+    _lookup,
+    _maps,
+    _orgs_in,
+)
+from transforms.extract.patterns import COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
 
 LEADERSHIP = (
@@ -232,13 +240,14 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     apposition, the apposition's company ('Jeff Wang, Windsurf's head of business, became ...'), the company in focus.
     Someone who only speaks ('Sam Altman said') is not moving: only the name right before a move verb or in the
     object of an appointing verb counts."""
-    people = _article_people(sents, g)
     names = _mover_names(sents).filter(
         ~pl.col("name").str.contains(
             r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|"
             r"President|Co-founder)\b"
         )
     )
+    # (people are read only in the articles with a mover)
+    people = _article_people(sents.join(names.select("article_id").unique(), on="article_id", how="semi"), g)
     names = (
         names.join(people, left_on=["article_id", "name"], right_on=["article_id", "surname"], how="left")
         .with_columns(
@@ -286,13 +295,14 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .list.join(" and ")
     )
     join_org = _canonical(
-        pl.col("sentence").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key
+        pl.col("tagged").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
     )
     gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
     role_org = pl.coalesce(
-        _canonical(pl.col("sentence").str.extract(rf"{gained}({g.org_pattern})(?:’s|'s)", 1), g.org_by_key),
+        _canonical(pl.col("tagged").str.extract(rf"{gained}{ORG_NAME}(?:’s|'s)", 1), g.org_by_key),
+        # (a role's words may be a known name: "head of Google")
         _canonical(
-            pl.col("sentence").str.extract(rf"{gained}(?:{ROLE})\s+(?:of|at)\s+({g.org_pattern})", 1), g.org_by_key
+            pl.col("tagged").str.extract(rf"{gained}(?:{TAGGED_ROLE})\s+(?:of|at)\s+{ORG_NAME}", 1), g.org_by_key
         ),
     )
     rows = rows.with_columns(

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _built, _canonical
+from transforms.extract.names import ORG_NAME, _built, _canonical
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
@@ -23,10 +23,9 @@ MARKET_UP = (
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
-    rows = sents.filter(
-        (pl.col("org_hits").list.len() > 0)
-        & low.str.contains(MARKET)
-        & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP))
+    # (filters in turn: each pattern runs only on the rows the one before kept)
+    rows = sents.filter((pl.col("org_hits").list.len() > 0) & low.str.contains(MARKET)).filter(
+        low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     )
     # "lifted its market value to nearly $2 trillion": the level reached, not the change.
     level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
@@ -34,8 +33,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
     owner = _canonical(
         pl.coalesce(
-            pl.col("sentence").str.extract(rf"({g.org_pattern})(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
-            pl.col("sentence").str.extract(rf"(?i:shares|stock) (?:of|in) ({g.org_pattern})", 1),
+            pl.col("tagged").str.extract(rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
+            pl.col("tagged").str.extract(rf"(?i:shares|stock) (?:of|in) {ORG_NAME}", 1),
         ),
         g.org_by_key,
     )

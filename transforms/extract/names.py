@@ -82,6 +82,25 @@ KIND_LEFT = (
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+# A gazetteer org name in `tagged` (core): the name between these marks (the org pattern's matches, found once per
+# sentence table). A rule's pattern reads ORG (ORG_NAME captures the name) in `tagged` where it would embed the org
+# pattern; the marks are no word characters, so `\b` and `\s` around a name read as in the sentence. A word that may
+# hold a name ("non-OpenAI") is TAGGED_WORD.
+ORG = r"\x02[^\x03]*\x03"
+ORG_NAME = r"\x02([^\x03]*)\x03"
+TAGGED_WORD = r"[\w\-\x02\x03]+"
+
+
+def _tag_orgs(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The sentence with each gazetteer org name marked (ORG); marks already in the text are blanked."""
+    return sentence.str.replace_all(r"[\x02\x03]", " ").str.replace_all(g.org_pattern, "\x02${0}\x03")
+
+
+def _untag(text: pl.Expr) -> pl.Expr:
+    """Text cut from `tagged` as the sentence has it."""
+    return text.str.replace_all(r"[\x02\x03]", "")
+
+
 _LOOKUPS: dict[int, tuple[dict, pl.Series, pl.Series]] = {}
 
 
@@ -362,8 +381,10 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 
 @functools.cache
-def _split_on(cue: str) -> tuple[pl.Expr, pl.Expr]:
-    parts = pl.col("sentence").str.extract_groups(rf"^(?P<before>.*?)(?i:{cue})(?P<after>.*)$")
+def _split_on(cue: str, column: str = "sentence") -> tuple[pl.Expr, pl.Expr]:
+    """The text before and after the first match of `cue` in `column` ("tagged" for the org names in each part: a cue
+    of plain words matches there where it does in the sentence)."""
+    parts = pl.col(column).str.extract_groups(rf"^(?P<before>.*?)(?i:{cue})(?P<after>.*)$")
     return parts.struct.field("before"), parts.struct.field("after")
 
 
@@ -371,6 +392,17 @@ def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     return (
         text.str.extract_all(g.org_pattern)
         .list.eval(_canonical(pl.element(), g.org_by_key))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+    )
+
+
+def _tagged_orgs(tagged: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The gazetteer orgs (canonical, once each, in order) named in text cut from `tagged` (_orgs_in without scanning
+    the org pattern again)."""
+    return (
+        tagged.str.extract_all(ORG_NAME)
+        .list.eval(_canonical(_untag(pl.element()), g.org_by_key))
         .list.drop_nulls()
         .list.unique(maintain_order=True)
     )

@@ -4,7 +4,17 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.names import (
+    ORG,
+    ORG_NAME,
+    _canonical,
+    _lookup,
+    _maps,
+    _orgs_in,
+    _split_on,
+    _subject_org,
+    _tagged_orgs,
+)
 from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS
 from transforms.extract.rules import Found, _frame
 
@@ -21,6 +31,10 @@ PARTNERSHIP_WEAK = (
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
     r"licen[cs]e"
     r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into)\b"
+)
+# A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
+DEAL_WORDS = (
+    r"partner|team|allian|collaborat|deal|agree|tie|joint|contract|licen|integrat|memorandum|mou|consortium"
 )
 # A formal pact a government or an investor can be party to.
 PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
@@ -51,12 +65,13 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
     'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
     # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
-    sents = sents.filter(pl.col("org_hits").list.len() > 0)
+    # (and only those with a word every cue below holds: the patterns run on few rows)
+    sents = sents.filter(pl.col("org_hits").list.len() > 0).filter(pl.col("low").str.contains(DEAL_WORDS))
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
     # ("Microsoft founder Bill Gates and partner Paula Hurd": a person's partner)
     sents = sents.with_columns(
-        without_names=pl.col("sentence")
-        .str.replace_all(g.org_pattern, "ORG")
+        without_names=pl.col("tagged")
+        .str.replace_all(ORG, "ORG")
         .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1")
         .str.to_lowercase()
         .str.replace_all(
@@ -73,7 +88,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
-    parties = _orgs_in(pl.col("sentence").str.replace_all(rf"{YARDSTICK_ORG}(?:{g.org_pattern})", " "), g)
+    parties = _tagged_orgs(pl.col("tagged").str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " "), g)
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
@@ -126,7 +141,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
     subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g).replace(parent)
     with_party = _canonical(
-        pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key
+        pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
     ).replace(parent)
     rows = rows.with_columns(
         pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
@@ -176,9 +191,9 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     low = pl.col("low")
     rows = (
-        sents.filter(
-            pl.col("low").str.contains(HUB_DEAL)
-            & low.str.contains(HUB_NEWS)
+        sents.filter(pl.col("low").str.contains(HUB_DEAL))
+        .filter(
+            low.str.contains(HUB_NEWS)
             & ~low.str.contains(PARTNERSHIP_BACKGROUND)
             & ~low.str.contains(HEDGE)
             & ~low.str.contains(LEGAL)

@@ -16,6 +16,9 @@ def _pattern(entry: dict) -> str:
 
 LICENSE = _pattern({"pattern": LEXICONS["license"]})
 ROLE = _pattern({"pattern": LEXICONS["role"]})
+# ROLE before whitespace in names.ORG's tagged text, where a role's word may be a marked name ("head of Google at ..."):
+# the word is matched with its marks; the closing \b, true before whitespace, is left out (a mark is no word end).
+TAGGED_ROLE = ROLE.removesuffix(r"\b").replace("[a-z]+", r"(?:[a-z]+|\x02[a-z]+\x03)")
 
 NEGATION = (
     r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? "

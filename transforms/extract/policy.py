@@ -58,7 +58,8 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     jurisdiction = pl.when(found).then(
         first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String)
     )
-    rows = sents.filter(
+    # (the action is looked for in the whole sentence first: its part `main` has it only where the sentence does)
+    rows = sents.filter(pl.col("low").str.contains(POLICY_ACTION)).filter(
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
     ).filter(low.str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
