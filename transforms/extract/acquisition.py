@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _tagged_orgs
+from transforms.extract.names import _canonical, _lookup, _maps, _read_orgs, _split_on, _subject_org, _tagged_orgs
 from transforms.extract.patterns import NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 
@@ -67,7 +67,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
             ),
             target=pl.coalesce(
-                _canonical(head.str.extract(rf"^\s*({g.org_pattern})", 1), g.org_by_key),
+                _canonical(_read_orgs(head, lambda text, org: text.str.extract(rf"^\s*({org})", 1), g), g.org_by_key),
                 head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
             ),
             # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company

@@ -6,7 +6,7 @@ import re
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _bare_families, _canonical, _lookup, _maps, _models_in
+from transforms.extract.names import _bare_families, _canonical, _lookup, _maps, _read_models
 from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
 from transforms.extract.rules import Found, _frame
 
@@ -77,7 +77,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
     # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
     titled = _canonical(
-        _models_in(
+        _read_models(
             pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")),  # (read in headlines only)
             lambda text, model: text.str.extract(rf"^({model})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1),
             g,

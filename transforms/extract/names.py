@@ -98,12 +98,19 @@ def _tag_orgs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.Series:
                       g.org_pattern_ascii, g.org_pattern, g)
 
 
-def _models_in(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
+def _read_models(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
     """read(text, model pattern): with the ASCII-only pattern where the text has no character of a non-ASCII alias and
     the whole pattern elsewhere (the same result; see _by_script). Each runs only on its texts (the others are null)."""
     unicode = text.str.contains(g.non_ascii_alias_char)
     return pl.coalesce(read(pl.when(unicode).then(text), g.model_pattern),
                        read(pl.when(~unicode).then(text), g.model_pattern_ascii))
+
+
+def _read_orgs(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
+    """read(text, org pattern), as _read_models (where the names marked in `tagged` cannot serve)."""
+    unicode = text.str.contains(g.non_ascii_alias_char)
+    return pl.coalesce(read(pl.when(unicode).then(text), g.org_pattern),
+                       read(pl.when(~unicode).then(text), g.org_pattern_ascii))
 
 
 def _by_script(df: pl.DataFrame, column: str, build, ascii_pattern: str, pattern: str, g: gaz.Gazetteer) -> pl.Series:
@@ -229,8 +236,8 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     keys = ["article_id", "sent_idx", "clause_idx", "bench_clause", "clause_negated"]
     occ = pl.concat(
         [
-            split.select(*keys, _models_in(pl.col("before"), context, g).alias("ctx"), after_cue=pl.lit(False)),
-            split.select(*keys, _models_in(pl.col("after"), context, g).alias("ctx"), after_cue=pl.lit(True)),
+            split.select(*keys, _read_models(pl.col("before"), context, g).alias("ctx"), after_cue=pl.lit(False)),
+            split.select(*keys, _read_models(pl.col("after"), context, g).alias("ctx"), after_cue=pl.lit(True)),
         ]
     )
     occ = (
@@ -242,7 +249,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             core=pl.col("ctx").str.replace(FAMILY_SUFFIX + "$", ""),
         )
         .with_columns(
-            model_text=_models_in(pl.col("core"), lambda text, model: text.str.extract(rf"({model})$", 1), g)
+            model_text=_read_models(pl.col("core"), lambda text, model: text.str.extract(rf"({model})$", 1), g)
         )
         .with_columns(
             model=_canonical(pl.col("model_text"), g.model_by_key),
@@ -350,7 +357,7 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 rf"{MONEY_PATTERN}$"
             ),
             owner_model=_canonical(
-                _models_in(
+                _read_models(
                     pl.col("ctx"), lambda text, model: text.str.extract(rf"({model})\S*\s+{MONEY_PATTERN}$", 1), g
                 ),
                 g.model_by_key,
@@ -420,7 +427,7 @@ def _split_on(cue: str, column: str = "sentence") -> tuple[pl.Expr, pl.Expr]:
 
 def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     return (
-        text.str.extract_all(g.org_pattern)
+        _read_orgs(text, lambda text, org: text.str.extract_all(org), g)
         .list.eval(_canonical(pl.element(), g.org_by_key))
         .list.drop_nulls()
         .list.unique(maintain_order=True)
