@@ -14,6 +14,7 @@ from transforms.extract.names import (
     _bare_families,
     _built,
     _canonical,
+    _for_text,
     _lookup,
     _maps,
     _model_occurrences,
@@ -131,6 +132,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # match ORG in it instead of the pattern (compiled again on every call, ~30 ms a pattern). `org_hits` are its
     # names; sentences without any hit are skipped by the rules that need a known company.
     sents = split_sentences(articles)
+    g = _for_text(g, sents)
     sents = sents.with_columns(low=pl.col("sentence").str.to_lowercase(), tagged=_tag_orgs(sents, g))
     sents = sents.with_columns(org_hits=pl.col("tagged").str.extract_all(ORG_NAME).list.eval(_untag(pl.element())))
     low = pl.col("low")
