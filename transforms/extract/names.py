@@ -395,26 +395,38 @@ def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
     """The company named right before an event verb (`tail` matches from the end of the name through the verb): a
     gazetteer name anywhere, an unknown name only in a subject position (see KIND_LEFT)."""
     known = _canonical(text.str.extract(ANY_LEFT + SUBJECT_NAME + tail, 1), g.org_by_key)
-    unknown = text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1)
-    first = unknown.str.extract(r"^(\S+)", 1)
-    plausible = (
-        (unknown.str.len_chars() >= 2)
-        & ~unknown.str.contains(PHRASE_WORD)
-        & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
-        & _canonical(unknown, g.model_by_key).is_null()
-    )
-    return pl.coalesce(known, pl.when(plausible).then(unknown))
+
+    def plausible(unknown: pl.Expr) -> pl.Expr:
+        first = unknown.str.extract(r"^(\S+)", 1)
+        return pl.when(
+            (unknown.str.len_chars() >= 2)
+            & ~unknown.str.contains(PHRASE_WORD)
+            & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
+            & _canonical(unknown, g.model_by_key).is_null()
+        ).then(unknown)
+
+    return pl.coalesce(known, _let(text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1), plausible))
+
+
+def _let(value: pl.Expr, body) -> pl.Expr:
+    """body(value) with `value` computed once: a DataFrame's with_columns or filter computes an expression again
+    wherever it is used (no common subexpression elimination outside lazy queries)."""
+    return pl.concat_list(value).list.eval(body(pl.element())).list.first()
 
 
 def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
     # Datelines, editors' notes ("[Translated from Chinese tech press]") and a place's possessive come before the name.
-    sentence = (
+    return _let(
         sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "")
         .str.replace(DATELINE, "")
-        .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", "")
+        .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", ""),
+        lambda sentence: _let(_candidate_org(sentence), lambda name: _new_name(name, g)),
     )
+
+
+def _candidate_org(sentence: pl.Expr) -> pl.Expr:
     appos = sentence.str.extract_groups(
         rf"^(?:[^\x00-\x7F]+\s*\()?(?P<name>{ORG_SHAPE})\)?,? (?P<desc>(?:a|an|the) [\w\s,\-]{{0,50}}?)"
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b"
@@ -428,7 +440,10 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         ),
         sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
     ]
-    name = pl.coalesce(candidates).str.strip_chars()
+    return pl.coalesce(candidates).str.strip_chars()
+
+
+def _new_name(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     known = _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
     first = name.str.extract(r"^(\S+)", 1)
     return pl.when(

@@ -143,9 +143,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     with_party = _canonical(
         pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
     ).replace(parent)
-    rows = rows.with_columns(
-        pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
-        .then(pl.concat_list(subject, with_party))
+    # (as columns: a DataFrame's with_columns computes an expression again wherever it is used)
+    rows = rows.with_columns(subject=subject, with_party=with_party).with_columns(
+        pair=pl.when(
+            pl.col("subject").is_not_null()
+            & pl.col("with_party").is_not_null()
+            & (pl.col("subject") != pl.col("with_party"))
+        )
+        .then(pl.concat_list("subject", "with_party"))
         .otherwise("pair")
     )
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
