@@ -117,21 +117,27 @@ def _for_text(g: gaz.Gazetteer, sents: pl.DataFrame) -> gaz.Gazetteer:
 
 def _read_models(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
     """read(text, model pattern): with the ASCII-only pattern where the text has no character of a non-ASCII alias and
-    the whole pattern elsewhere (the same result; see _by_script). Each runs only on its texts (the others are null)."""
+    the whole pattern elsewhere (the same result; see _by_script)."""
     if g.model_pattern == g.model_pattern_ascii:
         return read(text, g.model_pattern)
-    unicode = text.str.contains(g.non_ascii_alias_char)
-    return pl.coalesce(read(pl.when(unicode).then(text), g.model_pattern),
-                       read(pl.when(~unicode).then(text), g.model_pattern_ascii))
+    return _read_names(text, read, g.model_pattern, g.model_pattern_ascii, g)
 
 
 def _read_orgs(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
     """read(text, org pattern), as _read_models (where the names marked in `tagged` cannot serve)."""
     if g.org_pattern == g.org_pattern_ascii:
         return read(text, g.org_pattern)
+    return _read_names(text, read, g.org_pattern, g.org_pattern_ascii, g)
+
+
+def _read_names(text: pl.Expr, read, pattern: str, ascii_pattern: str, g: gaz.Gazetteer) -> pl.Expr:
+    # (each pattern reads the other texts blanked: a null value's text is read all the same)
     unicode = text.str.contains(g.non_ascii_alias_char)
-    return pl.coalesce(read(pl.when(unicode).then(text), g.org_pattern),
-                       read(pl.when(~unicode).then(text), g.org_pattern_ascii))
+    return (
+        pl.when(unicode)
+        .then(read(pl.when(unicode).then(text).otherwise(pl.lit("")), pattern))
+        .otherwise(read(pl.when(unicode).then(pl.lit("")).otherwise(text), ascii_pattern))
+    )
 
 
 def _by_script(df: pl.DataFrame, column: str, build, ascii_pattern: str, pattern: str, g: gaz.Gazetteer) -> pl.Series:

@@ -66,8 +66,20 @@ SHARE_BUTTONS = (
     r"^.*\b(?:Prefer the [\w ]{1,30}? on Google|Add (?:us )?(?:as (?:a )?preferred (?:source )?)?on Google"
     r"|Add as preferred on Google)\s+"
 )
+# Words of each line FURNITURE_LINE and SHARE_BUTTONS match: those patterns (slow in text with a non-ASCII character:
+# Unicode word boundaries) read only the lines that have one (the others are blanked for them: a null value's text is
+# read all the same).
+FURNITURE_WORD = (
+    r"(?i:skip|sign up|subscribe|share|follow|read more|related|see also|advertisement|newsletter|image|photo|credit"
+    r"|copyright|©|rights reserved|when you|reporter|writer|editor|correspondent)"
+)
+SHARE_WORD = "on Google"
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
+
+
+def _blank_unless(cue: pl.Expr, text: pl.Expr) -> pl.Expr:
+    return pl.when(cue).then(text).otherwise(pl.lit(""))
 
 
 def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
@@ -86,7 +98,11 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             line=pl.col("text").fill_null("").str.split("\n"),
         )
         .explode("line")
-        .with_columns(line=pl.col("line").str.replace(SHARE_BUTTONS, ""))
+        .with_columns(
+            line=pl.when(line.str.contains(SHARE_WORD, literal=True))
+            .then(_blank_unless(line.str.contains(SHARE_WORD, literal=True), line).str.replace(SHARE_BUTTONS, ""))
+            .otherwise(line)
+        )
         .with_columns(
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
@@ -99,7 +115,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
             )
-            & ~line.str.contains(FURNITURE_LINE)
+            & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
         )
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
