@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _lookup, _maps, _split_on, _subject_org, _tagged_orgs
+from transforms.extract.names import _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     LEGAL,
@@ -39,7 +39,6 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
     before, after = _split_on(LEGAL)
-    tagged_before, tagged_after = _split_on(LEGAL, "tagged")  # the org names of each side
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
@@ -57,13 +56,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
-    after_clause = tagged_after.str.replace(CLAUSE_BREAK + ".*$", "")
+    after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
     rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = rows.with_columns(
-        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_tagged_orgs(tagged_before, g)),
-        right=_tagged_orgs(after_clause, g),
+        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_orgs_in(before, g)),
+        right=_orgs_in(after_clause, g),
     )
     rows = (
         rows.with_columns(

@@ -85,8 +85,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 # A gazetteer org name in `tagged` (core): the name between these marks (the org pattern's matches, found once per
 # sentence table). A rule's pattern reads ORG (ORG_NAME captures the name) in `tagged` where it would embed the org
-# pattern; the marks are no word characters, so `\b` and `\s` around a name read as in the sentence. A word that may
-# hold a name ("non-OpenAI") is TAGGED_WORD.
+# pattern. A mark is no word character: `\b` right before or after one does not read as in the sentence ("fined \x02O"
+# has none where "fined O" has one), so patterns read in `tagged` match ORG there instead. A word that may hold a name
+# ("non-OpenAI") is TAGGED_WORD.
 ORG = r"\x02[^\x03]*\x03"
 ORG_NAME = r"\x02([^\x03]*)\x03"
 TAGGED_WORD = r"[\w\-\x02\x03]+"
@@ -463,8 +464,9 @@ def _new_name(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 @functools.cache
 def _split_on(cue: str, column: str = "sentence") -> tuple[pl.Expr, pl.Expr]:
-    """The text before and after the first match of `cue` in `column` ("tagged" for the org names in each part: a cue
-    of plain words matches there where it does in the sentence)."""
+    """The text before and after the first match of `cue` in `column` ("tagged" for the org names in each part, where
+    every alternative of the cue starts and ends with a word character: it matches there where it does in the
+    sentence; not LEGAL's "fined ", whose `\b` would meet a mark)."""
     parts = pl.col(column).str.extract_groups(rf"^(?P<before>.*?)(?i:{cue})(?P<after>.*)$")
     return parts.struct.field("before"), parts.struct.field("after")
 
