@@ -10,6 +10,8 @@
 
 core.extract_mentions adds these columns before the rule modules read the table (`Found.all_sents`, `Found.sents`):
     low             String        the sentence lower-cased (most cue patterns are matched on it)
+    tagged          String        the sentence with each gazetteer org name between marks (names.ORG, ORG_NAME): the
+                                  one reading of the org pattern; a rule matches ORG here instead of the pattern
     org_hits        List(String)  gazetteer org names as written in the sentence, at token boundaries ("io" in
                                   "Respond.io" is none)
     orgs            List(String)  the same as canonical gazetteer names, in order of appearance
