@@ -78,7 +78,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
     titled = _canonical(
         _read_models(
-            pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")),  # (read in headlines only)
+            # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
+            pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")).otherwise(pl.lit("")),
             lambda text, model: text.str.extract(rf"^({model})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1),
             g,
         ),
