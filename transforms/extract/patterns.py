@@ -27,8 +27,8 @@ NEGATION = (
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (
     r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparisons? (?:to|with)|comparable to|versus|"
-    r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*"
-    r"|rival(?:s|ed|ing)?|on par|ahead of|competitive with|exceed[a-z]*|trail[a-z]*|behind|than|"
+    r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|improv(?:es|ed|ing|ements?) (?:over|on)"
+    r"|rival(?:s|ed|ing)?|on par|ahead of|competitive(?:ly)? with|exceed[a-z]*|trail[a-z]*|behind|than|"
     r"edg(?:es|ed|ing) out"
     r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over"
     r"|approach(?:es|ed|ing)|(?:near[- ])?parity|comparably|second only to|narrow(?:s|ed|ing)? the gap"
