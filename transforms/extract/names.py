@@ -57,7 +57,8 @@ NOT_RELEASED_PREFIX = (
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 BENCHMARK = (
     r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
-    r"exceed[a-z]*|tops?|topped|improv(?:es|ed|ing|ements?) (?:over|on)"
+    r"exceed[a-z]*|tops|topped|top (?:the|a|its)|close to"
+    r"|improv(?:es|ed|ing|ements?)(?: by)?(?: \S+ points?)? over|improv(?:es|ed) on"
     r"|ahead of|better than|competitive(?:ly)? with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
     r"|approach(?:es|ed|ing)|(?:near[- ])?parity with|(?:results?|performance|scores?|accuracy) (?:[a-z]+ "
     r")?(?:similar|close) to"
@@ -301,6 +302,12 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     occurrences = occ.filter(
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
+    )
+    # a new name spelt two ways in an article ("GLM-5.2", "GLM 5.2") is one model, as first spelt
+    occurrences = occurrences.with_columns(
+        model=pl.col("model")
+        .first()
+        .over("article_id", pl.col("model").str.replace_all(r"[\s\-_’']+", "").str.to_lowercase())
     ).select(
         "article_id",
         "sent_idx",

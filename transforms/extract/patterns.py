@@ -27,10 +27,13 @@ NEGATION = (
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (
     r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparisons? (?:to|with)|comparable to|versus|"
-    r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|improv(?:es|ed|ing|ements?) (?:over|on)"
+    r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*"
+    r"|improv(?:es|ed|ing|ements?)(?: by)?(?: \S+ points?)? over|improv(?:es|ed) on|close to"
     r"|rival(?:s|ed|ing)?|on par|ahead of|competitive(?:ly)? with|exceed[a-z]*|trail[a-z]*|behind|than|"
     r"edg(?:es|ed|ing) out"
-    r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops?|topped|edges? over|lead over"
+    # ("on top of the DeepSeek-R1-Distill-Qwen-7B model" is no comparison)
+    r"|as good as|catch(?:es|ing)? up|similar to|closes? the gap|tops|topped|top (?:the|a|its)|edges? over"
+    r"|lead over"
     r"|approach(?:es|ed|ing)|(?:near[- ])?parity|comparably|second only to|narrow(?:s|ed|ing)? the gap"
     r")\b"
     rf"|\bagainst {SCORE}"
