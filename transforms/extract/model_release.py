@@ -28,6 +28,7 @@ RELEASE = (
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
+OLD_RELEASE_DAYS = 180
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
@@ -61,10 +62,11 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (kept as columns: each is used several times below)
     sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
     background = pl.col("background")
-    # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor".
+    # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
+    # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
         is_cue=low.str.contains(RELEASE)
-        & ~(background & pl.col("event_date").is_null() & (pl.col("status") == "done"))
+        & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
     is_cue = pl.col("is_cue")
@@ -212,6 +214,16 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
+    # A model the gazetteer dates half a year or more before the article is history, not a release ("GPT-4" in a 2026
+    # article), unless it is planned or its weights are opened now.
+    released = _lookup(pl.col("model"), _maps(g)["model_released"]).str.to_date("%Y-%m-%d", strict=False)
+    released = pl.coalesce(
+        released, _lookup(pl.col("model"), _maps(g)["model_released"]).str.to_date("%Y-%m", strict=False)
+    )
+    long_ago = (pl.col("published_at").dt.date() - released).dt.total_days() > OLD_RELEASE_DAYS
+    rows = rows.filter(
+        ~long_ago.fill_null(False) | (pl.col("status") == "planned") | low.str.contains(r"open[- ]?sourc|weights")
+    )
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(
