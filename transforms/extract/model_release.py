@@ -28,7 +28,8 @@ RELEASE = (
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
-OLD_RELEASE_DAYS = 180
+OLD_RELEASE_DAYS = 365
+OPENING_SENTENCES = 3  # the headline and the first sentences
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
@@ -214,7 +215,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
-    # A model the gazetteer dates half a year or more before the article is history, not a release ("GPT-4" in a 2026
+    # A model the gazetteer dates a year or more before the article is history, not a release ("GPT-4" in a 2026
     # article), unless it is planned or its weights are opened now.
     released = _lookup(pl.col("model"), _maps(g)["model_released"]).str.to_date("%Y-%m-%d", strict=False)
     released = pl.coalesce(
@@ -234,10 +235,18 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         # What the sentence says, else what we know of the model, else what the article says of its maker's models.
         open_weights=pl.coalesce("open_weights", known_open, "org_open"),
         license=pl.coalesce("license", known_license, pl.when(known_open.fill_null(True)).then(pl.col("org_license"))),
-        confidence=pl.lit(0.85)
+        # Where the release is told decides most (on realdev + the real set, releases told in the headline or lead
+        # were right 28 times in 29, those further down 3 in 7): a release told only past the lead stays below the
+        # default alert threshold (alert_min_confidence 0.6). A name the gazetteer does not know yet is no doubt in
+        # itself (new names are what releases are).
+        confidence=pl.when(pl.col("sent_idx") <= OPENING_SENTENCES)
+        .then(0.95)
+        .when(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .then(0.85)
+        .otherwise(0.5)
         - pl.col("is_short").cast(pl.Float64) * 0.1
-        + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.1
-        - pl.col("is_new").cast(pl.Float64) * 0.25,
+        + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.05
+        - pl.col("is_new").cast(pl.Float64) * 0.05,
     )
 
 
