@@ -106,12 +106,22 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # Scout and Llama 4 Maverick", "released two new foundation models: ... and ERNIE X1", "trained a reasoning model
     # called s1") or its subject ("DeepSeek's R1 model, released in January"), not as a cue of another clause ("R1
     # just came out a few days ago out of nowhere, and then there's o1 and o3").
-    name = pl.col("model_text").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    # (the stretches of the sentence where a name would be so told, found once per cue sentence: a regex per row, built
+    # from the name, would be compiled per row)
     verb = rf"(?:{RELEASE}|\b(?:post(?:s|ed)|upload(?:s|ed)))"
-    as_object = rf"(?:{verb}(?:\s+(?:\S+,?\s+){{0,6}}?|[^.;:]{{0,60}}:[^;]*?)|\b(?:called|named|dubbed)\s+)[^\w\s]*"
-    told = low.str.contains(pl.concat_str(pl.lit(as_object), name), strict=False) | low.str.contains(
-        pl.concat_str(name, pl.lit(r"\S*,?\s+(?:[^\s;]+\s+){0,4}?" + RELEASE)), strict=False
+    stretches = [
+        rf"{verb}(?:\s+\S+){{1,7}}",  # its object, up to six words on
+        rf"{verb}[^.;:]{{0,60}}:[^;]*",  # a list after a colon
+        r"\b(?:called|named|dubbed)\s+\S+(?:\s+\S+){0,3}",
+        rf"(?:\S+\s+){{1,6}}{RELEASE}",  # its subject, up to four words before
+    ]
+    cue = cue.with_columns(
+        told_of=pl.concat_str([low.str.extract_all(p).list.join("\x1e") for p in stretches], separator="\x1e")
     )
+    rows = rows.join(cue.select("article_id", "sent_idx", "told_of"), on=["article_id", "sent_idx"], how="left")
+    # (its first word is enough: "released upgraded Llama 3.1 8B and Llama 3.1 70B models")
+    head = pl.col("model_text").str.to_lowercase().str.extract(r"^(\S+)", 1)
+    told = pl.col("told_of").str.contains(head, literal=True)
     rows = rows.filter(~pl.col("verb_cue") | pl.col("model_text").is_null() | told.fill_null(False))
     specific = models.filter(~pl.col("is_comparison") & ~pl.col("is_family") & ~pl.col("model").is_in(bare_families))
     first_seen = models.group_by("article_id", "model").agg(first_idx=pl.col("sent_idx").min())

@@ -165,7 +165,8 @@ def _model_lines(g: gaz.Gazetteer) -> dict[str, str]:
 
 def _versioned(g: gaz.Gazetteer) -> str:
     """A known model's name, or a new version of a known line (VERSION_TAIL, NEW_VARIANT)."""
-    return rf"(?:{g.model_pattern}(?:{NEW_VARIANT})?|\b(?:{_model_lines_pattern(g)}){VERSION_TAIL})"
+    # (ASCII classes and boundaries, as in the gazetteer's pattern: Unicode ones take a far slower regex path)
+    return rf"(?:{g.model_pattern}(?-u:(?:{NEW_VARIANT})?)|(?-u:\b(?:{_model_lines_pattern(g)}){VERSION_TAIL}))"
 
 
 def _model_lines_pattern(g: gaz.Gazetteer) -> str:
