@@ -811,6 +811,17 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
     assert not _market(events("Chip shares fell on Monday. OpenAI lost $5 billion last year as its revenue rose 50%."))
 
 
+def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
+    # realset r093 (BBC, SpaceX earnings) and realdev g22 (Chegg): the company is named in an earlier sentence
+    assert _market(events("SpaceX reported its first earnings. Its stock fell 9% on Wednesday morning.")) == {
+        ("SpaceX", -9.0, None)
+    }
+    assert _market(events("Chegg sued Google. The stock was down 24% in extended trading.")) == {("Chegg", -24.0, None)}
+    # the market as a whole, or a company's own accounts, are no move of the company in focus
+    assert not _market(events("Chegg sued Google. The stock market fell 2% on Monday."))
+    assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))
+
+
 def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():
     assert _rounds(events("Nvidia will invest $1.5 billion in SB Energy.")) == {("SB Energy", 1500)}
     assert _rounds(events("Amazon will invest $4 billion in Anthropic.")) == {("Anthropic", 4000)}

@@ -40,7 +40,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         g.org_by_key,
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return _listed_moves(sents, g)
+        return pl.concat([_listed_moves(sents, g), _referred_moves(sents)], how="vertical_relaxed")
     rows = (
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(
@@ -60,6 +60,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 confidence=pl.lit(0.75),
             ),
             _listed_moves(sents, g),
+            _referred_moves(sents),
         ],
         how="vertical_relaxed",
     )
@@ -145,6 +146,32 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         org=pl.col("names"),
         pct=pl.col("pct") * pl.col("sign"),
         amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")),
+        confidence=pl.lit(0.7),
+    )
+
+
+# "Its stock fell 9% on Wednesday morning", "The stock was down 24% in extended trading": a sentence that opens on the
+# shares of the company in focus (the one the article last named) moves them by its figure.
+REFERRED_MOVE = (
+    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the company)"
+    rf"(?:\s+(?:also|have|has|had))*\s+(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?:{PCT_PATTERN}|"
+    rf"{MONEY_PATTERN})"
+)
+
+
+def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
+    rows = sents.filter(pl.col("focus_org").is_not_null() & pl.col("low").str.contains(r"^(?:its|the|shares)\s"))
+    rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
+    if rows.is_empty():
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    sign = pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s")).then(-1.0).otherwise(1.0)
+    pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        rows,
+        "market_move",
+        org=pl.col("focus_org"),
+        pct=pct * sign,
+        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)) * sign),
         confidence=pl.lit(0.7),
     )
 
