@@ -822,6 +822,16 @@ def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
     assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))
 
 
+def test_a_part_of_a_companys_equity_is_no_market_move():
+    # realset r079 (OpenAI's proposed gift of equity to a sovereign wealth fund)
+    text = (
+        "OpenAI CEO Sam Altman has proposed giving 5% of the company’s equity to a U.S. sovereign wealth fund, "
+        "reviving discussions about letting the public share in the financial gains from the AI boom."
+    )
+    assert not _market(events(text))
+    assert _market(events("OpenAI's valuation rose 5% to $300 billion.")) == {("OpenAI", 5.0, None)}
+
+
 def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():
     assert _rounds(events("Nvidia will invest $1.5 billion in SB Energy.")) == {("SB Energy", 1500)}
     assert _rounds(events("Amazon will invest $4 billion in Anthropic.")) == {("Anthropic", 4000)}

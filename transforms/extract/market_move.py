@@ -19,6 +19,9 @@ MARKET_UP = (
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
 )
 
+# "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
+STAKE = rf"{PCT_PATTERN}\s+(?:of|stake)\b"
+
 
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
@@ -44,7 +47,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     rows = (
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(
-            pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+            pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
             org=pl.coalesce(owner, pl.col("orgs").list.first()),
         )
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
