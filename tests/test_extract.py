@@ -334,6 +334,51 @@ def test_legal_infringement_noun_does_not_swap_sides():
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # realset r139 (Decrypt): the plaintiff named after "filed ... by", the defendant the company the sentence names
+        (
+            "The complaint, filed June 14 in the U.S. District Court for the Northern District of California by "
+            "customer Karl Kahn, alleges Anthropic misled customers about the amount of usage included.",
+            {("Anthropic", "Karl Kahn")},
+        ),
+        # realset r145 (Meta layoffs): a plaintiff told by what it is
+        (
+            "Meta’s AI-fueled layoffs targeted workers with disabilities, alleged a lawsuit filed by 26 employees who "
+            "were selected for termination.",
+            {("Meta", "employees")},
+        ),
+        # realset r135 (DW): "the internet giant" is the company in focus
+        (
+            "A Munich court ruled that Google can be held liable for its AI overviews. Judges were asked to rule on "
+            "lawsuits filed against the internet giant by two Munich-based publishing companies.",
+            {("Google", "publishing companies")},
+        ),
+    ],
+)
+def test_legal_plaintiff_who_filed(text, want):
+    assert _typed(events(text), "legal", "counterparty") == want
+
+
+def test_legal_described_side_is_the_person_the_article_names_for_it():
+    # tests/devset 009 (Reuters on the Bartz v. Anthropic settlement)
+    text = (
+        "Anthropic has agreed to pay at least $1.5 billion to settle a class-action lawsuit brought by authors who "
+        "accused the AI company of using pirated copies of their books. Lawyers for the plaintiffs, led by authors "
+        "Andrea Bartz, Charles Graeber and Kirk Wallace Johnson, called it the largest recovery in history."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Anthropic", "Andrea Bartz")}
+    # a law's name is no person ("the Pregnant Workers Fairness Act", realset r145)
+    text = (
+        "Meta’s layoffs targeted workers on leave, alleged a lawsuit filed by 26 employees. They allege that Meta "
+        "violated the Pregnant Workers Fairness Act."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Meta", "employees")}
+    # a court or judge the case is brought before is no party
+    assert not _typed(events("The case against OpenAI was taken up by Judge Sidney Stein."), "legal", "counterparty")
+
+
+@pytest.mark.parametrize(
     "text,released,not_released",
     [
         ("xAI launches Grok 3, claims it tops GPT-4o.", "Grok 3", "GPT-4o"),
@@ -817,6 +862,9 @@ def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
         ("SpaceX", -9.0, None)
     }
     assert _market(events("Chegg sued Google. The stock was down 24% in extended trading.")) == {("Chegg", -24.0, None)}
+    # realset r089 (Guardian): "closed 5% lower" is a fall
+    text = "Nvidia is in talks. News of the talks knocked Nvidia’s shares on Monday; they closed 5% lower."
+    assert _market(events(text)) == {("Nvidia", -5.0, None)}
     # the market as a whole, or a company's own accounts, are no move of the company in focus
     assert not _market(events("Chegg sued Google. The stock market fell 2% on Monday."))
     assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))

@@ -4,11 +4,13 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    COMPANY_REFERENCE,
     LEGAL,
     LEXICONS,
+    NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
     TARGET_DESCRIPTOR,
@@ -87,6 +89,75 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .filter((pl.col("plaintiffs").list.len() > 0) & (pl.col("defendants").list.len() > 0))
     )
+    return _sides(rows, g, confidence=0.75)
+
+
+# "the complaint, filed June 14 in the U.S. District Court ... by customer Karl Kahn", "lawsuits filed against the
+# internet giant by two Munich-based publishing companies", "a lawsuit from its users": who filed is the plaintiff,
+# told by name or by what it is (lexicons.toml legal_party); the defendant is who it is against, else the company
+# the sentence names (or, as "the company", the one in focus).
+SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
+FILED_BY = rf"(?i:{SUIT}(?:[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby|\s+from))\s+(.*)$"
+AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst)\s+(.*)$"
+# Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
+PARTY_END = (
+    r"(?:[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:who|which|that|in|on|at|over|for|against|alleging|accusing|claiming|"
+    r"seeking|after|earlier|last|this|with|to|by)\b).*$"
+)
+PARTY_NOUN = _pattern({"pattern": LEXICONS["legal_party"]})
+DESCRIBED = rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?({PARTY_NOUN})\b"
+NAMED = r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2}([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})$"
+NO_PARTY = r"\b(?:Court|Judge|Justice|Jury|Tribunal)\b"
+# "the internet giant", "the AI company": the company in focus.
+REFERENCE = r"^(?i:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|startup|start-up|giant|group|lab|maker|developer)$"
+
+
+def _party(tail: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The parties at the start of `tail` (the words after "by" or "against"): known companies, else a capitalised
+    name, else what they are ("publishing companies"), else the company in focus where it is referred to."""
+    span = tail.str.replace(PARTY_END, "").str.strip_chars()
+    named = span.str.extract(NAMED, 1)
+    first = named.str.extract(r"^(\S+)", 1)
+    named = pl.when(~named.str.contains(PHRASE_WORD) & ~named.str.contains(NO_PARTY) & ~first.is_in(NOT_NAMES)).then(
+        named
+    )
+    one = pl.coalesce(
+        _canonical(named, g.org_by_key),
+        named,
+        span.str.extract(DESCRIBED, 1),
+        pl.when(span.str.contains(REFERENCE)).then(pl.col("focus_org")),
+    )
+    known = _orgs_in(span, g)
+    return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).list.drop_nulls())
+
+
+def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(pl.col("low").str.contains(SUIT) & ~pl.col("past_year")).filter(
+        pl.col("sentence").str.contains(FILED_BY)
+    )
+    if rows.is_empty():
+        return _frame(rows, "legal")
+    actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    rows = rows.with_columns(
+        plaintiffs=_party(pl.col("sentence").str.extract(FILED_BY, 1), g),
+        against=_party(pl.col("sentence").str.extract(AGAINST, 1), g),
+    ).with_columns(
+        defendants=pl.when(pl.col("against").list.len() > 0)
+        .then("against")
+        .otherwise(
+            pl.concat_list(
+                pl.coalesce(
+                    actors.list.set_difference("plaintiffs").list.first(),
+                    pl.when(pl.col("sentence").str.contains(COMPANY_REFERENCE)).then("focus_org"),
+                )
+            ).list.drop_nulls()
+        )
+    )
+    return _sides(rows.filter(pl.col("plaintiffs").list.len() > 0), g, confidence=0.7)
+
+
+def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFrame:
+    """One event per plaintiff and defendant; the org is the defendant, unless the plaintiff is an AI company."""
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
     ai_plaintiff = _lookup(pl.col("plaintiffs"), _maps(g)["org_kind"], default="other").is_in(AI_KINDS)
     return _frame(
@@ -94,10 +165,39 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         "legal",
         org=pl.when(ai_plaintiff).then("plaintiffs").otherwise("defendants"),
         counterparty=pl.when(ai_plaintiff).then("defendants").otherwise("plaintiffs"),
-        matter=low.str.extract(MATTERS, 1),
-        confidence=pl.lit(0.75),
+        matter=pl.col("low").str.extract(MATTERS, 1),
+        confidence=pl.lit(confidence),
     )
 
 
+# "Lawyers for the plaintiffs, led by authors Andrea Bartz, ...", "Plaintiff Karl Kahn alleges": the person who
+# stands for a side the article describes ("a lawsuit brought by authors").
+PLAINTIFF_NAME = (
+    rf"(?:\b(?:(?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:(?:{PARTY_NOUN})\s+)?)?)"
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+)
+
+
+def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    names = (
+        sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})"))
+        .with_columns(name=pl.col("sentence").str.extract(PLAINTIFF_NAME, 1))
+        .drop_nulls("name")
+    )
+    names = names.filter(_canonical(pl.col("name"), g.org_by_key).is_null() & ~pl.col("name").str.contains(PHRASE_WORD))
+    return names.group_by("article_id").agg(plaintiff=pl.col("name").first())
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _legal(found.sents, found.g)
+    found_ = pl.concat([_legal(found.sents, found.g), _filed_by(found.sents, found.g)], how="vertical_relaxed")
+    # A side told by what it is ("authors") is the person the article names for it, if it does.
+    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
+    if found_.filter(described).is_empty():
+        return found_
+    return (
+        found_.join(_named_plaintiffs(found.sents, found.g), on="article_id", how="left")
+        .with_columns(
+            counterparty=pl.when(described).then(pl.coalesce("plaintiff", "counterparty")).otherwise("counterparty")
+        )
+        .drop("plaintiff")
+    )

@@ -10,12 +10,12 @@ from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
 MARKET_DOWN = (
-    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|"
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
     r"slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
 )
 MARKET_UP = (
-    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|"
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
 )
 
