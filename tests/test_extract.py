@@ -348,6 +348,12 @@ def test_legal_infringement_noun_does_not_swap_sides():
             "were selected for termination.",
             {("Meta", "employees")},
         ),
+        # realset r147 (AP): who asks a judge to sanction a company is its other side
+        (
+            "The New York Times, the Daily News and other media outlets are asking a federal judge to impose "
+            "sanctions on OpenAI, escalating a legal fight over artificial intelligence and copyright.",
+            {("OpenAI", "The New York Times")},
+        ),
         # realset r135 (DW): "the internet giant" is the company in focus
         (
             "A Munich court ruled that Google can be held liable for its AI overviews. Judges were asked to rule on "
