@@ -284,6 +284,24 @@ def test_not_partnerships(text):
         ("The United States and China both signed the Bletchley Declaration.", ("INTL", "Bletchley Declaration")),
         ("Britain has renamed its AI Safety Institute the AI Security Institute.", ("UK", "AI Security Institute")),
         ("President Donald Trump on Thursday signed an executive order on AI.", ("US", "executive order")),
+        # realset r123 (SCMP): rules taking effect
+        (
+            "With Beijing’s rules on humanlike AI interaction services taking effect on July 15, Doubao and Qwen move "
+            "to disable customised features.",
+            ("CN", "AI law"),
+        ),
+        # realset r127 (whitehouse.gov): the order's own text
+        (
+            "By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, it is hereby ordered: Section 1.",
+            ("US", "executive order"),
+        ),
+        # realset r103 (Al Jazeera): the president acting is his country, not the one named after him
+        (
+            "In December, Trump announced that he would allow Nvidia to sell its H200 chip to China, in a major "
+            "loosening of Washington’s export controls.",
+            ("US", "chip export controls"),
+        ),
     ],
 )
 def test_policy_measures(text, want):
@@ -297,6 +315,9 @@ def test_policy_measures(text, want):
         "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
         "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
         "The model had been evaluated by the UK's AI Safety Institute before launch.",
+        # realset r291 (Stratechery): an order named, not acted on
+        "I mentioned above I would get to OpenAI’s greatest crime, which I consider to be the 2023 Biden Executive "
+        "Order on AI.",
     ],
 )
 def test_policy_context_is_not_news(text):

@@ -13,15 +13,17 @@ GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or or
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
     r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
-    r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind[a-z]*|"
+    r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
-    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|orders?|ordered|requir[a-z]*|would "
+    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|requir[a-z]*|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
     r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish[a-z]*|set up|renam[a-z]*|would become|"
     r"will become|launch[a-z]*"
     # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
     # force
-    r"|forced|forcing|prompted|spurred)\b"
+    r"|forced|forcing|prompted|spurred"
+    # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
+    r"|orders? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
 )
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
