@@ -309,6 +309,20 @@ def test_policy_measures(text, want):
     assert found == {want}
 
 
+def test_policy_of_the_government_the_headline_names():
+    # realset r121 (Japan Times): "the government" of the headline's country
+    text = (
+        "Noetra will focus in particular on physical AI, with the government also announcing on Tuesday a revised "
+        "version of its AI robotics strategy."
+    )
+    found = events(text, title="Japan plans sovereign AI model and 10M robots")
+    assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {("Japan", "AI law")}
+    # without a government referred to, a sentence naming no jurisdiction is no country's policy
+    text = "Noetra also announced on Tuesday a revised version of its AI robotics strategy."
+    found = events(text, title="Japan plans")
+    assert not [e for e in found if e["type"] == "policy"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -33,6 +33,7 @@ AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b"
 # Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
 PUBLICATION = (
     r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
@@ -74,6 +75,23 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("measure")
         .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
     )
+    # "with the government also announcing a revised version of its AI robotics strategy": the government the
+    # headline names ("Japan plans sovereign AI model").
+    referred = rows.filter(pl.col("jurisdiction").is_null() & pl.col("low").str.contains(GOVERNMENT_REFERENCE))
+    if not referred.is_empty():
+        headline = (
+            sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
+            .select("article_id", headline_jurisdiction=jurisdiction)
+        )
+        rows = (
+            rows.join(headline, on="article_id", how="left")
+            .with_columns(
+                jurisdiction=pl.when(pl.col("low").str.contains(GOVERNMENT_REFERENCE))
+                .then(pl.coalesce("jurisdiction", "headline_jurisdiction"))
+                .otherwise("jurisdiction")
+            )
+            .drop("headline_jurisdiction")
+        )
     # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
     rows = rows.with_columns(
         jurisdiction=pl.when(pl.col("measure") == "AI Act")
