@@ -401,6 +401,18 @@ def test_legal_plaintiff_who_filed(text, want):
     assert _typed(events(text), "legal", "counterparty") == want
 
 
+def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
+    assert _typed(
+        events("Three authors filed a class action lawsuit against Nvidia, alleging copyright infringement."),
+        "legal",
+        "counterparty",
+    ) == {("Nvidia", "authors")}
+    found = events("OpenAI was hit with a lawsuit by a group of authors on Tuesday.")
+    assert _typed(found, "legal", "counterparty") == {("OpenAI", "authors")}
+    # complaints to a company are no lawsuit
+    assert not _typed(events("Users filed complaints about ChatGPT with OpenAI."), "legal", "counterparty")
+
+
 def test_legal_described_side_is_the_person_the_article_names_for_it():
     # tests/devset 009 (Reuters on the Bartz v. Anthropic settlement)
     text = (
@@ -415,6 +427,13 @@ def test_legal_described_side_is_the_person_the_article_names_for_it():
         "violated the Pregnant Workers Fairness Act."
     )
     assert _typed(events(text), "legal", "counterparty") == {("Meta", "employees")}
+    # realset r136 (Guardian): one person told by what she is, named as who "said in a lawsuit"; a group stays a group
+    text = (
+        "Canadian mother sues OpenAI, alleging ChatGPT led her daughter to kill herself. Kristie Carrier said in a "
+        "lawsuit filed in San Francisco state court that OpenAI’s safety systems never flagged the conversations. "
+        "OpenAI is already facing 18 similar lawsuits filed by families of people who committed or attempted suicide."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Kristie Carrier"), ("OpenAI", "families")}
     # a court or judge the case is brought before is no party
     assert not _typed(events("The case against OpenAI was taken up by Judge Sidney Stein."), "legal", "counterparty")
 

@@ -99,7 +99,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # told by name or by what it is (lexicons.toml legal_party); the defendant is who it is against, else the company
 # the sentence names (or, as "the company", the one in focus).
 SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
-FILED_BY = rf"(?i:{SUIT}(?:[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby|\s+from))\s+(.*)$"
+FILED_BY = (
+    rf"(?i:{SUIT}(?:[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby|\s+from)"
+    r"|\b(?:lawsuits?|suits?|complaints?|class actions?)\s+by)\s+(.*)$"
+)
 AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst)\s+(.*)$"
 # Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
 PARTY_END = (
@@ -133,15 +136,29 @@ def _party(tail: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).list.drop_nulls())
 
 
+# "Three authors filed a class action lawsuit against Nvidia", "A group of news publishers sued Google".
+SUBJECT_SUED = (
+    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN}))\s+(?:\w+\s+){{0,2}}?"
+    r"(?:sued|sues|(?:is|are) suing|(?:has|have) sued|(?:(?:has|have) )?filed (?:a |an )?(?:[\w\-]+\s+){0,3}?"
+    r"(?:lawsuits?|suits?|class actions?|complaints? against))\b"
+)
+
+
 def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = sents.filter(pl.col("low").str.contains(SUIT) & ~pl.col("past_year")).filter(
-        pl.col("sentence").str.contains(FILED_BY)
+    rows = sents.filter(pl.col("low").str.contains(rf"{SUIT}|\bsu(?:e|es|ed|ing)\b") & ~pl.col("past_year")).filter(
+        pl.col("sentence").str.contains(FILED_BY) | pl.col("sentence").str.contains(SUBJECT_SUED)
     )
     if rows.is_empty():
         return _frame(rows, "legal")
     actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
     rows = rows.with_columns(
-        plaintiffs=_party(pl.col("sentence").str.extract(FILED_BY, 1), g),
+        plaintiffs=_party(
+            pl.coalesce(
+                pl.col("sentence").str.extract(FILED_BY, 1),
+                pl.col("sentence").str.extract(SUBJECT_SUED, 1).str.to_lowercase(),
+            ),
+            g,
+        ),
         against=_party(pl.col("sentence").str.extract(AGAINST, 1), g),
     ).with_columns(
         defendants=pl.when(pl.col("against").list.len() > 0)
@@ -173,33 +190,62 @@ def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFr
 
 
 # "Lawyers for the plaintiffs, led by authors Andrea Bartz, ...", "Plaintiff Karl Kahn alleges": the person who
-# stands for a side the article describes ("a lawsuit brought by authors").
-PLAINTIFF_NAME = (
-    rf"(?:\b(?:(?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:(?:{PARTY_NOUN})\s+)?)?)"
-    r"([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+# stands for a side the article describes ("a lawsuit brought by authors"), named with what the side is or as the
+# plaintiff; one person ("Canadian mother sues OpenAI") is also the one who "said in a lawsuit".
+PERSON = r"([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+SAID_IN_SUIT = (
+    r"\s+(?:said|says|alleges|alleged|claims|claimed) in (?:a|an|the|her|his|their) (?:lawsuit|suit|complaint)"
 )
+LISTED_PLAINTIFF = rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?)?{PERSON}"
+ONE_PERSON = r"^(?:mother|father|widow)$"
 
 
 def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    names = (
-        sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})"))
-        .with_columns(name=pl.col("sentence").str.extract(PLAINTIFF_NAME, 1))
-        .drop_nulls("name")
-    )
+    """Per article and party noun ("authors", "plaintiff", "" for who "said in a lawsuit"), the first person named."""
+    sentence = pl.col("sentence")
+    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}"))
+    names = pl.concat(
+        [
+            rows.select(
+                "article_id",
+                "sent_idx",
+                noun=pl.coalesce(sentence.str.extract(LISTED_PLAINTIFF, 2), sentence.str.extract(LISTED_PLAINTIFF, 1))
+                .str.to_lowercase()
+                .str.replace(r"^plaintiffs$", "plaintiff"),
+                name=sentence.str.extract(LISTED_PLAINTIFF, 3),
+            ),
+            rows.select("article_id", "sent_idx", noun=pl.lit(""), name=sentence.str.extract(PERSON + SAID_IN_SUIT, 1)),
+        ]
+    ).drop_nulls("name")
     names = names.filter(_canonical(pl.col("name"), g.org_by_key).is_null() & ~pl.col("name").str.contains(PHRASE_WORD))
-    return names.group_by("article_id").agg(plaintiff=pl.col("name").first())
+    return names.sort("sent_idx").group_by("article_id", "noun").agg(pl.col("name").first())
+
+
+def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
+    if found_.filter(described).is_empty():
+        return found_
+    names = _named_plaintiffs(sents, g)
+    by_noun = names.rename({"noun": "counterparty", "name": "by_noun"})
+    plaintiff = names.filter(pl.col("noun") == "plaintiff").select("article_id", plaintiff="name")
+    said = names.filter(pl.col("noun") == "").select("article_id", said="name")
+    one = pl.col("counterparty").str.contains(ONE_PERSON)
+    return (
+        found_.join(by_noun, on=["article_id", "counterparty"], how="left")
+        .join(plaintiff, on="article_id", how="left")
+        .join(said, on="article_id", how="left")
+        .with_columns(
+            counterparty=pl.when(described & one)
+            .then(pl.coalesce("by_noun", "plaintiff", "said", "counterparty"))
+            .when(described)
+            .then(pl.coalesce("by_noun", "plaintiff", "counterparty"))
+            .otherwise("counterparty")
+        )
+        .drop("by_noun", "plaintiff", "said")
+    )
 
 
 def mentions(found: Found) -> pl.DataFrame:
     found_ = pl.concat([_legal(found.sents, found.g), _filed_by(found.sents, found.g)], how="vertical_relaxed")
-    # A side told by what it is ("authors") is the person the article names for it, if it does.
-    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
-    if found_.filter(described).is_empty():
-        return found_
-    return (
-        found_.join(_named_plaintiffs(found.sents, found.g), on="article_id", how="left")
-        .with_columns(
-            counterparty=pl.when(described).then(pl.coalesce("plaintiff", "counterparty")).otherwise("counterparty")
-        )
-        .drop("plaintiff")
-    )
+    # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
+    return _named_sides(found_, found.all_sents, found.g)
