@@ -7,7 +7,6 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
-    COMPANY_REFERENCE,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
@@ -114,13 +113,14 @@ DESCRIBED = rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?({PARTY_NOUN})\b"
 NAMED = r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2}([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})$"
 NO_PARTY = r"\b(?:Court|Judge|Justice|Jury|Tribunal)\b"
 # "the internet giant", "the AI company": the company in focus.
+COMPANY_WORD = r"\b(?:the|its) (?:[\w\-]+ ){0,2}?(?:company|firm|startup|start-up|giant|group|lab|maker|developer)\b"
 REFERENCE = r"^(?i:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|startup|start-up|giant|group|lab|maker|developer)$"
 
 
-def _party(tail: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
-    """The parties at the start of `tail` (the words after "by" or "against"): known companies, else a capitalised
-    name, else what they are ("publishing companies"), else the company in focus where it is referred to."""
-    span = tail.str.replace(PARTY_END, "").str.strip_chars()
+def _party(span: pl.Expr, known: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The parties `span` names (the words after "by" or "against", to PARTY_END): the known companies in it
+    (`known`), else a capitalised name, else what they are ("publishing companies"), else the company in focus where
+    it is referred to."""
     named = span.str.extract(NAMED, 1)
     first = named.str.extract(r"^(\S+)", 1)
     named = pl.when(~named.str.contains(PHRASE_WORD) & ~named.str.contains(NO_PARTY) & ~first.is_in(NOT_NAMES)).then(
@@ -132,8 +132,22 @@ def _party(tail: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         span.str.extract(DESCRIBED, 1),
         pl.when(span.str.contains(REFERENCE)).then(pl.col("focus_org")),
     )
-    known = _orgs_in(span, g)
     return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).list.drop_nulls())
+
+
+def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
+    """rows + `<span>_known`: the companies of the sentence (org_hits) named in the column `span` (a lookup of the
+    names already found: matching the gazetteer's pattern again would compile it again, tens of milliseconds)."""
+    known = (
+        rows.select("_row", span, "org_hits")
+        .explode("org_hits")
+        .filter(pl.col(span).str.contains(pl.col("org_hits"), literal=True))
+        .group_by("_row", maintain_order=True)
+        .agg(_canonical(pl.col("org_hits"), g.org_by_key).drop_nulls().unique(maintain_order=True).alias("known"))
+    )
+    return rows.join(known, on="_row", how="left").with_columns(
+        pl.col("known").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias(f"{span}_known")
+    ).drop("known")
 
 
 # "Three authors filed a class action lawsuit against Nvidia", "A group of news publishers sued Google".
@@ -145,21 +159,21 @@ SUBJECT_SUED = (
 
 
 def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = sents.filter(pl.col("low").str.contains(rf"{SUIT}|\bsu(?:e|es|ed|ing)\b") & ~pl.col("past_year")).filter(
-        pl.col("sentence").str.contains(FILED_BY) | pl.col("sentence").str.contains(SUBJECT_SUED)
-    )
+    rows = sents.with_columns(
+        by=pl.coalesce(
+            pl.col("sentence").str.extract(FILED_BY, 1),
+            pl.col("sentence").str.extract(SUBJECT_SUED, 1).str.to_lowercase(),
+        )
+    ).drop_nulls("by")
     if rows.is_empty():
         return _frame(rows, "legal")
     actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    rows = rows.with_columns(_row=pl.int_range(pl.len()), against=pl.col("sentence").str.extract(AGAINST, 1))
+    rows = rows.with_columns(pl.col("by", "against").str.replace(PARTY_END, "").str.strip_chars())
+    rows = _known_in(_known_in(rows, "by", g), "against", g)
     rows = rows.with_columns(
-        plaintiffs=_party(
-            pl.coalesce(
-                pl.col("sentence").str.extract(FILED_BY, 1),
-                pl.col("sentence").str.extract(SUBJECT_SUED, 1).str.to_lowercase(),
-            ),
-            g,
-        ),
-        against=_party(pl.col("sentence").str.extract(AGAINST, 1), g),
+        plaintiffs=_party(pl.col("by"), pl.col("by_known"), g),
+        against=_party(pl.col("against"), pl.col("against_known"), g),
     ).with_columns(
         defendants=pl.when(pl.col("against").list.len() > 0)
         .then("against")
@@ -167,7 +181,7 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             pl.concat_list(
                 pl.coalesce(
                     actors.list.set_difference("plaintiffs").list.first(),
-                    pl.when(pl.col("sentence").str.contains(COMPANY_REFERENCE)).then("focus_org"),
+                    pl.when(pl.col("low").str.contains(COMPANY_WORD)).then("focus_org"),
                 )
             ).list.drop_nulls()
         )
@@ -225,7 +239,7 @@ def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) ->
     described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
     if found_.filter(described).is_empty():
         return found_
-    names = _named_plaintiffs(sents, g)
+    names = _named_plaintiffs(sents.join(found_.filter(described), on="article_id", how="semi"), g)
     by_noun = names.rename({"noun": "counterparty", "name": "by_noun"})
     plaintiff = names.filter(pl.col("noun") == "plaintiff").select("article_id", plaintiff="name")
     said = names.filter(pl.col("noun") == "").select("article_id", said="name")
@@ -246,6 +260,8 @@ def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) ->
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    found_ = pl.concat([_legal(found.sents, found.g), _filed_by(found.sents, found.g)], how="vertical_relaxed")
+    # (one scan of every sentence for the cues of both readings)
+    sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
+    found_ = pl.concat([_legal(sents, found.g), _filed_by(sents, found.g)], how="vertical_relaxed")
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     return _named_sides(found_, found.all_sents, found.g)

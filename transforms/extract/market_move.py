@@ -161,12 +161,17 @@ REFERRED_MOVE = (
     rf"{MONEY_PATTERN})"
 )
 
+REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the co)"
+
 
 def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
-    rows = sents.filter(pl.col("focus_org").is_not_null() & pl.col("low").str.contains(r"^(?:its|the|shares)\s"))
-    rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
-    if rows.is_empty():
+    rows = sents.filter(
+        pl.col("focus_org").is_not_null()
+        & pl.col("low").str.contains(REFERRED_START)
+    )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
     sign = pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s")).then(-1.0).otherwise(1.0)
     pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
     return _frame(
