@@ -916,6 +916,21 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
     assert not _market(events("Chip shares fell on Monday. OpenAI lost $5 billion last year as its revenue rose 50%."))
 
 
+def test_companies_and_figures_in_two_lists_move_respectively():
+    # realdev g12 (CNBC, the memory selloff)
+    found = _market(
+        events(
+            "Chip shares fell on Monday. SK Hynix, Samsung Electronics and Micron — all key players in the memory "
+            "space — lost $176 billion, $173 billion and $113 billion, respectively."
+        )
+    )
+    assert found == {("SK Hynix", None, -176e9), ("Samsung", None, -173e9), ("Micron", None, -113e9)}
+    # two lists of different lengths pair nothing; the last company is not given the first figure
+    text = "Chip shares fell on Monday. Tencent and Alibaba were up 4.29% and 2.05% and 3%, respectively."
+    found = _market(events(text))
+    assert ("Alibaba", 4.29, None) not in found
+
+
 def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
     # realset r093 (BBC, SpaceX earnings) and realdev g22 (Chegg): the company is named in an earlier sentence
     assert _market(events("SpaceX reported its first earnings. Its stock fell 9% on Wednesday morning.")) == {

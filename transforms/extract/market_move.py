@@ -119,13 +119,16 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             )
         )
         .filter(~low.str.contains(ACCOUNTS))
-        .with_columns(m=pl.col("sentence").str.extract_all(move))
+    )
+    paired = _respective_moves(rows, g)
+    rows = (
+        rows.with_columns(m=pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.extract_all(move))
         .explode("m")
         .drop_nulls("m")
         .with_columns(parts=_built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))
     )
     if rows.is_empty():
-        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+        return paired
     parts = pl.col("parts")
     rows = rows.with_columns(
         names=parts.struct.field("names")
@@ -143,12 +146,48 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .explode("names")
         .drop_nulls("names")
     )
-    return _frame(
+    listed = _frame(
         rows,
         "market_move",
         org=pl.col("names"),
         pct=pl.col("pct") * pl.col("sign"),
         amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")),
+        confidence=pl.lit(0.7),
+    )
+    return pl.concat([listed, paired], how="vertical_relaxed")
+
+
+NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
+# (no capturing group: the patterns below are read by group number)
+FIGURE = rf"{MOVE_HEDGE}(?:\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|{MONEY_PATTERN})"
+MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"
+# "SK Hynix, Samsung Electronics and Micron — all key players in the memory space — lost $176 billion, $173 billion
+# and $113 billion, respectively": the n-th company moved by the n-th figure.
+RESPECTIVELY = (
+    rf"({NAME}(?:(?:,\s*|,?\s+and\s+){NAME}){{1,5}})[^.;]{{0,80}}?\s({MOVE_VERB})\s+"
+    rf"({FIGURE}(?:(?:,\s*|,?\s+and\s+){FIGURE}){{1,5}}),?\s+respectively"
+)
+def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Companies and figures told in two lists ("respectively")."""
+    sentence = pl.col("sentence")
+    rows = rows.filter(pl.col("low").str.contains("respectively", literal=True))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(
+        names=sentence.str.extract(RESPECTIVELY, 1).str.replace_all(r",\s*|,?\s+and\s+", "\x1e").str.split("\x1e"),
+        verb=sentence.str.extract(RESPECTIVELY, 2),
+        figures=sentence.str.extract(RESPECTIVELY, 3).str.extract_all(FIGURE),
+    )
+    both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")
+    both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
+    sign = pl.when(pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0)
+    pct = pl.col("figures").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        both,
+        "market_move",
+        org=pl.col("org"),
+        pct=pct * sign,
+        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")) * sign),
         confidence=pl.lit(0.7),
     )
 
