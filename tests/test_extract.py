@@ -290,6 +290,12 @@ def test_not_partnerships(text):
             "to disable customised features.",
             ("CN", "AI law"),
         ),
+        # realset r122 (Al Jazeera): a national strategy on AI
+        (
+            "South Korea has laid out a sweeping industrial strategy focused on semiconductor chips and artificial "
+            "intelligence projects as President Lee Jae Myung pledges to cement overwhelming industry leadership.",
+            ("South Korea", "AI law"),
+        ),
         # realset r127 (whitehouse.gov): the order's own text
         (
             "By the authority vested in me as President by the Constitution and the laws of the United States of "

@@ -12,7 +12,7 @@ GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or or
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
-    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
+    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|requir[a-z]*|would "
