@@ -937,6 +937,13 @@ def test_companies_and_figures_in_two_lists_move_respectively():
     assert ("Alibaba", 4.29, None) not in found
 
 
+def test_a_move_told_as_a_noun():
+    # realdev g12 (CNBC)
+    text = "Chip shares fell on Monday. The selloff was led by Nvidia, which saw a $238 billion rout since Friday."
+    assert _market(events(text)) == {("Nvidia", None, -238e9)}
+    assert not _market(events("Chip shares fell on Monday. Nvidia had a record quarter."))
+
+
 def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
     # realset r093 (BBC, SpaceX earnings) and realdev g22 (Chegg): the company is named in an earlier sentence
     assert _market(events("SpaceX reported its first earnings. Its stock fell 9% on Wednesday morning.")) == {

@@ -109,18 +109,14 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
-    rows = (
-        sents.join(stories, on="article_id", how="semi")
-        .filter(pl.col("org_hits").list.len() > 0)
-        .filter(
-            low.str.contains(
-                rf"\b(?:{MOVE_DOWN_VERBS}|"
-                rf"{MOVE_UP_VERBS})\b"
-            )
+    told = sents.join(stories, on="article_id", how="semi").filter(pl.col("org_hits").list.len() > 0)
+    rows = told.filter(
+        low.str.contains(
+            rf"\b(?:{MOVE_DOWN_VERBS}|"
+            rf"{MOVE_UP_VERBS})\b"
         )
-        .filter(~low.str.contains(ACCOUNTS))
-    )
-    paired = _respective_moves(rows, g)
+    ).filter(~low.str.contains(ACCOUNTS))
+    paired = pl.concat([_respective_moves(rows, g), _noun_moves(told, g)], how="vertical_relaxed")
     rows = (
         rows.with_columns(m=pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.extract_all(move))
         .explode("m")
@@ -188,6 +184,38 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         org=pl.col("org"),
         pct=pct * sign,
         amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")) * sign),
+        confidence=pl.lit(0.7),
+    )
+
+
+# "The selloff was led by Nvidia, which saw a $238 billion rout since market close on Friday": a move told as a noun.
+NOUN_MOVE = (
+    rf"({NAME})(?:’s|'s)?,?(?:\s+which)?\s+(?:saw|suffered|posted|recorded|had)\s+(?:a|an)\s+({FIGURE})\s+"
+    r"(?:(?:one|single)-day\s+)?(rout|drop|decline|fall|slide|plunge|loss|selloff|sell-off|wipeout|gain|jump|rally|surge)\b"
+)
+
+
+def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    sentence = pl.col("sentence")
+    rows = rows.filter(pl.col("low").str.contains(r"\b(?:saw|suffered|posted|recorded|had) an? \S+"))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(
+        org=_canonical(sentence.str.extract(NOUN_MOVE, 1), g.org_by_key),
+        figure=sentence.str.extract(NOUN_MOVE, 2),
+        sign=pl.when(sentence.str.extract(NOUN_MOVE, 3).str.contains("gain|jump|rally|surge"))
+        .then(1.0)
+        .otherwise(-1.0),
+    ).drop_nulls("org")
+    pct = pl.col("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        rows,
+        "market_move",
+        org=pl.col("org"),
+        pct=pct * pl.col("sign"),
+        amount_usd=pl.when(pct.is_null()).then(
+            money_to_usd(pl.col("figure").str.replace(MOVE_HEDGE, "")) * pl.col("sign")
+        ),
         confidence=pl.lit(0.7),
     )
 
