@@ -415,8 +415,10 @@ def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
     ) == {("Nvidia", "authors")}
     found = events("OpenAI was hit with a lawsuit by a group of authors on Tuesday.")
     assert _typed(found, "legal", "counterparty") == {("OpenAI", "authors")}
-    # complaints to a company are no lawsuit
+    # complaints to a company, or use cases, are no lawsuit
     assert not _typed(events("Users filed complaints about ChatGPT with OpenAI."), "legal", "counterparty")
+    assert not _typed(events("OpenAI received complaints from users about the new model."), "legal", "counterparty")
+    assert not _typed(events("Anthropic showcased use cases from Microsoft and Salesforce."), "legal", "counterparty")
 
 
 def test_legal_described_side_is_the_person_the_article_names_for_it():

@@ -98,9 +98,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # told by name or by what it is (lexicons.toml legal_party); the defendant is who it is against, else the company
 # the sentence names (or, as "the company", the one in focus).
 SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
+# ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
 FILED_BY = (
-    rf"(?i:{SUIT}(?:[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby|\s+from)"
-    r"|\b(?:lawsuits?|suits?|complaints?|class actions?)\s+by)\s+(.*)$"
+    rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby"
+    r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
 )
 AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst)\s+(.*)$"
 # Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
