@@ -629,6 +629,26 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
     ]
 
 
+@pytest.mark.parametrize(
+    "title,text,want",
+    [
+        # the subject set off by commas (realset r035, sequoiacap.com/article/partnering-with-preview-lights-...)
+        ("Preview, a production platform for AI video, raises $12M seed led by Sequoia", "", ("Preview", 12)),
+        # a headline in title case (realset r037, finance.yahoo.com/.../pocket-raises-11m-accel-others-...)
+        ("Pocket Raises $11M as Demand Surges for Its Personal AI Assistant Device", "", ("Pocket", 11)),
+        # a name apposed to "startup" (realdev g03, fortune.com 2026-06-15)
+        (
+            "",
+            "Nguyen’s startup, Radical Numerics, emerged from stealth with a $50 million seed round led by Emergence "
+            "Capital, Fortune has learned exclusively.",
+            ("Radical Numerics", 50),
+        ),
+    ],
+)
+def test_the_round_is_its_subjects_when_set_off_by_commas_or_in_title_case(title, text, want):
+    assert _rounds(events(text, title=title)) == {want}
+
+
 def test_titles_and_bodies_are_not_persons():
     found = events(
         "Anthropic on Thursday announced it has appointed Ben Bernanke, former chair of the Federal "

@@ -38,10 +38,17 @@ YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|e
 # ("including $130 million in December": a part of a total, an earlier round)
 RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date|including)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
+# (a headline in title case too: "Pocket Raises $11M"; "emerged from stealth with a $50 million seed round")
 FUNDING_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
-    r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
-    r"announced|announces)\s"
+    r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
+    r"announced|announces|emerg(?:es|ed) from stealth with)\s"
+)
+# A name set off by commas is still the subject: "Preview, a production platform for AI video, raises $12M",
+# "Nguyen's startup, Radical Numerics, emerged from stealth with": the commas and the description go.
+APPOSED_SUBJECT = (
+    r"^((?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+(?:a|an|the)\s+[^,;]{3,80}?,\s+"
+    r"|(?i:(startup|start-up|company|firm|lab)),\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}),\s+"
 )
 
 
@@ -107,7 +114,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         ),
         pl.col("valued_org"),
     )
-    subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
+    subject_org = _subject_org(
+        pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
+        FUNDING_TAIL,
+        g,
+    )
     # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = (
