@@ -251,6 +251,10 @@ def test_not_acquisitions(text):
             "with Anthropic.",
             {"Anthropic", "Department for Science, Innovation and Technology"},
         ),
+        # two subjects of a deal verb, one the gazetteer does not know (realset r065, a Newsmax headline, and r063,
+        # deepmind.google 2026-06-25)
+        ("Newsmax, Meta Enter AI Content Partnership", {"Newsmax", "Meta"}),
+        ("Google DeepMind and A24 announce first-of-its-kind research partnership", {"Google DeepMind", "A24"}),
     ],
 )
 def test_partnerships(text, pair):

@@ -43,6 +43,15 @@ DEAL_TAIL = (
     r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches)\s"
 )
 
+# "Google DeepMind and A24 announce ... partnership", "Newsmax, Meta Enter AI Content Partnership": two subjects of a
+# deal verb are the two parties (one of them may be a company the gazetteer does not know).
+JOINT_VERB = (
+    r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
+    r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|partner(?:s|ed)?|"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?)\b"
+)
+SECOND_SUBJECT = r"(?:,\s+|\s+(?:and|&)\s+)[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?\s+"
+
 
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Two companies named in a sentence about working together: the first is paired with each other one.
@@ -131,6 +140,16 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(
         pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
         .then(pl.concat_list(subject, with_party))
+        .otherwise("pair")
+    )
+    first = _subject_org(pl.col("sentence"), SECOND_SUBJECT + JOINT_VERB, g).replace(parent)
+    second = _subject_org(
+        pl.col("sentence").str.replace(r"^.*?(?:,\s+|\s+(?:and|&)\s+)", ""), r"\s+" + JOINT_VERB, g
+    ).replace(parent)
+    known = pl.col("first").is_in(list(g.orgs)) | pl.col("second").is_in(list(g.orgs))
+    rows = rows.with_columns(first=first, second=second).with_columns(
+        pair=pl.when(known & (pl.col("first") != pl.col("second")))
+        .then(pl.concat_list("first", "second"))
         .otherwise("pair")
     )
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
