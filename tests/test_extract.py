@@ -268,6 +268,11 @@ def test_partnerships(text, pair):
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # companies given as examples (realset r121, a Japan AI strategy article)
+        "The homemade AI model will be developed by Noetra, a consortium of firms including SoftBank and Sony.",
+        # the terms of a deal told before (realdev g08, CNBC 2026-06-22)
+        "Under the agreement, Reflection will get immediate access to Nvidia GB300s, top-of-the-line AI chips, and "
+        "has agreed to pay SpaceX $150 million per month.",
     ],
 )
 def test_not_partnerships(text):

@@ -13,9 +13,10 @@ PARTNERSHIP = (
     r"tie[- ]up|joint venture)\b"
 )
 # Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
-# ("invest") and nothing is bought.
+# ("invest") and nothing is bought. ("Under the agreement, Reflection will get access to Nvidia GB300s and pay SpaceX":
+# a deal told before, whose terms name others.)
 PARTNERSHIP_WEAK = (
-    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|the|an) (?:[a-z\-]+ ){0,3}(?:deal|"
+    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
     r"agreement|contract)"
     r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
@@ -35,6 +36,12 @@ YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"
     r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+"
+)
+# Companies given as examples are no parties to each other: "a consortium of firms including SoftBank and Sony",
+# "companies including Zed, Replit, Codeium, and Sourcegraph are working with MCP".
+EXAMPLES = (
+    r"\b(?i:including|such as|like)\s+[A-Z][\w&.\-]*(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)"
+    r"[A-Z][\w&.\-]*)*"
 )
 DEAL_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
@@ -82,7 +89,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
-    parties = _orgs_in(pl.col("sentence").str.replace_all(rf"{YARDSTICK_ORG}(?:{g.org_pattern})", " "), g)
+    parties = _orgs_in(
+        pl.col("sentence").str.replace_all(rf"{YARDSTICK_ORG}(?:{g.org_pattern})", " ").str.replace_all(EXAMPLES, " "),
+        g,
+    )
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
