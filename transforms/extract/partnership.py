@@ -25,10 +25,12 @@ PARTNERSHIP_WEAK = (
 )
 # A formal pact a government or an investor can be party to.
 PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
-# A partnership restated ("remains committed to its partnership") or a company named as a yardstick is not news.
+# A partnership restated ("remains committed to its partnership", "the Cursor partnership makes a huge amount of
+# sense", "said ... at the time that he's excited to partner")
+# or a company named as a yardstick is not news.
 PARTNERSHIP_BACKGROUND = (
     r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|"
-    r"commitment to|committed to)\b"
+    r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up))\b"
 )
 # A possibility, not a deal ("potentially in partnership with Oracle").
 HEDGE = r"\b(potentially|possibly|might|may)\b"
