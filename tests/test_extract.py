@@ -171,6 +171,29 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
         ),
         # a surname later in the article is the person named in full earlier
         ("Intel picked Lip-Bu Tan, a veteran. Tan takes over as chief executive on March 18.", ("Intel", "Lip-Bu Tan")),
+        # a title is no part of the name; a time between "said" and the move (realdev g15, Bloomberg 2026-06-23)
+        (
+            "The stock fell as much as 7.2% after Google DeepMind Vice President John Jumper said over the weekend he "
+            "was leaving for Anthropic.",
+            ("Google DeepMind", "John Jumper"),
+        ),
+        # a role taken on in a relative clause (realset r163, wired.com 2026-07; r161, theguardian.com 2026-08-08)
+        (
+            "OpenAI's safety teams will now report to the company's VP of research and head of alignment Mia Glaese, "
+            "who will take on an expanded role as VP of research and safety.",
+            ("OpenAI", "Mia Glaese"),
+        ),
+        (
+            "Google DeepMind will now be run by Hassabis's longstanding colleague, the US-based Koray Kavukcuoglu, who "
+            "will take the non-CEO role of senior vice-president of DeepMind.",
+            ("Google DeepMind", "Koray Kavukcuoglu"),
+        ),
+        # the role's domain after "of" is no person (anthropic.com/news/theo-hourmouzis-general-manager-...)
+        (
+            "Anthropic names Theo Hourmouzis General Manager of Australia & New Zealand and officially opens Sydney "
+            "office",
+            ("Anthropic", "Theo Hourmouzis"),
+        ),
     ],
 )
 def test_leadership_moves(text, want):
@@ -189,6 +212,11 @@ def test_leaving_to_join_is_two_events():
         "Musk left the OpenAI board in 2018 and is suing the company.",
         "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
         "Nat Friedman, the former GitHub chief executive, praised the launch.",
+        # "names" as a noun (realdev g12, CNBC 2026-07-29)
+        "Memory space names Micron and Seagate lost more than 8%, Western Digital sank nearly 7% and Sandisk shed 14%.",
+        # the move is the one named by the possessive (realdev g24, fortune.com 2026-08-13)
+        "OpenAI co-founder and president Greg Brockman has taken a larger role in management following Simo’s "
+        "departure.",
     ],
 )
 def test_leadership_not_moves(text):
@@ -220,6 +248,12 @@ def test_leadership_not_moves(text):
 def test_acquisition_targets(text, want):
     title = "Cindervale Software buys document-AI startup Marrowbone" if "Marrowbone" in text else ""
     assert _typed(events(text, title=title), "acquisition", "target") == {want}
+
+
+def test_a_company_is_named_as_the_news_names_it():
+    # the labels and the news call Anysphere by its product's name (realdev g04, CNBC 2026-06-16)
+    found = events("", title="SpaceX to buy Cursor AI parent Anysphere for $60B")
+    assert _typed(found, "acquisition", "target") == {("SpaceX", "Cursor")}
 
 
 @pytest.mark.parametrize(
@@ -268,6 +302,9 @@ def test_partnerships(text, pair):
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # a partnership told as a known one (realdev g04, SpaceX to buy Cursor)
+        "SpaceX President and COO Gwynne Shotwell recently told CNBC's Morgan Brennan that the Cursor partnership "
+        '"makes a huge amount of sense."',
         # companies given as examples (realset r121, a Japan AI strategy article)
         "The homemade AI model will be developed by Noetra, a consortium of firms including SoftBank and Sony.",
         # the terms of a deal told before (realdev g08, CNBC 2026-06-22)
