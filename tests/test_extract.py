@@ -289,6 +289,14 @@ def test_not_acquisitions(text):
         # deepmind.google 2026-06-25)
         ("Newsmax, Meta Enter AI Content Partnership", {"Newsmax", "Meta"}),
         ("Google DeepMind and A24 announce first-of-its-kind research partnership", {"Google DeepMind", "A24"}),
+        # a company the gazetteer does not know, right after "partners with" (../shared/archive lab announcements:
+        # openai.com, anthropic.com)
+        (
+            "OpenAI partners with the American Federation of Teachers to launch a 5-year initiative equipping 400,000 "
+            "K-12 educators to lead AI innovation in classrooms.",
+            {"OpenAI", "American Federation of Teachers"},
+        ),
+        ("Anthropic partners with BCG", {"Anthropic", "BCG"}),
     ],
 )
 def test_partnerships(text, pair):
@@ -302,6 +310,8 @@ def test_partnerships(text, pair):
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # an owner, not a party (a lab announcement, openai.com 2017)
+        "In collaboration with DeepMind’s safety team, we’ve developed an algorithm which can infer what humans want.",
         # a partnership told as a known one (realdev g04, SpaceX to buy Cursor)
         "SpaceX President and COO Gwynne Shotwell recently told CNBC's Morgan Brennan that the Cursor partnership "
         '"makes a huge amount of sense."',

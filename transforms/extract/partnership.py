@@ -5,8 +5,9 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
-from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS
+from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
 from transforms.extract.rules import Found, _frame
+from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
@@ -60,6 +61,15 @@ JOINT_VERB = (
     r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?)\b"
 )
 SECOND_SUBJECT = r"(?:,\s+|\s+(?:and|&)\s+)[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?\s+"
+
+# (after a kind word: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
+# "with California-based company Anthropic")
+PARTNER_WITH = (
+    r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
+    r"(?:the\s+)?(?:(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?i:firm|company|startup|start-up|lab|maker|developer|"
+    r"provider|platform)\s+)?"
+    r"([A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})([’'\-]?)"
+)
 
 
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -152,6 +162,25 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(
         pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
         .then(pl.concat_list(subject, with_party))
+        .otherwise("pair")
+    )
+    # "OpenAI partners with Condé Nast", "Anthropic partners with BCG": a company the gazetteer does not know, right
+    # after "partners with", is the one known party's partner.
+    named = pl.col("sentence").str.extract_groups(PARTNER_WITH)
+    named_partner = (
+        pl.when(named.struct.field("2") == "").then(named.struct.field("1").str.strip_chars_end(".,")).otherwise(None)
+    )
+    first_word = named_partner.str.extract(r"^(\S+)", 1)
+    plausible = (
+        named_partner.is_not_null()
+        & _canonical(named_partner, g.org_by_key).is_null()
+        & _canonical(named_partner, g.model_by_key).is_null()
+        & ~named_partner.str.contains(PHRASE_WORD)
+        & ~first_word.is_in(NOT_NAMES + list(MONTHS))
+    )
+    rows = rows.with_columns(
+        pair=pl.when((pl.col("pair").list.len() == 1) & plausible)
+        .then(pl.concat_list("pair", named_partner))
         .otherwise("pair")
     )
     first = _subject_org(pl.col("sentence"), SECOND_SUBJECT + JOINT_VERB, g).replace(parent)
