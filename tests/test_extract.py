@@ -194,6 +194,8 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "office",
             ("Anthropic", "Theo Hourmouzis"),
         ),
+        # a headline in title case (openai.com, 2024-08)
+        ("Zico Kolter Joins OpenAI’s Board of Directors", ("OpenAI", "Zico Kolter")),
     ],
 )
 def test_leadership_moves(text, want):
@@ -212,6 +214,8 @@ def test_leaving_to_join_is_two_events():
         "Musk left the OpenAI board in 2018 and is suing the company.",
         "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
         "Nat Friedman, the former GitHub chief executive, praised the launch.",
+        # allies, not a move (news.microsoft.com 2025-07-01)
+        "Premier League and Microsoft join forces to create fan-friendly digital platforms",
         # "names" as a noun (realdev g12, CNBC 2026-07-29)
         "Memory space names Micron and Seagate lost more than 8%, Western Digital sank nearly 7% and Sandisk shed 14%.",
         # the move is the one named by the possessive (realdev g24, fortune.com 2026-08-13)
@@ -297,6 +301,11 @@ def test_not_acquisitions(text):
             {"OpenAI", "American Federation of Teachers"},
         ),
         ("Anthropic partners with BCG", {"Anthropic", "BCG"}),
+        # (news.microsoft.com/source/2025/07/01/premier-league-and-microsoft-join-forces-...)
+        (
+            "Premier League and Microsoft join forces to create fan-friendly digital platforms",
+            {"Premier League", "Microsoft"},
+        ),
     ],
 )
 def test_partnerships(text, pair):

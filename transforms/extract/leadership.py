@@ -46,9 +46,10 @@ SAYS_MOVE = (
 # name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu".)
 SUBJECT_MOVE = (
     rf"(?P<who>\b{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+(?:who\s+will\s+|"
-    r"(?:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
+    r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
     rf"set)\s+){{0,4}})"
-    rf"(?:{MOVE_VERBS}|{SAYS_MOVE})\b"
+    # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
+    rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
@@ -148,11 +149,12 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # name no mover.
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
     sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
-        # "io was named in the filing": cited, not appointed
+        # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
         sentence=pl.col("sentence")
         .str.replace_all(TITLE_BEFORE_NAME, "$1")
         .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
         .str.replace_all(r"\bnamed after\b", "called after")
+        .str.replace_all(r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally")
     )
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE))

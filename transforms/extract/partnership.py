@@ -11,7 +11,7 @@ from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
-    r"tie[- ]up|joint venture)\b"
+    r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
 )
 # Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
 # ("invest") and nothing is bought. ("Under the agreement, Reflection will get access to Nvidia GB300s and pay SpaceX":
@@ -58,7 +58,7 @@ DEAL_TAIL = (
 JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|partner(?:s|ed)?|"
-    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?)\b"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces)\b"
 )
 SECOND_SUBJECT = r"(?:,\s+|\s+(?:and|&)\s+)[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?\s+"
 
