@@ -214,6 +214,9 @@ def test_leaving_to_join_is_two_events():
         "Musk left the OpenAI board in 2018 and is suing the company.",
         "OpenAI chief executive Sam Altman said the company would keep hiring researchers.",
         "Nat Friedman, the former GitHub chief executive, praised the launch.",
+        # the subject appoints someone else (anthropic.com news feed, ../shared/corpus/feeds/real)
+        "Anthropic thanked him. He served as director of the Center for Advanced Study in the Behavioral Sciences. "
+        "The National Academy of Sciences appointed him to its Committee on Responsible Computing Research.",
         # allies, not a move (news.microsoft.com 2025-07-01)
         "Premier League and Microsoft join forces to create fan-friendly digital platforms",
         # "names" as a noun (realdev g12, CNBC 2026-07-29)
@@ -319,6 +322,9 @@ def test_partnerships(text, pair):
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # an earlier deal (mistral.ai news feed, ../shared/corpus/feeds/real)
+        "This builds off prior scientific collaborations together with NVIDIA, including the development of the "
+        "Mistral Nemo model.",
         # an owner, not a party (a lab announcement, openai.com 2017)
         "In collaboration with DeepMind’s safety team, we’ve developed an algorithm which can infer what humans want.",
         # a partnership told as a known one (realdev g04, SpaceX to buy Cursor)

@@ -50,6 +50,8 @@ SUBJECT_MOVE = (
     rf"set)\s+){{0,4}})"
     # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
     rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
+    # ("The National Academy of Sciences appointed him": the subject appoints, it does not move)
+    r"(?P<active>\s+(?:him|her|them)\b)?"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
@@ -161,6 +163,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .explode("m")
         .drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
+        .filter(pl.col("parts").struct.field("active").is_null())
         .select(
             "article_id",
             "sent_idx",

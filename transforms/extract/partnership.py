@@ -30,7 +30,7 @@ PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consorti
 # sense", "said ... at the time that he's excited to partner")
 # or a company named as a yardstick is not news.
 PARTNERSHIP_BACKGROUND = (
-    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|"
+    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up))\b"
 )
 # A possibility, not a deal ("potentially in partnership with Oracle").
