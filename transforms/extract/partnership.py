@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.core import _where
 from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
 from transforms.extract.rules import Found, _frame
@@ -57,10 +58,27 @@ DEAL_TAIL = (
 # deal verb are the two parties (one of them may be a company the gazetteer does not know).
 JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
-    r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|partner(?:s|ed)?|"
+    r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
     r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces)\b"
+    # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
+    r"|partner(?:s|ed)?\b|Partners? (?:to|on|with|for|in)\b"
 )
-SECOND_SUBJECT = r"(?:,\s+|\s+(?:and|&)\s+)[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?\s+"
+JOINT_SUBJECTS = (
+    r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
+    rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)\s+(?:{JOINT_VERB})"
+)
+
+
+def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """A name the gazetteer does not know that may be a company's (no phrase of a title-case headline, no model)."""
+    return (
+        name.is_not_null()
+        & (name.str.len_chars() >= 2)
+        & _canonical(name, g.org_by_key).is_null()
+        & _canonical(name, g.model_by_key).is_null()
+        & ~name.str.contains(PHRASE_WORD)
+        & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+    )
 
 # (after a kind word: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
@@ -129,7 +147,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .group_by("_row")
         .agg(pair=pl.col("parties").unique(maintain_order=True))
     )
-    rows = rows.with_row_index("_row").join(allowed, on="_row", how="left").with_columns(pl.col("pair").fill_null([]))
+    rows = (
+        rows.with_row_index("_row")
+        .join(allowed, on="_row", how="left")
+        .drop("_row")
+        .with_columns(pl.col("pair").fill_null([]))
+    )
     # The event is the company's: a government or investor party is the partner, not the org.
     is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     rows = rows.with_columns(
@@ -166,30 +189,31 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "OpenAI partners with Condé Nast", "Anthropic partners with BCG": a company the gazetteer does not know, right
     # after "partners with", is the one known party's partner.
-    named = pl.col("sentence").str.extract_groups(PARTNER_WITH)
+    # (read only where one party is named: the regexes below cost where run on every row)
+    rows = _where(rows, pl.col("pair").list.len() == 1, named=pl.col("sentence").str.extract_groups(PARTNER_WITH))
+    named = pl.col("named")
     named_partner = (
         pl.when(named.struct.field("2") == "").then(named.struct.field("1").str.strip_chars_end(".,")).otherwise(None)
     )
-    first_word = named_partner.str.extract(r"^(\S+)", 1)
-    plausible = (
-        named_partner.is_not_null()
-        & _canonical(named_partner, g.org_by_key).is_null()
-        & _canonical(named_partner, g.model_by_key).is_null()
-        & ~named_partner.str.contains(PHRASE_WORD)
-        & ~first_word.is_in(NOT_NAMES + list(MONTHS))
-    )
     rows = rows.with_columns(
-        pair=pl.when((pl.col("pair").list.len() == 1) & plausible)
+        pair=pl.when((pl.col("pair").list.len() == 1) & _plausible(named_partner, g))
         .then(pl.concat_list("pair", named_partner))
         .otherwise("pair")
     )
-    first = _subject_org(pl.col("sentence"), SECOND_SUBJECT + JOINT_VERB, g).replace(parent)
-    second = _subject_org(
-        pl.col("sentence").str.replace(r"^.*?(?:,\s+|\s+(?:and|&)\s+)", ""), r"\s+" + JOINT_VERB, g
-    ).replace(parent)
-    known = pl.col("first").is_in(list(g.orgs)) | pl.col("second").is_in(list(g.orgs))
-    rows = rows.with_columns(first=first, second=second).with_columns(
-        pair=pl.when(known & (pl.col("first") != pl.col("second")))
+    # (one known; an unknown one first only where the sentence starts with it, as _subject_org takes a subject)
+    rows = _where(
+        rows, pl.col("sentence").str.contains(JOINT_VERB), joint=pl.col("sentence").str.extract_groups(JOINT_SUBJECTS)
+    )
+    joint = pl.col("joint")
+    names = [joint.struct.field("1"), joint.struct.field("2")]
+    known = [_canonical(name, g.org_by_key).replace(parent) for name in names]
+    unknown = [
+        pl.when(_plausible(name, g) & (pl.col("sentence").str.starts_with(name) | (i == 1))).then(name)
+        for i, name in enumerate(names)
+    ]
+    rows = rows.with_columns(first=pl.coalesce(known[0], unknown[0]), second=pl.coalesce(known[1], unknown[1]))
+    rows = rows.with_columns(
+        pair=pl.when((known[0].is_not_null() | known[1].is_not_null()) & (pl.col("first") != pl.col("second")))
         .then(pl.concat_list("first", "second"))
         .otherwise("pair")
     )
