@@ -217,6 +217,9 @@ def test_leaving_to_join_is_two_events():
         # the subject appoints someone else (anthropic.com news feed, ../shared/corpus/feeds/real)
         "Anthropic thanked him. He served as director of the Center for Advanced Study in the Behavioral Sciences. "
         "The National Academy of Sciences appointed him to its Committee on Responsible Computing Research.",
+        # the company left is no person (../shared/corpus/html/fundus_techcrunch_2024_05_17_strava_ai.html)
+        "Strava competes with Netflix for attention. The company also last month procured a new chief technology "
+        "officer (CTO) alongside Salazar, who left Epic Games to join Strava as chief product officer.",
         # allies, not a move (news.microsoft.com 2025-07-01)
         "Premier League and Microsoft join forces to create fan-friendly digital platforms",
         # "names" as a noun (realdev g12, CNBC 2026-07-29)

@@ -43,8 +43,10 @@ SAYS_MOVE = (
     r"\s+(?:leaving|(?:re)?joining|stepping down|departing)|(?:his|her|their)\s+(?:departure|resignation|exit))"
 )
 # "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb. (The
-# name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu".)
+# name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu"; a name that is the object of
+# a move or a place is no mover: "Salazar, who left Epic Games to join Strava".)
 SUBJECT_MOVE = (
+    r"(?P<object>\b(?:left|leaves|leaving|quit|joined|joins|from|at)\s+)?"
     rf"(?P<who>\b{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+(?:who\s+will\s+|"
     r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
     rf"set)\s+){{0,4}})"
@@ -163,7 +165,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .explode("m")
         .drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
-        .filter(pl.col("parts").struct.field("active").is_null())
+        .filter(pl.col("parts").struct.field("active").is_null() & pl.col("parts").struct.field("object").is_null())
         .select(
             "article_id",
             "sent_idx",
