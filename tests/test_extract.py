@@ -307,6 +307,12 @@ def test_not_acquisitions(text):
             {"OpenAI", "American Federation of Teachers"},
         ),
         ("Anthropic partners with BCG", {"Anthropic", "BCG"}),
+        # past a lead-in label and the kind words before the name (realset r067, gov.ca.gov 2026-06-29)
+        (
+            "What you need to know: California has entered into a new partnership with California-based company "
+            "Anthropic to help state agencies responsibly use artificial intelligence.",
+            {"California", "Anthropic"},
+        ),
         # (news.microsoft.com/source/2025/07/01/premier-league-and-microsoft-join-forces-...)
         (
             "Premier League and Microsoft join forces to create fan-friendly digital platforms",

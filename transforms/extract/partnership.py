@@ -80,12 +80,15 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
     )
 
-# (after a kind word: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
+# Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
+KIND_BEFORE = (
+    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform)\s+)?"
+)
+# (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
 PARTNER_WITH = (
     r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
-    r"(?:the\s+)?(?:(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?i:firm|company|startup|start-up|lab|maker|developer|"
-    r"provider|platform)\s+)?"
+    rf"(?:the\s+)?{KIND_BEFORE}"
     r"([A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})([’'\-]?)"
 )
 
@@ -178,9 +181,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
-    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g).replace(parent)
+    # (past a lead-in label, "What you need to know: California has entered into a new partnership with
+    # California-based company Anthropic", and past the kind words before the name after "with")
+    subject = _subject_org(pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", ""), DEAL_TAIL, g).replace(parent)
     with_party = _canonical(
-        pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?({g.org_pattern})", 1), g.org_by_key
+        pl.col("sentence").str.extract(rf"\bwith\s+(?:the\s+)?{KIND_BEFORE}({g.org_pattern})", 1), g.org_by_key
     ).replace(parent)
     rows = rows.with_columns(
         pair=pl.when(subject.is_not_null() & with_party.is_not_null() & (subject != with_party))
