@@ -621,6 +621,14 @@ def test_earlier_rounds_rejected_bids_and_venture_budgets_are_not_this_articles_
     }
 
 
+def test_a_round_fronted_by_a_month_before_last_is_background():
+    # realset r188 (published 2026-06-16): "In March, OpenAI raised $122 billion of financing in a funding round that
+    # valued the company at $852 billion." (this file's articles are published 2025-03-10)
+    text = "In {}, OpenAI raised $122 billion of financing in a funding round that valued the company at $852 billion."
+    assert not _rounds(events(text.format("January")))
+    assert _rounds(events(text.format("February"))) == {("OpenAI", 122000)}
+
+
 def test_a_chinese_startup_is_named_by_its_romanised_name():
     found = events(
         "[Translated from Chinese tech press] 云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips, "

@@ -6,6 +6,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.names import _article_short_names, _canonical, _lookup, _maps, _subject_org
 from transforms.extract.rules import Found, _frame
+from transforms.normalize import MONTHS
 
 FUNDING = (
     r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
@@ -33,6 +34,10 @@ FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
     r"(?:round|raise|funding))\b"
 )
+FRONTED_MONTH = (
+    r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
 # ("including $130 million in December": a part of a total, an earlier round)
@@ -58,11 +63,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     ctx = (
         pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")
     )  # "more than $1bn" is the amount
+    # "In March, OpenAI raised $122 billion" in a June article: a round of a month before last is background.
+    fronted = pl.col("sentence").str.extract(FRONTED_MONTH, 1).replace_strict(MONTHS, default=None)
+    months_ago = (pl.col("published_at").dt.month().cast(pl.Int64) - fronted.cast(pl.Int64)) % 12
     rows = money.filter(
         low.str.contains(FUNDING)
         & ~low.str.contains(FUNDING_NOT)
         & ~low.str.contains(FUNDING_BEFORE)
         & ~pl.col("history")
+        & ~(months_ago >= 2).fill_null(False)
         & ~ctx.str.contains(RUNNING_TOTAL)
         & ~ctx.str.contains(YARDSTICK)
     )
