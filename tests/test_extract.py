@@ -1237,3 +1237,46 @@ def test_a_model_named_as_a_yardstick_did_not_cost_the_training_amount():
     text = ("One notable example is TinyZero, a 3B parameter model that replicates the DeepSeek-R1-Zero approach "
             "(side note: it costs less than $30 to train).")
     assert not [e for e in events(text) if e["type"] == "training_cost"]
+
+
+def test_versions_of_known_model_lines_are_models():
+    # realset r287 (schneier.com, 2026-07-31): a tier's new version ("Opus 5") measured against the last one
+    found = events("On the IPI benchmark, Opus 5 improved over Opus 4.8, reducing the probability of an attacker "
+                   "succeeding within 15 attempts from 5.5% to 2.0%.")
+    assert {(e["org"], e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"} == {
+        ("Anthropic", "Opus 5", "Opus 4.8")}
+    # realset r295 (NovaSky blog): sizes of a known name are new models, and "on top of" a model compares nothing
+    found = events("We are excited to release **Sky-T1-7B**, a SOTA open-recipe 7B model on math reasoning tasks. "
+                   "We also release **Sky-T1-mini**, trained with simple Reinforcement Learning (RL) applied on top of "
+                   "the DeepSeek-R1-Distill-Qwen-7B model, achieving close to OpenAI o1-mini performance on popular "
+                   "math benchmarks.")
+    assert {e["model"] for e in found if e["type"] == "model_release"} == {"Sky-T1-7B", "Sky-T1-mini"}
+    assert {(e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"} == {
+        ("Sky-T1-mini", "o1-mini")}
+    # realset r013 (Rest of World): "open weights for" a model releases it
+    assert kinds(events("Moonshot AI released open weights for Kimi K3.")) == {
+        ("model_release", "Moonshot AI", "Kimi K3")}
+
+
+def test_a_release_cue_of_another_clause_or_a_time_marker_releases_nothing():
+    # realset r253 (timkellogg.me, 2025-01-25): "came out" tells of R1, not of the models named after it
+    assert not [e for e in events("R1 just came out a few days ago out of nowhere, and then there’s o1 and o3, but "
+                                  "no o2.") if e["type"] == "model_release" and e["model"] in ("o1", "o3")]
+    # realset r119: a release as the time of a measure, told with "reportedly", is background
+    assert not [e for e in events("But the administration imposed the export controls days after Anthropic released "
+                                  "Fable 5 publicly, reportedly citing concerns that the model could be jailbroken.")
+                if e["type"] == "model_release"]
+    # realdev g10: the model a new feature is powered by is not released
+    assert not [e for e in events("Vibe coding company Replit debuted Free Mode today, a new feature powered by "
+                                  "OpenAI’s GPT-5.6 Luna model.") if e["type"] == "model_release"]
+
+
+def test_a_release_told_only_past_the_lead_is_below_the_alert_threshold():
+    # realset r013's release sentence, as the lead and past it (ten sentences on): alerts (alert_min_confidence 0.6)
+    # are sent for the first only
+    release = "Moonshot AI released open weights for Kimi K3."
+    filler = " ".join(f"Sovereign nations can now deploy AI locally, point {i}." for i in range(10))
+    lead = [e for e in events(release + " " + filler) if e["type"] == "model_release"]
+    deep = [e for e in events(filler + " " + release) if e["type"] == "model_release"]
+    assert lead and deep
+    assert min(e["confidence"] for e in lead) >= 0.6 > max(e["confidence"] for e in deep)
