@@ -31,13 +31,22 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
     )
-    # A claim is news for the model the article is about (named in its lead); further down, comparisons of other
-    # models are an explainer's or a blog's discussion.
+    # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
+    # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    main = (
+        sents.drop_nulls("subject_model")
+        .group_by("article_id")
+        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
+        .join(models.select("model", "model_org").unique("model"), on="model")
+        .select("article_id", "model_org")
+    )
     rows = pl.concat(
         [
             rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
-            rows.filter(pl.col("sent_idx") > LEAD_SENTENCES).join(lead, on=["article_id", "model"], how="semi"),
+            rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+            .join(lead, on=["article_id", "model"], how="semi")
+            .join(main, on=["article_id", "model_org"], how="semi"),
         ]
     )
     return _frame(

@@ -15,6 +15,7 @@ from transforms.extract.names import (
     _subject_org,
 )
 from transforms.extract.rules import Found, _frame
+from transforms.normalize import MONTHS
 
 FUNDING = (
     r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
@@ -42,15 +43,26 @@ FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
     r"(?:round|raise|funding))\b"
 )
+FRONTED_MONTH = (
+    r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
 # ("including $130 million in December": a part of a total, an earlier round)
 RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date|including)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
+# (a headline in title case too: "Pocket Raises $11M"; "emerged from stealth with a $50 million seed round")
 FUNDING_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
-    r"(?:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
-    r"announced|announces)\s"
+    r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
+    r"announced|announces|emerg(?:es|ed) from stealth with)\s"
+)
+# A name set off by commas is still the subject: "Preview, a production platform for AI video, raises $12M",
+# "Nguyen's startup, Radical Numerics, emerged from stealth with": the commas and the description go.
+APPOSED_SUBJECT = (
+    r"^((?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+(?:a|an|the)\s+[^,;]{3,80}?,\s+"
+    r"|(?i:(startup|start-up|company|firm|lab)),\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}),\s+"
 )
 
 
@@ -60,11 +72,15 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     ctx = (
         pl.col("ctx").str.to_lowercase().str.replace_all(r"\b(?:more|less|fewer) than\b", " ")
     )  # "more than $1bn" is the amount
+    # "In March, OpenAI raised $122 billion" in a June article: a round of a month before last is background.
+    fronted = pl.col("sentence").str.extract(FRONTED_MONTH, 1).replace_strict(MONTHS, default=None)
+    months_ago = (pl.col("published_at").dt.month().cast(pl.Int64) - fronted.cast(pl.Int64)) % 12
     rows = money.filter(
         low.str.contains(FUNDING)
         & ~low.str.contains(FUNDING_NOT)
         & ~low.str.contains(FUNDING_BEFORE)
         & ~pl.col("history")
+        & ~(months_ago >= 2).fill_null(False)
         & ~ctx.str.contains(RUNNING_TOTAL)
         & ~ctx.str.contains(YARDSTICK)
     )
@@ -117,7 +133,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         ),
         pl.col("valued_org"),
     )
-    subject_org = _subject_org(pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", ""), FUNDING_TAIL, g)
+    subject_org = _subject_org(
+        pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
+        FUNDING_TAIL,
+        g,
+    )
     # Orgs named as what describes a person ("Meta board member Charlie Songhurst", "former GitHub CEO Nat Friedman") or
     # as where money comes from ("a $2.5 billion investment from Microsoft") are not who raised it.
     bystanders = (

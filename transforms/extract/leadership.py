@@ -38,21 +38,30 @@ MOVE_VERBS = (
     r"resigns|quit|quits|departs|departed|depart"
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
     r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
+    # "Mia Glaese, who will take on an expanded role as VP of research and safety"
+    r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role"
 )
 # "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
 # departure": the person tells of their own move.
+# ("said over the weekend he was leaving for Anthropic", "revealed that he would now be rejoining the tech giant")
 SAYS_MOVE = (
     r"(?:announced|said|told [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
-    r"(?:(?:on\s+)?[A-Z]\w+day\s+|this week\s+|today\s+)?"
-    r"(?:(?:that\s+)?(?:he|she|they)(?:[’']s|[’']re|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+"
-    r"(?:leaving|joining|stepping down|departing)|(?:his|her|their)\s+(?:departure|resignation|exit))"
+    r"(?:(?:on\s+|over\s+the\s+|this\s+|last\s+)?(?:[A-Z]\w+day|weekend|week|today|yesterday)\s+)?"
+    r"(?:(?:that\s+)?(?:he|she|they)(?:[’']s|[’']re|\s+is|\s+was|\s+are|\s+were|\s+(?:will|would)\s+(?:now\s+)?be)"
+    r"\s+(?:leaving|(?:re)?joining|stepping down|departing)|(?:his|her|their)\s+(?:departure|resignation|exit))"
 )
-# "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb.
+# "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb. (The
+# name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu"; a name that is the object of
+# a move or a place is no mover: "Salazar, who left Epic Games to join Strava".)
 SUBJECT_MOVE = (
-    rf"(?P<who>{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+"
-    r"(?:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
-    rf"set)\s+){{0,4}}"
-    rf"(?:{MOVE_VERBS}|{SAYS_MOVE})\b"
+    r"(?P<object>\b(?:left|leaves|leaving|quit|joined|joins|from|at)\s+)?"
+    rf"(?P<who>\b{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},)?,?\s+(?:who\s+will\s+|"
+    r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
+    rf"set)\s+){{0,4}})"
+    # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
+    rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
+    # ("The National Academy of Sciences appointed him": the subject appoints, it does not move)
+    r"(?P<active>\s+(?:him|her|them)\b)?"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
@@ -152,23 +161,36 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # name no mover.
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
     sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
-        # "io was named in the filing": cited, not appointed
+        # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
         sentence=pl.col("sentence")
         .str.replace_all(TITLE_BEFORE_NAME, "$1")
         .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
         .str.replace_all(r"\bnamed after\b", "called after")
+        .str.replace_all(r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally")
     )
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE))
         .explode("m")
         .drop_nulls("m")
         .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
+        .filter(pl.col("parts").struct.field("active").is_null() & pl.col("parts").struct.field("object").is_null())
         .select(
             "article_id",
             "sent_idx",
             names=pl.col("parts").struct.field("who").str.split(" and ").list.eval(pl.element().str.strip_chars(", ")),
             appos=pl.col("parts").struct.field("appos"),
         )
+    )
+    # The object is a list of people, each perhaps with a role: "names Theo Hourmouzis General Manager of Australia &
+    # New Zealand" names one person (what follows "of", "from", "at" is where); "Memory space names Micron and Seagate
+    # lost more than 8%, Western Digital sank ..." names no one (an item that goes on in lower case is a clause).
+    items = (
+        pl.col("m")
+        .str.extract(OBJECT_MOVE.replace("(?P<span>", "("), 1)
+        .str.replace_all(ROLE, "\x1f")
+        .str.replace_all(r"\s+(?:of|from|at)\s+[^\x1f,]*", "")
+        .str.replace_all(r",\s*|\s+and\s+", "\x1f")
+        .str.split("\x1f")
     )
     obj = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(OBJECT_MOVE))
@@ -177,7 +199,15 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .select(
             "article_id",
             "sent_idx",
-            names=pl.col("m").str.extract(OBJECT_MOVE.replace("(?P<span>", "("), 1).str.extract_all(NAME),
+            names=items.list.eval(
+                pl.element().filter(
+                    ~pl.element()
+                    .str.replace_all(r"\b(?:the|its|their|new|former|interim|acting|van|von|del)\b", "")
+                    .str.contains(r"\b[a-z]{3,}\b")
+                )
+            )
+            .list.join(", ")
+            .str.extract_all(NAME),
             appos=pl.lit(None, dtype=pl.String),
         )
     )
@@ -206,9 +236,12 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .select(
             "article_id",
             "sent_idx",
+            # (not where the move is someone's named by a possessive: "president Greg Brockman has taken a larger
+            # role following Simo's departure")
             names=pl.when(appointing)
             .then(cue.struct.field("after"))
-            .otherwise(cue.struct.field("before"))
+            .when(~cue.struct.field("before").str.contains(r"(?:’s|'s|\b(?:his|her|their))\s+$"))
+            .then(cue.struct.field("before"))
             .str.extract_all(appointee)
             .list.eval(pl.element().str.extract(PERSON, 1)),
             speakers=pl.concat_list(
@@ -240,12 +273,10 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     apposition, the apposition's company ('Jeff Wang, Windsurf's head of business, became ...'), the company in focus.
     Someone who only speaks ('Sam Altman said') is not moving: only the name right before a move verb or in the
     object of an appointing verb counts."""
-    names = _mover_names(sents).filter(
-        ~pl.col("name").str.contains(
-            r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|"
-            r"President|Co-founder)\b"
-        )
-    )
+    # A title is no part of the name: "Google DeepMind Vice President John Jumper said ... he was leaving".
+    names = _mover_names(sents).with_columns(
+        name=pl.col("name").str.replace(r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|President|Co-founder)(?:\s+|$)", "")
+    ).filter(pl.col("name") != "")
     # (people are read only in the articles with a mover)
     people = _article_people(sents.join(names.select("article_id").unique(), on="article_id", how="semi"), g)
     names = (

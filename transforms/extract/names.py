@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
+from collections import Counter
 
 import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    LEXICONS,
     LICENSE,
     NEGATION,
     NOT_NAMES,
@@ -55,8 +58,9 @@ NOT_RELEASED_PREFIX = (
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 BENCHMARK = (
     r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
-    r"exceed[a-z]*|tops?|topped"
-    r"|ahead of|better than|competitive with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
+    r"exceed[a-z]*|tops|topped|top (?:the|a|its)|close to"
+    r"|improv(?:es|ed|ing|ements?)(?: by)?(?: \S+ points?)? over|improv(?:es|ed) on"
+    r"|ahead of|better than|competitive(?:ly)? with|edg(?:es|ed|ing) out|as good as|comparabl[ey] (?:to|with)"
     r"|approach(?:es|ed|ing)|(?:near[- ])?parity with|(?:results?|performance|scores?|accuracy) (?:[a-z]+ "
     r")?(?:similar|close) to"
     r"|second only to|behind only|narrow(?:s|ed|ing)? the gap"
@@ -80,6 +84,18 @@ KIND_LEFT = (
     r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|[\w.]+(?:’s|"
     r"'s))\s+)"
 )
+# A version of a known model line the gazetteer does not list yet: the line's name and a version ("Claude Opus 5",
+# "Gemini 3.7 Flash", "GLM-5.2", "Kimi K3"; see _model_lines), or a known name and a size or variant it does not list
+# ("Sky-T1-7B", "Sky-T1-mini" beside Sky-T1-32B-Preview). (Up to three digits: "Gemini 2025" is no version.)
+VERSION_SUFFIX = (
+    r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|"
+    r"Thinking|Instruct"
+    r"|Cyber|Coder))*\b"
+)
+VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d{1,3}(?:\.\d+)?" + VERSION_SUFFIX
+NEW_VARIANT = r"(?:-\d+(?:\.\d+)?[BM]|-mini|-nano)\b"
+# Line names that are common words or other things' names ("Falcon 9" is a rocket).
+NOT_LINES = ("OpenAI", "Amazon", "Stable", "Command", "Eleven", "Falcon")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -198,10 +214,41 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
                 "model_license": {m: e.get("license") for m, e in g.models.items()},
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
+                "model_released": {m: e["released"] for m, e in g.models.items() if e.get("released")},
+                "line_org": _model_lines(g),
             },
         )
         _MAPS[id(g)] = hit
     return hit[1]
+
+
+def _model_lines(g: gaz.Gazetteer) -> dict[str, str]:
+    """Names of model lines ("Gemini", "Claude", "Qwen" of Qwen3, "GLM": the first word, digits dropped, of at least
+    three gazetteer models, 80% of them by one org) -> that org: a new version of the line ("Gemini 3.7 Flash") is
+    that org's. (GPT-J is EleutherAI's, GPT-5.5 OpenAI's.)"""
+    counts: dict[str, Counter] = {}
+    for name, entry in g.models.items():
+        stem = re.sub(r"\d[\w.]*$", "", re.split(r"[\s\-]", name)[0])
+        if entry.get("org") and re.fullmatch(r"[A-Za-z]{3,}", stem) and stem not in NOT_LINES:
+            counts.setdefault(stem, Counter())[entry["org"]] += 1
+    lines = {}
+    for stem, orgs in counts.items():
+        org, n = orgs.most_common(1)[0]
+        if orgs.total() >= 3 and n >= 0.8 * orgs.total():
+            lines[stem] = org
+    return lines | {line["name"]: line["org"] for line in LEXICONS["model_line"] if line["org"] in g.orgs}
+
+
+def _versioned(g: gaz.Gazetteer, model_pattern: str | None = None) -> str:
+    """A known model's name (`model_pattern`, by default the gazetteer's), or a new version of a known line
+    (VERSION_TAIL, NEW_VARIANT)."""
+    # (ASCII classes and boundaries, as in the gazetteer's pattern: Unicode ones take a far slower regex path)
+    model = model_pattern or g.model_pattern
+    return rf"(?:{model}(?-u:(?:{NEW_VARIANT})?)|(?-u:\b(?:{_model_lines_pattern(g)}){VERSION_TAIL}))"
+
+
+def _model_lines_pattern(g: gaz.Gazetteer) -> str:
+    return "|".join(_maps(g)["line_org"])
 
 
 def _canonical(expr: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
@@ -231,9 +278,10 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     # (`context` finds a match wherever the bare model pattern does; the bare pattern is the cheaper test: no
     # leading words to try at every position)
     def context(text: pl.Expr, model: str) -> pl.Expr:
-        return text.str.extract_all(rf"(?:\S+\s+){{0,4}}?{model}{FAMILY_SUFFIX}?")
+        return text.str.extract_all(rf"(?:\S+\s+){{0,4}}?{_versioned(g, model)}{FAMILY_SUFFIX}?")
 
-    named = _by_script(sents, "sentence", lambda pattern: pl.col("sentence").str.contains(pattern),
+    lines = _model_lines_pattern(g)
+    named = _by_script(sents, "sentence", lambda pattern: pl.col("sentence").str.contains(_versioned(g, pattern)),
                        g.model_pattern_ascii, g.model_pattern, g)
     sents = sents.filter(
         named
@@ -279,10 +327,33 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             core=pl.col("ctx").str.replace(FAMILY_SUFFIX + "$", ""),
         )
         .with_columns(
-            model_text=_read_models(pl.col("core"), lambda text, model: text.str.extract(rf"({model})$", 1), g)
+            model_text=_read_models(
+                pl.col("core"), lambda text, model: text.str.extract(rf"({_versioned(g, model)})$", 1), g
+            )
         )
         .with_columns(
-            model=_canonical(pl.col("model_text"), g.model_by_key),
+            # a name the gazetteer does not know is a new model of the line it extends: "GPT-5.5" of GPT-5's maker, a
+            # size of a versioned name ("Sky-T1-7B": not "Qwen-7B" in "...-Distill-Qwen-7B"), "Claude Opus 5"
+            line_org=pl.coalesce(
+                _lookup(
+                    _canonical(
+                        pl.col("model_text")
+                        .str.replace(r"\.\d+$", "")
+                        .str.replace(rf"(\d[\w.]*?){NEW_VARIANT}$", "$1"),
+                        g.model_by_key,
+                    ),
+                    _maps(g)["model_org"],
+                ),
+                pl.when(pl.col("model_text").str.contains(rf"^(?:{lines}){VERSION_TAIL}$")).then(
+                    _lookup(pl.col("model_text").str.extract(r"^([A-Za-z]+)", 1), _maps(g)["line_org"])
+                ),
+            ),
+        )
+        .with_columns(
+            model=pl.coalesce(
+                _canonical(pl.col("model_text"), g.model_by_key),
+                pl.when(pl.col("line_org").is_not_null()).then(pl.col("model_text")),
+            ),
             is_short=pl.col("model_text")
             .str.replace_all(r"[\s\-_’']+", "")
             .str.to_lowercase()
@@ -290,9 +361,11 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
             prefix=pl.col("core").str.slice(0, pl.col("core").str.len_chars() - pl.col("model_text").str.len_chars()),
         )
         .with_columns(
-            model_org=_lookup(pl.col("model"), _maps(g)["model_org"]),
+            model_org=pl.coalesce(_lookup(pl.col("model"), _maps(g)["model_org"]), "line_org"),
             is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
-            not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX),
+            # ("released open weights for Kimi K3" releases it)
+            not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX)
+            & ~pl.col("prefix").str.to_lowercase().str.contains(r"\bweights for\s+(?:\S+\s+){0,2}$"),
         )
         # "access to o1, GPT-4o, and Advanced Voice": a model listed right after one that is not released is not either
         .with_columns(
@@ -317,6 +390,12 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     occurrences = occ.filter(
         pl.col("model").is_not_null()
         & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
+    )
+    # a new name spelt two ways in an article ("GLM-5.2", "GLM 5.2") is one model, as first spelt
+    occurrences = occurrences.with_columns(
+        model=pl.col("model")
+        .first()
+        .over("article_id", pl.col("model").str.replace_all(r"[\s\-_’']+", "").str.to_lowercase())
     ).select(
         "article_id",
         "sent_idx",
@@ -330,6 +409,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         "is_short",
         "clause_negated",
         "not_released",
+        "model_text",
     )
     return pl.DataFrame(schema=occurrences.collect_schema()) if sents.is_empty() else occurrences.collect()
 

@@ -4,28 +4,30 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.core import _where
 from transforms.extract.names import (
     ORG,
-    ORG_NAME,
     _canonical,
     _lookup,
     _maps,
     _orgs_in,
+    _read_orgs,
     _split_on,
     _subject_org,
-    _tagged_orgs,
 )
-from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS
+from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
 from transforms.extract.rules import Found, _frame
+from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
-    r"tie[- ]up|joint venture)\b"
+    r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
 )
 # Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
-# ("invest") and nothing is bought.
+# ("invest") and nothing is bought. ("Under the agreement, Reflection will get access to Nvidia GB300s and pay SpaceX":
+# a deal told before, whose terms name others.)
 PARTNERSHIP_WEAK = (
-    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|the|an) (?:[a-z\-]+ ){0,3}(?:deal|"
+    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
     r"agreement|contract)"
     r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
@@ -34,14 +36,16 @@ PARTNERSHIP_WEAK = (
 )
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
-    r"partner|team|allian|collaborat|deal|agree|tie|joint|contract|licen|integrat|memorandum|mou|consortium"
+    r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
 )
 # A formal pact a government or an investor can be party to.
 PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
-# A partnership restated ("remains committed to its partnership") or a company named as a yardstick is not news.
+# A partnership restated ("remains committed to its partnership", "the Cursor partnership makes a huge amount of
+# sense", "said ... at the time that he's excited to partner")
+# or a company named as a yardstick is not news.
 PARTNERSHIP_BACKGROUND = (
-    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|previous(?:ly)?|"
-    r"commitment to|committed to)\b"
+    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
+    r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up))\b"
 )
 # A possibility, not a deal ("potentially in partnership with Oracle").
 HEDGE = r"\b(potentially|possibly|might|may)\b"
@@ -50,11 +54,55 @@ YARDSTICK_ORG = (
     r"with"
     r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+"
 )
+# Companies given as examples are no parties to each other: "a consortium of firms including SoftBank and Sony",
+# "companies including Zed, Replit, Codeium, and Sourcegraph are working with MCP".
+EXAMPLES = (
+    r"\b(?i:including|such as|like)\s+[A-Z][\w&.\-]*(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)"
+    r"[A-Z][\w&.\-]*)*"
+)
 DEAL_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
     r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|"
     r"expands"
     r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches)\s"
+)
+
+# "Google DeepMind and A24 announce ... partnership", "Newsmax, Meta Enter AI Content Partnership": two subjects of a
+# deal verb are the two parties (one of them may be a company the gazetteer does not know).
+JOINT_VERB = (
+    r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
+    r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces)\b"
+    # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
+    r"|partner(?:s|ed)?\b|Partners? (?:to|on|with|for|in)\b"
+)
+JOINT_SUBJECTS = (
+    r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
+    rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)\s+(?:{JOINT_VERB})"
+)
+
+
+def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """A name the gazetteer does not know that may be a company's (no phrase of a title-case headline, no model)."""
+    return (
+        name.is_not_null()
+        & (name.str.len_chars() >= 2)
+        & _canonical(name, g.org_by_key).is_null()
+        & _canonical(name, g.model_by_key).is_null()
+        & ~name.str.contains(PHRASE_WORD)
+        & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+    )
+
+# Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
+KIND_BEFORE = (
+    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform)\s+)?"
+)
+# (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
+# "with California-based company Anthropic")
+PARTNER_WITH = (
+    r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
+    rf"(?:the\s+)?{KIND_BEFORE}"
+    r"([A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})([’'\-]?)"
 )
 
 
@@ -88,7 +136,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
-    parties = _tagged_orgs(pl.col("tagged").str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " "), g)
+    parties = _orgs_in(
+        _read_orgs(pl.col("sentence"), lambda text, org: text.str.replace_all(rf"{YARDSTICK_ORG}(?:{org})", " "), g)
+        .str.replace_all(EXAMPLES, " "),
+        g,
+    )
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
@@ -113,7 +165,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .group_by("_row")
         .agg(pair=pl.col("parties").unique(maintain_order=True))
     )
-    rows = rows.with_row_index("_row").join(allowed, on="_row", how="left").with_columns(pl.col("pair").fill_null([]))
+    rows = (
+        rows.with_row_index("_row")
+        .join(allowed, on="_row", how="left")
+        .drop("_row")
+        .with_columns(pl.col("pair").fill_null([]))
+    )
     # The event is the company's: a government or investor party is the partner, not the org.
     is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     rows = rows.with_columns(
@@ -139,9 +196,16 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "SpaceX has signed a deal with Reflection AI for access to Nvidia chips": the subject of the deal verb and the
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
-    subject = _subject_org(pl.col("sentence"), DEAL_TAIL, g).replace(parent)
+    # (past a lead-in label, "What you need to know: California has entered into a new partnership with
+    # California-based company Anthropic", and past the kind words before the name after "with")
+    subject = _subject_org(pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", ""), DEAL_TAIL, g).replace(parent)
     with_party = _canonical(
-        pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
+        _read_orgs(
+            pl.col("sentence"),
+            lambda text, org: text.str.extract(rf"\bwith\s+(?:the\s+)?{KIND_BEFORE}({org})", 1),
+            g,
+        ),
+        g.org_by_key,
     ).replace(parent)
     # (as columns: a DataFrame's with_columns computes an expression again wherever it is used)
     rows = rows.with_columns(subject=subject, with_party=with_party).with_columns(
@@ -151,6 +215,36 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             & (pl.col("subject") != pl.col("with_party"))
         )
         .then(pl.concat_list("subject", "with_party"))
+        .otherwise("pair")
+    )
+    # "OpenAI partners with Condé Nast", "Anthropic partners with BCG": a company the gazetteer does not know, right
+    # after "partners with", is the one known party's partner.
+    # (read only where one party is named: the regexes below cost where run on every row)
+    rows = _where(rows, pl.col("pair").list.len() == 1, named=pl.col("sentence").str.extract_groups(PARTNER_WITH))
+    named = pl.col("named")
+    named_partner = (
+        pl.when(named.struct.field("2") == "").then(named.struct.field("1").str.strip_chars_end(".,")).otherwise(None)
+    )
+    rows = rows.with_columns(
+        pair=pl.when((pl.col("pair").list.len() == 1) & _plausible(named_partner, g))
+        .then(pl.concat_list("pair", named_partner))
+        .otherwise("pair")
+    )
+    # (one known; an unknown one first only where the sentence starts with it, as _subject_org takes a subject)
+    rows = _where(
+        rows, pl.col("sentence").str.contains(JOINT_VERB), joint=pl.col("sentence").str.extract_groups(JOINT_SUBJECTS)
+    )
+    joint = pl.col("joint")
+    names = [joint.struct.field("1"), joint.struct.field("2")]
+    known = [_canonical(name, g.org_by_key).replace(parent) for name in names]
+    unknown = [
+        pl.when(_plausible(name, g) & (pl.col("sentence").str.starts_with(name) | (i == 1))).then(name)
+        for i, name in enumerate(names)
+    ]
+    rows = rows.with_columns(first=pl.coalesce(known[0], unknown[0]), second=pl.coalesce(known[1], unknown[1]))
+    rows = rows.with_columns(
+        pair=pl.when((known[0].is_not_null() | known[1].is_not_null()) & (pl.col("first") != pl.col("second")))
+        .then(pl.concat_list("first", "second"))
         .otherwise("pair")
     )
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
