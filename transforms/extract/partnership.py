@@ -7,13 +7,15 @@ from transforms import gazetteer as gaz
 from transforms.extract.core import _where
 from transforms.extract.names import (
     ORG,
+    ORG_NAME,
+    TAGGED_WORD,
     _canonical,
     _lookup,
     _maps,
     _orgs_in,
-    _read_orgs,
     _split_on,
     _subject_org,
+    _tagged_orgs,
 )
 from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
 from transforms.extract.rules import Found, _frame
@@ -82,6 +84,14 @@ JOINT_SUBJECTS = (
 )
 
 
+def _tagged(pattern: str) -> str:
+    """A pattern of capitalised words and words (EXAMPLES, KIND_BEFORE) read in `tagged`, where a word may hold a
+    name's marks (names.ORG)."""
+    return pattern.replace("[A-Z]", r"\x02?[A-Z]").replace(r"[\w&.\-]*", r"[\w&.\-\x02\x03]*").replace(
+        r"[\w\-]+", TAGGED_WORD
+    )
+
+
 def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A name the gazetteer does not know that may be a company's (no phrase of a title-case headline, no model)."""
     return (
@@ -136,10 +146,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
-    parties = _orgs_in(
-        _read_orgs(pl.col("sentence"), lambda text, org: text.str.replace_all(rf"{YARDSTICK_ORG}(?:{org})", " "), g)
-        .str.replace_all(EXAMPLES, " "),
-        g,
+    # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
+    parties = _tagged_orgs(
+        pl.col("tagged").str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ").str.replace_all(_tagged(EXAMPLES), " "), g
     )
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
@@ -200,12 +209,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # California-based company Anthropic", and past the kind words before the name after "with")
     subject = _subject_org(pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", ""), DEAL_TAIL, g).replace(parent)
     with_party = _canonical(
-        _read_orgs(
-            pl.col("sentence"),
-            lambda text, org: text.str.extract(rf"\bwith\s+(?:the\s+)?{KIND_BEFORE}({org})", 1),
-            g,
-        ),
-        g.org_by_key,
+        pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{_tagged(KIND_BEFORE)}{ORG_NAME}", 1), g.org_by_key
     ).replace(parent)
     # (as columns: a DataFrame's with_columns computes an expression again wherever it is used)
     rows = rows.with_columns(subject=subject, with_party=with_party).with_columns(
