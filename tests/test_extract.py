@@ -731,6 +731,13 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
             "Capital, Fortune has learned exclusively.",
             ("Radical Numerics", 50),
         ),
+        # where a company is is no part of its name (realset r039, techfundingnews.com 2026-06-08)
+        (
+            "",
+            "London-based Wassist raises $1.1 million pre-seed round led by Playfair to make WhatsApp commerce "
+            "accessible without engineering teams.",
+            ("Wassist", 1),
+        ),
     ],
 )
 def test_the_round_is_its_subjects_when_set_off_by_commas_or_in_title_case(title, text, want):
