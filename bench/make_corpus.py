@@ -787,6 +787,18 @@ def load_manifest(corpus: Path) -> dict:
     return json.loads((Path(corpus) / "manifest.json").read_text())
 
 
+def outlet_feeds(manifest: dict, base: str) -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...]]:
+    """The feeds as (url, name), each outlet at a host of its own ("http://circuit-ledger.test/feeds/…"), as real
+    outlets are: sharding (by registrable domain) and per-host politeness see 25 sites, not one. The hosts are
+    reached on the loopback server at `base` through `connect_to` (the reserved .test TLD is never resolved), and
+    allow-listed with 127.0.0.1 (no politeness interval, as for the demo). Returns (feeds, allow_hosts, connect_to)."""
+    address = base.split("://", 1)[1]
+    hosts = sorted({f"{Path(f['path']).stem.rsplit('-', 1)[0]}.test" for f in manifest["feeds"]})
+    feeds = [(f"http://{Path(f['path']).stem.rsplit('-', 1)[0]}.test{f['path']}", f["name"])
+             for f in manifest["feeds"]]
+    return feeds, ("127.0.0.1", *hosts), tuple(f"{host}={address}" for host in hosts)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=1000,

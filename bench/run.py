@@ -141,16 +141,18 @@ def measure_ceiling_all_cores(corpus: Path, manifest: dict) -> dict:
             "articles_per_s": round(len(pages) / seconds, 2)}
 
 
-def _radar_env(tmp: Path, prefect_home: Path) -> dict:
-    return {**os.environ, "RADAR_ALLOW_HOSTS": "127.0.0.1", "RADAR_MAX_PAGES_PER_FEED": "0",
-            "RADAR_RUN_DEADLINE_S": "0", "RADAR_CONFIG": str(tmp / "no-radar.toml"), "PREFECT_HOME": str(prefect_home)}
+def _radar_env(tmp: Path, prefect_home: Path, hosts: dict) -> dict:
+    return {**os.environ, "RADAR_MAX_PAGES_PER_FEED": "0", "RADAR_RUN_DEADLINE_S": "0",
+            "RADAR_CONFIG": str(tmp / "no-radar.toml"), "PREFECT_HOME": str(prefect_home), **hosts}
 
 
-def _feeds_file(base: str, manifest: dict, tmp: Path) -> Path:
+def _feeds_file(base: str, manifest: dict, tmp: Path) -> tuple[Path, dict]:
+    """feeds.toml, and the environment that reaches each outlet's host on the loopback server
+    (make_corpus.outlet_feeds)."""
+    urls, allow_hosts, connect_to = make_corpus.outlet_feeds(manifest, base)
     feeds = tmp / "feeds.toml"
-    feeds.write_text("".join(f'[[feeds]]\nurl = "{base}{f["path"]}"\nname = "{f["name"]}"\n\n'
-                             for f in manifest["feeds"]))
-    return feeds
+    feeds.write_text("".join(f'[[feeds]]\nurl = "{url}"\nname = "{name}"\n\n' for url, name in urls))
+    return feeds, {"RADAR_ALLOW_HOSTS": ",".join(allow_hosts), "RADAR_CONNECT_TO": ",".join(connect_to)}
 
 
 class RadarProcess:
@@ -159,10 +161,10 @@ class RadarProcess:
     That PREFECT_HOME's database is created before the clock starts (`prefect server database upgrade`), as it is
     for every run of a user's but the very first: creating it costs ~7 CPU-s (measured), once per machine."""
 
-    def __init__(self, name: str, args: list[str], tmp: Path, sample_rss: bool = False):
+    def __init__(self, name: str, args: list[str], tmp: Path, hosts: dict, sample_rss: bool = False):
         self.name, self.result, self.log_path = name, tmp / f"{name}-phases.json", tmp / f"{name}.log"
         cmd = [sys.executable, str(BENCH / "radar_run.py"), str(self.result), *args]
-        env = _radar_env(tmp, tmp / f"prefect-{name}")
+        env = _radar_env(tmp, tmp / f"prefect-{name}", hosts)
         subprocess.run([sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=str(tmp))
         self.cmd, self.env, self.cwd, self.sample_rss = cmd, env, tmp, sample_rss
@@ -202,8 +204,8 @@ def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
 
     db_path = tmp / "radar-run.duckdb"
     with serve_directory(corpus / "site") as base:
-        feeds = _feeds_file(base, manifest, tmp)
-        run = RadarProcess("radar-run", ["run", "--feeds", str(feeds), "--db", str(db_path)], tmp,
+        feeds, hosts = _feeds_file(base, manifest, tmp)
+        run = RadarProcess("radar-run", ["run", "--feeds", str(feeds), "--db", str(db_path)], tmp, hosts,
                            sample_rss=True).start()
         timed = run.wait()
     return {**timed, "pages": manifest["n_pages"], "articles_per_s": round(manifest["n_pages"] / timed["process_s"], 2),
@@ -226,15 +228,16 @@ def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict
 
     reference, rows = totals(reference_db), []
     with serve_directory(corpus / "site") as base:
-        feeds = _feeds_file(base, manifest, tmp)
+        feeds, hosts = _feeds_file(base, manifest, tmp)
         for n in counts:
             here = tmp / f"distributed-{n}"
             here.mkdir()
             root, main_db = here / "landing", here / "main.duckdb"
             workers = [RadarProcess(f"worker_{i}", ["run", "--feeds", str(feeds), "--shard", f"{i}/{n}", "--landing",
-                                                    str(root), "--db", str(here / f"worker_{i}.duckdb")], here)
+                                                    str(root), "--db", str(here / f"worker_{i}.duckdb")], here, hosts)
                        for i in range(1, n + 1)]
-            merge_process = RadarProcess("merge", ["merge", "--landing", str(root), "--db", str(main_db)], here)
+            merge_process = RadarProcess("merge", ["merge", "--landing", str(root), "--db", str(main_db)], here,
+                                         hosts)
             started = time.perf_counter()
             timed_workers = [w.wait() for w in [w.start() for w in workers]]
             workers_s = time.perf_counter() - started

@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
+    import make_corpus
     import prefect
     from prefect import flow
     from stageclock import StageClock
@@ -72,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     import_s = time.perf_counter() - t0
 
     manifest = json.loads((args.corpus / "manifest.json").read_text())
-    feeds = [Feed(url=args.base + f["path"], name=f["name"]) for f in manifest["feeds"]]
+    urls, allow_hosts, connect_to = make_corpus.outlet_feeds(manifest, args.base)
+    feeds = [Feed(url=url, name=name) for url, name in urls]
     # One run takes the whole corpus: the benchmark measures throughput, not the bounded-run defaults.
-    settings = Settings(allow_hosts=("127.0.0.1",), max_pages_per_feed=0, run_deadline_s=0)
+    settings = Settings(allow_hosts=allow_hosts, connect_to=connect_to, max_pages_per_feed=0, run_deadline_s=0)
     settings_used = {k: v for k, v in dataclasses.asdict(settings).items() if k not in ("extra", "user_agent")}
     result: dict = {"size": manifest["size"], "mode": args.mode, "import_s": round(import_s, 3),
                     "prefect_version": prefect.__version__, "n_feeds": len(feeds), "n_pages": manifest["n_pages"],

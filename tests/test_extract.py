@@ -364,11 +364,49 @@ def test_not_partnerships(text):
         ("The United States and China both signed the Bletchley Declaration.", ("INTL", "Bletchley Declaration")),
         ("Britain has renamed its AI Safety Institute the AI Security Institute.", ("UK", "AI Security Institute")),
         ("President Donald Trump on Thursday signed an executive order on AI.", ("US", "executive order")),
+        # realset r123 (SCMP): rules taking effect
+        (
+            "With Beijing’s rules on humanlike AI interaction services taking effect on July 15, Doubao and Qwen move "
+            "to disable customised features.",
+            ("CN", "AI law"),
+        ),
+        # realset r122 (Al Jazeera): a national strategy on AI
+        (
+            "South Korea has laid out a sweeping industrial strategy focused on semiconductor chips and artificial "
+            "intelligence projects as President Lee Jae Myung pledges to cement overwhelming industry leadership.",
+            ("South Korea", "AI law"),
+        ),
+        # realset r127 (whitehouse.gov): the order's own text
+        (
+            "By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, it is hereby ordered: Section 1.",
+            ("US", "executive order"),
+        ),
+        # realset r103 (Al Jazeera): the president acting is his country, not the one named after him
+        (
+            "In December, Trump announced that he would allow Nvidia to sell its H200 chip to China, in a major "
+            "loosening of Washington’s export controls.",
+            ("US", "chip export controls"),
+        ),
     ],
 )
 def test_policy_measures(text, want):
     found = {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"}
     assert found == {want}
+
+
+def test_policy_of_the_government_the_headline_names():
+    # realset r121 (Japan Times): "the government" of the headline's country
+    text = (
+        "Noetra will focus in particular on physical AI, with the government also announcing on Tuesday a revised "
+        "version of its AI robotics strategy."
+    )
+    found = events(text, title="Japan plans sovereign AI model and 10M robots")
+    assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {("Japan", "AI law")}
+    # without a government referred to, a sentence naming no jurisdiction is no country's policy
+    text = "Noetra also announced on Tuesday a revised version of its AI robotics strategy."
+    found = events(text, title="Japan plans")
+    assert not [e for e in found if e["type"] == "policy"]
 
 
 @pytest.mark.parametrize(
@@ -377,6 +415,9 @@ def test_policy_measures(text, want):
         "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
         "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
         "The model had been evaluated by the UK's AI Safety Institute before launch.",
+        # realset r291 (Stratechery): an order named, not acted on
+        "I mentioned above I would get to OpenAI’s greatest crime, which I consider to be the 2023 Biden Executive "
+        "Order on AI.",
     ],
 )
 def test_policy_context_is_not_news(text):
@@ -411,6 +452,78 @@ def test_legal_infringement_noun_does_not_swap_sides():
         ("OpenAI", "The New York Times"),
         ("Microsoft", "The New York Times"),
     }
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # realset r139 (Decrypt): the plaintiff named after "filed ... by", the defendant the company the sentence names
+        (
+            "The complaint, filed June 14 in the U.S. District Court for the Northern District of California by "
+            "customer Karl Kahn, alleges Anthropic misled customers about the amount of usage included.",
+            {("Anthropic", "Karl Kahn")},
+        ),
+        # realset r145 (Meta layoffs): a plaintiff told by what it is
+        (
+            "Meta’s AI-fueled layoffs targeted workers with disabilities, alleged a lawsuit filed by 26 employees who "
+            "were selected for termination.",
+            {("Meta", "employees")},
+        ),
+        # realset r147 (AP): who asks a judge to sanction a company is its other side
+        (
+            "The New York Times, the Daily News and other media outlets are asking a federal judge to impose "
+            "sanctions on OpenAI, escalating a legal fight over artificial intelligence and copyright.",
+            {("OpenAI", "The New York Times")},
+        ),
+        # realset r135 (DW): "the internet giant" is the company in focus
+        (
+            "A Munich court ruled that Google can be held liable for its AI overviews. Judges were asked to rule on "
+            "lawsuits filed against the internet giant by two Munich-based publishing companies.",
+            {("Google", "publishing companies")},
+        ),
+    ],
+)
+def test_legal_plaintiff_who_filed(text, want):
+    assert _typed(events(text), "legal", "counterparty") == want
+
+
+def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
+    assert _typed(
+        events("Three authors filed a class action lawsuit against Nvidia, alleging copyright infringement."),
+        "legal",
+        "counterparty",
+    ) == {("Nvidia", "authors")}
+    found = events("OpenAI was hit with a lawsuit by a group of authors on Tuesday.")
+    assert _typed(found, "legal", "counterparty") == {("OpenAI", "authors")}
+    # complaints to a company, or use cases, are no lawsuit
+    assert not _typed(events("Users filed complaints about ChatGPT with OpenAI."), "legal", "counterparty")
+    assert not _typed(events("OpenAI received complaints from users about the new model."), "legal", "counterparty")
+    assert not _typed(events("Anthropic showcased use cases from Microsoft and Salesforce."), "legal", "counterparty")
+
+
+def test_legal_described_side_is_the_person_the_article_names_for_it():
+    # tests/devset 009 (Reuters on the Bartz v. Anthropic settlement)
+    text = (
+        "Anthropic has agreed to pay at least $1.5 billion to settle a class-action lawsuit brought by authors who "
+        "accused the AI company of using pirated copies of their books. Lawyers for the plaintiffs, led by authors "
+        "Andrea Bartz, Charles Graeber and Kirk Wallace Johnson, called it the largest recovery in history."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Anthropic", "Andrea Bartz")}
+    # a law's name is no person ("the Pregnant Workers Fairness Act", realset r145)
+    text = (
+        "Meta’s layoffs targeted workers on leave, alleged a lawsuit filed by 26 employees. They allege that Meta "
+        "violated the Pregnant Workers Fairness Act."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Meta", "employees")}
+    # realset r136 (Guardian): one person told by what she is, named as who "said in a lawsuit"; a group stays a group
+    text = (
+        "Canadian mother sues OpenAI, alleging ChatGPT led her daughter to kill herself. Kristie Carrier said in a "
+        "lawsuit filed in San Francisco state court that OpenAI’s safety systems never flagged the conversations. "
+        "OpenAI is already facing 18 similar lawsuits filed by families of people who committed or attempted suicide."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Kristie Carrier"), ("OpenAI", "families")}
+    # a court or judge the case is brought before is no party
+    assert not _typed(events("The case against OpenAI was taken up by Judge Sidney Stein."), "legal", "counterparty")
 
 
 @pytest.mark.parametrize(
@@ -924,6 +1037,52 @@ def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
     # outside a market story, and a company's own accounts, are no market moves
     assert not _market(events("Intel dropped nearly 6% and AMD lost 8%."))
     assert not _market(events("Chip shares fell on Monday. OpenAI lost $5 billion last year as its revenue rose 50%."))
+
+
+def test_companies_and_figures_in_two_lists_move_respectively():
+    # realdev g12 (CNBC, the memory selloff)
+    found = _market(
+        events(
+            "Chip shares fell on Monday. SK Hynix, Samsung Electronics and Micron — all key players in the memory "
+            "space — lost $176 billion, $173 billion and $113 billion, respectively."
+        )
+    )
+    assert found == {("SK Hynix", None, -176e9), ("Samsung", None, -173e9), ("Micron", None, -113e9)}
+    # two lists of different lengths pair nothing; the last company is not given the first figure
+    text = "Chip shares fell on Monday. Tencent and Alibaba were up 4.29% and 2.05% and 3%, respectively."
+    found = _market(events(text))
+    assert ("Alibaba", 4.29, None) not in found
+
+
+def test_a_move_told_as_a_noun():
+    # realdev g12 (CNBC)
+    text = "Chip shares fell on Monday. The selloff was led by Nvidia, which saw a $238 billion rout since Friday."
+    assert _market(events(text)) == {("Nvidia", None, -238e9)}
+    assert not _market(events("Chip shares fell on Monday. Nvidia had a record quarter."))
+
+
+def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
+    # realset r093 (BBC, SpaceX earnings) and realdev g22 (Chegg): the company is named in an earlier sentence
+    assert _market(events("SpaceX reported its first earnings. Its stock fell 9% on Wednesday morning.")) == {
+        ("SpaceX", -9.0, None)
+    }
+    assert _market(events("Chegg sued Google. The stock was down 24% in extended trading.")) == {("Chegg", -24.0, None)}
+    # realset r089 (Guardian): "closed 5% lower" is a fall
+    text = "Nvidia is in talks. News of the talks knocked Nvidia’s shares on Monday; they closed 5% lower."
+    assert _market(events(text)) == {("Nvidia", -5.0, None)}
+    # the market as a whole, or a company's own accounts, are no move of the company in focus
+    assert not _market(events("Chegg sued Google. The stock market fell 2% on Monday."))
+    assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))
+
+
+def test_a_part_of_a_companys_equity_is_no_market_move():
+    # realset r079 (OpenAI's proposed gift of equity to a sovereign wealth fund)
+    text = (
+        "OpenAI CEO Sam Altman has proposed giving 5% of the company’s equity to a U.S. sovereign wealth fund, "
+        "reviving discussions about letting the public share in the financial gains from the AI boom."
+    )
+    assert not _market(events(text))
+    assert _market(events("OpenAI's valuation rose 5% to $300 billion.")) == {("OpenAI", 5.0, None)}
 
 
 def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():

@@ -4,11 +4,12 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     LEGAL,
     LEXICONS,
+    NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
     TARGET_DESCRIPTOR,
@@ -21,6 +22,8 @@ from transforms.extract.rules import Found, _frame
 INFRINGED = r"\binfring(?:ed|es)\b"
 # An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
 AI_KINDS = ["lab", "startup"]
+# "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
+LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u\.s\. )?judge\b"
 MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
@@ -38,7 +41,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
-    before, after = _split_on(LEGAL)
+    before, after = _split_on(LEGAL_CUE)
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
@@ -57,7 +60,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
-    rows = sents.filter(low.str.contains(LEGAL) & ~pl.col("past_year"))
+    rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = rows.with_columns(
@@ -87,6 +90,108 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .filter((pl.col("plaintiffs").list.len() > 0) & (pl.col("defendants").list.len() > 0))
     )
+    return _sides(rows, g, confidence=0.75)
+
+
+# "the complaint, filed June 14 in the U.S. District Court ... by customer Karl Kahn", "lawsuits filed against the
+# internet giant by two Munich-based publishing companies", "a lawsuit from its users": who filed is the plaintiff,
+# told by name or by what it is (lexicons.toml legal_party); the defendant is who it is against, else the company
+# the sentence names (or, as "the company", the one in focus).
+SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
+# ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
+FILED_BY = (
+    rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby"
+    r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
+)
+AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst)\s+(.*)$"
+# Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
+PARTY_END = (
+    r"(?:[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:who|which|that|in|on|at|over|for|against|alleging|accusing|claiming|"
+    r"seeking|after|earlier|last|this|with|to|by)\b).*$"
+)
+PARTY_NOUN = _pattern({"pattern": LEXICONS["legal_party"]})
+DESCRIBED = rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?({PARTY_NOUN})\b"
+NAMED = r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2}([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})$"
+NO_PARTY = r"\b(?:Court|Judge|Justice|Jury|Tribunal)\b"
+# "the internet giant", "the AI company": the company in focus.
+COMPANY_WORD = r"\b(?:the|its) (?:[\w\-]+ ){0,2}?(?:company|firm|startup|start-up|giant|group|lab|maker|developer)\b"
+REFERENCE = r"^(?i:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|startup|start-up|giant|group|lab|maker|developer)$"
+
+
+def _party(span: pl.Expr, known: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The parties `span` names (the words after "by" or "against", to PARTY_END): the known companies in it
+    (`known`), else a capitalised name, else what they are ("publishing companies"), else the company in focus where
+    it is referred to."""
+    named = span.str.extract(NAMED, 1)
+    first = named.str.extract(r"^(\S+)", 1)
+    named = pl.when(~named.str.contains(PHRASE_WORD) & ~named.str.contains(NO_PARTY) & ~first.is_in(NOT_NAMES)).then(
+        named
+    )
+    one = pl.coalesce(
+        _canonical(named, g.org_by_key),
+        named,
+        span.str.extract(DESCRIBED, 1),
+        pl.when(span.str.contains(REFERENCE)).then(pl.col("focus_org")),
+    )
+    return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).list.drop_nulls())
+
+
+def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
+    """rows + `<span>_known`: the companies of the sentence (org_hits) named in the column `span` (a lookup of the
+    names already found: matching the gazetteer's pattern again would compile it again, tens of milliseconds)."""
+    known = (
+        rows.select("_row", span, "org_hits")
+        .explode("org_hits")
+        .filter(pl.col(span).str.contains(pl.col("org_hits"), literal=True))
+        .group_by("_row", maintain_order=True)
+        .agg(_canonical(pl.col("org_hits"), g.org_by_key).drop_nulls().unique(maintain_order=True).alias("known"))
+    )
+    return rows.join(known, on="_row", how="left").with_columns(
+        pl.col("known").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias(f"{span}_known")
+    ).drop("known")
+
+
+# "Three authors filed a class action lawsuit against Nvidia", "A group of news publishers sued Google".
+SUBJECT_SUED = (
+    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN}))\s+(?:\w+\s+){{0,2}}?"
+    r"(?:sued|sues|(?:is|are) suing|(?:has|have) sued|(?:(?:has|have) )?filed (?:a |an )?(?:[\w\-]+\s+){0,3}?"
+    r"(?:lawsuits?|suits?|class actions?|complaints? against))\b"
+)
+
+
+def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.with_columns(
+        by=pl.coalesce(
+            pl.col("sentence").str.extract(FILED_BY, 1),
+            pl.col("sentence").str.extract(SUBJECT_SUED, 1).str.to_lowercase(),
+        )
+    ).drop_nulls("by")
+    if rows.is_empty():
+        return _frame(rows, "legal")
+    actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    rows = rows.with_columns(_row=pl.int_range(pl.len()), against=pl.col("sentence").str.extract(AGAINST, 1))
+    rows = rows.with_columns(pl.col("by", "against").str.replace(PARTY_END, "").str.strip_chars())
+    rows = _known_in(_known_in(rows, "by", g), "against", g)
+    rows = rows.with_columns(
+        plaintiffs=_party(pl.col("by"), pl.col("by_known"), g),
+        against=_party(pl.col("against"), pl.col("against_known"), g),
+    ).with_columns(
+        defendants=pl.when(pl.col("against").list.len() > 0)
+        .then("against")
+        .otherwise(
+            pl.concat_list(
+                pl.coalesce(
+                    actors.list.set_difference("plaintiffs").list.first(),
+                    pl.when(pl.col("low").str.contains(COMPANY_WORD)).then("focus_org"),
+                )
+            ).list.drop_nulls()
+        )
+    )
+    return _sides(rows.filter(pl.col("plaintiffs").list.len() > 0), g, confidence=0.7)
+
+
+def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFrame:
+    """One event per plaintiff and defendant; the org is the defendant, unless the plaintiff is an AI company."""
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
     ai_plaintiff = _lookup(pl.col("plaintiffs"), _maps(g)["org_kind"], default="other").is_in(AI_KINDS)
     return _frame(
@@ -94,10 +199,70 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         "legal",
         org=pl.when(ai_plaintiff).then("plaintiffs").otherwise("defendants"),
         counterparty=pl.when(ai_plaintiff).then("defendants").otherwise("plaintiffs"),
-        matter=low.str.extract(MATTERS, 1),
-        confidence=pl.lit(0.75),
+        matter=pl.col("low").str.extract(MATTERS, 1),
+        confidence=pl.lit(confidence),
+    )
+
+
+# "Lawyers for the plaintiffs, led by authors Andrea Bartz, ...", "Plaintiff Karl Kahn alleges": the person who
+# stands for a side the article describes ("a lawsuit brought by authors"), named with what the side is or as the
+# plaintiff; one person ("Canadian mother sues OpenAI") is also the one who "said in a lawsuit".
+PERSON = r"([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+SAID_IN_SUIT = (
+    r"\s+(?:said|says|alleges|alleged|claims|claimed) in (?:a|an|the|her|his|their) (?:lawsuit|suit|complaint)"
+)
+LISTED_PLAINTIFF = rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?)?{PERSON}"
+ONE_PERSON = r"^(?:mother|father|widow)$"
+
+
+def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Per article and party noun ("authors", "plaintiff", "" for who "said in a lawsuit"), the first person named."""
+    sentence = pl.col("sentence")
+    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}"))
+    names = pl.concat(
+        [
+            rows.select(
+                "article_id",
+                "sent_idx",
+                noun=pl.coalesce(sentence.str.extract(LISTED_PLAINTIFF, 2), sentence.str.extract(LISTED_PLAINTIFF, 1))
+                .str.to_lowercase()
+                .str.replace(r"^plaintiffs$", "plaintiff"),
+                name=sentence.str.extract(LISTED_PLAINTIFF, 3),
+            ),
+            rows.select("article_id", "sent_idx", noun=pl.lit(""), name=sentence.str.extract(PERSON + SAID_IN_SUIT, 1)),
+        ]
+    ).drop_nulls("name")
+    names = names.filter(_canonical(pl.col("name"), g.org_by_key).is_null() & ~pl.col("name").str.contains(PHRASE_WORD))
+    return names.sort("sent_idx").group_by("article_id", "noun").agg(pl.col("name").first())
+
+
+def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
+    if found_.filter(described).is_empty():
+        return found_
+    names = _named_plaintiffs(sents.join(found_.filter(described), on="article_id", how="semi"), g)
+    by_noun = names.rename({"noun": "counterparty", "name": "by_noun"})
+    plaintiff = names.filter(pl.col("noun") == "plaintiff").select("article_id", plaintiff="name")
+    said = names.filter(pl.col("noun") == "").select("article_id", said="name")
+    one = pl.col("counterparty").str.contains(ONE_PERSON)
+    return (
+        found_.join(by_noun, on=["article_id", "counterparty"], how="left")
+        .join(plaintiff, on="article_id", how="left")
+        .join(said, on="article_id", how="left")
+        .with_columns(
+            counterparty=pl.when(described & one)
+            .then(pl.coalesce("by_noun", "plaintiff", "said", "counterparty"))
+            .when(described)
+            .then(pl.coalesce("by_noun", "plaintiff", "counterparty"))
+            .otherwise("counterparty")
+        )
+        .drop("by_noun", "plaintiff", "said")
     )
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _legal(found.sents, found.g)
+    # (one scan of every sentence for the cues of both readings)
+    sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
+    found_ = pl.concat([_legal(sents, found.g), _filed_by(sents, found.g)], how="vertical_relaxed")
+    # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
+    return _named_sides(found_, found.all_sents, found.g)

@@ -10,14 +10,17 @@ from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
 MARKET_DOWN = (
-    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:down|lower)|fell|"
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
     r"slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
 )
 MARKET_UP = (
-    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:\w+\s+)?(?:up|higher)|rose|"
+    r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
 )
+
+# "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
+STAKE = rf"{PCT_PATTERN}\s+(?:of|stake)\b"
 
 
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -40,11 +43,11 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         g.org_by_key,
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return _listed_moves(sents, g)
+        return pl.concat([_listed_moves(sents, g), _referred_moves(sents)], how="vertical_relaxed")
     rows = (
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(
-            pct=pl.col("sentence").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+            pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
             org=pl.coalesce(owner, pl.col("orgs").list.first()),
         )
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
@@ -60,6 +63,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 confidence=pl.lit(0.75),
             ),
             _listed_moves(sents, g),
+            _referred_moves(sents),
         ],
         how="vertical_relaxed",
     )
@@ -105,23 +109,22 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
-    rows = (
-        sents.join(stories, on="article_id", how="semi")
-        .filter(pl.col("org_hits").list.len() > 0)
-        .filter(
-            low.str.contains(
-                rf"\b(?:{MOVE_DOWN_VERBS}|"
-                rf"{MOVE_UP_VERBS})\b"
-            )
+    told = sents.join(stories, on="article_id", how="semi").filter(pl.col("org_hits").list.len() > 0)
+    rows = told.filter(
+        low.str.contains(
+            rf"\b(?:{MOVE_DOWN_VERBS}|"
+            rf"{MOVE_UP_VERBS})\b"
         )
-        .filter(~low.str.contains(ACCOUNTS))
-        .with_columns(m=pl.col("sentence").str.extract_all(move))
+    ).filter(~low.str.contains(ACCOUNTS))
+    paired = pl.concat([_respective_moves(rows, g), _noun_moves(told, g)], how="vertical_relaxed")
+    rows = (
+        rows.with_columns(m=pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.extract_all(move))
         .explode("m")
         .drop_nulls("m")
         .with_columns(parts=_built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))
     )
     if rows.is_empty():
-        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+        return paired
     parts = pl.col("parts")
     rows = rows.with_columns(
         names=parts.struct.field("names")
@@ -139,12 +142,111 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .explode("names")
         .drop_nulls("names")
     )
-    return _frame(
+    listed = _frame(
         rows,
         "market_move",
         org=pl.col("names"),
         pct=pl.col("pct") * pl.col("sign"),
         amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")),
+        confidence=pl.lit(0.7),
+    )
+    return pl.concat([listed, paired], how="vertical_relaxed")
+
+
+NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
+# (no capturing group: the patterns below are read by group number)
+FIGURE = rf"{MOVE_HEDGE}(?:\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|{MONEY_PATTERN})"
+MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"
+# "SK Hynix, Samsung Electronics and Micron — all key players in the memory space — lost $176 billion, $173 billion
+# and $113 billion, respectively": the n-th company moved by the n-th figure.
+RESPECTIVELY = (
+    rf"({NAME}(?:(?:,\s*|,?\s+and\s+){NAME}){{1,5}})[^.;]{{0,80}}?\s({MOVE_VERB})\s+"
+    rf"({FIGURE}(?:(?:,\s*|,?\s+and\s+){FIGURE}){{1,5}}),?\s+respectively"
+)
+def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Companies and figures told in two lists ("respectively")."""
+    sentence = pl.col("sentence")
+    rows = rows.filter(pl.col("low").str.contains("respectively", literal=True))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(
+        names=sentence.str.extract(RESPECTIVELY, 1).str.replace_all(r",\s*|,?\s+and\s+", "\x1e").str.split("\x1e"),
+        verb=sentence.str.extract(RESPECTIVELY, 2),
+        figures=sentence.str.extract(RESPECTIVELY, 3).str.extract_all(FIGURE),
+    )
+    both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")
+    both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
+    sign = pl.when(pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0)
+    pct = pl.col("figures").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        both,
+        "market_move",
+        org=pl.col("org"),
+        pct=pct * sign,
+        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")) * sign),
+        confidence=pl.lit(0.7),
+    )
+
+
+# "The selloff was led by Nvidia, which saw a $238 billion rout since market close on Friday": a move told as a noun.
+NOUN_MOVE = (
+    rf"({NAME})(?:’s|'s)?,?(?:\s+which)?\s+(?:saw|suffered|posted|recorded|had)\s+(?:a|an)\s+({FIGURE})\s+"
+    r"(?:(?:one|single)-day\s+)?(rout|drop|decline|fall|slide|plunge|loss|selloff|sell-off|wipeout|gain|jump|rally|surge)\b"
+)
+
+
+def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    sentence = pl.col("sentence")
+    rows = rows.filter(pl.col("low").str.contains(r"\b(?:saw|suffered|posted|recorded|had) an? \S+"))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(
+        org=_canonical(sentence.str.extract(NOUN_MOVE, 1), g.org_by_key),
+        figure=sentence.str.extract(NOUN_MOVE, 2),
+        sign=pl.when(sentence.str.extract(NOUN_MOVE, 3).str.contains("gain|jump|rally|surge"))
+        .then(1.0)
+        .otherwise(-1.0),
+    ).drop_nulls("org")
+    pct = pl.col("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        rows,
+        "market_move",
+        org=pl.col("org"),
+        pct=pct * pl.col("sign"),
+        amount_usd=pl.when(pct.is_null()).then(
+            money_to_usd(pl.col("figure").str.replace(MOVE_HEDGE, "")) * pl.col("sign")
+        ),
+        confidence=pl.lit(0.7),
+    )
+
+
+# "Its stock fell 9% on Wednesday morning", "The stock was down 24% in extended trading": a sentence that opens on the
+# shares of the company in focus (the one the article last named) moves them by its figure.
+REFERRED_MOVE = (
+    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the company)"
+    rf"(?:\s+(?:also|have|has|had))*\s+(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?:{PCT_PATTERN}|"
+    rf"{MONEY_PATTERN})"
+)
+
+REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the co)"
+
+
+def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
+    rows = sents.filter(
+        pl.col("focus_org").is_not_null()
+        & pl.col("low").str.contains(REFERRED_START)
+    )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
+    sign = pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s")).then(-1.0).otherwise(1.0)
+    pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _frame(
+        rows,
+        "market_move",
+        org=pl.col("focus_org"),
+        pct=pct * sign,
+        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)) * sign),
         confidence=pl.lit(0.7),
     )
 

@@ -12,16 +12,18 @@ GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or or
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
-    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)"
-    r"|enter(?:s|ed)? into force|(?:took|takes|take) effect|c(?:a|o)me into force|rescind[a-z]*|"
+    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
+    r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
-    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|orders?|ordered|requir[a-z]*|would "
+    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|requir[a-z]*|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
     r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish[a-z]*|set up|renam[a-z]*|would become|"
     r"will become|launch[a-z]*"
     # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
     # force
-    r"|forced|forcing|prompted|spurred)\b"
+    r"|forced|forcing|prompted|spurred"
+    # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
+    r"|orders? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
 )
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
@@ -31,6 +33,7 @@ AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b"
 # Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
 PUBLICATION = (
     r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
@@ -72,6 +75,23 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("measure")
         .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
     )
+    # "with the government also announcing a revised version of its AI robotics strategy": the government the
+    # headline names ("Japan plans sovereign AI model").
+    referred = rows.filter(pl.col("jurisdiction").is_null() & pl.col("low").str.contains(GOVERNMENT_REFERENCE))
+    if not referred.is_empty():
+        headline = (
+            sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
+            .select("article_id", headline_jurisdiction=jurisdiction)
+        )
+        rows = (
+            rows.join(headline, on="article_id", how="left")
+            .with_columns(
+                jurisdiction=pl.when(pl.col("low").str.contains(GOVERNMENT_REFERENCE))
+                .then(pl.coalesce("jurisdiction", "headline_jurisdiction"))
+                .otherwise("jurisdiction")
+            )
+            .drop("headline_jurisdiction")
+        )
     # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
     rows = rows.with_columns(
         jurisdiction=pl.when(pl.col("measure") == "AI Act")
