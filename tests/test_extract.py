@@ -194,6 +194,11 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "office",
             ("Anthropic", "Theo Hourmouzis"),
         ),
+        # a role shifted (realset r161, theguardian.com 2026-08-08)
+        (
+            "Google DeepMind enters a new era as co-founder Demis Hassabis shifts AI role",
+            ("Google DeepMind", "Demis Hassabis"),
+        ),
         # a headline in title case (openai.com, 2024-08)
         ("Zico Kolter Joins OpenAI’s Board of Directors", ("OpenAI", "Zico Kolter")),
     ],
