@@ -4,8 +4,8 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _read_orgs, _split_on, _subject_org, _tagged_orgs
-from transforms.extract.patterns import NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
+from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _read_orgs, _split_on, _subject_org
+from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 
 ACQUISITION = (
@@ -41,7 +41,6 @@ ACQUIRER_TAIL = (
 def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
-    tagged_before, _ = _split_on(ACQUISITION, "tagged")  # the org names before the verb
     # "its merger with Musk's xAI": the owner's name is no part of the target's
     # (a text extractor's "Ben Affleck ‘s AI startup" too)
     head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ").str.replace(
@@ -52,7 +51,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
     # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer
     # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
-    clause = before.str.replace(CLAUSE_START, "")
+    clause = before.str.replace(CLAUSE_START, "").str.replace(BACKED_BASED, "")
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
@@ -61,7 +60,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         rows.with_columns(
             acquirer=pl.coalesce(
                 subject,
-                _tagged_orgs(tagged_before.str.replace(CLAUSE_START, ""), g).list.filter(actor).list.last(),
+                _orgs_in(clause, g).list.filter(actor).list.last(),
                 pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
                 "new_org",
                 pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),

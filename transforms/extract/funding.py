@@ -14,6 +14,7 @@ from transforms.extract.names import (
     _maps,
     _subject_org,
 )
+from transforms.extract.patterns import BACKED_BASED
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -134,7 +135,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         pl.col("valued_org"),
     )
     subject_org = _subject_org(
-        pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
+        pl.col("sentence").str.replace(BACKED_BASED, "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
         FUNDING_TAIL,
         g,
     )

@@ -104,8 +104,8 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # pattern. A mark is no word character: `\b` right before or after one does not read as in the sentence ("fined \x02O"
 # has none where "fined O" has one), so patterns read in `tagged` match ORG there instead. A word that may hold a name
 # ("non-OpenAI") is TAGGED_WORD.
-ORG = r"\x02[^\x03]*\x03"
-ORG_NAME = r"\x02([^\x03]*)\x03"
+ORG = r"\x02[^\x02\x03]*\x03"
+ORG_NAME = r"\x02([^\x02\x03]*)\x03"
 TAGGED_WORD = r"[\w\-\x02\x03]+"
 
 
