@@ -487,6 +487,20 @@ def test_legal_plaintiff_who_filed(text, want):
     assert _typed(events(text), "legal", "counterparty") == want
 
 
+def test_legal_company_a_court_holds_liable_and_the_side_the_articles_suit_describes():
+    # realset r153 (Ars Technica)
+    text = (
+        "A German court has ruled that Google is liable for false statements in AI Overviews. The preliminary ruling "
+        "came in a case flagged by The Decoder, where two publishers found that Google’s AI Overviews incorrectly "
+        "linked them to scams."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Google", "publishers")}
+    # without a side the article describes, no event; nor where no court holds anyone liable
+    assert not _typed(events("A German court has ruled that Google is liable for false statements."), "legal", "matter")
+    text = "Companies can be held liable if they mislead customers, a lawyer for the publishers said of Google."
+    assert not _typed(events(text), "legal", "counterparty")
+
+
 def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
     assert _typed(
         events("Three authors filed a class action lawsuit against Nvidia, alleging copyright infringement."),
