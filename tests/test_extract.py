@@ -536,6 +536,9 @@ def test_legal_described_side_is_the_person_the_article_names_for_it():
         "OpenAI is already facing 18 similar lawsuits filed by families of people who committed or attempted suicide."
     )
     assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Kristie Carrier"), ("OpenAI", "families")}
+    # a name is no suit (../shared/archive/lab-announcements.jsonl, OpenAI news, March 2024)
+    text = "Dr. Sue Desmond-Hellmann, Nicole Seligman, Fidji Simo join; Sam Altman rejoins board | Organization: OpenAI"
+    assert not _typed(events(text), "legal", "counterparty")
     # a court or judge the case is brought before is no party
     assert not _typed(events("The case against OpenAI was taken up by Judge Sidney Stein."), "legal", "counterparty")
 

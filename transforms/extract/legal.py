@@ -190,9 +190,14 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _sides(rows.filter(pl.col("plaintiffs").list.len() > 0), g, confidence=0.7)
 
 
+TITLE = r"(?m:^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?$)"
+
+
 def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFrame:
     """One event per plaintiff and defendant; the org is the defendant, unless the plaintiff is an AI company."""
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
+    # "Dr. Sue Desmond-Hellmann ... join": a name, not a suit ("Dr." is no party)
+    rows = rows.filter(~pl.concat_str("plaintiffs", "defendants", separator="\n").str.contains(TITLE))
     ai_plaintiff = _lookup(pl.col("plaintiffs"), _maps(g)["org_kind"], default="other").is_in(AI_KINDS)
     return _frame(
         rows,
