@@ -415,6 +415,9 @@ def test_policy_of_the_government_the_headline_names():
         "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
         "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
         "The model had been evaluated by the UK's AI Safety Institute before launch.",
+        # lab-announcements.jsonl (OpenAI, "A Primer on the EU AI Act"): requirements explained, not imposed
+        "We’re sharing a preliminary overview of the EU AI Act including upcoming deadlines and requirements, with a "
+        "particular focus on prohibited and high-risk use cases.",
         # realset r291 (Stratechery): an order named, not acted on
         "I mentioned above I would get to OpenAI’s greatest crime, which I consider to be the 2023 Biden Executive "
         "Order on AI.",
