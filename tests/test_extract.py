@@ -1067,6 +1067,12 @@ def test_companies_and_figures_in_two_lists_move_respectively():
     assert ("Alibaba", 4.29, None) not in found
 
 
+def test_shares_that_slipped_fell():
+    # tests/devset 048 (AMD-OpenAI deal)
+    found = _market(events("AMD signed a chip deal with OpenAI. Nvidia shares slipped about 1% on the news."))
+    assert ("Nvidia", -1.0, None) in found
+
+
 def test_a_move_told_as_a_noun():
     # realdev g12 (CNBC)
     text = "Chip shares fell on Monday. The selloff was led by Nvidia, which saw a $238 billion rout since Friday."
