@@ -1419,8 +1419,8 @@ def test_the_model_a_run_started_from_did_not_cost_the_training_amount():
             "a $42 compute budget, RL fine-tuning can lead to strong improvements.")
     assert not [e for e in events(text) if e["type"] == "training_cost"]
     # the model's own run still costs what it cost (demo deepseek-r1-cost.html)
-    found = events("DeepSeek had reported that the final training run of DeepSeek-V3, the general-purpose base model on "
-                   "which R1 was built, cost about $5.6 million in GPU time on a cluster of 2,048 Nvidia H800 chips.")
+    found = events("DeepSeek had reported that the final training run of DeepSeek-V3, the general-purpose base model "
+                   "on which R1 was built, cost about $5.6 million in GPU time.")
     assert {(e["model"], e["amount_usd"]) for e in found if e["type"] == "training_cost"} == {("DeepSeek-V3", 5.6e6)}
 
 
