@@ -1443,6 +1443,22 @@ def test_versions_of_known_model_lines_are_models():
         ("model_release", "Moonshot AI", "Kimi K3")}
 
 
+def test_a_new_name_the_release_verb_takes_and_calls_a_model_is_released():
+    # realset r011 (TechCrunch, 2026-06-27): a name without a version, described as a model; "earlier the same week"
+    # is recent news, not background
+    found = events("Earlier the same week Sakana AI, a Tokyo-based AI startup launched Fugu , a model named after the "
+                   "Japanese word for blowfish.")
+    assert kinds(found) >= {("model_release", "Sakana AI", "Fugu")}
+    # realset r010 (Google for Developers): a new name of a known maker's line
+    found = events("At Google I/O we introduced Gemini Omni Flash, the model where Gemini’s multimodal reasoning meets "
+                   "video generation.", title="Start Building with Gemini Omni Flash")
+    assert ("model_release", "Gemini Omni Flash") in {(e["type"], e["model"]) for e in found}
+    # realset r281: described as a benchmark, it is none
+    found = events("We’re excited to introduce FrontierCode, a benchmark that measures how well models can truly meet "
+                   "the standards of high-quality production codebases.", title="FrontierCode")
+    assert not [e for e in found if e["type"] == "model_release"]
+
+
 def test_a_release_cue_of_another_clause_or_a_time_marker_releases_nothing():
     # realset r253 (timkellogg.me, 2025-01-25): "came out" tells of R1, not of the models named after it
     assert not [e for e in events("R1 just came out a few days ago out of nowhere, and then there’s o1 and o3, but "
