@@ -1443,6 +1443,14 @@ def test_versions_of_known_model_lines_are_models():
         ("model_release", "Moonshot AI", "Kimi K3")}
 
 
+def test_a_model_is_not_measured_against_itself_named_shorter():
+    # realset r282 (artificialanalysis.ai): "Sonnet 5" is the Claude Sonnet 5 the article is about
+    found = events("➤ For reasoning and knowledge-heavy tasks, Sonnet still sits behind its larger siblings: despite "
+                   "substantial gains across many evaluations, heavy reasoning and knowledge benchmarks still show "
+                   "Opus 4.8 ahead of Sonnet 5.", title="Claude Sonnet 5: strong agentic performance at a higher cost per task")
+    assert not [e for e in found if e["type"] == "benchmark_claim" and e["model"].endswith(e["compared_to"])]
+
+
 def test_a_new_name_the_release_verb_takes_and_calls_a_model_is_released():
     # realset r011 (TechCrunch, 2026-06-27): a name without a version, described as a model; "earlier the same week"
     # is recent news, not background
