@@ -1447,7 +1447,8 @@ def test_a_model_is_not_measured_against_itself_named_shorter():
     # realset r282 (artificialanalysis.ai): "Sonnet 5" is the Claude Sonnet 5 the article is about
     found = events("➤ For reasoning and knowledge-heavy tasks, Sonnet still sits behind its larger siblings: despite "
                    "substantial gains across many evaluations, heavy reasoning and knowledge benchmarks still show "
-                   "Opus 4.8 ahead of Sonnet 5.", title="Claude Sonnet 5: strong agentic performance at a higher cost per task")
+                   "Opus 4.8 ahead of Sonnet 5.",
+                   title="Claude Sonnet 5: strong agentic performance at a higher cost per task")
     assert not [e for e in found if e["type"] == "benchmark_claim" and e["model"].endswith(e["compared_to"])]
 
 
