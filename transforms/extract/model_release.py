@@ -33,7 +33,7 @@ OPENING_SENTENCES = 3  # the headline and the first sentences
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
-RECENT = r"\bearlier (?:this|the same|that) (?:week|month)\b"
+RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
 RELEASE_REF = (
     r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
