@@ -194,6 +194,11 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "office",
             ("Anthropic", "Theo Hourmouzis"),
         ),
+        # a role shifted (realset r161, theguardian.com 2026-08-08)
+        (
+            "Google DeepMind enters a new era as co-founder Demis Hassabis shifts AI role",
+            ("Google DeepMind", "Demis Hassabis"),
+        ),
         # a headline in title case (openai.com, 2024-08)
         ("Zico Kolter Joins OpenAI’s Board of Directors", ("OpenAI", "Zico Kolter")),
     ],
@@ -858,6 +863,13 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
             "Nguyen’s startup, Radical Numerics, emerged from stealth with a $50 million seed round led by Emergence "
             "Capital, Fortune has learned exclusively.",
             ("Radical Numerics", 50),
+        ),
+        # where a company is is no part of its name (realset r039, techfundingnews.com 2026-06-08)
+        (
+            "",
+            "London-based Wassist raises $1.1 million pre-seed round led by Playfair to make WhatsApp commerce "
+            "accessible without engineering teams.",
+            ("Wassist", 1),
         ),
     ],
 )

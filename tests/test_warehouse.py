@@ -69,6 +69,25 @@ def test_a_failing_batch_leaves_nothing_behind(db_path):
     assert db.query(db_path, "select count(*) as n from raw.articles")["n"][0] == 0
 
 
+@pytest.mark.parametrize("table", ["articles", "mentions", "fetches"])
+def test_a_duplicate_id_within_a_batch_is_refused_not_stored_twice(db_path, table):
+    """Articles, mentions and fetches are inserted by anti-join (warehouse/sql/insert_*.sql), which drops ids already
+    stored but not an id that comes twice in one batch: their primary keys refuse that, and nothing is stored."""
+    db.migrate(db_path)
+    articles = [_article("a1", "http://one/r1", "One")]
+    mentions = [_mention("m1", "a1")]
+    fetches = [{"fetch_id": "f1", "run_id": "run1", "kind": "article", "url": "http://one/r1", "fetched_at": T0}]
+    rows = {"articles": articles, "mentions": mentions, "fetches": fetches}
+    rows[table] = rows[table] * 2
+    with pytest.raises(duckdb.ConstraintException, match="duplicate key"):
+        stages.load_article_batch(db_path, "run1", pl.DataFrame(rows["fetches"]), pl.DataFrame(rows["articles"]),
+                                  pl.DataFrame(rows["mentions"], schema=MENTION_SCHEMA),
+                                  pl.DataFrame(schema=stages.QUARANTINE_SCHEMA))
+    counts = db.query(db_path, "select (select count(*) from raw.articles) as a, (select count(*) from core.mentions)"
+                               " as m, (select count(*) from raw.fetches) as f").row(0)
+    assert counts == (0, 0, 0)
+
+
 def test_reader_waits_for_another_process_holding_the_write_lock(db_path):
     import subprocess
     import sys

@@ -116,7 +116,11 @@ def load(con: duckdb.DuckDBPyConnection, statement: str, incoming: pl.DataFrame)
     """Run warehouse/sql/<statement>.sql with `incoming` registered as a table; returns rows changed."""
     if incoming.is_empty():
         return 0
-    con.register("incoming", incoming)
+    # Arrow as polars holds it (string views): DuckDB reads it without the copy of every string that the default
+    # export (large strings) makes, which for a merge of articles is all their text.
+    from polars import CompatLevel  # loaded already: `incoming` is a polars frame
+
+    con.register("incoming", incoming.to_arrow(compat_level=CompatLevel.newest()))
     changed = con.execute(sql_text(statement)).fetchall()
     # Only on success: an aborted transaction refuses unregister, and writing() discards the connection then.
     con.unregister("incoming")

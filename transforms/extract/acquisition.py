@@ -5,7 +5,7 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
-from transforms.extract.patterns import NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
+from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 
 ACQUISITION = (
@@ -51,7 +51,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
     # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer
     # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
-    clause = before.str.replace(CLAUSE_START, "")
+    clause = before.str.replace(CLAUSE_START, "").str.replace(BACKED_BASED, "")
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)

@@ -5,6 +5,7 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import _article_short_names, _canonical, _lookup, _maps, _subject_org
+from transforms.extract.patterns import BACKED_BASED
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -124,7 +125,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         pl.col("valued_org"),
     )
     subject_org = _subject_org(
-        pl.col("sentence").str.replace(r"\b[A-Z]\S*-backed\s+", "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
+        pl.col("sentence").str.replace(BACKED_BASED, "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
         FUNDING_TAIL,
         g,
     )

@@ -30,8 +30,9 @@ MOVE_VERBS = (
     r"resigns|quit|quits|departs|departed|depart"
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
     r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
-    # "Mia Glaese, who will take on an expanded role as VP of research and safety"
-    r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role"
+    # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
+    # AI role"
+    r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
 )
 # "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
 # departure": the person tells of their own move.
@@ -65,7 +66,7 @@ OBJECT_MOVE = (
 )
 MOVE_CUE = (
     r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
-    r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac"
+    r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac|shift"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (

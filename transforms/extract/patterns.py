@@ -59,6 +59,9 @@ TARGET_DESCRIPTOR = (
     r"designer|platform"
     r"|specialist|business|unit|rival|chipmaker|supplier|operator)\s+(?:called\s+|named\s+)?"
 )
+# Who backs a company or where it is is no part of its name: "Paris-based Mistral AI", "San Francisco-based Acme
+# Robotics", "Sequoia-backed Acme".
+BACKED_BASED = r"(?:\b[A-Z][\w.]*\s+)?\b[A-Z]\S*-(?:backed|based)\s+"
 # The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
 TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][\w.]*(?:,))"
 
