@@ -78,6 +78,14 @@ def test_an_event_told_twice_in_an_article_is_one_event():
     assert sorted(m["evidence"] for m in merged) == ["headline", "other article"]
 
 
+def test_between_equally_confident_mentions_the_one_the_warehouse_shows_stands_for_the_event():
+    # warehouse/sql/merge_events.sql orders by confidence, then fetched_at (one article: the same), then mention_id
+    mentions = [{"article_id": "a", "event_key": "k", "confidence": 0.8, "mention_id": mid, "evidence": mid}
+                for mid in ("c3", "a1", "b2")]
+    assert [m["evidence"] for m in merge_within_article(mentions)] == ["a1"]
+    assert [m["evidence"] for m in merge_within_article(mentions[::-1])] == ["a1"]
+
+
 def test_merged_events_keep_distinct_events_apart_and_one_event_from_several_articles_together():
     r1 = {"type": "model_release", "org": "DeepSeek", "model": "DeepSeek-R1", "event_date": "2025-01-20"}
     r1_0528 = {"type": "model_release", "org": "DeepSeek", "model": "DeepSeek-R1-0528", "event_date": "2025-05-28",

@@ -255,9 +255,10 @@ def score_merged(gold: list[dict], predicted: list[dict]) -> dict:
 
 
 def merge_within_article(mentions: list[dict]) -> list[dict]:
-    """What a user sees of an article: one event per event key (its most confident mention)."""
+    """What a user sees of an article: one event per event key (its most confident mention; between equals the one
+    warehouse/sql/merge_events.sql picks, the lowest mention_id)."""
     best: dict[tuple, dict] = {}
-    for m in sorted(mentions, key=lambda m: -(m.get("confidence") or 0)):
+    for m in sorted(mentions, key=lambda m: (-(m.get("confidence") or 0), m.get("mention_id") or "")):
         best.setdefault((m["article_id"], m["event_key"]), m)
     return list(best.values())
 

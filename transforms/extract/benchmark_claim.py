@@ -26,6 +26,9 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         .filter(
             pl.col("model").is_not_null()
             & (pl.col("model") != pl.col("compared_to"))
+            # nor measured against itself named shorter ("Opus 4.8 ahead of Sonnet 5" of Claude Sonnet 5)
+            & ~pl.col("model").str.ends_with(pl.concat_str(pl.lit(" "), "compared_to"))
+            & ~pl.col("compared_to").str.ends_with(pl.concat_str(pl.lit(" "), "model"))
             # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
             & ~pl.col("sentence").str.contains(r"\?\W*$")
         )

@@ -260,7 +260,7 @@ def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str])
     longer = (
         names.join(names.rename({"name": "full"}), on="article_id")
         .filter(pl.col("full").str.starts_with(pl.col("name") + " ") & ~pl.col("name").is_in(known))
-        .sort(pl.col("full").str.len_chars(), descending=True)
+        .sort(pl.col("full").str.len_chars(), "full", descending=[True, False])  # ties by name: the same every run
         .unique(["article_id", "name"], keep="first")
     )
     for c in columns:
@@ -386,5 +386,5 @@ def _finish(mentions: pl.DataFrame, known_orgs: list[str], published: pl.DataFra
                       separator="\x1f")
     ).to_series()
     mentions = mentions.with_columns(mention_id=each(identity, _sha))
-    return mentions.select(list(MENTION_SCHEMA)).sort("article_id", "type", "event_key")
+    return mentions.sort("article_id", "type", "event_key", "sent_idx").select(list(MENTION_SCHEMA))
 

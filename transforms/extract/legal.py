@@ -190,9 +190,14 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _sides(rows.filter(pl.col("plaintiffs").list.len() > 0), g, confidence=0.7)
 
 
+TITLE = r"(?m:^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?$)"
+
+
 def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFrame:
     """One event per plaintiff and defendant; the org is the defendant, unless the plaintiff is an AI company."""
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
+    # "Dr. Sue Desmond-Hellmann ... join": a name, not a suit ("Dr." is no party)
+    rows = rows.filter(~pl.concat_str("plaintiffs", "defendants", separator="\n").str.contains(TITLE))
     ai_plaintiff = _lookup(pl.col("plaintiffs"), _maps(g)["org_kind"], default="other").is_in(AI_KINDS)
     return _frame(
         rows,
@@ -260,9 +265,39 @@ def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) ->
     )
 
 
+# "German court holds Google liable for fake AI answers", "a German court has ruled that Google is liable for false
+# statements": the company held liable is a defendant, and its other side who the article's suit sentences describe
+# ("The preliminary ruling came in a case ..., where two publishers found that ...").
+HELD_LIABLE = r"\b(?:court|judges?|jury)\b[^;]{0,150}?\bliable\b"
+
+
+def _held_liable(sents: pl.DataFrame, all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    rows = sents.filter(pl.col("low").str.contains(HELD_LIABLE)).with_columns(
+        defendants=pl.concat_list(actors.list.first()).list.drop_nulls()
+    )
+    rows = rows.filter(pl.col("defendants").list.len() > 0)
+    if rows.is_empty():
+        return _frame(rows, "legal")
+    described = (
+        all_sents.join(rows.select("article_id"), on="article_id", how="semi")
+        .filter(pl.col("low").str.contains(SUIT))
+        .with_columns(party=pl.col("sentence").str.extract(rf"\b({PARTY_NOUN})\b", 1))
+        .drop_nulls("party")
+        .sort("sent_idx")
+        .group_by("article_id")
+        .agg(pl.col("party").first())
+    )
+    rows = rows.join(described, on="article_id").with_columns(plaintiffs=pl.concat_list("party"))
+    return _sides(rows, g, confidence=0.65)
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    # (one scan of every sentence for the cues of both readings)
+    # (one scan of every sentence for the cues of all readings)
     sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
-    found_ = pl.concat([_legal(sents, found.g), _filed_by(sents, found.g)], how="vertical_relaxed")
+    found_ = pl.concat(
+        [_legal(sents, found.g), _filed_by(sents, found.g), _held_liable(sents, found.all_sents, found.g)],
+        how="vertical_relaxed",
+    )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     return _named_sides(found_, found.all_sents, found.g)

@@ -12,7 +12,7 @@ MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|v
 MARKET_DOWN = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
-    r"slump[a-z]*|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
+    r"slump[a-z]*|slipp?(?:ed|ing|s)|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
 )
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
@@ -71,7 +71,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
 # "Intel dropped nearly 6% and AMD lost 8%", "Samsung and SK Hynix fell 12% apiece": in a market story each company
 # named right before a move verb and its figure moved by that figure.
 MOVE_DOWN_VERBS = (
-    r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|shed|sheds|tumbled|plunged|plummeted|"
+    r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|slipped|slips|shed|sheds|tumbled|plunged|plummeted|"
     r"slumped"
     r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)"
 )

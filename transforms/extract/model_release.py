@@ -33,6 +33,8 @@ OLD_RELEASE_DAYS = 365
 OPENING_SENTENCES = 3  # the headline and the first sentences
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
+# ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
+RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
 RELEASE_REF = (
     r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
@@ -62,7 +64,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     low = pl.col("low")
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     # (kept as columns: each is used several times below)
-    sents = sents.with_columns(background=low.str.contains(BACKGROUND) | low.str.contains(TIME_MARKER))
+    sents = sents.with_columns(
+        background=low.str.replace_all(RECENT, "").str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
+    )
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
@@ -439,6 +443,10 @@ NOT_MODEL_WORDS = (
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
 UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+APPOSITIVE = (
+    rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their)\s+)?[\"'‘“]?(?P<name>[A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){{0,2}})"
+    rf"[\"'’”]?\s?,\s+(?i:a|an|its|the)\s+{DESCRIPTION}(?i:model|llm)s?\b"
+)
 
 
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -468,7 +476,19 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
                 1,
             )
             .str.strip_chars_end(".,"),
+            # "launched Fugu, a model named after ...", "releases Soofi S, an open 30B model": a name the release verb
+            # takes, described as a model
+            described=pl.col("sentence").str.extract_groups(APPOSITIVE),
         )
+        .with_columns(
+            called=pl.coalesce(
+                "called",
+                pl.when(~pl.col("described").struct.field("desc").str.contains(NOT_A_MODEL)).then(
+                    pl.col("described").struct.field("name")
+                ),
+            )
+        )
+        .drop("described")
         .with_columns(first=pl.col("model").list.first())
         .explode("model")
         .with_columns(model=pl.col("model").str.strip_chars_end("."))

@@ -15,7 +15,7 @@ POLICY_ACTION = (
     r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
-    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|requir[a-z]*|would "
+    r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
     r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish[a-z]*|set up|renam[a-z]*|would become|"
     r"will become|launch[a-z]*"

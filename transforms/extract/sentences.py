@@ -76,6 +76,10 @@ FURNITURE_WORD = (
     r"|copyright|©|rights reserved|when you|reporter|writer|editor|correspondent)"
 )
 SHARE_WORD = "on Google"
+# The standfirst under the headline repeated in the text ("Google has released Gemini 3.7 Flash, improving 4 points over
+# Gemini 3.6 Flash and ...", realset r289) often ends without a full stop, yet it is the article's news, not furniture:
+# a line right after the title's line that reads as one sentence (ten words or more, mostly lower case).
+STANDFIRST_WORDS = 10
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
@@ -109,6 +113,12 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
+            standfirst=(line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars())
+            & (pl.col("title").str.strip_chars().str.count_matches(" ", literal=True) >= 2)  # a headline, not "---"
+            # (spaces and capitals after one: literal or ASCII-only patterns, cheap on every line of every page)
+            & (line.str.count_matches(" ", literal=True) >= STANDFIRST_WORDS - 1)
+            & (2 * line.str.count_matches(r"(?:^| )[A-Z]") <= line.str.count_matches(" ", literal=True) + 1)
+            & ~line.str.contains(r"[a-z]{3}[.!?]\s"),
         )
         .filter(
             (
@@ -116,6 +126,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 | line.str.contains(LIST_ITEM)
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
+                | pl.col("standfirst")
             )
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
         )

@@ -8,12 +8,21 @@ from transforms.extract.names import _lookup, _maps
 from transforms.extract.patterns import LEAD_SENTENCES
 from transforms.extract.rules import Found, _frame
 
+# A model named as where a run started: "using the 1.5B DeepSeek-R1", "fine-tuned from Qwen2.5-32B".
+BASE_MODEL = (
+    r"\b(?:using|used|uses|fine-tun(?:ed|ing|es?)(?: from| on)?|distill(?:ed|ing) from|built on|based on) (?:\S+ ){0,2}"
+)
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
+
+
+def _literal(text: pl.Expr) -> pl.Expr:
+    """The text as a regex that matches it literally."""
+    return text.str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
 
 
 def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
-    money_text = pl.col("money_text").str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
+    money_text = _literal(pl.col("money_text"))
     rate = (
         pl.col("sentence")
         .str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")), strict=False)
@@ -27,6 +36,10 @@ def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         "owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model")
     )
     rows = rows.with_columns(model=model).drop_nulls("model")
+    # Nor did the model a run started from ("using the 1.5B DeepSeek-R1-Distill-Qwen model, ... a $42 compute budget"):
+    # the cost is of the new run. (A regex per row again, on these few rows.)
+    base = pl.col("sentence").str.contains(pl.concat_str(pl.lit(BASE_MODEL), _literal(pl.col("model"))), strict=False)
+    rows = rows.filter(~base.fill_null(False) | pl.col("owner_model").is_not_null())
     # A model the sentence names only as a yardstick ("replicates the DeepSeek-R1-Zero approach (side note: it costs
     # less than $30 to train)", "Train your own O1 preview model within $450") did not cost the amount.
     named_as = models.group_by("article_id", "sent_idx", "model").agg(only_used=pl.col("is_comparison").all())
