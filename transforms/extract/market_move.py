@@ -88,6 +88,12 @@ MOVE_HEDGE = (
 ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribers|customers|margin|spending|costs?)\b"
 
 
+def _signed_moves(rows: pl.DataFrame, org: pl.Expr, pct: pl.Expr, amount_usd: pl.Expr, sign: pl.Expr) -> pl.DataFrame:
+    """Market moves of `rows`: the percentage when the figure is one, else the amount of money, with the move's sign."""
+    return _frame(rows, "market_move", org=org, pct=pct * sign,
+                  amount_usd=pl.when(pct.is_null()).then(amount_usd * sign), confidence=pl.lit(0.7))
+
+
 def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # A market story: an article with a sentence about a stock or market value moving.
@@ -141,14 +147,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .explode("names")
         .drop_nulls("names")
     )
-    listed = _frame(
-        rows,
-        "market_move",
-        org=pl.col("names"),
-        pct=pl.col("pct") * pl.col("sign"),
-        amount_usd=pl.when(pl.col("pct").is_null()).then(pl.col("amount") * pl.col("sign")),
-        confidence=pl.lit(0.7),
-    )
+    listed = _signed_moves(rows, pl.col("names"), pl.col("pct"), pl.col("amount"), pl.col("sign"))
     return pl.concat([listed, paired], how="vertical_relaxed")
 
 
@@ -177,14 +176,7 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
     sign = pl.when(pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0)
     pct = pl.col("figures").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
-    return _frame(
-        both,
-        "market_move",
-        org=pl.col("org"),
-        pct=pct * sign,
-        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")) * sign),
-        confidence=pl.lit(0.7),
-    )
+    return _signed_moves(both, pl.col("org"), pct, money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")), sign)
 
 
 # "The selloff was led by Nvidia, which saw a $238 billion rout since market close on Friday": a move told as a noun.
@@ -207,16 +199,8 @@ def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .otherwise(-1.0),
     ).drop_nulls("org")
     pct = pl.col("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
-    return _frame(
-        rows,
-        "market_move",
-        org=pl.col("org"),
-        pct=pct * pl.col("sign"),
-        amount_usd=pl.when(pct.is_null()).then(
-            money_to_usd(pl.col("figure").str.replace(MOVE_HEDGE, "")) * pl.col("sign")
-        ),
-        confidence=pl.lit(0.7),
-    )
+    return _signed_moves(rows, pl.col("org"), pct, money_to_usd(pl.col("figure").str.replace(MOVE_HEDGE, "")),
+                         pl.col("sign"))
 
 
 # "Its stock fell 9% on Wednesday morning", "The stock was down 24% in extended trading": a sentence that opens on the
@@ -240,14 +224,7 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
     sign = pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s")).then(-1.0).otherwise(1.0)
     pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
-    return _frame(
-        rows,
-        "market_move",
-        org=pl.col("focus_org"),
-        pct=pct * sign,
-        amount_usd=pl.when(pct.is_null()).then(money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)) * sign),
-        confidence=pl.lit(0.7),
-    )
+    return _signed_moves(rows, pl.col("focus_org"), pct, money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)), sign)
 
 
 def mentions(found: Found) -> pl.DataFrame:
