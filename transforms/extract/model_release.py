@@ -29,7 +29,6 @@ RELEASE = (
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
-OLD_RELEASE_DAYS = 365
 OPENING_SENTENCES = 3  # the headline and the first sentences
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
@@ -237,16 +236,6 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
-    # A model the gazetteer dates a year or more before the article is history, not a release ("GPT-4" in a 2026
-    # article), unless it is planned or its weights are opened now.
-    released = _lookup(pl.col("model"), _maps(g)["model_released"]).str.to_date("%Y-%m-%d", strict=False)
-    released = pl.coalesce(
-        released, _lookup(pl.col("model"), _maps(g)["model_released"]).str.to_date("%Y-%m", strict=False)
-    )
-    long_ago = (pl.col("published_at").dt.date() - released).dt.total_days() > OLD_RELEASE_DAYS
-    rows = rows.filter(
-        ~long_ago.fill_null(False) | (pl.col("status") == "planned") | low.str.contains(r"open[- ]?sourc|weights")
-    )
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(

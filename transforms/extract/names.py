@@ -214,7 +214,6 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
                 "model_license": {m: e.get("license") for m, e in g.models.items()},
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
-                "model_released": {m: e["released"] for m, e in g.models.items() if e.get("released")},
                 "line_org": _model_lines(g),
             },
         )
