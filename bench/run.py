@@ -175,13 +175,16 @@ class RadarProcess:
     upgrade`), as it does for every run of a user's but the very first: creating it costs ~7 CPU-s (measured), once
     per machine."""
 
-    def __init__(self, name: str, args: list[str], tmp: Path, hosts: dict, sample_rss: bool = False):
+    def __init__(self, name: str, args: list[str], tmp: Path, hosts: dict, sample_rss: bool = False,
+                 prefect_api_url: str | None = None):
         self.name, self.result, self.log_path = name, tmp / f"{name}-phases.json", tmp / f"{name}.log"
         cmd = [sys.executable, str(BENCH / "radar_run.py"), str(self.result), *args]
         home = tmp / f"prefect-{name}"
         home.mkdir()
         shutil.copy(_migrated_prefect_db(), home / "prefect.db")
         self.cmd, self.env, self.cwd, self.sample_rss = cmd, _radar_env(tmp, home, hosts), tmp, sample_rss
+        if prefect_api_url:  # a running Prefect server: no temporary API of its own
+            self.env["PREFECT_API_URL"] = prefect_api_url
 
     def start(self) -> RadarProcess:
         with open(self.log_path, "wb") as log:
@@ -227,13 +230,19 @@ def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
 
 
 def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict, reference_db: Path,
-                        counts: list[int]) -> dict:
+                        counts: list[int], prefect_modes: list[str]) -> dict:
     """Distributed mode on this machine: N shard workers (`radar run --shard I/N --landing ROOT --db worker_I.duckdb`)
     started at once as real processes over the same corpus, then `radar merge` into an empty warehouse; each timed
     from process start to exit. Ratio: radar_run's process time over (all workers done + merge), i.e. articles/s
     against the single-process `radar run` of this benchmark run (1.0: as fast). The merged warehouse is checked
-    against radar_run's (articles, mentions, events)."""
+    against radar_run's (articles, mentions, events).
+
+    Per Prefect mode: `temporary`, each process starts its own temporary Prefect API, as `radar run` does without a
+    server; `server`, every process talks to one `prefect server` started before the clock, as shard deployments
+    on a work pool do (docs/scale-out.md) -- the server is up before any run, so its start-up is nobody's run time.
+    radar_run itself always pays its temporary API (the embedded default)."""
     from cli.demo_server import serve_directory
+    from tests.prefect_server import SessionServer, wait_until_healthy
     from warehouse import db
 
     def totals(path: Path) -> dict:
@@ -243,34 +252,49 @@ def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict
     reference, rows = totals(reference_db), []
     with serve_directory(corpus / "site") as base:
         feeds, hosts = _feeds_file(base, manifest, tmp)
-        for n in counts:
-            here = tmp / f"distributed-{n}"
-            here.mkdir()
-            root, main_db = here / "landing", here / "main.duckdb"
-            workers = [RadarProcess(f"worker_{i}", ["run", "--feeds", str(feeds), "--shard", f"{i}/{n}", "--landing",
-                                                    str(root), "--db", str(here / f"worker_{i}.duckdb")], here, hosts)
-                       for i in range(1, n + 1)]
-            merge_process = RadarProcess("merge", ["merge", "--landing", str(root), "--db", str(main_db)], here,
-                                         hosts)
-            started = time.perf_counter()
-            timed_workers = [w.wait() for w in [w.start() for w in workers]]
-            workers_s = time.perf_counter() - started
-            merge = merge_process.start().wait()
-            total_s = workers_s + merge["process_s"]
-            merged = totals(main_db)
-            merge_only = merge["phases_s"]["merge (read landing, validate, transaction)"]
-            rows.append({
-                "workers": n, "workers_s": round(workers_s, 3), "merge_process_s": merge["process_s"],
-                "total_s": round(total_s, 3), "articles_per_s": round(manifest["n_pages"] / total_s, 2),
-                "ratio_to_radar_run": round(radar_run["process_s"] / total_s, 4),
-                "worker_process_s": [w["process_s"] for w in timed_workers],
-                "worker_prefect_startup_s": [w["phases_s"].get("prefect api start-up") for w in timed_workers],
-                "worker_ingest_flow_s": [w["phases_s"].get("ingest flow") for w in timed_workers],
-                "merge_phases_s": merge["phases_s"], "merged": merged,
-                "merge_mentions_per_s": round(merged["mentions"] / merge_only) if merge_only else None,
-                "same_as_radar_run": merged == reference,
-            })
+        for mode in prefect_modes:
+            server = SessionServer() if mode == "server" else None
+            try:
+                if server:
+                    wait_until_healthy(server.url, server)
+                for n in counts:
+                    rows.append(_distributed_run(tmp / f"distributed-{mode}-{n}", feeds, hosts, n, manifest,
+                                                 radar_run, server.url if server else None, totals, reference)
+                                | {"prefect": mode})
+            finally:
+                if server:
+                    server.stop()
     return {"available": True, "radar_run_process_s": radar_run["process_s"], "reference": reference, "runs": rows}
+
+
+def _distributed_run(here: Path, feeds: Path, hosts: dict, n: int, manifest: dict, radar_run: dict,
+                     prefect_api_url: str | None, totals, reference: dict) -> dict:
+    here.mkdir()
+    root, main_db = here / "landing", here / "main.duckdb"
+    workers = [RadarProcess(f"worker_{i}", ["run", "--feeds", str(feeds), "--shard", f"{i}/{n}", "--landing",
+                                            str(root), "--db", str(here / f"worker_{i}.duckdb")], here, hosts,
+                            prefect_api_url=prefect_api_url)
+               for i in range(1, n + 1)]
+    merge_process = RadarProcess("merge", ["merge", "--landing", str(root), "--db", str(main_db)], here, hosts,
+                                 prefect_api_url=prefect_api_url)
+    started = time.perf_counter()
+    timed_workers = [w.wait() for w in [w.start() for w in workers]]
+    workers_s = time.perf_counter() - started
+    merge = merge_process.start().wait()
+    total_s = workers_s + merge["process_s"]
+    merged = totals(main_db)
+    merge_only = merge["phases_s"]["merge (read landing, validate, transaction)"]
+    return {
+        "workers": n, "workers_s": round(workers_s, 3), "merge_process_s": merge["process_s"],
+        "total_s": round(total_s, 3), "articles_per_s": round(manifest["n_pages"] / total_s, 2),
+        "ratio_to_radar_run": round(radar_run["process_s"] / total_s, 4),
+        "worker_process_s": [w["process_s"] for w in timed_workers],
+        "worker_prefect_startup_s": [w["phases_s"].get("prefect api start-up") for w in timed_workers],
+        "worker_ingest_flow_s": [w["phases_s"].get("ingest flow") for w in timed_workers],
+        "merge_phases_s": merge["phases_s"], "merged": merged,
+        "merge_mentions_per_s": round(merged["mentions"] / merge_only) if merge_only else None,
+        "same_as_radar_run": merged == reference,
+    }
 
 
 def _copy_of_source(frames: dict, k: int) -> dict:
@@ -613,7 +637,7 @@ def print_report(res: dict) -> None:
                         f"({', '.join(f'{k} {v:.2f}s' for k, v in merger['merge_phases_s'].items())}); "
                         f"landing them took {merger['land_s']:.1f}s")
     for row in res.get("distributed", {}).get("runs", []):
-        summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge",
+        summary.add_row(f"distributed: {row['workers']} shard worker(s) + merge ({row['prefect']} Prefect API)",
                         f"{row['ratio_to_radar_run']:.2f}x radar run",
                         f"{row['total_s']:.1f}s = workers {row['workers_s']:.1f}s "
                         f"+ merge {row['merge_process_s']:.1f}s "
@@ -706,6 +730,10 @@ def main(argv: list[str] | None = None) -> int:
                          "the corpus stored), print its figures as JSON and write nothing else")
     ap.add_argument("--distributed-workers", type=parse_sizes, default=[1, 2, 4],
                     help="shard worker counts for the distributed section (default 1,2,4)")
+    ap.add_argument("--distributed-prefect", type=lambda v: v.split(","), default=["temporary", "server"],
+                    help="Prefect set-ups for the distributed section, comma-separated: temporary (each process "
+                         "starts its own temporary API) and/or server (one `prefect server` for all, started "
+                         "before the clock, as deployments use). Default: both")
     ap.add_argument("--profile", default=None,
                     help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') "
                          "or 'auto' (the largest)")
@@ -777,7 +805,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"distributed mode: {args.distributed_workers} shard workers at once, then radar merge")
         t = time.perf_counter()
         distributed = measure_distributed(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp),
-                                          radar_run, reference_db, args.distributed_workers)
+                                          radar_run, reference_db, args.distributed_workers, args.distributed_prefect)
         args.phase_s["distributed"] = round(time.perf_counter() - t, 2)
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)
@@ -789,7 +817,8 @@ def main(argv: list[str] | None = None) -> int:
     results["ratios"]["radar_run_over_ceiling"] = results["radar_run"]["ratio_to_ceiling"]
     results["ratios"]["merger_mentions_per_s"] = merger["merge_mentions_per_s"]
     for row in distributed["runs"]:
-        results["ratios"][f"distributed_{row['workers']}_workers_over_radar_run"] = row["ratio_to_radar_run"]
+        results["ratios"][f"distributed_{row['workers']}_workers_{row['prefect']}_api_over_radar_run"] = \
+            row["ratio_to_radar_run"]
     by_size = {row["size"]: row for row in results["scaling"]}
     if 1000 in by_size and 10000 in by_size:
         results["ratios"]["time_10k_over_1k"] = round(by_size[10000]["cold_wall_s"] / by_size[1000]["cold_wall_s"], 3)

@@ -51,11 +51,11 @@ def test_bench_runs_and_reports_every_section(tmp_path):
     proc = subprocess.run(
         # Small on purpose (it checks that every section still runs, not speed): 100 articles, 10,000 synthetic
         # mentions for the DuckDB load, the run's rows copied once for the merger, and the distributed mode with 1
-        # worker only (each worker is a radar process, ~12 s of CPU; tests/test_landing.py checks 3 shard workers
-        # against one run).
+        # worker only, against one Prefect server (each worker is a radar process, ~12 s of CPU; tests/test_landing.py
+        # checks 3 shard workers with their temporary APIs against one run).
         [sys.executable, str(BENCH / "run.py"), "--size", "100", "--out", str(out),
          "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "10000", "--merger-mentions", "300",
-         "--distributed-workers", "1"],
+         "--distributed-workers", "1", "--distributed-prefect", "server"],
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
@@ -74,12 +74,12 @@ def test_bench_runs_and_reports_every_section(tmp_path):
     assert merger["mentions"] > 0 and merger["merged"]["n_mentions_new"] == merger["mentions"]  # every row merged once
     assert merger["merged"]["n_articles_new"] == merger["articles"] and _number(merger["merge_mentions_per_s"])
     distributed = results["distributed"]
-    assert [row["workers"] for row in distributed["runs"]] == [1]
+    assert [(row["workers"], row["prefect"]) for row in distributed["runs"]] == [(1, "server")]
     for row in distributed["runs"]:
         assert row["same_as_radar_run"], row  # the workers and the merger stored what radar run stored
         assert all(_number(row[k]) for k in ("total_s", "ratio_to_radar_run", "merge_mentions_per_s"))
         assert len(row["worker_process_s"]) == row["workers"] and all(map(_number, row["worker_process_s"]))
-        assert _number(results["ratios"][f"distributed_{row['workers']}_workers_over_radar_run"])
+        assert _number(results["ratios"][f"distributed_{row['workers']}_workers_server_api_over_radar_run"])
     cold = results["pipeline_cold"]
     assert all(_number(cold[k]) for k in ("wall_s", "articles_per_s", "ratio_to_ceiling"))
     assert cold["warehouse"]["articles"] > 0 and cold["warehouse"]["mentions"] > 0
