@@ -36,6 +36,7 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The frames with the rows that fail their suite moved to the quarantine (stamped with their own run's id),
     and the mentions of an article that failed left out with it."""
     rejected = []
+    landed_articles = frames.get("articles")
     for name, key in VALIDATED.items():
         if name not in frames:
             continue
@@ -49,12 +50,10 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             if not bad.is_empty():
                 rejected.append(stages.batch_frames(run_id, quarantine=bad)["quarantine"])
         frames[name] = pl.concat(parts) if parts else frames[name].clear()
-    if rejected and "mentions" in frames and "articles" in frames:
-        bad_urls = pl.concat(rejected).filter(pl.col("table_name") == "articles")["row_key"]
-        if not bad_urls.is_empty():
-            # an article can fail only here (its worker validated it too, against the same suite): rare
-            bad_ids = frames["articles"].filter(pl.col("url").is_in(bad_urls.to_list()))["article_id"]
-            frames["mentions"] = frames["mentions"].filter(~pl.col("article_id").is_in(bad_ids.to_list()))
+    if landed_articles is not None and "mentions" in frames:
+        # an article can fail only here (its worker validated it too, against the same suite): rare
+        failed = landed_articles.join(frames["articles"], on="article_id", how="anti")
+        frames["mentions"] = frames["mentions"].join(failed, on="article_id", how="anti")
     if rejected:
         frames["quarantine"] = pl.concat([frames.get("quarantine", rejected[0].clear()), *rejected],
                                          how="diagonal_relaxed")

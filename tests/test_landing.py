@@ -229,6 +229,30 @@ def test_a_batch_whose_rows_do_not_match_its_marker_is_refused(batches, tmp_path
         landing.read_batches(root, landing.committed_batches(root))
 
 
+def test_an_article_that_fails_validation_at_the_merger_is_quarantined_with_its_mentions_left_out(batches, tmp_path):
+    made, _ = batches
+    batch_id, kwargs = next((b, k) for b, k in made if "mentions" in k and k["mentions"].height)
+    broken = kwargs["mentions"]["article_id"][0]
+    # a row its worker's suite would have refused (a worker of another version, a row changed in the landing store)
+    articles = kwargs["articles"].with_columns(
+        text_source=pl.when(pl.col("article_id") == broken).then(pl.lit("bogus")).otherwise(pl.col("text_source")))
+    root = str(tmp_path / "landing")
+    land(root, RUN_ID, [(batch_id, {**kwargs, "articles": articles})])
+    merged = tmp_path / "merged.duckdb"
+    merge(Path(root), merged)
+
+    def ids(sql: str) -> set:
+        return set(db.query(merged, sql)["article_id"].to_list())
+
+    assert broken not in ids("select article_id from raw.articles")
+    assert broken not in ids("select article_id from core.mentions")  # no mention without its article
+    kept = set(kwargs["mentions"]["article_id"].to_list()) - {broken}
+    assert kept and kept <= ids("select article_id from core.mentions")
+    url = articles.filter(pl.col("article_id") == broken)["url"][0]
+    assert db.query(merged, "select row_key from ops.quarantine where table_name = 'articles'")["row_key"].to_list() \
+        == [url]
+
+
 def test_radar_merge_sends_each_new_release_once_and_publishes_the_snapshot(batches, tmp_path):
     """`radar merge` end to end (Prefect flow, writer lock, alerts through the outbox to a real webhook, read
     snapshot); a second merge with nothing landed sends nothing."""
