@@ -216,7 +216,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     direct = low.str.contains(
         pl.concat_str(
             pl.lit(
-                r"\b(?:" + RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|"
+                # ("The company is also releasing Claude Mythos 5")
+                r"\b(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|"
                 r"publish(?:es|"
                 r"ed))\s+(?:[\w’'\-]+\s+){0,3"
                 r"}?"
