@@ -27,3 +27,12 @@ def test_a_release_told_with_an_ing_verb_past_the_lead_is_news():
     found = events(FILLER + " The company is also releasing Claude Mythos 5, but provided few details on what that "
                    "means.", title="Anthropic releases its first Mythos-class model")
     assert ("Anthropic", "Claude Mythos 5") in typed(found, "model_release")
+
+
+def test_a_plan_told_only_past_the_lead_is_no_release():
+    # realdev g17 (Fortune): an aside on an upcoming model, far down an article about a White House meeting
+    sentence = ("The White House also requested OpenAI limit the release of its upcoming GPT 5.6 model to a small "
+                "number of government-approved partners because of its advanced capabilities.")
+    assert not typed(events(FILLER + " " + sentence), "model_release")
+    # in the lead it is the news, as a plan
+    assert [e["status"] for e in events(sentence) if e["type"] == "model_release"] == ["planned"]

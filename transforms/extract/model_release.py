@@ -235,6 +235,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         ],
         how="diagonal_relaxed",
     )
+    # A plan told only past the lead is an aside ("requested OpenAI limit the release of its upcoming GPT 5.6 model").
+    rows = rows.filter((pl.col("sent_idx") <= LEAD_SENTENCES) | (pl.col("status") != "planned"))
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
