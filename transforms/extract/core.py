@@ -23,6 +23,7 @@ from transforms.extract.names import (
     _unknown_org,
     _untag,
 )
+from transforms.extract.new_models import new_model_occurrences
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
 from transforms.extract.rules import MENTION_SCHEMA, Found
 from transforms.extract.sentences import split_sentences
@@ -212,6 +213,8 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .agg(article_orgs=pl.col("orgs").drop_nulls().unique())
     )
     models = _model_occurrences(sents, g, article_orgs)
+    # (and the new models each article tells of, that the gazetteer's reading does not find: new_models.py)
+    models = pl.concat([models, new_model_occurrences(sents, models, g)], how="vertical_relaxed")
     subject = (
         models.filter(
             ~pl.col("is_comparison")

@@ -12,6 +12,8 @@ from transforms.extract.rules import Found, _frame
 BASE_MODEL = (
     r"\b(?:using|used|uses|fine-tun(?:ed|ing|es?)(?: from| on)?|distill(?:ed|ing) from|built on|based on) (?:\S+ ){0,2}"
 )
+FUNDING = r"\b(?:rais(?:e|es|ed|ing)|funding|invest(?:s|ed|ment)|secur(?:es|ed))\b"
+ROUND = r"^\s*(?:in\s+)?(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:(?i:series\s+\w+|seed|funding|investment)\b)"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
 
 
@@ -30,6 +32,8 @@ def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     # (`rate` is a regex per row, compiled per row: only the few amounts beside "train" are tested)
     rows = money.filter(pl.col("low").str.contains(TRAINING) & ~pl.col("is_valuation")).filter(~rate)
+    # "a model trained heavily on court decisions, and said it had raised €12m in a Series A round": a round's amount
+    rows = rows.filter(~pl.col("ctx").str.to_lowercase().str.contains(FUNDING) & ~pl.col("follows").str.contains(ROUND))
     # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
     # "train" beside it is mostly someone else's run, a replication or a comparison.
     model = pl.coalesce(
@@ -47,10 +51,13 @@ def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         # (one whose own amount is told is its cost still: "compared to GPT-4's $100 million")
         ~pl.col("only_used").fill_null(False) | pl.col("owner_model").is_not_null()
     )
+    makers = models.drop_nulls("model_org").group_by("article_id", "model").agg(maker=pl.col("model_org").first())
+    rows = rows.join(makers, on=["article_id", "model"], how="left")
     return _frame(
         rows,
         "training_cost",
-        org=_lookup(pl.col("model"), _maps(g)["model_org"]),
+        # (a new model's maker as its occurrences give it: new_models.py)
+        org=pl.coalesce(_lookup(pl.col("model"), _maps(g)["model_org"]), "maker"),
         model=pl.col("model"),
         amount_usd=pl.col("amount_usd"),
         confidence=pl.when(pl.col("owner_model").is_not_null() | pl.col("subject_model").is_not_null())

@@ -1,0 +1,69 @@
+"""Model releases, benchmark claims and training costs on real news prose (short quoted sentences of the realset and
+realdev articles, named by id)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polars as pl
+
+from transforms.extract import extract_mentions
+
+PUBLISHED = datetime(2026, 6, 20, tzinfo=timezone.utc)
+# sentences that tell nothing, to push a sentence past the lead
+FILLER = " ".join(f"Sovereign nations can now deploy AI locally, point {i}." for i in range(10))
+
+
+def events(text: str, title: str = "") -> list[dict]:
+    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": PUBLISHED}])
+    return extract_mentions(articles).to_dicts()
+
+
+def typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
+    return {tuple(e[f] for f in ("org", "model", *fields)) for e in found if e["type"] == type_}
+
+
+def test_a_release_told_with_an_ing_verb_past_the_lead_is_news():
+    # realdev g27 (The Verge): "is also releasing" takes the model as its object
+    found = events(FILLER + " The company is also releasing Claude Mythos 5, but provided few details on what that "
+                   "means.", title="Anthropic releases its first Mythos-class model")
+    assert ("Anthropic", "Claude Mythos 5") in typed(found, "model_release")
+
+
+def test_a_plan_told_only_past_the_lead_is_no_release():
+    # realdev g17 (Fortune): an aside on an upcoming model, far down an article about a White House meeting
+    sentence = ("The White House also requested OpenAI limit the release of its upcoming GPT 5.6 model to a small "
+                "number of government-approved partners because of its advanced capabilities.")
+    assert not typed(events(FILLER + " " + sentence), "model_release")
+    # in the lead it is the news, as a plan
+    assert [e["status"] for e in events(sentence) if e["type"] == "model_release"] == ["planned"]
+
+
+def test_a_new_model_named_twice_and_told_as_a_model_is_its_repository_owners():
+    # realset r279 (deep-reinforce.com): an unknown name, told as a family of models, named again; the Hugging Face
+    # repository's owner made it
+    text = ("Introducing Ornith-1.0, a self-improving family of open-source models specially for agentic coding tasks. "
+            "Ornith-1.0 spans the full spectrum. We serve the model for training and inference ( "
+            "https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B/blob/main/chat_template.jinja ), and modify "
+            "Harbor to align with vLLM's reasoning_content key.")
+    assert ("Deepreinforce AI", "Ornith-1.0") in typed(events(text), "model_release")
+    # named once, it is a passing mention
+    assert not typed(events(text.split(". Ornith")[0] + "."), "model_release")
+
+
+def test_a_headline_release_without_a_name_releases_the_articles_first_new_model():
+    # realdev g31 (TechCrunch): the model is named far down, as "its LLM"; the headline's subject made it
+    text = (FILLER + " The company says the first iteration of its LLM, Base1, was developed and trained on a dataset "
+            "generated from real user interactions on the platform. " + FILLER + " But Shlomo is betting that the "
+            "huge engineering effort to develop Base1 will cement its positioning.")
+    found = events(text, title="Vibe-coding platform Base44 launches own model as AI startups seek defensibility")
+    assert typed(found, "model_release") == {("Base44", "Base1")}
+    # without the headline's release, the same text releases nothing
+    assert not typed(events(text, title="Vibe-coding platform Base44 hires a new CFO"), "model_release")
+
+
+def test_a_funding_rounds_amount_beside_a_training_word_is_no_training_cost():
+    # devset 101: "trained" describes the model; the amount is the round's
+    found = events("BERLIN - Tessellate Labs, a two-year-old Berlin startup that builds language models for lawyers, "
+                   "on Monday released Tess-7B, a 7-billion-parameter model trained heavily on German and Austrian "
+                   "court decisions, and said it had raised €12m in a Series A round. Tess-7B matches GPT-4o mini.")
+    assert not typed(found, "training_cost")

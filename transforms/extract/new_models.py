@@ -1,0 +1,199 @@
+"""New models from context: names the gazetteer does not know and that no known model line begins ("Ornith-1.0",
+"Base1"), told as a model and named again in the article, with their maker. Their occurrences are rows shaped as
+names._model_occurrences' (core.extract_mentions adds them to its `models`), so every rule reads them alike."""
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import gazetteer as gaz
+from transforms.extract.names import (
+    BENCHMARK,
+    FAMILY_SUFFIX,
+    NOT_RELEASED_PREFIX,
+    WEAK_COMPARISON,
+    _canonical,
+    _lookup,
+    _maps,
+    _subject_org,
+)
+from transforms.extract.patterns import CLAUSE_BREAK, NEGATION, NON_ACTORS, STRONG_COMPARISON
+
+# A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
+NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
+# Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards.
+NOT_MODEL = (
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
+    r"|Jul|Aug|Sept?|Oct|Nov|Dec|Phase|Stage|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section"
+    r"|Article|Figure|Fig|Table|Q[1-4]|COVID|ASL|AIME|MATH|AMC|GSM|MMLU|HLE|ARC|SWE|Terminal|H\d|A\d|B\d|GB\d|M\d|RTX"
+    r"|TPU|GPU|iPhone|Windows|Series|Top|Llama|Version|Claude|Gemini|GPT)\b"
+)
+# Where a sentence tells the name as a model: "the Ornith-1.0 model", "its LLM, Base1", "Ornith-1.0, a self-improving
+# family of open-source models".
+MODEL_WORD = r"(?:models?|llms?|language models?)\b"
+TOLD_AS_MODEL = [
+    rf"(?i:its|their|a|an|the|new)\s+(?:[\w\-]+\s+)?(?P<name>{NEW_NAME})\s+(?i:{MODEL_WORD})",
+    rf"(?i:{MODEL_WORD}),?\s+(?:(?i:called|named|dubbed)\s+)?(?P<name>{NEW_NAME})",
+    rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,6}}?(?i:{MODEL_WORD})",
+]
+# A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
+HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
+HEADLINE_VERB = r"\s+[a-z]+s\b"
+SEP = r"[\s\-_’'.]+"
+
+
+def _key(name: pl.Expr) -> pl.Expr:
+    return name.str.replace_all(SEP, "").str.to_lowercase()
+
+
+def _maker_name(owner: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """A repository owner as a company name: the gazetteer's, else its words capitalised ("deepreinforce-ai" ->
+    "Deepreinforce AI")."""
+    words = owner.str.replace_all(r"[\-_]+", " ").str.to_titlecase().str.replace(r"\bAi$", "AI")
+    return pl.coalesce(_canonical(owner, g.org_by_key), _canonical(words, g.org_by_key), words)
+
+
+def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """Rows as names._model_occurrences' for the new models of each article (see the module's docstring)."""
+    empty = models.clear()
+    named = sents.filter(pl.col("sentence").str.contains(r"[A-Z][A-Za-z]*-?[A-Za-z]*\d"))
+    if named.is_empty():
+        return empty
+    told = pl.concat_list(
+        [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_MODEL]
+    )
+    as_model = (
+        named.filter(pl.col("low").str.contains(MODEL_WORD))
+        .select("article_id", name=told)
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(pl.col("name").str.strip_chars_end("."))
+        .unique()
+    )
+    if as_model.is_empty():
+        return empty
+    occ = (
+        named.join(as_model.select("article_id").unique(), on="article_id", how="semi")
+        .select("article_id", "sent_idx", "sentence", "low", name=pl.col("sentence").str.extract_all(NEW_NAME))
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(pl.col("name").str.strip_chars_end("."))
+        .join(as_model, on=["article_id", "name"], how="semi")
+        .filter(
+            ~pl.col("name").str.contains(NOT_MODEL)
+            & _canonical(pl.col("name"), g.model_by_key).is_null()
+            & _canonical(pl.col("name"), g.org_by_key).is_null()
+        )
+    )
+    # Not a name the gazetteer's reading covers, in full or as the start of a longer name ("GPT-5.6-Cyber"), nor one
+    # the article names as a company.
+    known = models.select("article_id", known=_key(pl.col("model_text"))).drop_nulls().unique()
+    covered = (
+        occ.select("article_id", "name", key=_key(pl.col("name")))
+        .unique()
+        .join(known, on="article_id")
+        .filter(pl.col("key").str.starts_with(pl.col("known")))
+        .select("article_id", "name")
+    )
+    companies = sents.select("article_id", name=pl.col("new_org")).drop_nulls().unique()
+    occ = occ.join(covered, on=["article_id", "name"], how="anti").join(
+        companies, on=["article_id", "name"], how="anti"
+    )
+    # Named in two sentences at least: a name said once is a passing mention.
+    occ = occ.filter(pl.col("sent_idx").n_unique().over("article_id", "name") >= 2)
+    if occ.is_empty():
+        return empty
+    return _shaped(occ, _makers(sents, occ, g))
+
+
+def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
+    sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
+    there, else the newly introduced one."""
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    # ("The company says that its latest model Chai-3 ...": "its" is the headline's company's)
+    headline = sents.filter(pl.col("sent_idx") == 0).select(
+        "article_id",
+        # (the subject of a headline's verb, known or not: "Vibe-coding platform Base44 launches own model")
+        headline=pl.coalesce(
+            pl.col("orgs").list.filter(actor).list.first(),
+            "new_org",
+            _subject_org(pl.col("sentence"), HEADLINE_VERB, g),
+        ),
+    )
+    focus = sents.sort("article_id", "sent_idx").select(
+        "article_id",
+        "sent_idx",
+        "low",
+        own=pl.col("orgs").list.filter(actor).list.first(),
+        focus=pl.col("orgs").list.filter(actor).list.first().forward_fill().over("article_id"),
+        new=pl.col("new_org").forward_fill().over("article_id"),
+    )
+    first = (
+        occ.group_by("article_id", "name")
+        .agg(sent_idx=pl.col("sent_idx").min())
+        .join(focus, on=["article_id", "sent_idx"], how="left")
+        .join(headline, on="article_id", how="left")
+        .with_columns(its=pl.when(pl.col("low").str.contains(r"\bits\b")).then("headline"))
+    )
+    repos = (
+        sents.filter(pl.col("low").str.contains("huggingface.co/", literal=True))
+        .select("article_id", repo=pl.col("low").str.extract_all(HF_REPO))
+        .explode("repo")
+        .drop_nulls("repo")
+        .select(
+            "article_id",
+            owner=pl.col("repo").str.extract(HF_REPO, 1),
+            repo_key=_key(pl.col("repo").str.extract(HF_REPO, 2)),
+        )
+    )
+    owned = (
+        first.select("article_id", "name", key=_key(pl.col("name")))
+        .join(repos, on="article_id")
+        .filter(pl.col("repo_key").str.starts_with(pl.col("key")))
+        .group_by("article_id", "name")
+        .agg(owner=pl.col("owner").first())
+    )
+    return first.join(owned, on=["article_id", "name"], how="left").select(
+        "article_id",
+        "name",
+        model_org=pl.coalesce(_maker_name(pl.col("owner"), g), "own", "its", "focus", "new"),
+    )
+
+
+def _shaped(occ: pl.DataFrame, makers: pl.DataFrame) -> pl.DataFrame:
+    """The occurrences with the columns names._model_occurrences gives, read from the clause that names each."""
+    clauses = (
+        occ.with_columns(clause=pl.col("sentence").str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
+        .with_columns(clause_idx=pl.int_ranges(pl.col("clause").list.len()))
+        .explode("clause", "clause_idx")
+        .filter(pl.col("clause").str.contains(pl.col("name"), literal=True))
+        .unique(["article_id", "sent_idx", "name"], keep="first", maintain_order=True)
+    )
+    at = pl.col("clause").str.find(pl.col("name"), literal=True)
+    low = pl.col("clause").str.to_lowercase()
+    cue_at = low.str.find(STRONG_COMPARISON)
+    prefix = pl.col("clause").str.slice(0, at).str.to_lowercase()
+    after = pl.col("clause").str.slice(at + pl.col("name").str.len_chars())
+    rows = clauses.with_columns(
+        after_cue=(cue_at < at).fill_null(False),
+        bench_clause=low.str.contains(BENCHMARK),
+        clause_negated=low.str.contains(NEGATION),
+        is_family=after.str.contains("^" + FAMILY_SUFFIX),
+        weak=prefix.str.contains(WEAK_COMPARISON),
+        not_released=prefix.str.contains(NOT_RELEASED_PREFIX),
+    ).join(makers, on=["article_id", "name"], how="left")
+    return rows.select(
+        "article_id",
+        "sent_idx",
+        pl.col("clause_idx").cast(pl.Int64),
+        model=pl.col("name"),
+        model_org=pl.col("model_org"),
+        is_comparison=pl.col("after_cue") | pl.col("weak"),
+        benchmarked=pl.col("after_cue") & pl.col("bench_clause") & ~pl.col("is_family"),
+        bench_clause=pl.col("bench_clause"),
+        is_family=pl.col("is_family"),
+        is_short=pl.lit(False),
+        clause_negated=pl.col("clause_negated"),
+        not_released=pl.col("not_released"),
+        model_text=pl.col("name"),
+    )
