@@ -509,6 +509,17 @@ def test_legal_company_a_court_holds_liable_and_the_side_the_articles_suit_descr
     assert not _typed(events(text), "legal", "counterparty")
 
 
+def test_legal_action_aimed_at_a_party_called_by_name():
+    # realset r137 (Ars Technica): a legal action against a group the gazetteer does not know, introduced by "called"
+    text = (
+        "Google has announced a new legal salvo aimed at a Chinese group called Outsider Enterprise, which is "
+        "allegedly responsible for a massive AI-powered scam campaign."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Outsider Enterprise", "Google")}
+    # a suit against parties told only by what they are names no side
+    assert not _typed(events("Google has filed lawsuits against scammers before."), "legal", "counterparty")
+
+
 def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
     assert _typed(
         events("Three authors filed a class action lawsuit against Nvidia, alleging copyright infringement."),
