@@ -323,6 +323,25 @@ def test_not_acquisitions(text):
             "Premier League and Microsoft join forces to create fan-friendly digital platforms",
             {"Premier League", "Microsoft"},
         ),
+        # the month May is no hedge (realdev g09, Rest of World)
+        (
+            "G42, backed by Abu Dhabi sovereign wealth fund Mubadala, signed an agreement on May 15 to deploy an AI "
+            "supercomputer, comprising 64 systems made by U.S. chipmaker Cerebras.",
+            {"G42", "Cerebras"},
+        ),
+        # an integration of one company's product with another's (realdev g40, Ars Technica)
+        (
+            "On day 5, OpenAI announced that ChatGPT would integrate with Apple Intelligence across iOS, iPadOS, and "
+            "macOS devices.",
+            {"OpenAI", "Apple"},
+        ),
+        # a new partnership "between the two companies" the sentence before names (realdev g10, Fortune)
+        (
+            "Vibe coding company Replit debuted Free Mode today, a new feature powered by OpenAI's GPT-5.6 Luna model. "
+            "The joint announcement, shared exclusively with Fortune, heralds an enhanced partnership between the two "
+            "tech companies that will see them work on several future products, they said.",
+            {"Replit", "OpenAI"},
+        ),
     ],
 )
 def test_partnerships(text, pair):
@@ -349,6 +368,10 @@ def test_partnerships(text, pair):
         # the terms of a deal told before (realdev g08, CNBC 2026-06-22)
         "Under the agreement, Reflection will get immediate access to Nvidia GB300s, top-of-the-line AI chips, and "
         "has agreed to pay SpaceX $150 million per month.",
+        # a partnership as a suit's matter, not a new deal (realset r244, The Verge)
+        "Musk released these emails last week as part of a lawsuit he filed against OpenAI and Microsoft. They are "
+        "ostensibly meant to demonstrate an anticompetitive partnership between the two companies.",
+        "xAI may partner with Oracle on the supercomputer.",
     ],
 )
 def test_not_partnerships(text):
