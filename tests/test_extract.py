@@ -207,6 +207,20 @@ def test_leadership_moves(text, want):
     assert want in _typed(events(text), "leadership", "person")
 
 
+def test_leaving_for_a_company_is_read_in_the_persons_own_clause():
+    # realset r160 (The Verge): each person leaves for the company of their own clause
+    found = events("Barret Zoph and Luke Metz left for OpenAI, while Andrew Tulloch left for Meta.")
+    assert _typed(found, "leadership", "person") == {
+        ("OpenAI", "Barret Zoph"),
+        ("OpenAI", "Luke Metz"),
+        ("Meta", "Andrew Tulloch"),
+    }
+    # realdev g15 (Bloomberg): the company the clause names besides is the one left
+    found = events("Last week, one of Google's most prominent researchers, Noam Shazeer, announced he was leaving for "
+                   "OpenAI.")
+    assert _typed(found, "leadership", "person") == {("Google", "Noam Shazeer"), ("OpenAI", "Noam Shazeer")}
+
+
 def test_leaving_to_join_is_two_events():
     found = events("Scale AI said its founder and chief executive, Alexandr Wang, is leaving to join Meta.")
     assert {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")} <= _typed(found, "leadership", "person")
@@ -232,6 +246,13 @@ def test_leaving_to_join_is_two_events():
         # the move is the one named by the possessive (realdev g24, fortune.com 2026-08-13)
         "OpenAI co-founder and president Greg Brockman has taken a larger role in management following Simo’s "
         "departure.",
+        # one becomes a role, nothing else (realset r106, a CNBC headline)
+        "list 3 of 4 SpaceX IPO debuts in US markets, Musk becomes world’s first trillionaire",
+        # a move in a "when" clause dates another (realset r162, The Verge)
+        "Apple's Vision Products Group grew when Vision Pro chief Mike Rockwell took over Siri's AI upgrade.",
+        # a role at a government agency is not the company in focus's (realset r024, Wired)
+        "Anthropic hired him in 2024. Not long afterward, the Pentagon publicly announced that Kliger had been "
+        "promoted to the agency’s chief data officer.",
     ],
 )
 def test_leadership_not_moves(text):
