@@ -207,6 +207,20 @@ def test_leadership_moves(text, want):
     assert want in _typed(events(text), "leadership", "person")
 
 
+def test_leaving_for_a_company_is_read_in_the_persons_own_clause():
+    # realset r160 (The Verge): each person leaves for the company of their own clause
+    found = events("Barret Zoph and Luke Metz left for OpenAI, while Andrew Tulloch left for Meta.")
+    assert _typed(found, "leadership", "person") == {
+        ("OpenAI", "Barret Zoph"),
+        ("OpenAI", "Luke Metz"),
+        ("Meta", "Andrew Tulloch"),
+    }
+    # realdev g15 (Bloomberg): the company the clause names besides is the one left
+    found = events("Last week, one of Google's most prominent researchers, Noam Shazeer, announced he was leaving for "
+                   "OpenAI.")
+    assert _typed(found, "leadership", "person") == {("Google", "Noam Shazeer"), ("OpenAI", "Noam Shazeer")}
+
+
 def test_leaving_to_join_is_two_events():
     found = events("Scale AI said its founder and chief executive, Alexandr Wang, is leaving to join Meta.")
     assert {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")} <= _typed(found, "leadership", "person")
@@ -232,6 +246,13 @@ def test_leaving_to_join_is_two_events():
         # the move is the one named by the possessive (realdev g24, fortune.com 2026-08-13)
         "OpenAI co-founder and president Greg Brockman has taken a larger role in management following Simo’s "
         "departure.",
+        # one becomes a role, nothing else (realset r106, a CNBC headline)
+        "list 3 of 4 SpaceX IPO debuts in US markets, Musk becomes world’s first trillionaire",
+        # a move in a "when" clause dates another (realset r162, The Verge)
+        "Apple's Vision Products Group grew when Vision Pro chief Mike Rockwell took over Siri's AI upgrade.",
+        # a role at a government agency is not the company in focus's (realset r024, Wired)
+        "Anthropic hired him in 2024. Not long afterward, the Pentagon publicly announced that Kliger had been "
+        "promoted to the agency’s chief data officer.",
     ],
 )
 def test_leadership_not_moves(text):
@@ -323,6 +344,25 @@ def test_not_acquisitions(text):
             "Premier League and Microsoft join forces to create fan-friendly digital platforms",
             {"Premier League", "Microsoft"},
         ),
+        # the month May is no hedge (realdev g09, Rest of World)
+        (
+            "G42, backed by Abu Dhabi sovereign wealth fund Mubadala, signed an agreement on May 15 to deploy an AI "
+            "supercomputer, comprising 64 systems made by U.S. chipmaker Cerebras.",
+            {"G42", "Cerebras"},
+        ),
+        # an integration of one company's product with another's (realdev g40, Ars Technica)
+        (
+            "On day 5, OpenAI announced that ChatGPT would integrate with Apple Intelligence across iOS, iPadOS, and "
+            "macOS devices.",
+            {"OpenAI", "Apple"},
+        ),
+        # a new partnership "between the two companies" the sentence before names (realdev g10, Fortune)
+        (
+            "Vibe coding company Replit debuted Free Mode today, a new feature powered by OpenAI's GPT-5.6 Luna model. "
+            "The joint announcement, shared exclusively with Fortune, heralds an enhanced partnership between the two "
+            "tech companies that will see them work on several future products, they said.",
+            {"Replit", "OpenAI"},
+        ),
     ],
 )
 def test_partnerships(text, pair):
@@ -349,6 +389,10 @@ def test_partnerships(text, pair):
         # the terms of a deal told before (realdev g08, CNBC 2026-06-22)
         "Under the agreement, Reflection will get immediate access to Nvidia GB300s, top-of-the-line AI chips, and "
         "has agreed to pay SpaceX $150 million per month.",
+        # a partnership as a suit's matter, not a new deal (realset r244, The Verge)
+        "Musk released these emails last week as part of a lawsuit he filed against OpenAI and Microsoft. They are "
+        "ostensibly meant to demonstrate an anticompetitive partnership between the two companies.",
+        "xAI may partner with Oracle on the supercomputer.",
     ],
 )
 def test_not_partnerships(text):
@@ -507,6 +551,17 @@ def test_legal_company_a_court_holds_liable_and_the_side_the_articles_suit_descr
     assert not _typed(events("A German court has ruled that Google is liable for false statements."), "legal", "matter")
     text = "Companies can be held liable if they mislead customers, a lawyer for the publishers said of Google."
     assert not _typed(events(text), "legal", "counterparty")
+
+
+def test_legal_action_aimed_at_a_party_called_by_name():
+    # realset r137 (Ars Technica): a legal action against a group the gazetteer does not know, introduced by "called"
+    text = (
+        "Google has announced a new legal salvo aimed at a Chinese group called Outsider Enterprise, which is "
+        "allegedly responsible for a massive AI-powered scam campaign."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("Outsider Enterprise", "Google")}
+    # a suit against parties told only by what they are names no side
+    assert not _typed(events("Google has filed lawsuits against scammers before."), "legal", "counterparty")
 
 
 def test_legal_plaintiff_told_as_the_subject_by_what_it_is():

@@ -12,8 +12,9 @@ from transforms.extract.names import (
     _lookup,
     _maps,
     _orgs_in,
+    _tagged_orgs,
 )
-from transforms.extract.patterns import COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
+from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
 
 LEADERSHIP = (
@@ -31,8 +32,10 @@ NAME = (
     r"|(?:de|di|da|du|le|la|van|von)[A-Z][a-zé’'\-]*[a-zé])){0,2}"
 )
 # Verbs that say the person named just before them moves: arrives, is promoted, leaves.
+# ("Musk becomes world's first trillionaire": one becomes a role, nothing else)
 MOVE_VERBS = (
-    r"becomes|became|will become|to become|takes over|took over|take over|has taken over|joins|joined|join|"
+    rf"(?:becomes|became|will become|to become)\s+(?:[\w’'.\-]+\s+){{0,4}}?(?:{ROLE})"
+    r"|takes over|took over|take over|has taken over|joins|joined|join|"
     r"joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
     r"resigns|quit|quits|departs|departed|depart"
@@ -168,6 +171,9 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
         .str.replace_all(r"\bnamed after\b", "called after")
         .str.replace_all(r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally")
+        # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a
+        # "when" clause dates another (the backdrop, not news)
+        .str.replace(r",?\s+when\s+[^;]*$", "")
     )
     subject = (
         sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE))
@@ -293,6 +299,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .select("article_id", "sent_idx", "person", "appos")
     )
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    governments = [name for name, kind in _maps(g)["org_kind"].items() if kind in ("government", "regulator")]
     # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
     # the backdrop of this article's news.
     backdrop = pl.col("sentence").str.contains(BACKDROP)
@@ -337,10 +344,26 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             pl.col("tagged").str.extract(rf"{gained}(?:{TAGGED_ROLE})\s+(?:of|at)\s+{ORG_NAME}", 1), g.org_by_key
         ),
     )
+    # "Barret Zoph and Luke Metz left for OpenAI, while Andrew Tulloch left for Meta": the company each person leaves
+    # for, read in the person's own clause (from their name to the clause's end); "Google DeepMind Vice President John
+    # Jumper said ... he was leaving for Anthropic": the company the clause names besides is the one left.
+    at = pl.col("tagged").str.find(pl.col("person"), literal=True).fill_null(0)
+    own_clause = pl.col("tagged").str.slice(at).str.replace(f"(?:{CLAUSE_BREAK}).*$", "")
+    clause = pl.concat_str(pl.col("tagged").str.slice(0, at).str.replace(f"^.*(?:{CLAUSE_BREAK})", ""), own_clause)
+    left_for = _canonical(
+        own_clause.str.extract(
+            rf"\b(?:left|leaves|leaving|leave|quit|quits|departed|departs)\s+(?:\S+\s+){{0,3}}?"
+            rf"for\s+(?:rival\s+)?{ORG_NAME}",
+            1,
+        ),
+        g.org_by_key,
+    )
     rows = rows.with_columns(
         appos_org=pl.coalesce(_orgs_in(current_appos, g).list.filter(actor).list.first(), "appos_short_org"),
         other_org=pl.col("orgs").list.filter(actor).list.set_difference(appos_orgs).list.first(),
         join_org=join_org,
+        left_for=left_for,
+        clause_orgs=_tagged_orgs(clause, g).list.filter(actor),
         role_org=role_org,
         is_join=pl.col("sentence").str.contains(r"\bjoin"),
         role=pl.col("sentence").str.extract(
@@ -351,6 +374,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         org=pl.coalesce(
             "join_org",
+            "left_for",
             "role_org",
             "other_org",
             pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
@@ -363,15 +387,26 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             # (the sentence's own companies are all in the apposition: where the person was); only where the
             # sentence refers to a company at all, not for a person named in passing
             # (or names a role in it: "Daniel Levy, the third co-founder, becomes president")
-            pl.when(pl.col("sentence").str.contains(COMPANY_REFERENCE) | pl.col("sentence").str.contains(ROLE)).then(
-                "prev_focus_org"
-            ),
+            # (not where a government is where the role is: "the Pentagon announced that Kliger had been promoted to
+            # the agency's chief data officer")
+            pl.when(
+                (pl.col("sentence").str.contains(COMPANY_REFERENCE) | pl.col("sentence").str.contains(ROLE))
+                & ~pl.col("orgs").list.eval(pl.element().is_in(governments)).list.any()
+            ).then("prev_focus_org"),
         ),
     )
     # Leaving one company to join another: the departure is an event of the company left.
-    left = rows.filter(pl.col("join_org").is_not_null() & pl.col("sentence").str.contains(DEPARTURE)).with_columns(
+    # (one who leaves for a company leaves the other one of their own clause)
+    left = rows.filter(
+        (pl.col("join_org").is_not_null() | pl.col("left_for").is_not_null())
+        & pl.col("sentence").str.contains(DEPARTURE)
+    ).with_columns(
         org=pl.coalesce(
-            "appos_org", pl.col("orgs").list.filter(actor).list.set_difference(pl.concat_list("join_org")).list.first()
+            "appos_org",
+            pl.when(pl.col("join_org").is_not_null())
+            .then(pl.col("orgs").list.filter(actor).list.set_difference(pl.concat_list("join_org")))
+            .otherwise(pl.col("clause_orgs").list.set_difference(pl.concat_list("left_for")))
+            .list.first(),
         ),
         role=pl.lit(None, dtype=pl.String),
     )

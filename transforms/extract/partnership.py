@@ -34,7 +34,9 @@ PARTNERSHIP_WEAK = (
     r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
     r"licen[cs]e"
-    r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into)\b"
+    r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into"
+    # "OpenAI announced that ChatGPT would integrate with Apple Intelligence"
+    r"|integrat(?:e|es|ed|ing) with)\b"
 )
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
@@ -50,7 +52,8 @@ PARTNERSHIP_BACKGROUND = (
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up))\b"
 )
 # A possibility, not a deal ("potentially in partnership with Oracle").
-HEDGE = r"\b(potentially|possibly|might|may)\b"
+# (the modal "may", not the month: "signed an agreement on May 15")
+HEDGE = r"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]"
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"
@@ -332,5 +335,37 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _frame(rows, "partnership", org=pl.col("org"), partner=pl.col("partner"), confidence=pl.lit(0.7))
 
 
+# "Replit debuted Free Mode, a new feature powered by OpenAI's GPT-5.6 Luna model. The joint announcement ... heralds an
+# enhanced partnership between the two tech companies": a new deal of the two companies the sentence before names.
+# (a new or widened one: "an anticompetitive partnership between the two companies" is a matter, not news)
+TWO_COMPANIES = (
+    r"\b(?:new|enhanced|expanded|deeper|deepened|broader|strategic|multi-?year|joint) (?:[\w\-]+ )?"
+    r"(?:partnership|alliance|collaboration) between the two\b"
+)
+
+
+def _between_the_two(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    rows = (
+        all_sents.with_columns(prev=pl.col("orgs").shift(1).over("article_id").list.filter(is_actor))
+        .filter(pl.col("low").str.contains(TWO_COMPANIES) & ~pl.col("negated") & ~pl.col("history"))
+        .filter(pl.col("prev").list.unique().list.len() == 2)
+        .with_columns(pair=pl.col("prev").list.unique(maintain_order=True))
+    )
+    return _frame(
+        rows,
+        "partnership",
+        org=pl.col("pair").list.first(),
+        partner=pl.col("pair").list.last(),
+        confidence=pl.lit(0.65),
+    )
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return pl.concat([_partnerships(found.sents, found.g), _hub_deals(found.sents, found.g)])
+    return pl.concat(
+        [
+            _partnerships(found.sents, found.g),
+            _hub_deals(found.sents, found.g),
+            _between_the_two(found.all_sents, found.g),
+        ]
+    )

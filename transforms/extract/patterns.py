@@ -60,7 +60,7 @@ TARGET_DESCRIPTOR = (
     r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
     r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,3}?(?:start-?up|company|firm|maker|developer|provider|lab|"
     r"designer|platform"
-    r"|specialist|business|unit|rival|chipmaker|supplier|operator)\s+(?:called\s+|named\s+)?"
+    r"|specialist|business|unit|rival|chipmaker|supplier|operator|group|network)\s+(?:called\s+|named\s+)?"
 )
 # Who backs a company or where it is is no part of its name: "Paris-based Mistral AI", "San Francisco-based Acme
 # Robotics", "Sequoia-backed Acme".
@@ -75,10 +75,13 @@ TIME_MARKER = (
     r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
     r"|\b(?:before|after|since|until) (?:the )?(?:release|launch|debut) of\b"
 )
+# (plurals too: "filed lawsuits against", "settlements with")
 LEGAL = (
-    r"\b(su(?:e|es|ed|ing)|lawsuit|filed (?:a )?(?:suit|complaint)|complaint against|litigation|antitrust "
+    r"\b(su(?:e|es|ed|ing)|lawsuits?|filed (?:a )?(?:suit|complaint)|complaints? against|litigation|antitrust "
     r"(?:probe|investigation|case|suit)"
-    r"|settle(?:s|d|ment)?|court|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring[a-z]*)\b"
+    r"|settle(?:s|d|ments?)?|courts?|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring[a-z]*"
+    # "announced a new legal salvo aimed at a Chinese group called ...": an action against a party
+    r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting))\b"
 )
 
 
