@@ -67,3 +67,14 @@ def test_a_funding_rounds_amount_beside_a_training_word_is_no_training_cost():
                    "on Monday released Tess-7B, a 7-billion-parameter model trained heavily on German and Austrian "
                    "court decisions, and said it had raised €12m in a Series A round. Tess-7B matches GPT-4o mini.")
     assert not typed(found, "training_cost")
+
+
+def test_a_size_of_a_new_model_of_the_lead_claims_its_benchmark_past_the_lead():
+    # realset r279: the flagship size, named past the lead, beats a known model
+    text = ("Introducing Ornith-1.0, a self-improving family of open-source models specially for agentic coding tasks. "
+            "Ornith-1.0 spans the full spectrum. We serve it ( https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B "
+            "). " + FILLER + " At the flagship scale, Ornith-1.0-397B achieves 77.5 "
+            "on Terminal-Bench 2.1 and 82.4 on SWE-Bench Verified, surpassing Claude Opus 4.7 on both.")
+    assert ("Ornith-1.0-397B", "Claude Opus 4.7") in {
+        (m, c) for _, m, c in typed(events(text), "benchmark_claim", "compared_to")
+    }

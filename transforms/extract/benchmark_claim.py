@@ -37,6 +37,20 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
     # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    # (a size of a model of the lead is that model's: "Ornith-1.0-397B" of Ornith-1.0)
+    lead = pl.concat(
+        [
+            lead,
+            models.select("article_id", "model")
+            .unique()
+            .join(lead.rename({"model": "base"}), on="article_id")
+            .filter(
+                pl.col("model").str.starts_with(pl.col("base") + "-")
+                & pl.col("model").str.contains(r"-\d+(?:\.\d+)?[BM]$")
+            )
+            .select("article_id", "model"),
+        ]
+    ).unique()
     main = (
         sents.drop_nulls("subject_model")
         .group_by("article_id")

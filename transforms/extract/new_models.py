@@ -37,6 +37,7 @@ TOLD_AS_MODEL = [
 ]
 # A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
 HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
+SIZED = r"-\d+(?:\.\d+)?[BM]$"
 HEADLINE_VERB = r"\s+[a-z]+s\b"
 SEP = r"[\s\-_’'.]+"
 
@@ -77,13 +78,13 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         .explode("name")
         .drop_nulls("name")
         .with_columns(pl.col("name").str.strip_chars_end("."))
-        .join(as_model, on=["article_id", "name"], how="semi")
         .filter(
             ~pl.col("name").str.contains(NOT_MODEL)
             & _canonical(pl.col("name"), g.model_by_key).is_null()
             & _canonical(pl.col("name"), g.org_by_key).is_null()
         )
     )
+    candidates, occ = occ, occ.join(as_model, on=["article_id", "name"], how="semi")
     # Not a name the gazetteer's reading covers, in full or as the start of a longer name ("GPT-5.6-Cyber"), nor one
     # the article names as a company.
     known = models.select("article_id", known=_key(pl.col("model_text"))).drop_nulls().unique()
@@ -102,7 +103,18 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     occ = occ.filter(pl.col("sent_idx").n_unique().over("article_id", "name") >= 2)
     if occ.is_empty():
         return empty
-    return _shaped(occ, _makers(sents, occ, g))
+    makers = _makers(sents, occ, g)
+    # A size of a new model is its maker's model too, named once or more ("Ornith-1.0-397B").
+    members = (
+        candidates.select("article_id", member="name")
+        .unique()
+        .join(makers, on="article_id")
+        .filter(pl.col("member").str.starts_with(pl.col("name") + "-") & pl.col("member").str.contains(SIZED))
+        .unique(["article_id", "member"], keep="first")
+        .select("article_id", name="member", model_org="model_org")
+    )
+    occ = pl.concat([occ, candidates.join(members, on=["article_id", "name"], how="semi")])
+    return _shaped(occ, pl.concat([makers, members]))
 
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
