@@ -78,3 +78,11 @@ def test_a_size_of_a_new_model_of_the_lead_claims_its_benchmark_past_the_lead():
     assert ("Ornith-1.0-397B", "Claude Opus 4.7") in {
         (m, c) for _, m, c in typed(events(text), "benchmark_claim", "compared_to")
     }
+
+
+def test_a_release_told_far_down_of_a_model_the_lead_does_not_name_is_no_news():
+    # realset r243 (a history of open models): sentence 119 of a long article
+    release = "Berkeley launches Koala, a dialogue model trained entirely using freely available data."
+    assert not typed(events(" ".join([FILLER] * 6) + " " + release), "model_release")
+    # nearer the lead it is news still (past the lead, a direct object of the release verb)
+    assert typed(events(FILLER + " " + release), "model_release")
