@@ -86,3 +86,14 @@ def test_a_release_told_far_down_of_a_model_the_lead_does_not_name_is_no_news():
     assert not typed(events(" ".join([FILLER] * 6) + " " + release), "model_release")
     # nearer the lead it is news still (past the lead, a direct object of the release verb)
     assert typed(events(FILLER + " " + release), "model_release")
+
+
+def test_past_the_opening_a_benchmark_claim_is_news_only_for_the_main_companys_model():
+    # realset r287 (a piece on Claude Opus 5): another company's model compared in the lead is the piece's discussion
+    text = ("On the IPI benchmark, Opus 5 improved over Opus 4.8, reducing the probability of an attacker succeeding "
+            "within 15 attempts from 5.5% to 2.0%. It also improved on Sonnet 5. Opus 5 also outperformed all "
+            "non-Claude models on this benchmark. The most robust non-Claude model was Muse Spark at 16.5%. The most "
+            "capable GPT 5.6 variant, Sol, was comparable to its predecessor GPT 5.5 (20.0% versus 20.8% within 15 "
+            "attempts), and was 10 times as likely to be successfully attacked as Claude Opus 5 at 2.0%.")
+    claims = typed(events(text, title="Anthropic's Opus 5 Is Better at Resisting Prompt Injection"), "benchmark_claim")
+    assert {org for org, _ in claims} == {"Anthropic"}

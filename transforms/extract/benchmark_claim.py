@@ -6,6 +6,11 @@ import polars as pl
 from transforms.extract.patterns import LEAD_SENTENCES
 from transforms.extract.rules import Found, _frame
 
+# The headline and the first sentences: a claim there is news whoever's model it is; further on (the lead included:
+# "The most capable GPT 5.6 variant, Sol, was comparable to its predecessor GPT 5.5" in a piece on Claude Opus 5) only
+# for the article's main company's model.
+OPENING_SENTENCES = 3
+
 
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
@@ -60,8 +65,8 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     )
     rows = pl.concat(
         [
-            rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
-            rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+            rows.filter(pl.col("sent_idx") <= OPENING_SENTENCES),
+            rows.filter(pl.col("sent_idx") > OPENING_SENTENCES)
             .join(lead, on=["article_id", "model"], how="semi")
             .join(main, on=["article_id", "model_org"], how="semi"),
         ]
