@@ -97,3 +97,13 @@ def test_past_the_opening_a_benchmark_claim_is_news_only_for_the_main_companys_m
             "attempts), and was 10 times as likely to be successfully attacked as Claude Opus 5 at 2.0%.")
     claims = typed(events(text, title="Anthropic's Opus 5 Is Better at Resisting Prompt Injection"), "benchmark_claim")
     assert {org for org, _ in claims} == {"Anthropic"}
+
+
+def test_a_name_without_a_version_told_as_the_companys_model_is_a_model():
+    # realdev g30 (Business Insider): a codename, told as "its upcoming ... model", named again
+    text = ("Meta's superintelligence chief says its upcoming Watermelon model now matches GPT-5.5 on key AI "
+            "benchmarks. Watermelon, our next model after Avocado, is currently in training, Wang said.")
+    assert ("Meta", "Watermelon", "GPT-5.5") in typed(events(text), "benchmark_claim", "compared_to")
+    # a word of a longer known name is none ("Muse" of Muse Spark)
+    assert not [e for e in events(text + " Watermelon uses more compute than Muse Spark, its latest Muse model.")
+                if e["model"] == "Muse"]

@@ -16,7 +16,14 @@ from transforms.extract.names import (
     _maps,
     _subject_org,
 )
-from transforms.extract.patterns import CLAUSE_BREAK, NEGATION, NON_ACTORS, STRONG_COMPARISON
+from transforms.extract.patterns import (
+    CLAUSE_BREAK,
+    NEGATION,
+    NON_ACTORS,
+    NOT_NAMES,
+    PHRASE_WORD,
+    STRONG_COMPARISON,
+)
 
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
@@ -34,6 +41,14 @@ TOLD_AS_MODEL = [
     rf"(?i:its|their|a|an|the|new)\s+(?:[\w\-]+\s+)?(?P<name>{NEW_NAME})\s+(?i:{MODEL_WORD})",
     rf"(?i:{MODEL_WORD}),?\s+(?:(?i:called|named|dubbed)\s+)?(?P<name>{NEW_NAME})",
     rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,6}}?(?i:{MODEL_WORD})",
+]
+# A name without a version, told as a model's own name: "released its first in-house AI model Wednesday morning, called
+# Inkling", "its upcoming Watermelon model".
+WORD_NAME = r"[A-Z][a-z]{2,}"
+LONGER = r"\b(?:\s+[A-Z0-9][\w.\-]*)?"
+TOLD_AS_NAMED_MODEL = [
+    rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
+    rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
 ]
 # A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
 HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
@@ -57,8 +72,6 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     """Rows as names._model_occurrences' for the new models of each article (see the module's docstring)."""
     empty = models.clear()
     named = sents.filter(pl.col("sentence").str.contains(r"[A-Z][A-Za-z]*-?[A-Za-z]*\d"))
-    if named.is_empty():
-        return empty
     told = pl.concat_list(
         [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_MODEL]
     )
@@ -70,8 +83,6 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         .with_columns(pl.col("name").str.strip_chars_end("."))
         .unique()
     )
-    if as_model.is_empty():
-        return empty
     occ = (
         named.join(as_model.select("article_id").unique(), on="article_id", how="semi")
         .select("article_id", "sent_idx", "sentence", "low", name=pl.col("sentence").str.extract_all(NEW_NAME))
@@ -85,6 +96,7 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         )
     )
     candidates, occ = occ, occ.join(as_model, on=["article_id", "name"], how="semi")
+    occ = pl.concat([occ, _word_names(sents, g)])
     # Not a name the gazetteer's reading covers, in full or as the start of a longer name ("GPT-5.6-Cyber"), nor one
     # the article names as a company.
     known = models.select("article_id", known=_key(pl.col("model_text"))).drop_nulls().unique()
@@ -115,6 +127,37 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     )
     occ = pl.concat([occ, candidates.join(members, on=["article_id", "name"], how="semi")])
     return _shaped(occ, pl.concat([makers, members]))
+
+
+def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """The occurrences of the names without a version an article tells as its model's (TOLD_AS_NAMED_MODEL)."""
+    told = pl.concat_list(
+        [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_NAMED_MODEL]
+    )
+    names = (
+        sents.filter(pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their)\s"))
+        .select("article_id", name=told)
+        .explode("name")
+        .drop_nulls("name")
+        .unique()
+        .filter(
+            ~pl.col("name").is_in(NOT_NAMES)
+            & ~pl.col("name").str.contains(PHRASE_WORD)
+            & ~pl.col("name").str.contains(NOT_MODEL)
+            & _canonical(pl.col("name"), g.model_by_key).is_null()
+            & _canonical(pl.col("name"), g.org_by_key).is_null()
+        )
+    )
+    # (read with the next capitalised word, if any: "Muse" in "Muse Spark" is another name's part)
+    return (
+        sents.join(names.select("article_id").unique(), on="article_id", how="semi")
+        .select(
+            "article_id", "sent_idx", "sentence", "low", name=pl.col("sentence").str.extract_all(WORD_NAME + LONGER)
+        )
+        .explode("name")
+        .join(names, on=["article_id", "name"], how="semi")
+        .unique(["article_id", "sent_idx", "name"], maintain_order=True)
+    )
 
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
