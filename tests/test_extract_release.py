@@ -107,3 +107,16 @@ def test_a_name_without_a_version_told_as_the_companys_model_is_a_model():
     # a word of a longer known name is none ("Muse" of Muse Spark)
     assert not [e for e in events(text + " Watermelon uses more compute than Muse Spark, its latest Muse model.")
                 if e["model"] == "Muse"]
+
+
+def test_a_name_described_as_a_model_in_the_opening_is_the_headline_companys():
+    # realset r185 (Thomson Reuters): "Thomson, a first of its kind AI model", benchmarked in the opening
+    text = ("Today we're sharing the first benchmarking results for Thomson, performing competitively with Claude Opus "
+            "4.8 and ahead of GPT-5.5 and Gemini 3.1 Pro. Today, we are sharing early benchmarking results for "
+            "Thomson, a first of its kind AI model.")
+    found = events(text, title="Thomson Reuters built its own AI model that now ranks among the best")
+    assert ("Thomson Reuters", "Thomson", "Claude Opus 4.8") in typed(found, "benchmark_claim", "compared_to")
+    # a word of a longer name is none: "Daybreak Blue, its other cyber models access tier" (realset r008)
+    found = events("OpenAI is pointing most companies toward Daybreak Blue, its other cyber models access tier. Blue "
+                   "is the broader tier for approved defenders, and Blue beats Red.")
+    assert not [e for e in found if e["model"] == "Blue"]

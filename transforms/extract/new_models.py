@@ -45,15 +45,21 @@ TOLD_AS_MODEL = [
 # A name without a version, told as a model's own name: "released its first in-house AI model Wednesday morning, called
 # Inkling", "its upcoming Watermelon model".
 WORD_NAME = r"[A-Z][a-z]{2,}"
-LONGER = r"\b(?:\s+[A-Z0-9][\w.\-]*)?"
+# (a word of a hyphenated name - "Cyber" of "GPT-5.6-Cyber" - is read with it)
+WHOLE_WORD = r"(?:^|[^\w\-.])"
+LONGER = r"(?:[\-.]\w[\w.\-]*)?\b(?:\s+[A-Z0-9][\w.\-]*)?"
 TOLD_AS_NAMED_MODEL = [
     rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
     rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
+    # "benchmarking results for Thomson, a first of its kind AI model"
+    # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
+    rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
 ]
 # A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
 HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
 SIZED = r"-\d+(?:\.\d+)?[BM]$"
-HEADLINE_VERB = r"\s+[a-z]+s\b"
+HEADLINE_VERB = r"\s+(?:[a-z]+s|[a-z]+ed|built|made|won|has|have)\b"  # a headline's verb, present or past
+OPENING = 3  # the headline and the first sentences
 SEP = r"[\s\-_’'.]+"
 
 
@@ -135,7 +141,10 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_NAMED_MODEL]
     )
     names = (
-        sents.filter(pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their)\s"))
+        sents.filter(
+            pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their|,)\s")
+            & pl.col("low").str.contains(MODEL_WORD)
+        )
         .select("article_id", name=told)
         .explode("name")
         .drop_nulls("name")
@@ -152,9 +161,14 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return (
         sents.join(names.select("article_id").unique(), on="article_id", how="semi")
         .select(
-            "article_id", "sent_idx", "sentence", "low", name=pl.col("sentence").str.extract_all(WORD_NAME + LONGER)
+            "article_id",
+            "sent_idx",
+            "sentence",
+            "low",
+            name=pl.col("sentence").str.extract_all(WHOLE_WORD + WORD_NAME + LONGER),
         )
         .explode("name")
+        .with_columns(pl.col("name").str.replace(r"^[^A-Z]+", ""))
         .join(names, on=["article_id", "name"], how="semi")
         .unique(["article_id", "sent_idx", "name"], maintain_order=True)
     )
@@ -163,7 +177,7 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
     sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
-    there, else the newly introduced one."""
+    there, else the newly introduced one, else (named in the opening) the headline's company."""
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     # ("The company says that its latest model Chai-3 ...": "its" is the headline's company's)
     headline = sents.filter(pl.col("sent_idx") == 0).select(
@@ -211,7 +225,15 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
     return first.join(owned, on=["article_id", "name"], how="left").select(
         "article_id",
         "name",
-        model_org=pl.coalesce(_maker_name(pl.col("owner"), g), "own", "its", "focus", "new"),
+        model_org=pl.coalesce(
+            _maker_name(pl.col("owner"), g),
+            "own",
+            "its",
+            "focus",
+            "new",
+            # (named first in the opening, it is the headline's company's: "Thomson Reuters built its own AI model")
+            pl.when(pl.col("sent_idx") <= OPENING).then("headline"),
+        ),
     )
 
 
