@@ -18,6 +18,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    LEXICONS,
     NEGATION,
     NON_ACTORS,
     NOT_NAMES,
@@ -27,13 +28,8 @@ from transforms.extract.patterns import (
 
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
-# Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards.
-NOT_MODEL = (
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sept?|Oct|Nov|Dec|Phase|Stage|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section"
-    r"|Article|Figure|Fig|Table|Q[1-4]|COVID|ASL|AIME|MATH|AMC|GSM|MMLU|HLE|ARC|SWE|Terminal|H\d|A\d|B\d|GB\d|M\d|RTX"
-    r"|TPU|GPU|iPhone|Windows|Series|Top|Llama|Version|Claude|Gemini|GPT)\b"
-)
+# Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards (lexicons.toml).
+NOT_MODEL = r"^(?:" + "".join(LEXICONS["not_new_model"]) + r")\b"
 # Where a sentence tells the name as a model: "the Ornith-1.0 model", "its LLM, Base1", "Ornith-1.0, a self-improving
 # family of open-source models".
 MODEL_WORD = r"(?:models?|llms?|language models?)\b"
