@@ -6,6 +6,11 @@ import polars as pl
 from transforms.extract.patterns import LEAD_SENTENCES
 from transforms.extract.rules import Found, _frame
 
+# The headline and the first sentences: a claim there is news whoever's model it is; further on (the lead included:
+# "The most capable GPT 5.6 variant, Sol, was comparable to its predecessor GPT 5.5" in a piece on Claude Opus 5) only
+# for the article's main company's model.
+OPENING_SENTENCES = 3
+
 
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
@@ -37,6 +42,20 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
     # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
+    # (a size of a model of the lead is that model's: "Ornith-1.0-397B" of Ornith-1.0)
+    lead = pl.concat(
+        [
+            lead,
+            models.select("article_id", "model")
+            .unique()
+            .join(lead.rename({"model": "base"}), on="article_id")
+            .filter(
+                pl.col("model").str.starts_with(pl.col("base") + "-")
+                & pl.col("model").str.contains(r"-\d+(?:\.\d+)?[BM]$")
+            )
+            .select("article_id", "model"),
+        ]
+    ).unique()
     main = (
         sents.drop_nulls("subject_model")
         .group_by("article_id")
@@ -46,8 +65,8 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     )
     rows = pl.concat(
         [
-            rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
-            rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
+            rows.filter(pl.col("sent_idx") <= OPENING_SENTENCES),
+            rows.filter(pl.col("sent_idx") > OPENING_SENTENCES)
             .join(lead, on=["article_id", "model"], how="semi")
             .join(main, on=["article_id", "model_org"], how="semi"),
         ]

@@ -30,6 +30,7 @@ RELEASE = (
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
 OPENING_SENTENCES = 3  # the headline and the first sentences
+FAR_DOWN = 50  # sentences: past this a release of a model the lead does not name is no news
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
@@ -232,7 +233,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         [
             rows.filter(pl.col("sent_idx") <= LEAD_SENTENCES),
             deep.join(lead, on=["article_id", "model"], how="semi"),
-            deep.join(lead, on=["article_id", "model"], how="anti").filter(direct),
+            # (not far down: there a release verb tells a history's or a list's item, "Berkeley launches Koala")
+            deep.join(lead, on=["article_id", "model"], how="anti").filter(direct & (pl.col("sent_idx") <= FAR_DOWN)),
         ],
         how="diagonal_relaxed",
     )

@@ -16,17 +16,20 @@ from transforms.extract.names import (
     _maps,
     _subject_org,
 )
-from transforms.extract.patterns import CLAUSE_BREAK, NEGATION, NON_ACTORS, STRONG_COMPARISON
+from transforms.extract.patterns import (
+    CLAUSE_BREAK,
+    LEXICONS,
+    NEGATION,
+    NON_ACTORS,
+    NOT_NAMES,
+    PHRASE_WORD,
+    STRONG_COMPARISON,
+)
 
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
-# Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards.
-NOT_MODEL = (
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sept?|Oct|Nov|Dec|Phase|Stage|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section"
-    r"|Article|Figure|Fig|Table|Q[1-4]|COVID|ASL|AIME|MATH|AMC|GSM|MMLU|HLE|ARC|SWE|Terminal|H\d|A\d|B\d|GB\d|M\d|RTX"
-    r"|TPU|GPU|iPhone|Windows|Series|Top|Llama|Version|Claude|Gemini|GPT)\b"
-)
+# Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards (lexicons.toml).
+NOT_MODEL = r"^(?:" + "".join(LEXICONS["not_new_model"]) + r")\b"
 # Where a sentence tells the name as a model: "the Ornith-1.0 model", "its LLM, Base1", "Ornith-1.0, a self-improving
 # family of open-source models".
 MODEL_WORD = r"(?:models?|llms?|language models?)\b"
@@ -35,9 +38,24 @@ TOLD_AS_MODEL = [
     rf"(?i:{MODEL_WORD}),?\s+(?:(?i:called|named|dubbed)\s+)?(?P<name>{NEW_NAME})",
     rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,6}}?(?i:{MODEL_WORD})",
 ]
+# A name without a version, told as a model's own name: "released its first in-house AI model Wednesday morning, called
+# Inkling", "its upcoming Watermelon model".
+WORD_NAME = r"[A-Z][a-z]{2,}"
+# (a word of a hyphenated name - "Cyber" of "GPT-5.6-Cyber" - is read with it)
+WHOLE_WORD = r"(?:^|[^\w\-.])"
+LONGER = r"(?:[\-.]\w[\w.\-]*)?\b(?:\s+[A-Z0-9][\w.\-]*)?"
+TOLD_AS_NAMED_MODEL = [
+    rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
+    rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
+    # "benchmarking results for Thomson, a first of its kind AI model"
+    # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
+    rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
+]
 # A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
 HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
-HEADLINE_VERB = r"\s+[a-z]+s\b"
+SIZED = r"-\d+(?:\.\d+)?[BM]$"
+HEADLINE_VERB = r"\s+(?:[a-z]+s|[a-z]+ed|built|made|won|has|have)\b"  # a headline's verb, present or past
+OPENING = 3  # the headline and the first sentences
 SEP = r"[\s\-_’'.]+"
 
 
@@ -56,8 +74,6 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     """Rows as names._model_occurrences' for the new models of each article (see the module's docstring)."""
     empty = models.clear()
     named = sents.filter(pl.col("sentence").str.contains(r"[A-Z][A-Za-z]*-?[A-Za-z]*\d"))
-    if named.is_empty():
-        return empty
     told = pl.concat_list(
         [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_MODEL]
     )
@@ -69,21 +85,20 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         .with_columns(pl.col("name").str.strip_chars_end("."))
         .unique()
     )
-    if as_model.is_empty():
-        return empty
     occ = (
         named.join(as_model.select("article_id").unique(), on="article_id", how="semi")
         .select("article_id", "sent_idx", "sentence", "low", name=pl.col("sentence").str.extract_all(NEW_NAME))
         .explode("name")
         .drop_nulls("name")
         .with_columns(pl.col("name").str.strip_chars_end("."))
-        .join(as_model, on=["article_id", "name"], how="semi")
         .filter(
             ~pl.col("name").str.contains(NOT_MODEL)
             & _canonical(pl.col("name"), g.model_by_key).is_null()
             & _canonical(pl.col("name"), g.org_by_key).is_null()
         )
     )
+    candidates, occ = occ, occ.join(as_model, on=["article_id", "name"], how="semi")
+    occ = pl.concat([occ, _word_names(sents, g)])
     # Not a name the gazetteer's reading covers, in full or as the start of a longer name ("GPT-5.6-Cyber"), nor one
     # the article names as a company.
     known = models.select("article_id", known=_key(pl.col("model_text"))).drop_nulls().unique()
@@ -102,13 +117,63 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     occ = occ.filter(pl.col("sent_idx").n_unique().over("article_id", "name") >= 2)
     if occ.is_empty():
         return empty
-    return _shaped(occ, _makers(sents, occ, g))
+    makers = _makers(sents, occ, g)
+    # A size of a new model is its maker's model too, named once or more ("Ornith-1.0-397B").
+    members = (
+        candidates.select("article_id", member="name")
+        .unique()
+        .join(makers, on="article_id")
+        .filter(pl.col("member").str.starts_with(pl.col("name") + "-") & pl.col("member").str.contains(SIZED))
+        .unique(["article_id", "member"], keep="first")
+        .select("article_id", name="member", model_org="model_org")
+    )
+    occ = pl.concat([occ, candidates.join(members, on=["article_id", "name"], how="semi")])
+    return _shaped(occ, pl.concat([makers, members]))
+
+
+def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """The occurrences of the names without a version an article tells as its model's (TOLD_AS_NAMED_MODEL)."""
+    told = pl.concat_list(
+        [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_NAMED_MODEL]
+    )
+    names = (
+        sents.filter(
+            pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their|,)\s")
+            & pl.col("low").str.contains(MODEL_WORD)
+        )
+        .select("article_id", name=told)
+        .explode("name")
+        .drop_nulls("name")
+        .unique()
+        .filter(
+            ~pl.col("name").is_in(NOT_NAMES)
+            & ~pl.col("name").str.contains(PHRASE_WORD)
+            & ~pl.col("name").str.contains(NOT_MODEL)
+            & _canonical(pl.col("name"), g.model_by_key).is_null()
+            & _canonical(pl.col("name"), g.org_by_key).is_null()
+        )
+    )
+    # (read with the next capitalised word, if any: "Muse" in "Muse Spark" is another name's part)
+    return (
+        sents.join(names.select("article_id").unique(), on="article_id", how="semi")
+        .select(
+            "article_id",
+            "sent_idx",
+            "sentence",
+            "low",
+            name=pl.col("sentence").str.extract_all(WHOLE_WORD + WORD_NAME + LONGER),
+        )
+        .explode("name")
+        .with_columns(pl.col("name").str.replace(r"^[^A-Z]+", ""))
+        .join(names, on=["article_id", "name"], how="semi")
+        .unique(["article_id", "sent_idx", "name"], maintain_order=True)
+    )
 
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
     sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
-    there, else the newly introduced one."""
+    there, else the newly introduced one, else (named in the opening) the headline's company."""
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     # ("The company says that its latest model Chai-3 ...": "its" is the headline's company's)
     headline = sents.filter(pl.col("sent_idx") == 0).select(
@@ -156,7 +221,15 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
     return first.join(owned, on=["article_id", "name"], how="left").select(
         "article_id",
         "name",
-        model_org=pl.coalesce(_maker_name(pl.col("owner"), g), "own", "its", "focus", "new"),
+        model_org=pl.coalesce(
+            _maker_name(pl.col("owner"), g),
+            "own",
+            "its",
+            "focus",
+            "new",
+            # (named first in the opening, it is the headline's company's: "Thomson Reuters built its own AI model")
+            pl.when(pl.col("sent_idx") <= OPENING).then("headline"),
+        ),
     )
 
 
