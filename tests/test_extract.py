@@ -564,6 +564,21 @@ def test_legal_action_aimed_at_a_party_called_by_name():
     assert not _typed(events("Google has filed lawsuits against scammers before."), "legal", "counterparty")
 
 
+def test_legal_matter_after_over_names_no_party_and_a_quoted_suit_no_sides():
+    # realset r148 (a headline): the government sued, not the company the matter names
+    found = events("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown")
+    assert _typed(found, "legal", "counterparty") == {("U.S", "Legion LegalTech")}
+    # realset r141 (AP): the party named after "accusing" is still a side
+    found = events("Apple files lawsuit accusing OpenAI of stealing trade secrets")
+    assert _typed(found, "legal", "counterparty") == {("OpenAI", "Apple")}
+    # realset r244 (The Verge): a suit quoted names what it speaks of
+    text = (
+        "They trace OpenAI’s evolution from an open-source nonprofit to what the lawsuit calls a “closed-source de "
+        "facto subsidiary” of Microsoft that abandoned its mission to develop AI for good."
+    )
+    assert not _typed(events(text), "legal", "counterparty")
+
+
 def test_legal_plaintiff_told_as_the_subject_by_what_it_is():
     assert _typed(
         events("Three authors filed a class action lawsuit against Nvidia, alleging copyright infringement."),
