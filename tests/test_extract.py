@@ -369,6 +369,22 @@ def test_partnerships(text, pair):
     assert {frozenset((o, p)) for o, p in _typed(events(text), "partnership", "partner")} == {frozenset(pair)}
 
 
+def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
+    # realset r042 (Guardian): "Apollo" alone is no gazetteer name, but it stands in a list of companies
+    text = (
+        "The chipmaker said it had struck deals with Apollo, BlackRock, Blackstone, Brookfield, Goldman Sachs and "
+        "KKR, and that the investors were for the first time treating AI hardware as an asset class."
+    )
+    assert ("Apollo",) in {(p,) for _, p in _typed(events("Nvidia gets $500B. " + text), "partnership", "partner")}
+    # realset r240 (Hugging Face blog): a person and a role after a partner are no partners
+    text = (
+        "Dell: In partnership with Hugging Face, Dell CEO & Founder, Michael Dell, announced an on-premise solution "
+        "to run DeepSeek-R1."
+    )
+    partners = {p for _, p in _typed(events(text), "partnership", "partner")}
+    assert not partners & {"Founder", "Michael Dell", "Dell CEO"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -311,10 +311,31 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             hubs=_orgs_in(before, g).list.filter(is_actor).list.eval(pl.element().replace(parent)),
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
-            partner=_orgs_in(after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""), g)
+            listed=after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""),
+            refers=before.str.contains(COMPANY_REFERENCE),
+        )
+        .with_columns(
+            partner=_orgs_in(pl.col("listed"), g)
             .list.eval(pl.element().replace(parent))
             .list.unique(maintain_order=True),
-            refers=before.str.contains(COMPANY_REFERENCE),
+            # "with Apollo, BlackRock, Blackstone ...": a name the gazetteer does not know, in a list of companies it
+            # mostly knows, is one of them
+            unknown=pl.col("listed")
+            .str.split(",")
+            .list.eval(pl.element().str.strip_chars(" .;:"))
+            .list.filter(
+                pl.element().str.contains(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}$")
+                & ~pl.element().str.contains(PHRASE_WORD)
+                & ~pl.element().is_in(NOT_NAMES)
+            )
+            .list.filter(_canonical(pl.element(), g.org_by_key).is_null()),
+        )
+        .with_columns(
+            # (at least four known ones, twice the unknown: "with Hugging Face, Dell CEO & Founder, Michael Dell" is
+            # no list of companies)
+            partner=pl.when(pl.col("partner").list.len() >= 2 * pl.col("unknown").list.len().clip(lower_bound=2))
+            .then(pl.concat_list("partner", "unknown"))
+            .otherwise("partner")
         )
         .with_columns(
             org=pl.when(pl.col("hubs").list.len() > 0)
