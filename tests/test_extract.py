@@ -363,6 +363,12 @@ def test_not_acquisitions(text):
             "tech companies that will see them work on several future products, they said.",
             {"Replit", "OpenAI"},
         ),
+        # a kind word before the partner's name (realset r100, Bloomberg)
+        (
+            "Nvidia is busy. A partnership with South Korean conglomerate SK Group unveiled late Friday means the "
+            "companies will be doing more than $500 billion in business with each other, Nvidia said.",
+            {"Nvidia", "SK Group"},
+        ),
     ],
 )
 def test_partnerships(text, pair):

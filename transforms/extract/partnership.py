@@ -108,7 +108,9 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 # Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
 KIND_BEFORE = (
-    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform)\s+)?"
+    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform"
+    # ("a partnership with South Korean conglomerate SK Group")
+    r"|conglomerate|giant|chipmaker|automaker|manufacturer|carrier|retailer|publisher|bank|insurer)\s+)?"
 )
 # (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
