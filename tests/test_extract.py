@@ -1213,15 +1213,6 @@ def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
     assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))
 
 
-def test_a_private_companys_valuation_is_no_market_move():
-    # realset r022 (CNBC): a lab's valuation rises with its funding rounds, not in a market
-    text = (
-        "Anthropic’s valuation has soared this year, jumping from $380 billion in February to $965 billion in May, "
-        "and it’s struck deals with tech giants worth billions."
-    )
-    assert not _typed(events(text), "market_move", "amount_usd")
-
-
 def test_a_part_of_a_companys_equity_is_no_market_move():
     # realset r079 (OpenAI's proposed gift of equity to a sovereign wealth fund)
     text = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical, _lookup, _maps
+from transforms.extract.names import ORG_NAME, _built, _canonical
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
@@ -19,8 +19,6 @@ MARKET_UP = (
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
 )
 
-# Kinds of company (gazetteer) whose shares are mostly not traded.
-PRIVATE_KINDS = ["lab", "startup"]
 # "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
 STAKE = rf"{PCT_PATTERN}\s+(?:of|stake)\b"
 
@@ -51,16 +49,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
             org=pl.coalesce(owner, pl.col("orgs").list.first()),
         )
-        .with_columns(amount=pl.col("amount") * sign)
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
-        # "Anthropic's valuation has soared this year, jumping from $380 billion to $965 billion": a private company's
-        # valuation is marked by its funding rounds, not moved by a market
-        .filter(
-            ~(
-                _lookup(pl.col("org"), _maps(g)["org_kind"], default="other").is_in(PRIVATE_KINDS)
-                & ~low.str.replace_all(r"\bvaluation\b", "").str.contains(MARKET)
-            )
-        )
     )
     return pl.concat(
         [
@@ -68,7 +57,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 rows,
                 "market_move",
                 org=pl.col("org"),
-                amount_usd=pl.col("amount"),
+                amount_usd=pl.col("amount") * sign,
                 pct=pl.col("pct") * sign,
                 confidence=pl.lit(0.75),
             ),
