@@ -1223,6 +1223,15 @@ def test_a_part_of_a_companys_equity_is_no_market_move():
     assert _market(events("OpenAI's valuation rose 5% to $300 billion.")) == {("OpenAI", 5.0, None)}
 
 
+def test_money_invested_by_then_is_background():
+    # realset r244 (The Verge): an investment told as standing at an earlier point
+    text = (
+        "The loss of Musk, who had by that point reportedly invested $100 million, put OpenAI’s nonprofit model in "
+        "peril."
+    )
+    assert not _rounds(events(text))
+
+
 def test_the_investor_named_as_subject_or_bystander_is_not_who_raised():
     assert _rounds(events("Nvidia will invest $1.5 billion in SB Energy.")) == {("SB Energy", 1500)}
     assert _rounds(events("Amazon will invest $4 billion in Anthropic.")) == {("Anthropic", 4000)}

@@ -42,7 +42,9 @@ FUNDING_NOT = (
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
-    r"(?:round|raise|funding))\b"
+    r"(?:round|raise|funding)"
+    # "Musk, who had by that point reportedly invested $100 million"
+    r"|by (?:that|this) point|by then|by that time)\b"
 )
 FRONTED_MONTH = (
     r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"
