@@ -369,6 +369,12 @@ def test_not_acquisitions(text):
             "companies will be doing more than $500 billion in business with each other, Nvidia said.",
             {"Nvidia", "SK Group"},
         ),
+        # a government as the subject working with a company (realdev g09, Rest of World)
+        (
+            "India is deploying 64 Cerebras supercomputers with UAE’s G42, creating a domestic compute alternative to "
+            "break the cloud monopoly held by American Big Tech giants.",
+            {"G42", "India"},
+        ),
     ],
 )
 def test_partnerships(text, pair):

@@ -17,7 +17,15 @@ from transforms.extract.names import (
     _subject_org,
     _tagged_orgs,
 )
-from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
+from transforms.extract.patterns import (
+    COMPANY_REFERENCE,
+    LEGAL,
+    LEXICONS,
+    NON_ACTORS,
+    NOT_NAMES,
+    PHRASE_WORD,
+    _pattern,
+)
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -384,11 +392,37 @@ def _between_the_two(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
 
 
+# "India is deploying 64 Cerebras supercomputers with UAE's G42", "California is partnering with Anthropic": a
+# government (a jurisdiction of lexicons.toml, as the sentence's subject) working with a company it names after "with".
+GOVERNMENT_WITH = (
+    r"^(?:The\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:is|are|has|have|will)\s+(?:been\s+|now\s+|also\s+)?"
+    r"(?:partnering|working|teaming up|deploying|building|collaborating)\b[^;,]{0,80}?\bwith\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)\s+)?"
+)
+JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+
+
+def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(pl.col("org_hits").list.len() > 0).filter(pl.col("sentence").str.contains(GOVERNMENT_WITH))
+    if rows.is_empty():
+        return _frame(rows, "partnership")
+    subject = pl.col("sentence").str.extract(GOVERNMENT_WITH, 1)
+    government = pl.coalesce(
+        [pl.when(subject.str.contains(f"^(?:{pattern})$")).then(pl.lit(name)) for pattern, name in JURISDICTIONS]
+    )
+    rows = rows.with_columns(
+        government=government,
+        company=_canonical(pl.col("tagged").str.extract(_tagged(GOVERNMENT_WITH) + ORG_NAME, 2), g.org_by_key),
+    ).drop_nulls(["government", "company"])
+    return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.65))
+
+
 def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
             _partnerships(found.sents, found.g),
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),
+            _government_partner(found.sents, found.g),
         ]
     )
