@@ -504,6 +504,12 @@ def test_policy_context_is_not_news(text):
     assert not [e for e in events(text) if e["type"] == "policy"]
 
 
+def test_a_government_named_in_a_title_case_headline():
+    # realset r112 (ABC News): "Australian Government", capitalised
+    found = events("Australian Government Establishes Office of AI")
+    assert {j for _, j in _typed(found, "policy", "jurisdiction")} == {"Australia"}
+
+
 @pytest.mark.parametrize(
     "text,want",
     [
