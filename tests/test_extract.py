@@ -504,6 +504,12 @@ def test_policy_context_is_not_news(text):
     assert not [e for e in events(text) if e["type"] == "policy"]
 
 
+def test_a_disclosure_requirement_is_a_measure():
+    # realset r116 (Japan Times headline)
+    found = [e for e in events("Japan to require AI firms to disclose training data") if e["type"] == "policy"]
+    assert {(e["jurisdiction"], e["measure"]) for e in found} == {("Japan", "disclosure requirement")}
+
+
 def test_a_government_named_in_a_title_case_headline():
     # realset r112 (ABC News): "Australian Government", capitalised
     found = events("Australian Government Establishes Office of AI")
