@@ -510,6 +510,12 @@ def test_a_disclosure_requirement_is_a_measure():
     assert {(e["jurisdiction"], e["measure"]) for e in found} == {("Japan", "disclosure requirement")}
 
 
+def test_an_alliance_of_governments_on_ai_is_a_measure():
+    # realset r114 (Al Jazeera)
+    found = [e for e in events("China's Xi Jinping launches new AI alliance, WAICO") if e["type"] == "policy"]
+    assert {(e["jurisdiction"], e["measure"]) for e in found} == {("CN", "international AI alliance")}
+
+
 def test_a_government_named_in_a_title_case_headline():
     # realset r112 (ABC News): "Australian Government", capitalised
     found = events("Australian Government Establishes Office of AI")
