@@ -1247,6 +1247,12 @@ def test_a_part_of_a_companys_equity_is_no_market_move():
     assert _market(events("OpenAI's valuation rose 5% to $300 billion.")) == {("OpenAI", 5.0, None)}
 
 
+def test_a_share_sale_is_a_round():
+    # realset r036 (CNBC)
+    found = events("OpenAI has completed a secondary share sale totaling roughly $7 billion, CNBC confirmed.")
+    assert _rounds(found) == {("OpenAI", 7000)}
+
+
 def test_money_invested_by_then_is_background():
     # realset r244 (The Verge): an investment told as standing at an earlier point
     text = (
