@@ -24,7 +24,9 @@ FUNDING = (
     r"|investment (?:of|from|led)|backed by|led by|lead(?:s|ing)? [^;]{0,40}?round"
     # "Meta is paying about $14.3 billion for a 49% stake"
     r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
-    r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d))"
+    r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)"
+    # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
+    r"|share sale)"
 )
 # Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
 FUNDING_NOT = (
@@ -42,7 +44,9 @@ FUNDING_NOT = (
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
-    r"(?:round|raise|funding))\b"
+    r"(?:round|raise|funding)"
+    # "Musk, who had by that point reportedly invested $100 million"
+    r"|by (?:that|this) point|by then|by that time)\b"
 )
 FRONTED_MONTH = (
     r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"

@@ -36,6 +36,16 @@ PASSIVE_LEGAL = (
 )
 
 
+# Where the parties after the verb end and the matter begins ("accusing OpenAI of" still names the party).
+MATTER_START = r"\s+(?:over|about|regarding|concerning)\s"
+# "... to what the lawsuit calls a 'closed-source de facto subsidiary' of Microsoft": a suit the article has told,
+# quoted; the names around it are what it speaks of, not its sides.
+SUIT_SPEAKS = (
+    r"\b(?:the|this|that|its|their|his|her) (?:[\w\-]+ )?(?:lawsuits?|suits?|complaints?|filings?) "
+    r"(?:calls|called|says|said|alleges|alleged|claims|claimed|argues|argued|describes|described|contends)\b"
+)
+
+
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A sued B and C': one event per plaintiff and defendant; passive voice and 'infringed' swap the sides.
 
@@ -59,8 +69,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
-    after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "")
-    rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year"))
+    # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
+    after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "").str.replace(MATTER_START + ".*$", "")
+    rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = rows.with_columns(

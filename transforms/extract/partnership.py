@@ -17,7 +17,15 @@ from transforms.extract.names import (
     _subject_org,
     _tagged_orgs,
 )
-from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
+from transforms.extract.patterns import (
+    COMPANY_REFERENCE,
+    LEGAL,
+    LEXICONS,
+    NON_ACTORS,
+    NOT_NAMES,
+    PHRASE_WORD,
+    _pattern,
+)
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -108,7 +116,9 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 # Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
 KIND_BEFORE = (
-    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform)\s+)?"
+    r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform"
+    # ("a partnership with South Korean conglomerate SK Group")
+    r"|conglomerate|giant|chipmaker|automaker|manufacturer|carrier|retailer|publisher|bank|insurer)\s+)?"
 )
 # (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
@@ -311,10 +321,31 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             hubs=_orgs_in(before, g).list.filter(is_actor).list.eval(pl.element().replace(parent)),
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
-            partner=_orgs_in(after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""), g)
+            listed=after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""),
+            refers=before.str.contains(COMPANY_REFERENCE),
+        )
+        .with_columns(
+            partner=_orgs_in(pl.col("listed"), g)
             .list.eval(pl.element().replace(parent))
             .list.unique(maintain_order=True),
-            refers=before.str.contains(COMPANY_REFERENCE),
+            # "with Apollo, BlackRock, Blackstone ...": a name the gazetteer does not know, in a list of companies it
+            # mostly knows, is one of them
+            unknown=pl.col("listed")
+            .str.split(",")
+            .list.eval(pl.element().str.strip_chars(" .;:"))
+            .list.filter(
+                pl.element().str.contains(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}$")
+                & ~pl.element().str.contains(PHRASE_WORD)
+                & ~pl.element().is_in(NOT_NAMES)
+            )
+            .list.filter(_canonical(pl.element(), g.org_by_key).is_null()),
+        )
+        .with_columns(
+            # (at least four known ones, twice the unknown: "with Hugging Face, Dell CEO & Founder, Michael Dell" is
+            # no list of companies)
+            partner=pl.when(pl.col("partner").list.len() >= 2 * pl.col("unknown").list.len().clip(lower_bound=2))
+            .then(pl.concat_list("partner", "unknown"))
+            .otherwise("partner")
         )
         .with_columns(
             org=pl.when(pl.col("hubs").list.len() > 0)
@@ -361,11 +392,37 @@ def _between_the_two(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
 
 
+# "India is deploying 64 Cerebras supercomputers with UAE's G42", "California is partnering with Anthropic": a
+# government (a jurisdiction of lexicons.toml, as the sentence's subject) working with a company it names after "with".
+GOVERNMENT_WITH = (
+    r"^(?:The\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:is|are|has|have|will)\s+(?:been\s+|now\s+|also\s+)?"
+    r"(?:partnering|working|teaming up|deploying|building|collaborating)\b[^;,]{0,80}?\bwith\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)\s+)?"
+)
+JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+
+
+def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(pl.col("org_hits").list.len() > 0).filter(pl.col("sentence").str.contains(GOVERNMENT_WITH))
+    if rows.is_empty():
+        return _frame(rows, "partnership")
+    subject = pl.col("sentence").str.extract(GOVERNMENT_WITH, 1)
+    government = pl.coalesce(
+        [pl.when(subject.str.contains(f"^(?:{pattern})$")).then(pl.lit(name)) for pattern, name in JURISDICTIONS]
+    )
+    rows = rows.with_columns(
+        government=government,
+        company=_canonical(pl.col("tagged").str.extract(_tagged(GOVERNMENT_WITH) + ORG_NAME, 2), g.org_by_key),
+    ).drop_nulls(["government", "company"])
+    return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.65))
+
+
 def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
             _partnerships(found.sents, found.g),
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),
+            _government_partner(found.sents, found.g),
         ]
     )
