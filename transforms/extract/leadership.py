@@ -11,7 +11,7 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
-    _orgs_in,
+    _with_orgs_in,
 )
 from transforms.extract.patterns import COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
@@ -317,7 +317,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
-    appos_orgs = _orgs_in(pl.col("appos").fill_null(""), g)
+    appos_orgs = pl.col("_appos_orgs")
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
     current_appos = (
         pl.col("appos")
@@ -337,8 +337,10 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             pl.col("tagged").str.extract(rf"{gained}(?:{TAGGED_ROLE})\s+(?:of|at)\s+{ORG_NAME}", 1), g.org_by_key
         ),
     )
+    # (the org pattern's readings first: names._with_orgs_in)
+    rows = _with_orgs_in(rows, g, _appos_orgs=pl.col("appos").fill_null(""), _current_orgs=current_appos)
     rows = rows.with_columns(
-        appos_org=pl.coalesce(_orgs_in(current_appos, g).list.filter(actor).list.first(), "appos_short_org"),
+        appos_org=pl.coalesce(pl.col("_current_orgs").list.filter(actor).list.first(), "appos_short_org"),
         other_org=pl.col("orgs").list.filter(actor).list.set_difference(appos_orgs).list.first(),
         join_org=join_org,
         role_org=role_org,
@@ -348,7 +350,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             rf"as)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))",
             1,
         ),
-    ).with_columns(
+    ).drop("_appos_orgs", "_current_orgs").with_columns(
         org=pl.coalesce(
             "join_org",
             "role_org",

@@ -12,10 +12,10 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
-    _orgs_in,
     _split_on,
     _subject_org,
     _tagged_orgs,
+    _with_orgs_in,
 )
 from transforms.extract.patterns import COMPANY_REFERENCE, LEGAL, NON_ACTORS, NOT_NAMES, PHRASE_WORD
 from transforms.extract.rules import Found, _frame
@@ -305,14 +305,18 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             # ("tied to the partnership and is in line with ...": the deal word and "with" are one phrase)
             & ~low.str.extract(f"({HUB_DEAL})", 1).str.contains(r"\b(?:and|is|are|was|were|in line)\b")
         )
+        # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ..."; the org
+        # pattern's readings first: names._with_orgs_in)
+        .pipe(_with_orgs_in, g, _hubs=before,
+              _partners=after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""))
         .with_columns(
-            hubs=_orgs_in(before, g).list.filter(is_actor).list.eval(pl.element().replace(parent)),
-            # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
-            partner=_orgs_in(after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""), g)
+            hubs=pl.col("_hubs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
+            partner=pl.col("_partners")
             .list.eval(pl.element().replace(parent))
             .list.unique(maintain_order=True),
             refers=before.str.contains(COMPANY_REFERENCE),
         )
+        .drop("_hubs", "_partners")
         .with_columns(
             org=pl.when(pl.col("hubs").list.len() > 0)
             .then(pl.col("hubs").list.first())
