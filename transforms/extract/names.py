@@ -177,8 +177,9 @@ def _by_script(df: pl.DataFrame, column: str, build, ascii_pattern: str, pattern
 # call, the gazetteer's (14-19k characters, 20-90 ms each, in several forms) too. Those are read in threads of their
 # own, where nothing else pushes them out of the cache: one expression selected alone on a frame of one chunk is
 # evaluated in the calling thread (the chunks of a frame of several are read in polars' threads), so they stay
-# compiled from call to call. Only the gazetteer's patterns and a few small ones run there: the texts they read are
-# computed before, in the caller's thread. A large frame is read in parts at once, one per thread (as many as polars
+# compiled from call to call. Only the gazetteer's patterns, a few other large ones (leadership's SUBJECT_MOVE,
+# market_move's listed moves) and a few small ones run there, fewer than 32: the texts they read are computed before,
+# in the caller's thread. A large frame is read in parts at once, one per thread (as many as polars
 # has); the executors are made again in a forked process.
 _GAZETTEER_THREADS: list = [None, []]
 PARALLEL_ROWS = 2000  # a frame of fewer rows is read in one thread
