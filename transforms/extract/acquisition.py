@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _read_orgs, _split_on, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in, _with_read
 from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 
@@ -56,22 +56,26 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "acquisition")  # no rows, in the mentions' shape
+    # (the org pattern's readings first: names._with_orgs_in)
+    rows = _with_orgs_in(rows, g, _clause_orgs=clause)
+    rows = _with_read(rows, g, lambda text, org: text.str.extract(rf"^\s*({org})", 1), org=True, _head_org=head)
     rows = (
         rows.with_columns(
             acquirer=pl.coalesce(
                 subject,
-                _orgs_in(clause, g).list.filter(actor).list.last(),
+                pl.col("_clause_orgs").list.filter(actor).list.last(),
                 pl.when(clause.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
                 "new_org",
                 pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
             ),
             target=pl.coalesce(
-                _canonical(_read_orgs(head, lambda text, org: text.str.extract(rf"^\s*({org})", 1), g), g.org_by_key),
+                _canonical(pl.col("_head_org"), g.org_by_key),
                 head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
             ),
             # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
             goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b"),
         )
+        .drop("_clause_orgs", "_head_org")
         .filter(~pl.col("goods"))
     )
     first_money = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _orgs_in, _split_on, _subject_org
+from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     LEGAL,
@@ -74,10 +74,11 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
+    rows = _with_orgs_in(rows, g, _left=before, _right=after_clause)  # (names._with_orgs_in)
     rows = rows.with_columns(
-        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(_orgs_in(before, g)),
-        right=_orgs_in(after_clause, g),
-    )
+        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(pl.col("_left")),
+        right=pl.col("_right"),
+    ).drop("_left", "_right")
     rows = (
         rows.with_columns(
             left=pl.when(pl.col("left").list.len() > 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical
+from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
@@ -122,11 +122,14 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
     ).filter(~low.str.contains(ACCOUNTS))
     paired = pl.concat([_respective_moves(rows, g), _noun_moves(told, g)], how="vertical_relaxed")
+    # (`move`, 1.5k characters, is read in the gazetteer's threads, where it stays compiled: names._gazetteer_select)
+    texts = rows.select(pl.col("sentence").str.replace_all(RESPECTIVELY, " "))
     rows = (
-        rows.with_columns(m=pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.extract_all(move))
+        rows.with_columns(m=_gazetteer_select(texts, pl.col("sentence").str.extract_all(move)))
         .explode("m")
         .drop_nulls("m")
-        .with_columns(parts=_built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))
+        .pipe(lambda df: df.with_columns(parts=_gazetteer_select(
+            df.select("m"), _built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))))
     )
     if rows.is_empty():
         return paired

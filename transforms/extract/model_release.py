@@ -11,8 +11,8 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
-    _read_models,
     _versioned,
+    _with_read,
 )
 from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
 from transforms.extract.rules import Found, _frame
@@ -91,18 +91,21 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # cost-efficient intelligence", "DeepSeek-V3 发布". (A bare family - "Gemini: ..." - is no release; see below.)
     # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
     # (a new version of a known line is named as written: "Gemini 3.7 Flash")
-    title_name = _read_models(
-        # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
-        pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")).otherwise(pl.lit("")),
+    # (the model pattern read first: names._with_read)
+    sents = _with_read(
+        sents,
+        g,
         lambda text, model: text.str.extract(
             rf"^({_versioned(g, model)})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1
         ),
-        g,
+        # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
+        _title_name=pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")).otherwise(pl.lit("")),
     )
+    title_name = pl.col("_title_name")
     titled = pl.coalesce(_canonical(title_name, g.model_by_key), title_name)
     sents = sents.with_columns(title_model=pl.when(pl.col("sent_idx") == 0).then(titled), verb_cue=is_cue).with_columns(
         is_cue=is_cue | pl.col("title_model").is_not_null()
-    )
+    ).drop("_title_name")
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
@@ -159,14 +161,74 @@ def _read_names(text: pl.Expr, read, pattern: str, ascii_pattern: str, g: gaz.Ga
 
 def _by_script(df: pl.DataFrame, column: str, build, ascii_pattern: str, pattern: str, g: gaz.Gazetteer) -> pl.Series:
     """build(pattern) on df, with the gazetteer's ASCII-only pattern where `column` has no character of a non-ASCII
-    alias: the same result, read ~100x faster where the text has other non-ASCII characters (gazetteer.Gazetteer)."""
-    out = df.select(build(ascii_pattern)).to_series()
+    alias: the same result, read ~100x faster where the text has other non-ASCII characters (gazetteer.Gazetteer).
+    (build reads `column` only, row by row: it runs in the gazetteer's threads, _gazetteer_select.)"""
+    texts = df.select(column)
+    out = _gazetteer_select(texts, build(ascii_pattern))
     if pattern == ascii_pattern:
         return out
-    mask = df.select(pl.col(column).str.contains(g.non_ascii_alias_char)).to_series()
+    mask = texts.select(pl.col(column).str.contains(g.non_ascii_alias_char)).to_series()
     if mask.any():
-        out = out.scatter(mask.arg_true(), df.filter(mask).select(build(pattern)).to_series())
+        out = out.scatter(mask.arg_true(), _gazetteer_select(texts.filter(mask), build(pattern)))
     return out
+
+
+# polars keeps 32 compiled regexes per thread and an extraction uses ~300: each pattern is compiled again on every
+# call, the gazetteer's (14-19k characters, 20-90 ms each, in several forms) too. Those are read in threads of their
+# own, where nothing else pushes them out of the cache: one expression selected alone on a frame of one chunk is
+# evaluated in the calling thread (the chunks of a frame of several are read in polars' threads), so they stay
+# compiled from call to call. Only the gazetteer's patterns, a few other large ones (leadership's SUBJECT_MOVE,
+# market_move's listed moves) and a few small ones run there, fewer than 32: the texts they read are computed before,
+# in the caller's thread. A large frame is read in parts at once, one per thread (as many as polars
+# has); the executors are made again in a forked process.
+_GAZETTEER_THREADS: list = [None, []]
+PARALLEL_ROWS = 2000  # a frame of fewer rows is read in one thread
+
+
+def _gazetteer_select(frame: pl.DataFrame, expr: pl.Expr) -> pl.Series:
+    """frame.select(expr), a row-by-row reading of gazetteer patterns, in the gazetteer's threads."""
+    if _GAZETTEER_THREADS[0] != os.getpid():
+        _GAZETTEER_THREADS[:] = [os.getpid(), [ThreadPoolExecutor(1, thread_name_prefix=f"gazetteer-patterns-{i}")
+                                               for i in range(max(1, pl.thread_pool_size()))]]
+    executors = _GAZETTEER_THREADS[1]
+    parts = min(len(executors), max(1, frame.height // PARALLEL_ROWS))
+    size = -(-frame.height // parts)
+    futures = [
+        executor.submit(lambda part: part.select(expr).to_series(), frame.slice(i * size, size).rechunk())
+        for i, executor in enumerate(executors[:parts])
+    ]
+    out = [future.result() for future in futures]
+    return out[0] if parts == 1 else pl.concat(out)
+
+
+def _read_column(df: pl.DataFrame, text: pl.Expr, read, pattern: str, ascii_pattern: str,
+                 g: gaz.Gazetteer) -> pl.Series:
+    """read(text, pattern) on df's rows as _read_names reads it (the ASCII-only pattern where the text has no character
+    of a non-ASCII alias), the patterns read in the gazetteer's threads. (`text` is computed first, in this thread.)"""
+    if pattern == ascii_pattern:
+        return _gazetteer_select(df.select(_text=text), read(pl.col("_text"), pattern))
+    unicode = pl.col("_text").str.contains(g.non_ascii_alias_char)
+    # (each pattern reads the other texts blanked, as in _read_names)
+    texts = df.select(_text=text).select(
+        _unicode=unicode,
+        _ascii=pl.when(unicode).then(pl.lit("")).otherwise(pl.col("_text")),
+        _whole=pl.when(unicode).then(pl.col("_text")).otherwise(pl.lit("")),
+    )
+    out = _gazetteer_select(texts.select("_ascii"), read(pl.col("_ascii"), ascii_pattern))
+    if not texts["_unicode"].any():
+        return out
+    whole = _gazetteer_select(texts.select("_whole"), read(pl.col("_whole"), pattern))
+    return texts.select(pl.when(pl.col("_unicode")).then(whole).otherwise(out)).to_series()
+
+
+def _read_model_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Series:
+    """_read_models(text, read, g) on df, read in the gazetteer's threads."""
+    return _read_column(df, text, read, g.model_pattern, g.model_pattern_ascii, g)
+
+
+def _read_org_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Series:
+    """_read_orgs(text, read, g) on df, read in the gazetteer's threads."""
+    return _read_column(df, text, read, g.org_pattern, g.org_pattern_ascii, g)
 
 
 def _untag(text: pl.Expr) -> pl.Expr:
@@ -311,26 +373,38 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
     )
     keys = ["article_id", "sent_idx", "clause_idx", "bench_clause", "clause_negated"]
-    occ = pl.concat(
-        [
-            split.select(*keys, _read_models(pl.col("before"), context, g).alias("ctx"), after_cue=pl.lit(False)),
-            split.select(*keys, _read_models(pl.col("after"), context, g).alias("ctx"), after_cue=pl.lit(True)),
-        ]
-    )
+    sides = (("before", False), ("after", True))
+    # (the model pattern's readings are collected apart, in the gazetteer's threads: _gazetteer_select; with no
+    # sentence the query only gives the schema)
+    if sents.is_empty():
+        parts = [split.select(*keys, _read_models(pl.col(side), context, g).alias("ctx"), after_cue=pl.lit(after))
+                 for side, after in sides]
+    else:
+        split = split.collect()
+        parts = [split.select(*keys).with_columns(ctx=_read_model_column(split, pl.col(side), context, g),
+                                                   after_cue=pl.lit(after)).lazy()
+                 for side, after in sides]
     occ = (
-        occ.explode("ctx")
+        pl.concat(parts)
+        .explode("ctx")
         .drop_nulls("ctx")
         .with_columns(
             occ_idx=pl.int_range(pl.len()).over("article_id", "sent_idx", "clause_idx", "after_cue"),
             is_family=pl.col("ctx").str.contains(FAMILY_SUFFIX + "$"),
             core=pl.col("ctx").str.replace(FAMILY_SUFFIX + "$", ""),
         )
-        .with_columns(
-            model_text=_read_models(
-                pl.col("core"), lambda text, model: text.str.extract(rf"({_versioned(g, model)})$", 1), g
-            )
-        )
-        .with_columns(
+    )
+
+    def named_at_end(text: pl.Expr, model: str) -> pl.Expr:
+        return text.str.extract(rf"({_versioned(g, model)})$", 1)
+
+    if sents.is_empty():
+        occ = occ.with_columns(model_text=_read_models(pl.col("core"), named_at_end, g))
+    else:
+        occ = occ.collect()
+        occ = occ.with_columns(model_text=_read_model_column(occ, pl.col("core"), named_at_end, g)).lazy()
+    occ = (
+        occ.with_columns(
             # a name the gazetteer does not know is a new model of the line it extends: "GPT-5.5" of GPT-5's maker, a
             # size of a versioned name ("Sky-T1-7B": not "Qwen-7B" in "...-Distill-Qwen-7B"), "Claude Opus 5"
             line_org=pl.coalesce(
@@ -426,6 +500,10 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     context widths can find different amounts (one amount hidden inside the other's context) and disagree in count.
     """
     piece = pl.col("piece")
+
+    def owned(text: pl.Expr, model: str) -> pl.Expr:  # the model right before the amount: "GPT-4o's $5"
+        return text.str.extract(rf"({model})\S*\s+{MONEY_PATTERN}$", 1)
+
     # Only sentences with an amount are cut (most have none; a separator character in the text could shift a match).
     # (every amount has a digit: the money pattern runs on the sentences with one)
     sents = sents.filter(pl.col("sentence").str.contains(r"\d")).filter(
@@ -454,6 +532,7 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             money_text=piece.str.extract(r"\x1f([^\x1f]*)$", 1),
         )
         .drop("piece")
+        .pipe(lambda df: df.with_columns(_owner=_read_model_column(df, pl.col("ctx"), owned, g)))
         .with_columns(
             amount_usd=_built("money_to_usd", lambda: money_to_usd(pl.col("money_text"))),
             is_valuation=pl.col("ctx").str.to_lowercase().str.contains(VALUATION)
@@ -465,14 +544,10 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 rf"ing)\s+[^,;]*?\bat\s+(?:[a-z]+\s+){{0,3}}"
                 rf"{MONEY_PATTERN}$"
             ),
-            owner_model=_canonical(
-                _read_models(
-                    pl.col("ctx"), lambda text, model: text.str.extract(rf"({model})\S*\s+{MONEY_PATTERN}$", 1), g
-                ),
-                g.model_by_key,
-            ),
+            owner_model=_canonical(pl.col("_owner"), g.model_by_key),
             money_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"),
         )
+        .drop("_owner")
         .drop_nulls("amount_usd")
     )
 
@@ -557,6 +632,26 @@ def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         .list.drop_nulls()
         .list.unique(maintain_order=True)
     )
+
+
+def _with_orgs_in(df: pl.DataFrame, g: gaz.Gazetteer, **texts: pl.Expr) -> pl.DataFrame:
+    """df with a column per text: _orgs_in(text, g), the org pattern read in the gazetteer's threads (where it stays
+    compiled: _gazetteer_select). For a rule module, in place of _orgs_in in an expression."""
+    return df.with_columns(
+        _read_org_column(df, text, lambda text, org: text.str.extract_all(org), g)
+        .list.eval(_canonical(pl.element(), g.org_by_key))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+        .alias(name)
+        for name, text in texts.items()
+    )
+
+
+def _with_read(df: pl.DataFrame, g: gaz.Gazetteer, read, org: bool = False, **texts: pl.Expr) -> pl.DataFrame:
+    """df with a column per text: _read_models(text, read, g) (or _read_orgs, with `org`), read in the gazetteer's
+    thread. For a rule module, in place of _read_models/_read_orgs in an expression."""
+    column = _read_org_column if org else _read_model_column
+    return df.with_columns(column(df, text, read, g).alias(name) for name, text in texts.items())
 
 
 def _tagged_orgs(tagged: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
