@@ -120,3 +120,15 @@ def test_a_name_described_as_a_model_in_the_opening_is_the_headline_companys():
     found = events("OpenAI is pointing most companies toward Daybreak Blue, its other cyber models access tier. Blue "
                    "is the broader tier for approved defenders, and Blue beats Red.")
     assert not [e for e in found if e["model"] == "Blue"]
+
+
+def test_a_model_line_released_first_told_as_a_model_is_a_release():
+    # realdev g40 (Ars Technica, December 2024): Sora is a bare line name, released here as "its text-to-video model"
+    articles = pl.DataFrame([{
+        "article_id": "a", "title": "", "published_at": datetime(2024, 12, 20, tzinfo=timezone.utc),
+        "text": "On day 3, OpenAI released Sora, its text-to-video model, as a standalone product now accessible "
+                "through sora.com for ChatGPT Plus and Pro subscribers.",
+    }])
+    assert ("OpenAI", "Sora") in typed(extract_mentions(articles).to_dicts(), "model_release")
+    # a bare line name otherwise names no release
+    assert not typed(events("Google released Gemma to developers on Tuesday."), "model_release")

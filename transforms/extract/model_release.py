@@ -52,6 +52,11 @@ SIZE_LIST = (
     r"\b\d+(?:\.\d+)?[BM](?:(?:,\s*|,?\s+and\s+|\s*/\s*)\d+(?:\.\d+)?[BM])*\s+(?:versions?|variants?|models?|"
     r"sizes?)\b"
 )
+# A name told as a model right after its release verb ("released Sora, its text-to-video model"; a link between).
+FIRST_OF_LINE = (
+    r"\b(?:releas|launch|unveil|introduc|debut)(?:e|es|ed)?\s+([A-Z][\w\-]*)\]?(?:\([^)\s]*\))?,\s+(?:its|a|an)\s+"
+    r"(?:[\w\-]+\s+){0,4}?(?:AI\s+)?models?\b"
+)
 MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digit (checked where used)
 RELEASE_VERBS = (
     r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|open "
@@ -106,11 +111,14 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)
+    # (unless the release's object is the line's first model, told as one: "OpenAI [released Sora](...), its
+    # text-to-video model, as a standalone product")
+    cue = cue.with_columns(first_of_line=pl.col("sentence").str.extract(FIRST_OF_LINE, 1))
     rows = cue.join(
-        models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
+        models.filter(~pl.col("is_comparison") & ~pl.col("not_released")),
         on=["article_id", "sent_idx"],
         how="inner",
-    )
+    ).filter(~pl.col("model").is_in(bare_families) | (pl.col("model_text") == pl.col("first_of_line")))
     # (such a headline releases its own model only: "Sky-T1: Train your own o1-preview model" does not release
     # o1-preview)
     rows = rows.filter(pl.col("verb_cue") | (pl.col("model") == pl.col("title_model")))
