@@ -132,3 +132,15 @@ def test_a_model_line_released_first_told_as_a_model_is_a_release():
     assert ("OpenAI", "Sora") in typed(extract_mentions(articles).to_dicts(), "model_release")
     # a bare line name otherwise names no release
     assert not typed(events("Google released Gemma to developers on Tuesday."), "model_release")
+
+
+def test_a_chronicle_item_is_no_release():
+    # realset r267 (a blog essay, 2025): a list of breakthroughs, one a year
+    text = ("Let me cherry-pick a few notable examples. "
+            "- in 2024 a ragtag group of internet fanatics developed Muon, which seems to be a better optimizer. "
+            "- in 2025 DeepSeek released DeepSeek-R1, an open-source model that has equivalent reasoning power to "
+            "similar closed-source models from AI labs.")
+    assert not typed(events(text), "model_release")
+    # alone, the year fronting this year's release dates it
+    assert ("DeepSeek", "DeepSeek-R1") in typed(events("In 2026 DeepSeek released DeepSeek-R1, an open-source model."),
+                                                "model_release")

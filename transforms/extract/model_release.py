@@ -29,6 +29,7 @@ RELEASE = (
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
+CHRONICLE_YEAR = r"^\W*(?i:in)\s+((?:19|20)\d\d)\b"
 OPENING_SENTENCES = 3  # the headline and the first sentences
 FAR_DOWN = 50  # sentences: past this a release of a model the lead does not name is no news
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
@@ -80,6 +81,11 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
+    # A chronicle's item is history whatever its year ("- in 2022 Stanford researchers gave us FlashAttention ... - in
+    # 2025 DeepSeek released DeepSeek-R1"): a sentence fronted by a year, beside one fronted by another year.
+    year = pl.col("sentence").str.extract(CHRONICLE_YEAR, 1)
+    beside = pl.coalesce(year.shift(1), year.shift(-1)).over("article_id", order_by="sent_idx")
+    sents = sents.with_columns(is_cue=pl.col("is_cue") & ~(beside != year).fill_null(False))
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
