@@ -120,3 +120,27 @@ def test_a_name_described_as_a_model_in_the_opening_is_the_headline_companys():
     found = events("OpenAI is pointing most companies toward Daybreak Blue, its other cyber models access tier. Blue "
                    "is the broader tier for approved defenders, and Blue beats Red.")
     assert not [e for e in found if e["model"] == "Blue"]
+
+
+def test_a_model_line_released_first_told_as_a_model_is_a_release():
+    # realdev g40 (Ars Technica, December 2024): Sora is a bare line name, released here as "its text-to-video model"
+    articles = pl.DataFrame([{
+        "article_id": "a", "title": "", "published_at": datetime(2024, 12, 20, tzinfo=timezone.utc),
+        "text": "On day 3, OpenAI released Sora, its text-to-video model, as a standalone product now accessible "
+                "through sora.com for ChatGPT Plus and Pro subscribers.",
+    }])
+    assert ("OpenAI", "Sora") in typed(extract_mentions(articles).to_dicts(), "model_release")
+    # a bare line name otherwise names no release
+    assert not typed(events("Google released Gemma to developers on Tuesday."), "model_release")
+
+
+def test_a_chronicle_item_is_no_release():
+    # realset r267 (a blog essay, 2025): a list of breakthroughs, one a year
+    text = ("Let me cherry-pick a few notable examples. "
+            "- in 2024 a ragtag group of internet fanatics developed Muon, which seems to be a better optimizer. "
+            "- in 2025 DeepSeek released DeepSeek-R1, an open-source model that has equivalent reasoning power to "
+            "similar closed-source models from AI labs.")
+    assert not typed(events(text), "model_release")
+    # alone, the year fronting this year's release dates it
+    assert ("DeepSeek", "DeepSeek-R1") in typed(events("In 2026 DeepSeek released DeepSeek-R1, an open-source model."),
+                                                "model_release")

@@ -29,6 +29,7 @@ RELEASE = (
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
+CHRONICLE_YEAR = r"^\W*(?i:in)\s+((?:19|20)\d\d)\b"
 OPENING_SENTENCES = 3  # the headline and the first sentences
 FAR_DOWN = 50  # sentences: past this a release of a model the lead does not name is no news
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
@@ -51,6 +52,11 @@ RELEASED_MODELS = (
 SIZE_LIST = (
     r"\b\d+(?:\.\d+)?[BM](?:(?:,\s*|,?\s+and\s+|\s*/\s*)\d+(?:\.\d+)?[BM])*\s+(?:versions?|variants?|models?|"
     r"sizes?)\b"
+)
+# A name told as a model right after its release verb ("released Sora, its text-to-video model"; a link between).
+FIRST_OF_LINE = (
+    r"\b(?:releas|launch|unveil|introduc|debut)(?:e|es|ed)?\s+([A-Z][\w\-]*)\]?(?:\([^)\s]*\))?,\s+(?:its|a|an)\s+"
+    r"(?:[\w\-]+\s+){0,4}?(?:AI\s+)?models?\b"
 )
 MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digit (checked where used)
 RELEASE_VERBS = (
@@ -75,6 +81,11 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
+    # A chronicle's item is history whatever its year ("- in 2022 Stanford researchers gave us FlashAttention ... - in
+    # 2025 DeepSeek released DeepSeek-R1"): a sentence fronted by a year, beside one fronted by another year.
+    year = pl.col("sentence").str.extract(CHRONICLE_YEAR, 1)
+    beside = pl.coalesce(year.shift(1), year.shift(-1)).over("article_id", order_by="sent_idx")
+    sents = sents.with_columns(is_cue=pl.col("is_cue") & ~(beside != year).fill_null(False))
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
@@ -109,11 +120,14 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     cue = sents.filter(is_cue)
     # A bare family name ("Qwen", "Gemini") names a product line, not a release.
     bare_families = _bare_families(g)
+    # (unless the release's object is the line's first model, told as one: "OpenAI [released Sora](...), its
+    # text-to-video model, as a standalone product")
+    cue = cue.with_columns(first_of_line=pl.col("sentence").str.extract(FIRST_OF_LINE, 1))
     rows = cue.join(
-        models.filter(~pl.col("is_comparison") & ~pl.col("not_released") & ~pl.col("model").is_in(bare_families)),
+        models.filter(~pl.col("is_comparison") & ~pl.col("not_released")),
         on=["article_id", "sent_idx"],
         how="inner",
-    )
+    ).filter(~pl.col("model").is_in(bare_families) | (pl.col("model_text") == pl.col("first_of_line")))
     # (such a headline releases its own model only: "Sky-T1: Train your own o1-preview model" does not release
     # o1-preview)
     rows = rows.filter(pl.col("verb_cue") | (pl.col("model") == pl.col("title_model")))
