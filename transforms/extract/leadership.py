@@ -125,25 +125,44 @@ NOT_PERSON_WORDS = (
 
 def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Full names of people in an article, keyed by surname, so 'Tan' later in the text is 'Lip-Bu Tan'."""
-    people = (
+    names = (
         sents.select("article_id", full=pl.col("sentence").str.extract_all(PERSON))
         .explode("full")
         .drop_nulls("full")
-        .filter(_is_person(pl.col("full"), g))
+        .filter(_is_person(pl.col("full"), g, words=False))
         .with_columns(surname=pl.col("full").str.extract(r"(\S+)$", 1))
-        .unique(["article_id", "surname"], keep="first", maintain_order=True)
     )
-    return people.select("article_id", "surname", "full")
+    # "Jacob Bank, Relay founder and CEO, said ... said Bank in a post": a surname that is also a word of bodies and
+    # places ("Bank", "House") names a person when the article speaks of the person by it alone.
+    listed = names.filter(pl.col("full").str.contains(NOT_PERSON_WORDS)).unique(["article_id", "full"])
+    if not listed.is_empty():
+        surname = pl.col("surname").str.replace_all(r"([.\-])", r"\$1")
+        listed = (
+            listed.join(sents.select("article_id", "sentence"), on="article_id")
+            .filter(pl.col("sentence").str.contains(
+                pl.concat_str(pl.lit(r"\b(?:said|says|told) "), surname, pl.lit(r"\b|(?:^|[.;] )"), surname,
+                              pl.lit(r",? (?:who|said|says|told|added)\b"))
+            ))
+            .select("article_id", "full")
+            .unique()
+        )
+    people = names.filter(~pl.col("full").str.contains(NOT_PERSON_WORDS) | pl.struct("article_id", "full").is_in(
+        listed.select(pl.struct("article_id", "full")).to_series().implode()
+    ))
+    return people.unique(["article_id", "surname"], keep="first", maintain_order=True).select(
+        "article_id", "surname", "full"
+    )
 
 
-def _is_person(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+def _is_person(name: pl.Expr, g: gaz.Gazetteer, words: bool = True) -> pl.Expr:
+    """Whether `name` may be a person's; `words=False` leaves out the NOT_PERSON_WORDS test."""
     first = name.str.extract(r"^(\S+)", 1)
     return (
         _canonical(name, g.org_by_key).is_null()
         & _canonical(name, g.model_by_key).is_null()
         & _canonical(first, g.org_by_key).is_null()
         & ~first.is_in(NOT_NAMES)
-        & ~name.str.contains(NOT_PERSON_WORDS)
+        & (~name.str.contains(NOT_PERSON_WORDS) if words else pl.lit(True))
         & ~name.str.contains(
             r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
             r"December)\b"
@@ -295,7 +314,10 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .str.replace(r"^.*(?:’s|'s)\s+", "")
         )
         .drop_nulls("person")
-        .filter(_is_person(pl.col("person"), g))
+        # (a full name the article's people hold is one even when a word of it is a body's)
+        .filter(_is_person(pl.col("person"), g) | pl.struct("article_id", "person").is_in(
+            people.select(pl.struct("article_id", person="full")).to_series().implode()
+        ))
         .select("article_id", "sent_idx", "person", "appos")
     )
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
