@@ -17,7 +17,10 @@ ARTICLES = {"article_id": pl.String, "title": pl.String, "text": pl.String, "pub
 # One extract_mentions call costs about the same whether it holds 1 article or 64 (~0.2 s idle, ~2 s on a loaded
 # CI machine): each example is a batch of 16-32 articles, so 10 examples read as many texts as 40 batches of 1-8 did,
 # in a quarter of the calls.
-SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# batches of 16-32 rows of long text on purpose (many articles per call, as the pipeline calls it): large by
+# hypothesis's measure, which fails such a run at random (data_too_large) when a seed draws long rows
+SETTINGS = settings(max_examples=10, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 BATCH = {"min_size": 16, "max_size": 32}
 
 # Text that looks like news often enough to reach the extraction rules, and anything else Unicode allows.

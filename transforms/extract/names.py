@@ -380,9 +380,9 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         parts = [split.select(*keys, _read_models(pl.col(side), context, g).alias("ctx"), after_cue=pl.lit(after))
                  for side, after in sides]
     else:
-        split = split.collect()
-        parts = [split.select(*keys).with_columns(ctx=_read_model_column(split, pl.col(side), context, g),
-                                                   after_cue=pl.lit(after)).lazy()
+        split_rows = split.collect()
+        parts = [split_rows.select(*keys).with_columns(ctx=_read_model_column(split_rows, pl.col(side), context, g),
+                                                        after_cue=pl.lit(after)).lazy()
                  for side, after in sides]
     occ = (
         pl.concat(parts)
@@ -401,8 +401,8 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     if sents.is_empty():
         occ = occ.with_columns(model_text=_read_models(pl.col("core"), named_at_end, g))
     else:
-        occ = occ.collect()
-        occ = occ.with_columns(model_text=_read_model_column(occ, pl.col("core"), named_at_end, g)).lazy()
+        found = occ.collect()
+        occ = found.with_columns(model_text=_read_model_column(found, pl.col("core"), named_at_end, g)).lazy()
     occ = (
         occ.with_columns(
             # a name the gazetteer does not know is a new model of the line it extends: "GPT-5.5" of GPT-5's maker, a
