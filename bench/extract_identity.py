@@ -1,7 +1,7 @@
 """Output identity of the extractor: extract_mentions of this tree against a baseline tree, on the same inputs.
 
     .venv/bin/python bench/extract_identity.py                      # baseline: main at c46962b (exported once)
-    .venv/bin/python bench/extract_identity.py --base /work/main --refresh
+    .venv/bin/python bench/extract_identity.py --base ../other-checkout --refresh
 
 For speed work: a change must not alter any mention. The corpora (built once by this process, the same parquet for
 both sides): realdev, the realset (295 real articles), tests/devset, demo (html pages, through the text extractor),
@@ -17,13 +17,14 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_COMMIT = "c46962b"
-CACHE = Path("/tmp/extract_identity")
-SETS = {"realdev": Path("/work/shared/realdev"), "realset": Path("/work/realset-cache"),
+CACHE = Path(tempfile.gettempdir()) / "extract_identity"
+SETS = {"realdev": ROOT.parent / "shared/realdev", "realset": ROOT.parent / "realset-cache",  # beside the repo
         "devset": ROOT / "tests/devset", "demo": ROOT / "demo"}
 BATCHES = (0, 7)  # 0: the whole corpus in one call
 
