@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,17 +32,22 @@ DEMO = REPO / "demo"
 _session_server: SessionServer | None = None
 
 
-def pytest_configure(config):
-    """Start the session's Prefect server before collection (tests/prefect_server.py says why), unless a server is
-    named already: a developer's own, or the controller's for an xdist worker (workers inherit its environment)."""
+def _start_session_server() -> None:
     global _session_server
+    _session_server = SessionServer()
+    os.environ["PREFECT_API_URL"] = _session_server.url  # before anything imports prefect, and for subprocesses
+
+
+def pytest_configure(config):
+    """Start the session's Prefect server (tests/prefect_server.py says why), unless a server is named already: a
+    developer's own, or the controller's for an xdist worker (workers inherit its environment). An xdist controller
+    starts it before its workers collect, so that it boots meanwhile; a run in one process starts it after collection,
+    and only if the collected tests import Prefect (`pytest tests/test_extract.py` needs none: ~30 s of CPU saved)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:  # tests of the temporary-server path start servers on PREFECT_HOME's database: one per worker
         os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix=f"radar-tests-prefect-{worker}-")
-    if os.environ.get("PREFECT_API_URL"):
-        return
-    _session_server = SessionServer()
-    os.environ["PREFECT_API_URL"] = _session_server.url  # before anything imports prefect, and for subprocesses
+    if not os.environ.get("PREFECT_API_URL") and getattr(config.option, "numprocesses", None):
+        _start_session_server()
 
 
 def pytest_unconfigure(config):
@@ -85,8 +91,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    """Wait for the Prefect API once the tests are collected (the server booted meanwhile), outside every test's
-    timeout: under load the boot takes longer than a short module's hang guard."""
+    """Wait for the Prefect API once the tests are collected, outside every test's timeout: under load the boot takes
+    longer than a short module's hang guard."""
+    if not os.environ.get("PREFECT_API_URL"):
+        if "prefect" not in sys.modules:
+            return  # (a test that starts `radar` would start Prefect's temporary server, as a user's run does)
+        _start_session_server()
     wait_until_healthy(os.environ["PREFECT_API_URL"], _session_server)
 
 
