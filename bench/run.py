@@ -230,7 +230,7 @@ def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
 
 
 def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict, reference_db: Path,
-                        counts: list[int], prefect_modes: list[str]) -> dict:
+                        counts: list[int], prefect_modes: list[str], server_url: str | None = None) -> dict:
     """Distributed mode on this machine: N shard workers (`radar run --shard I/N --landing ROOT --db worker_I.duckdb`)
     started at once as real processes over the same corpus, then `radar merge` into an empty warehouse; each timed
     from process start to exit. Ratio: radar_run's process time over (all workers done + merge), i.e. articles/s
@@ -240,7 +240,8 @@ def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict
     Per Prefect mode: `temporary`, each process starts its own temporary Prefect API, as `radar run` does without a
     server; `server`, every process talks to one `prefect server` started before the clock, as shard deployments
     on a work pool do (docs/scale-out.md) -- the server is up before any run, so its start-up is nobody's run time.
-    radar_run itself always pays its temporary API (the embedded default)."""
+    radar_run itself always pays its temporary API (the embedded default). `server_url`: a running server to use in
+    the `server` mode instead of starting one."""
     from cli.demo_server import serve_directory
     from tests.prefect_server import SessionServer, wait_until_healthy
     from warehouse import db
@@ -253,14 +254,14 @@ def measure_distributed(corpus: Path, manifest: dict, tmp: Path, radar_run: dict
     with serve_directory(corpus / "site") as base:
         feeds, hosts = _feeds_file(base, manifest, tmp)
         for mode in prefect_modes:
-            server = SessionServer() if mode == "server" else None
+            server = SessionServer() if mode == "server" and not server_url else None
+            url = (server.url if server else server_url) if mode == "server" else None
             try:
-                if server:
-                    wait_until_healthy(server.url, server)
+                if url:
+                    wait_until_healthy(url, server)
                 for n in counts:
                     rows.append(_distributed_run(tmp / f"distributed-{mode}-{n}", feeds, hosts, n, manifest,
-                                                 radar_run, server.url if server else None, totals, reference)
-                                | {"prefect": mode})
+                                                 radar_run, url, totals, reference) | {"prefect": mode})
             finally:
                 if server:
                     server.stop()
@@ -734,6 +735,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="Prefect set-ups for the distributed section, comma-separated: temporary (each process "
                          "starts its own temporary API) and/or server (one `prefect server` for all, started "
                          "before the clock, as deployments use). Default: both")
+    ap.add_argument("--prefect-server", default=None, metavar="API_URL",
+                    help="the server mode's Prefect API: a server already running (e.g. http://127.0.0.1:4200/api) "
+                         "instead of one the benchmark starts")
     ap.add_argument("--profile", default=None,
                     help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') "
                          "or 'auto' (the largest)")
@@ -805,7 +809,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"distributed mode: {args.distributed_workers} shard workers at once, then radar merge")
         t = time.perf_counter()
         distributed = measure_distributed(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp),
-                                          radar_run, reference_db, args.distributed_workers, args.distributed_prefect)
+                                          radar_run, reference_db, args.distributed_workers, args.distributed_prefect,
+                                          args.prefect_server)
         args.phase_s["distributed"] = round(time.perf_counter() - t, 2)
 
     results = build_results(args, sizes, corpora, ceiling, load, workers, profile)

@@ -49,13 +49,14 @@ def test_corpus_is_deterministic_and_complete(tmp_path):
 def test_bench_runs_and_reports_every_section(tmp_path):
     out = tmp_path / "results.json"
     proc = subprocess.run(
-        # Small on purpose (it checks that every section still runs, not speed): 100 articles, 10,000 synthetic
+        # Small on purpose (it checks that every section still runs, not speed): 100 articles, 2,000 synthetic
         # mentions for the DuckDB load, the run's rows copied once for the merger, and the distributed mode with 1
-        # worker only, against one Prefect server (each worker is a radar process, ~12 s of CPU; tests/test_landing.py
-        # checks 3 shard workers with their temporary APIs against one run).
+        # worker only, against the test session's Prefect server if there is one (each worker is a radar process,
+        # ~12 s of CPU; tests/test_landing.py checks 3 shard workers with their temporary APIs against one run).
         [sys.executable, str(BENCH / "run.py"), "--size", "100", "--out", str(out),
-         "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "10000", "--merger-mentions", "300",
-         "--distributed-workers", "1", "--distributed-prefect", "server"],
+         "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "2000", "--merger-mentions", "300",
+         "--distributed-workers", "1", "--distributed-prefect", "server",
+         *(["--prefect-server", os.environ["PREFECT_API_URL"]] if os.environ.get("PREFECT_API_URL") else [])],
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
@@ -95,7 +96,7 @@ def test_bench_runs_and_reports_every_section(tmp_path):
     row = results["scaling"][0]
     assert all(_number(row[k]) for k in ("cold_wall_s", "articles_per_s", "peak_rss_tree_mb", "peak_rss_worker_mb"))
     load = results["duckdb_load"]
-    assert load["rows_inserted"] == load["rows"] == load["bare_rows"] == 10_000 and load["rows_reinserted"] == 0
+    assert load["rows_inserted"] == load["rows"] == load["bare_rows"] == 2_000 and load["rows_reinserted"] == 0
     assert all(_number(load[k]) for k in ("upsert_s", "bare_insert_s", "ratio_upsert_over_bare"))
     assert _number(results["gx"]["share_of_cold"])
     for key in ("pipeline_over_ceiling", "incremental_over_cold", "upsert_over_bare", "gx_share_of_cold"):
