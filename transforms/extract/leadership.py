@@ -11,8 +11,8 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
-    _orgs_in,
     _tagged_orgs,
+    _with_orgs_in,
 )
 from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
@@ -346,7 +346,6 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
-    appos_orgs = _orgs_in(pl.col("appos").fill_null(""), g)
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
     current_appos = (
         pl.col("appos")
@@ -380,9 +379,11 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ),
         g.org_by_key,
     )
+    # (the org pattern's readings first: names._with_orgs_in)
+    rows = _with_orgs_in(rows, g, _appos_orgs=pl.col("appos").fill_null(""), _current_appos_orgs=current_appos)
     rows = rows.with_columns(
-        appos_org=pl.coalesce(_orgs_in(current_appos, g).list.filter(actor).list.first(), "appos_short_org"),
-        other_org=pl.col("orgs").list.filter(actor).list.set_difference(appos_orgs).list.first(),
+        appos_org=pl.coalesce(pl.col("_current_appos_orgs").list.filter(actor).list.first(), "appos_short_org"),
+        other_org=pl.col("orgs").list.filter(actor).list.set_difference("_appos_orgs").list.first(),
         join_org=join_org,
         left_for=left_for,
         clause_orgs=_tagged_orgs(clause, g).list.filter(actor),

@@ -124,7 +124,7 @@ _ASCII_VIEWS: dict[int, tuple[gaz.Gazetteer, gaz.Gazetteer]] = {}
 def _for_text(g: gaz.Gazetteer, sents: pl.DataFrame) -> gaz.Gazetteer:
     """g, or, where no sentence has a character of a non-ASCII alias (most batches of English news), g with its
     ASCII-only patterns: the same matches, read ~100x faster in text with other non-ASCII characters, and one pattern
-    compiled where _read_models/_read_orgs/_by_script would compile two. Built once per gazetteer."""
+    compiled where _read_models/_by_script would compile two. Built once per gazetteer."""
     if g.org_pattern == g.org_pattern_ascii or sents["sentence"].str.contains(g.non_ascii_alias_char).any():
         return g
     hit = _ASCII_VIEWS.get(id(g))
@@ -140,13 +140,6 @@ def _read_models(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
     if g.model_pattern == g.model_pattern_ascii:
         return read(text, g.model_pattern)
     return _read_names(text, read, g.model_pattern, g.model_pattern_ascii, g)
-
-
-def _read_orgs(text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Expr:
-    """read(text, org pattern), as _read_models (where the names marked in `tagged` cannot serve)."""
-    if g.org_pattern == g.org_pattern_ascii:
-        return read(text, g.org_pattern)
-    return _read_names(text, read, g.org_pattern, g.org_pattern_ascii, g)
 
 
 def _read_names(text: pl.Expr, read, pattern: str, ascii_pattern: str, g: gaz.Gazetteer) -> pl.Expr:
@@ -227,7 +220,8 @@ def _read_model_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) 
 
 
 def _read_org_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) -> pl.Series:
-    """_read_orgs(text, read, g) on df, read in the gazetteer's threads."""
+    """read(text, org pattern) on df, as _read_models reads the model pattern (where the names marked in `tagged`
+    cannot serve), in the gazetteer's threads."""
     return _read_column(df, text, read, g.org_pattern, g.org_pattern_ascii, g)
 
 
@@ -625,18 +619,9 @@ def _split_on(cue: str, column: str = "sentence") -> tuple[pl.Expr, pl.Expr]:
     return parts.struct.field("before"), parts.struct.field("after")
 
 
-def _orgs_in(text: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
-    return (
-        _read_orgs(text, lambda text, org: text.str.extract_all(org), g)
-        .list.eval(_canonical(pl.element(), g.org_by_key))
-        .list.drop_nulls()
-        .list.unique(maintain_order=True)
-    )
-
-
 def _with_orgs_in(df: pl.DataFrame, g: gaz.Gazetteer, **texts: pl.Expr) -> pl.DataFrame:
-    """df with a column per text: _orgs_in(text, g), the org pattern read in the gazetteer's threads (where it stays
-    compiled: _gazetteer_select). For a rule module, in place of _orgs_in in an expression."""
+    """df with a column per text: the gazetteer orgs (canonical, once each, in order) the text names, the org pattern
+    read in the gazetteer's threads (where it stays compiled: _gazetteer_select)."""
     return df.with_columns(
         _read_org_column(df, text, lambda text, org: text.str.extract_all(org), g)
         .list.eval(_canonical(pl.element(), g.org_by_key))
@@ -648,15 +633,15 @@ def _with_orgs_in(df: pl.DataFrame, g: gaz.Gazetteer, **texts: pl.Expr) -> pl.Da
 
 
 def _with_read(df: pl.DataFrame, g: gaz.Gazetteer, read, org: bool = False, **texts: pl.Expr) -> pl.DataFrame:
-    """df with a column per text: _read_models(text, read, g) (or _read_orgs, with `org`), read in the gazetteer's
-    thread. For a rule module, in place of _read_models/_read_orgs in an expression."""
+    """df with a column per text: _read_models(text, read, g) (or the org pattern's reading, with `org`), read in the
+    gazetteer's threads. For a rule module, in place of _read_models in an expression."""
     column = _read_org_column if org else _read_model_column
     return df.with_columns(column(df, text, read, g).alias(name) for name, text in texts.items())
 
 
 def _tagged_orgs(tagged: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
-    """The gazetteer orgs (canonical, once each, in order) named in text cut from `tagged` (_orgs_in without scanning
-    the org pattern again)."""
+    """The gazetteer orgs (canonical, once each, in order) named in text cut from `tagged` (_with_orgs_in without
+    scanning the org pattern again)."""
     return (
         tagged.str.extract_all(ORG_NAME)
         .list.eval(_canonical(_untag(pl.element()), g.org_by_key))

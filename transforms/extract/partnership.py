@@ -12,10 +12,10 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
-    _orgs_in,
     _split_on,
     _subject_org,
     _tagged_orgs,
+    _with_orgs_in,
 )
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
@@ -319,13 +319,19 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             & ~low.str.extract(f"({HUB_DEAL})", 1).str.contains(r"\b(?:and|is|are|was|were|in line)\b")
         )
         .with_columns(
-            hubs=_orgs_in(before, g).list.filter(is_actor).list.eval(pl.element().replace(parent)),
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
             listed=after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""),
+        )
+    )
+    # (the org pattern's readings first: names._with_orgs_in)
+    rows = (
+        _with_orgs_in(rows, g, _before_orgs=before, _listed_orgs=pl.col("listed"))
+        .with_columns(
+            hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
             refers=before.str.contains(COMPANY_REFERENCE),
         )
         .with_columns(
-            partner=_orgs_in(pl.col("listed"), g)
+            partner=pl.col("_listed_orgs")
             .list.eval(pl.element().replace(parent))
             .list.unique(maintain_order=True),
             # "with Apollo, BlackRock, Blackstone ...": a name the gazetteer does not know, in a list of companies it
