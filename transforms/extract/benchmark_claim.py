@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.extract.patterns import LEAD_SENTENCES
+from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, _pattern
 from transforms.extract.rules import Found, _frame
 
 # The headline and the first sentences: a claim there is news whoever's model it is; further on (the lead included:
 # "The most capable GPT 5.6 variant, Sol, was comparable to its predecessor GPT 5.5" in a piece on Claude Opus 5) only
 # for the article's main company's model.
 OPENING_SENTENCES = 3
+# A comparison told as a hope or forecast ("supposed to rival GPT 5.6"): lexicons.toml
+HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
 
 
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
@@ -36,6 +38,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             & ~pl.col("compared_to").str.ends_with(pl.concat_str(pl.lit(" "), "model"))
             # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
             & ~pl.col("sentence").str.contains(r"\?\W*$")
+            & ~pl.col("low").str.contains(HEDGE)
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
     )

@@ -1,0 +1,29 @@
+"""Benchmark claims and training costs on short real sentences (transforms/extract/benchmark_claim.py,
+training_cost.py)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polars as pl
+
+from transforms.extract import extract_mentions
+
+PUBLISHED = datetime(2026, 6, 20, tzinfo=timezone.utc)
+
+
+def events(text: str, title: str = "") -> list[dict]:
+    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": PUBLISHED}])
+    return extract_mentions(articles).to_dicts()
+
+
+def claims(found: list[dict]) -> set[tuple]:
+    return {(e["org"], e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"}
+
+
+def test_a_comparison_told_as_a_hope_is_no_claim():
+    # realset r006
+    text = ("Google is testing Gemini 3.5 Pro. The company claims its new flagship model, which is supposed to rival "
+            "GPT 5.6 and Claude Fable/Sonnet 5, is currently in testing with unnamed partners.")
+    assert not claims(events(text))
+    # the same comparison told as a result is one
+    assert claims(events("Google said Gemini 3.5 Pro beats GPT 5.6 on coding benchmarks."))
