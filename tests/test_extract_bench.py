@@ -27,3 +27,14 @@ def test_a_comparison_told_as_a_hope_is_no_claim():
     assert not claims(events(text))
     # the same comparison told as a result is one
     assert claims(events("Google said Gemini 3.5 Pro beats GPT 5.6 on coding benchmarks."))
+
+
+def test_a_score_told_right_after_a_higher_one_is_a_claim_against_its_model():
+    # realdev g41
+    lead = "The o3 model does well on benchmarks. "
+    higher = ("That said, the o3 model blew past the scores of all previous AI models, scoring 88% in one of its "
+              "attempts. ")
+    lower = "OpenAI’s next best AI model, o1, scored just 32%."
+    assert claims(events(lead + higher + lower)) == {("OpenAI", "o3", "o1")}
+    # the lower score first claims nothing for it
+    assert not claims(events(lead + lower + " " + higher))

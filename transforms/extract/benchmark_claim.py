@@ -12,9 +12,12 @@ from transforms.extract.rules import Found, _frame
 OPENING_SENTENCES = 3
 # A comparison told as a hope or forecast ("supposed to rival GPT 5.6"): lexicons.toml
 HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
+# A score a model got on a test: "scoring 88%", "scored just 32%", "hits an execution accuracy of 80.04 percent".
+SCORED = r"\b(?:scor(?:e|es|ed|ing)|hits?|achiev(?:e|es|ed|ing)|reach(?:es|ed|ing)?|posts?|posted)\b"
+PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 
 
-def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
     focus ('the new model beats A')."""
@@ -26,10 +29,56 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         .group_by("article_id", "sent_idx", "clause_idx")
         .agg(clause_model=pl.col("model").first())
     )
-    rows = (
+    return (
         compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
-        .join(sents, on=["article_id", "sent_idx"], how="inner")
-        .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
+        .join(sents.select("article_id", "sent_idx", "subject_model", "focus_model"), on=["article_id", "sent_idx"])
+        .select(
+            "article_id",
+            "sent_idx",
+            "compared_to",
+            model=pl.coalesce("clause_model", "subject_model", "focus_model"),
+            told=pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null(),
+        )
+    )
+
+
+def _score_pairs(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """'The o3 model blew past the scores of all previous AI models, scoring 88%. OpenAI's next best AI model, o1,
+    scored just 32%.': a model's score told right after the higher score of another is a claim of the other against
+    it. Each sentence names one model and gives one score (SCORED); one that makes a claim of its own is left to
+    _named_yardsticks."""
+    one_model = (
+        models.filter(~pl.col("is_family"))
+        .group_by("article_id", "sent_idx")
+        .agg(only=pl.col("model").first(), n=pl.col("model").n_unique(), cue=pl.col("bench_clause").any())
+        .filter((pl.col("n") == 1) & ~pl.col("cue"))
+    )
+    scored = (
+        sents.filter(pl.col("low").str.contains(SCORED))
+        .with_columns(scores=pl.col("low").str.extract_all(PERCENT))
+        .filter(pl.col("scores").list.len() == 1)
+        .join(one_model, on=["article_id", "sent_idx"])
+        .select("article_id", "sent_idx", "only", score=pl.col("scores").list.first().str.extract(r"([\d.]+)", 1)
+                .cast(pl.Float64, strict=False))
+    )
+    return (
+        scored.join(scored.with_columns(pl.col("sent_idx") - 1), on=["article_id", "sent_idx"], suffix="_then")
+        .filter((pl.col("score") > pl.col("score_then")) & (pl.col("only") != pl.col("only_then")))
+        .select(
+            "article_id",
+            # (told, and dated, where the yardstick is)
+            sent_idx=pl.col("sent_idx") + 1,
+            model=pl.col("only"),
+            compared_to=pl.col("only_then"),
+            told=pl.lit(True),
+        )
+    )
+
+
+def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    claims = pl.concat([_named_yardsticks(sents, models), _score_pairs(sents, models)], how="diagonal")
+    rows = (
+        claims.join(sents, on=["article_id", "sent_idx"], how="inner")
         .filter(
             pl.col("model").is_not_null()
             & (pl.col("model") != pl.col("compared_to"))
@@ -80,8 +129,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         org=pl.col("model_org"),
         model=pl.col("model"),
         compared_to=pl.col("compared_to"),
-        confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
-        .then(0.8)
+        confidence=pl.when(pl.col("told")).then(0.8)
         .otherwise(0.65),
         event_date=pl.lit(None, dtype=pl.String),
     )
