@@ -38,3 +38,20 @@ def test_a_score_told_right_after_a_higher_one_is_a_claim_against_its_model():
     assert claims(events(lead + higher + lower)) == {("OpenAI", "o3", "o1")}
     # the lower score first claims nothing for it
     assert not claims(events(lead + lower + " " + higher))
+
+
+def costs(found: list[dict]) -> set[tuple]:
+    return {(e["model"], e["amount_usd"]) for e in found if e["type"] == "training_cost"}
+
+
+def test_a_cost_past_the_lead_naming_no_model_is_of_the_makers_model_the_sentence_before_made():
+    # realset r295
+    lead = "We are excited to release Sky-T1-7B, a SOTA open-recipe 7B model. " + "We show that RL helps. " * 8
+    made = ("Second, we show that simple RL can further enhance the current SOTA 7B reasoning model "
+            "DeepSeek-R1-Distill-Qwen-7B’s capability, resulting in a new SOTA open-weights 7B reasoning model "
+            "Sky-T1-mini, with close to o1-mini performance. ")
+    cost = "The training takes 36 hours using 8xH100s, which is around $870 according to Lambda Cloud Pricing."
+    assert costs(events(lead + made + cost)) == {("Sky-T1-mini", 870.0)}
+    # a model of another maker the sentence before names did not cost it
+    other = "Meanwhile, researchers elsewhere fine-tuned DeepSeek-V3 on new data. "
+    assert not costs(events(lead + other + cost))

@@ -17,6 +17,17 @@ SCORED = r"\b(?:scor(?:e|es|ed|ing)|hits?|achiev(?:e|es|ed|ing)|reach(?:es|ed|in
 PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 
 
+def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, model_org): the maker of the first model an article's sentences tell of (its subject)."""
+    return (
+        sents.drop_nulls("subject_model")
+        .group_by("article_id")
+        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
+        .join(models.select("model", "model_org").unique("model"), on="model")
+        .select("article_id", "model_org")
+    )
+
+
 def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
@@ -108,13 +119,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             .select("article_id", "model"),
         ]
     ).unique()
-    main = (
-        sents.drop_nulls("subject_model")
-        .group_by("article_id")
-        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
-        .join(models.select("model", "model_org").unique("model"), on="model")
-        .select("article_id", "model_org")
-    )
+    main = main_maker(sents, models)
     rows = pl.concat(
         [
             rows.filter(pl.col("sent_idx") <= OPENING_SENTENCES),
