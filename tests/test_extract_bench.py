@@ -55,3 +55,15 @@ def test_a_cost_past_the_lead_naming_no_model_is_of_the_makers_model_the_sentenc
     # a model of another maker the sentence before names did not cost it
     other = "Meanwhile, researchers elsewhere fine-tuned DeepSeek-V3 on new data. "
     assert not costs(events(lead + other + cost))
+
+
+def test_a_name_with_a_parameter_count_after_a_performance_cue_is_a_yardstick():
+    # realset r295
+    text = ("We demonstrate a recipe for training Sky-T1-7B with RL and SFT from the Qwen2.5-Math-7B base model using "
+            "only 5k distilled data from a strong teacher model QwQ, outperforming models trained with over 100k "
+            "distilled data from a much stronger teacher model DeepSeek-R1 (e.g., OpenThinker-7B trained on 117k R1 "
+            "responses).")
+    assert ("NovaSky", "Sky-T1-7B", "OpenThinker-7B") in claims(events(text))
+    # a size of a known model, or the tail of its name, is no other yardstick (devset 079)
+    text = "On SWE-bench Verified Kimi K2 scored 65.8%, ahead of DeepSeek-V3-0324 and Qwen3-235B-A22B."
+    assert {c for _, _, c in claims(events(text))} == {"DeepSeek-V3-0324", "Qwen3-235B-A22B"}

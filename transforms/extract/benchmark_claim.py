@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, _pattern
+from transforms.extract.names import BENCHMARK
+from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, PHRASE_WORD, _pattern
 from transforms.extract.rules import Found, _frame
 
 # The headline and the first sentences: a claim there is news whoever's model it is; further on (the lead included:
@@ -14,6 +15,9 @@ OPENING_SENTENCES = 3
 HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
 # A score a model got on a test: "scoring 88%", "scored just 32%", "hits an execution accuracy of 80.04 percent".
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|hits?|achiev(?:e|es|ed|ing)|reach(?:es|ed|ing)?|posts?|posted)\b"
+# A model's name with its parameter count: "OpenThinker-7B", "Olmo 3 32B", "Apertus 70B".
+# (a whole name: not the tail of a longer one, "V3-0324" of "DeepSeek-V3-0324"; its words capitalised or numbers)
+SIZED_NAME = r"(?:^|[\s(\[,;:\"“‘])[A-Z][A-Za-z0-9.]*(?:[ \-][A-Z0-9][A-Za-z0-9.]*){0,3}?[ \-]\d+(?:\.\d+)?B\b"
 PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 
 
@@ -86,8 +90,51 @@ def _score_pairs(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """'Sky-T1-7B ..., outperforming models trained with ... (e.g., OpenThinker-7B trained on 117k R1 responses)': a
+    name with a parameter count (SIZED_NAME) after a performance cue is a model the gazetteer does not know yet, the
+    yardstick of a claim made for the sentence's subject, else (in the lead) the model in focus."""
+    cued = models.filter(pl.col("bench_clause")).select("article_id", "sent_idx").unique()
+    candidates = (
+        sents.join(cued, on=["article_id", "sent_idx"])
+        .filter(pl.col("sentence").str.contains(SIZED_NAME))
+        .select(
+            "article_id",
+            "sent_idx",
+            compared_to=pl.col("sentence")
+            .str.slice(pl.col("low").str.find(BENCHMARK).fill_null(pl.col("low").str.len_chars()))
+            .str.extract_all(SIZED_NAME)
+            .list.eval(pl.element().str.strip_chars_start(" \t\n([,;:\"“‘")),
+            model=pl.coalesce(
+                "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then(pl.col("focus_model"))
+            ),
+            told=pl.col("subject_model").is_not_null(),
+        )
+        .explode("compared_to")
+        .drop_nulls("compared_to")
+        .filter(~pl.col("compared_to").str.contains(PHRASE_WORD))
+    )
+    # (a size of a model the gazetteer knows is that model's, "Qwen 3.6 35B", and a piece of its name no other model,
+    # "Qwen3-235B" of "Qwen3-235B-A22B")
+    known = models.select("article_id", "sent_idx", "model_text").unique()
+    sized_known = (
+        candidates.join(known, on=["article_id", "sent_idx"])
+        .filter(
+            pl.col("compared_to").str.starts_with(pl.col("model_text"))
+            | pl.col("model_text").str.contains(pl.col("compared_to"), literal=True)
+        )
+        .select("article_id", "sent_idx", "compared_to")
+    )
+    return candidates.join(sized_known, on=["article_id", "sent_idx", "compared_to"], how="anti").select(
+        "article_id", "sent_idx", "model", "compared_to", "told"
+    )
+
+
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
-    claims = pl.concat([_named_yardsticks(sents, models), _score_pairs(sents, models)], how="diagonal")
+    claims = pl.concat(
+        [_named_yardsticks(sents, models), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
+        how="diagonal",
+    )
     rows = (
         claims.join(sents, on=["article_id", "sent_idx"], how="inner")
         .filter(
