@@ -67,3 +67,16 @@ def test_a_name_with_a_parameter_count_after_a_performance_cue_is_a_yardstick():
     # a size of a known model, or the tail of its name, is no other yardstick (devset 079)
     text = "On SWE-bench Verified Kimi K2 scored 65.8%, ahead of DeepSeek-V3-0324 and Qwen3-235B-A22B."
     assert {c for _, _, c in claims(events(text))} == {"DeepSeek-V3-0324", "Qwen3-235B-A22B"}
+
+
+def test_a_yardstick_told_by_what_it_is_is_a_claim_only_where_no_rival_is_named():
+    # realset r285
+    lead = ("Antares: Open Weight AI Models for Vulnerability Localization. Today, Cisco is introducing Antares, a "
+            "family of security small language models. ")
+    claim = ("Benchmark testing shows that these models outperform many powerful closed- and open-weight models in "
+             "this critical security task at a fraction of the cost.")
+    assert claims(events(lead + claim)) == {("Cisco", "Antares", "many powerful closed- and open-weight models")}
+    # realset r287: the rival named tells the claim
+    text = ("Anthropic released Claude Opus 5 today. On the IPI benchmark, Opus 5 improved over Opus 4.8. "
+            "Opus 5 also outperformed all non-Claude models on this benchmark.")
+    assert {c for _, _, c in claims(events(text))} == {"Opus 4.8"}

@@ -13,6 +13,8 @@ from transforms.extract.rules import Found, _frame
 OPENING_SENTENCES = 3
 # A comparison told as a hope or forecast ("supposed to rival GPT 5.6"): lexicons.toml
 HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
+# A yardstick told by what it is, after a performance cue: lexicons.toml
+YARDSTICK = _pattern({"pattern": LEXICONS["benchmark_yardstick"]})
 # A score a model got on a test: "scoring 88%", "scored just 32%", "hits an execution accuracy of 80.04 percent".
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|hits?|achiev(?:e|es|ed|ing)|reach(?:es|ed|ing)?|posts?|posted)\b"
 # A model's name with its parameter count: "OpenThinker-7B", "Olmo 3 32B", "Apertus 70B".
@@ -22,13 +24,18 @@ PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 
 
 def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, model_org): the maker of the first model an article's sentences tell of (its subject)."""
+    """(article_id, model, model_org): the first model an article's sentences tell of (its subject) and its maker."""
+    # (a model the gazetteer does not know is the company's in focus: "Today, Cisco is introducing Antares")
+    first_org = sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx")
+                                                                           .first())
     return (
         sents.drop_nulls("subject_model")
         .group_by("article_id")
         .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
-        .join(models.select("model", "model_org").unique("model"), on="model")
-        .select("article_id", "model_org")
+        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+        .join(first_org, on="article_id", how="left")
+        .select("article_id", "model", model_org=pl.coalesce("model_org", "org"))
+        .drop_nulls("model_org")
     )
 
 
@@ -130,11 +137,35 @@ def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
+    """'The Antares family of small language model outperforms a dozen larger models': a claim against a yardstick
+    told by what it is (YARDSTICK), made for the sentence's subject, else (in the lead) the model in focus. Only for a
+    model the article names no rival of (`named` claims): else the rivals named tell the claim."""
+    return (
+        sents.filter(pl.col("low").str.contains(YARDSTICK))
+        .join(models.filter(pl.col("benchmarked")).select("article_id", "sent_idx").unique(),
+              on=["article_id", "sent_idx"], how="anti")
+        .select(
+            "article_id",
+            "sent_idx",
+            model=pl.coalesce(
+                "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then(pl.col("focus_model"))
+            ),
+            compared_to=pl.col("low").str.extract(YARDSTICK, 1),
+            told=pl.col("subject_model").is_not_null(),
+        )
+        .drop_nulls("model")
+        .join(named.select("article_id", "model").unique(), on=["article_id", "model"], how="anti")
+    )
+
+
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
-    claims = pl.concat(
+    named = pl.concat(
         [_named_yardsticks(sents, models), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
         how="diagonal",
     )
+    claims = pl.concat([named, _unnamed_yardsticks(sents, models, named)], how="diagonal")
+    main = main_maker(sents, models)
     rows = (
         claims.join(sents, on=["article_id", "sent_idx"], how="inner")
         .filter(
@@ -148,6 +179,8 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             & ~pl.col("low").str.contains(HEDGE)
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+        .join(main.rename({"model_org": "main_org"}), on=["article_id", "model"], how="left")
+        .with_columns(model_org=pl.coalesce("model_org", "main_org", "focus_org"))
     )
     # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
     # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
@@ -166,13 +199,12 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             .select("article_id", "model"),
         ]
     ).unique()
-    main = main_maker(sents, models)
     rows = pl.concat(
         [
             rows.filter(pl.col("sent_idx") <= OPENING_SENTENCES),
             rows.filter(pl.col("sent_idx") > OPENING_SENTENCES)
             .join(lead, on=["article_id", "model"], how="semi")
-            .join(main, on=["article_id", "model_org"], how="semi"),
+            .join(main.select("article_id", "model_org"), on=["article_id", "model_org"], how="semi"),
         ]
     )
     return _frame(

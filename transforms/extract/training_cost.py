@@ -28,7 +28,7 @@ def _made_before(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     model it names by the article's maker (the maker of the first model its sentences tell of), e.g. "..., resulting
     in a new SOTA open-weights 7B reasoning model Sky-T1-mini. The training takes 36 hours using 8xH100s, which is
     around $870"."""
-    main = main_maker(sents, models).rename({"model_org": "main_org"})
+    main = main_maker(sents, models).select("article_id", main_org="model_org")
     made = (
         models.filter(~pl.col("is_comparison") & ~pl.col("is_family"))
         .join(main, on="article_id")
