@@ -80,3 +80,11 @@ def test_a_yardstick_told_by_what_it_is_is_a_claim_only_where_no_rival_is_named(
     text = ("Anthropic released Claude Opus 5 today. On the IPI benchmark, Opus 5 improved over Opus 4.8. "
             "Opus 5 also outperformed all non-Claude models on this benchmark.")
     assert {c for _, _, c in claims(events(text))} == {"Opus 4.8"}
+
+
+def test_a_company_the_claim_names_is_no_maker_of_a_model_the_gazetteer_does_not_know():
+    # ../shared/archive/lab-announcements.jsonl (Seed1.5-VL Technical Report): OpenAI makes the rival, not Seed1.5-VL
+    text = ("We present Seed1.5-VL, a vision-language foundation model. Moreover, in agent-centric tasks such as GUI "
+            "control and gameplay, Seed1.5-VL outperforms leading multimodal systems, including OpenAI CUA and Claude "
+            "3.7.")
+    assert not [c for c in claims(events(text, title="Seed1.5-VL Technical Report")) if c[0] == "OpenAI"]

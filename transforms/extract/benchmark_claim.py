@@ -180,7 +180,13 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
         .join(main.rename({"model_org": "main_org"}), on=["article_id", "model"], how="left")
-        .with_columns(model_org=pl.coalesce("model_org", "main_org", "focus_org"))
+        # (a company the claim's sentence names is the rival's maker: "Seed1.5-VL outperforms ..., including OpenAI
+        # CUA")
+        .with_columns(
+            model_org=pl.coalesce(
+                "model_org", pl.when(~pl.col("orgs").list.contains(pl.col("main_org"))).then(pl.col("main_org"))
+            )
+        )
     )
     # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
     # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
