@@ -38,6 +38,8 @@ def test_a_score_told_right_after_a_higher_one_is_a_claim_against_its_model():
     assert claims(events(lead + higher + lower)) == {("OpenAI", "o3", "o1")}
     # the lower score first claims nothing for it
     assert not claims(events(lead + lower + " " + higher))
+    # a share is no score on a test
+    assert not claims(events(lead + "Usage of o3 reached 88% of the market. OpenAI’s older model, o1, reached 32%."))
 
 
 def costs(found: list[dict]) -> set[tuple]:
