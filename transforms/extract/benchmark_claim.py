@@ -1,4 +1,6 @@
-"""Benchmark claims: a model measured against another (`benchmarked` model occurrences)."""
+"""Benchmark claims: a model measured against a yardstick. The yardstick is a model named after a performance cue
+(`benchmarked` model occurrences), a name with a parameter count there, a lower score told right after the model's, or,
+for a model the article names no rival of, a yardstick told by what it is ("a dozen larger models")."""
 from __future__ import annotations
 
 import polars as pl
@@ -27,8 +29,9 @@ PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """(article_id, model, model_org): the first model an article's sentences tell of (its subject) and its maker."""
     # (a model the gazetteer does not know is the company's in focus: "Today, Cisco is introducing Antares")
-    first_org = sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx")
-                                                                           .first())
+    first_org = (
+        sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx").first())
+    )
     return (
         sents.drop_nulls("subject_model")
         .group_by("article_id")
@@ -220,8 +223,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         org=pl.col("model_org"),
         model=pl.col("model"),
         compared_to=pl.col("compared_to"),
-        confidence=pl.when(pl.col("told")).then(0.8)
-        .otherwise(0.65),
+        confidence=pl.when(pl.col("told")).then(0.8).otherwise(0.65),
         event_date=pl.lit(None, dtype=pl.String),
     )
 
