@@ -1,18 +1,49 @@
-"""Benchmark claims: a model measured against another (`benchmarked` model occurrences)."""
+"""Benchmark claims: a model measured against a yardstick. The yardstick is a model named after a performance cue
+(`benchmarked` model occurrences), a name with a parameter count there, a lower score told right after the model's, or,
+for a model the article names no rival of, a yardstick told by what it is ("a dozen larger models")."""
 from __future__ import annotations
 
 import polars as pl
 
-from transforms.extract.patterns import LEAD_SENTENCES
+from transforms.extract.names import BENCHMARK
+from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, PHRASE_WORD, _pattern
 from transforms.extract.rules import Found, _frame
 
 # The headline and the first sentences: a claim there is news whoever's model it is; further on (the lead included:
 # "The most capable GPT 5.6 variant, Sol, was comparable to its predecessor GPT 5.5" in a piece on Claude Opus 5) only
 # for the article's main company's model.
 OPENING_SENTENCES = 3
+# A comparison told as a hope or forecast ("supposed to rival GPT 5.6"): lexicons.toml
+HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
+# A yardstick told by what it is, after a performance cue: lexicons.toml
+YARDSTICK = _pattern({"pattern": LEXICONS["benchmark_yardstick"]})
+# A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
+# share or a growth: "reached 60%").
+SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
+# A model's name with its parameter count: "OpenThinker-7B", "Olmo 3 32B", "Apertus 70B".
+# (a whole name: not the tail of a longer one, "V3-0324" of "DeepSeek-V3-0324"; its words capitalised or numbers)
+SIZED_NAME = r"(?:^|[\s(\[,;:\"“‘])[A-Z][A-Za-z0-9.]*(?:[ \-][A-Z0-9][A-Za-z0-9.]*){0,3}?[ \-]\d+(?:\.\d+)?B\b"
+PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
 
 
-def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, model, model_org): the first model an article's sentences tell of (its subject) and its maker."""
+    # (a model the gazetteer does not know is the company's in focus: "Today, Cisco is introducing Antares")
+    first_org = (
+        sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx").first())
+    )
+    return (
+        sents.drop_nulls("subject_model")
+        .group_by("article_id")
+        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
+        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+        .join(first_org, on="article_id", how="left")
+        .select("article_id", "model", model_org=pl.coalesce("model_org", "org"))
+        .drop_nulls("model_org")
+    )
+
+
+def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
     focus ('the new model beats A')."""
@@ -24,10 +55,123 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         .group_by("article_id", "sent_idx", "clause_idx")
         .agg(clause_model=pl.col("model").first())
     )
-    rows = (
+    return (
         compared.join(clause_subject, on=["article_id", "sent_idx", "clause_idx"], how="left")
-        .join(sents, on=["article_id", "sent_idx"], how="inner")
-        .with_columns(model=pl.coalesce("clause_model", "subject_model", "focus_model"))
+        .join(sents.select("article_id", "sent_idx", "subject_model", "focus_model"), on=["article_id", "sent_idx"])
+        .select(
+            "article_id",
+            "sent_idx",
+            "compared_to",
+            model=pl.coalesce("clause_model", "subject_model", "focus_model"),
+            told=pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null(),
+        )
+    )
+
+
+def _score_pairs(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """'The o3 model blew past the scores of all previous AI models, scoring 88%. OpenAI's next best AI model, o1,
+    scored just 32%.': a model's score told right after the higher score of another is a claim of the other against
+    it. Each sentence names one model and gives one score (SCORED); one that makes a claim of its own is left to
+    _named_yardsticks."""
+    one_model = (
+        models.filter(~pl.col("is_family"))
+        .group_by("article_id", "sent_idx")
+        .agg(only=pl.col("model").first(), n=pl.col("model").n_unique(), cue=pl.col("bench_clause").any())
+        .filter((pl.col("n") == 1) & ~pl.col("cue"))
+    )
+    scored = (
+        sents.filter(pl.col("low").str.contains(SCORED))
+        .with_columns(scores=pl.col("low").str.extract_all(PERCENT))
+        .filter(pl.col("scores").list.len() == 1)
+        .join(one_model, on=["article_id", "sent_idx"])
+        .select("article_id", "sent_idx", "only", score=pl.col("scores").list.first().str.extract(r"([\d.]+)", 1)
+                .cast(pl.Float64, strict=False))
+    )
+    return (
+        scored.join(scored.with_columns(pl.col("sent_idx") - 1), on=["article_id", "sent_idx"], suffix="_then")
+        .filter((pl.col("score") > pl.col("score_then")) & (pl.col("only") != pl.col("only_then")))
+        .select(
+            "article_id",
+            # (told, and dated, where the yardstick is)
+            sent_idx=pl.col("sent_idx") + 1,
+            model=pl.col("only"),
+            compared_to=pl.col("only_then"),
+            told=pl.lit(True),
+        )
+    )
+
+
+def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """'Sky-T1-7B ..., outperforming models trained with ... (e.g., OpenThinker-7B trained on 117k R1 responses)': a
+    name with a parameter count (SIZED_NAME) after a performance cue is a model the gazetteer does not know yet, the
+    yardstick of a claim made for the sentence's subject, else (in the lead) the model in focus."""
+    cued = models.filter(pl.col("bench_clause")).select("article_id", "sent_idx").unique()
+    candidates = (
+        sents.join(cued, on=["article_id", "sent_idx"])
+        .filter(pl.col("sentence").str.contains(SIZED_NAME))
+        .select(
+            "article_id",
+            "sent_idx",
+            compared_to=pl.col("sentence")
+            .str.slice(pl.col("low").str.find(BENCHMARK).fill_null(pl.col("low").str.len_chars()))
+            .str.extract_all(SIZED_NAME)
+            .list.eval(pl.element().str.strip_chars_start(" \t\n([,;:\"“‘")),
+            model=pl.coalesce(
+                "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then(pl.col("focus_model"))
+            ),
+            told=pl.col("subject_model").is_not_null(),
+        )
+        .explode("compared_to")
+        .drop_nulls("compared_to")
+        .filter(~pl.col("compared_to").str.contains(PHRASE_WORD))
+    )
+    # (a size of a model the gazetteer knows is that model's, "Qwen 3.6 35B", and a piece of its name no other model,
+    # "Qwen3-235B" of "Qwen3-235B-A22B")
+    known = models.select("article_id", "sent_idx", "model_text").unique()
+    sized_known = (
+        candidates.join(known, on=["article_id", "sent_idx"])
+        .filter(
+            pl.col("compared_to").str.starts_with(pl.col("model_text"))
+            | pl.col("model_text").str.contains(pl.col("compared_to"), literal=True)
+        )
+        .select("article_id", "sent_idx", "compared_to")
+    )
+    return candidates.join(sized_known, on=["article_id", "sent_idx", "compared_to"], how="anti").select(
+        "article_id", "sent_idx", "model", "compared_to", "told"
+    )
+
+
+def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
+    """'The Antares family of small language model outperforms a dozen larger models': a claim against a yardstick
+    told by what it is (YARDSTICK), made for the sentence's subject, else (in the lead) the model in focus. Only for a
+    model the article names no rival of (`named` claims): else the rivals named tell the claim."""
+    return (
+        sents.filter(pl.col("low").str.contains(YARDSTICK))
+        .join(models.filter(pl.col("benchmarked")).select("article_id", "sent_idx").unique(),
+              on=["article_id", "sent_idx"], how="anti")
+        .select(
+            "article_id",
+            "sent_idx",
+            model=pl.coalesce(
+                "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then(pl.col("focus_model"))
+            ),
+            compared_to=pl.col("low").str.extract(YARDSTICK, 1),
+            told=pl.col("subject_model").is_not_null(),
+        )
+        .drop_nulls("model")
+        .join(named.select("article_id", "model").unique(), on=["article_id", "model"], how="anti")
+    )
+
+
+def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    named = pl.concat(
+        [_named_yardsticks(sents, models), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
+        how="diagonal",
+    )
+    claims = pl.concat([named, _unnamed_yardsticks(sents, models, named)], how="diagonal")
+    main = main_maker(sents, models)
+    rows = (
+        claims.join(sents, on=["article_id", "sent_idx"], how="inner")
         .filter(
             pl.col("model").is_not_null()
             & (pl.col("model") != pl.col("compared_to"))
@@ -36,8 +180,17 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             & ~pl.col("compared_to").str.ends_with(pl.concat_str(pl.lit(" "), "model"))
             # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
             & ~pl.col("sentence").str.contains(r"\?\W*$")
+            & ~pl.col("low").str.contains(HEDGE)
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+        .join(main.rename({"model_org": "main_org"}), on=["article_id", "model"], how="left")
+        # (a company the claim's sentence names is the rival's maker: "Seed1.5-VL outperforms ..., including OpenAI
+        # CUA")
+        .with_columns(
+            model_org=pl.coalesce(
+                "model_org", pl.when(~pl.col("orgs").list.contains(pl.col("main_org"))).then(pl.col("main_org"))
+            )
+        )
     )
     # A claim is news for the model the article is about (named in its lead, and made by the maker of the first model
     # its sentences tell of); further down, comparisons of other models are an explainer's or a blog's discussion.
@@ -56,19 +209,12 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
             .select("article_id", "model"),
         ]
     ).unique()
-    main = (
-        sents.drop_nulls("subject_model")
-        .group_by("article_id")
-        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
-        .join(models.select("model", "model_org").unique("model"), on="model")
-        .select("article_id", "model_org")
-    )
     rows = pl.concat(
         [
             rows.filter(pl.col("sent_idx") <= OPENING_SENTENCES),
             rows.filter(pl.col("sent_idx") > OPENING_SENTENCES)
             .join(lead, on=["article_id", "model"], how="semi")
-            .join(main, on=["article_id", "model_org"], how="semi"),
+            .join(main.select("article_id", "model_org"), on=["article_id", "model_org"], how="semi"),
         ]
     )
     return _frame(
@@ -77,9 +223,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
         org=pl.col("model_org"),
         model=pl.col("model"),
         compared_to=pl.col("compared_to"),
-        confidence=pl.when(pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null())
-        .then(0.8)
-        .otherwise(0.65),
+        confidence=pl.when(pl.col("told")).then(0.8).otherwise(0.65),
         event_date=pl.lit(None, dtype=pl.String),
     )
 

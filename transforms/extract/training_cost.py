@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.benchmark_claim import main_maker
 from transforms.extract.names import _lookup, _maps
 from transforms.extract.patterns import LEAD_SENTENCES
 from transforms.extract.rules import Found, _frame
@@ -22,7 +23,24 @@ def _literal(text: pl.Expr) -> pl.Expr:
     return text.str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
 
 
-def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+def _made_before(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """Past the lead, a cost told in a sentence that names no model is of the run the sentence before told of: the last
+    model it names by the article's maker (the maker of the first model its sentences tell of), e.g. "..., resulting
+    in a new SOTA open-weights 7B reasoning model Sky-T1-mini. The training takes 36 hours using 8xH100s, which is
+    around $870"."""
+    main = main_maker(sents, models).select("article_id", main_org="model_org")
+    made = (
+        models.filter(~pl.col("is_comparison") & ~pl.col("is_family"))
+        .join(main, on="article_id")
+        .filter(pl.col("model_org") == pl.col("main_org"))
+        .group_by("article_id", "sent_idx")
+        .agg(made_before=pl.col("model").last())
+        .with_columns(pl.col("sent_idx") + 1)
+    )
+    return made.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
+
+
+def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
     money_text = _literal(pl.col("money_text"))
     rate = (
@@ -37,8 +55,11 @@ def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # The model in focus (named in an earlier sentence) owns the cost only in the lead: further down an amount with
     # "train" beside it is mostly someone else's run, a replication or a comparison.
     model = pl.coalesce(
-        "owner_model", "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model")
+        "owner_model",
+        "subject_model",
+        pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then("focus_model").otherwise("made_before"),
     )
+    rows = rows.join(_made_before(sents, models), on=["article_id", "sent_idx"], how="left")
     rows = rows.with_columns(model=model).drop_nulls("model")
     # Nor did the model a run started from ("using the 1.5B DeepSeek-R1-Distill-Qwen model, ... a $42 compute budget"):
     # the cost is of the new run. (A regex per row again, on these few rows.)
@@ -67,4 +88,4 @@ def _training_costs(money: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _training_costs(found.money, found.models, found.g)
+    return _training_costs(found.money, found.sents, found.models, found.g)

@@ -1,0 +1,92 @@
+"""Benchmark claims and training costs on short real sentences (transforms/extract/benchmark_claim.py,
+training_cost.py)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polars as pl
+
+from transforms.extract import extract_mentions
+
+PUBLISHED = datetime(2026, 6, 20, tzinfo=timezone.utc)
+
+
+def events(text: str, title: str = "") -> list[dict]:
+    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": PUBLISHED}])
+    return extract_mentions(articles).to_dicts()
+
+
+def claims(found: list[dict]) -> set[tuple]:
+    return {(e["org"], e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"}
+
+
+def test_a_comparison_told_as_a_hope_is_no_claim():
+    # realset r006
+    text = ("Google is testing Gemini 3.5 Pro. The company claims its new flagship model, which is supposed to rival "
+            "GPT 5.6 and Claude Fable/Sonnet 5, is currently in testing with unnamed partners.")
+    assert not claims(events(text))
+    # the same comparison told as a result is one
+    assert claims(events("Google said Gemini 3.5 Pro beats GPT 5.6 on coding benchmarks."))
+
+
+def test_a_score_told_right_after_a_higher_one_is_a_claim_against_its_model():
+    # realdev g41
+    lead = "The o3 model does well on benchmarks. "
+    higher = ("That said, the o3 model blew past the scores of all previous AI models, scoring 88% in one of its "
+              "attempts. ")
+    lower = "OpenAI’s next best AI model, o1, scored just 32%."
+    assert claims(events(lead + higher + lower)) == {("OpenAI", "o3", "o1")}
+    # the lower score first claims nothing for it
+    assert not claims(events(lead + lower + " " + higher))
+    # a share is no score on a test
+    assert not claims(events(lead + "Usage of o3 reached 88% of the market. OpenAI’s older model, o1, reached 32%."))
+
+
+def costs(found: list[dict]) -> set[tuple]:
+    return {(e["model"], e["amount_usd"]) for e in found if e["type"] == "training_cost"}
+
+
+def test_a_cost_past_the_lead_naming_no_model_is_of_the_makers_model_the_sentence_before_made():
+    # realset r295
+    lead = "We are excited to release Sky-T1-7B, a SOTA open-recipe 7B model. " + "We show that RL helps. " * 8
+    made = ("Second, we show that simple RL can further enhance the current SOTA 7B reasoning model "
+            "DeepSeek-R1-Distill-Qwen-7B’s capability, resulting in a new SOTA open-weights 7B reasoning model "
+            "Sky-T1-mini, with close to o1-mini performance. ")
+    cost = "The training takes 36 hours using 8xH100s, which is around $870 according to Lambda Cloud Pricing."
+    assert costs(events(lead + made + cost)) == {("Sky-T1-mini", 870.0)}
+    # a model of another maker the sentence before names did not cost it
+    other = "Meanwhile, researchers elsewhere fine-tuned DeepSeek-V3 on new data. "
+    assert not costs(events(lead + other + cost))
+
+
+def test_a_name_with_a_parameter_count_after_a_performance_cue_is_a_yardstick():
+    # realset r295
+    text = ("We demonstrate a recipe for training Sky-T1-7B with RL and SFT from the Qwen2.5-Math-7B base model using "
+            "only 5k distilled data from a strong teacher model QwQ, outperforming models trained with over 100k "
+            "distilled data from a much stronger teacher model DeepSeek-R1 (e.g., OpenThinker-7B trained on 117k R1 "
+            "responses).")
+    assert ("NovaSky", "Sky-T1-7B", "OpenThinker-7B") in claims(events(text))
+    # a size of a known model, or the tail of its name, is no other yardstick (devset 079)
+    text = "On SWE-bench Verified Kimi K2 scored 65.8%, ahead of DeepSeek-V3-0324 and Qwen3-235B-A22B."
+    assert {c for _, _, c in claims(events(text))} == {"DeepSeek-V3-0324", "Qwen3-235B-A22B"}
+
+
+def test_a_yardstick_told_by_what_it_is_is_a_claim_only_where_no_rival_is_named():
+    # realset r285
+    lead = ("Antares: Open Weight AI Models for Vulnerability Localization. Today, Cisco is introducing Antares, a "
+            "family of security small language models. ")
+    claim = ("Benchmark testing shows that these models outperform many powerful closed- and open-weight models in "
+             "this critical security task at a fraction of the cost.")
+    assert claims(events(lead + claim)) == {("Cisco", "Antares", "many powerful closed- and open-weight models")}
+    # realset r287: the rival named tells the claim
+    text = ("Anthropic released Claude Opus 5 today. On the IPI benchmark, Opus 5 improved over Opus 4.8. "
+            "Opus 5 also outperformed all non-Claude models on this benchmark.")
+    assert {c for _, _, c in claims(events(text))} == {"Opus 4.8"}
+
+
+def test_a_company_the_claim_names_is_no_maker_of_a_model_the_gazetteer_does_not_know():
+    # ../shared/archive/lab-announcements.jsonl (Seed1.5-VL Technical Report): OpenAI makes the rival, not Seed1.5-VL
+    text = ("We present Seed1.5-VL, a vision-language foundation model. Moreover, in agent-centric tasks such as GUI "
+            "control and gameplay, Seed1.5-VL outperforms leading multimodal systems, including OpenAI CUA and Claude "
+            "3.7.")
+    assert not [c for c in claims(events(text, title="Seed1.5-VL Technical Report")) if c[0] == "OpenAI"]
