@@ -144,3 +144,41 @@ def test_a_chronicle_item_is_no_release():
     # alone, the year fronting this year's release dates it
     assert ("DeepSeek", "DeepSeek-R1") in typed(events("In 2026 DeepSeek released DeepSeek-R1, an open-source model."),
                                                 "model_release")
+
+
+def test_permission_to_release_is_no_release():
+    # realset r016 (a policy story): the release is one the government lets happen, not one that happened
+    sentence = ("The U.S. government on Friday granted Anthropic permission to release its Mythos 5 model to a group "
+                "of roughly 100 companies and federal agencies, according to multiple media reports.")
+    assert not typed(events(sentence), "model_release")
+    assert typed(events("Anthropic released its Mythos 5 model on Friday."), "model_release")
+
+
+def test_a_model_named_as_a_level_is_a_yardstick():
+    # realset r238 (simonwillison.net): "GPT-4 level outputs" compares with GPT-4, it releases nothing
+    sentence = ("In addition to producing GPT-4 level outputs, it introduced several brand new capabilities to the "
+                "field, most notably its 1 million token input context length.")
+    assert not typed(events(sentence, title="OpenAI introduced GPT-4 level models"), "model_release")
+    assert typed(events("OpenAI introduced GPT-4o, its new model."), "model_release")
+
+
+def test_a_quoted_name_a_headline_releases_is_a_model_the_lead_calls_one():
+    # realset r278 (sakana.ai): the headline quotes the name, the lead calls it "Our Fugu Ultra model"
+    title = "Sakana AI Releases 'Fugu Ultra' to Match Frontier Performance"
+    lead = ("Our Fugu Ultra model stands shoulder-to-shoulder with leading models across the industry's most "
+            "rigorous engineering, scientific, and reasoning benchmarks.")
+    assert ("Sakana AI", "Fugu Ultra") in typed(events(lead, title=title), "model_release")
+    # a quoted name the article never calls a model is some other product
+    assert not typed(events("The robot walks and talks.", title="Acme AI unveils 'Superman' robot"), "model_release")
+
+
+def test_a_release_added_with_also_past_the_lead_is_alerted():
+    # realset r002 (anthropic.com): the second model of the announcement, told far down
+    found = events(FILLER + " For a small group of cyberdefenders and infrastructure providers, we're also launching "
+                   "Claude Mythos 5.", title="Anthropic launches Claude Fable 5")
+    (mythos,) = [e for e in found if e["type"] == "model_release" and e["model"] == "Claude Mythos 5"]
+    assert mythos["confidence"] >= 0.6
+    # without "also", a release told that far down stays below the alert threshold
+    found = events(FILLER + " For a small group of cyberdefenders, Anthropic launched Claude Mythos 5.",
+                   title="Anthropic launches Claude Fable 5")
+    assert [e["confidence"] < 0.6 for e in found if e["model"] == "Claude Mythos 5"] == [True]

@@ -36,6 +36,14 @@ FAR_DOWN = 50  # sentences: past this a release of a model the lead does not nam
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
 RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
+# A release someone is let do is none yet: "granted Anthropic permission to release its Mythos 5 model" (its release
+# verb is no cue).
+PERMITTED = (
+    r"\b(?:permission|approval|clearance|authori[sz]ation|go-ahead|green light|licen[cs]e|(?:allowed|permitted|"
+    r"authori[sz]ed|cleared)(?: \w+)?) to (?:release|launch|ship|deploy|roll out|open-source)\b"
+)
+# A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
+YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
 RELEASE_REF = (
     r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
@@ -77,7 +85,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
-        is_cue=low.str.contains(RELEASE)
+        is_cue=low.str.replace_all(PERMITTED, "").str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
@@ -223,28 +231,32 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             _unknown_models(cue, models, g),
             _new_versions(sents, models, g),
             _announced_models(sents, g),
+            _quoted_models(cue, sents, g),
             _headline_new_model(cue, models, g),
         ],
         how="diagonal_relaxed",
     )
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    # (a name said as a yardstick, "GPT-4 level outputs", is no release of it)
+    named = pl.coalesce("model_text", "model")
+    at = pl.col("sentence").str.find(named, literal=True)
+    rows = rows.filter(
+        ~pl.col("sentence").str.slice(at + named.str.len_chars()).str.contains(YARDSTICK_SUFFIX).fill_null(False)
+    )
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
     # its o1 model"): a round-up of many launches tells each one so.
     escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
-    direct = low.str.contains(
-        pl.concat_str(
-            pl.lit(
-                # ("The company is also releasing Claude Mythos 5")
-                r"\b(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|"
-                r"publish(?:es|"
-                r"ed))\s+(?:[\w’'\-]+\s+){0,3"
-                r"}?"
-            ),
-            escaped,
-        ),
-        strict=False,
-    ).fill_null(False)
+
+    def takes(before: str) -> pl.Expr:
+        """The sentence's release verb, after `before`, takes the model as its object."""
+        verb = r"(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))"
+        return low.str.contains(
+            pl.concat_str(pl.lit(rf"\b{before}{verb}\s+(?:[\w’'\-]+\s+){{0,3}}?"), escaped), strict=False
+        ).fill_null(False)
+
+    # ("The company is also releasing Claude Mythos 5")
+    direct = takes("")
     deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
     rows = pl.concat(
         [
@@ -277,6 +289,10 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .then(0.95)
         .when(pl.col("sent_idx") <= LEAD_SENTENCES)
         .then(0.85)
+        # (further down, "also" adds a release to the news: "we're also launching Claude Mythos 5", "It has also
+        # released Gemini 3.5 Flash Lite")
+        .when(takes(r"also\s+"))
+        .then(0.7)
         .otherwise(0.5)
         - pl.col("is_short").cast(pl.Float64) * 0.1
         + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.05
@@ -554,6 +570,54 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         is_short=pl.lit(False),
         is_new=pl.lit(True),
     ).filter(pl.col("model_org").is_not_null())
+
+
+# "Sakana AI Releases 'Fugu Ultra' to Match Frontier Performance": a quoted name the release verb takes.
+QUOTED_RELEASE = (
+    rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their|the|a|an)\s+)?(?:(?i:new|latest)\s+)?[\"'‘“]"
+    r"([A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){0,2})[\"'’”]"
+)
+
+
+def _quoted_models(cue: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """A quoted name a release verb takes in the opening, that the lead tells as a model ("Our Fugu Ultra model"): a
+    headline quotes a product's name, and the model's is one the article calls a model. Its maker is the company the
+    sentence names."""
+    rows = (
+        cue.filter((pl.col("sent_idx") <= OPENING_SENTENCES) & ~pl.col("negated"))
+        .with_columns(model=pl.col("sentence").str.extract(QUOTED_RELEASE, 1))
+        .drop_nulls("model")
+        .filter(
+            ~pl.col("model").str.contains(PHRASE_WORD)
+            & _canonical(pl.col("model"), g.org_by_key).is_null()
+        )
+    )
+    if rows.is_empty():
+        return rows
+    lead = sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", lead="low")
+    told = (
+        rows.select("article_id", "model")
+        .unique()
+        .join(lead, on="article_id")
+        .filter(pl.col("lead").str.contains(pl.col("model").str.to_lowercase() + " model", literal=True))
+        .select("article_id", "model")
+        .unique()
+    )
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    known = _canonical(pl.col("model"), g.model_by_key)
+    return (
+        rows.join(told, on=["article_id", "model"], how="semi")
+        .with_columns(
+            model=pl.coalesce(known, "model"),
+            model_org=pl.coalesce(
+                _lookup(known, _maps(g)["model_org"]), pl.col("orgs").list.filter(actor).list.first()
+            ),
+            is_short=pl.lit(False),
+            is_new=known.is_null(),
+            is_family=pl.lit(False),
+        )
+        .filter(pl.col("model_org").is_not_null())
+    )
 
 
 def mentions(found: Found) -> pl.DataFrame:
