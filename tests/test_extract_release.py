@@ -182,3 +182,13 @@ def test_a_release_added_with_also_past_the_lead_is_alerted():
     found = events(FILLER + " For a small group of cyberdefenders, Anthropic launched Claude Mythos 5.",
                    title="Anthropic launches Claude Fable 5")
     assert [e["confidence"] < 0.6 for e in found if e["model"] == "Claude Mythos 5"] == [True]
+
+
+def test_the_lead_releasing_the_headlines_model_by_description():
+    # realset r252 (interconnects.ai): the headline names the model, the lead releases it as "their first ... model"
+    title = "DeepSeek R1's recipe to replicate o1 and the future of reasoning LMs"
+    lead = ("Yesterday, January 20th, China's open-weights frontier AI laboratory, DeepSeek AI, released their first "
+            "full fledged reasoning model.")
+    assert ("DeepSeek", "DeepSeek-R1") in typed(events(lead, title=title), "model_release")
+    # with a headline about something else, "their first ... model" names no model
+    assert not typed(events(lead, title="The future of reasoning LMs"), "model_release")

@@ -50,6 +50,12 @@ RELEASE_REF = (
     r"open-sourc(?:e|es|ed|ing)|ship(?:s|ped)?|debut(?:s|ed)?)\s+(?:the|its|this|that)\s+(?:new\s+|"
     r"latest\s+|updated\s+)?(?:model|system)(?:[^’'\w]|$))"
 )
+# Where the headline names the model, a lead's release of "their first full fledged reasoning model" is its release.
+RELEASE_REF_WIDE = (
+    r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+    r"open-sourc(?:e|es|ed|ing)|debut(?:s|ed)?)\s+(?:the|its|their|this|that)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:model|system)(?:[^’'\w]|$))"
+)
 # A release whose object is an unnamed model: "released the first two models of", "put out six smaller models".
 RELEASED_MODELS = (
     r"\b(?:releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|"
@@ -169,7 +175,18 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .filter((pl.col("first_idx") == pl.col("sent_idx")) & (pl.col("model_org") == pl.col("pending_org")))
     )
     no_name = cue.filter(~pl.col("negated") & pl.col("subject_model").is_null() & pl.col("focus_model").is_not_null())
-    referred = no_name.filter(pl.col("sentence").str.contains(RELEASE_REF)).with_columns(model=pl.col("focus_model"))
+    headline = sents.filter(pl.col("sent_idx") == 0).select("article_id", head_model="subject_model")
+    referred = (
+        no_name.join(headline, on="article_id", how="left")
+        .filter(
+            pl.col("sentence").str.contains(RELEASE_REF)
+            | (pl.col("sent_idx") <= LEAD_SENTENCES)
+            & (pl.col("focus_model") == pl.col("head_model")).fill_null(False)
+            & pl.col("sentence").str.contains(RELEASE_REF_WIDE)
+        )
+        .drop("head_model")
+        .with_columns(model=pl.col("focus_model"))
+    )
     sized = (
         no_name.with_columns(
             size=pl.col("sentence")
