@@ -192,3 +192,14 @@ def test_the_lead_releasing_the_headlines_model_by_description():
     assert ("DeepSeek", "DeepSeek-R1") in typed(events(lead, title=title), "model_release")
     # with a headline about something else, "their first ... model" names no model
     assert not typed(events(lead, title="The future of reasoning LMs"), "model_release")
+
+
+def test_a_known_name_written_with_a_version_is_a_newer_model():
+    # realset r010 (blog.google): "Nano Banana" is the gazetteer's Gemini 2.5 Flash Image; "Nano Banana 2 Lite" is new
+    text = ("Introducing Nano Banana 2 Lite: our fastest image model yet. Nano Banana 2 Lite is available today in "
+            "Google AI Studio, Gemini API and Gemini Enterprise Agent Platform.")
+    found = events(text, title="Google launches Nano Banana 2 Lite")
+    assert {m for _, m in typed(found, "model_release")} == {"Nano Banana 2 Lite"}
+    # realdev g40 (TechCrunch): without a version the name is the known model
+    found = events("On day 3, OpenAI released Sora, its text-to-video model, as a standalone product.")
+    assert typed(found, "model_release") == {("OpenAI", "Sora")}

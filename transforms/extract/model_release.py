@@ -42,6 +42,13 @@ PERMITTED = (
     r"\b(?:permission|approval|clearance|authori[sz]ation|go-ahead|green light|licen[cs]e|(?:allowed|permitted|"
     r"authori[sz]ed|cleared)(?: \w+)?) to (?:release|launch|ship|deploy|roll out|open-source)\b"
 )
+# A version number after a known name, with its variant words ("Nano Banana 2 Lite"), unless a count or measure
+# follows ("Sora 2 minutes", "Veo 3x", "Imagen 2 models").
+NEW_VERSION_TAIL = rf"^([\s\-]\d{{1,2}}(?:\.\d{{1,2}})?{VERSION_SUFFIX})"
+NOT_A_VERSION_AFTER = (
+    r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
+    r"million|thousand)\b|\s+[a-z]{3,}s\b)"
+)
 # A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
 YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
@@ -288,6 +295,19 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.filter((pl.col("sent_idx") <= LEAD_SENTENCES) | (pl.col("status") != "planned"))
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
+    # A known name without a version, written with one, is a newer model of that name: "Nano Banana 2 Lite" is not
+    # Nano Banana (the gazetteer's Gemini 2.5 Flash Image), "Sora 2" not Sora.
+    written = pl.col("model_text")
+    after = pl.col("sentence").str.slice(pl.col("sentence").str.find(written, literal=True) + written.str.len_chars())
+    tail = after.str.extract(NEW_VERSION_TAIL, 1)
+    versioned = (
+        ~written.str.contains(r"\d")
+        & tail.is_not_null()
+        & ~after.str.slice(tail.str.len_chars()).str.contains(NOT_A_VERSION_AFTER)
+    )
+    rows = rows.with_columns(
+        model=pl.when(versioned.fill_null(False)).then(pl.concat_str(written, tail)).otherwise("model")
+    )
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(
