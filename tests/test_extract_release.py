@@ -203,3 +203,11 @@ def test_a_known_name_written_with_a_version_is_a_newer_model():
     # realdev g40 (TechCrunch): without a version the name is the known model
     found = events("On day 3, OpenAI released Sora, its text-to-video model, as a standalone product.")
     assert typed(found, "model_release") == {("OpenAI", "Sora")}
+
+
+def test_a_model_a_headline_only_teases_is_planned():
+    # realset r006 (9to5Google): Gemini 3.6 Flash is announced, Gemini 4 only teased
+    found = events("", title="Google announces Gemini 3.6 Flash and cybersecurity AI, teases 3.5 Pro, Gemini 4")
+    status = {e["model"]: e["status"] for e in found if e["type"] == "model_release"}
+    assert status["Gemini 3.6 Flash"] == "done"
+    assert status["Gemini 4"] == "planned"

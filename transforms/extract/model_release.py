@@ -49,6 +49,11 @@ NOT_A_VERSION_AFTER = (
     r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
     r"million|thousand)\b|\s+[a-z]{3,}s\b)"
 )
+TEASE = r"^(?:teas|hint|promis)"
+TEASE_OR_RELEASE = (
+    r"\b(?:teas(?:e|es|ed|ing)|hint(?:s|ed)? at|promis(?:e|es|ed)|releas\w*|launch\w*|unveil\w*|introduc\w*|"
+    r"announc\w*|debut\w*|ship(?:s|ped)?|roll(?:s|ed)? out)\b"
+)
 # A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
 YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
@@ -307,6 +312,19 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     rows = rows.with_columns(
         model=pl.when(versioned.fill_null(False)).then(pl.concat_str(written, tail)).otherwise("model")
+    )
+    # A model the sentence only teases is a plan ("Google announces Gemini 3.6 Flash ..., teases 3.5 Pro, Gemini 4"):
+    # the last verb before its name tells.
+    verbs = (
+        pl.col("sentence")
+        .str.slice(0, pl.col("sentence").str.find(named, literal=True))
+        .str.to_lowercase()
+        .str.extract_all(TEASE_OR_RELEASE)
+    )
+    rows = rows.with_columns(
+        status=pl.when(verbs.list.last().str.contains(TEASE).fill_null(False))
+        .then(pl.lit("planned"))
+        .otherwise("status")
     )
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
