@@ -211,3 +211,15 @@ def test_a_model_a_headline_only_teases_is_planned():
     status = {e["model"]: e["status"] for e in found if e["type"] == "model_release"}
     assert status["Gemini 3.6 Flash"] == "done"
     assert status["Gemini 4"] == "planned"
+
+
+def test_a_new_family_of_models_introduced_in_the_opening_is_the_headlines_company():
+    # realset r250 (answer.ai): "a family of ... models" describes a model; "improvements over older generation
+    # encoders" compares, it tells no background; the maker is the company the headline names
+    text = ("This blog post introduces ModernBERT, a family of state-of-the-art encoder-only models representing "
+            "improvements over older generation encoders across the board.")
+    found = events(text, title="Finally, a Replacement for BERT: Introducing ModernBERT – Answer.AI")
+    assert ("Answer.AI", "ModernBERT") in typed(found, "model_release")
+    # a release told as background stays background
+    assert not typed(events(text.replace("over older generation", "and its older"), title="Answer.AI"),
+                     "model_release")

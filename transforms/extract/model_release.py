@@ -36,6 +36,12 @@ FAR_DOWN = 50  # sentences: past this a release of a model the lead does not nam
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
 RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
+# ... nor is a comparison with what came before: "improvements over older generation encoders", "faster than its
+# predecessor".
+COMPARED_TO_OLD = (
+    r"\b(?:over|than|from|versus|vs\.?|compared (?:to|with)|beyond)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?:earlier|previous|older|existing|predecessor)"
+)
 # A release someone is let do is none yet: "granted Anthropic permission to release its Mythos 5 model" (its release
 # verb is no cue).
 PERMITTED = (
@@ -97,7 +103,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     # (kept as columns: each is used several times below)
     sents = sents.with_columns(
-        background=low.str.replace_all(RECENT, "").str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
+        background=low.str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "").str.contains(BACKGROUND)
+        | low.str.contains(TIME_MARKER)
     )
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
@@ -407,6 +414,8 @@ NOT_A_MODEL = (
     r"library"
     r"|toolkit|platform|protocol|api|paper)(?:\s|,|$))"
 )
+# ("ModernBERT, a family of state-of-the-art encoder-only models": a family of models is models)
+FAMILY_OF = r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+)"
 NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
     r"training)"
@@ -590,7 +599,9 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         .with_columns(
             called=pl.coalesce(
                 "called",
-                pl.when(~pl.col("described").struct.field("desc").str.contains(NOT_A_MODEL)).then(
+                pl.when(
+                    ~pl.col("described").struct.field("desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+                ).then(
                     pl.col("described").struct.field("name")
                 ),
             )
@@ -621,6 +632,9 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),
             pl.col("focus_new_org"),
+            # (in the opening, the company in focus: "Introducing ModernBERT – Answer.AI" ... "This blog post introduces
+            # ModernBERT, a family of ... models")
+            pl.when(pl.col("sent_idx") <= OPENING_SENTENCES).then("focus_org"),
         ),
         is_short=pl.lit(False),
         is_new=pl.lit(True),
