@@ -223,3 +223,12 @@ def test_a_new_family_of_models_introduced_in_the_opening_is_the_headlines_compa
     # a release told as background stays background
     assert not typed(events(text.replace("over older generation", "and its older"), title="Answer.AI"),
                      "model_release")
+
+
+def test_a_variant_word_hyphened_onto_a_known_name_is_that_variant():
+    # realset r294 (novasky-ai.github.io), r288: the release names the variant, not the known model it extends
+    found = events("We are excited to introduce **Sky-T1-32B-Flash**, our updated reasoning language model that "
+                   "significantly reduces overthinking.", title="NovaSky")
+    assert {m for _, m in typed(found, "model_release")} == {"Sky-T1-32B-Flash"}
+    found = events("Alibaba released Qwen 3.8-Max this week.")
+    assert typed(found, "model_release") == {("Alibaba", "Qwen 3.8-Max")}

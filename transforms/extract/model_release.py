@@ -51,6 +51,11 @@ PERMITTED = (
 # A version number after a known name, with its variant words ("Nano Banana 2 Lite"), unless a count or measure
 # follows ("Sora 2 minutes", "Veo 3x", "Imagen 2 models").
 NEW_VERSION_TAIL = rf"^([\s\-]\d{{1,2}}(?:\.\d{{1,2}})?{VERSION_SUFFIX})"
+# A variant word hyphened onto a known name is another model: "Sky-T1-32B-Flash" is not Sky-T1-32B.
+VARIANT_TAIL = (
+    r"^((?:-(?:Flash|Lite|Pro|Ultra|Mini|Nano|Max|Plus|Turbo|Preview|Instruct|Chat|Thinking|Reasoning|Coder|Cyber|"
+    r"Vision|Exp|Experimental|Small|Medium|Large|Air))+)\b"
+)
 NOT_A_VERSION_AFTER = (
     r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
     r"million|thousand)\b|\s+[a-z]{3,}s\b)"
@@ -317,8 +322,13 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         & tail.is_not_null()
         & ~after.str.slice(tail.str.len_chars()).str.contains(NOT_A_VERSION_AFTER)
     )
+    variant = after.str.extract(VARIANT_TAIL, 1)
     rows = rows.with_columns(
-        model=pl.when(versioned.fill_null(False)).then(pl.concat_str(written, tail)).otherwise("model")
+        model=pl.when(versioned.fill_null(False))
+        .then(pl.concat_str(written, tail))
+        .when(variant.is_not_null())
+        .then(pl.concat_str(written, variant))
+        .otherwise("model")
     )
     # A model the sentence only teases is a plan ("Google announces Gemini 3.6 Flash ..., teases 3.5 Pro, Gemini 4"):
     # the last verb before its name tells.
