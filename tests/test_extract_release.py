@@ -232,3 +232,10 @@ def test_a_variant_word_hyphened_onto_a_known_name_is_that_variant():
     assert {m for _, m in typed(found, "model_release")} == {"Sky-T1-32B-Flash"}
     found = events("Alibaba released Qwen 3.8-Max this week.")
     assert typed(found, "model_release") == {("Alibaba", "Qwen 3.8-Max")}
+
+
+def test_a_short_name_of_a_model_named_in_full_is_one_release():
+    # realset r001 (SCMP): "MiniMax-M3" in the headline, "M3" in the lead: one release, one alert
+    found = events("Chinese artificial intelligence start-up MiniMax has released M3, a model built for long and "
+                   "complex coding tasks.", title="MiniMax debuts MiniMax-M3 for long and complex coding tasks")
+    assert {m for _, m in typed(found, "model_release")} == {"MiniMax-M3"}

@@ -330,6 +330,22 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .then(pl.concat_str(written, variant))
         .otherwise("model")
     )
+    # A short name of a model the article names in full is that model: "M3" of "MiniMax-M3", "K3" of "Kimi K3".
+    full = (
+        rows.select("article_id", "model_org", "model")
+        .unique()
+        .join(rows.select("article_id", "model_org", full="model").unique(), on=["article_id", "model_org"])
+        .filter(
+            pl.col("full").str.ends_with(" " + pl.col("model")) | pl.col("full").str.ends_with("-" + pl.col("model"))
+        )
+        .group_by("article_id", "model_org", "model")
+        .agg(pl.col("full").sort_by(pl.col("full").str.len_chars()).last())
+    )
+    rows = (
+        rows.join(full, on=["article_id", "model_org", "model"], how="left")
+        .with_columns(model=pl.coalesce("full", "model"))
+        .drop("full")
+    )
     # A model the sentence only teases is a plan ("Google announces Gemini 3.6 Flash ..., teases 3.5 Pro, Gemini 4"):
     # the last verb before its name tells.
     verbs = (
