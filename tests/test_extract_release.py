@@ -239,3 +239,11 @@ def test_a_short_name_of_a_model_named_in_full_is_one_release():
     found = events("Chinese artificial intelligence start-up MiniMax has released M3, a model built for long and "
                    "complex coding tasks.", title="MiniMax debuts MiniMax-M3 for long and complex coding tasks")
     assert {m for _, m in typed(found, "model_release")} == {"MiniMax-M3"}
+
+
+def test_a_release_of_the_headlines_model_told_past_the_lead_is_alerted():
+    # realset r010 (blog.google): the headline names the model, its availability is told far down
+    found = events(FILLER + " Nano Banana 2 Lite is available today in Google AI Studio, Gemini API and Gemini "
+                   "Enterprise Agent Platform.", title="Start building with Nano Banana 2 Lite")
+    (release,) = [e for e in found if e["type"] == "model_release"]
+    assert release["model"] == "Nano Banana 2 Lite" and release["confidence"] >= 0.6

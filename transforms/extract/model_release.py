@@ -312,6 +312,15 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.filter((pl.col("sent_idx") <= LEAD_SENTENCES) | (pl.col("status") != "planned"))
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
+    # The headline's model is the article's subject: its release told further down is the news.
+    headline = (
+        models.filter((pl.col("sent_idx") == 0) & ~pl.col("is_comparison"))
+        .select("article_id", "model", in_headline=pl.lit(True))
+        .unique()
+    )
+    rows = rows.join(headline, on=["article_id", "model"], how="left").with_columns(
+        pl.col("in_headline").fill_null(False)
+    )
     # A known name without a version, written with one, is a newer model of that name: "Nano Banana 2 Lite" is not
     # Nano Banana (the gazetteer's Gemini 2.5 Flash Image), "Sora 2" not Sora.
     written = pl.col("model_text")
@@ -378,8 +387,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .when(pl.col("sent_idx") <= LEAD_SENTENCES)
         .then(0.85)
         # (further down, "also" adds a release to the news: "we're also launching Claude Mythos 5", "It has also
-        # released Gemini 3.5 Flash Lite")
-        .when(takes(r"also\s+"))
+        # released Gemini 3.5 Flash Lite"; and the headline's model is the news)
+        .when(takes(r"also\s+") | pl.col("in_headline"))
         .then(0.7)
         .otherwise(0.5)
         - pl.col("is_short").cast(pl.Float64) * 0.1
