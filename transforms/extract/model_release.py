@@ -51,19 +51,20 @@ PERMITTED = (
 # A version number after a known name, with its variant words ("Nano Banana 2 Lite"), unless a count or measure
 # follows ("Sora 2 minutes", "Veo 3x", "Imagen 2 models").
 NEW_VERSION_TAIL = rf"^([\s\-]\d{{1,2}}(?:\.\d{{1,2}})?{VERSION_SUFFIX})"
+NOT_A_VERSION_AFTER = (
+    r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
+    r"million|thousand)\b|\s+[a-z]{3,}s\b)"
+)
 # A variant word hyphened onto a known name is another model: "Sky-T1-32B-Flash" is not Sky-T1-32B.
 VARIANT_TAIL = (
     r"^((?:-(?:Flash|Lite|Pro|Ultra|Mini|Nano|Max|Plus|Turbo|Preview|Instruct|Chat|Thinking|Reasoning|Coder|Cyber|"
     r"Vision|Exp|Experimental|Small|Medium|Large|Air))+)\b"
 )
-NOT_A_VERSION_AFTER = (
-    r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
-    r"million|thousand)\b|\s+[a-z]{3,}s\b)"
-)
-TEASE = r"^(?:teas|hint|promis)"
+# The verbs before a model's name: where the last one teases, the model is a plan.
+TEASE = r"^(?:teas|hint)"
 TEASE_OR_RELEASE = (
-    r"\b(?:teas(?:e|es|ed|ing)|hint(?:s|ed)? at|promis(?:e|es|ed)|releas\w*|launch\w*|unveil\w*|introduc\w*|"
-    r"announc\w*|debut\w*|ship(?:s|ped)?|roll(?:s|ed)? out)\b"
+    r"\b(?:teas(?:e|es|ed|ing)|hint(?:s|ed)? at|releas\w*|launch\w*|unveil\w*|introduc\w*|announc\w*|debut\w*|"
+    r"ship(?:s|ped)?|roll(?:s|ed)? out)\b"
 )
 # A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
 YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
@@ -313,12 +314,12 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
     # The headline's model is the article's subject: its release told further down is the news.
-    headline = (
+    headline_models = (
         models.filter((pl.col("sent_idx") == 0) & ~pl.col("is_comparison"))
         .select("article_id", "model", in_headline=pl.lit(True))
         .unique()
     )
-    rows = rows.join(headline, on=["article_id", "model"], how="left").with_columns(
+    rows = rows.join(headline_models, on=["article_id", "model"], how="left").with_columns(
         pl.col("in_headline").fill_null(False)
     )
     # A known name without a version, written with one, is a newer model of that name: "Nano Banana 2 Lite" is not
