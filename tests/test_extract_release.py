@@ -223,6 +223,10 @@ def test_a_new_family_of_models_introduced_in_the_opening_is_the_headlines_compa
     # a release told as background stays background
     assert not typed(events(text.replace("over older generation", "and its older"), title="Answer.AI"),
                      "model_release")
+    # a name not told as a model is not the company in focus's (archive lab-announcements.jsonl: a paper's title)
+    found = events("agibot_world: authored 3 papers, including Hume: Introducing System-2 Thinking in "
+                   "Visual-Language-Action Model.", title="[HuggingFace] authored 3 papers")
+    assert not typed(found, "model_release")
 
 
 def test_a_variant_word_hyphened_onto_a_known_name_is_that_variant():

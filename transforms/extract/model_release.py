@@ -595,6 +595,10 @@ NOT_MODEL_WORDS = (
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
 UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+# After a name: its description as a model ("LFM2.5-230M, our smallest model yet").
+DESCRIBED_AS_MODEL = (
+    rf"^[\"'’”]?,\s+(?i:a|an|its|the|our|their)\s+{DESCRIPTION.replace('?P<desc>', '')}(?i:models?|llms?)\b"
+)
 APPOSITIVE = (
     rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their)\s+)?[\"'‘“]?(?P<name>[A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){{0,2}})"
     rf"[\"'’”]?\s?,\s+(?i:a|an|its|the)\s+{DESCRIPTION}(?i:model|llm)s?\b"
@@ -662,15 +666,20 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    after = pl.col("sentence").str.slice(
+        pl.col("sentence").str.find(pl.col("model"), literal=True) + pl.col("model").str.len_chars()
+    )
+    desc = after.str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
+    described = desc.is_not_null() & ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),
             pl.col("focus_new_org"),
-            # (in the opening, the company in focus: "Introducing ModernBERT – Answer.AI" ... "This blog post introduces
-            # ModernBERT, a family of ... models")
-            pl.when(pl.col("sent_idx") <= OPENING_SENTENCES).then("focus_org"),
+            # (in the opening, of a name told as a model, the company in focus: "Introducing ModernBERT – Answer.AI" ...
+            # "This blog post introduces ModernBERT, a family of ... models")
+            pl.when((pl.col("sent_idx") <= OPENING_SENTENCES) & described.fill_null(False)).then("focus_org"),
         ),
         is_short=pl.lit(False),
         is_new=pl.lit(True),
