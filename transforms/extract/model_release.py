@@ -36,11 +36,49 @@ FAR_DOWN = 50  # sentences: past this a release of a model the lead does not nam
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
 RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
+# ... nor is a comparison with what came before: "improvements over older generation encoders", "faster than its
+# predecessor".
+COMPARED_TO_OLD = (
+    r"\b(?:over|than|from|versus|vs\.?|compared (?:to|with)|beyond)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?:earlier|previous|older|existing|predecessor)"
+)
+# A release someone is let do is none yet: "granted Anthropic permission to release its Mythos 5 model" (its release
+# verb is no cue).
+PERMITTED = (
+    r"\b(?:permission|approval|clearance|authori[sz]ation|go-ahead|green light|licen[cs]e|(?:allowed|permitted|"
+    r"authori[sz]ed|cleared)(?: \w+)?) to (?:release|launch|ship|deploy|roll out|open-source)\b"
+)
+# A version number after a known name, with its variant words ("Nano Banana 2 Lite"), unless a count or measure
+# follows ("Sora 2 minutes", "Veo 3x", "Imagen 2 models").
+NEW_VERSION_TAIL = rf"^([\s\-]\d{{1,2}}(?:\.\d{{1,2}})?{VERSION_SUFFIX})"
+NOT_A_VERSION_AFTER = (
+    r"^(?:%|\.\d|[xX]\b|\s*(?i:times|percent|per|months?|years?|weeks?|days?|hours?|minutes?|seconds?|billion|"
+    r"million|thousand)\b|\s+[a-z]{3,}s\b)"
+)
+# A variant word hyphened onto a known name is another model: "Sky-T1-32B-Flash" is not Sky-T1-32B.
+VARIANT_TAIL = (
+    r"^((?:-(?:Flash|Lite|Pro|Ultra|Mini|Nano|Max|Plus|Turbo|Preview|Instruct|Chat|Thinking|Reasoning|Coder|Cyber|"
+    r"Vision|Exp|Experimental|Small|Medium|Large|Air))+)\b"
+)
+# The verbs before a model's name: where the last one teases, the model is a plan.
+TEASE = r"^(?:teas|hint)"
+TEASE_OR_RELEASE = (
+    r"\b(?:teas(?:e|es|ed|ing)|hint(?:s|ed)? at|releas\w*|launch\w*|unveil\w*|introduc\w*|announc\w*|debut\w*|"
+    r"ship(?:s|ped)?|roll(?:s|ed)? out)\b"
+)
+# A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
+YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
 RELEASE_REF = (
     r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
     r"open-sourc(?:e|es|ed|ing)|ship(?:s|ped)?|debut(?:s|ed)?)\s+(?:the|its|this|that)\s+(?:new\s+|"
     r"latest\s+|updated\s+)?(?:model|system)(?:[^’'\w]|$))"
+)
+# Where the headline names the model, a lead's release of "their first full fledged reasoning model" is its release.
+RELEASE_REF_WIDE = (
+    r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+    r"open-sourc(?:e|es|ed|ing)|debut(?:s|ed)?)\s+(?:the|its|their|this|that)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:model|system)(?:[^’'\w]|$))"
 )
 # A release whose object is an unnamed model: "released the first two models of", "put out six smaller models".
 RELEASED_MODELS = (
@@ -71,13 +109,14 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     # (kept as columns: each is used several times below)
     sents = sents.with_columns(
-        background=low.str.replace_all(RECENT, "").str.contains(BACKGROUND) | low.str.contains(TIME_MARKER)
+        background=low.str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "").str.contains(BACKGROUND)
+        | low.str.contains(TIME_MARKER)
     )
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
-        is_cue=low.str.contains(RELEASE)
+        is_cue=low.str.replace_all(PERMITTED, "").str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
@@ -161,7 +200,18 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .filter((pl.col("first_idx") == pl.col("sent_idx")) & (pl.col("model_org") == pl.col("pending_org")))
     )
     no_name = cue.filter(~pl.col("negated") & pl.col("subject_model").is_null() & pl.col("focus_model").is_not_null())
-    referred = no_name.filter(pl.col("sentence").str.contains(RELEASE_REF)).with_columns(model=pl.col("focus_model"))
+    headline = sents.filter(pl.col("sent_idx") == 0).select("article_id", head_model="subject_model")
+    referred = (
+        no_name.join(headline, on="article_id", how="left")
+        .filter(
+            pl.col("sentence").str.contains(RELEASE_REF)
+            | (pl.col("sent_idx") <= LEAD_SENTENCES)
+            & (pl.col("focus_model") == pl.col("head_model")).fill_null(False)
+            & pl.col("sentence").str.contains(RELEASE_REF_WIDE)
+        )
+        .drop("head_model")
+        .with_columns(model=pl.col("focus_model"))
+    )
     sized = (
         no_name.with_columns(
             size=pl.col("sentence")
@@ -223,28 +273,32 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             _unknown_models(cue, models, g),
             _new_versions(sents, models, g),
             _announced_models(sents, g),
+            _quoted_models(cue, sents, g),
             _headline_new_model(cue, models, g),
         ],
         how="diagonal_relaxed",
     )
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
+    # (a name said as a yardstick, "GPT-4 level outputs", is no release of it)
+    named = pl.coalesce("model_text", "model")
+    at = pl.col("sentence").str.find(named, literal=True)
+    rows = rows.filter(
+        ~pl.col("sentence").str.slice(at + named.str.len_chars()).str.contains(YARDSTICK_SUFFIX).fill_null(False)
+    )
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
     # its o1 model"): a round-up of many launches tells each one so.
     escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
-    direct = low.str.contains(
-        pl.concat_str(
-            pl.lit(
-                # ("The company is also releasing Claude Mythos 5")
-                r"\b(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|"
-                r"publish(?:es|"
-                r"ed))\s+(?:[\w’'\-]+\s+){0,3"
-                r"}?"
-            ),
-            escaped,
-        ),
-        strict=False,
-    ).fill_null(False)
+
+    def takes(before: str) -> pl.Expr:
+        """The sentence's release verb, after `before`, takes the model as its object."""
+        verb = r"(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))"
+        return low.str.contains(
+            pl.concat_str(pl.lit(rf"\b{before}{verb}\s+(?:[\w’'\-]+\s+){{0,3}}?"), escaped), strict=False
+        ).fill_null(False)
+
+    # ("The company is also releasing Claude Mythos 5")
+    direct = takes("")
     deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
     rows = pl.concat(
         [
@@ -259,6 +313,62 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.filter((pl.col("sent_idx") <= LEAD_SENTENCES) | (pl.col("status") != "planned"))
     # (a release no maker is found for - "release the model" where the model in focus is a new one - is not told)
     rows = rows.filter(pl.col("model_org").is_not_null())
+    # The headline's model is the article's subject: its release told further down is the news.
+    headline_models = (
+        models.filter((pl.col("sent_idx") == 0) & ~pl.col("is_comparison"))
+        .select("article_id", "model", in_headline=pl.lit(True))
+        .unique()
+    )
+    rows = rows.join(headline_models, on=["article_id", "model"], how="left").with_columns(
+        pl.col("in_headline").fill_null(False)
+    )
+    # A known name without a version, written with one, is a newer model of that name: "Nano Banana 2 Lite" is not
+    # Nano Banana (the gazetteer's Gemini 2.5 Flash Image), "Sora 2" not Sora.
+    written = pl.col("model_text")
+    after = pl.col("sentence").str.slice(pl.col("sentence").str.find(written, literal=True) + written.str.len_chars())
+    tail = after.str.extract(NEW_VERSION_TAIL, 1)
+    versioned = (
+        ~written.str.contains(r"\d")
+        & tail.is_not_null()
+        & ~after.str.slice(tail.str.len_chars()).str.contains(NOT_A_VERSION_AFTER)
+    )
+    variant = after.str.extract(VARIANT_TAIL, 1)
+    rows = rows.with_columns(
+        model=pl.when(versioned.fill_null(False))
+        .then(pl.concat_str(written, tail))
+        .when(variant.is_not_null())
+        .then(pl.concat_str(written, variant))
+        .otherwise("model")
+    )
+    # A short name of a model the article names in full is that model: "M3" of "MiniMax-M3", "K3" of "Kimi K3".
+    full = (
+        rows.select("article_id", "model_org", "model")
+        .unique()
+        .join(rows.select("article_id", "model_org", full="model").unique(), on=["article_id", "model_org"])
+        .filter(
+            pl.col("full").str.ends_with(" " + pl.col("model")) | pl.col("full").str.ends_with("-" + pl.col("model"))
+        )
+        .group_by("article_id", "model_org", "model")
+        .agg(pl.col("full").sort_by(pl.col("full").str.len_chars()).last())
+    )
+    rows = (
+        rows.join(full, on=["article_id", "model_org", "model"], how="left")
+        .with_columns(model=pl.coalesce("full", "model"))
+        .drop("full")
+    )
+    # A model the sentence only teases is a plan ("Google announces Gemini 3.6 Flash ..., teases 3.5 Pro, Gemini 4"):
+    # the last verb before its name tells.
+    verbs = (
+        pl.col("sentence")
+        .str.slice(0, pl.col("sentence").str.find(named, literal=True))
+        .str.to_lowercase()
+        .str.extract_all(TEASE_OR_RELEASE)
+    )
+    rows = rows.with_columns(
+        status=pl.when(verbs.list.last().str.contains(TEASE).fill_null(False))
+        .then(pl.lit("planned"))
+        .otherwise("status")
+    )
     known_open = _lookup(pl.col("model"), _maps(g)["model_open"], return_dtype=pl.Boolean)
     known_license = _lookup(pl.col("model"), _maps(g)["model_license"])
     return _frame(
@@ -277,6 +387,10 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .then(0.95)
         .when(pl.col("sent_idx") <= LEAD_SENTENCES)
         .then(0.85)
+        # (further down, "also" adds a release to the news: "we're also launching Claude Mythos 5", "It has also
+        # released Gemini 3.5 Flash Lite"; and the headline's model is the news)
+        .when(takes(r"also\s+") | pl.col("in_headline"))
+        .then(0.7)
         .otherwise(0.5)
         - pl.col("is_short").cast(pl.Float64) * 0.1
         + pl.col("event_date").is_not_null().cast(pl.Float64) * 0.05
@@ -336,6 +450,8 @@ NOT_A_MODEL = (
     r"library"
     r"|toolkit|platform|protocol|api|paper)(?:\s|,|$))"
 )
+# ("ModernBERT, a family of state-of-the-art encoder-only models": a family of models is models)
+FAMILY_OF = r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+)"
 NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
     r"training)"
@@ -479,6 +595,10 @@ NOT_MODEL_WORDS = (
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
 UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+# After a name: its description as a model ("LFM2.5-230M, our smallest model yet").
+DESCRIBED_AS_MODEL = (
+    rf"^[\"'’”]?,\s+(?i:a|an|its|the|our|their)\s+{DESCRIPTION.replace('?P<desc>', '')}(?i:models?|llms?)\b"
+)
 APPOSITIVE = (
     rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their)\s+)?[\"'‘“]?(?P<name>[A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){{0,2}})"
     rf"[\"'’”]?\s?,\s+(?i:a|an|its|the)\s+{DESCRIPTION}(?i:model|llm)s?\b"
@@ -519,7 +639,9 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         .with_columns(
             called=pl.coalesce(
                 "called",
-                pl.when(~pl.col("described").struct.field("desc").str.contains(NOT_A_MODEL)).then(
+                pl.when(
+                    ~pl.col("described").struct.field("desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+                ).then(
                     pl.col("described").struct.field("name")
                 ),
             )
@@ -544,16 +666,72 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    after = pl.col("sentence").str.slice(
+        pl.col("sentence").str.find(pl.col("model"), literal=True) + pl.col("model").str.len_chars()
+    )
+    desc = after.str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
+    described = desc.is_not_null() & ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),
             pl.col("focus_new_org"),
+            # (in the opening, of a name told as a model, the company in focus: "Introducing ModernBERT – Answer.AI" ...
+            # "This blog post introduces ModernBERT, a family of ... models")
+            pl.when((pl.col("sent_idx") <= OPENING_SENTENCES) & described.fill_null(False)).then("focus_org"),
         ),
         is_short=pl.lit(False),
         is_new=pl.lit(True),
     ).filter(pl.col("model_org").is_not_null())
+
+
+# "Sakana AI Releases 'Fugu Ultra' to Match Frontier Performance": a quoted name the release verb takes.
+QUOTED_RELEASE = (
+    rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their|the|a|an)\s+)?(?:(?i:new|latest)\s+)?[\"'‘“]"
+    r"([A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){0,2})[\"'’”]"
+)
+
+
+def _quoted_models(cue: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """A quoted name a release verb takes in the opening, that the lead tells as a model ("Our Fugu Ultra model"): a
+    headline quotes a product's name, and the model's is one the article calls a model. Its maker is the company the
+    sentence names."""
+    rows = (
+        cue.filter((pl.col("sent_idx") <= OPENING_SENTENCES) & ~pl.col("negated"))
+        .with_columns(model=pl.col("sentence").str.extract(QUOTED_RELEASE, 1))
+        .drop_nulls("model")
+        .filter(
+            ~pl.col("model").str.contains(PHRASE_WORD)
+            & _canonical(pl.col("model"), g.org_by_key).is_null()
+        )
+    )
+    if rows.is_empty():
+        return rows
+    lead = sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", lead="low")
+    told = (
+        rows.select("article_id", "model")
+        .unique()
+        .join(lead, on="article_id")
+        .filter(pl.col("lead").str.contains(pl.col("model").str.to_lowercase() + " model", literal=True))
+        .select("article_id", "model")
+        .unique()
+    )
+    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    known = _canonical(pl.col("model"), g.model_by_key)
+    return (
+        rows.join(told, on=["article_id", "model"], how="semi")
+        .with_columns(
+            model=pl.coalesce(known, "model"),
+            model_org=pl.coalesce(
+                _lookup(known, _maps(g)["model_org"]), pl.col("orgs").list.filter(actor).list.first()
+            ),
+            is_short=pl.lit(False),
+            is_new=known.is_null(),
+            is_family=pl.lit(False),
+        )
+        .filter(pl.col("model_org").is_not_null())
+    )
 
 
 def mentions(found: Found) -> pl.DataFrame:
