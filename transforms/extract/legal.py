@@ -229,13 +229,16 @@ SAID_IN_SUIT = (
     r"\s+(?:said|says|alleges|alleged|claims|claimed) in (?:a|an|the|her|his|their) (?:lawsuit|suit|complaint)"
 )
 LISTED_PLAINTIFF = rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?)?{PERSON}"
-ONE_PERSON = r"^(?:mother|father|widow)$"
+ONE_PERSON = r"^(?:mother|father|widow|pastor|teacher|nurse|student|teen(?:ager)?|man|woman)$"
+# "To that end, Winters alleges that he told the chatbot ...": who alleges, by surname alone, in a suit's story is
+# the one suing.
+ALLEGES = r"(?:^|[,;]\s+|\.\s+)([A-Z][a-z’'\-]+) (?:alleges|alleged|claims|claimed|contends|contended) that\b"
 
 
 def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Per article and party noun ("authors", "plaintiff", "" for who "said in a lawsuit"), the first person named."""
     sentence = pl.col("sentence")
-    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}"))
+    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}|\ballege"))
     names = pl.concat(
         [
             rows.select(
@@ -246,7 +249,15 @@ def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 .str.replace(r"^plaintiffs$", "plaintiff"),
                 name=sentence.str.extract(LISTED_PLAINTIFF, 3),
             ),
-            rows.select("article_id", "sent_idx", noun=pl.lit(""), name=sentence.str.extract(PERSON + SAID_IN_SUIT, 1)),
+            rows.select(
+                "article_id",
+                "sent_idx",
+                noun=pl.lit(""),
+                name=pl.coalesce(
+                    sentence.str.extract(PERSON + SAID_IN_SUIT, 1),
+                    pl.when(~sentence.str.extract(ALLEGES, 1).is_in(NOT_NAMES)).then(sentence.str.extract(ALLEGES, 1)),
+                ),
+            ),
         ]
     ).drop_nulls("name")
     names = names.filter(_canonical(pl.col("name"), g.org_by_key).is_null() & ~pl.col("name").str.contains(PHRASE_WORD))
