@@ -19,3 +19,16 @@ def test_one_person_told_by_what_they_are_sues_and_is_named_by_who_alleges():
     text = ("A pastor has sued OpenAI over the advice it gave him. The complaint says much. "
             "He alleges that the chatbot told him to stay home.")
     assert legal(text) == {("OpenAI", "pastor")}
+
+
+def test_a_body_that_alleges_in_a_suit_story_sues_the_companies_its_allegation_opens_on():
+    # realset r138 (its headline: "Musicians shortchanged by AI deals with labels, lawsuit alleges")
+    text = ("American Federation of Musicians alleges that Universal Music Group and Warner Music Group have not "
+            "compensated musicians as part of the companies' settlement with AI companies Suno and Udio.")
+    title = "Musicians shortchanged by AI deals with labels, lawsuit alleges"
+    found = legal(text, title)
+    assert ("Universal Music Group", "American Federation of Musicians") in found
+    assert ("Warner Music Group", "American Federation of Musicians") in found
+    assert not {pair for pair in found if "Suno" in pair or "Udio" in pair}
+    # outside a suit's story an allegation is no suit
+    assert not legal(text, "Musicians shortchanged by AI deals with labels")

@@ -7,6 +7,7 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    LEAD_SENTENCES,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
@@ -315,11 +316,62 @@ def _held_liable(sents: pl.DataFrame, all_sents: pl.DataFrame, g: gaz.Gazetteer)
     return _sides(rows, g, confidence=0.65)
 
 
+# "American Federation of Musicians alleges that Universal Music Group and Warner Music Group have not compensated
+# musicians ...": in a suit's story (its lead tells of a suit) a body that alleges is the side suing, and the companies
+# its allegation opens on are the other side. (Read on every sentence: an allegation is often of a failure, "not".)
+SUIT_STORY = r"\b(?:lawsuits?|su(?:e|es|ed|ing)|complaints?|class actions?)\b"
+ALLEGER = r"[A-Z][\w.&\-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w.&\-]*){0,5}"
+ALLEGATION = (
+    rf"^(?:The\s+)?({ALLEGER}|(?i:{PARTY_NOUN}))\s+(?:alleges?|alleged|claims?|claimed|contends?|contended)"
+    r"(?:\s+in\s+(?:a|an|its|their|the)\s+(?:new\s+)?(?:lawsuit|suit|complaint))?\s+that\s+"
+    r"((?:(?:[A-Z][\w.&’'\-]*|and)[\s,]+)+)"
+)
+
+
+def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    suit_story = (
+        all_sents.filter((pl.col("sent_idx") <= LEAD_SENTENCES) & pl.col("low").str.contains(SUIT_STORY))
+        .select("article_id")
+        .unique()
+    )
+    rows = all_sents.join(suit_story, on="article_id", how="semi").filter(
+        pl.col("low").str.contains(r"\b(?:alleg|claim|contend)")
+        & ~pl.col("past_year")
+        & (pl.col("org_hits").list.len() > 0)
+    )
+    rows = rows.with_columns(
+        by=pl.col("sentence").str.extract(ALLEGATION, 1), against=pl.col("sentence").str.extract(ALLEGATION, 2)
+    ).drop_nulls("against")
+    if rows.is_empty():
+        return _frame(rows, "legal")
+    rows = rows.with_columns(_row=pl.int_range(pl.len()))
+    rows = _known_in(_known_in(rows, "by", g), "against", g)
+    by = pl.col("by")
+    rows = rows.with_columns(
+        plaintiffs=pl.when(pl.col("by_known").list.len() > 0)
+        .then("by_known")
+        .otherwise(
+            pl.concat_list(
+                pl.when(~by.str.contains(PHRASE_WORD) & ~by.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES)).then(
+                    pl.coalesce(by.str.extract(rf"^((?i:{PARTY_NOUN}))$", 1).str.to_lowercase(), by)
+                )
+            ).list.drop_nulls()
+        ),
+        defendants=pl.col("against_known"),
+    )
+    return _sides(rows, g, confidence=0.65)
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
     sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
     found_ = pl.concat(
-        [_legal(sents, found.g), _filed_by(sents, found.g), _held_liable(sents, found.all_sents, found.g)],
+        [
+            _legal(sents, found.g),
+            _filed_by(sents, found.g),
+            _held_liable(sents, found.all_sents, found.g),
+            _allegations(found.all_sents, found.g),
+        ],
         how="vertical_relaxed",
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
