@@ -16,3 +16,27 @@ def test_a_surname_that_is_also_a_body_word_names_a_person_the_article_calls_by_
     # without the surname told alone, a body word still keeps the name from being a person
     text = "The Bank of England, said it hired Global Bank as its adviser. Global Bank joined Google as an adviser."
     assert not [e for e in events(text) if e["type"] == "leadership"]
+
+
+def _market(text: str) -> set[tuple]:
+    return {(e["org"], e["pct"], e["amount_usd"]) for e in events(text) if e["type"] == "market_move"}
+
+
+def test_the_shares_in_focus_moving_told_as_a_noun():
+    # realset r102 (CNBC, SpaceX earnings; the article's text has "dropped" for "drop")
+    text = ("SpaceX reported its first earnings. The stock's 7.5% after-hours dropped mostly wiped out its gains "
+            "from earlier in the day.")
+    assert _market(text) == {("SpaceX", -7.5, None)}
+    assert _market("SpaceX reported its first earnings. The stock's 3% gain held.") == {("SpaceX", 3.0, None)}
+    assert not _market("SpaceX reported its first earnings. The stock's 3% weighting in the index held.")
+
+
+def test_a_level_left_and_the_outlet_reporting_are_no_move():
+    # realset r022: the valuation a company had before, "from $380 billion", is no change
+    text = ("Anthropic’s valuation has soared this year, jumping from $380 billion in February to $965 billion in "
+            "May, and it’s struck deals with tech giants.")
+    assert not _market(text)
+    # realset r068: the outlet whose report moved the shares is not the company moving
+    text = ("Meta is in talks. Shares of the social media giant climbed off their lows of the day Friday following "
+            "a report from the New York Times that a potential deal was being discussed worth about $10 billion.")
+    assert not {m for m in _market(text) if m[0] == "The New York Times"}
