@@ -32,3 +32,10 @@ def test_a_body_that_alleges_in_a_suit_story_sues_the_companies_its_allegation_o
     assert not {pair for pair in found if "Suno" in pair or "Udio" in pair}
     # outside a suit's story an allegation is no suit
     assert not legal(text, "Musicians shortchanged by AI deals with labels")
+
+
+def test_a_province_told_by_its_abbreviation_takes_legal_action():
+    # realset r146 (CBC): "B.C." ends no sentence, and is British Columbia
+    text = ("The B.C. government is pursuing legal action against OpenAI for the role it alleges the company played "
+            "in the Tumbler Ridge mass shooting.")
+    assert legal(text) == {("OpenAI", "British Columbia")}
