@@ -40,3 +40,11 @@ def test_a_level_left_and_the_outlet_reporting_are_no_move():
     text = ("Meta is in talks. Shares of the social media giant climbed off their lows of the day Friday following "
             "a report from the New York Times that a potential deal was being discussed worth about $10 billion.")
     assert not {m for m in _market(text) if m[0] == "The New York Times"}
+
+
+def test_buying_what_remained_of_a_company_acquires_it():
+    # tests/devset 038 (Windsurf)
+    text = ("On Monday he announced that Cognition, the maker of the Devin coding agent, had signed a definitive "
+            "agreement to acquire what remained of Windsurf, including its product, brand and remaining staff.")
+    found = {(e["org"], e["target"]) for e in events(text) if e["type"] == "acquisition"}
+    assert found == {("Cognition AI", "Windsurf")}

@@ -27,6 +27,10 @@ GOODS = (
     r"subscriptions?"
     r"|services|companies|startups|firms|businesses"
 )
+REST_OF = (
+    r"^\s*(?:what (?:remained|remains|was left|is left) of|the (?:rest|remainder|remaining (?:parts?|assets|"
+    r"businesses|business)) of)\s+"
+)
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Where the clause of a verb starts, in the text before it.
@@ -43,8 +47,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     before, after = _split_on(ACQUISITION)
     # "its merger with Musk's xAI": the owner's name is no part of the target's
     # (a text extractor's "Ben Affleck ‘s AI startup" too)
-    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ").str.replace(
-        TARGET_DESCRIPTOR, " "
+    # ("to acquire what remained of Windsurf", "buys the rest of Acme": the company is what is left of it)
+    head = (
+        after.str.replace(REST_OF, " ")
+        .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ")
+        .str.replace(TARGET_DESCRIPTOR, " ")
     )
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
     low = pl.col("low")
