@@ -48,3 +48,12 @@ def test_buying_what_remained_of_a_company_acquires_it():
             "agreement to acquire what remained of Windsurf, including its product, brand and remaining staff.")
     found = {(e["org"], e["target"]) for e in events(text) if e["type"] == "acquisition"}
     assert found == {("Cognition AI", "Windsurf")}
+
+
+def test_companies_moving_told_with_a_participle_or_all_down():
+    # realset r090 (Guardian, the chip selloff)
+    text = ("Chip stocks fell on Tuesday. Meanwhile South Korea’s stock market slid to its lowest level since "
+            "mid-April, with semiconductor companies SK Hynix and Samsung Electronics falling by more than 10%.")
+    assert {("SK Hynix", -10.0, None), ("Samsung", -10.0, None)} <= _market(text)
+    text = "Chip shares fell on Tuesday, with Intel and Micron all down by more than 4%."
+    assert {("Intel", -4.0, None), ("Micron", -4.0, None)} <= _market(text)

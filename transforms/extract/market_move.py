@@ -78,14 +78,18 @@ MOVE_DOWN_VERBS = (
     r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|slipped|slips|shed|sheds|tumbled|plunged|plummeted|"
     r"slumped"
     r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)"
+    # "with SK Hynix and Samsung Electronics falling by more than 10%", "... and Seagate Technology all down by more
+    # than 4%"
+    r"|falling|dropping|sliding|tumbling|sinking|plunging|(?:all|both|each)\s+down"
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
     r"added|adds"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
+    r"|rising|jumping|climbing|surging|soaring|gaining|(?:all|both|each)\s+up"
 )
 MOVE_HEDGE = (
-    r"(?:(?:by\s+)?(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
+    r"(?:by\s+)?(?:(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
     r"just over)\s+)?"
 )
 # A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
