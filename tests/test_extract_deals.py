@@ -57,3 +57,14 @@ def test_companies_moving_told_with_a_participle_or_all_down():
     assert {("SK Hynix", -10.0, None), ("Samsung", -10.0, None)} <= _market(text)
     text = "Chip shares fell on Tuesday, with Intel and Micron all down by more than 4%."
     assert {("Intel", -4.0, None), ("Micron", -4.0, None)} <= _market(text)
+
+
+def test_the_shares_of_a_company_the_gazetteer_does_not_know_move():
+    # tests/devset 103 (an invented company, the unknown-name test)
+    text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
+            "Marrowbone AI. Cindervale's shares, which trade on the Nasdaq, rose 6.2% on Monday.")
+    assert _market(text) == {("Cindervale Software", 6.2, None)}
+    # a name that is not the company the article introduced moves nothing
+    text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
+            "Marrowbone AI. Marrowbone's shares rose 6.2% on Monday.")
+    assert not _market(text)

@@ -253,5 +253,30 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     return _signed_moves(rows, pl.col("focus_org"), pct, money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)), sign)
 
 
+# "Cindervale's shares, which trade on the Nasdaq, rose 6.2% on Monday": the shares of a company the gazetteer does not
+# know, named as the article introduced it (focus_new_org, "Cindervale Software, a Columbus, Ohio-based maker ...").
+UNKNOWN_OWNER = r"^([A-Z][\w.&\-]+(?:\s+[A-Z][\w.&\-]+)?)(?:’s|'s)\s+(?:shares|stock|share price)\b"
+
+
+def _unknown_owner_moves(sents: pl.DataFrame) -> pl.DataFrame:
+    rows = sents.filter(
+        pl.col("focus_new_org").is_not_null()
+        & (pl.col("org_hits").list.len() == 0)
+        & pl.col("sentence").str.contains(UNKNOWN_OWNER)
+    )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    name = pl.col("sentence").str.extract(UNKNOWN_OWNER, 1)
+    low = pl.col("low")
+    rows = rows.filter(
+        (pl.col("focus_new_org") == name) | pl.col("focus_new_org").str.starts_with(name + " ")
+    ).filter(~low.str.contains(ACCOUNTS) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
+    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    pct = pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _signed_moves(rows.filter(pct.is_not_null()), pl.col("focus_new_org"), pct, pl.lit(None), sign)
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _market_moves(found.sents, found.money, found.g)
+    return pl.concat(
+        [_market_moves(found.sents, found.money, found.g), _unknown_owner_moves(found.sents)], how="vertical_relaxed"
+    )
