@@ -68,3 +68,21 @@ def test_the_shares_of_a_company_the_gazetteer_does_not_know_move():
     text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
             "Marrowbone AI. Marrowbone's shares rose 6.2% on Monday.")
     assert not _market(text)
+
+
+def _deals(text: str) -> set[tuple]:
+    return {(e["org"], e["target"], e["amount_usd"]) for e in events(text) if e["type"] == "acquisition"}
+
+
+def test_a_companys_whole_data_bought_is_the_company_bought_at_the_price_told_beside_it():
+    # realset r055 (CNN) and r054 (The Register): Google buying a failed airline's data
+    text = ("Google is buying all of Spirit Airlines’ data to feed its AI models. It was disclosed late Monday that "
+            "the company agreed to sell its data to Google for $10 million.")
+    assert _deals(text) == {("Google", "Spirit Airlines", 10e6)}
+    text = ("Google has acquired the data of failed US airline Spirit. A court document reveals that one of the "
+            "assets up for sale is a huge trove of deidentified data, which Google bid for and won for just "
+            "$10 million.")
+    assert _deals(text) == {("Google", "Spirit", 10e6)}
+    # data bought from a company, and goods, are no company bought
+    assert not _deals("OpenAI is buying data from Reddit to train its models.")
+    assert not _deals("Google is buying Nvidia chips for $10 million.")
