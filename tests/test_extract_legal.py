@@ -39,3 +39,14 @@ def test_a_province_told_by_its_abbreviation_takes_legal_action():
     text = ("The B.C. government is pursuing legal action against OpenAI for the role it alleges the company played "
             "in the Tumbler Ridge mass shooting.")
     assert legal(text) == {("OpenAI", "British Columbia")}
+
+
+def test_the_company_in_focus_sued_told_as_the_company():
+    # realset r152 (AP): "the company" is OpenAI, and a fronted time is no part of the subject
+    text = ("OpenAI received a subpoena from several states. Earlier in June, the Florida attorney general sued the "
+            "company after two separate shootings where alleged gunmen were reported to have asked ChatGPT questions.")
+    assert ("OpenAI", "Florida") in legal(text)
+    text = "OpenAI faces scrutiny. The company was sued by Ziff Davis over copyright."
+    assert ("OpenAI", "Ziff Davis") in legal(text)
+    # with no other company in focus, "the company" names no second side
+    assert not legal("Ziff Davis said the company infringed its copyrights.")

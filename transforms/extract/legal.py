@@ -37,6 +37,7 @@ PASSIVE_LEGAL = (
 )
 
 
+FRONTED_TIME = r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30},\s+)"
 # Where the parties after the verb end and the matter begins ("accusing OpenAI of" still names the party).
 MATTER_START = r"\s+(?:over|about|regarding|concerning)\s"
 # "... to what the lawsuit calls a 'closed-source de facto subsidiary' of Microsoft": a suit the article has told,
@@ -66,12 +67,20 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     # ("The Florida attorney general filed suit": the article is no part of the name)
-    unknown_before = _subject_org(before.str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g)
+    # ("Earlier in June, the Florida attorney general sued the company": a fronted time is no part of the subject)
+    unknown_before = _subject_org(
+        before.str.replace(FRONTED_TIME, "").str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g
+    )
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "").str.replace(MATTER_START + ".*$", "")
+    # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
+    referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
+    referred_before = before.str.contains(
+        r"(?i:\b(?:the|its)\s+(?:company|firm|startup|start-up))\s+(?:(?:was|were|has been|is being|is|has)\s+)?$"
+    )
     rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
@@ -84,7 +93,11 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rows.with_columns(
             left=pl.when(pl.col("left").list.len() > 0)
             .then("left")
-            .otherwise(pl.concat_list(pl.coalesce(unknown_before, "new_org")).list.drop_nulls()),
+            .otherwise(
+                pl.concat_list(
+                    pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"))
+                ).list.drop_nulls()
+            ),
             right=pl.when(pl.col("right").list.len() > 0)
             .then("right")
             .otherwise(
@@ -93,7 +106,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                         ~unknown_after.is_in(NOT_NAMES)
                         & unknown_after.str.contains(r"^[A-Z]")
                         & ~unknown_after.str.contains(PHRASE_WORD)
-                    ).then(unknown_after)
+                    )
+                    .then(unknown_after)
+                    .when(referred_after)
+                    .then("focus_org")
                 ).list.drop_nulls()
             ),
         )
