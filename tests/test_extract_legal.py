@@ -50,3 +50,11 @@ def test_the_company_in_focus_sued_told_as_the_company():
     assert ("OpenAI", "Ziff Davis") in legal(text)
     # with no other company in focus, "the company" names no second side
     assert not legal("Ziff Davis said the company infringed its copyrights.")
+
+
+def test_the_first_or_latest_to_sue():
+    # realset r136 (optional label Florida v. OpenAI)
+    text = ("Florida became the first US state to sue OpenAI earlier this month, accusing the company of harming "
+            "children by providing information to school shooters.")
+    assert ("OpenAI", "Florida") in legal(text)
+    assert ("OpenAI", "The New York Times") in legal("The New York Times became the latest publisher to sue OpenAI.")

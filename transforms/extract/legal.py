@@ -29,7 +29,10 @@ MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
     # "Kristie Carrier filed a wrongful death lawsuit"
-    r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?$"
+    r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?"
+    # "Florida became the first US state to sue OpenAI"
+    r"(?:(?:became|becomes|has become|is|was)\s+the\s+(?:first|latest|second|third|last)\s+"
+    r"(?:[\w\-.]+\s+){0,3}?to\s+)?$"
 )
 PASSIVE_LEGAL = (
     r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought "
