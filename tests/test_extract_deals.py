@@ -86,3 +86,14 @@ def test_a_companys_whole_data_bought_is_the_company_bought_at_the_price_told_be
     # data bought from a company, and goods, are no company bought
     assert not _deals("OpenAI is buying data from Reddit to train its models.")
     assert not _deals("Google is buying Nvidia chips for $10 million.")
+
+
+def test_snapped_up_and_paid_for_a_company():
+    # realdev g39 (Fortune) and realset r048 (Netflix's purchase of InterPositive)
+    assert _deals("Nvidia snaps up Kumo AI in latest acquisition") == {("Nvidia", "Kumo AI", None)}
+    text = "Netflix disclosed in an SEC filing Friday that it paid $587 million for InterPositive, in cash."
+    assert ("Netflix", "InterPositive", 587e6) in _deals("Netflix bought a startup. " + text)
+    # a title-case headline's kind word is no target; a stake or a licence paid for is no company bought
+    assert not _deals("Netflix Paid $587M for Ben Affleck's AI Company")
+    assert not _deals("Meta is paying about $14.3 billion for a 49% stake, according to people familiar.")
+    assert not _deals("Google is paying $2.4 billion for a non-exclusive licence to some of Windsurf's technology.")

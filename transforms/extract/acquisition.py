@@ -12,7 +12,11 @@ from transforms.normalize import MONEY_PATTERN
 ACQUISITION = (
     r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[sd]? to) buy|buys|bought|buying|"
     r"purchas(?:e|es|ed) of"
-    r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
+    r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with"
+    # "Nvidia snaps up Kumo AI", "Netflix paid $587 million for InterPositive"
+    r"|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up"
+    r"|(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|more than\s+)?\$[\d.,]+\s?"
+    r"(?:billion|million|bn|mn|[bm])?\s+for)\b"
 )
 # An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
 ACQUISITION_NOT = (
@@ -46,6 +50,7 @@ OWNED = (
 # the price of a deal told beside it, in a sentence that names the buyer selling, bidding or paying "for" an amount.
 PRICE_CUE = r"\b(?:sells?|sold|sale|bid|won|paid|pays?|paying|auction)\b"
 PRICE = rf"\bfor\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+)?{MONEY_PATTERN}$"
+KIND_ONLY = r"^(?i:(?:AI|tech|software|the)\s+)*(?i:company|startup|start-up|firm|lab|business|unit|maker)$"
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Where the clause of a verb starts, in the text before it.
@@ -126,6 +131,8 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         & (pl.col("acquirer") != pl.col("target"))
         & ~pl.col("target").is_in(NOT_NAMES)
         & ~pl.col("target").str.contains(PHRASE_WORD)
+        # ("Netflix Paid $587M for Ben Affleck's AI Company": a title-case headline's kind word is no name)
+        & ~pl.col("target").str.contains(KIND_ONLY)
     )
     # "Marrowbone" in a headline is the "Marrowbone AI" of the body: a target is its longest spelling in the article.
     longer = rows.select("article_id", full="target").unique()
