@@ -16,3 +16,84 @@ def test_a_surname_that_is_also_a_body_word_names_a_person_the_article_calls_by_
     # without the surname told alone, a body word still keeps the name from being a person
     text = "The Bank of England, said it hired Global Bank as its adviser. Global Bank joined Google as an adviser."
     assert not [e for e in events(text) if e["type"] == "leadership"]
+
+
+def _market(text: str) -> set[tuple]:
+    return {(e["org"], e["pct"], e["amount_usd"]) for e in events(text) if e["type"] == "market_move"}
+
+
+def test_the_shares_in_focus_moving_told_as_a_noun():
+    # realset r102 (CNBC, SpaceX earnings; the article's text has "dropped" for "drop")
+    text = ("SpaceX reported its first earnings. The stock's 7.5% after-hours dropped mostly wiped out its gains "
+            "from earlier in the day.")
+    assert _market(text) == {("SpaceX", -7.5, None)}
+    assert _market("SpaceX reported its first earnings. The stock's 3% gain held.") == {("SpaceX", 3.0, None)}
+    assert not _market("SpaceX reported its first earnings. The stock's 3% weighting in the index held.")
+
+
+def test_a_level_left_and_the_outlet_reporting_are_no_move():
+    # realset r022: the valuation a company had before, "from $380 billion", is no change
+    text = ("Anthropic’s valuation has soared this year, jumping from $380 billion in February to $965 billion in "
+            "May, and it’s struck deals with tech giants.")
+    assert not _market(text)
+    # realset r068: the outlet whose report moved the shares is not the company moving
+    text = ("Meta is in talks. Shares of the social media giant climbed off their lows of the day Friday following "
+            "a report from the New York Times that a potential deal was being discussed worth about $10 billion.")
+    assert not {m for m in _market(text) if m[0] == "The New York Times"}
+
+
+def test_buying_what_remained_of_a_company_acquires_it():
+    # tests/devset 038 (Windsurf)
+    text = ("On Monday he announced that Cognition, the maker of the Devin coding agent, had signed a definitive "
+            "agreement to acquire what remained of Windsurf, including its product, brand and remaining staff.")
+    found = {(e["org"], e["target"]) for e in events(text) if e["type"] == "acquisition"}
+    assert found == {("Cognition AI", "Windsurf")}
+
+
+def test_companies_moving_told_with_a_participle_or_all_down():
+    # realset r090 (Guardian, the chip selloff)
+    text = ("Chip stocks fell on Tuesday. Meanwhile South Korea’s stock market slid to its lowest level since "
+            "mid-April, with semiconductor companies SK Hynix and Samsung Electronics falling by more than 10%.")
+    assert {("SK Hynix", -10.0, None), ("Samsung", -10.0, None)} <= _market(text)
+    text = "Chip shares fell on Tuesday, with Intel and Micron all down by more than 4%."
+    assert {("Intel", -4.0, None), ("Micron", -4.0, None)} <= _market(text)
+
+
+def test_the_shares_of_a_company_the_gazetteer_does_not_know_move():
+    # tests/devset 103 (an invented company, the unknown-name test)
+    text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
+            "Marrowbone AI. Cindervale's shares, which trade on the Nasdaq, rose 6.2% on Monday.")
+    assert _market(text) == {("Cindervale Software", 6.2, None)}
+    # a name that is not the company the article introduced moves nothing
+    text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
+            "Marrowbone AI. Marrowbone's shares rose 6.2% on Monday.")
+    assert not _market(text)
+
+
+def _deals(text: str) -> set[tuple]:
+    return {(e["org"], e["target"], e["amount_usd"]) for e in events(text) if e["type"] == "acquisition"}
+
+
+def test_a_companys_whole_data_bought_is_the_company_bought_at_the_price_told_beside_it():
+    # realset r055 (CNN) and r054 (The Register): Google buying a failed airline's data
+    text = ("Google is buying all of Spirit Airlines’ data to feed its AI models. It was disclosed late Monday that "
+            "the company agreed to sell its data to Google for $10 million.")
+    assert _deals(text) == {("Google", "Spirit Airlines", 10e6)}
+    text = ("Google has acquired the data of failed US airline Spirit. A court document reveals that one of the "
+            "assets up for sale is a huge trove of deidentified data, which Google bid for and won for just "
+            "$10 million.")
+    assert _deals(text) == {("Google", "Spirit", 10e6)}
+    # data bought from a company, and goods, are no company bought
+    assert not _deals("OpenAI is buying data from Reddit to train its models.")
+    assert not _deals("Google is buying Nvidia chips for $10 million.")
+
+
+def test_snapped_up_and_paid_for_a_company():
+    # realdev g39 (Fortune) and realset r048 (Netflix's purchase of InterPositive)
+    assert _deals("Nvidia snaps up Kumo AI in latest acquisition") == {("Nvidia", "Kumo AI", None)}
+    text = "Netflix disclosed in an SEC filing Friday that it paid $587 million for InterPositive, in cash."
+    assert ("Netflix", "InterPositive", 587e6) in _deals("Netflix bought a startup. " + text)
+    # a title-case headline's kind word is no target; a stake or a licence paid for is no company bought
+    assert not _deals("Netflix Paid $587M for Ben Affleck's AI Company")
+    assert not _deals("Meta is paying about $14.3 billion for a 49% stake, according to people familiar.")
+    assert not _deals("Google is paying $2.4 billion for a non-exclusive licence to some of Windsurf's technology.")

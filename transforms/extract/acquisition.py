@@ -7,11 +7,16 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in, _with_read
 from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
+from transforms.normalize import MONEY_PATTERN
 
 ACQUISITION = (
     r"\b(acquir(?:e|es|ed|ing)|acquisition of|(?:to|will|would|agree[sd]? to) buy|buys|bought|buying|"
     r"purchas(?:e|es|ed) of"
-    r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with)\b"
+    r"|purchas(?:e|es|ed)|takes? over|takeover of|merg(?:e|es|ed|er) with"
+    # "Nvidia snaps up Kumo AI", "Netflix paid $587 million for InterPositive"
+    r"|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up"
+    r"|(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|more than\s+)?\$[\d.,]+\s?"
+    r"(?:billion|million|bn|mn|[bm])?\s+for)\b"
 )
 # An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
 ACQUISITION_NOT = (
@@ -27,6 +32,25 @@ GOODS = (
     r"subscriptions?"
     r"|services|companies|startups|firms|businesses"
 )
+REST_OF = (
+    r"^\s*(?:what (?:remained|remains|was left|is left) of|the (?:rest|remainder|remaining (?:parts?|assets|"
+    r"businesses|business)) of)\s+"
+)
+# "Google is buying all of Spirit Airlines’ data", "Google buys crashed airline Spirit's data at auction", "Google has
+# acquired the data of failed US airline Spirit": a company's whole data or assets bought are the company's (the name
+# ends where a lower-case word other than a preposition would go on: "US airline Spirit" is Spirit).
+OWNED_END = r"(?:[.,;]|\s+(?:at|for|in|to|from|and|which|that|because|out)\b|\s*$)"
+OWNED_NAME = r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2})"
+OWNED_DESCRIPTOR = r"(?:[a-z][\w\-]*\s+|[A-Z]{2,}\s+){0,3}?"
+OWNED = (
+    rf"^\s*(?:all\s+of\s+)?(?:the\s+)?{OWNED_DESCRIPTOR}{OWNED_NAME}(?:’s|'s|’|')\s+(?:data|datasets?|assets)\b"
+    rf"|^\s*(?:all\s+of\s+)?the\s+(?:data|datasets?|assets)\s+of\s+{OWNED_DESCRIPTOR}{OWNED_NAME}{OWNED_END}"
+)
+# "the company agreed to sell its data to Google for $10 million", "which Google bid for and won for just $10 million":
+# the price of a deal told beside it, in a sentence that names the buyer selling, bidding or paying "for" an amount.
+PRICE_CUE = r"\b(?:sells?|sold|sale|bid|won|paid|pays?|paying|auction)\b"
+PRICE = rf"\bfor\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+)?{MONEY_PATTERN}$"
+KIND_ONLY = r"^(?i:(?:AI|tech|software|the)\s+)*(?i:company|startup|start-up|firm|lab|business|unit|maker)$"
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Where the clause of a verb starts, in the text before it.
@@ -43,8 +67,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     before, after = _split_on(ACQUISITION)
     # "its merger with Musk's xAI": the owner's name is no part of the target's
     # (a text extractor's "Ben Affleck ‘s AI startup" too)
-    head = after.str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ").str.replace(
-        TARGET_DESCRIPTOR, " "
+    # ("to acquire what remained of Windsurf", "buys the rest of Acme": the company is what is left of it)
+    head = (
+        after.str.replace(REST_OF, " ")
+        .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ")
+        .str.replace(TARGET_DESCRIPTOR, " ")
     )
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
     low = pl.col("low")
@@ -69,11 +96,12 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 pl.when(before.str.contains(COMPANY_PRONOUN)).then("prev_focus_org"),
             ),
             target=pl.coalesce(
+                pl.coalesce(after.str.extract(OWNED, 1), after.str.extract(OWNED, 2)).str.strip_chars_end(",."),
                 _canonical(pl.col("_head_org"), g.org_by_key),
                 head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
             ),
             # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
-            goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b"),
+            goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b") & ~after.str.contains(OWNED),
         )
         .drop("_clause_orgs", "_head_org")
         .filter(~pl.col("goods"))
@@ -83,12 +111,28 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .group_by("article_id", "sent_idx")
         .agg(amount_usd=pl.col("amount_usd").first())
     )
-    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left").filter(
+    prices = (
+        money.filter(pl.col("ctx").str.contains(PRICE) & pl.col("low").str.contains(PRICE_CUE))
+        .sort("sent_idx")
+        .explode("orgs")
+        .group_by("article_id", "orgs")
+        .agg(price=pl.col("amount_usd").first())
+        .rename({"orgs": "acquirer"})
+    )
+    rows = (
+        rows.join(first_money, on=["article_id", "sent_idx"], how="left")
+        .join(prices, on=["article_id", "acquirer"], how="left")
+        .with_columns(amount_usd=pl.coalesce("amount_usd", "price"))
+        .drop("price")
+    )
+    rows = rows.filter(
         pl.col("acquirer").is_not_null()
         & pl.col("target").is_not_null()
         & (pl.col("acquirer") != pl.col("target"))
         & ~pl.col("target").is_in(NOT_NAMES)
         & ~pl.col("target").str.contains(PHRASE_WORD)
+        # ("Netflix Paid $587M for Ben Affleck's AI Company": a title-case headline's kind word is no name)
+        & ~pl.col("target").str.contains(KIND_ONLY)
     )
     # "Marrowbone" in a headline is the "Marrowbone AI" of the body: a target is its longest spelling in the article.
     longer = rows.select("article_id", full="target").unique()

@@ -7,6 +7,7 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    LEAD_SENTENCES,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
@@ -28,7 +29,10 @@ MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
     # "Kristie Carrier filed a wrongful death lawsuit"
-    r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?$"
+    r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?"
+    # "Florida became the first US state to sue OpenAI"
+    r"(?:(?:became|becomes|has become|is|was)\s+the\s+(?:first|latest|second|third|last)\s+"
+    r"(?:[\w\-.]+\s+){0,3}?to\s+)?$"
 )
 PASSIVE_LEGAL = (
     r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought "
@@ -36,6 +40,7 @@ PASSIVE_LEGAL = (
 )
 
 
+FRONTED_TIME = r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30},\s+)"
 # Where the parties after the verb end and the matter begins ("accusing OpenAI of" still names the party).
 MATTER_START = r"\s+(?:over|about|regarding|concerning)\s"
 # "... to what the lawsuit calls a 'closed-source de facto subsidiary' of Microsoft": a suit the article has told,
@@ -65,12 +70,20 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     # ("The Florida attorney general filed suit": the article is no part of the name)
-    unknown_before = _subject_org(before.str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g)
+    # ("Earlier in June, the Florida attorney general sued the company": a fronted time is no part of the subject)
+    unknown_before = _subject_org(
+        before.str.replace(FRONTED_TIME, "").str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g
+    )
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "").str.replace(MATTER_START + ".*$", "")
+    # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
+    referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
+    referred_before = before.str.contains(
+        r"(?i:\b(?:the|its)\s+(?:company|firm|startup|start-up))\s+(?:(?:was|were|has been|is being|is|has)\s+)?$"
+    )
     rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
@@ -83,7 +96,11 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rows.with_columns(
             left=pl.when(pl.col("left").list.len() > 0)
             .then("left")
-            .otherwise(pl.concat_list(pl.coalesce(unknown_before, "new_org")).list.drop_nulls()),
+            .otherwise(
+                pl.concat_list(
+                    pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"))
+                ).list.drop_nulls()
+            ),
             right=pl.when(pl.col("right").list.len() > 0)
             .then("right")
             .otherwise(
@@ -92,7 +109,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                         ~unknown_after.is_in(NOT_NAMES)
                         & unknown_after.str.contains(r"^[A-Z]")
                         & ~unknown_after.str.contains(PHRASE_WORD)
-                    ).then(unknown_after)
+                    )
+                    .then(unknown_after)
+                    .when(referred_after)
+                    .then("focus_org")
                 ).list.drop_nulls()
             ),
         )
@@ -229,13 +249,16 @@ SAID_IN_SUIT = (
     r"\s+(?:said|says|alleges|alleged|claims|claimed) in (?:a|an|the|her|his|their) (?:lawsuit|suit|complaint)"
 )
 LISTED_PLAINTIFF = rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?)?{PERSON}"
-ONE_PERSON = r"^(?:mother|father|widow)$"
+ONE_PERSON = r"^(?:mother|father|widow|pastor|teacher|nurse|student|teen(?:ager)?|man|woman)$"
+# "To that end, Winters alleges that he told the chatbot ...": who alleges, by surname alone, in a suit's story is
+# the one suing.
+ALLEGES = r"(?:^|[,;]\s+|\.\s+)([A-Z][a-z’'\-]+) (?:alleges|alleged|claims|claimed|contends|contended) that\b"
 
 
 def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Per article and party noun ("authors", "plaintiff", "" for who "said in a lawsuit"), the first person named."""
     sentence = pl.col("sentence")
-    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}"))
+    rows = sents.filter(pl.col("low").str.contains(rf"\b(?:plaintiff|{PARTY_NOUN})|{SAID_IN_SUIT}|\ballege"))
     names = pl.concat(
         [
             rows.select(
@@ -246,7 +269,15 @@ def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 .str.replace(r"^plaintiffs$", "plaintiff"),
                 name=sentence.str.extract(LISTED_PLAINTIFF, 3),
             ),
-            rows.select("article_id", "sent_idx", noun=pl.lit(""), name=sentence.str.extract(PERSON + SAID_IN_SUIT, 1)),
+            rows.select(
+                "article_id",
+                "sent_idx",
+                noun=pl.lit(""),
+                name=pl.coalesce(
+                    sentence.str.extract(PERSON + SAID_IN_SUIT, 1),
+                    pl.when(~sentence.str.extract(ALLEGES, 1).is_in(NOT_NAMES)).then(sentence.str.extract(ALLEGES, 1)),
+                ),
+            ),
         ]
     ).drop_nulls("name")
     names = names.filter(_canonical(pl.col("name"), g.org_by_key).is_null() & ~pl.col("name").str.contains(PHRASE_WORD))
@@ -304,11 +335,62 @@ def _held_liable(sents: pl.DataFrame, all_sents: pl.DataFrame, g: gaz.Gazetteer)
     return _sides(rows, g, confidence=0.65)
 
 
+# "American Federation of Musicians alleges that Universal Music Group and Warner Music Group have not compensated
+# musicians ...": in a suit's story (its lead tells of a suit) a body that alleges is the side suing, and the companies
+# its allegation opens on are the other side. (Read on every sentence: an allegation is often of a failure, "not".)
+SUIT_STORY = r"\b(?:lawsuits?|su(?:e|es|ed|ing)|complaints?|class actions?)\b"
+ALLEGER = r"[A-Z][\w.&\-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w.&\-]*){0,5}"
+ALLEGATION = (
+    rf"^(?:The\s+)?({ALLEGER}|(?i:{PARTY_NOUN}))\s+(?:alleges?|alleged|claims?|claimed|contends?|contended)"
+    r"(?:\s+in\s+(?:a|an|its|their|the)\s+(?:new\s+)?(?:lawsuit|suit|complaint))?\s+that\s+"
+    r"((?:(?:[A-Z][\w.&’'\-]*|and)[\s,]+)+)"
+)
+
+
+def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    suit_story = (
+        all_sents.filter((pl.col("sent_idx") <= LEAD_SENTENCES) & pl.col("low").str.contains(SUIT_STORY))
+        .select("article_id")
+        .unique()
+    )
+    rows = all_sents.join(suit_story, on="article_id", how="semi").filter(
+        pl.col("low").str.contains(r"\b(?:alleg|claim|contend)")
+        & ~pl.col("past_year")
+        & (pl.col("org_hits").list.len() > 0)
+    )
+    rows = rows.with_columns(
+        by=pl.col("sentence").str.extract(ALLEGATION, 1), against=pl.col("sentence").str.extract(ALLEGATION, 2)
+    ).drop_nulls("against")
+    if rows.is_empty():
+        return _frame(rows, "legal")
+    rows = rows.with_columns(_row=pl.int_range(pl.len()))
+    rows = _known_in(_known_in(rows, "by", g), "against", g)
+    by = pl.col("by")
+    rows = rows.with_columns(
+        plaintiffs=pl.when(pl.col("by_known").list.len() > 0)
+        .then("by_known")
+        .otherwise(
+            pl.concat_list(
+                pl.when(~by.str.contains(PHRASE_WORD) & ~by.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES)).then(
+                    pl.coalesce(by.str.extract(rf"^((?i:{PARTY_NOUN}))$", 1).str.to_lowercase(), by)
+                )
+            ).list.drop_nulls()
+        ),
+        defendants=pl.col("against_known"),
+    )
+    return _sides(rows, g, confidence=0.65)
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
     sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
     found_ = pl.concat(
-        [_legal(sents, found.g), _filed_by(sents, found.g), _held_liable(sents, found.all_sents, found.g)],
+        [
+            _legal(sents, found.g),
+            _filed_by(sents, found.g),
+            _held_liable(sents, found.all_sents, found.g),
+            _allegations(found.all_sents, found.g),
+        ],
         how="vertical_relaxed",
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")

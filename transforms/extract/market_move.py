@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select
+from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, _lookup, _maps
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
@@ -30,10 +30,12 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     rows = sents.filter((pl.col("org_hits").list.len() > 0) & low.str.contains(MARKET)).filter(
         low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     )
-    # "lifted its market value to nearly $2 trillion": the level reached, not the change.
-    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
+    # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
+    # $965 billion in May": a level, the one reached or the one left, not the change.
+    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at|from)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    is_media = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "media"
     owner = _canonical(
         pl.coalesce(
             pl.col("tagged").str.extract(rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
@@ -47,7 +49,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(
             pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
-            org=pl.coalesce(owner, pl.col("orgs").list.first()),
+            # ("Shares of the social media giant climbed ... following a report from the New York Times": the
+            # reporter is not the company moving)
+            org=pl.coalesce(owner, pl.col("orgs").list.filter(~is_media).list.first()),
         )
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
     )
@@ -74,14 +78,18 @@ MOVE_DOWN_VERBS = (
     r"fell|falls|dropped|drops|lost|loses|sank|sinks|slid|slides|slipped|slips|shed|sheds|tumbled|plunged|plummeted|"
     r"slumped"
     r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)"
+    # "with SK Hynix and Samsung Electronics falling by more than 10%", "... and Seagate Technology all down by more
+    # than 4%"
+    r"|falling|dropping|sliding|tumbling|sinking|plunging|(?:all|both|each)\s+down"
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
     r"added|adds"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
+    r"|rising|jumping|climbing|surging|soaring|gaining|(?:all|both|each)\s+up"
 )
 MOVE_HEDGE = (
-    r"(?:(?:by\s+)?(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
+    r"(?:by\s+)?(?:(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
     r"just over)\s+)?"
 )
 # A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
@@ -214,6 +222,14 @@ REFERRED_MOVE = (
     rf"{MONEY_PATTERN})"
 )
 
+# "The stock's 7.5% after-hours drop mostly wiped out its gains": the move told as a noun of the shares in focus.
+REFERRED_NOUN_MOVE = (
+    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price))(?:’s|'s|’|')\s+"
+    rf"{MOVE_HEDGE}(?:{PCT_PATTERN}|{MONEY_PATTERN})\s+(?:[\w\-]+\s+)?"
+    r"(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off|gain|jump|rise|rally|surge|climb)[a-z]*\b"
+)
+DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$"
+
 REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the co)"
 
 
@@ -224,11 +240,43 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
-    rows = rows.with_columns(m=pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1)).drop_nulls("m")
-    sign = pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s")).then(-1.0).otherwise(1.0)
+    rows = rows.with_columns(
+        m=pl.coalesce(
+            pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1),
+            pl.col("sentence").str.extract(rf"({REFERRED_NOUN_MOVE})", 1),
+        )
+    ).drop_nulls("m")
+    sign = (
+        pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})")).then(-1.0).otherwise(1.0)
+    )
     pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
     return _signed_moves(rows, pl.col("focus_org"), pct, money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)), sign)
 
 
+# "Cindervale's shares, which trade on the Nasdaq, rose 6.2% on Monday": the shares of a company the gazetteer does not
+# know, named as the article introduced it (focus_new_org, "Cindervale Software, a Columbus, Ohio-based maker ...").
+UNKNOWN_OWNER = r"^([A-Z][\w.&\-]+(?:\s+[A-Z][\w.&\-]+)?)(?:’s|'s)\s+(?:shares|stock|share price)\b"
+
+
+def _unknown_owner_moves(sents: pl.DataFrame) -> pl.DataFrame:
+    rows = sents.filter(
+        pl.col("focus_new_org").is_not_null()
+        & (pl.col("org_hits").list.len() == 0)
+        & pl.col("sentence").str.contains(UNKNOWN_OWNER)
+    )
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})
+    name = pl.col("sentence").str.extract(UNKNOWN_OWNER, 1)
+    low = pl.col("low")
+    rows = rows.filter(
+        (pl.col("focus_new_org") == name) | pl.col("focus_new_org").str.starts_with(name + " ")
+    ).filter(~low.str.contains(ACCOUNTS) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
+    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    pct = pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    return _signed_moves(rows.filter(pct.is_not_null()), pl.col("focus_new_org"), pct, pl.lit(None), sign)
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _market_moves(found.sents, found.money, found.g)
+    return pl.concat(
+        [_market_moves(found.sents, found.money, found.g), _unknown_owner_moves(found.sents)], how="vertical_relaxed"
+    )

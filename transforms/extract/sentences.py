@@ -44,7 +44,7 @@ MAX_SENTENCE_CHARS = 1500
 
 # Abbreviations whose dot ends no sentence.
 ABBREVIATIONS = (
-    r"\b(U\.S|U\.K|E\.U|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
+    r"\b(U\.S|U\.K|E\.U|B\.C|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 )
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and

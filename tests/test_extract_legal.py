@@ -1,0 +1,60 @@
+"""Extraction tests of legal events (lawsuits, settlements, rulings) on real sentences."""
+from __future__ import annotations
+
+from tests.test_extract import events
+
+
+def legal(text: str, title: str = "") -> set[tuple]:
+    return {(e["org"], e["counterparty"]) for e in events(text, title) if e["type"] == "legal"}
+
+
+def test_one_person_told_by_what_they_are_sues_and_is_named_by_who_alleges():
+    # realset r144: "a pastor" sues; the article then calls him by his surname where he alleges
+    text = ('A pastor has sued OpenAI after alleging the software gave him "extremely dangerous medical '
+            'recommendations," according to a report by The New York Times. The chatbot also allegedly told Winters '
+            'to ignore pleas from friends and family to seek actual medical care. To that end, Winters alleges that '
+            'he told the chatbot that "the people in my church think I\'m crazy for not going to the hospital."')
+    assert ("OpenAI", "Winters") in legal(text)
+    # a sentence's opening word is no one alleging
+    text = ("A pastor has sued OpenAI over the advice it gave him. The complaint says much. "
+            "He alleges that the chatbot told him to stay home.")
+    assert legal(text) == {("OpenAI", "pastor")}
+
+
+def test_a_body_that_alleges_in_a_suit_story_sues_the_companies_its_allegation_opens_on():
+    # realset r138 (its headline: "Musicians shortchanged by AI deals with labels, lawsuit alleges")
+    text = ("American Federation of Musicians alleges that Universal Music Group and Warner Music Group have not "
+            "compensated musicians as part of the companies' settlement with AI companies Suno and Udio.")
+    title = "Musicians shortchanged by AI deals with labels, lawsuit alleges"
+    found = legal(text, title)
+    assert ("Universal Music Group", "American Federation of Musicians") in found
+    assert ("Warner Music Group", "American Federation of Musicians") in found
+    assert not {pair for pair in found if "Suno" in pair or "Udio" in pair}
+    # outside a suit's story an allegation is no suit
+    assert not legal(text, "Musicians shortchanged by AI deals with labels")
+
+
+def test_a_province_told_by_its_abbreviation_takes_legal_action():
+    # realset r146 (CBC): "B.C." ends no sentence, and is British Columbia
+    text = ("The B.C. government is pursuing legal action against OpenAI for the role it alleges the company played "
+            "in the Tumbler Ridge mass shooting.")
+    assert legal(text) == {("OpenAI", "British Columbia")}
+
+
+def test_the_company_in_focus_sued_told_as_the_company():
+    # realset r152 (AP): "the company" is OpenAI, and a fronted time is no part of the subject
+    text = ("OpenAI received a subpoena from several states. Earlier in June, the Florida attorney general sued the "
+            "company after two separate shootings where alleged gunmen were reported to have asked ChatGPT questions.")
+    assert ("OpenAI", "Florida") in legal(text)
+    text = "OpenAI faces scrutiny. The company was sued by Ziff Davis over copyright."
+    assert ("OpenAI", "Ziff Davis") in legal(text)
+    # with no other company in focus, "the company" names no second side
+    assert not legal("Ziff Davis said the company infringed its copyrights.")
+
+
+def test_the_first_or_latest_to_sue():
+    # realset r136 (optional label Florida v. OpenAI)
+    text = ("Florida became the first US state to sue OpenAI earlier this month, accusing the company of harming "
+            "children by providing information to school shooters.")
+    assert ("OpenAI", "Florida") in legal(text)
+    assert ("OpenAI", "The New York Times") in legal("The New York Times became the latest publisher to sue OpenAI.")
