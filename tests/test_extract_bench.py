@@ -90,3 +90,15 @@ def test_a_company_the_claim_names_is_no_maker_of_a_model_the_gazetteer_does_not
             "control and gameplay, Seed1.5-VL outperforms leading multimodal systems, including OpenAI CUA and Claude "
             "3.7.")
     assert not [c for c in claims(events(text, title="Seed1.5-VL Technical Report")) if c[0] == "OpenAI"]
+
+
+def test_a_launch_introducing_versioned_names_tells_new_models_and_a_ranking_is_their_claim():
+    # realset r276 (Cartesia's launch page)
+    text = ("Introducing Sonic-3.5 and Ink-2. Ink-2: Ranked #1 on accuracy, with fast turn-taking for natural "
+            "conversations. Sonic-3.5: Ranked #1 for naturalness, low latency with support for 40+ languages.")
+    found = claims(events(text, title="Cartesia AI releases SOTA TTS and ASR models"))
+    assert {m for _, m, _ in found} == {"Sonic-3.5", "Ink-2"}
+    assert ("Cartesia AI", "Ink-2", "accuracy") in found
+    # a store's ranking is no benchmark
+    text = "Introducing Sonic-3.5 and Ink-2. Ink-2: Ranked #1 on the App Store within a day."
+    assert not claims(events(text, title="Cartesia AI releases SOTA TTS and ASR models"))

@@ -17,6 +17,9 @@ OPENING_SENTENCES = 3
 HEDGE = _pattern({"pattern": LEXICONS["benchmark_hedge"]})
 # A yardstick told by what it is, after a performance cue: lexicons.toml
 YARDSTICK = _pattern({"pattern": LEXICONS["benchmark_yardstick"]})
+# ... or told as a ranking ("Ranked #1 on accuracy"): lexicons.toml
+RANKED = _pattern({"pattern": LEXICONS["benchmark_rank"]})
+NOT_RANKED = LEXICONS["benchmark_rank_not"]
 # A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
 # share or a growth: "reached 60%").
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
@@ -143,10 +146,11 @@ def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
 
 def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
     """'The Antares family of small language model outperforms a dozen larger models': a claim against a yardstick
-    told by what it is (YARDSTICK), made for the sentence's subject, else (in the lead) the model in focus. Only for a
-    model the article names no rival of (`named` claims): else the rivals named tell the claim."""
+    told by what it is (YARDSTICK) or a ranking ("Ranked #1 on accuracy": RANKED), made for the sentence's subject,
+    else (in the lead) the model in focus. Only for a model the article names no rival of (`named` claims): else the
+    rivals named tell the claim."""
     return (
-        sents.filter(pl.col("low").str.contains(YARDSTICK))
+        sents.filter(pl.col("low").str.contains(YARDSTICK) | pl.col("low").str.contains(RANKED))
         .join(models.filter(pl.col("benchmarked")).select("article_id", "sent_idx").unique(),
               on=["article_id", "sent_idx"], how="anti")
         .select(
@@ -155,10 +159,11 @@ def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.Dat
             model=pl.coalesce(
                 "subject_model", pl.when(pl.col("sent_idx") <= LEAD_SENTENCES).then(pl.col("focus_model"))
             ),
-            compared_to=pl.col("low").str.extract(YARDSTICK, 1),
+            compared_to=pl.coalesce(pl.col("low").str.extract(YARDSTICK, 1), pl.col("low").str.extract(RANKED, 1)),
             told=pl.col("subject_model").is_not_null(),
         )
         .drop_nulls("model")
+        .filter(~pl.col("compared_to").str.contains(NOT_RANKED))
         .join(named.select("article_id", "model").unique(), on=["article_id", "model"], how="anti")
     )
 

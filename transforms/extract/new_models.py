@@ -37,6 +37,9 @@ TOLD_AS_MODEL = [
     rf"(?i:its|their|a|an|the|new)\s+(?:[\w\-]+\s+)?(?P<name>{NEW_NAME})\s+(?i:{MODEL_WORD})",
     rf"(?i:{MODEL_WORD}),?\s+(?:(?i:called|named|dubbed)\s+)?(?P<name>{NEW_NAME})",
     rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,6}}?(?i:{MODEL_WORD})",
+    # a launch announcement's own words: "Introducing Sonic-3.5 and Ink-2.", "Introducing GLM-5.2 1M Context"
+    rf"\bIntroducing\s+(?P<name>{NEW_NAME})",
+    rf"\bIntroducing\s+{NEW_NAME}(?:,\s+{NEW_NAME})*,?\s+and\s+(?P<name>{NEW_NAME})",
 ]
 # A name without a version, told as a model's own name: "released its first in-house AI model Wednesday morning, called
 # Inkling", "its upcoming Watermelon model".
@@ -78,7 +81,9 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_MODEL]
     )
     as_model = (
-        named.filter(pl.col("low").str.contains(MODEL_WORD))
+        named.filter(
+            pl.col("low").str.contains(MODEL_WORD) | pl.col("sentence").str.contains("Introducing ", literal=True)
+        )
         .select("article_id", name=told)
         .explode("name")
         .drop_nulls("name")
