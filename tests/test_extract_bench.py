@@ -102,3 +102,13 @@ def test_a_launch_introducing_versioned_names_tells_new_models_and_a_ranking_is_
     # a store's ranking is no benchmark
     text = "Introducing Sonic-3.5 and Ink-2. Ink-2: Ranked #1 on the App Store within a day."
     assert not claims(events(text, title="Cartesia AI releases SOTA TTS and ASR models"))
+
+
+def test_a_name_quoted_before_what_it_is_is_a_new_model_and_scoring_well_against_is_a_claim():
+    # realset r170 (headline)
+    title = "Japan's 'Sakana Fugu' multiagent AI scores well against Fable 5, GPT 5.5"
+    text = ("TOKYO -- Japanese startup Sakana AI announced Monday the public release of the Sakana Fugu service that "
+            "combines multiple artificial intelligence models into one collaborative workflow.")
+    assert ("Sakana AI", "Sakana Fugu", "GPT 5.5") in claims(events(text, title=title))
+    # a quoted name that is no model's ("the 'Tokyo Summit' event") tells none
+    assert not claims(events(text, title="Japan's 'Tokyo Summit' event scores well against GPT 5.5 rivals"))

@@ -58,6 +58,9 @@ NOT_RELEASED_PREFIX = (
     r"|(?:introduced|pioneered|popularized) by)\s+(?:[\w’'\-]+,?\s+){0,3}$"
 )
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
+# A score told against rivals is a comparison: "multiagent AI scores well against Fable 5, GPT 5.5".
+SCORED_AGAINST = r"\bscor(?:es|ed|ing) (?:well|strongly|favou?rably|highly|higher) against\b"
+COMPARISON = STRONG_COMPARISON + "|" + SCORED_AGAINST
 BENCHMARK = (
     r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
     r"exceed[a-z]*|tops|topped|top (?:the|a|its)|close to"
@@ -67,6 +70,7 @@ BENCHMARK = (
     r")?(?:similar|close) to"
     r"|second only to|behind only|narrow(?:s|ed|ing)? the gap"
     r")\b"
+    rf"|{SCORED_AGAINST}"
     rf"|\b(?:compared (?:with|to)|against|versus|vs\.?) {SCORE}"
 )
 # Shapes of names the gazetteer may not know yet.
@@ -355,7 +359,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     )
     # the lower-cased clause and where its first comparison cue is, computed once (each is used several times)
     clauses = clauses.with_columns(clause_low=pl.col("clause").str.to_lowercase())
-    clauses = clauses.with_columns(cue_at=pl.col("clause_low").str.find(STRONG_COMPARISON))
+    clauses = clauses.with_columns(cue_at=pl.col("clause_low").str.find(COMPARISON))
     clause_low, cue_at = pl.col("clause_low"), pl.col("cue_at")
     split = clauses.select(
         "article_id",

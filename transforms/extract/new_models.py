@@ -8,6 +8,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.names import (
     BENCHMARK,
+    COMPARISON,
     FAMILY_SUFFIX,
     NOT_RELEASED_PREFIX,
     WEAK_COMPARISON,
@@ -23,7 +24,6 @@ from transforms.extract.patterns import (
     NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
-    STRONG_COMPARISON,
 )
 
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
@@ -47,12 +47,17 @@ WORD_NAME = r"[A-Z][a-z]{2,}"
 # (a word of a hyphenated name - "Cyber" of "GPT-5.6-Cyber" - is read with it)
 WHOLE_WORD = r"(?:^|[^\w\-.])"
 LONGER = r"(?:[\-.]\w[\w.\-]*)?\b(?:\s+[A-Z0-9][\w.\-]*)?"
+QUOTED_MODEL = (
+    rf"[‘'\"“](?P<name>{WORD_NAME}(?:\s+{WORD_NAME})?)[’'\"”]\s+(?:[\w\-]+\s+)?(?:AI|(?i:{MODEL_WORD}|chatbot))\b"
+)
 TOLD_AS_NAMED_MODEL = [
     rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
     rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
     rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
+    # a name quoted before what it is, as headlines tell a new one: "Japan's 'Sakana Fugu' multiagent AI scores well"
+    QUOTED_MODEL,
 ]
 # A model repository's address: its owner made it ("https://huggingface.co/deepreinforce-ai/Ornith-1.0-397B").
 HF_REPO = r"huggingface\.co/([\w\-]+)/([\w.\-]+)"
@@ -145,6 +150,7 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         sents.filter(
             pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their|,)\s")
             & pl.col("low").str.contains(MODEL_WORD)
+            | pl.col("sentence").str.contains(QUOTED_MODEL)
         )
         .select("article_id", name=told)
         .explode("name")
@@ -249,7 +255,7 @@ def _shaped(occ: pl.DataFrame, makers: pl.DataFrame) -> pl.DataFrame:
     )
     at = pl.col("clause").str.find(pl.col("name"), literal=True)
     low = pl.col("clause").str.to_lowercase()
-    cue_at = low.str.find(STRONG_COMPARISON)
+    cue_at = low.str.find(COMPARISON)
     prefix = pl.col("clause").str.slice(0, at).str.to_lowercase()
     after = pl.col("clause").str.slice(at + pl.col("name").str.len_chars())
     rows = clauses.with_columns(
