@@ -112,3 +112,14 @@ def test_a_name_quoted_before_what_it_is_is_a_new_model_and_scoring_well_against
     assert ("Sakana AI", "Sakana Fugu", "GPT 5.5") in claims(events(text, title=title))
     # a quoted name that is no model's ("the 'Tokyo Summit' event") tells none
     assert not claims(events(text, title="Japan's 'Tokyo Summit' event scores well against GPT 5.5 rivals"))
+
+
+def test_doing_with_less_than_a_rival_of_a_known_line_with_a_new_version_is_a_claim():
+    # realdev g29
+    text = ("Thinking Machines Lab released its first in-house AI model Wednesday morning, called Inkling. Inkling is "
+            "designed to give calibrated answers. On one benchmark, the company says, Inkling uses a third as many "
+            "tokens as Nvidia’s Nemotron 3 Ultra — its latest generation open-weight model — to hit the same coding "
+            "performance.")
+    assert ("Thinking Machines Lab", "Inkling", "Nemotron 3 Ultra") in claims(events(text))
+    # the bare line is no yardstick
+    assert not claims(events(text.replace("Nemotron 3 Ultra", "Nemotron")))

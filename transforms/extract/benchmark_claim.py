@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.extract.names import BENCHMARK
+from transforms import gazetteer as gaz
+from transforms.extract.names import BENCHMARK, _bare_families
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, PHRASE_WORD, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -46,11 +47,40 @@ def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+# A version told after a product line's name: "Nemotron 3 Ultra" after "Nemotron".
+VERSION_AFTER = r"^\s+(\d+(?:\.\d+)*(?:-\w+|\s+[A-Z][a-z]+)?)\b"
+
+
+def _versioned_lines(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """'Inkling uses a third as many tokens as Nvidia's Nemotron 3 Ultra': a product line's name the gazetteer knows,
+    with a version it does not know yet, after a performance cue is a yardstick (a bare line is none: "beats Llama")."""
+    line = models.filter(
+        pl.col("model").is_in(_bare_families(g)) & pl.col("is_comparison") & pl.col("bench_clause")
+        & ~pl.col("is_family")
+    ).select("article_id", "sent_idx", "clause_idx", "model", "model_text")
+    if line.is_empty():
+        return line.select("article_id", "sent_idx", "clause_idx", benchmarked=pl.lit(True), compared_to="model")
+    after = pl.col("sentence").str.split(pl.col("model_text")).list.get(1, null_on_oob=True)
+    return (
+        line.join(sents.select("article_id", "sent_idx", "sentence"), on=["article_id", "sent_idx"])
+        .with_columns(version=after.str.extract(VERSION_AFTER, 1))
+        .drop_nulls("version")
+        .select("article_id", "sent_idx", "clause_idx", compared_to=pl.concat_str("model", pl.lit(" "), "version"))
+    )
+
+
+def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
     focus ('the new model beats A')."""
-    compared = models.filter(pl.col("benchmarked")).select("article_id", "sent_idx", "clause_idx", compared_to="model")
+    compared = pl.concat([
+        models.filter(pl.col("benchmarked")).select(
+            "article_id", "sent_idx", "clause_idx", compared_to="model", versioned=pl.lit(False)
+        ),
+        _versioned_lines(sents, models, g).select(
+            "article_id", "sent_idx", "clause_idx", "compared_to", versioned=pl.lit(True)
+        ),
+    ])
     bare = models.filter(pl.col("is_family")).select("model").unique()
     clause_subject = (
         models.filter(~pl.col("is_comparison") & ~pl.col("is_family"))
@@ -67,7 +97,12 @@ def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
             "compared_to",
             model=pl.coalesce("clause_model", "subject_model", "focus_model"),
             told=pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null(),
+            versioned="versioned",
         )
+        # (a yardstick read from a product line's name only for a model the sentence names: "it matches ... larger
+        # models such as Gemma 4-31B" in a piece on several sizes is one size's claim)
+        .filter(~pl.col("versioned") | pl.col("told"))
+        .drop("versioned")
     )
 
 
@@ -168,9 +203,9 @@ def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.Dat
     )
 
 
-def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     named = pl.concat(
-        [_named_yardsticks(sents, models), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
+        [_named_yardsticks(sents, models, g), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
         how="diagonal",
     )
     claims = pl.concat([named, _unnamed_yardsticks(sents, models, named)], how="diagonal")
@@ -234,4 +269,4 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _benchmarks(found.sents, found.models)
+    return _benchmarks(found.sents, found.models, found.g)

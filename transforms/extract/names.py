@@ -60,7 +60,12 @@ NOT_RELEASED_PREFIX = (
 VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
 # A score told against rivals is a comparison: "multiagent AI scores well against Fable 5, GPT 5.5".
 SCORED_AGAINST = r"\bscor(?:es|ed|ing) (?:well|strongly|favou?rably|highly|higher) against\b"
-COMPARISON = STRONG_COMPARISON + "|" + SCORED_AGAINST
+# ... and so is doing with less than rivals: "Inkling uses a third as many tokens as Nvidia's Nemotron 3 Ultra".
+LESS_THAN = (
+    r"\b(?:as (?:many|much)|fewer|less) (?:[\w\-]+ )?(?:tokens|compute|memory|parameters|energy|gpus|chips|"
+    r"data) (?:as|than)\b"
+)
+COMPARISON = STRONG_COMPARISON + "|" + SCORED_AGAINST + "|" + LESS_THAN
 BENCHMARK = (
     r"\b(match(?:es|ed|ing)?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*|rival(?:s|ed|ing)?|on par with|"
     r"exceed[a-z]*|tops|topped|top (?:the|a|its)|close to"
@@ -70,7 +75,7 @@ BENCHMARK = (
     r")?(?:similar|close) to"
     r"|second only to|behind only|narrow(?:s|ed|ing)? the gap"
     r")\b"
-    rf"|{SCORED_AGAINST}"
+    rf"|{SCORED_AGAINST}|{LESS_THAN}"
     rf"|\b(?:compared (?:with|to)|against|versus|vs\.?) {SCORE}"
 )
 # Shapes of names the gazetteer may not know yet.
