@@ -123,3 +123,15 @@ def test_doing_with_less_than_a_rival_of_a_known_line_with_a_new_version_is_a_cl
     assert ("Thinking Machines Lab", "Inkling", "Nemotron 3 Ultra") in claims(events(text))
     # the bare line is no yardstick
     assert not claims(events(text.replace("Nemotron 3 Ultra", "Nemotron")))
+
+
+def test_a_system_built_on_a_model_is_a_new_model_and_lower_scores_told_next_are_its_yardsticks():
+    # realset r169
+    text = ("Google Research unveiled Gemini-SQL2, a new text-to-SQL system built on Gemini 3.1 Pro. On the BIRD "
+            "benchmark, which measures how accurately these translations work, Gemini-SQL2 hits an execution accuracy "
+            "of 80.04 percent, putting it in first place, according to Google. OpenAI's GPT-5.5-xhigh scores about "
+            "72.8 percent, and Anthropic's Claude Opus 4.6 lands around 70.9 percent.")
+    found = claims(events(text, title="Google Gemini-SQL2 tops text-to-SQL benchmarks"))
+    assert {("Google", "Gemini-SQL2", "GPT-5.5"), ("Google", "Gemini-SQL2", "Claude Opus 4.6")} <= found
+    # a higher score told next is no claim for the first
+    assert not claims(events(text.replace("80.04", "60.04"), title="Google Gemini-SQL2 tops text-to-SQL benchmarks"))

@@ -111,23 +111,37 @@ def _score_pairs(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     scored just 32%.': a model's score told right after the higher score of another is a claim of the other against
     it. Each sentence names one model and gives one score (SCORED); one that makes a claim of its own is left to
     _named_yardsticks."""
-    one_model = (
+    per_sentence = (
         models.filter(~pl.col("is_family"))
         .group_by("article_id", "sent_idx")
-        .agg(only=pl.col("model").first(), n=pl.col("model").n_unique(), cue=pl.col("bench_clause").any())
-        .filter((pl.col("n") == 1) & ~pl.col("cue"))
+        .agg(named=pl.col("model").unique(maintain_order=True), cue=pl.col("bench_clause").any())
+        .filter(~pl.col("cue"))
     )
     scored = (
         sents.filter(pl.col("low").str.contains(SCORED))
         .with_columns(scores=pl.col("low").str.extract_all(PERCENT))
-        .filter(pl.col("scores").list.len() == 1)
-        .join(one_model, on=["article_id", "sent_idx"])
-        .select("article_id", "sent_idx", "only", score=pl.col("scores").list.first().str.extract(r"([\d.]+)", 1)
-                .cast(pl.Float64, strict=False))
+        .join(per_sentence, on=["article_id", "sent_idx"])
+        .filter(pl.col("scores").list.len() == pl.col("named").list.len())
+        .select(
+            "article_id",
+            "sent_idx",
+            "named",
+            score=pl.col("scores").list.eval(pl.element().str.extract(r"([\d.]+)", 1).cast(pl.Float64, strict=False)),
+        )
+    )
+    # (the higher score is one model's; the sentence right after may give several lower ones: "OpenAI's GPT-5.5-xhigh
+    # scores about 72.8 percent, and Anthropic's Claude Opus 4.6 lands around 70.9 percent")
+    higher = scored.filter(pl.col("named").list.len() == 1).select(
+        "article_id", "sent_idx", only=pl.col("named").list.first(), score=pl.col("score").list.first()
+    )
+    lower = scored.select(
+        "article_id", sent_idx=pl.col("sent_idx") - 1, only_then="named", score_then=pl.col("score").list.max()
     )
     return (
-        scored.join(scored.with_columns(pl.col("sent_idx") - 1), on=["article_id", "sent_idx"], suffix="_then")
-        .filter((pl.col("score") > pl.col("score_then")) & (pl.col("only") != pl.col("only_then")))
+        higher.join(lower, on=["article_id", "sent_idx"])
+        .filter(pl.col("score") > pl.col("score_then"))
+        .explode("only_then")
+        .filter(pl.col("only") != pl.col("only_then"))
         .select(
             "article_id",
             # (told, and dated, where the yardstick is)

@@ -30,6 +30,8 @@ from transforms.extract.patterns import (
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
 # Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards (lexicons.toml).
 NOT_MODEL = r"^(?:" + "".join(LEXICONS["not_new_model"]) + r")\b"
+# ... but a line's name joined to a versioned acronym is a new model of its own: "Gemini-SQL2".
+SUB_LINE = r"^[A-Z][A-Za-z]*-[A-Z]{2,}\d"
 # Where a sentence tells the name as a model: "the Ornith-1.0 model", "its LLM, Base1", "Ornith-1.0, a self-improving
 # family of open-source models".
 MODEL_WORD = r"(?:models?|llms?|language models?)\b"
@@ -37,6 +39,8 @@ TOLD_AS_MODEL = [
     rf"(?i:its|their|a|an|the|new)\s+(?:[\w\-]+\s+)?(?P<name>{NEW_NAME})\s+(?i:{MODEL_WORD})",
     rf"(?i:{MODEL_WORD}),?\s+(?:(?i:called|named|dubbed)\s+)?(?P<name>{NEW_NAME})",
     rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,6}}?(?i:{MODEL_WORD})",
+    # a system built on a model is one: "Gemini-SQL2, a new text-to-SQL system built on Gemini 3.1 Pro"
+    rf"(?P<name>{NEW_NAME}),\s+(?i:a|an|the|its|our)\s+(?:[\w\-]+\s+){{0,4}}?(?i:system|agent)\s+(?i:built|based)\s+on\s+[A-Z]",
     # a launch announcement's own words: "Introducing Sonic-3.5 and Ink-2.", "Introducing GLM-5.2 1M Context"
     rf"\bIntroducing\s+(?P<name>{NEW_NAME})",
     rf"\bIntroducing\s+{NEW_NAME}(?:,\s+{NEW_NAME})*,?\s+and\s+(?P<name>{NEW_NAME})",
@@ -87,7 +91,8 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     )
     as_model = (
         named.filter(
-            pl.col("low").str.contains(MODEL_WORD) | pl.col("sentence").str.contains("Introducing ", literal=True)
+            pl.col("low").str.contains(MODEL_WORD + r"|(?:built|based) on")
+            | pl.col("sentence").str.contains("Introducing ", literal=True)
         )
         .select("article_id", name=told)
         .explode("name")
@@ -102,7 +107,7 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
         .drop_nulls("name")
         .with_columns(pl.col("name").str.strip_chars_end("."))
         .filter(
-            ~pl.col("name").str.contains(NOT_MODEL)
+            (~pl.col("name").str.contains(NOT_MODEL) | pl.col("name").str.contains(SUB_LINE))
             & _canonical(pl.col("name"), g.model_by_key).is_null()
             & _canonical(pl.col("name"), g.org_by_key).is_null()
         )
