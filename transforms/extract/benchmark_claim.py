@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import BENCHMARK, _bare_families
+from transforms.extract.names import BENCHMARK, _bare_families, main_maker
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, PHRASE_WORD, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -28,23 +28,6 @@ SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
 # (a whole name: not the tail of a longer one, "V3-0324" of "DeepSeek-V3-0324"; its words capitalised or numbers)
 SIZED_NAME = r"(?:^|[\s(\[,;:\"“‘])[A-Z][A-Za-z0-9.]*(?:[ \-][A-Z0-9][A-Za-z0-9.]*){0,3}?[ \-]\d+(?:\.\d+)?B\b"
 PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
-
-
-def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, model, model_org): the first model an article's sentences tell of (its subject) and its maker."""
-    # (a model the gazetteer does not know is the company's in focus: "Today, Cisco is introducing Antares")
-    first_org = (
-        sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx").first())
-    )
-    return (
-        sents.drop_nulls("subject_model")
-        .group_by("article_id")
-        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
-        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
-        .join(first_org, on="article_id", how="left")
-        .select("article_id", "model", model_org=pl.coalesce("model_org", "org"))
-        .drop_nulls("model_org")
-    )
 
 
 # A version told after a product line's name: "Nemotron 3 Ultra" after "Nemotron".

@@ -11,6 +11,7 @@ from transforms.extract.names import (
     _canonical,
     _lookup,
     _maps,
+    _text_after,
     _versioned,
     _with_read,
 )
@@ -281,10 +282,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     # (a name said as a yardstick, "GPT-4 level outputs", is no release of it)
     named = pl.coalesce("model_text", "model")
-    at = pl.col("sentence").str.find(named, literal=True)
-    rows = rows.filter(
-        ~pl.col("sentence").str.slice(at + named.str.len_chars()).str.contains(YARDSTICK_SUFFIX).fill_null(False)
-    )
+    rows = rows.filter(~_text_after(named).str.contains(YARDSTICK_SUFFIX).fill_null(False))
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
     # its o1 model"): a round-up of many launches tells each one so.
@@ -325,7 +323,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # A known name without a version, written with one, is a newer model of that name: "Nano Banana 2 Lite" is not
     # Nano Banana (the gazetteer's Gemini 2.5 Flash Image), "Sora 2" not Sora.
     written = pl.col("model_text")
-    after = pl.col("sentence").str.slice(pl.col("sentence").str.find(written, literal=True) + written.str.len_chars())
+    after = _text_after(written)
     tail = after.str.extract(NEW_VERSION_TAIL, 1)
     versioned = (
         ~written.str.contains(r"\d")
@@ -666,10 +664,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
-    after = pl.col("sentence").str.slice(
-        pl.col("sentence").str.find(pl.col("model"), literal=True) + pl.col("model").str.len_chars()
-    )
-    desc = after.str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
+    desc = _text_after(pl.col("model")).str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
     described = desc.is_not_null() & ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
     return rows.with_columns(
         model_org=pl.coalesce(

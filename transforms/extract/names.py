@@ -490,6 +490,29 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     return pl.DataFrame(schema=occurrences.collect_schema()) if sents.is_empty() else occurrences.collect()
 
 
+def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, model, model_org): the first model an article's sentences tell of (its subject) and its maker."""
+    # (a model the gazetteer does not know is the company's in focus: "Today, Cisco is introducing Antares")
+    first_org = (
+        sents.drop_nulls("focus_org").group_by("article_id").agg(org=pl.col("focus_org").sort_by("sent_idx").first())
+    )
+    return (
+        sents.drop_nulls("subject_model")
+        .group_by("article_id")
+        .agg(model=pl.col("subject_model").sort_by("sent_idx").first())
+        .join(models.select("model", "model_org").unique("model"), on="model", how="left")
+        .join(first_org, on="article_id", how="left")
+        .select("article_id", "model", model_org=pl.coalesce("model_org", "org"))
+        .drop_nulls("model_org")
+    )
+
+
+def _text_after(name: pl.Expr) -> pl.Expr:
+    """What the sentence says after the first place it spells `name` (null where it does not)."""
+    sentence = pl.col("sentence")
+    return sentence.str.slice(sentence.str.find(name, literal=True) + name.str.len_chars())
+
+
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
     """Family names without a version ("Qwen", "Gemini"): product lines, not models."""
     return [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]

@@ -4,8 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.benchmark_claim import main_maker
-from transforms.extract.names import _lookup, _maps
+from transforms.extract.names import _lookup, _maps, main_maker
 from transforms.extract.patterns import LEAD_SENTENCES
 from transforms.extract.rules import Found, _frame
 
