@@ -149,7 +149,8 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .otherwise(pl.col("org_hits"))
     )
     sents = sents.with_columns(
-        orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
+        # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
+        orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
         negated=low.str.contains(NEGATION),
         status=pl.when(low.str.contains(PLANNED))
         .then(pl.lit("planned"))
@@ -185,10 +186,11 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # so it counts only where the sentence gives no date.)
     # A date in front of the sentence dates its main clause, in the lead too: "In September 2023 Huawei announced ...",
     # "Dec 5, '24: o1 launched" in a later year's article.
-    fronted = pl.coalesce(pl.col("sentence").str.extract(FRONTED_YEAR, 1),
-                          pl.col("sentence").str.extract(FRONTED_YEAR, 2))
-    fronted_year = (pl.when(fronted.str.len_chars() == 2).then(pl.lit("20") + fronted).otherwise(fronted)
-                    .cast(pl.Int32, strict=False))
+    # (one reading of the pattern: each use of an expression in a DataFrame's with_columns reads it again)
+    fronted = _built("fronted", lambda: pl.col("sentence").str.extract_groups(FRONTED_YEAR))
+    fronted_year = pl.coalesce(fronted.struct.field("1"), pl.lit("20") + fronted.struct.field("2")).cast(
+        pl.Int32, strict=False
+    )
     sents = sents.with_columns(
         history=(
             (stale | (pl.col("past_year") & when.is_null())) & (pl.col("sent_idx") > LEAD_SENTENCES)
