@@ -51,6 +51,8 @@ OPEN_NO = (
     r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its "
     r")?weights|not (?:release|publish) (?:the |its )?weights)"
 )
+# A word every match of OPEN_SOURCED, OPEN_YES and OPEN_NO has (see _where).
+OPEN_CUE = "open|weight|hugging|permissive|closed|proprietary|api"
 
 
 
@@ -157,13 +159,17 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .when(low.str.contains(REPORTED))
         .then(pl.lit("reported"))
         .otherwise(pl.lit("done")),
+        past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
+    )
+    sents = _where(
+        sents,
+        low.str.contains(OPEN_CUE),
         open_weights=pl.when(low.str.contains(OPEN_SOURCED))
         .then(True)
         .when(low.str.contains(OPEN_NO))
         .then(False)
         .when(low.str.contains(OPEN_YES))
         .then(True),
-        past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
     )
     # Costly columns that are null in a sentence without their cue word, computed only where it is (a fraction of
     # the sentences): a date needs a month, weekday, quarter or ISO date; a licence the word "licence"/"license".

@@ -147,8 +147,12 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     sents = sents.with_columns(
         # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
         # a release that names no model is told by the next sentence's newly named models.
+        # (RELEASED_MODELS read in the cue sentences only: the others are blanked for it)
         pending_org=pl.when(
-            is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS)
+            is_cue
+            & ~pl.col("negated")
+            & pl.col("subject_model").is_null()
+            & pl.when(is_cue).then(low).otherwise(pl.lit("")).str.contains(RELEASED_MODELS)
         )
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org"))
         .shift(1)
