@@ -51,6 +51,8 @@ OPEN_NO = (
     r"(closed[- ]?(?:source|weights?)|proprietary|api[- ]only|without (?:releasing|publishing) (?:the |its "
     r")?weights|not (?:release|publish) (?:the |its )?weights)"
 )
+# A word every match of OPEN_SOURCED, OPEN_YES and OPEN_NO has (see _where).
+OPEN_CUE = "open|weight|hugging|permissive|closed|proprietary|api"
 
 
 
@@ -149,20 +151,25 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .otherwise(pl.col("org_hits"))
     )
     sents = sents.with_columns(
-        orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key)).list.drop_nulls(),
+        # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
+        orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
         negated=low.str.contains(NEGATION),
         status=pl.when(low.str.contains(PLANNED))
         .then(pl.lit("planned"))
         .when(low.str.contains(REPORTED))
         .then(pl.lit("reported"))
         .otherwise(pl.lit("done")),
+        past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
+    )
+    sents = _where(
+        sents,
+        low.str.contains(OPEN_CUE),
         open_weights=pl.when(low.str.contains(OPEN_SOURCED))
         .then(True)
         .when(low.str.contains(OPEN_NO))
         .then(False)
         .when(low.str.contains(OPEN_YES))
         .then(True),
-        past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
     )
     # Costly columns that are null in a sentence without their cue word, computed only where it is (a fraction of
     # the sentences): a date needs a month, weekday, quarter or ISO date; a licence the word "licence"/"license".
@@ -185,10 +192,11 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # so it counts only where the sentence gives no date.)
     # A date in front of the sentence dates its main clause, in the lead too: "In September 2023 Huawei announced ...",
     # "Dec 5, '24: o1 launched" in a later year's article.
-    fronted = pl.coalesce(pl.col("sentence").str.extract(FRONTED_YEAR, 1),
-                          pl.col("sentence").str.extract(FRONTED_YEAR, 2))
-    fronted_year = (pl.when(fronted.str.len_chars() == 2).then(pl.lit("20") + fronted).otherwise(fronted)
-                    .cast(pl.Int32, strict=False))
+    # (one reading of the pattern: each use of an expression in a DataFrame's with_columns reads it again)
+    fronted = _built("fronted", lambda: pl.col("sentence").str.extract_groups(FRONTED_YEAR))
+    fronted_year = pl.coalesce(fronted.struct.field("1"), pl.lit("20") + fronted.struct.field("2")).cast(
+        pl.Int32, strict=False
+    )
     sents = sents.with_columns(
         history=(
             (stale | (pl.col("past_year") & when.is_null())) & (pl.col("sent_idx") > LEAD_SENTENCES)

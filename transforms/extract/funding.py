@@ -158,8 +158,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as|since)\s+"
             rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG})"
         )
-        .list.eval(_canonical(pl.element().str.extract(ORG_NAME, 1), g.org_by_key))
-        .list.drop_nulls()
+        .list.eval(_canonical(pl.element().str.extract(ORG_NAME, 1), g.org_by_key).drop_nulls())
     )
     named = pl.col("orgs").list.set_difference(bystanders).list.filter(~is_investor).list.first()
     # "Nvidia will invest $1.5 billion in SB Energy": the subject of "invest" gives the money; the recipient is the name

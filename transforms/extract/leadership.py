@@ -9,6 +9,7 @@ from transforms.extract.names import (
     _article_short_names,
     _built,
     _canonical,
+    _gazetteer_select,
     _lookup,
     _maps,
     _tagged_orgs,
@@ -194,11 +195,15 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         # "when" clause dates another (the backdrop, not news)
         .str.replace(r",?\s+when\s+[^;]*$", "")
     )
+    # (SUBJECT_MOVE, 1.7k characters, is read in the gazetteer's threads, where it stays compiled:
+    # names._gazetteer_select)
+    moves = _gazetteer_select(sents.select("sentence"), pl.col("sentence").str.extract_all(SUBJECT_MOVE))
     subject = (
-        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(SUBJECT_MOVE))
+        sents.select("article_id", "sent_idx", m=moves)
         .explode("m")
         .drop_nulls("m")
-        .with_columns(parts=_built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))
+        .pipe(lambda df: df.with_columns(parts=_gazetteer_select(
+            df.select("m"), _built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))))
         .filter(pl.col("parts").struct.field("active").is_null() & pl.col("parts").struct.field("object").is_null())
         .select(
             "article_id",

@@ -4,7 +4,16 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in
+from transforms.extract.names import (
+    _canonical,
+    _drop_nulls,
+    _gazetteer_select,
+    _lookup,
+    _maps,
+    _split_on,
+    _subject_org,
+    _with_orgs_in,
+)
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     LEAD_SENTENCES,
@@ -99,7 +108,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .otherwise(
                 pl.concat_list(
                     pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"))
-                ).list.drop_nulls()
+                ).pipe(_drop_nulls)
             ),
             right=pl.when(pl.col("right").list.len() > 0)
             .then("right")
@@ -113,7 +122,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                     .then(unknown_after)
                     .when(referred_after)
                     .then("focus_org")
-                ).list.drop_nulls()
+                ).pipe(_drop_nulls)
             ),
         )
         .with_columns(
@@ -165,7 +174,7 @@ def _party(span: pl.Expr, known: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         span.str.extract(DESCRIBED, 1),
         pl.when(span.str.contains(REFERENCE)).then(pl.col("focus_org")),
     )
-    return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).list.drop_nulls())
+    return pl.when(known.list.len() > 0).then(known).otherwise(pl.concat_list(one).pipe(_drop_nulls))
 
 
 def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -216,7 +225,7 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                     actors.list.set_difference("plaintiffs").list.first(),
                     pl.when(pl.col("low").str.contains(COMPANY_WORD)).then("focus_org"),
                 )
-            ).list.drop_nulls()
+            ).pipe(_drop_nulls)
         )
     )
     return _sides(rows.filter(pl.col("plaintiffs").list.len() > 0), g, confidence=0.7)
@@ -317,7 +326,7 @@ HELD_LIABLE = r"\b(?:court|judges?|jury)\b[^;]{0,150}?\bliable\b"
 def _held_liable(sents: pl.DataFrame, all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
     rows = sents.filter(pl.col("low").str.contains(HELD_LIABLE)).with_columns(
-        defendants=pl.concat_list(actors.list.first()).list.drop_nulls()
+        defendants=pl.concat_list(actors.list.first()).pipe(_drop_nulls)
     )
     rows = rows.filter(pl.col("defendants").list.len() > 0)
     if rows.is_empty():
@@ -358,8 +367,12 @@ def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~pl.col("past_year")
         & (pl.col("org_hits").list.len() > 0)
     )
+    # (ALLEGATION, slow to compile, is read in the gazetteer's threads, where it stays compiled:
+    # names._gazetteer_select)
+    texts = rows.select("sentence")
     rows = rows.with_columns(
-        by=pl.col("sentence").str.extract(ALLEGATION, 1), against=pl.col("sentence").str.extract(ALLEGATION, 2)
+        by=_gazetteer_select(texts, pl.col("sentence").str.extract(ALLEGATION, 1)),
+        against=_gazetteer_select(texts, pl.col("sentence").str.extract(ALLEGATION, 2)),
     ).drop_nulls("against")
     if rows.is_empty():
         return _frame(rows, "legal")
@@ -374,7 +387,7 @@ def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 pl.when(~by.str.contains(PHRASE_WORD) & ~by.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES)).then(
                     pl.coalesce(by.str.extract(rf"^((?i:{PARTY_NOUN}))$", 1).str.to_lowercase(), by)
                 )
-            ).list.drop_nulls()
+            ).pipe(_drop_nulls)
         ),
         defendants=pl.col("against_known"),
     )

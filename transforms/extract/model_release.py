@@ -8,6 +8,7 @@ from transforms.extract.names import (
     VERSION_SUFFIX,
     VERSION_TAIL,
     _bare_families,
+    _built,
     _canonical,
     _lookup,
     _maps,
@@ -109,9 +110,19 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     low = pl.col("low")
     # "The raise comes a week after the launch of its newest model": a release used as a time marker is background too.
     # (kept as columns: each is used several times below)
-    sents = sents.with_columns(
-        background=low.str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "").str.contains(BACKGROUND)
-        | low.str.contains(TIME_MARKER)
+    # (RECENT and COMPARED_TO_OLD are taken out only where one of the words they end in is: elsewhere the sentence is
+    # read as it is, not copied twice)
+    older = pl.col("_older")
+    recent_kept = (
+        pl.when(older).then(low).otherwise(pl.lit("")).str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "")
+    )
+    sents = (
+        sents.with_columns(_older=low.str.contains("earlier|previous|older|existing|predecessor"))
+        .with_columns(
+            background=pl.when(older).then(recent_kept).otherwise(low).str.contains(BACKGROUND)
+            | low.str.contains(TIME_MARKER)
+        )
+        .drop("_older")
     )
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
@@ -123,16 +134,25 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     )
     # A chronicle's item is history whatever its year ("- in 2022 Stanford researchers gave us FlashAttention ... - in
     # 2025 DeepSeek released DeepSeek-R1"): a sentence fronted by a year, beside one fronted by another year.
-    year = pl.col("sentence").str.extract(CHRONICLE_YEAR, 1)
+    # (the year read once, as a column: an expression used three times in with_columns is read three times)
+    year = pl.col("_year")
     beside = pl.coalesce(year.shift(1), year.shift(-1)).over("article_id", order_by="sent_idx")
-    sents = sents.with_columns(is_cue=pl.col("is_cue") & ~(beside != year).fill_null(False))
+    sents = (
+        sents.with_columns(_year=pl.col("sentence").str.extract(CHRONICLE_YEAR, 1))
+        .with_columns(is_cue=pl.col("is_cue") & ~(beside != year).fill_null(False))
+        .drop("_year")
+    )
     is_cue = pl.col("is_cue")
     actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
     sents = sents.with_columns(
         # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
         # a release that names no model is told by the next sentence's newly named models.
+        # (RELEASED_MODELS read in the cue sentences only: the others are blanked for it)
         pending_org=pl.when(
-            is_cue & ~pl.col("negated") & pl.col("subject_model").is_null() & low.str.contains(RELEASED_MODELS)
+            is_cue
+            & ~pl.col("negated")
+            & pl.col("subject_model").is_null()
+            & pl.when(is_cue).then(low).otherwise(pl.lit("")).str.contains(RELEASED_MODELS)
         )
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org"))
         .shift(1)
@@ -288,15 +308,15 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # its o1 model"): a round-up of many launches tells each one so.
     escaped = pl.col("model").str.to_lowercase().str.replace_all(r"([.+*?()\[\]{}|^$\\])", r"\$1")
 
-    def takes(before: str) -> pl.Expr:
-        """The sentence's release verb, after `before`, takes the model as its object."""
-        verb = r"(?:" + UNKNOWN_RELEASE_VERBS + r"|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))"
-        return low.str.contains(
-            pl.concat_str(pl.lit(rf"\b{before}{verb}\s+(?:[\w’'\-]+\s+){{0,3}}?"), escaped), strict=False
-        ).fill_null(False)
+    def takes(before: str, where: pl.Expr) -> pl.Expr:
+        """The sentence's release verb, after `before`, takes the model as its object. (Read only in the rows `where`
+        holds that have the verb, false elsewhere: the pattern is the row's own, compiled for each row.)"""
+        verb = rf"\b{before}(?:{UNKNOWN_RELEASE_VERBS}|post(?:s|ed)|upload(?:s|ed)|publish(?:es|ed))\s+"
+        pattern = pl.concat_str(pl.lit(rf"{verb}(?:[\w’'\-]+\s+){{0,3}}?"), escaped)
+        return low.str.contains(pl.when(where & low.str.contains(verb)).then(pattern), strict=False).fill_null(False)
 
     # ("The company is also releasing Claude Mythos 5")
-    direct = takes("")
+    direct = takes("", pl.col("sent_idx") <= FAR_DOWN)
     deep = rows.filter(pl.col("sent_idx") > LEAD_SENTENCES)
     rows = pl.concat(
         [
@@ -387,7 +407,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .then(0.85)
         # (further down, "also" adds a release to the news: "we're also launching Claude Mythos 5", "It has also
         # released Gemini 3.5 Flash Lite"; and the headline's model is the news)
-        .when(takes(r"also\s+") | pl.col("in_headline"))
+        .when(takes(r"also\s+", pl.col("sent_idx") > LEAD_SENTENCES) | pl.col("in_headline"))
         .then(0.7)
         .otherwise(0.5)
         - pl.col("is_short").cast(pl.Float64) * 0.1
@@ -480,8 +500,8 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():
         return rows
-    title = pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED)
-    lead = pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED)
+    title = _built("title_announced", lambda: pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED))
+    lead = _built("lead_announced", lambda: pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED))
     # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
     described = (
         pl.when((pl.col("sent_idx") == 0) & title.struct.field("name").is_not_null()).then(title).otherwise(lead)
@@ -632,7 +652,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
             .str.strip_chars_end(".,"),
             # "launched Fugu, a model named after ...", "releases Soofi S, an open 30B model": a name the release verb
             # takes, described as a model
-            described=pl.col("sentence").str.extract_groups(APPOSITIVE),
+            described=_built("appositive", lambda: pl.col("sentence").str.extract_groups(APPOSITIVE)),
         )
         .with_columns(
             called=pl.coalesce(

@@ -234,6 +234,12 @@ def _read_org_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) ->
     return _read_column(df, text, read, g.org_pattern, g.org_pattern_ascii, g)
 
 
+def _drop_nulls(lists: pl.Expr) -> pl.Expr:
+    """lists.list.drop_nulls(), ~100x faster: polars' list.drop_nulls reads each list apart (~30 ms on a batch's
+    sentence table), list.eval reads them all at once."""
+    return lists.list.eval(pl.element().drop_nulls())
+
+
 def _untag(text: pl.Expr) -> pl.Expr:
     """Text cut from `tagged` as the sentence has it."""
     return text.str.replace_all(r"[\x02\x03]", "")
@@ -656,8 +662,7 @@ def _with_orgs_in(df: pl.DataFrame, g: gaz.Gazetteer, **texts: pl.Expr) -> pl.Da
     read in the gazetteer's threads (where it stays compiled: _gazetteer_select)."""
     return df.with_columns(
         _read_org_column(df, text, lambda text, org: text.str.extract_all(org), g)
-        .list.eval(_canonical(pl.element(), g.org_by_key))
-        .list.drop_nulls()
+        .list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls())
         .list.unique(maintain_order=True)
         .alias(name)
         for name, text in texts.items()
@@ -676,8 +681,7 @@ def _tagged_orgs(tagged: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     scanning the org pattern again)."""
     return (
         tagged.str.extract_all(ORG_NAME)
-        .list.eval(_canonical(_untag(pl.element()), g.org_by_key))
-        .list.drop_nulls()
+        .list.eval(_canonical(_untag(pl.element()), g.org_by_key).drop_nulls())
         .list.unique(maintain_order=True)
     )
 

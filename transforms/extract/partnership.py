@@ -9,7 +9,9 @@ from transforms.extract.names import (
     ORG,
     ORG_NAME,
     TAGGED_WORD,
+    _built,
     _canonical,
+    _gazetteer_select,
     _lookup,
     _maps,
     _split_on,
@@ -220,12 +222,16 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # company after "with" are the two parties (a company the gazetteer does not know may be the subject).
     # (past a lead-in label, "What you need to know: California has entered into a new partnership with
     # California-based company Anthropic", and past the kind words before the name after "with")
-    subject = _subject_org(pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", ""), DEAL_TAIL, g).replace(parent)
+    # (the label cut in the gazetteer's threads, where its pattern, slow to compile, stays compiled:
+    # names._gazetteer_select)
+    unlabelled = pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", "")
+    rows = rows.with_columns(_unlabelled=_gazetteer_select(rows.select("sentence"), unlabelled))
+    subject = _subject_org(pl.col("_unlabelled"), DEAL_TAIL, g).replace(parent)
     with_party = _canonical(
         pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{_tagged(KIND_BEFORE)}{ORG_NAME}", 1), g.org_by_key
     ).replace(parent)
     # (as columns: a DataFrame's with_columns computes an expression again wherever it is used)
-    rows = rows.with_columns(subject=subject, with_party=with_party).with_columns(
+    rows = rows.with_columns(subject=subject, with_party=with_party).drop("_unlabelled").with_columns(
         pair=pl.when(
             pl.col("subject").is_not_null()
             & pl.col("with_party").is_not_null()
@@ -237,7 +243,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "OpenAI partners with Condé Nast", "Anthropic partners with BCG": a company the gazetteer does not know, right
     # after "partners with", is the one known party's partner.
     # (read only where one party is named: the regexes below cost where run on every row)
-    rows = _where(rows, pl.col("pair").list.len() == 1, named=pl.col("sentence").str.extract_groups(PARTNER_WITH))
+    rows = _where(
+        rows,
+        pl.col("pair").list.len() == 1,
+        named=_built("partner_with", lambda: pl.col("sentence").str.extract_groups(PARTNER_WITH)),
+    )
     named = pl.col("named")
     named_partner = (
         pl.when(named.struct.field("2") == "").then(named.struct.field("1").str.strip_chars_end(".,")).otherwise(None)
@@ -249,7 +259,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (one known; an unknown one first only where the sentence starts with it, as _subject_org takes a subject)
     rows = _where(
-        rows, pl.col("sentence").str.contains(JOINT_VERB), joint=pl.col("sentence").str.extract_groups(JOINT_SUBJECTS)
+        rows,
+        pl.col("sentence").str.contains(JOINT_VERB),
+        joint=_built("joint_subjects", lambda: pl.col("sentence").str.extract_groups(JOINT_SUBJECTS)),
     )
     joint = pl.col("joint")
     names = [joint.struct.field("1"), joint.struct.field("2")]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.extract.names import _built, _drop_nulls
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -33,6 +34,10 @@ AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+# The jurisdictions' patterns as one, each in a group of its own (j0, j1, ...): the group of its first match is the
+# jurisdiction named first, at a tie the one listed first, as where each pattern's first match is found apart (the
+# ~70 patterns, compiled on every call, took ~50 ms).
+JURISDICTION = "|".join(f"(?P<j{i}>{pattern})" for i, (pattern, _) in enumerate(JURISDICTIONS))
 GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b"
 # Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
 PUBLICATION = (
@@ -41,12 +46,26 @@ PUBLICATION = (
 )
 
 
+def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
+    """df with `jurisdiction`: the code of the jurisdiction its sentence names first, else null (a publication's
+    name is none)."""
+    groups = df.select(
+        _built("jurisdiction", lambda: pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
+               .str.extract_groups(JURISDICTION))
+    ).unnest("sentence")
+    first = pl.coalesce(
+        pl.when(pl.col(f"j{i}").is_not_null()).then(pl.lit(code)) for i, (_, code) in enumerate(JURISDICTIONS)
+    )
+    return df.with_columns(jurisdiction=groups.select(first).to_series())
+
+
 def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
     ("Beijing responded with a ban on exports to the United States" is China's)."""
     # What follows "a week after" is an earlier action told as a time marker: measures count only before it.
-    main = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
-    low = main.str.to_lowercase()
+    # (`main` and `low` as columns, made once: each use of an expression in with_columns computes it again)
+    main_text = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
+    main, low = pl.col("_main"), pl.col("_low")
     measures = pl.concat_list(
         [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
     )
@@ -54,27 +73,23 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
         main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last()
     )
     named = pl.concat_list(main.str.extract(DECLARATION, 1), institute)
-    places = pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
-    positions = pl.concat_list([places.str.find(pattern).fill_null(1 << 30) for pattern, _ in JURISDICTIONS])
-    first = positions.list.arg_min()
-    found = positions.list.min() < (1 << 30)
-    jurisdiction = pl.when(found).then(
-        first.replace_strict({i: code for i, (_, code) in enumerate(JURISDICTIONS)}, return_dtype=pl.String)
-    )
     # (the action is looked for in the whole sentence first: its part `main` has it only where the sentence does)
     rows = sents.filter(pl.col("low").str.contains(POLICY_ACTION)).filter(
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
-    ).filter(low.str.contains(POLICY_ACTION))
+    ).filter(main_text.str.to_lowercase().str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return rows
     rows = (
-        rows.with_columns(measure=pl.concat_list(measures, named).list.drop_nulls().list.unique(maintain_order=True))
+        rows.with_columns(_main=main_text)
+        .with_columns(_low=main.str.to_lowercase())
+        .with_columns(measure=pl.concat_list(measures, named).pipe(_drop_nulls).list.unique(maintain_order=True))
         # the generic "AI law" only where no named measure is told ("an executive order on AI" is the order)
         .with_columns(measure=pl.when(pl.col("measure").list.len() > 1)
                       .then(pl.col("measure").list.filter(pl.element() != GENERIC_MEASURE)).otherwise("measure"))
+        .drop("_main", "_low")
         .explode("measure")
         .drop_nulls("measure")
-        .with_columns(jurisdiction=jurisdiction)  # only for sentences with a measure (seven patterns each)
+        .pipe(_with_jurisdiction)  # only for sentences with a measure
     )
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
@@ -82,7 +97,8 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
     if not referred.is_empty():
         headline = (
             sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
-            .select("article_id", headline_jurisdiction=jurisdiction)
+            .pipe(_with_jurisdiction)
+            .select("article_id", headline_jurisdiction="jurisdiction")
         )
         rows = (
             rows.join(headline, on="article_id", how="left")

@@ -88,6 +88,24 @@ def _blank_unless(cue: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(cue).then(text).otherwise(pl.lit(""))
 
 
+def _where_contains(needle: str, text: pl.Expr, rewrite) -> pl.Expr:
+    """rewrite(text) where the text has `needle`, the text as it is elsewhere: a literal replacement copies every text
+    it reads, and most have nothing to replace (they are blanked for it)."""
+    has = text.str.contains(needle, literal=True)
+    return pl.when(has).then(rewrite(_blank_unless(has, text))).otherwise(text)
+
+
+def _reads_as_sentence(line: pl.Expr) -> pl.Expr:
+    """Ten words or more, mostly lower case, no full stop inside (a standfirst, STANDFIRST_WORDS). (Spaces and
+    capitals after one: literal or ASCII-only patterns, cheap on every line.)"""
+    spaces = line.str.count_matches(" ", literal=True)
+    return (
+        (spaces >= STANDFIRST_WORDS - 1)
+        & (2 * line.str.count_matches(r"(?:^| )[A-Z]") <= spaces + 1)
+        & ~line.str.contains(r"[a-z]{3}[.!?]\s")
+    )
+
+
 def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     """articles(article_id, title, text, published_at) -> sentences(article_id, sent_idx, sentence, published_at).
 
@@ -113,12 +131,12 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
-            standfirst=(line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars())
+            after_title=line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars(),
+        )
+        .with_columns(
+            # (words and capitals counted in the line after the title only: the others are blanked, no standfirst)
+            standfirst=_blank_unless(pl.col("after_title"), line).pipe(_reads_as_sentence)
             & (pl.col("title").str.strip_chars().str.count_matches(" ", literal=True) >= 2)  # a headline, not "---"
-            # (spaces and capitals after one: literal or ASCII-only patterns, cheap on every line of every page)
-            & (line.str.count_matches(" ", literal=True) >= STANDFIRST_WORDS - 1)
-            & (2 * line.str.count_matches(r"(?:^| )[A-Z]") <= line.str.count_matches(" ", literal=True) + 1)
-            & ~line.str.contains(r"[a-z]{3}[.!?]\s"),
         )
         .filter(
             (
@@ -136,14 +154,18 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     articles = articles.select(
         "article_id", "published_at", pl.col("title").fill_null("").str.replace(TITLE_SITE, "")
     ).join(lines.select("article_id", "text"), on="article_id", how="left", maintain_order="left")
-    text = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n")
+    text = pl.col("body")
     # Markdown a page was saved as: "[released Sora](https://...)" reads "released Sora"; images are dropped.
     # Entities and spaces before punctuation a text extractor left: "Ben Affleck&#039;s", "River AI , the company".
-    text = (
-        text.str.replace_all("&#039;", "'", literal=True)
+    entities = _where_contains(
+        "&",
+        text,
+        lambda text: text.str.replace_all("&#039;", "'", literal=True)
         .str.replace_all("&amp;", "&", literal=True)
-        .str.replace_all("&quot;", '"', literal=True)
-        .str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
+        .str.replace_all("&quot;", '"', literal=True),
+    )
+    text = (
+        entities.str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
         .str.replace_all(r"(\w) \.(\s|$)", "$1.$2")
     )
     text = text.str.replace_all(r"!\[[^\]\n]*\]\([^)\s]*\)", "").str.replace_all(
@@ -152,7 +174,12 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         "$1",
     )
     return (
-        articles.select("article_id", "published_at", text.alias("body"))
+        articles.select(
+            "article_id",
+            "published_at",
+            body=pl.concat_str([pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n"),
+        )
+        .with_columns(text.alias("body"))
         .with_columns(
             pl.col("body")
             .str.replace_all(ABBREVIATIONS, f"$1{placeholder}")
@@ -162,8 +189,9 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         )
         .explode("sentence")
         .with_columns(
-            pl.col("sentence")
-            .str.replace_all(placeholder, ".", literal=True)
+            _where_contains(
+                placeholder, pl.col("sentence"), lambda text: text.str.replace_all(placeholder, ".", literal=True)
+            )
             .str.strip_chars()
             .str.slice(0, MAX_SENTENCE_CHARS)
         )

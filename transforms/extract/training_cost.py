@@ -61,8 +61,12 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, models: pl.DataFra
     rows = rows.join(_made_before(sents, models), on=["article_id", "sent_idx"], how="left")
     rows = rows.with_columns(model=model).drop_nulls("model")
     # Nor did the model a run started from ("using the 1.5B DeepSeek-R1-Distill-Qwen model, ... a $42 compute budget"):
-    # the cost is of the new run. (A regex per row again, on these few rows.)
-    base = pl.col("sentence").str.contains(pl.concat_str(pl.lit(BASE_MODEL), _literal(pl.col("model"))), strict=False)
+    # the cost is of the new run. (A regex per row again: only in the rows whose owner is not told and whose sentence
+    # has the words of a start.)
+    started = pl.col("owner_model").is_null() & pl.col("sentence").str.contains(BASE_MODEL)
+    base = pl.col("sentence").str.contains(
+        pl.when(started).then(pl.concat_str(pl.lit(BASE_MODEL), _literal(pl.col("model")))), strict=False
+    )
     rows = rows.filter(~base.fill_null(False) | pl.col("owner_model").is_not_null())
     # A model the sentence names only as a yardstick ("replicates the DeepSeek-R1-Zero approach (side note: it costs
     # less than $30 to train)", "Train your own O1 preview model within $450") did not cost the amount.
