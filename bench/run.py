@@ -181,9 +181,10 @@ class RadarProcess:
         cmd = [sys.executable, str(BENCH / "radar_run.py"), str(self.result), *args]
         home = tmp / f"prefect-{name}"
         home.mkdir()
-        shutil.copy(_migrated_prefect_db(), home / "prefect.db")
+        if not prefect_api_url:  # with a running Prefect server there is no temporary API, nor its database
+            shutil.copy(_migrated_prefect_db(), home / "prefect.db")
         self.cmd, self.env, self.cwd, self.sample_rss = cmd, _radar_env(tmp, home, hosts), tmp, sample_rss
-        if prefect_api_url:  # a running Prefect server: no temporary API of its own
+        if prefect_api_url:
             self.env["PREFECT_API_URL"] = prefect_api_url
 
     def start(self) -> RadarProcess:
@@ -214,16 +215,17 @@ class RadarProcess:
         return out
 
 
-def run_radar_cli(corpus: Path, manifest: dict, tmp: Path) -> dict:
+def run_radar_cli(corpus: Path, manifest: dict, tmp: Path, prefect_api_url: str | None = None) -> dict:
     """`radar run` as a user runs it (bench/radar_run.py), timed here from process start to exit, into a fresh
-    warehouse; its phases (Prefect start-up, ingest flow, alerts, snapshot) come back as their own rows."""
+    warehouse; its phases (Prefect start-up, ingest flow, alerts, snapshot) come back as their own rows. With
+    `prefect_api_url` it talks to that server instead of starting its temporary API."""
     from cli.demo_server import serve_directory
 
     db_path = tmp / "radar-run.duckdb"
     with serve_directory(corpus / "site") as base:
         feeds, hosts = _feeds_file(base, manifest, tmp)
         run = RadarProcess("radar-run", ["run", "--feeds", str(feeds), "--db", str(db_path)], tmp, hosts,
-                           sample_rss=True).start()
+                           sample_rss=True, prefect_api_url=prefect_api_url).start()
         timed = run.wait()
     return {**timed, "pages": manifest["n_pages"], "articles_per_s": round(manifest["n_pages"] / timed["process_s"], 2),
             "db_path": str(db_path)}
@@ -738,11 +740,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prefect-server", default=None, metavar="API_URL",
                     help="the server mode's Prefect API: a server already running (e.g. http://127.0.0.1:4200/api) "
                          "instead of one the benchmark starts")
+    ap.add_argument("--radar-run-on-server", action="store_true",
+                    help="radar_run talks to --prefect-server instead of starting its temporary API: its figures then "
+                         "leave out Prefect's start-up (tests/test_bench.py saves a start-up; never for figures)")
     ap.add_argument("--profile", default=None,
                     help="also cProfile one stage in an extra cold run: a stage name (e.g. 'extract events') "
                          "or 'auto' (the largest)")
     args = ap.parse_args(argv)
     args.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    if args.radar_run_on_server and not args.prefect_server:
+        ap.error("--radar-run-on-server needs --prefect-server")
     if args.profile and args.profile != "auto" and args.profile not in STAGES + NESTED:
         ap.error(f"--profile must be 'auto' or one of: {', '.join(STAGES + NESTED)}")
     if args.merger_only:
@@ -798,7 +805,8 @@ def main(argv: list[str] | None = None) -> int:
             args.phase_s["profile"] = round(time.perf_counter() - t, 2)
         log(f"radar run {args.size}: timed from process start to exit")
         t = time.perf_counter()
-        radar_run = run_radar_cli(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp))
+        radar_run = run_radar_cli(paths[args.size], make_corpus.load_manifest(paths[args.size]), Path(tmp),
+                                  args.prefect_server if args.radar_run_on_server else None)
         args.phase_s["radar_run"] = round(time.perf_counter() - t, 2)
         log(f"radar run: {radar_run['process_s']}s; landing + merger over its rows")
         t = time.perf_counter()

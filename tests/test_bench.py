@@ -51,12 +51,13 @@ def test_bench_runs_and_reports_every_section(tmp_path):
     proc = subprocess.run(
         # Small on purpose (it checks that every section still runs, not speed): 100 articles, 2,000 synthetic
         # mentions for the DuckDB load, the run's rows copied once for the merger, and the distributed mode with 1
-        # worker only, against the test session's Prefect server if there is one (each worker is a radar process,
-        # ~12 s of CPU; tests/test_landing.py checks 3 shard workers with their temporary APIs against one run).
+        # worker only; the radar processes talk to the test session's Prefect server if there is one (a temporary
+        # API's start-up costs ~12 s of CPU; tests/test_landing.py checks 3 shard workers against one run).
         [sys.executable, str(BENCH / "run.py"), "--size", "100", "--out", str(out),
          "--corpus-root", str(tmp_path / "corpus"), "--upsert-rows", "2000", "--merger-mentions", "300",
          "--distributed-workers", "1", "--distributed-prefect", "server",
-         *(["--prefect-server", os.environ["PREFECT_API_URL"]] if os.environ.get("PREFECT_API_URL") else [])],
+         *(["--prefect-server", os.environ["PREFECT_API_URL"], "--radar-run-on-server"]
+           if os.environ.get("PREFECT_API_URL") else [])],
         cwd=REPO, capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "160"},
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
