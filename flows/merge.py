@@ -27,7 +27,9 @@ from warehouse import db, landing, stages
 from warehouse.lock import writer_lock
 from warehouse.snapshot import publish_read_snapshot
 
-MAX_BATCHES_PER_MERGE = 500  # batches per DuckDB transaction (about 50,000 articles at the default batch size)
+# Articles per DuckDB transaction (their text is held in memory at once), whatever the size of the batches: a
+# transaction takes whole batches until it holds this many.
+MAX_ARTICLES_PER_MERGE = 50_000
 # The frames validated again, with their key column (the suites of expectations/).
 VALIDATED = {"entries": "entry_id", "articles": "url", "mentions": "mention_id"}
 
@@ -61,9 +63,9 @@ def validate_landed(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 @task(name="merge-landed-batches", cache_policy=NO_CACHE)
-def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
+def merge_new_batches(landing_root: str, db_path: str, max_articles: int = MAX_ARTICLES_PER_MERGE) -> dict:
     """Merge every batch landed up to the markers table's current version and not merged yet, in transactions of
-    `max_batches` batches; returns totals. Nothing to do when the version is the one the last merge read.
+    about `max_articles` articles; returns totals. Nothing to do when the version is the one the last merge read.
 
     Only the last transaction records the version: a merge stopped between two leaves the rest to the next one.
     """
@@ -75,7 +77,9 @@ def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BA
     if version is None or version == last:
         return totals
     batches = stages.unmerged_batches(Path(db_path), landing.committed_batches(landing_root, version))
-    chunks = list(batches.iter_slices(max_batches)) or [batches]  # no new batch: the version is recorded all the same
+    start = pl.col("n_articles").cum_sum() - pl.col("n_articles")  # a batch's first article, counted in the backlog
+    chunks = batches.with_columns(_tx=start // max_articles).partition_by("_tx", maintain_order=True, include_key=False)
+    chunks = chunks or [batches]  # no new batch: the version is recorded all the same
     for i, chunk in enumerate(chunks):
         frames = validate_landed(landing.read_batches(landing_root, chunk))
         is_last = i == len(chunks) - 1
@@ -89,7 +93,7 @@ def merge_new_batches(landing_root: str, db_path: str, max_batches: int = MAX_BA
 
 @flow(name="radar-merge", log_prints=False)
 def merge_landing(landing_root: str, db_path: str, config_file: str | None = None,
-                  max_batches: int = MAX_BATCHES_PER_MERGE) -> dict:
+                  max_articles: int = MAX_ARTICLES_PER_MERGE) -> dict:
     """Merge the landing zone at LANDING_ROOT into the warehouse at DB_PATH, send due alerts, publish the read
     snapshot. Holds the warehouse's writer lock throughout (WarehouseBusy at once if another process writes)."""
     with writer_lock(db_path):
@@ -97,7 +101,7 @@ def merge_landing(landing_root: str, db_path: str, config_file: str | None = Non
         settings = Settings.load(Path(config_file) if config_file else None)
         check_alert_urls(settings.alert_urls)
         db.migrate(db_path)
-        counts = merge_new_batches(landing_root, db_path, max_batches)
+        counts = merge_new_batches(landing_root, db_path, max_articles)
         alert_counts = send_alerts(db_path=db_path, settings=settings)
         snapshot = None
         if counts["n_batches"] or alert_counts["n_sent"] or alert_counts["n_failed"] or alert_counts["n_unknown"]:

@@ -159,7 +159,7 @@ def test_the_merger_killed_mid_merge_and_run_again_changes_nothing(batches, embe
 
 
 def test_a_merge_stopped_between_its_transactions_is_finished_by_the_next(batches, embedded, tmp_path, monkeypatch):
-    """A backlog is merged in several transactions (max_batches each); a merge that dies after the first has not
+    """A backlog is merged in several transactions (max_articles each); a merge that dies after the first has not
     read the markers version to the end, so the next merge takes the rest, although nothing new was landed."""
     made, _ = batches
     root, merged = tmp_path / "landing", tmp_path / "merged.duckdb"
@@ -175,14 +175,14 @@ def test_a_merge_stopped_between_its_transactions_is_finished_by_the_next(batche
 
     monkeypatch.setattr(stages, "merge_landed", dies_at_the_second)
     with pytest.raises(RuntimeError, match="killed between"):
-        merge_new_batches.fn(str(root), str(merged), max_batches=2)
+        merge_new_batches.fn(str(root), str(merged), max_articles=4)
     assert db.query(merged, "select count(*) as n from ops.landing_batches")["n"][0] == 2
     monkeypatch.setattr(stages, "merge_landed", real)
 
-    rest = merge_new_batches.fn(str(root), str(merged), max_batches=2)
+    rest = merge_new_batches.fn(str(root), str(merged), max_articles=4)
     assert rest["n_batches"] == len(made) - 2
     assert_same_warehouse(merged, embedded)
-    assert merge_new_batches.fn(str(root), str(merged), max_batches=2)["n_merges"] == 0
+    assert merge_new_batches.fn(str(root), str(merged), max_articles=4)["n_merges"] == 0
 
 
 def test_articles_extracted_again_after_an_extractor_upgrade_are_landed(tmp_path, monkeypatch):
