@@ -18,6 +18,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
 from transforms.extract.rules import Found, _frame
+from transforms.extract.sentences import _blank_unless
 
 RELEASE = (
     r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
@@ -113,9 +114,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (RECENT and COMPARED_TO_OLD are taken out only where one of the words they end in is: elsewhere the sentence is
     # read as it is, not copied twice)
     older = pl.col("_older")
-    recent_kept = (
-        pl.when(older).then(low).otherwise(pl.lit("")).str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "")
-    )
+    recent_kept = _blank_unless(older, low).str.replace_all(RECENT, "").str.replace_all(COMPARED_TO_OLD, "")
     sents = (
         sents.with_columns(_older=low.str.contains("earlier|previous|older|existing|predecessor"))
         .with_columns(
@@ -152,7 +151,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             is_cue
             & ~pl.col("negated")
             & pl.col("subject_model").is_null()
-            & pl.when(is_cue).then(low).otherwise(pl.lit("")).str.contains(RELEASED_MODELS)
+            & _blank_unless(is_cue, low).str.contains(RELEASED_MODELS)
         )
         .then(pl.coalesce(pl.col("orgs").list.filter(actor).list.first(), "focus_org"))
         .shift(1)
@@ -170,7 +169,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             rf"^({_versioned(g, model)})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1
         ),
         # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
-        _title_name=pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence")).otherwise(pl.lit("")),
+        _title_name=_blank_unless(pl.col("sent_idx") == 0, pl.col("sentence")),
     )
     title_name = pl.col("_title_name")
     titled = pl.coalesce(_canonical(title_name, g.model_by_key), title_name)

@@ -24,6 +24,7 @@ from transforms.extract.patterns import (
     STRONG_COMPARISON,
     SUBJECT_VERBS,
 )
+from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, MONTHS, money_to_usd
 
 # ("its first since GPT-2", "since OpenAI introduced o1", "the same licence as the Kimi K2", "the base model X")
@@ -156,7 +157,7 @@ def _read_names(text: pl.Expr, read, pattern: str, ascii_pattern: str, g: gaz.Ga
     unicode = text.str.contains(g.non_ascii_alias_char)
     return (
         pl.when(unicode)
-        .then(read(pl.when(unicode).then(text).otherwise(pl.lit("")), pattern))
+        .then(read(_blank_unless(unicode, text), pattern))
         .otherwise(read(pl.when(unicode).then(pl.lit("")).otherwise(text), ascii_pattern))
     )
 
@@ -214,7 +215,7 @@ def _read_column(df: pl.DataFrame, text: pl.Expr, read, pattern: str, ascii_patt
     texts = df.select(_text=text).select(
         _unicode=unicode,
         _ascii=pl.when(unicode).then(pl.lit("")).otherwise(pl.col("_text")),
-        _whole=pl.when(unicode).then(pl.col("_text")).otherwise(pl.lit("")),
+        _whole=_blank_unless(unicode, pl.col("_text")),
     )
     out = _gazetteer_select(texts.select("_ascii"), read(pl.col("_ascii"), ascii_pattern))
     if not texts["_unicode"].any():
