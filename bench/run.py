@@ -586,7 +586,7 @@ def build_results(args, sizes, corpora, ceiling, load, workers, profile) -> dict
         "duckdb_load": load,
         "gx": {
             "validate_wall_s": validate, "gx_setup_s": gx_setup,
-            # The import + context build runs in a background thread from the flow's start (expectations.prewarm);
+            # The import + context build runs in a background thread once the flow finds work (expectations.prewarm);
             # `validate` is the time the flow was blocked in validation, waiting for that thread included.
             "share_of_cold": round(validate / cold["wall_s"], 4),
             "by_table": stages["validate"].get("by_table", {}),

@@ -54,6 +54,12 @@ def stoppable(run_flow, interrupted_line=None):
     interrupted_line = interrupted_line or ingest_interrupted_line
     with progress.display() as done, stopping.stop_on_signals(lambda: interrupted_line(done)) as stop:
         try:
+            if stopping.temporary_api_needed():
+                import expectations
+
+                # The GX import (~4 CPU-s) fills the seconds the temporary API takes to start. With a server there
+                # is no such wait, and the flow imports GX only when it finds something to validate.
+                expectations.prewarm()
             stopping.start_prefect_api()
             return run_flow()
         except BaseException:

@@ -47,9 +47,6 @@ def _run_ingest(feeds, db: Path, settings) -> dict:
     """Ingest, then publish the read snapshot. Apprise URLs stay out of the flow's parameters (Prefect stores them)."""
     from dataclasses import replace
 
-    import expectations
-
-    expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
     from flows.ingest import ingest
     from warehouse.snapshot import publish_read_snapshot
 
@@ -96,9 +93,6 @@ def run(
     except ValueError as exc:
         _fail(str(exc))
     _claim_warehouse(ctx, db, wait)
-    import expectations
-
-    expectations.prewarm()  # the GX import (~5 s) runs while Prefect imports and starts its API
     from flows.schedule import scheduled_ingest
 
     started = time.monotonic()

@@ -50,7 +50,6 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
     """One poll of every due feed in `feeds` (of shard "I/N" only, when given) into the warehouse at `db_path`;
     returns the run's counts. With `landing_root` (distributed mode, docs/scale-out.md) every batch is also landed
     there for the merger; `db_path` is then the worker's own file, which keeps its shard's feed state."""
-    expectations.prewarm()  # the GX import (seconds) overlaps with fetching feeds
     expectations.take_results()  # validations before this run (earlier calls in this process) are not its own
     settings = settings or Settings.load()
     deadline = time.time() + settings.run_deadline_s if settings.run_deadline_s > 0 else None
@@ -70,6 +69,10 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
         progress.expect("feeds", len(due))
         with workers.run_pool(settings.extract_workers):
             results = fetch_feeds(due, previous, settings)
+            # GX (~4 CPU-s to import) only when there may be rows to validate: a poll that finds every feed
+            # unchanged and no page pending never imports it. The import overlaps with parsing in the workers.
+            if polling.changed(results):
+                expectations.prewarm()
             polls = parse_feeds(due, results)
             progress.advance("feeds", len(polls))
             counts["n_feeds_failed"] = sum(1 for p in polls if p.error)
@@ -81,6 +84,8 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
                 "entries": entries, "quarantine": bad_entries})
             counts["n_entries_new"] = loaded["n_entries_new"]
             pending = stages.pending_articles(db_file, [feed.url for feed in feeds])
+            if not pending.is_empty():
+                expectations.prewarm()  # overlaps with fetching the pages
             counts.update(process_articles(db_file, run_id, pending, settings,
                                            polling.held_off(limited, feed_limits), deadline, landing_root))
             retry_failed_extractions(db_file, run_id, counts, landing_root)

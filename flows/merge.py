@@ -77,6 +77,8 @@ def merge_new_batches(landing_root: str, db_path: str, max_articles: int = MAX_A
     if version is None or version == last:
         return totals
     batches = stages.unmerged_batches(Path(db_path), landing.committed_batches(landing_root, version))
+    if not batches.is_empty():
+        expectations.prewarm()  # the GX import (seconds) overlaps with reading the landing zone
     start = pl.col("n_articles").cum_sum() - pl.col("n_articles")  # a batch's first article, counted in the backlog
     chunks = batches.with_columns(_tx=start // max_articles).partition_by("_tx", maintain_order=True, include_key=False)
     chunks = chunks or [batches]  # no new batch: the version is recorded all the same
@@ -97,7 +99,6 @@ def merge_landing(landing_root: str, db_path: str, config_file: str | None = Non
     """Merge the landing zone at LANDING_ROOT into the warehouse at DB_PATH, send due alerts, publish the read
     snapshot. Holds the warehouse's writer lock throughout (WarehouseBusy at once if another process writes)."""
     with writer_lock(db_path):
-        expectations.prewarm()  # the GX import (seconds) overlaps with reading the landing zone
         settings = Settings.load(Path(config_file) if config_file else None)
         check_alert_urls(settings.alert_urls)
         db.migrate(db_path)

@@ -23,7 +23,6 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-import expectations
 from alerts.outbox import check_alert_urls
 from config.settings import Settings
 from flows.alert import send_alerts
@@ -45,7 +44,6 @@ def scheduled_ingest(feeds_file: str, db_path: str, config_file: str | None = No
     worker, docs/scale-out.md) every batch is also landed there and no alert is sent: the merger sends them."""
     # Another process writing this warehouse: WarehouseBusy at once, before anything is fetched (module docstring).
     with writer_lock(db_path):
-        expectations.prewarm()  # each scheduled run is a fresh process: start the GX import before the subflow starts
         settings = Settings.load(Path(config_file) if config_file else None)
         check_alert_urls(settings.alert_urls)  # an alert URL the address policy cannot check: refused before any work
         feeds = load_feeds(feeds_file)

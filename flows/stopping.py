@@ -155,12 +155,17 @@ def _own_session_dying_with_parent() -> None:
         pass
 
 
+def temporary_api_needed() -> bool:
+    """Whether a flow run in this process starts Prefect's temporary API server (no PREFECT_API_URL)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    return not PREFECT_API_URL.value() and bool(PREFECT_SERVER_EPHEMERAL_ENABLED.value())
+
+
 def start_prefect_api() -> None:
     """Start Prefect's temporary API server now, out of reach of the terminal's Ctrl-C, when Prefect would start
     one (no PREFECT_API_URL). The flows then use it as usual: Prefect keeps one such server per process."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
-
-    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+    if not temporary_api_needed():
         return
     from prefect.server.api.server import SubprocessASGIServer
 
