@@ -14,9 +14,9 @@ from warehouse import db
 TABLES = ["raw.feeds", "raw.entries", "raw.articles", "core.mentions", "core.events", "ops.quarantine"]
 
 
-def _radar(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+def _radar(*args: str, timeout: int = 300, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=REPO, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, "COLUMNS": "160"})
+                          timeout=timeout, env={**os.environ, "COLUMNS": "160", **env})
 
 
 @pytest.fixture(scope="module")
@@ -54,11 +54,17 @@ def test_demo_records_the_missing_page_and_the_non_article(demo_db):
     assert any(k.endswith("/articles/about.html") for k in quarantined)
 
 
-def test_second_demo_run_changes_no_row_counts(demo_db):
+def test_second_demo_run_changes_no_row_counts_and_does_not_import_gx(demo_db):
     path, _, counts = demo_db
-    second = _radar("demo", "--db", str(path))
-    assert second.returncode == 0, second.stdout + second.stderr
+    # Python lists every module the process imports on stderr: a poll that finds every feed unchanged (304) and no
+    # page pending has nothing to validate, and must not pay great_expectations' import (seconds of CPU per poll).
+    second = _radar("demo", "--db", str(path), PYTHONPROFILEIMPORTTIME="1")
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert {t: db.query(path, f"select count(*) as n from {t}")["n"][0] for t in TABLES} == counts
+    imported = {line.rsplit("|", 1)[-1].strip()
+                for line in second.stderr.splitlines() if line.startswith("import time:")}
+    assert "polars" in imported  # the import list is really there
+    assert "great_expectations" not in imported
 
 
 def test_sql_command_reads_the_warehouse(demo_db):
