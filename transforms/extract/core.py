@@ -26,7 +26,7 @@ from transforms.extract.names import (
 from transforms.extract.new_models import new_model_occurrences
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
 from transforms.extract.rules import MENTION_SCHEMA, Found
-from transforms.extract.sentences import split_sentences
+from transforms.extract.sentences import _blank_unless, split_sentences
 from transforms.normalize import each, resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
@@ -80,10 +80,10 @@ STALE_DAYS = 120
 DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:day)|morning|week|month|20\d\d-"
 NEW_ORG_CUE = (
     pl.col("sentence").str.contains(rf"called|named|{SUBJECT_VERBS}")
-    | pl.col("sentence").str.contains(
+    # (the kind words are read only in the sentences with an article: the others are blanked for them)
+    | _blank_unless(pl.col("sentence").str.contains(" (?:a|an|the) "), pl.col("sentence")).str.contains(
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)"
     )
-    & pl.col("sentence").str.contains(" (?:a|an|the) ")
 )
 # The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
 # taken for a company named like it.
