@@ -116,13 +116,15 @@ def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
 
     For costly expressions that are null wherever a cheap cue is absent (the cue must be implied by every non-null
     result): they run on a fraction of the rows instead of all of them."""
-    df = df.with_row_index("_row")
-    found = df.filter(cue)
+    keep = df.select(cue.fill_null(False)).to_series()
+    found = df.filter(keep)
     if found.is_empty():  # nulls of the columns' types, without running (and compiling the regexes of) `columns`
         schema = found.lazy().select(**columns).collect_schema()
-        return df.drop("_row").with_columns(pl.lit(None, dtype=schema[name]).alias(name) for name in columns)
-    found = found.select("_row", **columns)
-    return df.join(found, on="_row", how="left", maintain_order="left").drop("_row")
+        return df.with_columns(pl.lit(None, dtype=schema[name]).alias(name) for name in columns)
+    found = found.select(**columns)
+    # (each row's value gathered from its row of `found`, a null index elsewhere: no join copying df's columns)
+    at = pl.select(pl.when(keep).then(keep.cum_sum() - 1)).to_series()
+    return df.with_columns(found[name].gather(at) for name in columns)
 
 
 def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> pl.DataFrame:
