@@ -7,6 +7,7 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in, _with_read
 from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
+from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN
 
 ACQUISITION = (
@@ -80,7 +81,9 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # does not know ("Livestream shopping platform Whatnot has acquired AI startup Shaped").
     clause = before.str.replace(CLAUSE_START, "").str.replace(BACKED_BASED, "")
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
-    rows = sents.filter(low.str.contains(ACQUISITION) & ~low.str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
+    # (ACQUISITION_NOT reads only the sentences ACQUISITION matches: the others are blanked for it)
+    bought = low.str.contains(ACQUISITION)
+    rows = sents.filter(bought & ~_blank_unless(bought, low).str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "acquisition")  # no rows, in the mentions' shape
     # (the org pattern's readings first: names._with_orgs_in)

@@ -26,7 +26,7 @@ from transforms.extract.names import (
 from transforms.extract.new_models import new_model_occurrences
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
 from transforms.extract.rules import MENTION_SCHEMA, Found
-from transforms.extract.sentences import split_sentences
+from transforms.extract.sentences import _blank_unless, split_sentences
 from transforms.normalize import each, resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
@@ -80,10 +80,10 @@ STALE_DAYS = 120
 DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:day)|morning|week|month|20\d\d-"
 NEW_ORG_CUE = (
     pl.col("sentence").str.contains(rf"called|named|{SUBJECT_VERBS}")
-    | pl.col("sentence").str.contains(
+    # (the kind words are read only in the sentences with an article: the others are blanked for them)
+    | _blank_unless(pl.col("sentence").str.contains(" (?:a|an|the) "), pl.col("sentence")).str.contains(
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)"
     )
-    & pl.col("sentence").str.contains(" (?:a|an|the) ")
 )
 # The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
 # taken for a company named like it.
@@ -116,13 +116,15 @@ def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
 
     For costly expressions that are null wherever a cheap cue is absent (the cue must be implied by every non-null
     result): they run on a fraction of the rows instead of all of them."""
-    df = df.with_row_index("_row")
-    found = df.filter(cue)
+    keep = df.select(cue.fill_null(False)).to_series()
+    found = df.filter(keep)
     if found.is_empty():  # nulls of the columns' types, without running (and compiling the regexes of) `columns`
         schema = found.lazy().select(**columns).collect_schema()
-        return df.drop("_row").with_columns(pl.lit(None, dtype=schema[name]).alias(name) for name in columns)
-    found = found.select("_row", **columns)
-    return df.join(found, on="_row", how="left", maintain_order="left").drop("_row")
+        return df.with_columns(pl.lit(None, dtype=schema[name]).alias(name) for name in columns)
+    found = found.select(**columns)
+    # (each row's value gathered from its row of `found`, a null index elsewhere: no join copying df's columns)
+    at = pl.select(pl.when(keep).then(keep.cum_sum() - 1)).to_series()
+    return df.with_columns(found[name].gather(at) for name in columns)
 
 
 def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> pl.DataFrame:

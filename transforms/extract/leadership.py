@@ -17,6 +17,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
+from transforms.extract.sentences import _blank_unless
 
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
@@ -329,16 +330,22 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     governments = [name for name, kind in _maps(g)["org_kind"].items() if kind in ("government", "regulator")]
     # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
     # the backdrop of this article's news.
-    backdrop = pl.col("sentence").str.contains(BACKDROP)
+    # (both read only the sentences with a mover, the rows kept below: the others are blanked for them)
+    mover = pl.col("_mover")
+    backdrop = _blank_unless(mover, pl.col("sentence")).str.contains(BACKDROP)
     # "He appointed Wang last year to head this effort": a move told as history.
-    history = pl.col("low").str.contains(
+    history = _blank_unless(mover, pl.col("low")).str.contains(
         r"\b(?:last (?:year|january|february|march|april|may|june|july|august|"
         r"september"
         r"|october|november|december)|(?:a|one|two|three|several|few) years? ago|"
         r"years ago)\b"
     )
     rows = (
-        sents.filter(~pl.col("past_year") & ~backdrop & ~history)
+        sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(
+            names.select(pl.struct("article_id", "sent_idx")).to_series().implode()
+        ))
+        .filter(~pl.col("past_year") & ~backdrop & ~history)
+        .drop("_mover")
         .join(names, on=["article_id", "sent_idx"], how="inner")
         .with_columns(
             short=pl.col("appos")

@@ -6,6 +6,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, _lookup, _maps
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
+from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
 MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
@@ -27,7 +28,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
     # (filters in turn: each pattern runs only on the rows the one before kept)
-    rows = sents.filter((pl.col("org_hits").list.len() > 0) & low.str.contains(MARKET)).filter(
+    rows = sents.filter(_blank_unless(pl.col("org_hits").list.len() > 0, low).str.contains(MARKET)).filter(
         low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     )
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to

@@ -25,6 +25,7 @@ from transforms.extract.patterns import (
     NOT_NAMES,
     PHRASE_WORD,
 )
+from transforms.extract.sentences import _blank_unless
 
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
@@ -153,8 +154,10 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     names = (
         sents.filter(
-            pl.col("low").str.contains(r"(?:called|named|dubbed|codenamed|its|their|,)\s")
-            & pl.col("low").str.contains(MODEL_WORD)
+            # (the first pattern reads only the sentences with a model word: the others are blanked for it)
+            _blank_unless(pl.col("low").str.contains(MODEL_WORD), pl.col("low")).str.contains(
+                r"(?:called|named|dubbed|codenamed|its|their|,)\s"
+            )
             | pl.col("sentence").str.contains(QUOTED_MODEL)
         )
         .select("article_id", name=told)
