@@ -46,8 +46,7 @@ def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None)
 
 def load_report_data(db_path: Path | str) -> ReportData:
     """Everything the report shows, read in one snapshot."""
-    with db.read_only(db_path) as con:
-        con.execute("begin transaction")
+    with db.read_only(db_path) as con, db.transaction(con):
         totals = _rows(con, "report_totals")[0]
         runs = _rows(con, "report_runs")
         data: dict[str, Any] = dict(
@@ -60,7 +59,6 @@ def load_report_data(db_path: Path | str) -> ReportData:
             quarantine=_rows(con, "report_quarantine"),
             recent=_rows(con, "report_recent_events", {"n": RECENT_EVENTS_LIMIT}),
         )
-        con.execute("commit")
     return ReportData(db_path=str(db_path), generated_at=datetime.now(timezone.utc), totals=totals,
                       last_run=runs[0] if runs else None, runs=runs, n_events=int(totals["events"]), **data)
 
@@ -112,8 +110,7 @@ def export_marts(db_path: Path | str, out_dir: Path | str, fmt: str = "parquet")
     out_dir.mkdir(parents=True, exist_ok=True)
     options = "format parquet, compression zstd" if fmt == "parquet" else "format csv, header true"
     written = []
-    with db.read_only(db_path) as con:
-        con.execute("begin transaction")  # one snapshot for all views
+    with db.read_only(db_path) as con, db.transaction(con):  # one snapshot for all views
         for view in marts_views(con):
             if not re.fullmatch(r"[A-Za-z0-9_]+", view):
                 continue  # not a name we can put in a file name safely; the marts views are ours
@@ -131,7 +128,6 @@ def export_marts(db_path: Path | str, out_dir: Path | str, fmt: str = "parquet")
                 Path(tmp_name).unlink(missing_ok=True)
                 raise
             written.append(Exported(view, target, int(rows), target.stat().st_size))
-        con.execute("commit")
     return written
 
 
