@@ -22,7 +22,9 @@ def serve_directory(root: Path | str) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="radar-demo-server", daemon=True)
+    # shutdown() waits for the loop to look again: every 0.5 s by default, half a second added to each demo run
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="radar-demo-server",
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -91,7 +91,8 @@ class WebhookSink:
         server = ThreadingHTTPServer((self.host, self.port), self._handler())
         server.daemon_threads = True
         self._server, self.port = server, server.server_address[1]
-        self._thread = threading.Thread(target=server.serve_forever, name="webhook-sink", daemon=True)
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="webhook-sink", daemon=True)
         self._thread.start()
         return self
 

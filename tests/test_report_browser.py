@@ -134,7 +134,7 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
     """An HTTP server on 127.0.0.1 that records every request: hostile markup points its loads here."""
     handler = type("Recorder", (_Recorder,), {"hits": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", handler.hits
