@@ -14,6 +14,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    skipping the files listed in REJECTED (junk found on inspection: replaced by the next one of the
    same stratum's shuffled order).
 3. Ids h001-h060 are assigned in (published, path) order.
+4. Batch 2 (h061-h120), news only: the news candidates that step 2 neither took nor rejected, sorted
+   by path and shuffled with random.Random(f"{SEED2}-news"); the first 60 are taken, skipping the
+   files listed in REJECTED2; ids h061-h120 are assigned in (published, path) order. Batch 1 is
+   written first and is unchanged by batch 2.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -37,6 +41,10 @@ COMMIT = "a7be715a39b20df23425a5c2527c879e7a0bb4e7"
 MARKER = "## Original Extract"
 SEED = 20260823
 N_NEWS, N_OTHER = 40, 20
+# Batch 2 (h061-h120): news stratum only, a second seeded draw from the news candidates that batch 1
+# neither took nor rejected (batch 1 had too few events to measure recall).
+SEED2 = 20260901
+N_NEWS2 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -47,6 +55,15 @@ REJECTED: dict[str, str] = {
         "product landing page (site root), not an article",
     "contents/2026-07-02/The-Download-a-startup-has-a-solution-for-AI-s-groupthink-problem-7ef6ae3c.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+# Files of batch 2's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED2: dict[str, str] = {
+    "contents/2026-07-08/The-Download-your-stake-in-OpenAI-and-the-Treasury-s-AI-warning-97eeea77.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-14/Why-devs-turn-to-Buildkite-in-the-AI-era-3dce5366.md":
+        "paywall stub (The Stack): 1,249 characters of a '12 min read' before 'Subscribe to unlock'",
+    "contents/2026-08-19/OpenAI-Is-Taking-Its-Ad-Business-to-31-New-European-Markets-16d062aa.md":
+        "paywall stub (Adweek, 'SUBSCRIPTION ONLY'): 748 characters of article text",
 }
 
 NEWS_DOMAINS = {
@@ -384,11 +401,22 @@ def main(argv=None) -> int:
         taken = [c for c in pool if c["path"] not in REJECTED][:n]
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
+
+    # Batch 2: news only, from the news candidates batch 1 did not take and did not reject.
+    used = {c["path"] for c in picked} | set(REJECTED)
+    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                  key=lambda c: c["path"])
+    print(f"batch 2: {len(pool)} news candidates left after batch 1", file=sys.stderr)
+    random.Random(f"{SEED2}-news").shuffle(pool)
+    picked2 = [c for c in pool if c["path"] not in REJECTED2][:N_NEWS2]
+    picked2.sort(key=lambda c: (c["published"], c["path"]))
+
     with args.out.open("w") as f:
-        for i, c in enumerate(picked, 1):
+        for i, c in enumerate(picked + picked2, 1):
             row = {"id": f"h{i:03d}", **{k: v for k, v in c.items() if not k.startswith("_")}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} rows written to {args.out}", file=sys.stderr)
+    print(f"{len(picked) + len(picked2)} rows written to {args.out} "
+          f"(batch 1: {len(picked)}, batch 2: {len(picked2)})", file=sys.stderr)
     return 0
 
 
