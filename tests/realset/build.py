@@ -12,12 +12,15 @@ manifest and writes `<cache>/articles/<id>.md` in the format of ../shared/realde
     <text as saved>
 
 The texts stay outside the repository (publishers' copyright) except rows with `stored: true`
-(public-domain / OGL / CC BY government texts), which `--store` also writes to
-tests/realset/articles/.
+(public-domain / OGL / CC BY government texts), which `--store` also writes to the articles/
+folder beside the manifest (tests/realset/articles/). Another set (e.g. tests/holdout) is built with
+`--manifest tests/holdout/manifest.jsonl --cache DIR`; its labels.json, when there is one, is the one
+beside its manifest.
 
 Usage (the --mirrors and --cache paths are relative to the repository):
 
     python tests/realset/build.py [--mirrors ../.mirror] [--cache ../realset-cache] [--store]
+                                  [--manifest tests/realset/manifest.jsonl]
 """
 
 import argparse
@@ -78,9 +81,11 @@ def main(argv=None) -> int:
     ap.add_argument("--mirrors", type=Path, default=REPO.parent / ".mirror")
     ap.add_argument("--cache", type=Path, default=REPO.parent / "realset-cache")
     ap.add_argument("--manifest", type=Path, default=HERE / "manifest.jsonl")
-    ap.add_argument("--store", action="store_true", help="also write stored:true rows to tests/realset/articles/")
+    ap.add_argument("--store", action="store_true",
+                    help="also write stored:true rows to articles/ beside the manifest (tests/realset/articles/)")
     args = ap.parse_args(argv)
 
+    set_dir = args.manifest.resolve().parent  # the set's directory: its labels.json and articles/
     rows = [json.loads(line) for line in args.manifest.read_text().splitlines() if line.strip()]
     out_dir = args.cache / "articles"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -98,12 +103,13 @@ def main(argv=None) -> int:
         page = render(row, text)
         (out_dir / f"{row['id']}.md").write_text(page, encoding="utf-8")
         if args.store and row.get("stored"):
-            (HERE / "articles").mkdir(exist_ok=True)
-            (HERE / "articles" / f"{row['id']}.md").write_text(page, encoding="utf-8")
+            (set_dir / "articles").mkdir(exist_ok=True)
+            (set_dir / "articles" / f"{row['id']}.md").write_text(page, encoding="utf-8")
     (args.cache / "manifest.jsonl").write_text(args.manifest.read_text())
     # With the labels beside the articles, the cache is a labelled set: `radar eval <cache>`.
-    if (HERE / "labels.json").is_file():
-        (args.cache / "labels.json").write_text((HERE / "labels.json").read_text())
+    # The labels are the manifest's set's own (tests/realset/labels.json by default).
+    if (set_dir / "labels.json").is_file():
+        (args.cache / "labels.json").write_text((set_dir / "labels.json").read_text())
     print(f"{len(rows) - len(failed)} of {len(rows)} articles written to {out_dir}")
     for line in failed:
         print("FAILED", line, file=sys.stderr)

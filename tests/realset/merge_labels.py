@@ -1,6 +1,6 @@
 """Merge two independent labelers' files into tests/realset/labels.json and report their agreement.
 
-    .venv/bin/python tests/realset/merge_labels.py LABELER_A.json LABELER_B.json [--out tests/realset/labels.json]
+    .venv/bin/python tests/realset/merge_labels.py LABELER_A.json --b LABELER_B.json [--manifest M] [--out labels.json]
 
 Both files follow ../shared/realdev's format ({id: {"events": [...], "negative": bool}}); events are compared with
 the evaluation's own matching rule (transforms.evaluate.matches). An event both labelers require is required; an
@@ -55,11 +55,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("a", type=Path, nargs="+", help="labeler A's file(s), then --b")
     parser.add_argument("--b", type=Path, nargs="+", required=True, help="labeler B's file(s)")
-    parser.add_argument("--out", type=Path, default=HERE / "labels.json")
+    parser.add_argument("--manifest", type=Path, default=HERE / "manifest.jsonl",
+                        help="the set's manifest (default tests/realset's; e.g. tests/holdout/manifest.jsonl)")
+    parser.add_argument("--out", type=Path, default=None, help="default: labels.json beside the manifest")
     args = parser.parse_args()
     a = {k: v for p in args.a for k, v in json.loads(p.read_text(encoding="utf-8")).items()}
     b = {k: v for p in args.b for k, v in json.loads(p.read_text(encoding="utf-8")).items()}
-    manifest = {r["id"]: r for r in map(json.loads, (HERE / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
+    manifest = {r["id"]: r for r in map(json.loads, args.manifest.read_text(encoding="utf-8").splitlines())}
+    out = args.out or args.manifest.parent / "labels.json"
     missing = sorted(set(manifest) - set(a) | set(manifest) - set(b))
     if missing:
         raise SystemExit(f"not labeled by both: {missing[:10]}…")
@@ -73,7 +76,7 @@ def main() -> None:
         merged[id_]["source"] = {k: row[k] for k in ("url", "published", "outlet", "repo", "path", "commit")}
         totals.update(stats)
         negatives[(bool(a[id_].get("negative")), bool(b[id_].get("negative")))] += 1
-    args.out.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     types = sorted({k.split(":")[0] for k in totals})
     print(f"{'type':<16} {'A req':>6} {'B req':>6} {'agreed':>7} {'agreement':>10}")

@@ -1,0 +1,424 @@
+"""Pick the held-out real-article set (tests/holdout) from the hn-digest git mirror (stdlib only).
+
+Reproducible: the same mirror commit, the same rules and SEED give the same manifest.
+
+1. Candidates: every `contents/<date>/*.md` of jedipunkz/hn-digest at COMMIT whose `## Original
+   Extract` (the text build.py uses) is over 1,500 characters, that is English, is about the AI
+   industry (an AI-industry keyword in the HN title + the first 600 characters of the extract), is
+   not Show/Ask/Tell/Launch HN, not a GitHub / arXiv / docs / wiki / model-card / forum / video page,
+   and whose normalised URL or normalised title is not already in tests/realset/manifest.jsonl or
+   ../shared/realdev (labels.json sources, articles/*.md headlines). Reposts of one URL or one title
+   are collapsed to the earliest file.
+2. Sample: candidates split by outlet kind (NEWS_DOMAINS vs everything else), each stratum sorted by
+   path and shuffled with random.Random(f"{SEED}-{kind}"); the first 40 news and 20 other are taken,
+   skipping the files listed in REJECTED (junk found on inspection: replaced by the next one of the
+   same stratum's shuffled order).
+3. Ids h001-h060 are assigned in (published, path) order.
+4. Batch 2 (h061-h120), news only: the news candidates that step 2 neither took nor rejected, sorted
+   by path and shuffled with random.Random(f"{SEED2}-news"); the first 60 are taken, skipping the
+   files listed in REJECTED2; ids h061-h120 are assigned in (published, path) order. Batch 1 is
+   written first and is unchanged by batch 2.
+
+Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
+       [--list-candidates FILE]
+"""
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+REPO_NAME = "jedipunkz/hn-digest"
+COMMIT = "a7be715a39b20df23425a5c2527c879e7a0bb4e7"
+MARKER = "## Original Extract"
+SEED = 20260823
+N_NEWS, N_OTHER = 40, 20
+# Batch 2 (h061-h120): news stratum only, a second seeded draw from the news candidates that batch 1
+# neither took nor rejected (batch 1 had too few events to measure recall).
+SEED2 = 20260901
+N_NEWS2 = 60
+MIN_CHARS = 1500
+
+# Files of the seeded sample rejected on inspection (path -> reason); see README.
+REJECTED: dict[str, str] = {
+    "contents/2026-07-01/HT-ML.app-Deploy-HTML-Artifacts-from-Claude-Code-and-Codex-169d9b00.md":
+        "product landing page (site root), not an article",
+    "contents/2026-08-13/Fundable-the-AI-platform-for-fund-and-asset-managers-590b87d2.md":
+        "product landing page (site root), not an article",
+    "contents/2026-07-02/The-Download-a-startup-has-a-solution-for-AI-s-groupthink-problem-7ef6ae3c.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+# Files of batch 2's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED2: dict[str, str] = {
+    "contents/2026-07-08/The-Download-your-stake-in-OpenAI-and-the-Treasury-s-AI-warning-97eeea77.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-14/Why-devs-turn-to-Buildkite-in-the-AI-era-3dce5366.md":
+        "paywall stub (The Stack): 1,249 characters of a '12 min read' before 'Subscribe to unlock'",
+    "contents/2026-08-19/OpenAI-Is-Taking-Its-Ad-Business-to-31-New-European-Markets-16d062aa.md":
+        "paywall stub (Adweek, 'SUBSCRIPTION ONLY'): 748 characters of article text",
+}
+
+NEWS_DOMAINS = {
+    # wire services, newspapers, broadcasters, magazines, tech and business news sites
+    "techcrunch.com", "cnbc.com", "reuters.com", "bloomberg.com", "theverge.com", "theguardian.com",
+    "bbc.com", "bbc.co.uk", "arstechnica.com", "fortune.com", "engadget.com", "wired.com", "apnews.com",
+    "cnn.com", "businessinsider.com", "scmp.com", "ft.com", "wsj.com", "nytimes.com", "axios.com",
+    "semafor.com", "theinformation.com", "venturebeat.com", "theregister.com", "tomshardware.com",
+    "technologyreview.com", "restofworld.org", "finance.yahoo.com", "ca.finance.yahoo.com", "yahoo.com",
+    "news.yahoo.com", "morningstar.com", "forbes.com", "latimes.com", "npr.org", "aljazeera.com",
+    "abc.net.au", "nbcnews.com", "cbsnews.com", "abcnews.go.com", "theatlantic.com", "washingtonpost.com",
+    "economist.com", "japantimes.co.jp", "asia.nikkei.com", "the-independent.com", "independent.co.uk",
+    "telegraph.co.uk", "dw.com", "cbc.ca", "euronews.com", "irishtimes.com", "smh.com.au", "404media.co",
+    "macrumors.com", "9to5mac.com", "9to5google.com", "siliconangle.com", "the-decoder.com",
+    "thenextweb.com", "zdnet.com", "computerworld.com", "newscientist.com", "spectrum.ieee.org",
+    "thenewstack.io", "cyberscoop.com", "decrypt.co", "coindesk.com", "hollywoodreporter.com",
+    "variety.com", "vanityfair.com", "investors.com", "barchart.com", "tradingview.com",
+    "moneycontrol.com", "techfundingnews.com", "qazinform.com", "news.bloomberglaw.com", "politico.com",
+    "politico.eu", "theglobeandmail.com", "techradar.com", "pcmag.com", "pcworld.com", "gizmodo.com",
+    "theintercept.com", "vox.com", "newyorker.com", "time.com", "usatoday.com", "nypost.com",
+    "foxbusiness.com", "marketwatch.com", "barrons.com", "theconversation.com", "infoq.com",
+    "electrek.co", "bloomberglaw.com", "sfchronicle.com", "sfstandard.com", "404media.com",
+    "platformer.news", "digitimes.com", "koreaherald.com", "koreajoongangdaily.joins.com",
+    "koreatimes.co.kr", "theedgemalaysia.com", "straitstimes.com", "economictimes.indiatimes.com",
+    "timesofindia.indiatimes.com", "livemint.com", "thehindu.com", "caixinglobal.com", "globaltimes.cn",
+    "theeconomist.com", "newsweek.com", "semiengineering.com", "eetimes.com", "datacenterdynamics.com",
+    "fastcompany.com", "inc.com", "washingtontimes.com", "thehill.com", "lemonde.fr",
+    "heise.de", "golem.de", "lightreading.com", "fierce-network.com", "techspot.com", "wccftech.com",
+    "notebookcheck.net", "neowin.net", "windowscentral.com", "cnet.com", "mashable.com",
+    "slate.com", "salon.com", "motherboard.vice.com", "vice.com", "businesswire.com", "prnewswire.com",
+    "globenewswire.com",
+    # further news sites among the candidates' domains (listed from the candidate domain counts,
+    # before sampling)
+    "bleepingcomputer.com", "rnz.co.nz", "phoronix.com", "nextplatform.com", "quantamagazine.org",
+    "petapixel.com", "scientificamerican.com", "futurism.com", "techdirt.com", "kotaku.com",
+    "digiday.com", "dexerto.com", "windowslatest.com", "techpolicy.press", "servethehome.com",
+    "motherjones.com", "infoworld.com", "english.elpais.com", "cio.com", "cnx-software.com",
+    "cryptobriefing.com", "techrepublic.com", "taipeitimes.com", "storagereview.com", "sdtimes.com",
+    "sciencenews.org", "searchenginejournal.com", "reason.com", "propublica.org", "pcgamer.com",
+    "nymag.com", "notus.org", "nltimes.nl", "news.bloombergtax.com", "missionlocal.org",
+    "livescience.com", "koreajoongangdaily.com", "helpnetsecurity.com", "gamingonlinux.com",
+    "gamesradar.com", "gamesindustry.biz", "devops.com", "dailycal.org", "creativebloq.com",
+    "cityam.com", "calmatters.org", "billboard.com", "americanbanker.com", "abcnews.com",
+    "thebulletin.org", "techstrong.ai", "techstrong.it", "unite.ai", "lwn.net", "xda-developers.com",
+    "wsoctv.com", "wcax.com", "whbl.com", "united24media.com", "twz.com", "therobotreport.com",
+    "theparliamentmagazine.eu", "thenation.com", "thenational.scot", "themarkup.org",
+    "themarshallproject.org", "thehustle.co", "thecut.com", "thecentersquare.com", "thebanker.com",
+    "theartnewspaper.com", "techxplore.com", "techpowerup.com", "technology.inquirer.net", "tbreak.com",
+    "swissinfo.ch", "stockhead.com.au", "statnews.com", "spiegel.de", "sifted.eu", "sherwood.news",
+    "sfist.com", "sbs.com.au", "rte.ie", "royalgazette.com", "realclearmarkets.com", "pressgazette.co.uk",
+    "popsci.com", "polygon.com", "osnews.com", "omgubuntu.co.uk", "nippon.com", "nme.com", "nextgov.com",
+    "news.crunchbase.com", "newrepublic.com", "metro.co.uk", "marketplace.org", "marketbeat.com",
+    "makeuseof.com", "macworld.com", "macobserver.com", "macstories.net", "localnewsmatters.org",
+    "lifehacker.com", "kyivpost.com", "ksltv.com", "ksl.com", "krebsonsecurity.com", "kqed.org",
+    "jpost.com", "itsfoss.com", "insidehighered.com", "informationweek.com", "indianexpress.com",
+    "ign.com", "ibtimes.co.uk", "i-programmer.info", "howtogeek.com", "247wallst.com", "abc7news.com",
+    "adweek.com", "afr.com", "africanews.com", "androidauthority.com", "aol.com", "arctictoday.com",
+    "avclub.com", "bgr.com", "cartoonbrew.com", "ciodive.com", "cjr.org", "cointelegraph.com",
+    "complex.com", "computerweekly.com", "csoonline.com", "cryptonews.net", "curbed.com",
+    "dailymail.com", "deadline.com", "defector.com", "desmog.com", "dropsitenews.com",
+    "dpa-international.com", "dutchnews.nl", "eater.com", "ecommercebytes.com", "eenews.net",
+    "etvbharat.com", "financialpost.com", "freightwaves.com", "gamesbeat.com", "geekwire.com",
+    "ghacks.net", "govciomedia.com", "hackaday.com", "heraldscotland.com", "timesofisrael.com",
+    "timeshighereducation.com", "thestack.technology", "sdxcentral.com", "searchenginewatch.com",
+    "slashdot.org", "sixcolors.com", "simpleflying.com", "stereogum.com", "thegamer.com",
+    "cloudnativenow.com", "cybersecurity-insiders.com",
+    "intelligenceonline.com", "kdnuggets.com", "publictechnology.net", "torrentfreak.com",
+    "news.err.ee", "today.rtl.lu", "japan.go.jp", "novaramedia.com", "hackster.io", "bellingcat.com",
+}
+# Press-release wires carry the company's own text: counted with newsrooms, not news.
+NEWS_DOMAINS -= {"businesswire.com", "prnewswire.com", "globenewswire.com"}
+
+EXCLUDED_DOMAINS = (
+    "github.com", "gist.github.com", "raw.githubusercontent.com", "gitlab.com", "arxiv.org",
+    "openreview.net", "wikipedia.org", "youtube.com", "youtu.be", "x.com", "twitter.com",
+    "reddit.com", "news.ycombinator.com", "huggingface.co", "pypi.org", "npmjs.com", "crates.io",
+    "readthedocs.io", "readthedocs.org", "docs.rs", "apps.apple.com", "play.google.com",
+    "chromewebstore.google.com", "linkedin.com", "facebook.com", "instagram.com", "bsky.app",
+    "threads.net", "mastodon.social", "lobste.rs", "producthunt.com", "web.archive.org", "archive.ph",
+    "archive.is", "archive.org", "drive.google.com", "docs.google.com", "substack.com",
+    # papers, posts on social sites, forums, help pages, stores, books, talks: not articles
+    "zenodo.org", "figshare.com", "nber.org", "aclanthology.org", "frontiersin.org", "ssrn.com",
+    "biorxiv.org", "medrxiv.org", "researchgate.net", "dl.acm.org", "ieeexplore.ieee.org",
+    "xcancel.com", "nitter.net", "lemmy.ml", "community.openai.com", "discourse.group",
+    "support.claude.com", "support.apple.com", "platform.claude.com", "learn.microsoft.com",
+    "marketplace.visualstudio.com", "store.steampowered.com", "status.cloud.google.com",
+    "lists.nongnu.org", "lists.freedesktop.org", "hugedomains.com", "devpost.com", "leanpub.com",
+    "nostarch.com", "hup.harvard.edu", "ted.com", "bailii.org", "rentry.co", "pastehtml.dev",
+)
+# huggingface.co is a model/dataset/space page except its blog.
+ALLOWED_PREFIXES = ("huggingface.co/blog/",)
+DOC_PATH = re.compile(r"(^|/)(docs?|documentation|api|reference|manual|wiki|changelog|releases?)(/|$)", re.I)
+
+AI_TERMS = re.compile(
+    r"\b(AI|A\.I\.|AGI|artificial intelligence|machine learning|deep learning|neural|LLMs?|GPUs?|TPUs?|"
+    r"data ?cent(er|re)s?|chatbots?|generative|OpenAI|Anthropic|Nvidia|NVIDIA|Gemini|Claude|ChatGPT|GPT-?\w*|"
+    r"Llama|DeepSeek|Mistral|xAI|Grok|Copilot|Hugging Face|Perplexity|Qwen|Alibaba|Baidu|Moonshot|Kimi|"
+    r"MiniMax|Zhipu|GLM|Cohere|Midjourney|Stability|Sora|Veo|DeepMind|Meta Superintelligence|"
+    r"superintelligence|TSMC|semiconductors?|chips?|chipmakers?|AMD|Cerebras|Groq|CoreWeave|"
+    r"Databricks|Scale AI|Cursor|Anysphere|Windsurf|Codex|agentic|AI agents?|language models?|"
+    r"foundation models?|frontier models?|open[- ]weights?|inference|training run|export controls?)\b"
+)
+PREFIX_EXCLUDED = re.compile(r"^\s*(Show|Ask|Tell|Launch) HN\b", re.I)
+EN_STOP = re.compile(r"\b(the|and|of|to|in|is|that|for|it|with|on|as|was|are|by|this|be|from)\b", re.I)
+
+
+def norm_url(url: str) -> str:
+    p = urlsplit(url.strip())
+    host = p.netloc.lower().removeprefix("www.")
+    return host + p.path.rstrip("/")
+
+
+def norm_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
+
+
+def domain(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
+def in_domains(host: str, domains) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def front_matter(blob: str) -> dict:
+    fm = {}
+    head = blob.split("\n---\n", 1)[0]
+    for line in head.splitlines():
+        m = re.match(r'^(\w+):\s*"?(.*?)"?\s*$', line)
+        if m:
+            fm[m.group(1)] = m.group(2).replace('\\"', '"')
+    return fm
+
+
+def article_text(blob: str) -> str:  # as tests/realset/build.py does for this repository
+    return blob[blob.index(MARKER) + len(MARKER):].lstrip("\n")
+
+
+URL_DATE = re.compile(r"/(20\d\d)/(\d\d|[A-Za-z]{3})/(\d\d)(/|$)")
+MONTHS = {m: i for i, m in enumerate(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+
+
+def published(url: str, fm: dict) -> tuple[str, str]:
+    m = URL_DATE.search(urlsplit(url).path)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        mo = f"{MONTHS[mo.title()]:02d}" if mo.title() in MONTHS else mo
+        if mo.isdigit() and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return f"{y}-{mo}-{d}", "url"
+    return fm["posted_at"][:10], "hn_posted_at"
+
+
+def outlet_name(host: str, known: dict) -> str:
+    for h in (host, ".".join(host.split(".")[-2:])):
+        if h in known:
+            return known[h]
+    return host
+
+
+def load_exclusions(realdev: Path):
+    urls, titles, paths = set(), set(), set()
+    for line in (HERE.parent / "realset" / "manifest.jsonl").read_text().splitlines():
+        if line.strip():
+            r = json.loads(line)
+            urls.add(norm_url(r["url"]))
+            titles.add(norm_title(r["title"]))
+            paths.add(r["path"])
+    labels = json.loads((realdev / "labels.json").read_text())
+    for _k, v in labels.items():
+        if isinstance(v, dict) and "source" in v:
+            urls.add(norm_url(v["source"]["url"]))
+            paths.add(v["source"]["path"])
+    for f in sorted((realdev / "articles").glob("*.md")):
+        first = f.read_text(encoding="utf-8").split("\n", 1)[0]
+        titles.add(norm_title(first.removeprefix("# ")))
+    return urls, titles, paths
+
+
+def known_outlets() -> dict:
+    known = {}
+    for line in (HERE.parent / "realset" / "manifest.jsonl").read_text().splitlines():
+        if line.strip():
+            r = json.loads(line)
+            known.setdefault(domain(r["url"]), r["outlet"])
+    known.update({
+        "reuters.com": "Reuters", "bloomberg.com": "Bloomberg", "ft.com": "Financial Times",
+        "wsj.com": "The Wall Street Journal", "nytimes.com": "The New York Times", "axios.com": "Axios",
+        "semafor.com": "Semafor", "theinformation.com": "The Information", "bbc.co.uk": "BBC News",
+        "washingtonpost.com": "The Washington Post", "economist.com": "The Economist",
+        "politico.com": "Politico", "politico.eu": "Politico Europe", "theregister.co.uk": "The Register",
+        "9to5mac.com": "9to5Mac", "9to5google.com": "9to5Google", "gizmodo.com": "Gizmodo",
+        "techradar.com": "TechRadar", "pcmag.com": "PCMag", "pcworld.com": "PCWorld", "vox.com": "Vox",
+        "newyorker.com": "The New Yorker", "time.com": "Time", "marketwatch.com": "MarketWatch",
+        "theintercept.com": "The Intercept", "openai.com": "OpenAI", "nvidia.com": "NVIDIA",
+        "blogs.nvidia.com": "NVIDIA (blog)", "ai.meta.com": "Meta AI (blog)", "mistral.ai": "Mistral AI",
+        "x.ai": "xAI", "microsoft.com": "Microsoft", "blogs.microsoft.com": "Microsoft (blog)",
+        "fastcompany.com": "Fast Company", "thehill.com": "The Hill", "cnet.com": "CNET",
+        "heise.de": "heise online", "datacenterdynamics.com": "DatacenterDynamics",
+        "newsweek.com": "Newsweek", "straitstimes.com": "The Straits Times", "techspot.com": "TechSpot",
+        "wccftech.com": "Wccftech", "sfstandard.com": "The San Francisco Standard",
+        "sfchronicle.com": "San Francisco Chronicle", "platformer.news": "Platformer",
+        "nbcnews.com": "NBC News", "abcnews.go.com": "ABC News", "usatoday.com": "USA Today",
+        "news.yahoo.com": "Yahoo News", "theglobeandmail.com": "The Globe and Mail",
+        "digitimes.com": "DigiTimes", "eetimes.com": "EE Times", "semiengineering.com": "Semiconductor Engineering",
+        "bleepingcomputer.com": "BleepingComputer", "nextplatform.com": "The Next Platform",
+        "deadline.com": "Deadline", "avclub.com": "The A.V. Club", "infoworld.com": "InfoWorld",
+        "techcommunity.microsoft.com": "Microsoft Tech Community (blog)", "asml.com": "ASML",
+        "astralcodexten.com": "Astral Codex Ten", "noahpinion.blog": "Noahpinion",
+        "newsletter.kentbeck.com": "Kent Beck (newsletter)", "read.misalignedmag.com": "Misaligned (magazine)",
+        "blog.cosmos-institute.org": "Cosmos Institute (blog)", "zilliz.com": "Zilliz (blog)",
+        "coroot.com": "Coroot (blog)", "marginlab.ai": "Margin Lab (blog)", "rnz.co.nz": "RNZ",
+        "phoronix.com": "Phoronix", "techstrong.ai": "Techstrong.ai", "lesswrong.com": "LessWrong",
+        "claude.com": "Claude (Anthropic blog)", "quantamagazine.org": "Quanta Magazine",
+        "scientificamerican.com": "Scientific American", "futurism.com": "Futurism",
+        "businesswire.com": "Business Wire", "prnewswire.com": "PR Newswire", "globenewswire.com": "GlobeNewswire",
+    })
+    return known
+
+
+def read_all(git_dir: Path):
+    """Yield (path, blob text) for every contents/*.md at COMMIT, via one `git cat-file --batch`."""
+    ls = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "-r", "-z", COMMIT, "contents/"],
+                        capture_output=True, check=True).stdout.decode("utf-8")
+    entries = []
+    for rec in ls.split("\0"):
+        if rec:
+            meta, path = rec.split("\t", 1)
+            _, kind, sha = meta.split()
+            if kind == "blob" and path.endswith(".md"):
+                entries.append((path, sha))
+    entries.sort()
+    proc = subprocess.Popen(["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    def feed():  # in a thread: writing everything first would deadlock on a full stdout pipe
+        proc.stdin.write("".join(f"{sha}\n" for _, sha in entries).encode())
+        proc.stdin.close()
+
+    threading.Thread(target=feed, daemon=True).start()
+    for path, _sha in entries:
+        header = proc.stdout.readline().split()
+        size = int(header[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)
+        yield path, data.decode("utf-8", errors="replace")
+    proc.wait()
+
+
+def reason_out(path: str, fm: dict, text: str, excl) -> str | None:
+    """Why a file is not a candidate (None: it is one)."""
+    urls, titles, paths = excl
+    url, title = fm.get("source", ""), fm.get("title", "")
+    if len(text) <= MIN_CHARS:
+        return "short"
+    if PREFIX_EXCLUDED.match(title):
+        return "show/ask hn"
+    host = domain(url)
+    full = host + urlsplit(url).path
+    if not url or (in_domains(host, EXCLUDED_DOMAINS) and not full.startswith(ALLOWED_PREFIXES)):
+        return "excluded domain"
+    if host.startswith(("docs.", "developer.", "developers.", "api.", "wiki.", "support.", "help.",
+                        "status.", "lists.", "forum.", "forums.", "discuss.", "community.", "store.")) \
+            or DOC_PATH.search(urlsplit(url).path):
+        return "docs page"
+    if urlsplit(url).path.lower().endswith((".pdf", ".txt", ".xml", ".json")):
+        return "document file"
+    if path in paths or norm_url(url) in urls or norm_title(title) in titles:
+        return "already used"
+    words = re.findall(r"[A-Za-z']+", text[:5000])
+    letters = sum(c.isalpha() for c in text[:5000])
+    ascii_letters = sum(c.isascii() and c.isalpha() for c in text[:5000])
+    if not words or ascii_letters < 0.9 * letters or len(EN_STOP.findall(text[:5000])) < 0.12 * len(words):
+        return "not English prose"
+    lede = title + "\n" + text[:600]
+    if not AI_TERMS.search(lede):
+        return "no AI keyword"
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and sum(bool(re.match(r"^\s*([-*•]|\d+\.)\s", ln)) for ln in lines) > 0.6 * len(lines):
+        return "list page"
+    return None
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mirrors", type=Path, default=REPO.parent / ".mirror")
+    ap.add_argument("--realdev", type=Path, default=REPO.parent / "shared" / "realdev")
+    ap.add_argument("--out", type=Path, default=HERE / "manifest.jsonl")
+    ap.add_argument("--list-candidates", type=Path)
+    args = ap.parse_args(argv)
+
+    excl = load_exclusions(args.realdev)
+    known = known_outlets()
+    git_dir = args.mirrors / REPO_NAME.replace("/", "+") / "repo"
+    stats: dict[str, int] = {}
+    seen_urls, seen_titles = set(), set()
+    cands = []
+    total = 0
+    for path, blob in read_all(git_dir):
+        total += 1
+        if MARKER not in blob:
+            stats["no extract"] = stats.get("no extract", 0) + 1
+            continue
+        fm = front_matter(blob)
+        text = article_text(blob)
+        why = reason_out(path, fm, text, excl)
+        if why is None and (norm_url(fm["source"]) in seen_urls or norm_title(fm["title"]) in seen_titles):
+            why = "repost"
+        if why:
+            stats[why] = stats.get(why, 0) + 1
+            continue
+        seen_urls.add(norm_url(fm["source"]))
+        seen_titles.add(norm_title(fm["title"]))
+        host = domain(fm["source"])
+        pub, pub_from = published(fm["source"], fm)
+        cands.append({
+            "url": fm["source"], "outlet": outlet_name(host, known), "published": pub,
+            "published_from": pub_from, "title": fm["title"], "repo": REPO_NAME, "path": path,
+            "commit": COMMIT, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "licence": "publisher copyright", "stored": False, "why": "",
+            "_kind": "news" if in_domains(host, NEWS_DOMAINS) else "other", "_host": host,
+        })
+    print(f"{total} files; {len(cands)} candidates "
+          f"({sum(c['_kind'] == 'news' for c in cands)} news, {sum(c['_kind'] == 'other' for c in cands)} other)",
+          file=sys.stderr)
+    for k, v in sorted(stats.items(), key=lambda kv: -kv[1]):
+        print(f"  out: {k}: {v}", file=sys.stderr)
+    if args.list_candidates:
+        args.list_candidates.write_text("".join(
+            f"{c['_kind']}\t{c['_host']}\t{c['path']}\t{c['title']}\n" for c in cands))
+
+    picked = []
+    for kind, n in (("news", N_NEWS), ("other", N_OTHER)):
+        pool = sorted((c for c in cands if c["_kind"] == kind), key=lambda c: c["path"])
+        random.Random(f"{SEED}-{kind}").shuffle(pool)
+        taken = [c for c in pool if c["path"] not in REJECTED][:n]
+        picked += taken
+    picked.sort(key=lambda c: (c["published"], c["path"]))
+
+    # Batch 2: news only, from the news candidates batch 1 did not take and did not reject.
+    used = {c["path"] for c in picked} | set(REJECTED)
+    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                  key=lambda c: c["path"])
+    print(f"batch 2: {len(pool)} news candidates left after batch 1", file=sys.stderr)
+    random.Random(f"{SEED2}-news").shuffle(pool)
+    picked2 = [c for c in pool if c["path"] not in REJECTED2][:N_NEWS2]
+    picked2.sort(key=lambda c: (c["published"], c["path"]))
+
+    with args.out.open("w") as f:
+        for i, c in enumerate(picked + picked2, 1):
+            row = {"id": f"h{i:03d}", **{k: v for k, v in c.items() if not k.startswith("_")}}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(picked) + len(picked2)} rows written to {args.out} "
+          f"(batch 1: {len(picked)}, batch 2: {len(picked2)})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
