@@ -41,7 +41,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     price = pl.col("ctx").str.contains(rf"\bfor\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     rate = pl.col("follows").str.contains(r"^\s*(?:a|an|per|each)\s+(?:month|year|week|day|quarter|share)\b")
     first_money = (
-        money.filter(~level & ~price & ~rate).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
+        money.filter(~level & ~price & ~rate)
+        .group_by("article_id", "sent_idx")
+        .agg(amount=pl.col("amount_usd").first())
     )
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
     is_media = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "media"
