@@ -1701,3 +1701,13 @@ def test_a_move_up_to_a_role_or_a_role_held_now_is_a_move():
     assert {("Google", "Demis Hassabis"), ("Google", "Koray Kavukcuoglu")} <= found
     # one who simply holds a role is no move
     assert not _moves(events("Sundar Pichai, who is now chief executive of Alphabet, spoke on Tuesday."))
+
+
+def test_an_order_told_as_signed_by_the_president_is_an_executive_order():
+    # tests/holdout h008 (CNBC): the order is named only as "the order", signed by Trump
+    for sentence in ("Signed by Trump on Tuesday, the order asks for access to AI models 30 days before their release "
+                     "for a benchmarking process to assess their capabilities.",
+                     "The order, which Trump signed on Tuesday, asks for access to AI models 30 days before their "
+                     "release."):
+        found = [e for e in events(sentence) if e["type"] == "policy"]
+        assert [(e["jurisdiction"], e["measure"]) for e in found] == [("US", "executive order")], sentence
