@@ -51,6 +51,8 @@ FAMILY_SUFFIX = (r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"â€˜â
 # "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
 NOT_RELEASED_PREFIX = (
     r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|"
+    # "Mistral AI unveils its plan: ..., hosting China's GLM-5.2": a model someone else serves
+    r"hosting|hosts|serving|serves|"
     r"integrat\w* into"
     r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- "
     r"]?tun(?:ed|ing)"
