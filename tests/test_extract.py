@@ -1679,3 +1679,35 @@ def test_a_release_told_only_past_the_lead_is_below_the_alert_threshold():
     deep = [e for e in events(filler + " " + release) if e["type"] == "model_release"]
     assert lead and deep
     assert min(e["confidence"] for e in lead) >= 0.6 > max(e["confidence"] for e in deep)
+
+
+def test_a_stock_sent_up_moves_and_a_price_paid_per_month_is_no_move():
+    # tests/holdout h043 (TechCrunch): "send ... stock up" names the move without a verb of its own
+    assert _market(events("This combination of positive results was enough to send Amazon’s stock up nearly 10% in "
+                          "after-hours trading.")) == {("Amazon", 10.0, None)}
+    # tests/holdout h049 (The Next Platform): the amount is what Google pays for capacity, not what the stock did
+    assert not _market(events("Interestingly, SpaceX stock was initially up as it went public last month because "
+                              "Google was renting capacity on the SpaceX “Colossus” supercomputer for $920 million "
+                              "a month."))
+
+
+def test_a_move_up_to_a_role_or_a_role_held_now_is_a_move():
+    # tests/holdout h049 (The Next Platform), a reshuffle told with the people first
+    found = _moves(events(
+        "Now, Demis Hassabis, who was one of the co-founders of the DeepMind acquisition and who was the chief "
+        "executive officer of that DeepMind division, is moving up to chairman of DeepMind and taking over the chief "
+        "scientist job at Google from Dean. And finally, Koray Kavukcuoglu is now chief AI architect at Google and is "
+        "in charge of the Gemini models."))
+    assert {("Google", "Demis Hassabis"), ("Google", "Koray Kavukcuoglu")} <= found
+    # one who simply holds a role is no move
+    assert not _moves(events("Sundar Pichai, who is now chief executive of Alphabet, spoke on Tuesday."))
+
+
+def test_an_order_told_as_signed_by_the_president_is_an_executive_order():
+    # tests/holdout h008 (CNBC): the order is named only as "the order", signed by Trump
+    for sentence in ("Signed by Trump on Tuesday, the order asks for access to AI models 30 days before their release "
+                     "for a benchmarking process to assess their capabilities.",
+                     "The order, which Trump signed on Tuesday, asks for access to AI models 30 days before their "
+                     "release."):
+        found = [e for e in events(sentence) if e["type"] == "policy"]
+        assert [(e["jurisdiction"], e["measure"]) for e in found] == [("US", "executive order")], sentence

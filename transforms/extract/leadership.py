@@ -46,6 +46,9 @@ MOVE_VERBS = (
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
+    # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is
+    # now chief AI architect at Google"
+    rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
 )
 # "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
 # departure": the person tells of their own move.
@@ -78,7 +81,8 @@ OBJECT_MOVE = (
     r"former|formerly|previously|ex-|once|now|currently)\b|;|\.|$)"
 )
 MOVE_CUE = (
-    r"becom|became|take|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired"
+    r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
+    r"|moving|moved"
     r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac|shift"
 )
 # Verbs whose subject appoints someone else (the object moves).

@@ -13,11 +13,14 @@ MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|v
 MARKET_DOWN = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
-    r"slump[a-z]*|slipp?(?:ed|ing|s)|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*)\b"
+    r"slump[a-z]*|slipp?(?:ed|ing|s)|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*|"
+    r"(?:stock|shares)\s+down)\b"
 )
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
-    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing))\b"
+    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
+    # "enough to send Amazon's stock up nearly 10% in after-hours trading"
+    r"(?:stock|shares)\s+up)\b"
 )
 
 # "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
@@ -34,7 +37,14 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
     # $965 billion in May": a level, the one reached or the one left, not the change.
     level = pl.col("ctx").str.contains(rf"\b(?:to|of|at|from)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
-    first_money = money.filter(~level).group_by("article_id", "sent_idx").agg(amount=pl.col("amount_usd").first())
+    # "renting capacity ... for $920 million a month": a price or a rate, not what the market moved.
+    price = pl.col("ctx").str.contains(rf"\bfor\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
+    rate = pl.col("follows").str.contains(r"^\s*(?:a|an|per|each)\s+(?:month|year|week|day|quarter|share)\b")
+    first_money = (
+        money.filter(~level & ~price & ~rate)
+        .group_by("article_id", "sent_idx")
+        .agg(amount=pl.col("amount_usd").first())
+    )
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
     is_media = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "media"
     owner = _canonical(

@@ -51,6 +51,8 @@ FAMILY_SUFFIX = (r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"â€˜â
 # "powered by Gemini", "three months after the startup announced o1"), is not what the sentence releases.
 NOT_RELEASED_PREFIX = (
     r"\b(?:access to|for|powered by|runs?|running|run on|using|uses|used|via|on top of|inside|"
+    # "Mistral AI unveils its plan: ..., hosting China's GLM-5.2": a model someone else serves
+    r"hosting|hosts|serving|serves|"
     r"integrat\w* into"
     r"|built (?:on|with)|after|following|such as|including access to|fine[- ]?tunes?|fine[- "
     r"]?tun(?:ed|ing)"
@@ -104,6 +106,7 @@ VERSION_SUFFIX = (
     r"Thinking|Instruct"
     r"|Cyber|Coder))*\b"
 )
+SOFTWARE_BUILD = r"\b\d+\.\d+\.\d[\w.]*"  # "2.1.150": a build of a program, no model's version
 VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d{1,3}(?:\.\d+)?" + VERSION_SUFFIX
 NEW_VARIANT = r"(?:-\d+(?:\.\d+)?[BM]|-mini|-nano)\b"
 # Line names that are common words or other things' names ("Falcon 9" is a rocket).
@@ -338,8 +341,10 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     # Licence names ("Llama 3.1 Community License") are not model mentions. "Cheaper rivals, including ..." is a noun,
     # not a claim; in "trains o1-preview rival Sky-T1" the name after "rival" is the subject and the one before it the
     # yardstick.
+    # A number with two dots is a software build, no model's version: "introduced around Claude Code 2.1.150".
     text = (
         pl.col("sentence")
+        .str.replace_all(SOFTWARE_BUILD, "#")
         .str.replace_all(LICENSE, " ")
         .str.replace_all(RIVALS_NOUN, "competitors$1")
         .str.replace_all(RIVAL_COMPOUND, "like $1, $2")
