@@ -1726,7 +1726,8 @@ def test_a_photo_credit_and_a_share_button_run_into_a_sentence_are_no_sides_of_a
 def test_a_total_or_a_forecast_raised_is_no_funding_round():
     # tests/holdout h156 (Tom's Hardware) and h162 (CNBC): "raises" a company's total or a forecast's midpoint
     for sentence in ("The fresh commitment raises TSMC's total investment pipeline in Arizona to $265 billion.",
-                     "And on Wednesday, Meta narrowed its own capex forecast range, raising the midpoint by $2.5 billion "
-                     "for the year."):
+                     "And on Wednesday, Meta narrowed its own capex forecast range, raising the midpoint by $2.5 "
+                     "billion for the year."):
         assert not [e for e in events(sentence) if e["type"] == "funding"], sentence
-    assert [e["amount_usd"] for e in events("Mistral raised $600 million on Tuesday.") if e["type"] == "funding"] == [6e8]
+    rounds = [e["amount_usd"] for e in events("Mistral raised $600 million on Tuesday.") if e["type"] == "funding"]
+    assert rounds == [6e8]
