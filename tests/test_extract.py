@@ -1741,3 +1741,15 @@ def test_a_lower_case_word_is_no_acquisition_target_unless_it_reads_as_a_brand()
     # realdev g23: "io" is a company
     assert [e["target"] for e in events("OpenAI is acquiring io, the device startup, for $6.5 billion.")
             if e["type"] == "acquisition"] == ["io"]
+
+
+def test_a_meeting_joined_or_a_thing_named_is_no_leadership_move():
+    # tests/holdout h134 (CNBC): executives joined heads of state at a summit
+    assert not _moves(events("Around a dozen tech execs, including OpenAI's Sam Altman, joined heads of state to "
+                             "discuss opportunities and challenges around AI. Tech leaders and heads of state, "
+                             "including President Donald Trump, joined a meeting about AI standards at the G7 Summit."))
+    # tests/holdout h157 (BleepingComputer): a pattern named by a security firm
+    assert not _moves(events("In April, Cymulate documented the same pattern, which it named \"Configuration-Based "
+                             "Sandbox Escape,\" across Claude Code, Gemini CLI and Codex CLI."))
+    # an employer joined is still a move
+    assert ("OpenAI", "Peter Steinberger") in _moves(events("Peter Steinberger joined OpenAI on Sunday."))
