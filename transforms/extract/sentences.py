@@ -66,7 +66,7 @@ FURNITURE_LINE = (
 # Technology reporter BBC John Edwards ...": the line starts after the last button.
 SHARE_BUTTONS = (
     r"^.*\b(?:Prefer the [\w ]{1,30}? on Google|Add (?:us )?(?:as (?:a )?preferred (?:source )?)?on Google"
-    r"|Add as preferred on Google)\s+"
+    r"|Add as preferred on Google|Add [\w ]{1,30}? to Google)\s+"
 )
 # Words of each line FURNITURE_LINE and SHARE_BUTTONS match: those patterns (slow in text with a non-ASCII character:
 # Unicode word boundaries) read only the lines that have one (the others are blanked for them: a null value's text is
@@ -75,7 +75,11 @@ FURNITURE_WORD = (
     r"(?i:skip|sign up|subscribe|share|follow|read more|related|see also|advertisement|newsletter|image|photo|credit"
     r"|copyright|©|rights reserved|when you|reporter|writer|editor|correspondent)"
 )
-SHARE_WORD = "on Google"
+SHARE_WORDS = ("on Google", "to Google")
+PHOTO_CREDIT = (
+    r"(?:[A-Z][\w.'’\-]*\s+){0,3}/\s+(?:Getty Images|AFP|AP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|Sipa)"
+    r"(?:\s+(?:file|via Getty Images))?\b"
+)
 # The standfirst under the headline repeated in the text ("Google has released Gemini 3.7 Flash, improving 4 points over
 # Gemini 3.6 Flash and ...", realset r289) often ends without a full stop, yet it is the article's news, not furniture:
 # a line right after the title's line that reads as one sentence (ten words or more, mostly lower case).
@@ -115,6 +119,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     """
     placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
     line = pl.col("line")
+    has_share_word = line.str.contains(SHARE_WORDS[0], literal=True) | line.str.contains(SHARE_WORDS[1], literal=True)
     lines = (
         articles.select(
             "article_id",
@@ -124,8 +129,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         )
         .explode("line")
         .with_columns(
-            line=pl.when(line.str.contains(SHARE_WORD, literal=True))
-            .then(_blank_unless(line.str.contains(SHARE_WORD, literal=True), line).str.replace(SHARE_BUTTONS, ""))
+            line=pl.when(has_share_word)
+            .then(_blank_unless(has_share_word, line).str.replace(SHARE_BUTTONS, ""))
             .otherwise(line)
         )
         .with_columns(
@@ -166,7 +171,9 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all("&quot;", '"', literal=True),
     )
     text = (
-        entities.str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
+        # a photo credit run into the next sentence: "Rodriguez Carrillo / Getty Images file The lawsuit adds ..."
+        _where_contains(" / ", entities, lambda text: text.str.replace_all(PHOTO_CREDIT, " "))
+        .str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
         .str.replace_all(r"(\w) \.(\s|$)", "$1.$2")
     )
     text = text.str.replace_all(r"!\[[^\]\n]*\]\([^)\s]*\)", "").str.replace_all(
