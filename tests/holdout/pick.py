@@ -18,6 +18,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    by path and shuffled with random.Random(f"{SEED2}-news"); the first 60 are taken, skipping the
    files listed in REJECTED2; ids h061-h120 are assigned in (published, path) order. Batch 1 is
    written first and is unchanged by batch 2.
+5. Batch 3 (h121-h180), news only: the news candidates that batches 1 and 2 neither took nor
+   rejected, sorted by path and shuffled with random.Random(f"{SEED3}-news"); the first 60 are
+   taken, skipping the files listed in REJECTED3; ids h121-h180 are assigned in (published, path)
+   order. Batches 1 and 2 are written first and are unchanged by batch 3.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -45,6 +49,10 @@ N_NEWS, N_OTHER = 40, 20
 # neither took nor rejected (batch 1 had too few events to measure recall).
 SEED2 = 20260901
 N_NEWS2 = 60
+# Batch 3 (h121-h180): news stratum only, a third seeded draw from the news candidates that batches 1
+# and 2 neither took nor rejected (a development batch, used to find errors like batch 1).
+SEED3 = 20261001
+N_NEWS3 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -64,6 +72,15 @@ REJECTED2: dict[str, str] = {
         "paywall stub (The Stack): 1,249 characters of a '12 min read' before 'Subscribe to unlock'",
     "contents/2026-08-19/OpenAI-Is-Taking-Its-Ad-Business-to-31-New-European-Markets-16d062aa.md":
         "paywall stub (Adweek, 'SUBSCRIPTION ONLY'): 748 characters of article text",
+}
+# Files of batch 3's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED3: dict[str, str] = {
+    "contents/2026-06-08/Apple-Passwords-Now-Auto-Fixes-Weak-and-Compromised-Passwords-with-Agentic-AI-de8a11b6.md":
+        "too short (MacRumors): 812 characters of article text, under the 1,000 characters of prose required",
+    "contents/2026-06-16/France-s-Mistral-AI-pursuing-Palantir-style-partnership-with-Kyiv-53090c16.md":
+        "paywall stub (Intelligence Online): about 300 characters of article text, then a subscription pitch",
+    "contents/2026-07-20/The-Download-AI-hiring-biases-and-weather-data-sabotage-2690d226.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
 NEWS_DOMAINS = {
@@ -411,12 +428,21 @@ def main(argv=None) -> int:
     picked2 = [c for c in pool if c["path"] not in REJECTED2][:N_NEWS2]
     picked2.sort(key=lambda c: (c["published"], c["path"]))
 
+    # Batch 3: news only, from the news candidates batches 1 and 2 did not take and did not reject.
+    used |= {c["path"] for c in picked2} | set(REJECTED2)
+    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                  key=lambda c: c["path"])
+    print(f"batch 3: {len(pool)} news candidates left after batches 1 and 2", file=sys.stderr)
+    random.Random(f"{SEED3}-news").shuffle(pool)
+    picked3 = [c for c in pool if c["path"] not in REJECTED3][:N_NEWS3]
+    picked3.sort(key=lambda c: (c["published"], c["path"]))
+
     with args.out.open("w") as f:
-        for i, c in enumerate(picked + picked2, 1):
+        for i, c in enumerate(picked + picked2 + picked3, 1):
             row = {"id": f"h{i:03d}", **{k: v for k, v in c.items() if not k.startswith("_")}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(picked) + len(picked2)} rows written to {args.out} "
-          f"(batch 1: {len(picked)}, batch 2: {len(picked2)})", file=sys.stderr)
+    print(f"{len(picked) + len(picked2) + len(picked3)} rows written to {args.out} "
+          f"(batch 1: {len(picked)}, batch 2: {len(picked2)}, batch 3: {len(picked3)})", file=sys.stderr)
     return 0
 
 
