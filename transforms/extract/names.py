@@ -187,6 +187,10 @@ def _by_script(df: pl.DataFrame, column: str, build, ascii_pattern: str, pattern
 # market_move's listed moves) and a few small ones run there, fewer than 32: the texts they read are computed before,
 # in the caller's thread. A large frame is read in parts at once, one per thread (as many as polars
 # has); the executors are made again in a forked process.
+# (Giving the rule modules' reads the same treatment was tried, branch speed8-regex-threads: every expression that reads
+# regexes computed alone in threads of at most 24 patterns each. Compile time fell from ~14% to ~3% of the CPU, but a
+# call cost 6-15% more CPU than main (medians of alternated runs): reading expressions one by one costs more than
+# the compiling it saves.)
 _GAZETTEER_THREADS: list = [None, []]
 PARALLEL_ROWS = 2000  # a frame of fewer rows is read in one thread
 
