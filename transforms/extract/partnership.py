@@ -163,7 +163,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
     # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
     parties = _tagged_orgs(
-        pl.col("tagged").str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ").str.replace_all(_tagged(EXAMPLES), " "), g
+        pl.col("tagged")
+        .str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ")
+        # "OpenAI, Anthropic’s American rival, launched ...": the company a rival is named by is no party
+        .str.replace_all(rf"{ORG}(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}?(?:rivals?|competitors?)\b", " ")
+        .str.replace_all(_tagged(EXAMPLES), " "),
+        g,
     )
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
