@@ -82,7 +82,7 @@ OBJECT_MOVE = (
 )
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
-    r"|moving|moved"
+    r"|moving"
     r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac|shift"
 )
 # Verbs whose subject appoints someone else (the object moves).

@@ -569,9 +569,9 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")
     cue_at = pl.col("low").str.find(STRONG_COMPARISON)
     claim = pl.when(cue_at.is_null()).then(pl.col("sentence")).otherwise(pl.col("sentence").str.slice(0, cue_at))
+    claim = claim.str.replace_all(SOFTWARE_BUILD, "#")  # ("introduced around Claude Code 2.1.150")
     # A number listed after a name that a lower-case noun follows is a quantity, no version of the line: "hosting
     # GLM-5.2, and 1 gigawatt of compute" (the list is cut there; "4o mini" stays a version).
-    claim = claim.str.replace_all(SOFTWARE_BUILD, "#")  # ("introduced around Claude Code 2.1.150")
     claim = claim.str.replace_all(rf"(?:{VERSION_LIST_SEP})(\d+(?:\.\d+)?\s+[a-z]{{2,}})", " ; ${1}").str.replace_all(
         r" ; (\d+(?:\.\d+)?\s+(?:mini|nano)\b)", ", ${1}"
     )
