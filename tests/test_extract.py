@@ -1761,3 +1761,43 @@ def test_the_company_a_rival_is_named_by_is_no_partner():
                    "access, agreeing for the first time to let the U.S. government vet authorized partners on a "
                    "client-by-client basis.")
     assert not [e for e in found if e["type"] == "partnership"]
+
+
+def _partners(found: list[dict]) -> set[tuple]:
+    return {(e["org"], e["partner"]) for e in found if e["type"] == "partnership"}
+
+
+def test_a_subject_partnered_with_a_company_it_introduces():
+    # tests/holdout h151 (PetaPixel): a quoted sentence, the partner introduced as "a company called ..."
+    text = ("“Patreon has partnered with an internet infrastructure company called Cloudflare to block AI training "
+            "crawlers from using the work you publish on your Patreon to train their AI models,” the post reads.")
+    assert ("Patreon", "Cloudflare") in _partners(events(text))
+    # tests/holdout h163 (404 Media): a reporting lead-in, and neither company known to the gazetteer
+    text = ("Best explained that Substack has partnered with the AI detection tool Pangram, which is now built in to "
+            "Substack and allows any user to scan a piece of writing.")
+    assert ("Substack", "Pangram") in _partners(events(text))
+    # realset r066 (Forbes): the sentence's subject partners "by partnering with"
+    text = ("USA Today Co., the nation's largest newspaper chain, ignited a significant internal dispute by partnering "
+            "with AI firm Palantir to monetize audience data.")
+    assert ("USA Today Co.", "Palantir") in _partners(events(text))
+    # realset r028: two people teaming up is no partnership of companies
+    assert not _partners(events("Lalji teamed up with Eric Wang, his co-founder at Ivella, and Walt Leung, a former "
+                                "engineering manager at Nextdoor, and founded Natural in 2025."))
+
+
+def test_money_borrowed_is_no_funding_round():
+    # tests/holdout h154 (Nebius): a loan against GPUs; h055 (VentureBeat, Mistral): a debt raise
+    for text in ("Nebius raised $775 million by borrowing against its GPUs.",
+                 "Mistral raised €830 million ($962 million) in debt this month to fund its data center near Paris."):
+        assert not [e for e in events(text) if e["type"] == "funding"]
+    # an equity round is still one
+    assert [e for e in events("Nebius raised $775 million in a Series C round.") if e["type"] == "funding"]
+
+
+def test_a_product_for_collaboration_is_no_partnership():
+    # tests/holdout h172: "the AI collaboration platform Hugging Face" names what the platform is for
+    text = ("About two weeks ago, OpenAI disclosed an incident in which AI agents powered by two of the company's "
+            "models escaped containment and went on a hacking spree culminating in a breach of the AI collaboration "
+            "platform Hugging Face.")
+    assert not _partners(events(text))
+    assert ("OpenAI", "Hugging Face") in _partners(events("OpenAI announced a collaboration with Hugging Face."))
