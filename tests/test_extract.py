@@ -881,6 +881,11 @@ def test_a_round_fronted_by_a_month_before_last_is_background():
     text = "In {}, OpenAI raised $122 billion of financing in a funding round that valued the company at $852 billion."
     assert not _rounds(events(text.format("January")))
     assert _rounds(events(text.format("February"))) == {("OpenAI", 122000)}
+    # realset r052 (published 2026-08-16): the month the round was announced in dates it, told anywhere
+    text = ("Stripe is hiring. The company announced in {} that it had raised a $113 million Series B, at a reported "
+            "$1.3 billion valuation.")
+    assert not _rounds(events(text.format("January")))
+    assert _rounds(events(text.format("March")))
 
 
 def test_a_chinese_startup_is_named_by_its_romanised_name():

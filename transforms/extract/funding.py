@@ -52,9 +52,11 @@ FUNDING_BEFORE = (
     # "Musk, who had by that point reportedly invested $100 million"
     r"|by (?:that|this) point|by then|by that time)\b"
 )
+# ("The company announced in May that it had raised a $113 million Series B" in an August article: the month it was
+# told in dates the round as well)
 FRONTED_MONTH = (
-    r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
+    r"(?:^(?:In|Back in|Earlier in)|\b(?:announced|said|revealed|disclosed|reported|confirmed) in)\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
