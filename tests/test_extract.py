@@ -1806,3 +1806,17 @@ def test_a_product_for_collaboration_is_no_partnership():
             "platform Hugging Face.")
     assert not _partners(events(text))
     assert ("OpenAI", "Hugging Face") in _partners(events("OpenAI announced a collaboration with Hugging Face."))
+
+
+def test_a_publisher_or_label_is_a_party_to_a_partnership():
+    # realset r227 (music and AI): a record label's deal with a streaming service
+    text = ("But a day before, UMG had announced a partnership with Spotify that allows users to create AI-assisted "
+            "remixes of certain songs.")
+    assert ("Spotify", "Universal Music Group") in _partners(events(text))
+
+
+def test_two_subjects_that_collaborate_are_partners():
+    # shared/archive/lab-announcements.jsonl (Anthropic's news page): one of the two unknown to the gazetteer
+    text = ("Anthropic and Infosys collaborate to build AI agents for telecommunications and other regulated "
+            "industries.")
+    assert ("Anthropic", "Infosys") in _partners(events(text))

@@ -88,7 +88,7 @@ DEAL_TAIL = (
 JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
-    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces)\b"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed))\b"
     # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
     r"|partner(?:s|ed)?\b|Partners? (?:to|on|with|for|in)\b"
 )
@@ -144,7 +144,7 @@ PARTNER_WITH = (
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Two companies named in a sentence about working together: the first is paired with each other one.
 
-    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding); a
+    Investors and governments are partners only in a formal pact, publishers only outside one (joint venture, memorandum of understanding); a
     company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
     'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
     # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
@@ -184,7 +184,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(_tagged(EXAMPLES), " "),
         g,
     )
-    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
+    # (a publisher or a label licenses its content in a deal - "UMG had announced a partnership with Spotify" - but
+    # is no party to a joint venture)
+    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit([k for k in NON_ACTORS if k != "media"]))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
