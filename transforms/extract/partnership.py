@@ -144,10 +144,12 @@ PARTNER_WITH = (
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Two companies named in a sentence about working together: the first is paired with each other one.
 
-    Investors and governments are partners only in a formal pact, publishers only outside one (joint venture, memorandum of understanding); a
-    company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
-    'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
-    # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
+    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding),
+    publishers only outside one; a company named as a yardstick ("an alternative to Nvidia's") is no party. With only
+    one company named, a deal 'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with
+    Oracle")."""
+    # A partnership needs a party the gazetteer knows (org_hits), or a subject that "partnered with" one it introduces:
+    # only those sentences are read.
     # (and only those with a word every cue below holds: the patterns run on few rows)
     sents = sents.filter(
         (pl.col("org_hits").list.len() > 0) | pl.col("low").str.contains(PARTNERED_WITH)
