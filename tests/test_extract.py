@@ -1785,6 +1785,8 @@ def test_a_subject_partnered_with_a_company_it_introduces():
     text = ("USA Today Co., the nation's largest newspaper chain, ignited a significant internal dispute by partnering "
             "with AI firm Palantir to monetize audience data.")
     assert ("USA Today Co.", "Palantir") in _partners(events(text))
+    # an unknown capitalised word opening the sentence is no party unless it introduces one
+    assert not _partners(events("Analysts said Acme could grow by partnering with Nvidia."))
     # realset r028: two people teaming up is no partnership of companies
     assert not _partners(events("Lalji teamed up with Eric Wang, his co-founder at Ivella, and Walt Leung, a former "
                                 "engineering manager at Nextdoor, and founded Natural in 2025."))

@@ -255,11 +255,17 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         "",
     )
     rows = rows.with_columns(_unlabelled=_gazetteer_select(rows.select("sentence"), unlabelled))
-    gerund_subject = pl.col("_unlabelled").str.extract(BY_PARTNERING, 1).str.extract(r"^" + SUBJECT_NAME, 1)
+    gerund_subject = (
+        pl.col("_unlabelled").str.extract(BY_PARTNERING, 1).str.extract_groups(r"^" + SUBJECT_NAME + "(,?)")
+    )
+    # (a name the gazetteer does not know only as it introduces one, set off by a comma: "Analysts said Acme could grow
+    # by partnering with Nvidia" names no party)
     subject = pl.coalesce(
         _subject_org(pl.col("_unlabelled"), DEAL_TAIL, g),
-        _canonical(gerund_subject, g.org_by_key),
-        pl.when(_plausible(gerund_subject, g)).then(gerund_subject),
+        _canonical(gerund_subject.struct.field("1"), g.org_by_key),
+        pl.when(_plausible(gerund_subject.struct.field("1"), g) & (gerund_subject.struct.field("2") == ",")).then(
+            gerund_subject.struct.field("1")
+        ),
     ).replace(parent)
     with_party = _canonical(
         pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{_tagged(KIND_BEFORE)}{ORG_NAME}", 1), g.org_by_key
