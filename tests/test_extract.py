@@ -1797,8 +1797,11 @@ def test_money_borrowed_is_no_funding_round():
     for text in ("Nebius raised $775 million by borrowing against its GPUs.",
                  "Mistral raised €830 million ($962 million) in debt this month to fund its data center near Paris."):
         assert not [e for e in events(text) if e["type"] == "funding"]
-    # an equity round is still one
+    # an equity round is still one, also of a company whose product makes loans
     assert [e for e in events("Nebius raised $775 million in a Series C round.") if e["type"] == "funding"]
+    text = ("Upstart, an AI lending startup that uses models to underwrite loans, raised $30 million in a Series A "
+            "round.")
+    assert [e for e in events(text) if e["type"] == "funding"]
 
 
 def test_a_product_for_collaboration_is_no_partnership():

@@ -43,8 +43,10 @@ FUNDING_NOT = (
     r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
     r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build"
     # money borrowed is no equity round: "raised $775 million by borrowing against its GPUs", "raised €830 million in
-    # debt", "raise debt for a data center", "secured a $2 billion credit facility"
-    r"|borrow\w*|in debt|debt financing|raise debt|loans?|credit (?:facility|line))\b"
+    # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
+    # makes: "uses AI to underwrite loans")
+    r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge) loans?|loans? (?:from|facilit\w*)"
+    r"|credit (?:facility|line))\b"
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
