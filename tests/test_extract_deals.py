@@ -97,3 +97,12 @@ def test_snapped_up_and_paid_for_a_company():
     assert not _deals("Netflix Paid $587M for Ben Affleck's AI Company")
     assert not _deals("Meta is paying about $14.3 billion for a 49% stake, according to people familiar.")
     assert not _deals("Google is paying $2.4 billion for a non-exclusive licence to some of Windsurf's technology.")
+
+
+def test_the_shares_of_the_company_in_focus_told_by_what_it_is():
+    # tests/holdout h146 (CNBC, Palantir earnings): "the AI software company" is the company the article named
+    text = "Palantir reported earnings on Tuesday. Shares of the AI software company climbed 9% on Wednesday."
+    assert _market(text) == {("Palantir", 9.0, None)}
+    # a company named after its kind words moves itself
+    text = "Palantir reported earnings on Tuesday. Shares in the Chinese memory chip maker CXMT rose by 466%."
+    assert ("Palantir", 466.0, None) not in _market(text)

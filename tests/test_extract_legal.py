@@ -58,3 +58,23 @@ def test_the_first_or_latest_to_sue():
             "children by providing information to school shooters.")
     assert ("OpenAI", "Florida") in legal(text)
     assert ("OpenAI", "The New York Times") in legal("The New York Times became the latest publisher to sue OpenAI.")
+
+
+def test_who_sued_is_what_the_words_after_by_describe_not_a_place_their_story_names():
+    # tests/holdout h123 (Florida sues OpenAI): "British Columbia" is where the victims were, the families sued
+    text = ("OpenAI has also been sued by the families of several victims of February’s mass shooting in Tumbler "
+            "Ridge, British Columbia.")
+    found = {(e["org"], e["counterparty"]) for e in events(text) if e["type"] == "legal"}
+    assert found == {("OpenAI", "families")}
+    # a body named right after "by" is still the party
+    found = {(e["org"], e["counterparty"]) for e in events("OpenAI was sued by the Florida attorney general on Monday.")
+             if e["type"] == "legal"}
+    assert found == {("OpenAI", "Florida")}
+
+
+def test_both_sides_introduced_as_a_company_called_so():
+    # tests/holdout h165 (404 Media): neither side is a company the gazetteer knows
+    text = ("In February, a supplement company called Humann sued a competitor called Ambrosia Brands because "
+            "Ambrosia allegedly directed and influenced the creation of hundreds of TikTok Shop videos.")
+    found = {(e["org"], e["counterparty"]) for e in events(text) if e["type"] == "legal"}
+    assert found == {("Ambrosia Brands", "Humann")}

@@ -41,7 +41,12 @@ FUNDING_NOT = (
     r"|rais(?:e|es|ed|ing) (?:its|their|the|his|her|[\w\-]+['’]s) (?:[\w\-]+ ){0,3}?(?:forecasts?|guidance|"
     r"outlook|estimates?"
     r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
-    r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build)\b"
+    r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build"
+    # money borrowed is no equity round: "raised $775 million by borrowing against its GPUs", "raised €830 million in
+    # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
+    # makes: "uses AI to underwrite loans")
+    r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge) loans?|loans? (?:from|facilit\w*)"
+    r"|credit (?:facility|line))\b"
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
@@ -49,9 +54,11 @@ FUNDING_BEFORE = (
     # "Musk, who had by that point reportedly invested $100 million"
     r"|by (?:that|this) point|by then|by that time)\b"
 )
+# ("The company announced in May that it had raised a $113 million Series B" in an August article: the month it was
+# told in dates the round as well)
 FRONTED_MONTH = (
-    r"^(?:In|Back in|Earlier in)\s+(January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
+    r"(?:^(?:In|Back in|Earlier in)|\b(?:announced|said|revealed|disclosed|reported|confirmed) in)\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"

@@ -76,6 +76,11 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.extract(TARGET_NAME, 1)
         .str.strip_chars_end(",.")
     )
+    # "has also been sued by the families of several victims of February’s mass shooting in Tumbler Ridge, British
+    # Columbia": who sues is what the words right after "by" describe, not a place or a person their story names.
+    described_after = after.str.extract(
+        rf"^\s*by\s+(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?({PARTY_NOUN})\b", 1
+    )
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     # ("The Florida attorney general filed suit": the article is no part of the name)
@@ -110,7 +115,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                     pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"))
                 ).pipe(_drop_nulls)
             ),
-            right=pl.when(pl.col("right").list.len() > 0)
+            right=pl.when(described_after.is_not_null())
+            .then(pl.concat_list(described_after))
+            .when(pl.col("right").list.len() > 0)
             .then("right")
             .otherwise(
                 pl.concat_list(

@@ -228,7 +228,9 @@ def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # "Its stock fell 9% on Wednesday morning", "The stock was down 24% in extended trading": a sentence that opens on the
 # shares of the company in focus (the one the article last named) moves them by its figure.
 REFERRED_MOVE = (
-    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the company)"
+    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the "
+    # ("Shares of the AI software company climbed 9% on Wednesday")
+    r"(?:[a-z\-]+ ){0,3}?(?:company|firm|giant|maker|chipmaker|startup|group|provider|developer))"
     rf"(?:\s+(?:also|have|has|had))*\s+(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?:{PCT_PATTERN}|"
     rf"{MONEY_PATTERN})"
 )
@@ -241,7 +243,7 @@ REFERRED_NOUN_MOVE = (
 )
 DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$"
 
-REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the co)"
+REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the )"
 
 
 def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:

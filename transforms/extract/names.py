@@ -96,7 +96,8 @@ KIND_LEFT = (
     r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|developer|provider|challenger|rival|"
     r"competitor|lab"
     r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|[\w.]+(?:’s|"
-    r"'s))\s+)"
+    # ("a supplement company called Humann sued")
+    r"'s))\s+(?:called\s+|named\s+)?)"
 )
 # A version of a known model line the gazetteer does not list yet: the line's name and a version ("Claude Opus 5",
 # "Gemini 3.7 Flash", "GLM-5.2", "Kimi K3"; see _model_lines), or a known name and a size or variant it does not list

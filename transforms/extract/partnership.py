@@ -8,6 +8,7 @@ from transforms.extract.core import _where
 from transforms.extract.names import (
     ORG,
     ORG_NAME,
+    SUBJECT_NAME,
     TAGGED_WORD,
     _built,
     _canonical,
@@ -87,7 +88,7 @@ DEAL_TAIL = (
 JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
-    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces)\b"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed))\b"
     # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
     r"|partner(?:s|ed)?\b|Partners? (?:to|on|with|for|in)\b"
 )
@@ -95,6 +96,13 @@ JOINT_SUBJECTS = (
     r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
     rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)\s+(?:{JOINT_VERB})"
 )
+
+# The plain telling of a partnership, a subject "partnered with" a party: strong enough to pair two companies the
+# gazetteer does not know ("Substack has partnered with the AI detection tool Pangram").
+PARTNERED_WITH = r"\b(?:partnered|partnering|teamed up|teaming up|joined forces|joining forces) with\b"
+# "USA Today Co., the nation's largest newspaper chain, ignited a dispute by partnering with AI firm Palantir": the
+# sentence's subject is who partners (the words before the gerund; its first name is read after).
+BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joining forces)\s+with\s"
 
 
 def _tagged(pattern: str) -> str:
@@ -120,26 +128,32 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 KIND_BEFORE = (
     r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform"
     # ("a partnership with South Korean conglomerate SK Group")
-    r"|conglomerate|giant|chipmaker|automaker|manufacturer|carrier|retailer|publisher|bank|insurer)\s+)?"
+    r"|conglomerate|giant|chipmaker|automaker|manufacturer|carrier|retailer|publisher|bank|insurer"
+    # ("partnered with the AI detection tool Pangram", "with an internet infrastructure company called Cloudflare")
+    r"|tool|service)\s+(?:called\s+|named\s+)?)?"
 )
 # (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
 PARTNER_WITH = (
     r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
-    rf"(?:the\s+)?{KIND_BEFORE}"
-    r"([A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})([’'\-]?)"
+    rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
+    r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
 )
 
 
 def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Two companies named in a sentence about working together: the first is paired with each other one.
 
-    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding); a
-    company named as a yardstick ("an alternative to Nvidia's") is no party. With only one company named, a deal
-    'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with Oracle")."""
-    # A partnership needs a party the gazetteer knows (org_hits): only those sentences are read.
+    Investors and governments are partners only in a formal pact (joint venture, memorandum of understanding),
+    publishers only outside one; a company named as a yardstick ("an alternative to Nvidia's") is no party. With only
+    one company named, a deal 'with' it is made by the company in focus ("The ChatGPT maker has signed a contract with
+    Oracle")."""
+    # A partnership needs a party the gazetteer knows (org_hits), or a subject that "partnered with" one it introduces:
+    # only those sentences are read.
     # (and only those with a word every cue below holds: the patterns run on few rows)
-    sents = sents.filter(pl.col("org_hits").list.len() > 0).filter(pl.col("low").str.contains(DEAL_WORDS))
+    sents = sents.filter(
+        (pl.col("org_hits").list.len() > 0) | pl.col("low").str.contains(PARTNERED_WITH)
+    ).filter(pl.col("low").str.contains(DEAL_WORDS))
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
     # ("Microsoft founder Bill Gates and partner Paula Hurd": a person's partner)
     sents = sents.with_columns(
@@ -152,6 +166,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             r"partners?\b",
             "associates",
         )
+        # a product named for what it is used for: "a breach of the AI collaboration platform Hugging Face"
+        .str.replace_all(r"\bcollaboration (?:platforms?|tools?|software|apps?|suites?|features?|spaces?)\b", "product")
     )
     without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
@@ -170,7 +186,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(_tagged(EXAMPLES), " "),
         g,
     )
-    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit(NON_ACTORS))
+    # (a publisher or a label licenses its content in a deal - "UMG had announced a partnership with Spotify" - but
+    # is no party to a joint venture)
+    excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit([k for k in NON_ACTORS if k != "media"]))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
@@ -229,9 +247,26 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # California-based company Anthropic", and past the kind words before the name after "with")
     # (the label cut in the gazetteer's threads, where its pattern, slow to compile, stays compiled:
     # names._gazetteer_select)
-    unlabelled = pl.col("sentence").str.replace(r"^[A-Z][\w ]{0,30}:\s+", "")
+    # (and past an opening quote mark or a reporting lead-in: "“Patreon has partnered with ...”", "Best explained that
+    # Substack has partnered with ...")
+    unlabelled = pl.col("sentence").str.replace(
+        r"^(?:[A-Z][\w ]{0,30}:\s+|[“\"‘']+|(?:[A-Z][\w.’'\-]*\s+){1,3}(?:said|says|explained|explains|noted|notes|"
+        r"wrote|writes)\s+that\s+)",
+        "",
+    )
     rows = rows.with_columns(_unlabelled=_gazetteer_select(rows.select("sentence"), unlabelled))
-    subject = _subject_org(pl.col("_unlabelled"), DEAL_TAIL, g).replace(parent)
+    gerund_subject = (
+        pl.col("_unlabelled").str.extract(BY_PARTNERING, 1).str.extract_groups(r"^" + SUBJECT_NAME + "(,?)")
+    )
+    # (a name the gazetteer does not know only as it introduces one, set off by a comma: "Analysts said Acme could grow
+    # by partnering with Nvidia" names no party)
+    subject = pl.coalesce(
+        _subject_org(pl.col("_unlabelled"), DEAL_TAIL, g),
+        _canonical(gerund_subject.struct.field("1"), g.org_by_key),
+        pl.when(_plausible(gerund_subject.struct.field("1"), g) & (gerund_subject.struct.field("2") == ",")).then(
+            gerund_subject.struct.field("1")
+        ),
+    ).replace(parent)
     with_party = _canonical(
         pl.col("tagged").str.extract(rf"\bwith\s+(?:the\s+)?{_tagged(KIND_BEFORE)}{ORG_NAME}", 1), g.org_by_key
     ).replace(parent)
@@ -248,18 +283,32 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "OpenAI partners with Condé Nast", "Anthropic partners with BCG": a company the gazetteer does not know, right
     # after "partners with", is the one known party's partner.
     # (read only where one party is named: the regexes below cost where run on every row)
+    # With no known party, the subject "partnered with" a company or tool it introduces: both are names the gazetteer
+    # does not know.
     rows = _where(
         rows,
-        pl.col("pair").list.len() == 1,
+        pl.col("pair").list.len() <= 1,
         named=_built("partner_with", lambda: pl.col("sentence").str.extract_groups(PARTNER_WITH)),
     )
     named = pl.col("named")
     named_partner = (
-        pl.when(named.struct.field("2") == "").then(named.struct.field("1").str.strip_chars_end(".,")).otherwise(None)
+        pl.when(named.struct.field("mark") == "")
+        .then(named.struct.field("name").str.strip_chars_end(".,"))
+        .otherwise(None)
     )
     rows = rows.with_columns(
         pair=pl.when((pl.col("pair").list.len() == 1) & _plausible(named_partner, g))
         .then(pl.concat_list("pair", named_partner))
+        .when(
+            (pl.col("pair").list.len() == 0)
+            & pl.col("low").str.contains(PARTNERED_WITH)
+            & pl.col("subject").is_not_null()
+            # (introduced as a company or a tool: "Lalji teamed up with Eric Wang, his co-founder" pairs two people)
+            & (named.struct.field("kind") != "")
+            & _plausible(named_partner, g)
+            & (pl.col("subject") != named_partner)
+        )
+        .then(pl.concat_list("subject", named_partner))
         .otherwise("pair")
     )
     # (one known; an unknown one first only where the sentence starts with it, as _subject_org takes a subject)

@@ -60,7 +60,7 @@ TARGET_DESCRIPTOR = (
     r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
     r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,3}?(?:start-?up|company|firm|maker|developer|provider|lab|"
     r"designer|platform"
-    r"|specialist|business|unit|rival|chipmaker|supplier|operator|group|network)\s+(?:called\s+|named\s+)?"
+    r"|specialist|business|unit|rival|competitor|chipmaker|supplier|operator|group|network)\s+(?:called\s+|named\s+)?"
 )
 # Who backs a company or where it is is no part of its name: "Paris-based Mistral AI", "San Francisco-based Acme
 # Robotics", "Sequoia-backed Acme".

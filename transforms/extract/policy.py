@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.extract.names import _built, _drop_nulls
+from transforms import gazetteer as gaz
+from transforms.extract.names import _built, _drop_nulls, _lookup, _maps
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -59,7 +60,10 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     return df.with_columns(jurisdiction=groups.select(first).to_series())
 
 
-def _policy(sents: pl.DataFrame) -> pl.DataFrame:
+BODY = "AI body"  # (lexicons.toml: a body set up for AI, a government's only where no company is named)
+
+
+def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
     ("Beijing responded with a ban on exports to the United States" is China's)."""
     # What follows "a week after" is an earlier action told as a time marker: measures count only before it.
@@ -89,6 +93,12 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
         .drop("_main", "_low")
         .explode("measure")
         .drop_nulls("measure")
+        # ("Nvidia has launched a new national centre for AI research in Taiwan": a company's centre)
+        .filter(
+            (pl.col("measure") != BODY)
+            | (pl.col("orgs").list.eval(_lookup(pl.element(), _maps(g)["org_kind"], default="other")
+                                        .is_in(["government", "regulator"]).not_()).list.sum() == 0)
+        )
         .pipe(_with_jurisdiction)  # only for sentences with a measure
     )
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
@@ -128,4 +138,4 @@ def _policy(sents: pl.DataFrame) -> pl.DataFrame:
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _policy(found.sents)
+    return _policy(found.sents, found.g)
