@@ -272,3 +272,14 @@ def test_a_model_another_company_hosts_is_not_released():
     found = events("Mistral AI unveils its plan for European AI sovereignty: SLA-backed regional inference, five-year "
                    "European Compute Unit contracts, hosting China's GLM-5.2, and 1 gigawatt of compute by 2030.")
     assert not typed(found, "model_release")
+
+
+def test_a_launch_heading_without_a_full_stop_is_read():
+    # realset r277 (docs.z.ai): the docs page heads its launch with a line that has no full stop
+    text = ("Search... Navigation Language Models Guides API Reference\n"
+            "Introducing GLM-5.2 1M Context: Making Long-Horizon Tasks Stable and Practical\n"
+            "Coding Capabilities Validated by Both Benchmarks and Developers\n")
+    assert ("Zhipu AI", "GLM-5.2") in typed(events(text, title="GLM-5.2 - Overview"), "model_release")
+    # a heading of another kind stays page furniture
+    assert not typed(events("Navigation\nGLM-5.2 1M Context Available Now\nCoding Capabilities\n",
+                            title="GLM-5.2 - Overview"), "model_release")
