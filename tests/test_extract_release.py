@@ -283,3 +283,25 @@ def test_a_launch_heading_without_a_full_stop_is_read():
     # a heading of another kind stays page furniture
     assert not typed(events("Navigation\nGLM-5.2 1M Context Available Now\nCoding Capabilities\n",
                             title="GLM-5.2 - Overview"), "model_release")
+
+
+def test_a_name_the_lab_introduces_and_the_lead_calls_a_model_is_its_release():
+    # realset r278 (sakana.ai): "We are excited to introduce X" names no model where it stands; the lead says it is one
+    text = ("We are excited to introduce Sakana Fugu, a new product from Sakana AI that delivers a full multi-agent "
+            "orchestration system as a single foundation model. Fugu dynamically orchestrates the world's best "
+            "models. Sakana Fugu is itself a language model trained to call various LLMs in an agent pool.")
+    assert ("Sakana AI", "Sakana Fugu") in typed(events(text, title="Beyond Bigger Models"), "model_release")
+    # a thing the lead calls a benchmark or a tool for models is no model
+    text = ("We're excited to introduce FrontierCode, a benchmark from Cognition. FrontierCode is a benchmark for "
+            "coding models.")
+    assert not typed(events(text, title="Cognition blog"), "model_release")
+
+
+def test_the_lab_speaking_is_named_by_the_time_it_introduces_its_model():
+    # realset r294 (NovaSky blog): Lambda, named only after the announcement ("according to Lambda Cloud pricing"),
+    # is a supplier, not the model's maker
+    text = ("We are excited to introduce Zephyr-Q-32B-Flash, our updated reasoning language model that reduces "
+            "overthinking. It requires only $275 for the complete training recipe using 8xH100s according to Lambda "
+            "Cloud pricing.")
+    assert not {o for o, _ in typed(events(text, title="Think Less, Achieve More"), "model_release")} & {
+        "Lambda Labs"}

@@ -458,11 +458,25 @@ TITLE_ANNOUNCED = (
     rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w"
     r"\-]*)"
 )
+# (the lab speaking of itself with any release verb: "We're announcing GPT-4 Omni, our new flagship model", "We are
+# excited to introduce ...", "we've released ...")
+FIRST_PERSON_RELEASE = (
+    r"\b(?i:we(?:[’'](?:re|ve)|\s+are|\s+have)?\s+(?:(?:very\s+|so\s+)?(?:excited|thrilled|pleased|proud|happy|"
+    r"delighted)\s+to\s+)?(?:introduc(?:e|es|ed|ing)|releas(?:e|ed|ing)|launch(?:ed|ing)?|unveil(?:ed|ing)?|"
+    r"announc(?:e|ed|ing)|open-sourc(?:e|ed|ing)))"
+)
 LEAD_ANNOUNCED = (
-    rf"(?:^(?i:introducing)|\b(?i:we(?:[’']re|\s+are)?\s+introduc(?:e|ing)))\s+(?P<name>{ANNOUNCED_NAME})"
+    rf"(?:^(?i:introducing)|{FIRST_PERSON_RELEASE})\s+\**(?P<name>{ANNOUNCED_NAME})\**"
     rf"(?:,\s+|\s*[:：]\s+|\s+(?:is|as)\s+){DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)"
 )
 # What the described thing is when it is no model of the lab's ("a framework for text-to-image models", "a benchmark").
+# "We are excited to introduce Sakana Fugu, a new product from Sakana AI that ...": a name the lab introduces, told
+# as a model elsewhere in the lead ("Sakana Fugu is itself a language model trained to ...", IS_A_MODEL after it).
+FIRST_PERSON_NAMED = rf"{FIRST_PERSON_RELEASE}\s+\**(?P<name>{ANNOUNCED_NAME})\**(?:,|\s*[:：]|\s+[-–—])"
+IS_A_MODEL = (
+    r"^\s+(?:is|are)\s+(?:itself\s+|also\s+|now\s+)?(?:a|an|our|the)\s+(?P<desc>(?:[\w'’\-]+,?\s+){0,5}?)"
+    r"(?:models?|llms?)\b"
+)
 NOT_A_MODEL = (
     r"(?i:(?:^|\s)(?:for|of|to|with|in|on|by|from|about|framework|benchmark|dataset|evaluation|method|"
     r"library"
@@ -496,10 +510,11 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
         (pl.col("sent_idx") <= 3)
         & ~pl.col("negated")
-        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent)")
+        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent|releas|launch|unveil|announc|open-sourc)")
     )
     if rows.is_empty():
         return rows
+    rows = _told_as_model(rows, sents)
     title = _built("title_announced", lambda: pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED))
     lead = _built("lead_announced", lambda: pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED))
     # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
@@ -515,7 +530,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .drop_nulls("orgs")
         .filter(~_lookup(pl.col("orgs"), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
         .group_by("article_id")
-        .agg(first_org=pl.col("orgs").first())
+        .agg(first_org=pl.col("orgs").first(), first_org_idx=pl.col("sent_idx").first())
     )
     desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
     model_like = (
@@ -539,6 +554,12 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then("name")
             .when(pl.col("only").is_in(list(stems)))
             .then("only")
+            .when(
+                ~pl.col("told_name").str.contains(PHRASE_WORD)
+                & ~pl.col("told_name").str.contains(PAPER_TITLE)
+                & ~pl.col("told_name").str.contains(NOT_A_MODEL_NAME)
+            )
+            .then("told_name")
         )
         .drop_nulls("name")
         .join(first_org, on="article_id", how="left")
@@ -547,12 +568,45 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     stem_org = _lookup(pl.col("name").str.extract(r"^([A-Za-z]+)", 1), stems)
     rows = rows.filter(_canonical(pl.col("name"), g.org_by_key).is_null()).with_columns(
         model=pl.coalesce(known, "name"),
-        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, "first_org"),
+        # (the lab whose page it is is named by the time it speaks: a company first named after "We are excited to
+        # introduce Sky-T1-32B-Flash, ..." - "according to Lambda Cloud pricing" - is a supplier, realset r294)
+        model_org=pl.coalesce(
+            _lookup(known, _maps(g)["model_org"]),
+            stem_org,
+            pl.when(pl.col("first_org_idx") <= pl.col("sent_idx")).then("first_org"),
+        ),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
     )
-    return rows.drop("name", "desc", "after", "only", "first_org").filter(pl.col("model_org").is_not_null())
+    return rows.drop("name", "desc", "after", "only", "told_name", "first_org", "first_org_idx").filter(pl.col("model_org").is_not_null())
+
+
+def _told_as_model(rows: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """rows with `told_name`: the name a first-person release in the lead takes (FIRST_PERSON_NAMED) where the lead
+    says it is a model (IS_A_MODEL, not a framework or a tool for models), else null."""
+    named = pl.when(pl.col("sent_idx") > 0).then(pl.col("sentence").str.extract(FIRST_PERSON_NAMED, 1))
+    rows = rows.with_columns(_named=named)
+    lead = (
+        sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .group_by("article_id")
+        .agg(_lead=pl.col("sentence").str.join(" "))
+    )
+    candidates = rows.filter(pl.col("_named").is_not_null())
+    if candidates.is_empty():
+        return rows.drop("_named").with_columns(told_name=pl.lit(None, pl.String))
+    # (the lead read after each place the name stands, up to the description's noun)
+    told = (
+        candidates.select("article_id", "sent_idx", "_named")
+        .join(lead, on="article_id")
+        .with_columns(_after=pl.col("_lead").str.split(pl.col("_named")).list.slice(1))
+        .explode("_after")
+        .with_columns(_desc=pl.col("_after").str.extract(IS_A_MODEL, 1))
+        .filter(pl.col("_desc").is_not_null() & ~pl.col("_desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL))
+        .select("article_id", "sent_idx", told_name="_named")
+        .unique()
+    )
+    return rows.drop("_named").join(told, on=["article_id", "sent_idx"], how="left")
 
 
 def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
