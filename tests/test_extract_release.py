@@ -305,3 +305,13 @@ def test_the_lab_speaking_is_named_by_the_time_it_introduces_its_model():
             "Cloud pricing.")
     assert not {o for o, _ in typed(events(text, title="Think Less, Achieve More"), "model_release")} & {
         "Lambda Labs"}
+
+
+def test_a_cost_recalled_as_an_estimate_past_the_lead_is_no_news():
+    # realset r189 (an essay on Google's AI spending): another model's cost, dated to a past year, recalled far down
+    sentence = ("Training one Gemini model ran about $190 million (Gemini Ultra, 2023, the last public estimate); "
+                "being the provider costs Alphabet roughly $49 billion a year in R&D.")
+    assert not typed(events(FILLER + " " + sentence), "training_cost")
+    # a cost stated plainly is still told (demo deepseek-r1-cost: "training GPT-4 cost more than $100 million")
+    assert typed(events(FILLER + " Sam Altman had said that training GPT-4 cost more than $100 million."),
+                 "training_cost", "amount_usd") == {("OpenAI", "GPT-4", 100_000_000.0)}
