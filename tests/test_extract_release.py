@@ -315,3 +315,22 @@ def test_a_cost_recalled_as_an_estimate_past_the_lead_is_no_news():
     # a cost stated plainly is still told (demo deepseek-r1-cost: "training GPT-4 cost more than $100 million")
     assert typed(events(FILLER + " Sam Altman had said that training GPT-4 cost more than $100 million."),
                  "training_cost", "amount_usd") == {("OpenAI", "GPT-4", 100_000_000.0)}
+
+
+def test_a_headline_announcing_a_model_takes_the_maker_the_page_names_below_it():
+    # lab-announcements archive (Google DeepMind's blog): the headline names the model, the text its maker
+    found = events("Robots are quickly becoming part of our lives. Google DeepMind researchers trained the agent "
+                   "across many arms.", title="RoboCat: A self-improving robotic agent")
+    assert ("Google DeepMind", "RoboCat") in typed(found, "model_release")
+
+
+def test_a_launch_headline_naming_a_new_version_before_or_after_its_verb():
+    # lab-announcements archive (ByteDance Seed's blog): "X Released: ...", "Official Release of X: ..."
+    text = "A generalizable robot operation model from the ByteDance Seed team that supports long-range tasks."
+    assert ("ByteDance", "GR-3") in typed(events(text, title="Seed Research￨GR-3 Released: A Generalist Robot Model"),
+                                           "model_release")
+    assert ("ByteDance", "Seed1.8") in typed(
+        events(text, title="Official Release of Seed1.8: A Generalized Agentic Model"), "model_release")
+    # no model spoken of, or a numbered part, is no release
+    assert not typed(events("Microsoft said so.", title="The Release of Windows 11: A Review"), "model_release")
+    assert not typed(events("Apple said so. A model.", title="Chapter 2 Released"), "model_release")

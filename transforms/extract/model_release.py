@@ -499,6 +499,17 @@ PAPER_TITLE = (
     r"|live|exclusive|breaking|update|letters?|perspective|column|newsletter|feature|report|op-ed|guest "
     r"post)$)"
 )
+# A launch headline naming a new version before or after its verb: "Seed3D 2.0 Released: Higher Precision ...",
+# "Seed Research | GR-3 Released: ...", "Official Release of Seed1.8: A Generalized Agentic Model", "Seedance 2.0
+# Official Launch", "Announcing the Open-Source Release of ..." (past a section label before a bar; a name the gazetteer
+# does not know must carry a version number).
+SECTION_LABEL = r"^(?:[^|｜￨]{0,60}[|｜￨]\s*)?"
+HEADLINE_RELEASED = (
+    rf"{SECTION_LABEL}(?:(?i:announcing)\s+)?(?:(?i:the)\s+)?(?:(?i:official|first|open-source|public)\s+)*"
+    rf"(?i:release|launch)\s+of\s+(?P<before>{ANNOUNCED_NAME})(?:\s*[:：]|\s*$)"
+    rf"|{SECTION_LABEL}(?P<after>{ANNOUNCED_NAME})\s+(?:(?i:officially)\s+)?(?:Released|Launched|Open-Sourced|"
+    r"Official (?:Launch|Release))(?:\s*[:：]|\s*$)"
+)
 INTRODUCING_ONLY = r"^(?i:introducing)\s+(?P<name>[A-Z][\w.\-]*)\s*$"
 
 
@@ -515,6 +526,12 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     if rows.is_empty():
         return rows
     rows = _told_as_model(rows, sents)
+    lead_model = (
+        sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .group_by("article_id")
+        .agg(_lead_model=pl.col("low").str.contains(r"\b(?:models?|llms?)\b").any())
+    )
+    rows = rows.join(lead_model, on="article_id", how="left")
     title = _built("title_announced", lambda: pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED))
     lead = _built("lead_announced", lambda: pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED))
     # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
@@ -522,6 +539,10 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.when((pl.col("sent_idx") == 0) & title.struct.field("name").is_not_null()).then(title).otherwise(lead)
     )
     only = pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence").str.extract(INTRODUCING_ONLY, 1))
+    released = pl.when(pl.col("sent_idx") == 0).then(
+        pl.col("sentence").str.extract_groups(HEADLINE_RELEASED)
+    )
+    headline_released = pl.coalesce(released.struct.field("before"), released.struct.field("after"))
     first_org = (
         sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
         .select("article_id", "sent_idx", "orgs")
@@ -548,6 +569,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             desc=described.struct.field("desc"),
             after=described.struct.field("after"),
             only=only,
+            headline_released=headline_released,
         )
         .with_columns(
             name=pl.when(name.is_not_null() & model_like)
@@ -560,6 +582,15 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 & ~pl.col("told_name").str.contains(NOT_A_MODEL_NAME)
             )
             .then("told_name")
+            # (the headline or the lead must speak of a model: "Chapter 2 Released", "Windows 11 released" are none)
+            .when(
+                pl.col("headline_released").str.contains(r"\d")
+                & pl.col("_lead_model").fill_null(False)
+                & ~pl.col("headline_released").str.contains(NOT_MODEL_WORDS)
+                & ~pl.col("headline_released").str.contains(PHRASE_WORD)
+                & ~pl.col("headline_released").str.contains(NOT_A_MODEL_NAME)
+            )
+            .then("headline_released")
         )
         .drop_nulls("name")
         .join(first_org, on="article_id", how="left")
@@ -573,13 +604,16 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         model_org=pl.coalesce(
             _lookup(known, _maps(g)["model_org"]),
             stem_org,
-            pl.when(pl.col("first_org_idx") <= pl.col("sent_idx")).then("first_org"),
+            # (a headline's, the lead's: the page's company is named under it)
+            pl.when((pl.col("sent_idx") == 0) | (pl.col("first_org_idx") <= pl.col("sent_idx"))).then("first_org"),
         ),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
     )
-    return rows.drop("name", "desc", "after", "only", "told_name", "first_org", "first_org_idx").filter(pl.col("model_org").is_not_null())
+    return rows.drop(
+        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "first_org", "first_org_idx"
+    ).filter(pl.col("model_org").is_not_null())
 
 
 def _told_as_model(rows: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
