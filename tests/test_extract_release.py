@@ -297,14 +297,14 @@ def test_a_name_the_lab_introduces_and_the_lead_calls_a_model_is_its_release():
     assert not typed(events(text, title="Cognition blog"), "model_release")
 
 
-def test_the_lab_speaking_is_named_by_the_time_it_introduces_its_model():
-    # realset r294 (NovaSky blog): Lambda, named only after the announcement ("according to Lambda Cloud pricing"),
-    # is a supplier, not the model's maker
-    text = ("We are excited to introduce Zephyr-Q-32B-Flash, our updated reasoning language model that reduces "
+def test_a_new_name_extending_a_known_models_is_its_makers():
+    # realset r294 (NovaSky blog): Lambda, named after the announcement ("according to Lambda Cloud pricing"), is a
+    # supplier; Sky-T1-32B-Flash extends NovaSky's Sky-T1
+    text = ("We are excited to introduce Sky-T1-32B-Flash, our updated reasoning language model that reduces "
             "overthinking. It requires only $275 for the complete training recipe using 8xH100s according to Lambda "
             "Cloud pricing.")
-    assert not {o for o, _ in typed(events(text, title="Think Less, Achieve More"), "model_release")} & {
-        "Lambda Labs"}
+    assert {o for o, m in typed(events(text, title="Think Less, Achieve More"), "model_release")
+            if m == "Sky-T1-32B-Flash"} == {"NovaSky"}
 
 
 def test_a_cost_recalled_as_an_estimate_past_the_lead_is_no_news():

@@ -551,7 +551,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .drop_nulls("orgs")
         .filter(~_lookup(pl.col("orgs"), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
         .group_by("article_id")
-        .agg(first_org=pl.col("orgs").first(), first_org_idx=pl.col("sent_idx").first())
+        .agg(first_org=pl.col("orgs").first())
     )
     desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
     model_like = (
@@ -597,22 +597,21 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     known = _canonical(pl.col("name"), g.model_by_key)
     stem_org = _lookup(pl.col("name").str.extract(r"^([A-Za-z]+)", 1), stems)
+    line_org = _lookup(
+        _canonical(pl.col("name").str.extract(r"^([A-Za-z]+[\- ][A-Za-z]*\d+[A-Za-z]*)[\- ]", 1), g.model_by_key),
+        _maps(g)["model_org"],
+    )
     rows = rows.filter(_canonical(pl.col("name"), g.org_by_key).is_null()).with_columns(
         model=pl.coalesce(known, "name"),
-        # (the lab whose page it is is named by the time it speaks: a company first named after "We are excited to
-        # introduce Sky-T1-32B-Flash, ..." - "according to Lambda Cloud pricing" - is a supplier, realset r294)
-        model_org=pl.coalesce(
-            _lookup(known, _maps(g)["model_org"]),
-            stem_org,
-            # (a headline's, the lead's: the page's company is named under it)
-            pl.when((pl.col("sent_idx") == 0) | (pl.col("first_org_idx") <= pl.col("sent_idx"))).then("first_org"),
-        ),
+        # (a new name that extends a known model's - "Sky-T1-32B-Flash" of Sky-T1 - is its maker's, before the lead's
+        # first company, which may be a supplier: "according to Lambda Cloud pricing", realset r294)
+        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, line_org, "first_org"),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
     )
     return rows.drop(
-        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "first_org", "first_org_idx"
+        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "first_org"
     ).filter(pl.col("model_org").is_not_null())
 
 
