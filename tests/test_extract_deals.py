@@ -106,3 +106,20 @@ def test_the_shares_of_the_company_in_focus_told_by_what_it_is():
     # a company named after its kind words moves itself
     text = "Palantir reported earnings on Tuesday. Shares in the Chinese memory chip maker CXMT rose by 466%."
     assert ("Palantir", 466.0, None) not in _market(text)
+
+
+def _partners(text: str) -> set[tuple]:
+    return {(e["org"], e["partner"]) for e in events(text) if e["type"] == "partnership"}
+
+
+def test_a_government_agencys_contract_or_use_of_a_product_is_a_partnership_with_the_company():
+    # tests/holdout h139 (Nextgov): the agency awards a company the gazetteer does not know a contract
+    assert _partners("The Federal Aviation Administration announced on Monday that it awarded Air Space Intelligence "
+                     "a 12-year, $875 million contract for new software and artificial intelligence capabilities.") == {
+        ("Air Space Intelligence", "FAA")}
+    # tests/holdout h148 (Reuters): the agency is using the company's model
+    assert _partners("The U.S. cyber defense agency CISA is using Anthropic's AI model Mythos to audit government "
+                     "software, three people familiar with the matter said on Monday.") == {("Anthropic", "CISA")}
+    # a company using another's product, or a contract with no government, is no such deal
+    assert not _partners("Essentially every major technology company uses Nvidia's computer chips.")
+    assert not _partners("Acme awarded Beta Corp a $5 million contract for software.")

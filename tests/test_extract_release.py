@@ -272,3 +272,65 @@ def test_a_model_another_company_hosts_is_not_released():
     found = events("Mistral AI unveils its plan for European AI sovereignty: SLA-backed regional inference, five-year "
                    "European Compute Unit contracts, hosting China's GLM-5.2, and 1 gigawatt of compute by 2030.")
     assert not typed(found, "model_release")
+
+
+def test_a_launch_heading_without_a_full_stop_is_read():
+    # realset r277 (docs.z.ai): the docs page heads its launch with a line that has no full stop
+    text = ("Search... Navigation Language Models Guides API Reference\n"
+            "Introducing GLM-5.2 1M Context: Making Long-Horizon Tasks Stable and Practical\n"
+            "Coding Capabilities Validated by Both Benchmarks and Developers\n")
+    assert ("Zhipu AI", "GLM-5.2") in typed(events(text, title="GLM-5.2 - Overview"), "model_release")
+    # a heading of another kind stays page furniture
+    assert not typed(events("Navigation\nGLM-5.2 1M Context Available Now\nCoding Capabilities\n",
+                            title="GLM-5.2 - Overview"), "model_release")
+
+
+def test_a_name_the_lab_introduces_and_the_lead_calls_a_model_is_its_release():
+    # realset r278 (sakana.ai): "We are excited to introduce X" names no model where it stands; the lead says it is one
+    text = ("We are excited to introduce Sakana Fugu, a new product from Sakana AI that delivers a full multi-agent "
+            "orchestration system as a single foundation model. Fugu dynamically orchestrates the world's best "
+            "models. Sakana Fugu is itself a language model trained to call various LLMs in an agent pool.")
+    assert ("Sakana AI", "Sakana Fugu") in typed(events(text, title="Beyond Bigger Models"), "model_release")
+    # a thing the lead calls a benchmark or a tool for models is no model
+    text = ("We're excited to introduce FrontierCode, a benchmark from Cognition. FrontierCode is a benchmark for "
+            "coding models.")
+    assert not typed(events(text, title="Cognition blog"), "model_release")
+
+
+def test_a_new_name_extending_a_known_models_is_its_makers():
+    # realset r294 (NovaSky blog): Lambda, named after the announcement ("according to Lambda Cloud pricing"), is a
+    # supplier; Sky-T1-32B-Flash extends NovaSky's Sky-T1
+    text = ("We are excited to introduce Sky-T1-32B-Flash, our updated reasoning language model that reduces "
+            "overthinking. It requires only $275 for the complete training recipe using 8xH100s according to Lambda "
+            "Cloud pricing.")
+    assert {o for o, m in typed(events(text, title="Think Less, Achieve More"), "model_release")
+            if m == "Sky-T1-32B-Flash"} == {"NovaSky"}
+
+
+def test_a_cost_recalled_as_an_estimate_past_the_lead_is_no_news():
+    # realset r189 (an essay on Google's AI spending): another model's cost, dated to a past year, recalled far down
+    sentence = ("Training one Gemini model ran about $190 million (Gemini Ultra, 2023, the last public estimate); "
+                "being the provider costs Alphabet roughly $49 billion a year in R&D.")
+    assert not typed(events(FILLER + " " + sentence), "training_cost")
+    # a cost stated plainly is still told (demo deepseek-r1-cost: "training GPT-4 cost more than $100 million")
+    assert typed(events(FILLER + " Sam Altman had said that training GPT-4 cost more than $100 million."),
+                 "training_cost", "amount_usd") == {("OpenAI", "GPT-4", 100_000_000.0)}
+
+
+def test_a_headline_announcing_a_model_takes_the_maker_the_page_names_below_it():
+    # lab-announcements archive (Google DeepMind's blog): the headline names the model, the text its maker
+    found = events("Robots are quickly becoming part of our lives. Google DeepMind researchers trained the agent "
+                   "across many arms.", title="RoboCat: A self-improving robotic agent")
+    assert ("Google DeepMind", "RoboCat") in typed(found, "model_release")
+
+
+def test_a_launch_headline_naming_a_new_version_before_or_after_its_verb():
+    # lab-announcements archive (ByteDance Seed's blog): "X Released: ...", "Official Release of X: ..."
+    text = "A generalizable robot operation model from the ByteDance Seed team that supports long-range tasks."
+    assert ("ByteDance", "GR-3") in typed(events(text, title="Seed Research￨GR-3 Released: A Generalist Robot Model"),
+                                           "model_release")
+    assert ("ByteDance", "Seed1.8") in typed(
+        events(text, title="Official Release of Seed1.8: A Generalized Agentic Model"), "model_release")
+    # no model spoken of, or a numbered part, is no release
+    assert not typed(events("Microsoft said so.", title="The Release of Windows 11: A Review"), "model_release")
+    assert not typed(events("Apple said so. A model.", title="Chapter 2 Released"), "model_release")

@@ -458,11 +458,25 @@ TITLE_ANNOUNCED = (
     rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w"
     r"\-]*)"
 )
+# (the lab speaking of itself with any release verb: "We're announcing GPT-4 Omni, our new flagship model", "We are
+# excited to introduce ...", "we've released ...")
+FIRST_PERSON_RELEASE = (
+    r"\b(?i:we(?:[’'](?:re|ve)|\s+are|\s+have)?\s+(?:(?:very\s+|so\s+)?(?:excited|thrilled|pleased|proud|happy|"
+    r"delighted)\s+to\s+)?(?:introduc(?:e|es|ed|ing)|releas(?:e|ed|ing)|launch(?:ed|ing)?|unveil(?:ed|ing)?|"
+    r"announc(?:e|ed|ing)|open-sourc(?:e|ed|ing)))"
+)
 LEAD_ANNOUNCED = (
-    rf"(?:^(?i:introducing)|\b(?i:we(?:[’']re|\s+are)?\s+introduc(?:e|ing)))\s+(?P<name>{ANNOUNCED_NAME})"
+    rf"(?:^(?i:introducing)|{FIRST_PERSON_RELEASE})\s+\**(?P<name>{ANNOUNCED_NAME})\**"
     rf"(?:,\s+|\s*[:：]\s+|\s+(?:is|as)\s+){DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)"
 )
 # What the described thing is when it is no model of the lab's ("a framework for text-to-image models", "a benchmark").
+# "We are excited to introduce Sakana Fugu, a new product from Sakana AI that ...": a name the lab introduces, told
+# as a model elsewhere in the lead ("Sakana Fugu is itself a language model trained to ...", IS_A_MODEL after it).
+FIRST_PERSON_NAMED = rf"{FIRST_PERSON_RELEASE}\s+\**(?P<name>{ANNOUNCED_NAME})\**(?:,|\s*[:：]|\s+[-–—])"
+IS_A_MODEL = (
+    r"^\s+(?:is|are)\s+(?:itself\s+|also\s+|now\s+)?(?:a|an|our|the)\s+(?P<desc>(?:[\w'’\-]+,?\s+){0,5}?)"
+    r"(?:models?|llms?)\b"
+)
 NOT_A_MODEL = (
     r"(?i:(?:^|\s)(?:for|of|to|with|in|on|by|from|about|framework|benchmark|dataset|evaluation|method|"
     r"library"
@@ -485,6 +499,17 @@ PAPER_TITLE = (
     r"|live|exclusive|breaking|update|letters?|perspective|column|newsletter|feature|report|op-ed|guest "
     r"post)$)"
 )
+# A launch headline naming a new version before or after its verb: "Seed3D 2.0 Released: Higher Precision ...",
+# "Seed Research | GR-3 Released: ...", "Official Release of Seed1.8: A Generalized Agentic Model", "Seedance 2.0
+# Official Launch", "Announcing the Open-Source Release of ..." (past a section label before a bar; a name the gazetteer
+# does not know must carry a version number).
+SECTION_LABEL = r"^(?:[^|｜￨]{0,60}[|｜￨]\s*)?"
+HEADLINE_RELEASED = (
+    rf"{SECTION_LABEL}(?:(?i:announcing)\s+)?(?:(?i:the)\s+)?(?:(?i:official|first|open-source|public)\s+)*"
+    rf"(?i:release|launch)\s+of\s+(?P<before>{ANNOUNCED_NAME})(?:\s*[:：]|\s*$)"
+    rf"|{SECTION_LABEL}(?P<after>{ANNOUNCED_NAME})\s+(?:(?i:officially)\s+)?(?:Released|Launched|Open-Sourced|"
+    r"Official (?:Launch|Release))(?:\s*[:：]|\s*$)"
+)
 INTRODUCING_ONLY = r"^(?i:introducing)\s+(?P<name>[A-Z][\w.\-]*)\s*$"
 
 
@@ -496,10 +521,17 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
         (pl.col("sent_idx") <= 3)
         & ~pl.col("negated")
-        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent)")
+        & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent|releas|launch|unveil|announc|open-sourc)")
     )
     if rows.is_empty():
         return rows
+    rows = _told_as_model(rows, sents)
+    lead_model = (
+        sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .group_by("article_id")
+        .agg(_lead_model=pl.col("low").str.contains(r"\b(?:models?|llms?)\b").any())
+    )
+    rows = rows.join(lead_model, on="article_id", how="left")
     title = _built("title_announced", lambda: pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED))
     lead = _built("lead_announced", lambda: pl.col("sentence").str.extract_groups(LEAD_ANNOUNCED))
     # (a headline's "X: ..." first, else a lead's "we introduce X, a ... model"; a headline "Introducing <model line>")
@@ -507,6 +539,10 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.when((pl.col("sent_idx") == 0) & title.struct.field("name").is_not_null()).then(title).otherwise(lead)
     )
     only = pl.when(pl.col("sent_idx") == 0).then(pl.col("sentence").str.extract(INTRODUCING_ONLY, 1))
+    released = pl.when(pl.col("sent_idx") == 0).then(
+        pl.col("sentence").str.extract_groups(HEADLINE_RELEASED)
+    )
+    headline_released = pl.coalesce(released.struct.field("before"), released.struct.field("after"))
     first_org = (
         sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
         .select("article_id", "sent_idx", "orgs")
@@ -533,26 +569,77 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             desc=described.struct.field("desc"),
             after=described.struct.field("after"),
             only=only,
+            headline_released=headline_released,
         )
         .with_columns(
             name=pl.when(name.is_not_null() & model_like)
             .then("name")
             .when(pl.col("only").is_in(list(stems)))
             .then("only")
+            .when(
+                ~pl.col("told_name").str.contains(PHRASE_WORD)
+                & ~pl.col("told_name").str.contains(PAPER_TITLE)
+                & ~pl.col("told_name").str.contains(NOT_A_MODEL_NAME)
+            )
+            .then("told_name")
+            # (the headline or the lead must speak of a model: "Chapter 2 Released", "Windows 11 released" are none)
+            .when(
+                pl.col("headline_released").str.contains(r"\d")
+                & pl.col("_lead_model").fill_null(False)
+                & ~pl.col("headline_released").str.contains(NOT_MODEL_WORDS)
+                & ~pl.col("headline_released").str.contains(PHRASE_WORD)
+                & ~pl.col("headline_released").str.contains(NOT_A_MODEL_NAME)
+            )
+            .then("headline_released")
         )
         .drop_nulls("name")
         .join(first_org, on="article_id", how="left")
     )
     known = _canonical(pl.col("name"), g.model_by_key)
     stem_org = _lookup(pl.col("name").str.extract(r"^([A-Za-z]+)", 1), stems)
+    line_org = _lookup(
+        _canonical(pl.col("name").str.extract(r"^([A-Za-z]+[\- ][A-Za-z]*\d+[A-Za-z]*)[\- ]", 1), g.model_by_key),
+        _maps(g)["model_org"],
+    )
     rows = rows.filter(_canonical(pl.col("name"), g.org_by_key).is_null()).with_columns(
         model=pl.coalesce(known, "name"),
-        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, "first_org"),
+        # (a new name that extends a known model's - "Sky-T1-32B-Flash" of Sky-T1 - is its maker's, before the lead's
+        # first company, which may be a supplier: "according to Lambda Cloud pricing", realset r294)
+        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, line_org, "first_org"),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
     )
-    return rows.drop("name", "desc", "after", "only", "first_org").filter(pl.col("model_org").is_not_null())
+    return rows.drop(
+        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "first_org"
+    ).filter(pl.col("model_org").is_not_null())
+
+
+def _told_as_model(rows: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """rows with `told_name`: the name a first-person release in the lead takes (FIRST_PERSON_NAMED) where the lead
+    says it is a model (IS_A_MODEL, not a framework or a tool for models), else null."""
+    named = pl.when(pl.col("sent_idx") > 0).then(pl.col("sentence").str.extract(FIRST_PERSON_NAMED, 1))
+    rows = rows.with_columns(_named=named)
+    lead = (
+        sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
+        .group_by("article_id")
+        .agg(_lead=pl.col("sentence").str.join(" "))
+    )
+    candidates = rows.filter(pl.col("_named").is_not_null())
+    if candidates.is_empty():
+        return rows.drop("_named").with_columns(told_name=pl.lit(None, pl.String))
+    # (the lead read after each place the name stands, up to the description's noun)
+    told = (
+        candidates.select("article_id", "sent_idx", "_named")
+        .join(lead, on="article_id")
+        .with_columns(_after=pl.col("_lead").str.split(pl.col("_named")).list.slice(1))
+        .explode("_after")
+        .with_columns(_desc=pl.col("_after").str.extract(IS_A_MODEL, 1))
+        .filter(pl.col("_desc").is_not_null() & ~pl.col("_desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL))
+        .select("article_id", "sent_idx", told_name="_named")
+        .unique()
+    )
+    return rows.drop("_named").join(told, on=["article_id", "sent_idx"], how="left")
 
 
 def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:

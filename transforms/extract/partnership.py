@@ -489,6 +489,60 @@ def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.65))
 
 
+# A government agency's contract with a company, or its use of the company's product, is their partnership (the
+# labels' convention: the company is the org, the government its partner): "The Federal Aviation Administration
+# announced ... that it awarded Air Space Intelligence a 12-year, $875 million contract", "The U.S. cyber defense agency
+# CISA is using Anthropic's AI model Mythos". Read in `tagged`; the company may be a name the gazetteer does not know
+# (group 2) where the agency awards it.
+CONTRACT_NOUN = r"(?:[\w$.,\-]+\s+){0,6}?(?:contracts?|deal|agreement|task order)\b"
+UNKNOWN_COMPANY = r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})"
+AWARDED_TO = rf"\bawards?(?:ed)?\s+(?:(?:{ORG_NAME})|{UNKNOWN_COMPANY})\s+(?:a|an)\s+{CONTRACT_NOUN}"
+# "Palantir was awarded a $10 billion contract by the Army", "Anduril won a contract from the Pentagon"
+AWARDED_BY = (
+    rf"^(?:The\s+)?(?:(?:{ORG_NAME})|{UNKNOWN_COMPANY})\s+(?:has\s+|have\s+)?(?:been\s+|was\s+)?"
+    rf"(?:awarded|won|wins|secured|secures|landed|lands)\s+(?:a|an|the)\s+{CONTRACT_NOUN}\s*(?:from|with|by)\s+"
+    rf"(?:the\s+)?(?:[\w.\-]+\s+){{0,3}}?{ORG}"
+)
+AGENCY_USES = (
+    rf"{ORG_NAME}\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+|now\s+|also\s+|already\s+)?(?:using|uses|"
+    rf"deploying|deploys|deployed|adopting|adopts|adopted|(?:began|begun|started) using)\s+(?:the\s+)?{ORG_NAME}(?:’s|'s)\s"
+)
+AGENCY_WORDS = r"award|contract|using|uses|deploy|adopt"
+
+
+def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    kind = _maps(g)["org_kind"]
+    is_government = _lookup(pl.element(), kind, default="other") == "government"
+    rows = sents.filter(
+        pl.col("orgs").list.eval(is_government).list.any() & pl.col("low").str.contains(AGENCY_WORDS)
+        & ~pl.col("low").str.contains(LEGAL) & ~pl.col("low").str.contains(HEDGE) & ~pl.col("history")
+    )
+    if rows.is_empty():
+        return _frame(rows, "partnership")
+    tagged = pl.col("tagged")
+    awarded_to, awarded_by, uses = (
+        tagged.str.extract_groups(AWARDED_TO), tagged.str.extract_groups(AWARDED_BY), tagged.str.extract_groups(AGENCY_USES)
+    )
+
+    def company(known: pl.Expr, unknown: pl.Expr) -> pl.Expr:
+        return pl.coalesce(_canonical(known, g.org_by_key), pl.when(_plausible(unknown, g)).then(unknown))
+
+    rows = rows.with_columns(
+        government=pl.col("orgs").list.filter(is_government).list.first(),
+        company=pl.coalesce(
+            pl.when(_canonical(uses.struct.field("1"), g.org_by_key).pipe(_lookup, kind, default="other") == "government")
+            .then(_canonical(uses.struct.field("2"), g.org_by_key)),
+            company(awarded_to.struct.field("1"), awarded_to.struct.field("2")),
+            company(awarded_by.struct.field("1"), awarded_by.struct.field("2")),
+        ),
+    ).filter(
+        pl.col("company").is_not_null()
+        & ~_lookup(pl.col("company"), kind, default="other").is_in(NON_ACTORS)
+        & (pl.col("company") != pl.col("government"))
+    )
+    return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.7))
+
+
 def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
@@ -496,5 +550,6 @@ def mentions(found: Found) -> pl.DataFrame:
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),
             _government_partner(found.sents, found.g),
+            _government_deals(found.sents, found.g),
         ]
     )

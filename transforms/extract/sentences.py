@@ -52,6 +52,9 @@ ABBREVIATIONS = (
 # sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
 SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*$"
 LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
+# A lab's launch heading has no full stop either, yet it is the page's news: "Introducing GLM-5.2 1M Context: Making
+# Long-Horizon Tasks Stable and Practical" (docs and blogs head their launch so; what it introduces is read as usual).
+LAUNCH_HEADING = r"^\s*(?:#{1,4}\s+)?(?:Introducing|Announcing)\s+[A-Z0-9]"
 # Boilerplate that does end like a sentence.
 FURNITURE_LINE = (
     r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|"
@@ -148,6 +151,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             (
                 line.str.contains(SENTENCE_END)
                 | line.str.contains(LIST_ITEM)
+                | line.str.contains(LAUNCH_HEADING)
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
                 | pl.col("standfirst")

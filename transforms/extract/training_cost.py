@@ -14,6 +14,8 @@ BASE_MODEL = (
 )
 FUNDING = r"\b(?:rais(?:e|es|ed|ing)|funding|invest(?:s|ed|ment)|secur(?:es|ed))\b"
 ROUND = r"^\s*(?:in\s+)?(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:(?i:series\s+\w+|seed|funding|investment)\b)"
+# A figure told as a guess or an estimate.
+RECALLED = r"\b(?:might|may|could|perhaps|estimates?|estimated|reportedly)\b"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
 
 
@@ -75,6 +77,15 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, models: pl.DataFra
         # (one whose own amount is told is its cost still: "compared to GPT-4's $100 million")
         ~pl.col("only_used").fill_null(False) | pl.col("owner_model").is_not_null()
     )
+    # Past the lead, the cost of a model the lead does not name, told as a guess or dated to a past year, is a known
+    # figure recalled in an argument ("DeepSeek v3's $6m training cost and the continued crash in LLM prices might
+    # hint ...", "Training one Gemini model ran about $190 million (Gemini Ultra, 2023, the last public estimate)"), not
+    # news. (A cost stated plainly still counts: "Altman had said that training GPT-4 cost more than $100 million".)
+    in_lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model", in_lead=pl.lit(True))
+    recalled = (pl.col("sent_idx") > LEAD_SENTENCES) & pl.col("in_lead").is_null() & (
+        pl.col("past_year") | pl.col("low").str.contains(RECALLED)
+    )
+    rows = rows.join(in_lead.unique(), on=["article_id", "model"], how="left").filter(~recalled).drop("in_lead")
     makers = models.drop_nulls("model_org").group_by("article_id", "model").agg(maker=pl.col("model_org").first())
     rows = rows.join(makers, on=["article_id", "model"], how="left")
     return _frame(
