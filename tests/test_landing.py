@@ -422,3 +422,25 @@ def test_a_shard_worker_killed_after_landing_a_batch_and_run_again_changes_nothi
     fetches, want_fetches = db.query(main, FETCH_LOG), db.query(single, FETCH_LOG)
     assert fetches["n"].max() == 1, fetches.filter(pl.col("n") > 1)  # no page fetched again by the rerun
     assert fetches.equals(want_fetches)
+
+
+def test_the_merger_validates_runs_together_only_where_no_key_is_in_two_runs(batches):
+    """One GX call takes several runs only when that changes no verdict: a mention landed by two runs is valid in
+    each (uniqueness is a run's), and a rejected row is quarantined under its own run."""
+    from flows.merge import validate_landed
+
+    made, _ = batches
+    _, kwargs = next((b, k) for b, k in made if "mentions" in k and k["mentions"].height > 1)
+    mentions = kwargs["mentions"]
+    twice = {"mentions": pl.concat([stages.batch_frames(run, mentions=mentions)["mentions"] for run in ("a", "b")])}
+    assert validate_landed(twice)["mentions"].height == 2 * mentions.height
+
+    bad_id = mentions["mention_id"][0]
+    run_b = mentions.with_columns(mention_id=pl.col("mention_id") + "-b",
+                                  confidence=pl.when(pl.col("mention_id") == bad_id).then(2.0)
+                                  .otherwise(pl.col("confidence")))
+    apart = {"mentions": pl.concat([stages.batch_frames("a", mentions=mentions)["mentions"],
+                                    stages.batch_frames("b", mentions=run_b)["mentions"]])}
+    checked = validate_landed(apart)
+    assert checked["mentions"].height == 2 * mentions.height - 1
+    assert checked["quarantine"].select("row_key", "run_id").rows() == [(bad_id + "-b", "b")]
