@@ -22,6 +22,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    rejected, sorted by path and shuffled with random.Random(f"{SEED3}-news"); the first 60 are
    taken, skipping the files listed in REJECTED3; ids h121-h180 are assigned in (published, path)
    order. Batches 1 and 2 are written first and are unchanged by batch 3.
+6. Batch 4 (h181-h240), news only, held out like batch 2: the news candidates that batches 1-3
+   neither took nor rejected, sorted by path and shuffled with random.Random(f"{SEED4}-news"); the
+   first 60 are taken, skipping the files listed in REJECTED4; ids h181-h240 are assigned in
+   (published, path) order. Batches 1-3 are written first and are unchanged by batch 4.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -53,6 +57,10 @@ N_NEWS2 = 60
 # and 2 neither took nor rejected (a development batch, used to find errors like batch 1).
 SEED3 = 20261001
 N_NEWS3 = 60
+# Batch 4 (h181-h240): news stratum only, a fourth seeded draw from the news candidates that batches 1-3
+# neither took nor rejected (held out like batch 2, which has too few events to measure alone).
+SEED4 = 20261204
+N_NEWS4 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -80,6 +88,15 @@ REJECTED3: dict[str, str] = {
     "contents/2026-06-16/France-s-Mistral-AI-pursuing-Palantir-style-partnership-with-Kyiv-53090c16.md":
         "paywall stub (Intelligence Online): about 300 characters of article text, then a subscription pitch",
     "contents/2026-07-20/The-Download-AI-hiring-biases-and-weather-data-sabotage-2690d226.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+# Files of batch 4's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED4: dict[str, str] = {
+    "contents/2026-06-08/The-Download-how-the-World-Cup-ball-will-fly-and-OpenAI-s-super-app-12958be9.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-14/The-Download-Claude-s-inner-workings-and-the-future-of-world-models-a2f1e952.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-29/The-Download-a-chip-talent-battle-and-deflating-AI-hype-d2b012be.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -437,12 +454,22 @@ def main(argv=None) -> int:
     picked3 = [c for c in pool if c["path"] not in REJECTED3][:N_NEWS3]
     picked3.sort(key=lambda c: (c["published"], c["path"]))
 
+    # Batch 4: news only, from the news candidates batches 1-3 did not take and did not reject.
+    used |= {c["path"] for c in picked3} | set(REJECTED3)
+    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                  key=lambda c: c["path"])
+    print(f"batch 4: {len(pool)} news candidates left after batches 1-3", file=sys.stderr)
+    random.Random(f"{SEED4}-news").shuffle(pool)
+    picked4 = [c for c in pool if c["path"] not in REJECTED4][:N_NEWS4]
+    picked4.sort(key=lambda c: (c["published"], c["path"]))
+
     with args.out.open("w") as f:
-        for i, c in enumerate(picked + picked2 + picked3, 1):
+        for i, c in enumerate(picked + picked2 + picked3 + picked4, 1):
             row = {"id": f"h{i:03d}", **{k: v for k, v in c.items() if not k.startswith("_")}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(picked) + len(picked2) + len(picked3)} rows written to {args.out} "
-          f"(batch 1: {len(picked)}, batch 2: {len(picked2)}, batch 3: {len(picked3)})", file=sys.stderr)
+    batches = (picked, picked2, picked3, picked4)
+    print(f"{sum(map(len, batches))} rows written to {args.out} "
+          f"({', '.join(f'batch {i}: {len(b)}' for i, b in enumerate(batches, 1))})", file=sys.stderr)
     return 0
 
 
