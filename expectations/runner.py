@@ -22,6 +22,8 @@ import sys
 import threading
 import types
 from collections import Counter, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,9 +99,10 @@ def _gx():
     gx = _state.get("gx")
     if gx is None:
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
-        _defer_scipy_stats()
-        import great_expectations as gx  # noqa: PLC0415 - deliberately lazy (~7-9 s)
-        from great_expectations.execution_engine import pandas_execution_engine  # noqa: PLC0415
+        _defer_unused_imports()
+        with _without_sqlalchemy():
+            import great_expectations as gx  # noqa: PLC0415 - deliberately lazy (seconds)
+            from great_expectations.execution_engine import pandas_execution_engine  # noqa: PLC0415
 
         # GX hashes every cell of each dataframe it gets (under 1 GB) for a "pandas_data_fingerprint" in the
         # batch markers, which nothing here reads: half the time of validating articles (their text) or 100k
@@ -115,24 +118,44 @@ def _gx():
     return gx
 
 
-class _ScipyStatsOnFirstUse(types.ModuleType):
-    """Stands for `scipy.stats` until an attribute is read, then imports it and reads from it."""
+class _ImportedOnFirstUse(types.ModuleType):
+    """Stands for a module until one of its attributes is read, then imports it and reads from it."""
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module("scipy.stats"), name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]  # from now on the module itself
+        return getattr(importlib.import_module(self.__name__), name)
 
 
-def _defer_scipy_stats() -> None:
-    """GX imports `from scipy import stats` in three distribution expectations we never use, and importing scipy.stats
-    is a quarter of GX's import (~1.3 of ~5.5 CPU-s, in every run's process). Until something imports scipy.stats
-    for real, the `stats` attribute of the scipy package is a stand-in that imports it on first use. (A lazy
-    sys.modules entry does not work: the import system reads its `__spec__`, which loads it.)"""
-    if "scipy.stats" in sys.modules:
+def _defer_unused_imports() -> None:
+    """GX imports modules for features we never use, at a cost paid by every run that validates: `from scipy import
+    stats` in three distribution expectations (~1.3 CPU-s) and `import altair` for the charts of one of them (~0.4).
+    Until something reads them for real, they are stand-ins that import them on first use. scipy.stats is set on the
+    scipy package (the import system would load a lazy sys.modules entry of a submodule at once, to read its
+    `__spec__`); altair, a top-level module, is a sys.modules entry."""
+    if "scipy.stats" not in sys.modules:
+        import scipy  # type: ignore[import-untyped]  # noqa: PLC0415 - the package alone is cheap
+
+        if "stats" not in vars(scipy):
+            scipy.stats = _ImportedOnFirstUse("scipy.stats")
+    sys.modules.setdefault("altair", _ImportedOnFirstUse("altair"))
+
+
+@contextmanager
+def _without_sqlalchemy() -> Iterator[None]:
+    """GX as installed without its optional SQL support (sqlalchemy), which validating frames does not use: the
+    import of sqlalchemy fails for GX's import alone (~0.45 CPU-s saved). A process that has sqlalchemy already keeps
+    it; another thread importing sqlalchemy during these seconds would fail (none does: the Prefect client does not
+    import it, its API server runs in a process of its own)."""
+    if "sqlalchemy" in sys.modules:
+        yield
         return
-    import scipy  # type: ignore[import-untyped]  # noqa: PLC0415 - the package alone is cheap; submodules load on demand
-
-    if "stats" not in vars(scipy):
-        scipy.stats = _ScipyStatsOnFirstUse("scipy.stats")
+    sys.modules["sqlalchemy"] = None  # type: ignore[assignment]  # `import sqlalchemy` raises ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("sqlalchemy", 0) is None:
+            del sys.modules["sqlalchemy"]
 
 
 def prewarm() -> None:

@@ -41,7 +41,8 @@ def _unreachable_links(site, names: list[str]) -> Settings:
     hosts = {urlsplit(url).hostname for name in names
              for url in parse_feed((site / name).read_bytes(), "http://127.0.0.1/").entries["url"]}
     return Settings(allow_hosts=("127.0.0.1",), connect_to=tuple(f"{h}=127.0.0.1:{port}" for h in sorted(hosts)),
-                    min_host_interval_s=0, extract_workers=1, connect_timeout_s=2, total_timeout_s=5)
+                    min_host_interval_s=0, extract_workers=1, connect_timeout_s=2, total_timeout_s=5,
+                    retry_wait_s=0.01)
 
 
 def _q(db_path, sql, params=None) -> list[dict]:
