@@ -505,7 +505,8 @@ AWARDED_BY = (
 )
 AGENCY_USES = (
     rf"{ORG_NAME}\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+|now\s+|also\s+|already\s+)?(?:using|uses|"
-    rf"deploying|deploys|deployed|adopting|adopts|adopted|(?:began|begun|started) using)\s+(?:the\s+)?{ORG_NAME}(?:’s|'s)\s"
+    rf"deploying|deploys|deployed|adopting|adopts|adopted|(?:began|begun|started) using)\s+(?:the\s+)?"
+    rf"{ORG_NAME}(?:’s|'s)\s"
 )
 AGENCY_WORDS = r"award|contract|using|uses|deploy|adopt"
 
@@ -521,7 +522,9 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return _frame(rows, "partnership")
     tagged = pl.col("tagged")
     awarded_to, awarded_by, uses = (
-        tagged.str.extract_groups(AWARDED_TO), tagged.str.extract_groups(AWARDED_BY), tagged.str.extract_groups(AGENCY_USES)
+        tagged.str.extract_groups(AWARDED_TO),
+        tagged.str.extract_groups(AWARDED_BY),
+        tagged.str.extract_groups(AGENCY_USES),
     )
 
     def company(known: pl.Expr, unknown: pl.Expr) -> pl.Expr:
@@ -530,8 +533,9 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(
         government=pl.col("orgs").list.filter(is_government).list.first(),
         company=pl.coalesce(
-            pl.when(_canonical(uses.struct.field("1"), g.org_by_key).pipe(_lookup, kind, default="other") == "government")
-            .then(_canonical(uses.struct.field("2"), g.org_by_key)),
+            pl.when(
+                _canonical(uses.struct.field("1"), g.org_by_key).pipe(_lookup, kind, default="other") == "government"
+            ).then(_canonical(uses.struct.field("2"), g.org_by_key)),
             company(awarded_to.struct.field("1"), awarded_to.struct.field("2")),
             company(awarded_by.struct.field("1"), awarded_by.struct.field("2")),
         ),
