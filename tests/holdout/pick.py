@@ -436,38 +436,24 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batch 2: news only, from the news candidates batch 1 did not take and did not reject.
+    # Batches 2, 3 and 4: news only, each from the news candidates the batches before it neither took nor rejected.
+    batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
-    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
-                  key=lambda c: c["path"])
-    print(f"batch 2: {len(pool)} news candidates left after batch 1", file=sys.stderr)
-    random.Random(f"{SEED2}-news").shuffle(pool)
-    picked2 = [c for c in pool if c["path"] not in REJECTED2][:N_NEWS2]
-    picked2.sort(key=lambda c: (c["published"], c["path"]))
-
-    # Batch 3: news only, from the news candidates batches 1 and 2 did not take and did not reject.
-    used |= {c["path"] for c in picked2} | set(REJECTED2)
-    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
-                  key=lambda c: c["path"])
-    print(f"batch 3: {len(pool)} news candidates left after batches 1 and 2", file=sys.stderr)
-    random.Random(f"{SEED3}-news").shuffle(pool)
-    picked3 = [c for c in pool if c["path"] not in REJECTED3][:N_NEWS3]
-    picked3.sort(key=lambda c: (c["published"], c["path"]))
-
-    # Batch 4: news only, from the news candidates batches 1-3 did not take and did not reject.
-    used |= {c["path"] for c in picked3} | set(REJECTED3)
-    pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
-                  key=lambda c: c["path"])
-    print(f"batch 4: {len(pool)} news candidates left after batches 1-3", file=sys.stderr)
-    random.Random(f"{SEED4}-news").shuffle(pool)
-    picked4 = [c for c in pool if c["path"] not in REJECTED4][:N_NEWS4]
-    picked4.sort(key=lambda c: (c["published"], c["path"]))
+    for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
+                                      (4, SEED4, N_NEWS4, REJECTED4)):
+        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                      key=lambda c: c["path"])
+        print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
+        random.Random(f"{seed}-news").shuffle(pool)
+        taken = [c for c in pool if c["path"] not in rejected][:n]
+        taken.sort(key=lambda c: (c["published"], c["path"]))
+        batches.append(taken)
+        used |= {c["path"] for c in taken} | set(rejected)
 
     with args.out.open("w") as f:
-        for i, c in enumerate(picked + picked2 + picked3 + picked4, 1):
+        for i, c in enumerate((c for batch in batches for c in batch), 1):
             row = {"id": f"h{i:03d}", **{k: v for k, v in c.items() if not k.startswith("_")}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    batches = (picked, picked2, picked3, picked4)
     print(f"{sum(map(len, batches))} rows written to {args.out} "
           f"({', '.join(f'batch {i}: {len(b)}' for i, b in enumerate(batches, 1))})", file=sys.stderr)
     return 0
