@@ -34,9 +34,9 @@ _BATCHED: dict[str, list[dict]] = {}
 
 @pytest.fixture(scope="module", autouse=True)
 def _parametrized_texts_extracted_in_one_batch(request):
-    texts = sorted({item.callspec.params["text"] for item in request.session.items
-                    if item.module is request.module and isinstance(getattr(item, "callspec", None) and
-                                                                    item.callspec.params.get("text"), str)})
+    params = [item.callspec.params for item in request.session.items
+              if item.module is request.module and hasattr(item, "callspec")]
+    texts = sorted({p["text"] for p in params if isinstance(p.get("text"), str)})
     articles = pl.DataFrame([{"article_id": str(i), "title": "", "text": text, "published_at": PUBLISHED}
                              for i, text in enumerate(texts)],
                             schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
