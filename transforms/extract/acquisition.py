@@ -4,7 +4,14 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _canonical, _lookup, _maps, _split_on, _subject_org, _with_orgs_in, _with_read
+from transforms.extract.names import (
+    _canonical,
+    _split_on,
+    _subject_org,
+    _with_orgs_in,
+    _with_read,
+    org_kind,
+)
 from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
@@ -74,7 +81,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ")
         .str.replace(TARGET_DESCRIPTOR, " ")
     )
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(["government", "regulator", "media"])
+    actor = ~org_kind(pl.element(), g).is_in(["government", "regulator", "media"])
     low = pl.col("low")
     # The buyer is in the verb's own clause: "... struck deals with Anthropic, Google and Cursor, and Musk's company is
     # now acquiring Cursor" is not Google's purchase. Its subject, right before the verb, may be a company the gazetteer

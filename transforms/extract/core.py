@@ -15,13 +15,12 @@ from transforms.extract.names import (
     _built,
     _canonical,
     _for_text,
-    _lookup,
-    _maps,
     _model_occurrences,
     _money_occurrences,
     _tag_orgs,
     _unknown_org,
     _untag,
+    org_kind,
 )
 from transforms.extract.new_models import new_model_occurrences
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
@@ -242,7 +241,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
             # the model and org "in focus": what "the model" / "the company" refer to
             focus_model=pl.col("subject_model").shift(1).forward_fill().over("article_id"),
             focus_org=pl.col("orgs")
-            .list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+            .list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS))
             .list.first()
             .forward_fill()
             .over("article_id"),

@@ -10,9 +10,8 @@ from transforms.extract.names import (
     TAGGED_WORD,
     _article_short_names,
     _canonical,
-    _lookup,
-    _maps,
     _subject_org,
+    org_kind,
 )
 from transforms.extract.patterns import BACKED_BASED
 from transforms.extract.rules import Found, _frame
@@ -129,7 +128,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .with_columns(valued_org=pl.coalesce(_canonical(pl.col("valued"), g.org_by_key), "appos_short_org"))
         .drop("short", "appos_short_org", "valued")
     )
-    is_investor = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "investor"
+    is_investor = org_kind(pl.element(), g) == "investor"
     # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
     # "ASML leads €1.7 billion Series C in Mistral AI", "a round in Chinese chatbot startup Moonshot AI", "a stake in
     # X":
@@ -219,7 +218,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .filter(
             (pl.col("investor") != pl.col("org"))
             & (
-                (_lookup(pl.col("investor"), _maps(g)["org_kind"], default="other") == "investor")
+                (org_kind(pl.col("investor"), g) == "investor")
                 | pl.col("recipient").is_not_null()
             )
         )

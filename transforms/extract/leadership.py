@@ -10,10 +10,10 @@ from transforms.extract.names import (
     _built,
     _canonical,
     _gazetteer_select,
-    _lookup,
     _maps,
     _tagged_orgs,
     _with_orgs_in,
+    org_kind,
 )
 from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
 from transforms.extract.rules import Found, _frame
@@ -338,7 +338,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ))
         .select("article_id", "sent_idx", "person", "appos")
     )
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     governments = [name for name, kind in _maps(g)["org_kind"].items() if kind in ("government", "regulator")]
     # "The financing comes after a turbulent few weeks in which X announced her departure": an earlier move told as
     # the backdrop of this article's news.

@@ -8,11 +8,10 @@ from transforms.extract.names import (
     _canonical,
     _drop_nulls,
     _gazetteer_select,
-    _lookup,
-    _maps,
     _split_on,
     _subject_org,
     _with_orgs_in,
+    org_kind,
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
@@ -216,7 +215,7 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).drop_nulls("by")
     if rows.is_empty():
         return _frame(rows, "legal")
-    actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    actors = pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS))
     rows = rows.with_columns(_row=pl.int_range(pl.len()), against=pl.col("sentence").str.extract(AGAINST, 1))
     rows = rows.with_columns(pl.col("by", "against").str.replace(PARTY_END, "").str.strip_chars())
     rows = _known_in(_known_in(rows, "by", g), "against", g)
@@ -246,7 +245,7 @@ def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFr
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
     # "Dr. Sue Desmond-Hellmann ... join": a name, not a suit ("Dr." is no party)
     rows = rows.filter(~pl.concat_str("plaintiffs", "defendants", separator="\n").str.contains(TITLE))
-    ai_plaintiff = _lookup(pl.col("plaintiffs"), _maps(g)["org_kind"], default="other").is_in(AI_KINDS)
+    ai_plaintiff = org_kind(pl.col("plaintiffs"), g).is_in(AI_KINDS)
     return _frame(
         rows,
         "legal",
@@ -331,7 +330,7 @@ HELD_LIABLE = r"\b(?:court|judges?|jury)\b[^;]{0,150}?\bliable\b"
 
 
 def _held_liable(sents: pl.DataFrame, all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    actors = pl.col("orgs").list.filter(~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+    actors = pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS))
     rows = sents.filter(pl.col("low").str.contains(HELD_LIABLE)).with_columns(
         defendants=pl.concat_list(actors.list.first()).pipe(_drop_nulls)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, _lookup, _maps
+from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, org_kind
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
@@ -46,7 +46,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .agg(amount=pl.col("amount_usd").first())
     )
     sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
-    is_media = _lookup(pl.element(), _maps(g)["org_kind"], default="other") == "media"
+    is_media = org_kind(pl.element(), g) == "media"
     owner = _canonical(
         pl.coalesce(
             pl.col("tagged").str.extract(rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),

@@ -16,6 +16,7 @@ from transforms.extract.names import (
     _text_after,
     _versioned,
     _with_read,
+    org_kind,
 )
 from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
 from transforms.extract.rules import Found, _frame
@@ -143,7 +144,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .drop("_year")
     )
     is_cue = pl.col("is_cue")
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     sents = sents.with_columns(
         # "Meta released the first two models of its Llama 4 family. Llama 4 Scout and Llama 4 Maverick are ...":
         # a release that names no model is told by the next sentence's newly named models.
@@ -549,7 +550,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .sort("article_id", "sent_idx")
         .explode("orgs")
         .drop_nulls("orgs")
-        .filter(~_lookup(pl.col("orgs"), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS))
+        .filter(~org_kind(pl.col("orgs"), g).is_in(NON_ACTORS))
         .group_by("article_id")
         .agg(first_org=pl.col("orgs").first())
     )
@@ -776,7 +777,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     )
     # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     desc = _text_after(pl.col("model")).str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
     described = desc.is_not_null() & ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
     return rows.with_columns(
@@ -825,7 +826,7 @@ def _quoted_models(cue: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
         .select("article_id", "model")
         .unique()
     )
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     known = _canonical(pl.col("model"), g.model_by_key)
     return (
         rows.join(told, on=["article_id", "model"], how="semi")

@@ -301,6 +301,12 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
     return hit[1]
 
 
+def org_kind(expr: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The gazetteer's kind of each org name (company, investor, government, regulator, media, ...; "other" when
+    unknown)."""
+    return _lookup(expr, _maps(g)["org_kind"], default="other")
+
+
 def _model_lines(g: gaz.Gazetteer) -> dict[str, str]:
     """Names of model lines ("Gemini", "Claude", "Qwen" of Qwen3, "GLM": the first word, digits dropped, of at least
     three gazetteer models, 80% of them by one org) -> that org: a new version of the line ("Gemini 3.7 Flash") is

@@ -13,9 +13,8 @@ from transforms.extract.names import (
     NOT_RELEASED_PREFIX,
     WEAK_COMPARISON,
     _canonical,
-    _lookup,
-    _maps,
     _subject_org,
+    org_kind,
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
@@ -193,7 +192,7 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
     """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
     sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
     there, else the newly introduced one, else (named in the opening) the headline's company."""
-    actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     # ("The company says that its latest model Chai-3 ...": "its" is the headline's company's)
     headline = sents.filter(pl.col("sent_idx") == 0).select(
         "article_id",

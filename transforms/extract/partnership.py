@@ -13,12 +13,11 @@ from transforms.extract.names import (
     _built,
     _canonical,
     _gazetteer_select,
-    _lookup,
-    _maps,
     _split_on,
     _subject_org,
     _tagged_orgs,
     _with_orgs_in,
+    org_kind,
 )
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
@@ -208,7 +207,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .select("_row", "parties", "excluded")
         .explode("parties")
         .drop_nulls("parties")
-        .filter(~_lookup(pl.col("parties"), _maps(g)["org_kind"], default="other").is_in(pl.col("excluded")))
+        .filter(~org_kind(pl.col("parties"), g).is_in(pl.col("excluded")))
         .group_by("_row")
         .agg(pair=pl.col("parties").unique(maintain_order=True))
     )
@@ -219,7 +218,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(pl.col("pair").fill_null([]))
     )
     # The event is the company's: a government or investor party is the partner, not the org.
-    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    is_actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     rows = rows.with_columns(
         pair=pl.concat_list(pl.col("pair").list.filter(is_actor), pl.col("pair").list.filter(~is_actor))
     )
@@ -369,7 +368,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     it: "it had struck deals with ...") in deals with each party listed after "with", up to the clause's end. Investors
     are parties here: the deal is the hub's."""
     before, after = _split_on(HUB_DEAL)
-    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    is_actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     low = pl.col("low")
     rows = (
@@ -448,7 +447,7 @@ TWO_COMPANIES = (
 
 
 def _between_the_two(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    is_actor = ~_lookup(pl.element(), _maps(g)["org_kind"], default="other").is_in(NON_ACTORS)
+    is_actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     rows = (
         all_sents.with_columns(prev=pl.col("orgs").shift(1).over("article_id").list.filter(is_actor))
         .filter(pl.col("low").str.contains(TWO_COMPANIES) & ~pl.col("negated") & ~pl.col("history"))
@@ -512,8 +511,7 @@ AGENCY_WORDS = r"award|contract|using|uses|deploy|adopt"
 
 
 def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    kind = _maps(g)["org_kind"]
-    is_government = _lookup(pl.element(), kind, default="other") == "government"
+    is_government = org_kind(pl.element(), g) == "government"
     rows = sents.filter(
         pl.col("orgs").list.eval(is_government).list.any() & pl.col("low").str.contains(AGENCY_WORDS)
         & ~pl.col("low").str.contains(LEGAL) & ~pl.col("low").str.contains(HEDGE) & ~pl.col("history")
@@ -534,14 +532,14 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         government=pl.col("orgs").list.filter(is_government).list.first(),
         company=pl.coalesce(
             pl.when(
-                _canonical(uses.struct.field("1"), g.org_by_key).pipe(_lookup, kind, default="other") == "government"
+                org_kind(_canonical(uses.struct.field("1"), g.org_by_key), g) == "government"
             ).then(_canonical(uses.struct.field("2"), g.org_by_key)),
             company(awarded_to.struct.field("1"), awarded_to.struct.field("2")),
             company(awarded_by.struct.field("1"), awarded_by.struct.field("2")),
         ),
     ).filter(
         pl.col("company").is_not_null()
-        & ~_lookup(pl.col("company"), kind, default="other").is_in(NON_ACTORS)
+        & ~org_kind(pl.col("company"), g).is_in(NON_ACTORS)
         & (pl.col("company") != pl.col("government"))
     )
     return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.7))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _built, _drop_nulls, _lookup, _maps
+from transforms.extract.names import _built, _drop_nulls, org_kind
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -96,7 +96,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # ("Nvidia has launched a new national centre for AI research in Taiwan": a company's centre)
         .filter(
             (pl.col("measure") != BODY)
-            | (pl.col("orgs").list.eval(_lookup(pl.element(), _maps(g)["org_kind"], default="other")
+            | (pl.col("orgs").list.eval(org_kind(pl.element(), g)
                                         .is_in(["government", "regulator"]).not_()).list.sum() == 0)
         )
         .pipe(_with_jurisdiction)  # only for sentences with a measure
