@@ -26,6 +26,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    neither took nor rejected, sorted by path and shuffled with random.Random(f"{SEED4}-news"); the
    first 60 are taken, skipping the files listed in REJECTED4; ids h181-h240 are assigned in
    (published, path) order. Batches 1-3 are written first and are unchanged by batch 4.
+7. Batch 5 (h241-h300), news only, a development batch like batch 3: the same draw from what batches 1-4
+   left, seed SEED5, skipping REJECTED5; batches 1-4 are unchanged by it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -61,6 +63,10 @@ N_NEWS3 = 60
 # neither took nor rejected (held out like batch 2, which has too few events to measure alone).
 SEED4 = 20261204
 N_NEWS4 = 60
+# Batch 5 (h241-h300): news stratum only, a fifth seeded draw from the news candidates that batches 1-4 neither
+# took nor rejected (a development batch: measured once unseen, then used to find errors like batches 1 and 3).
+SEED5 = 20261205
+N_NEWS5 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -98,6 +104,16 @@ REJECTED4: dict[str, str] = {
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
     "contents/2026-07-29/The-Download-a-chip-talent-battle-and-deflating-AI-hype-d2b012be.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+
+# Files of batch 5's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED5: dict[str, str] = {
+    "contents/2026-06-23/The-Download-the-future-of-chipmaking-and-Anthropic-s-government-clash-01be07db.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-08-17/Firefox-154-Now-Available-with-Manage-AI-Quick-Action-8197d49d.md":
+        "too short (Phoronix): one sentence of article text in 1,677 characters of byline and site boilerplate",
+    "contents/2026-08-18/What-if-the-AI-capex-bubble-may-not-be-a-bubble-after-all-8e37cc38.md":
+        "paywall stub (Australian Financial Review): about 500 characters of article text, then 'Subscribe'",
 }
 
 NEWS_DOMAINS = {
@@ -436,11 +452,11 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2, 3 and 4: news only, each from the news candidates the batches before it neither took nor rejected.
+    # Batches 2-5: news only, each from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
-                                      (4, SEED4, N_NEWS4, REJECTED4)):
+                                      (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5)):
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
