@@ -279,6 +279,18 @@ def test_leaving_to_join_is_two_events():
         # a role at a government agency is not the company in focus's (realset r024, Wired)
         "Anthropic hired him in 2024. Not long afterward, the Pentagon publicly announced that Kliger had been "
         "promoted to the agency’s chief data officer.",
+        # a product named, no appointee (tests/holdout h242, Tom's Hardware)
+        "At Computex 2026 , Intel is offering a few more details and updates for its next-generation Data Center GPU "
+        "product, code-named Crescent Island. The Crescent Island GPU will be built on Intel's Xe3P GPU architecture.",
+        # a title-case headline's "How" and a company named "as" a risk (tests/holdout h261, Ars Technica)
+        "How Anthropic may have talked itself into an AI export ban\nThe export ban follows public clashes. In "
+        "February, the Pentagon named Anthropic as a supply-chain risk to national security.",
+        # a product among firms raising prices (tests/holdout h273, BBC News)
+        "Apple and Microsoft's Xbox have joined the firms hiking prices for devices and games consoles which are "
+        "years old.",
+        # a political group that joins another in a cause (tests/holdout h283, Fortune)
+        "Guardrails Alliance, which has raised $5 million towards a $15 million goal, joins Anthropic-backed Public "
+        "First Action in opposing the group.",
     ],
 )
 def test_leadership_not_moves(text):

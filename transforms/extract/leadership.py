@@ -110,7 +110,7 @@ NOT_PERSON_WORDS = (
     # Benefit Trust", "'Free Mode'", "Search Subscribe Home")
     r"|Fed|Federal|Reserve|Chair|Chairman|Chairwoman|Former|Trust|Benefit|Term|Foundation|Initiative|"
     r"Association"
-    r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|"
+    r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|Alliance|Coalition|"
     r"Republic|State|States"
     r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|"
     r"Search"
@@ -137,6 +137,9 @@ def _article_people(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .drop_nulls("full")
         .filter(_is_person(pl.col("full"), g, words=False))
         .with_columns(surname=pl.col("full").str.extract(r"(\S+)$", 1))
+        # ("How Anthropic" of a title-case headline: a company's name is nobody's surname)
+        .filter(_canonical(pl.col("surname"), g.org_by_key).is_null())
+        .filter(_canonical(pl.col("surname"), g.model_by_key).is_null())
     )
     # "Jacob Bank, Relay founder and CEO, said ... said Bank in a post": a surname that is also a word of bodies and
     # places ("Bank", "House") names a person when the article speaks of the person by it alone.
@@ -204,6 +207,16 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             "met",
         )
         .str.replace_all(r"\bnamed\s+[\"“‘']", "called ")
+        # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
+        .str.replace_all(r"\b(?i:code-?named|nick-?named|so-named)\b", "called")
+        # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
+        # Microsoft's Xbox have joined the firms hiking prices": an ally in a cause or one of a crowd, no employer
+        .str.replace_all(r"\b(?i:join(?:s|ed|ing)?)(\s+[^,;.]{1,60}?\s+in\s+[a-z]+ing)\b", "ally$1")
+        .str.replace_all(
+            r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
+            r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club)\b",
+            "met",
+        )
         # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a
         # "when" clause dates another (the backdrop, not news)
         .str.replace(r",?\s+when\s+[^;]*$", "")
@@ -323,13 +336,15 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).filter(pl.col("name") != "")
     # (people are read only in the articles with a mover)
     people = _article_people(sents.join(names.select("article_id").unique(), on="article_id", how="semi"), g)
+    # ("Microsoft's Xbox" is one word once its owner is read off: a single word is a person's only as an article's
+    # surname)
     names = (
-        names.join(people, left_on=["article_id", "name"], right_on=["article_id", "surname"], how="left")
+        names.with_columns(pl.col("name").str.replace(r"^.*(?:’s|'s)\s+", ""))
+        .join(people, left_on=["article_id", "name"], right_on=["article_id", "surname"], how="left")
         .with_columns(
             person=pl.when(pl.col("name").str.contains(" "))
             .then(pl.col("name"))
             .otherwise(pl.col("full"))
-            .str.replace(r"^.*(?:’s|'s)\s+", "")
         )
         .drop_nulls("person")
         # (a full name the article's people hold is one even when a word of it is a body's)

@@ -144,6 +144,13 @@ NOT_NAMES = [
     "Separately",
     "Still",
     "Also",
+    # interrogatives that open a title-case headline ("How Anthropic May Have Talked Itself Into ...")
+    "How",
+    "Why",
+    "What",
+    "Where",
+    "Who",
+    "Which",
 ]
 # News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
 # names the same model (else it is a comparison, a tool or history in a blog post or explainer).

@@ -42,10 +42,11 @@ import polars as pl
 
 MAX_SENTENCE_CHARS = 1500
 
-# Abbreviations whose dot ends no sentence.
+# Abbreviations whose dot ends no sentence. (The New York Times and The New Yorker write "A.I.": "Z.ai released an
+# A.I. model that ..." is one sentence.)
 ABBREVIATIONS = (
-    r"\b(U\.S|U\.K|E\.U|B\.C|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|Rep|Gov|approx|e\.g|i\.e|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+    r"\b(U\.S|U\.K|E\.U|U\.N|A\.I|D\.C|N\.Y|B\.C|Ph\.D|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|"
+    r"Rep|Gov|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 )
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
 # newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
