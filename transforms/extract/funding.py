@@ -160,6 +160,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             rf"(?:{ORG}(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
             rf"|\b(?:from|by|led by|backed by)\s+(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
+            # a backer named as what describes another: "joins Anthropic-backed Public First Action"
+            rf"|{ORG}-(?i:backed|funded)\b"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
             r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as|since)\s+"

@@ -8,6 +8,8 @@ from transforms.extract.names import (
     _canonical,
     _drop_nulls,
     _gazetteer_select,
+    _lookup,
+    _maps,
     _split_on,
     _subject_org,
     _with_orgs_in,
@@ -15,6 +17,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    GENERIC_PARTY,
     LEAD_SENTENCES,
     LEGAL,
     LEXICONS,
@@ -245,6 +248,17 @@ def _sides(rows: pl.DataFrame, g: gaz.Gazetteer, confidence: float) -> pl.DataFr
     rows = rows.explode("plaintiffs").explode("defendants").filter(pl.col("defendants") != pl.col("plaintiffs"))
     # "Dr. Sue Desmond-Hellmann ... join": a name, not a suit ("Dr." is no party)
     rows = rows.filter(~pl.concat_str("plaintiffs", "defendants", separator="\n").str.contains(TITLE))
+    # "xAI sues Grok user": a company's own product is no side (its user is); "AI litigation" names no side
+    def maker(name: pl.Expr) -> pl.Expr:  # of a model ("GPT-5") or a model line ("Grok")
+        return pl.coalesce(_lookup(_canonical(name, g.model_by_key), _maps(g)["model_org"]),
+                           _lookup(name.str.extract(r"^(\S+)", 1), _maps(g)["line_org"]))
+
+    rows = rows.filter(
+        (maker(pl.col("defendants")) != pl.col("plaintiffs")).fill_null(True)
+        & (maker(pl.col("plaintiffs")) != pl.col("defendants")).fill_null(True)
+        & ~pl.col("plaintiffs").str.contains(GENERIC_PARTY)
+        & ~pl.col("defendants").str.contains(GENERIC_PARTY)
+    )
     ai_plaintiff = org_kind(pl.col("plaintiffs"), g).is_in(AI_KINDS)
     return _frame(
         rows,

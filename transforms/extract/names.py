@@ -14,6 +14,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    GENERIC_PARTY,
     LEXICONS,
     LICENSE,
     NEGATION,
@@ -612,6 +613,7 @@ def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
             (unknown.str.len_chars() >= 2)
             & ~unknown.str.contains(PHRASE_WORD)
             & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
+            & ~unknown.str.contains(GENERIC_PARTY)
             & _canonical(unknown, g.model_by_key).is_null()
         ).then(unknown)
 

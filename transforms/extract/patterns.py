@@ -54,6 +54,9 @@ PHRASE_WORD = (
     r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|"
     r"His|Her)\b"
 )
+# Capitalised words that name a technology or a crowd, never a party: "AI litigation more broadly has targeted tech
+# giants such as Anthropic PBC" (no suit by "AI").
+GENERIC_PARTY = r"^(?:AI|A\.I\.|AGI|GenAI|LLMs?|GPUs?|Big Tech|Tech|Silicon Valley|Wall Street)$"
 # What may stand between the verb and the target's name: "chip designer Ampere", "Jony Ive's device startup io",
 # "Israeli networking company Mellanox".
 TARGET_DESCRIPTOR = (
