@@ -291,6 +291,18 @@ def test_leaving_to_join_is_two_events():
         # a political group that joins another in a cause (tests/holdout h283, Fortune)
         "Guardrails Alliance, which has raised $5 million towards a $15 million goal, joins Anthropic-backed Public "
         "First Action in opposing the group.",
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): the Commerce
+        # "Department" is no departure; a thing promoted; "AI replaces people"; a product joining a fight
+        "Lutnick then spoke with Anthropic chief executive Dario Amodei on Friday, as the Commerce Department drew up "
+        "its letter imposing export controls on Fable 5.",
+        "The US government, under President Donald Trump, is financially and regulatorily promoting the expansion of "
+        "nuclear energy to secure leadership in the AI race.",
+        "For its part, Animaj has promoted a proprietary pipeline using tools including AI-assisted sketch-to-pose "
+        "prediction.",
+        "While tech companies such as Atlassian have said their approach is not “AI replaces people”, chief executive "
+        "Mike Cannon-Brookes has said it would be “disingenuous to pretend AI doesn’t change the mix”.",
+        "By June 2026, Claude Code, Cursor, Codex, and Antigravity converged on one agentic coding blueprint—now Grok "
+        "Build joins the fight over price and habits.",
     ],
 )
 def test_leadership_not_moves(text):

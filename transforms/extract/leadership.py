@@ -21,7 +21,8 @@ from transforms.extract.sentences import _blank_unless
 
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
-    r"depart[a-z]*|leav(?:es|ing)|left"
+    # ("depart", "departs", "departure": not "Department")
+    r"depart(?:s|ed|ing|ures?)?\b|leav(?:es|ing)|left"
     r"|join(?:s|ed)|promot[a-z]*|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
 )
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
@@ -96,7 +97,9 @@ BACKDROP = (
     r"weeks?|days?|months?)\b"
 )
 # Leaving verbs: a person who leaves one company to join another is two events.
-DEPARTURE = r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart[a-z]*|steps? down|stepped down|ousted|fired)\b"
+DEPARTURE = (
+    r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart(?:s|ed|ing|ures?)?|steps? down|stepped down|ousted|fired)\b"
+)
 # An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
 PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
 # Words that make a capitalised phrase a body, place or title, not a person.
@@ -207,6 +210,16 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             "met",
         )
         .str.replace_all(r"\bnamed\s+[\"“‘']", "called ")
+        # "The US government ... is promoting the expansion of nuclear energy", "Animaj has promoted a proprietary
+        # pipeline": a thing promoted, no one; "AI replaces people", "replacing white-collar jobs": no successor
+        .str.replace_all(r"\bpromot(?:e|es|ed|ing)(\s+(?:a|an)\s)", "touted$1")
+        .str.replace_all(r"\bpromoting(\s+(?:the|its|their|our|this|that|these|those)\s)", "touting$1")
+        .str.replace_all(
+            r"\breplac(?:e|es|ed|ing)(\s+(?:people|workers|humans|human|jobs|staff|employees|engineers|programmers|"
+            r"developers|coders|writers|artists|roles|tasks|labou?r|search|traditional|existing|entry-level|"
+            r"white-collar|entire|the need)\b)",
+            "substitute$1",
+        )
         # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
         .str.replace_all(r"\b(?i:code-?named|nick-?named|so-named)\b", "called")
         # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
@@ -214,7 +227,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(r"\b(?i:join(?:s|ed|ing)?)(\s+[^,;.]{1,60}?\s+in\s+[a-z]+ing)\b", "ally$1")
         .str.replace_all(
             r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
-            r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club)\b",
+            r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club|fight|battle|debate|effort|movement|campaign)\b",
             "met",
         )
         # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a
