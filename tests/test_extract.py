@@ -548,6 +548,16 @@ def test_policy_of_the_government_the_headline_names():
         # realset r291 (Stratechery): an order named, not acted on
         "I mentioned above I would get to OpenAI’s greatest crime, which I consider to be the 2023 Biden Executive "
         "Order on AI.",
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): who acts is no
+        # government (a blogger, researchers, industry groups, an industry alliance, a company complying)
+        "I have signed the Rome Declaration and Anthropic, OpenAI, DeepSeek, other frontier labs, and their employees "
+        "should do the same.",
+        "That’s why 16 researchers from 15 universities have published the Leiden Declaration on Artificial "
+        "Intelligence and Mathematics.",
+        "The AI Alliance convened 30 partners in Paris to launch Project Tapestry, a coalition building open, "
+        "sovereign frontier AI.",
+        "Anthropic said that it added the watermark in order to comply with the European Union's AI Act, and that it "
+        "plans to roll out a free application programming interface.",
     ],
 )
 def test_policy_context_is_not_news(text):
@@ -1875,6 +1885,14 @@ def test_two_subjects_that_collaborate_are_partners():
     text = ("Anthropic and Infosys collaborate to build AI agents for telecommunications and other regulated "
             "industries.")
     assert ("Anthropic", "Infosys") in _partners(events(text))
+
+
+def test_a_measure_a_government_acts_on_in_reported_speech_is_policy():
+    # tests/holdout h257 (The Register): the company reports what the government did
+    found = events("Anthropic announced on Friday that the US government issued an export control directive that "
+                   "required the AI upstart to prevent any non-US citizens from accessing its cybersecurity models "
+                   "Mythos 5 and Fable 5.")
+    assert [e["jurisdiction"] for e in found if e["type"] == "policy"] == ["US"]
 
 
 def test_a_body_a_government_sets_up_for_ai_is_policy():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import _built, _drop_nulls, org_kind
+from transforms.extract.names import DATELINE, _built, _drop_nulls, org_kind
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -60,6 +60,26 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     return df.with_columns(jurisdiction=groups.select(first).to_series())
 
 
+# Who acts is told before the action: a government, a body or an official of one, a measure itself ("New rules
+# require ..."), a jurisdiction ("China has banned ...") or a person (a head of government: "Sunak announced"). A
+# company or a group that is none enacts nothing: "The company urged Washington to ...", "I have signed the Rome
+# Declaration", "A US university has announced a ban", "The AI Alliance convened 30 partners ... to launch".
+GOVERNMENT_ACTOR = (
+    r"(?i:\b(?:governments?|administration|departments?|ministry|ministries|ministers?|commission(?:er)?s?|"
+    r"congress\w*|senat\w*|house|lawmakers?|legislat\w*|parliament\w*|regulators?|regulatory|agency|agencies|"
+    r"authorit\w*|courts?|judges?|president|presidential|governors?|premier|prime minister|officials?|states?|"
+    r"secretary|"
+    r"council|white house|pentagon|treasury|bureau|cabinet|mayor|city|county|province|federal|national|public|"
+    r"beijing|washington|brussels|whitehall|westminster|kremlin|tokyo|seoul|new delhi|moscow|trump|biden|xi|"
+    r"law|laws|act|bill|rules?|regulations?|order|ban|controls?|restrictions?|tariffs?|sanctions?|measures?|"
+    r"polic(?:y|ies)|directive|guidance|framework|requirements?|code|standards?|licen[cs]e|curbs?|limits?)\b)"
+)
+NON_GOVERNMENT_ACTOR = (
+    r"(?i:\b(?:i|we|company|companies|firm|firms|startup|industry|university|researchers?|scientists?|groups?|"
+    r"coalition|alliance|foundation|consortium|association|laureates|people|users|employees|workers|experts|"
+    r"critics|advocates|activists|lobby\w*|ceo|executives?|founders?)\b)"
+)
+
 BODY = "AI body"  # (lexicons.toml: a body set up for AI, a government's only where no company is named)
 
 
@@ -82,6 +102,39 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
     ).filter(main_text.str.to_lowercase().str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return rows
+    # (who acts: the words right before an action (any of the sentence's: "Anthropic announced on Friday that the US
+    # government issued ..."), datelines dropped ("Washington, D.C., June 2, 2026 /PR Newswire/ — Penlink ..."), or the
+    # one it is done "by")
+    text = pl.col("sentence").str.replace(r"^.{0,80}?/\s*PR\s?Newswire\s*/\s*[-–—]\s*", "").str.replace(DATELINE, "")
+    actors = (
+        rows.select(
+            "article_id", "sent_idx", "orgs",
+            actor=text.str.extract_all(rf".{{0,80}}?(?i:{POLICY_ACTION})(?:\s+by\s+[^,;:()]{{1,40}})?"),
+        )
+        .with_row_index("_row")
+        .explode("actor")
+        .drop_nulls("actor")
+    )
+    # (a company among those words: "Anthropic revoked access ...")
+    company = (
+        actors.explode("orgs").drop_nulls("orgs")
+        .filter(~org_kind(pl.col("orgs"), g).is_in(["government", "regulator"])
+                & pl.col("actor").str.contains(pl.col("orgs"), literal=True))
+        .select("_row", "actor").unique().with_columns(_company=pl.lit(True))
+    )
+    governed = (
+        actors.join(company, on=["_row", "actor"], how="left")
+        .filter(
+            pl.col("actor").str.contains(GOVERNMENT_ACTOR)
+            # (a jurisdiction may only describe who acts: "A US university has announced a ban")
+            | ~(pl.col("actor").str.contains(NON_GOVERNMENT_ACTOR) | pl.col("_company").fill_null(False))
+        )
+        .select("article_id", "sent_idx")
+        .unique()
+    )
+    rows = rows.join(governed, on=["article_id", "sent_idx"], how="semi")
+    if rows.is_empty():
         return rows
     rows = (
         rows.with_columns(_main=main_text)
