@@ -1852,6 +1852,40 @@ def test_a_subject_partnered_with_a_company_it_introduces():
                                 "engineering manager at Nextdoor, and founded Natural in 2025."))
 
 
+# hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a cost raised, money someone
+# would need, a company's own build-out, an approval secured
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta just announced a massive expansion of a data center being built in Louisiana, raising the cost to $50 "
+        "billion.",
+        "These funds will be insufficient to cover Anthropic’s costs, meaning that it will have to raise at least "
+        "another $200 billion in the next year.",
+        "That would require Google, Meta, OpenAI, & Microsoft each investing $500-700B per year, a 5-7x increase "
+        "from today’s levels.",
+        "Amazon Web Services on Tuesday announced it is investing $1 billion in a new Forward Deployed Engineering "
+        "unit that will help its customers build and roll out artificial intelligence systems.",
+        "Alberta Premier Danielle Smith speaks during an announcement that Meta Platforms Inc. will invest $13 billion "
+        "building a new data centre in Sturgeon County.",
+        "Singapore-based company Datagrid has secured approval to build a NZ$3.5bn (US$2bn) AI datacentre on a "
+        "49-hectare site in Makarewa.",
+        "Elsewhere, a new AI startup, literally called Taste Labs, recently secured $18.5 million in funding.",
+    ],
+)
+def test_money_that_is_no_round_of_the_org_named(text):
+    # (a round of Taste Labs itself would be right; the sentence adverb is no company)
+    assert not [e for e in events(text) if e["type"] == "funding" and e["org"] != "Taste Labs"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [("Weeks later, Skydio announced that it had raised $110 million through existing investors, raising its "
+      "valuation to $4.4 billion.", {("Skydio", 110)})],
+)
+def test_a_round_told_after_a_fronted_time_is_its_subjects(text, want):
+    assert _rounds(events(text)) == want
+
+
 def test_money_borrowed_is_no_funding_round():
     # tests/holdout h154 (Nebius): a loan against GPUs; h055 (VentureBeat, Mistral): a debt raise
     for text in ("Nebius raised $775 million by borrowing against its GPUs.",

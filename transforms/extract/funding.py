@@ -13,7 +13,7 @@ from transforms.extract.names import (
     _subject_org,
     org_kind,
 )
-from transforms.extract.patterns import BACKED_BASED
+from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -45,7 +45,19 @@ FUNDING_NOT = (
     # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
     # makes: "uses AI to underwrite loans")
     r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge) loans?|loans? (?:from|facilit\w*)"
-    r"|credit (?:facility|line))\b"
+    r"|credit (?:facility|line)"
+    # a cost raised ("raising the cost to $50 billion"); money someone would need ("it will have to raise at least
+    # another $200 billion", "when someone like OpenAI needs an investment of $30 billion scale", "That would require
+    # Google ... each investing $500-700B per year"); money spent on a company's own build-out ("investing $1 billion
+    # in a new Forward Deployed Engineering unit", "will invest $13 billion building a new data centre"); an approval
+    # or a contract secured
+    r"|rais(?:e|es|ed|ing) (?:the|its|their) (?:[\w\-]+ ){0,2}?(?:costs?|bill|budget|fees?|rates?|stakes|bar)"
+    r"|(?:have|has|had|need|needs|needed) to raise|would (?:need to |have to )?(?:raise|require)"
+    r"|needs? (?:an? )?investment"
+    r"|invest\w* [^.;]{0,60}?(?:\bbuilding\b|\bin (?:a |an |its |the |their )?(?:new )?(?:[\w\-]+ ){0,4}?"
+    r"(?:unit|division|data ?cent(?:er|re)s?|facilit(?:y|ies)|plant|factory|campus|infrastructure|expansion)\b)"
+    r"|secur\w* (?:approval|permission|permits?|planning|consent|(?:a |an )?(?:[\w\-]+ ){0,2}?(?:permit|licen[cs]e|"
+    r"contract|deal|agreement)))\b"
 )
 FUNDING_BEFORE = (
     r"\b(previously|last year|a year (?:ago|earlier)|the year before|(?:prior|earlier|previous|last) "
@@ -146,7 +158,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         pl.col("valued_org"),
     )
     subject_org = _subject_org(
-        pl.col("sentence").str.replace(BACKED_BASED, "").str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
+        pl.col("sentence")
+        .str.replace(FRONTED_TIME, "")
+        .str.replace(BACKED_BASED, "")
+        .str.replace(APPOSED_SUBJECT, "$1$2 $3 "),
         FUNDING_TAIL,
         g,
     )

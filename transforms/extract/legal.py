@@ -17,6 +17,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    FRONTED_TIME,
     GENERIC_PARTY,
     LEAD_SENTENCES,
     LEGAL,
@@ -51,7 +52,6 @@ PASSIVE_LEGAL = (
 )
 
 
-FRONTED_TIME = r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30},\s+)"
 # Where the parties after the verb end and the matter begins ("accusing OpenAI of" still names the party).
 MATTER_START = r"\s+(?:over|about|regarding|concerning)\s"
 # "... to what the lawsuit calls a 'closed-source de facto subsidiary' of Microsoft": a suit the article has told,

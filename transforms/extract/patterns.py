@@ -54,6 +54,12 @@ PHRASE_WORD = (
     r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|"
     r"His|Her)\b"
 )
+# A time told before the subject: "Earlier in June, the Florida attorney general sued ...", "Weeks later, Skydio
+# announced that it had raised ...".
+FRONTED_TIME = (
+    r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30}"
+    r"|(?:[A-Z]\w*\s+)(?:\w+\s+){0,2}?(?:later|ago|earlier|after|before))\s*,\s+"
+)
 # Capitalised words that name a technology or a crowd, never a party: "AI litigation more broadly has targeted tech
 # giants such as Anthropic PBC" (no suit by "AI").
 GENERIC_PARTY = r"^(?:AI|A\.I\.|AGI|GenAI|LLMs?|GPUs?|Big Tech|Tech|Silicon Valley|Wall Street)$"
@@ -147,6 +153,30 @@ NOT_NAMES = [
     "Separately",
     "Still",
     "Also",
+    # sentence adverbs before the subject ("Elsewhere, a new AI startup ... secured $18.5 million")
+    "Elsewhere",
+    "However",
+    "Instead",
+    "Indeed",
+    "Additionally",
+    "Moreover",
+    "Furthermore",
+    "Nonetheless",
+    "Nevertheless",
+    "Overall",
+    "Ultimately",
+    "Currently",
+    "Recently",
+    "Previously",
+    "Notably",
+    "Importantly",
+    "Similarly",
+    "Likewise",
+    "Otherwise",
+    "Finally",
+    "Then",
+    "Thus",
+    "Plus",
     # interrogatives that open a title-case headline ("How Anthropic May Have Talked Itself Into ...")
     "How",
     "Why",
