@@ -1023,6 +1023,20 @@ def test_a_related_article_headline_in_the_page_furniture_is_not_the_articles_ne
     assert not [e for e in events(text, title="Etched hires") if e["type"] in ("funding", "legal")]
 
 
+def test_a_headline_in_title_case_inside_the_text_is_another_articles():
+    # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): related headlines that end
+    # like a sentence (a closing quote) or are list items; a sentence dense with names ends with a full stop and stays
+    text = (
+        "The union said the settlements were unfair.\n"
+        "Musicians Union Sues UMG, WMG Over AI Settlements: ‘Refused to Provide Compensation’\n"
+        "• CNN Declares War on Perplexity, Files Lawsuit Alleging Unlawful Content Distribution\n"
+        "Florida Attorney General James Uthmeier sued OpenAI and CEO Sam Altman.\n"
+    )
+    found = events(text, title="Billboard")
+    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {
+        ("OpenAI", "Florida Attorney General James Uthmeier")}
+
+
 def test_the_standfirst_under_the_headline_is_read_though_it_has_no_full_stop():
     # realset r289 (artificialanalysis.ai, 2026-08-14): the page repeats the headline, then the standfirst without a
     # full stop; the related-article lines at the end of the page stay furniture

@@ -88,6 +88,12 @@ PHOTO_CREDIT = (
 # Gemini 3.6 Flash and ...", realset r289) often ends without a full stop, yet it is the article's news, not furniture:
 # a line right after the title's line that reads as one sentence (ten words or more, mostly lower case).
 STANDFIRST_WORDS = 10
+# A headline in title case inside the text is another article's (a related story, a teaser: "Musicians Union Sues
+# UMG, WMG Over AI Settlements: ‘Refused to Provide Compensation’", "• CNN Declares War on Perplexity, Files Lawsuit
+# ..."), not this one's news: five words of four letters or more, nearly all capitalised, and no full stop (the page's
+# own headline is the title; a lab's launch heading, LAUNCH_HEADING, stays).
+TITLE_CASE_WORDS = 5
+TITLE_CASE_SHARE = 0.8
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
@@ -102,6 +108,15 @@ def _where_contains(needle: str, text: pl.Expr, rewrite) -> pl.Expr:
     it reads, and most have nothing to replace (they are blanked for it)."""
     has = text.str.contains(needle, literal=True)
     return pl.when(has).then(rewrite(_blank_unless(has, text))).otherwise(text)
+
+
+def _title_case(line: pl.Expr) -> pl.Expr:
+    """Whether a line is a headline in title case (TITLE_CASE_WORDS, TITLE_CASE_SHARE)."""
+    words = line.str.count_matches(r"(?:^|[\s(\"“‘'•\-])[A-Za-z][A-Za-z’'\-]{3,}")
+    capitalised = line.str.count_matches(r"(?:^|[\s(\"“‘'•\-])[A-Z][A-Za-z’'\-]{3,}")
+    # (a sentence dense with names ends with a full stop: "Florida Attorney General James Uthmeier sued OpenAI and CEO
+    # Sam Altman.")
+    return (words >= TITLE_CASE_WORDS) & (capitalised >= TITLE_CASE_SHARE * words) & ~line.str.contains(r"[.!?]\s*$")
 
 
 def _reads_as_sentence(line: pl.Expr) -> pl.Expr:
@@ -158,6 +173,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 | pl.col("standfirst")
             )
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
+            & ~(_title_case(line) & ~pl.col("headline") & ~line.str.contains(LAUNCH_HEADING))
         )
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
