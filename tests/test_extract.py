@@ -739,6 +739,25 @@ def test_comparison_cues(text, released, not_released):
     assert released in models and not_released not in models
 
 
+# hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a program's build, a server,
+# an app and a chip are no model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything in this piece describes the workflow as it ships in Claude Code v2.1.170; later builds may change "
+        "it.",
+        "Background sessions were introduced in version v2.0.60.",
+        "At COMPUTEX 2026, HPE announced the ProLiant Compute DL394 Gen12, a next-generation 2U server built around "
+        "the NVIDIA Vera CPU.",
+        "The AI read the guide, launched the C2 server on a VPS, and launched the Cloudflare tunnel to route traffic.",
+        "OpenAI later released a dedicated Codex app, adding an in-app browser feature in April.",
+        "Apple plans to release an M6 chip for entry-level Macs as soon as this year.",
+    ],
+)
+def test_a_build_or_a_machine_is_no_model_release(text):
+    assert not [e["model"] for e in events(text) if e["type"] == "model_release"]
+
+
 def test_a_release_told_as_a_time_marker_is_background():
     found = events(
         "Anthropic raised money. The raise comes a week after the launch of its newest model, Claude 3.7 Sonnet."

@@ -101,6 +101,13 @@ FIRST_OF_LINE = (
     r"\b(?:releas|launch|unveil|introduc|debut)(?:e|es|ed)?\s+([A-Z][\w\-]*)\]?(?:\([^)\s]*\))?,\s+(?:its|a|an)\s+"
     r"(?:[\w\-]+\s+){0,4}?(?:AI\s+)?models?\b"
 )
+# What a name is when these follow it: a machine, an app or a program, not a model.
+PRODUCT_AFTER = (
+    r"^(?:\s+[\w\-]+)?\s+(?:servers?|apps?|application|browser|(?:smart)?phones?|laptops?|PCs?|chips?|GPUs?|CPUs?|"
+    r"processors?|accelerators?|cards?|devices?|headsets?|glasses|tunnels?|extensions?|plugins?|plug-ins?|SDK|CLI|IDE)\b"
+    r"|^,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:servers?|apps?|application|browser|(?:smart)?phones?|laptops?|"
+    r"chips?|GPUs?|CPUs?|processors?|accelerators?|cards?|devices?|headsets?|system|platform|tool|tunnel)\b"
+)
 MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digit (checked where used)
 RELEASE_VERBS = (
     r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|open "
@@ -303,7 +310,12 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     rows = rows.join(org_terms, on=["article_id", "model_org"], how="left")
     # (a name said as a yardstick, "GPT-4 level outputs", is no release of it)
     named = pl.coalesce("model_text", "model")
-    rows = rows.filter(~_text_after(named).str.contains(YARDSTICK_SUFFIX).fill_null(False))
+    # (nor is a name told as what is not a model: "the ProLiant Compute DL394 Gen12, a next-generation 2U server",
+    # "launched the C2 server", "a dedicated Codex app")
+    rows = rows.filter(
+        ~_text_after(named).str.contains(YARDSTICK_SUFFIX).fill_null(False)
+        & ~_text_after(named).str.contains(PRODUCT_AFTER).fill_null(False)
+    )
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
     # its o1 model"): a round-up of many launches tells each one so.

@@ -108,7 +108,7 @@ VERSION_SUFFIX = (
     r"Thinking|Instruct"
     r"|Cyber|Coder))*\b"
 )
-SOFTWARE_BUILD = r"\b\d+\.\d+\.\d[\w.]*"  # "2.1.150": a build of a program, no model's version
+SOFTWARE_BUILD = r"\b[vV]?\d+\.\d+\.\d[\w.]*"  # "2.1.150", "v2.0.60": a build of a program, no model's version
 VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d{1,3}(?:\.\d+)?" + VERSION_SUFFIX
 NEW_VARIANT = r"(?:-\d+(?:\.\d+)?[BM]|-mini|-nano)\b"
 # Line names that are common words or other things' names ("Falcon 9" is a rocket).
