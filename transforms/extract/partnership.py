@@ -104,6 +104,20 @@ PARTNERED_WITH = r"\b(?:partnered|partnering|teamed up|teaming up|joined forces|
 BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joining forces)\s+with\s"
 
 
+# (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
+# after the second, which would make it a subject)
+LISTED_AFTER_CUE = r"\b(?:deals?|partners?|partnerships?|collaborations?|agreements?|contracts?|alliances?|tie-ups?)\b"
+LISTED_BETWEEN = (
+    r"^(?:[^;.]{0,80}?)(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:deals?|partnerships?|agreements?|contracts?|collaborations?)"
+    r"\s+with\s+)?$"
+)
+SUBJECT_AFTER = (
+    r"^(?:’s|'s)?\s+(?:will|would|is|are|was|were|has|have|had|can|could|also|said|says|plans?|agreed|signed|"
+    r"gets?|got|announced|[a-z]+ed)\b"
+)
+
+
 def _tagged(pattern: str) -> str:
     """A pattern of capitalised words and words (EXAMPLES, KIND_BEFORE) read in `tagged`, where a word may hold a
     name's marks (names.ORG)."""
@@ -341,6 +355,27 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ~pl.col("partner").str.starts_with(pl.col("org") + " ")
         & ~pl.col("org").str.starts_with(pl.col("partner") + " ")
     )
+    # "a multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon", "partner
+    # of Cerebras Systems and AMD", "collaborations with ASML, BNP Paribas, Amazon's Alexa+": two parties listed after
+    # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a
+    # fronted one, "In a deal with Microsoft, OpenAI will ...": the second is then the clause's subject).
+    sentence = pl.col("sentence")
+    at_org = sentence.str.find(pl.col("org"), literal=True)
+    at_partner = sentence.str.find(pl.col("partner"), literal=True)
+    first_at, second_at = pl.min_horizontal(at_org, at_partner), pl.max_horizontal(at_org, at_partner)
+    second = pl.when(at_org < at_partner).then(pl.col("partner")).otherwise(pl.col("org"))
+    cue_at = sentence.str.to_lowercase().str.find(LISTED_AFTER_CUE)
+    first_len = pl.when(at_org < at_partner).then(pl.col("org").str.len_bytes()).otherwise(
+        pl.col("partner").str.len_bytes())
+    between = sentence.str.slice(first_at + first_len, second_at - first_at - first_len)
+    after_second = sentence.str.slice(second_at + second.str.len_bytes())
+    listed = (
+        (cue_at < first_at)
+        & ~sentence.str.slice(cue_at, first_at - cue_at).str.contains(r"\bbetween\b")
+        & between.str.contains(LISTED_BETWEEN)
+        & ~after_second.str.contains(SUBJECT_AFTER)
+    )
+    rows = rows.filter(~listed.fill_null(False))
     return _frame(
         rows,
         "partnership",
