@@ -1853,6 +1853,36 @@ def test_a_meeting_joined_or_a_thing_named_is_no_leadership_move():
     assert ("OpenAI", "Peter Steinberger") in _moves(events("Peter Steinberger joined OpenAI on Sunday."))
 
 
+# hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): parties listed after the deal
+# word are not each other's partners; a model line is no party
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It also signed a deal with ARM last year to secure compute for its recommendation systems, in addition to a "
+        "multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon.",
+        "Core42, a partner of Cerebras Systems and AMD as well as other AI system suppliers, was chosen.",
+        "The messaging was all about partnerships: collaborations with ASML, BNP Paribas, Amazon's Alexa+ and how they "
+        "were helping them.",
+        "Claude entered the Pentagon’s classified networks through a partnership with Palantir and was reportedly used "
+        "during the United States’ intervention in Venezuela.",
+        "It allows me to have a sort of collaboration with Claude, where I can almost work in it like in Google Docs.",
+    ],
+)
+def test_parties_listed_or_products_are_not_partners_of_each_other(text):
+    assert not [(e["org"], e["partner"]) for e in events(text) if e["type"] == "partnership"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("In a deal with Microsoft, OpenAI will get more compute.", {("Microsoft", "OpenAI")}),
+        ("The partnership between Microsoft and OpenAI was revised.", {("Microsoft", "OpenAI")}),
+    ],
+)
+def test_a_fronted_deal_or_one_between_two_still_pairs_them(text, want):
+    assert {tuple(sorted((e["org"], e["partner"]))) for e in events(text) if e["type"] == "partnership"} == want
+
+
 def test_the_company_a_rival_is_named_by_is_no_partner():
     # tests/holdout h144 (CNBC): "Anthropic’s American rival" names OpenAI, it makes no deal with Anthropic
     found = events("OpenAI, Anthropic’s American rival, launched its GPT-5.6 model the same day with very limited "

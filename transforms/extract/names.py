@@ -537,6 +537,11 @@ def _text_after(name: pl.Expr) -> pl.Expr:
     return sentence.str.slice(sentence.str.find(name, literal=True) + name.str.len_chars())
 
 
+def _product_lines(g: gaz.Gazetteer) -> list[str]:
+    """The names of model lines and families ("Claude", "Grok", "Qwen"): products, never companies."""
+    return sorted(set(_bare_families(g)) | set(_maps(g)["line_org"]))
+
+
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
     """Family names without a version ("Qwen", "Gemini"): product lines, not models."""
     return [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
@@ -615,6 +620,8 @@ def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
             & ~first.is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
             & ~unknown.str.contains(GENERIC_PARTY)
             & _canonical(unknown, g.model_by_key).is_null()
+            # (a model line is a product: "Claude entered the Pentagon's networks through a partnership with Palantir")
+            & ~unknown.is_in(_product_lines(g))
         ).then(unknown)
 
     return pl.coalesce(known, _let(text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1), plausible))
@@ -656,7 +663,11 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
 
 
 def _new_name(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
-    known = _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
+    # (a model line is a product, no company: "Claude entered the Pentagon's networks through a partnership with ...")
+    known = (
+        _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
+        | name.is_in(_product_lines(g))
+    )
     first = name.str.extract(r"^(\S+)", 1)
     return pl.when(
         ~known
