@@ -1268,6 +1268,23 @@ def _market(found):
     return {(e["org"], e["pct"], e["amount_usd"]) for e in found if e["type"] == "market_move"}
 
 
+# hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a share of a market, of
+# tokens or of visits is no stock
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TSMC's share in the global pure foundry market rose to 73 percent in the first quarter from 69 percent in "
+        "late 2024, while Samsung's slipped slightly to about 7 percent.",
+        "DeepSeek’s share of tokens jumped from under 1% to 17% in a single month, while its share of spend stayed "
+        "near 1%.",
+        "Although Cursor has gained some mind share (from 69% in January to 75% in May–July), it has experienced a "
+        "small decline in adoption.",
+    ],
+)
+def test_a_share_of_a_market_is_no_market_move(text):
+    assert not [e for e in events(text) if e["type"] == "market_move"]
+
+
 def test_each_company_in_a_market_storys_list_moves_by_its_own_figure():
     found = _market(
         events(

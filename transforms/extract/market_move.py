@@ -9,18 +9,26 @@ from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
 
-MARKET = r"\b(stock|shares?|market (?:value|cap[a-z]*)|stock price|share price|valuation)\b"
+# ("shares", not "share": "mind share", "market share", "the share of visits" are no stock)
+MARKET = (
+    r"\b(stocks?|shares|market (?:value|cap[a-z]*)|stock price|share (?:price|prices|index|indices)|(?:a|per) share"
+    r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation)\b"
+)
+# "Newsmax up 7% in premarket trading"
+PCT_IN_TRADING = (
+    r"(?:about\s+|nearly\s+|almost\s+|more than\s+)?\d[\d.]*\s?(?:%|per ?cent)\s+in\s+(?:[\w\-]+\s+)?trading"
+)
 MARKET_DOWN = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
     r"slump[a-z]*|slipp?(?:ed|ing|s)|los[st]|loss|eras[a-z]*|wip[a-z]* out|shed[a-z]*|declin[a-z]*|"
-    r"(?:stock|shares)\s+down)\b"
+    rf"(?:stock|shares)\s+down|down\s+{PCT_IN_TRADING})\b"
 )
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
     # "enough to send Amazon's stock up nearly 10% in after-hours trading"
-    r"(?:stock|shares)\s+up)\b"
+    rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING})"
 )
 
 # "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
