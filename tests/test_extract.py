@@ -303,6 +303,20 @@ def test_leaving_to_join_is_two_events():
         "Mike Cannon-Brookes has said it would be “disingenuous to pretend AI doesn’t change the mix”.",
         "By June 2026, Claude Code, Cursor, Codex, and Antigravity converged on one agentic coding blueprint—now Grok "
         "Build joins the fight over price and habits.",
+        # backers named as "names like", a person "named" (called), parties "named as defendants", workers fired, a
+        # presenter joined by colleagues, a podcast guest
+        "The company launched with real momentum: a $33 million seed round backed by names like a16z crypto’s Chris "
+        "Dixon, Google DeepMind’s Jeff Dean, and Perplexity’s Aravind Srinivas.",
+        "But in all likelihood none of this would have happened had it not been for an English mathematician named "
+        "Thomas Bloom.",
+        "io Products and Chang Liu, an electrical engineer at OpenAI who was at Apple until January, are also named as "
+        "defendants in the lawsuit.",
+        "Meta has been slashing jobs throughout the year, and in May fired about 8,000 workers, said Rob May, CEO of "
+        "Neurometric.",
+        "Federighi was joined by Amar Subramanya (vice president of AI), Mike Rockwell (Siri lead), and Sebastien "
+        "Marineau-Mes (software VP).",
+        "Recorded live at DX Annual, Abi Noda, co-founder and CEO of DX, joins Brian Houck of Microsoft to share an "
+        "early look at DX’s new research.",
     ],
 )
 def test_leadership_not_moves(text):

@@ -220,6 +220,25 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             r"white-collar|entire|the need)\b)",
             "substitute$1",
         )
+        # "a seed round backed by names like ... Google DeepMind's Jeff Dean", "an English mathematician named Thomas
+        # Bloom.", "Chang Liu ... are also named as defendants", "Meta ... fired about 8,000 workers", "Federighi was
+        # joined by Amar Subramanya", "Abi Noda ... joins Brian Houck of Microsoft to share", "Hal Denbar joined David
+        # Van Brunt on the Pool Guy Podcast": a word of a move verb's that moves no one
+        .str.replace_all(r"\bnames (?:like|such as|including)\b", "people like")
+        .str.replace_all(r"\bnamed ((?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+)([.;)]|$)", "called $1$2")
+        .str.replace_all(
+            r"\bnamed as (?:a |an |the )?(?:co-)?(?:defendants?|plaintiffs?|respondents?|suspects?|witness(?:es)?|"
+            r"part(?:y|ies)|risks?|threats?|finalists?|one of)\b",
+            "cited as",
+        )
+        .str.replace_all(r"\bfired\s+(?:about |around |nearly |more than |some |over |roughly )?\d", "laid off 0")
+        .str.replace_all(r"\b(?:is |was |were |been )?joined by\b", "accompanied by")
+        .str.replace_all(
+            r"\bjoin(?:s|ed)?(\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s+(?:of\s+[A-Z]|to (?:share|discuss|talk|chat)\b"
+            r"|on (?:the|a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?:podcast|show|panel|stage|call|webinar|livestream)\b))",
+            "met$1",
+        )
         # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
         .str.replace_all(r"\b(?i:code-?named|nick-?named|so-named)\b", "called")
         # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
