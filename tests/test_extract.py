@@ -1964,6 +1964,15 @@ def test_a_subject_partnered_with_a_company_it_introduces():
         "Singapore-based company Datagrid has secured approval to build a NZ$3.5bn (US$2bn) AI datacentre on a "
         "49-hectare site in Makarewa.",
         "Elsewhere, a new AI startup, literally called Taste Labs, recently secured $18.5 million in funding.",
+        # money invested with no one to receive it, a question, a rival bested, a name in a quoted phrase
+        "The Secure Fund invested more than $500,000 across 50 projects, pairing maintainers with GitHub Security Lab "
+        "experts.",
+        "Along with the announcements, Microsoft – a member of the project’s partner consortium – said it is investing "
+        "$60 million to support the efforts.",
+        "Should You Invest $1,000 in Amazon.com Right Now?",
+        "It raised $65 billion at a $965 billion valuation (also besting OpenAI) at the end of May.",
+        "Prime Intellect, whose earlier seed round Karpathy personally backed, raised a $130 million Series A to build "
+        "what it calls a “Hugging Face for RL environments.”",
     ],
 )
 def test_money_that_is_no_round_of_the_org_named(text):

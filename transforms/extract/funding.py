@@ -99,8 +99,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # "In March, OpenAI raised $122 billion" in a June article: a round of a month before last is background.
     fronted = pl.col("sentence").str.extract(FRONTED_MONTH, 1).replace_strict(MONTHS, default=None)
     months_ago = (pl.col("published_at").dt.month().cast(pl.Int64) - fronted.cast(pl.Int64)) % 12
+    # ("Should You Invest $1,000 in Amazon.com Right Now?": a question claims nothing)
     rows = money.filter(
-        low.str.contains(FUNDING)
+        ~pl.col("sentence").str.contains(r"\?\W*$")
+        & low.str.contains(FUNDING)
         & ~low.str.contains(FUNDING_NOT)
         & ~low.str.contains(FUNDING_BEFORE)
         & ~pl.col("history")
@@ -179,8 +181,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             rf"|{ORG}-(?i:backed|funded)\b"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
-            r"|\b(?i:rivals?|surpass\w*|overtak\w*|than|versus|like|such as|since)\s+"
-            rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG})"
+            r"|\b(?i:rivals?|surpass\w*|overtak\w*|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|than|versus|like|such as|"
+            r"since)\s+"
+            rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
+            # a name inside a quoted phrase: "to build what it calls a “Hugging Face for RL environments.”"
+            rf"|[“\"][^”\"]{{0,60}}?{ORG})"
         )
         .list.eval(_canonical(pl.element().str.extract(ORG_NAME, 1), g.org_by_key).drop_nulls())
     )
@@ -218,6 +223,14 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     ).with_columns(
         recipient=pl.coalesce("recipient", pl.when(pl.col("investing").is_not_null()).then(unknown_recipient))
     )
+    # Money invested with no one named to receive it is spent, not raised: "The Secure Fund invested more than $500,000
+    # across 50 projects", "Microsoft ... said it is investing $60 million to support the efforts".
+    spent = (
+        pl.col("sentence").str.contains(r"\b(?i:invest(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:us\$|\$|€|£|¥)")
+        & pl.col("recipient").is_null()
+        & ~pl.col("sentence").str.contains(r"(?i:\brais\w*|\bround\b|\bseries [a-h]\b|\bseed\b|\bstake\b)")
+    )
+    per_sentence = per_sentence.filter(~spent)
     per_sentence = per_sentence.with_columns(
         org=pl.coalesce(
             "recipient",
