@@ -190,68 +190,74 @@ TITLE_BEFORE_NAME = (
 )
 
 
+# Words of a move verb's that move no one, rewritten before the movers are read (pattern, replacement), in order.
+NO_MOVE_REWRITES: list[tuple[str, str]] = [
+    # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
+    (r"\b(?:named|listed) in\b", "cited in"),
+    (r"\bnamed after\b", "called after"),
+    (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),
+    # "tech execs, including OpenAI's Sam Altman, joined heads of state to discuss ...": a meeting joined, no
+    # employer; "a pattern, which it named "Configuration-Based Sandbox Escape"": a thing named, no appointee
+    (
+        r"\b(?i:join(?:s|ed|ing)?)\s+(?:(?:a|an|the|other|fellow)\s+)?(?:heads? of (?:state|government)|world "
+        r"leaders|leaders|meetings?|calls?|summits?|talks|panels?|chorus|ranks|discussions?|conferences?)\b",
+        "met",
+    ),
+    (r"\bnamed\s+[\"“‘']", "called "),
+    # "The US government ... is promoting the expansion of nuclear energy", "Animaj has promoted a proprietary
+    # pipeline": a thing promoted, no one; "AI replaces people", "replacing white-collar jobs": no successor
+    (r"\bpromot(?:e|es|ed|ing)(\s+(?:a|an)\s)", "touted$1"),
+    (r"\bpromoting(\s+(?:the|its|their|our|this|that|these|those)\s)", "touting$1"),
+    (
+        r"\breplac(?:e|es|ed|ing)(\s+(?:people|workers|humans|human|jobs|staff|employees|engineers|programmers|"
+        r"developers|coders|writers|artists|roles|tasks|labou?r|search|traditional|existing|entry-level|"
+        r"white-collar|entire|the need)\b)",
+        "substitute$1",
+    ),
+    # "a seed round backed by names like ... Google DeepMind's Jeff Dean", "an English mathematician named Thomas
+    # Bloom.", "Chang Liu ... are also named as defendants", "Meta ... fired about 8,000 workers", "Federighi was
+    # joined by Amar Subramanya", "Abi Noda ... joins Brian Houck of Microsoft to share", "Hal Denbar joined David
+    # Van Brunt on the Pool Guy Podcast": a word of a move verb's that moves no one
+    (r"\bnames (?:like|such as|including)\b", "people like"),
+    (r"\bnamed ((?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+)([.;)]|$)", "called $1$2"),
+    (
+        r"\bnamed as (?:a |an |the )?(?:co-)?(?:defendants?|plaintiffs?|respondents?|suspects?|witness(?:es)?|"
+        r"part(?:y|ies)|risks?|threats?|finalists?|one of)\b",
+        "cited as",
+    ),
+    (r"\bfired\s+(?:about |around |nearly |more than |some |over |roughly )?\d", "laid off 0"),
+    (r"\b(?:is |was |were |been )?joined by\b", "accompanied by"),
+    (
+        r"\bjoin(?:s|ed)?(\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s+(?:of\s+[A-Z]|to (?:share|discuss|talk|chat)\b"
+        r"|on (?:the|a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}?"
+        r"(?:podcast|show|panel|stage|call|webinar|livestream)\b))",
+        "met$1",
+    ),
+    # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
+    (r"\b(?i:code-?named|nick-?named|so-named)\b", "called"),
+    # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
+    # Microsoft's Xbox have joined the firms hiking prices": an ally in a cause or one of a crowd, no employer
+    (r"\b(?i:join(?:s|ed|ing)?)(\s+[^,;.]{1,60}?\s+in\s+[a-z]+ing)\b", "ally$1"),
+    (
+        r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
+        r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club|fight|battle|debate|effort|movement|campaign)\b",
+        "met",
+    ),
+]
+
+
 def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     """(article, sentence, name as written, apposition) for each person a move verb is said of."""
     # Every move verb (MOVE_VERBS, OBJECT_MOVE, LEADERSHIP) contains one of these words (lower-cased): other sentences
     # name no mover.
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
+    sentence = pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1")
+    for pattern, replacement in NO_MOVE_REWRITES:
+        sentence = sentence.str.replace_all(pattern, replacement)
+    # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a "when"
+    # clause dates another (the backdrop, not news)
     sents = sents.filter(pl.col("low").str.contains(MOVE_CUE)).with_columns(
-        # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
-        sentence=pl.col("sentence")
-        .str.replace_all(TITLE_BEFORE_NAME, "$1")
-        .str.replace_all(r"\b(?:named|listed) in\b", "cited in")
-        .str.replace_all(r"\bnamed after\b", "called after")
-        .str.replace_all(r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally")
-        # "tech execs, including OpenAI's Sam Altman, joined heads of state to discuss ...": a meeting joined, no
-        # employer; "a pattern, which it named "Configuration-Based Sandbox Escape"": a thing named, no appointee
-        .str.replace_all(
-            r"\b(?i:join(?:s|ed|ing)?)\s+(?:(?:a|an|the|other|fellow)\s+)?(?:heads? of (?:state|government)|world "
-            r"leaders|leaders|meetings?|calls?|summits?|talks|panels?|chorus|ranks|discussions?|conferences?)\b",
-            "met",
-        )
-        .str.replace_all(r"\bnamed\s+[\"“‘']", "called ")
-        # "The US government ... is promoting the expansion of nuclear energy", "Animaj has promoted a proprietary
-        # pipeline": a thing promoted, no one; "AI replaces people", "replacing white-collar jobs": no successor
-        .str.replace_all(r"\bpromot(?:e|es|ed|ing)(\s+(?:a|an)\s)", "touted$1")
-        .str.replace_all(r"\bpromoting(\s+(?:the|its|their|our|this|that|these|those)\s)", "touting$1")
-        .str.replace_all(
-            r"\breplac(?:e|es|ed|ing)(\s+(?:people|workers|humans|human|jobs|staff|employees|engineers|programmers|"
-            r"developers|coders|writers|artists|roles|tasks|labou?r|search|traditional|existing|entry-level|"
-            r"white-collar|entire|the need)\b)",
-            "substitute$1",
-        )
-        # "a seed round backed by names like ... Google DeepMind's Jeff Dean", "an English mathematician named Thomas
-        # Bloom.", "Chang Liu ... are also named as defendants", "Meta ... fired about 8,000 workers", "Federighi was
-        # joined by Amar Subramanya", "Abi Noda ... joins Brian Houck of Microsoft to share", "Hal Denbar joined David
-        # Van Brunt on the Pool Guy Podcast": a word of a move verb's that moves no one
-        .str.replace_all(r"\bnames (?:like|such as|including)\b", "people like")
-        .str.replace_all(r"\bnamed ((?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+)([.;)]|$)", "called $1$2")
-        .str.replace_all(
-            r"\bnamed as (?:a |an |the )?(?:co-)?(?:defendants?|plaintiffs?|respondents?|suspects?|witness(?:es)?|"
-            r"part(?:y|ies)|risks?|threats?|finalists?|one of)\b",
-            "cited as",
-        )
-        .str.replace_all(r"\bfired\s+(?:about |around |nearly |more than |some |over |roughly )?\d", "laid off 0")
-        .str.replace_all(r"\b(?:is |was |were |been )?joined by\b", "accompanied by")
-        .str.replace_all(
-            r"\bjoin(?:s|ed)?(\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s+(?:of\s+[A-Z]|to (?:share|discuss|talk|chat)\b"
-            r"|on (?:the|a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}?"
-            r"(?:podcast|show|panel|stage|call|webinar|livestream)\b))",
-            "met$1",
-        )
-        # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
-        .str.replace_all(r"\b(?i:code-?named|nick-?named|so-named)\b", "called")
-        # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
-        # Microsoft's Xbox have joined the firms hiking prices": an ally in a cause or one of a crowd, no employer
-        .str.replace_all(r"\b(?i:join(?:s|ed|ing)?)(\s+[^,;.]{1,60}?\s+in\s+[a-z]+ing)\b", "ally$1")
-        .str.replace_all(
-            r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
-            r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club|fight|battle|debate|effort|movement|campaign)\b",
-            "met",
-        )
-        # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a
-        # "when" clause dates another (the backdrop, not news)
-        .str.replace(r",?\s+when\s+[^;]*$", "")
+        sentence=sentence.str.replace(r",?\s+when\s+[^;]*$", "")
     )
     # (SUBJECT_MOVE, 1.7k characters, is read in the gazetteer's threads, where it stays compiled:
     # names._gazetteer_select)
