@@ -1631,6 +1631,10 @@ def test_suits_filed_by_a_person_or_a_states_attorney_general():
 def test_a_states_ai_law_is_policy_of_that_state():
     found = events("Connecticut Governor Ned Lamont signed a bill regulating AI tools used by employers on Tuesday.")
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Connecticut (US)"}
+    # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a law "enacted"
+    found = events("This week, New York Gov. Kathy Hochul enacted a one-year moratorium on the construction of AI data "
+                   "centers in her state.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"New York (US)"}
 
 
 def test_software_words_and_countries_are_no_person():
