@@ -766,6 +766,9 @@ def test_comparison_cues(text, released, not_released):
         "The AI read the guide, launched the C2 server on a VPS, and launched the Cloudflare tunnel to route traffic.",
         "OpenAI later released a dedicated Codex app, adding an in-app browser feature in April.",
         "Apple plans to release an M6 chip for entry-level Macs as soon as this year.",
+        # models offered on another company's cloud: distributed, not released
+        "GPT-5.5, GPT-5.4, and Codex are now generally available on Amazon Bedrock.",
+        "Opus 4.6 and Haiku 4.5 are also available via third-party services like Azure Foundry and Amazon Bedrock.",
     ],
 )
 def test_a_build_or_a_machine_is_no_model_release(text):

@@ -53,6 +53,13 @@ PERMITTED = (
     r"\b(?:permission|approval|clearance|authori[sz]ation|go-ahead|green light|licen[cs]e|(?:allowed|permitted|"
     r"authori[sz]ed|cleared)(?: \w+)?) to (?:release|launch|ship|deploy|roll out|open-source)\b"
 )
+# A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
+# generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
+ON_A_CLOUD = (
+    r"\b(?:now |also |generally |broadly |widely )*available (?:\w+ ){0,3}?(?:on|via|through|in|from) "
+    r"(?:[\w\-]+ ){0,4}?(?:amazon bedrock|bedrock|sagemaker|azure|microsoft foundry|snowflake|databricks|watsonx|"
+    r"oracle cloud|third-party)\b"
+)
 # A version number after a known name, with its variant words ("Nano Banana 2 Lite"), unless a count or measure
 # follows ("Sora 2 minutes", "Veo 3x", "Imagen 2 models").
 NEW_VERSION_TAIL = rf"^([\s\-]\d{{1,2}}(?:\.\d{{1,2}})?{VERSION_SUFFIX})"
@@ -136,7 +143,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
-        is_cue=low.str.replace_all(PERMITTED, "").str.contains(RELEASE)
+        is_cue=low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
