@@ -35,6 +35,21 @@ MARKET_UP = (
 STAKE = rf"{PCT_PATTERN}\s+(?:of|stake)\b"
 
 
+def _sign(low: pl.Expr) -> pl.Expr:
+    """-1 for a fall, 1 for a rise: the direction told last before the figure ("Even after declines Wednesday, SoftBank
+    Group's stock has also surged this year and was last up about 45.5%" rose), else any fall told."""
+    last_direction = (
+        low.str.extract(rf"^(.*?){PCT_PATTERN}", 1).str.extract(rf"^.*((?:{MARKET_DOWN})|(?:{MARKET_UP}))", 1)
+    )
+    return (
+        pl.when(last_direction.is_not_null())
+        .then(pl.when(last_direction.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0))
+        .when(low.str.contains(MARKET_DOWN))
+        .then(-1.0)
+        .otherwise(1.0)
+    )
+
+
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
@@ -53,7 +68,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .group_by("article_id", "sent_idx")
         .agg(amount=pl.col("amount_usd").first())
     )
-    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    sign = _sign(low)
     is_media = org_kind(pl.element(), g) == "media"
     owner = _canonical(
         pl.coalesce(
@@ -292,7 +307,7 @@ def _unknown_owner_moves(sents: pl.DataFrame) -> pl.DataFrame:
     rows = rows.filter(
         (pl.col("focus_new_org") == name) | pl.col("focus_new_org").str.starts_with(name + " ")
     ).filter(~low.str.contains(ACCOUNTS) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
-    sign = pl.when(low.str.contains(MARKET_DOWN)).then(-1.0).otherwise(1.0)
+    sign = _sign(low)
     pct = pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
     return _signed_moves(rows.filter(pct.is_not_null()), pl.col("focus_new_org"), pct, pl.lit(None), sign)
 
