@@ -1303,7 +1303,7 @@ def test_a_share_of_a_market_is_no_market_move(text):
 
 
 def test_a_moves_direction_is_the_one_told_last_before_its_figure():
-    # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): an earlier fall named first
+    # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a fall named first
     found = events("Even after declines Wednesday, SoftBank Group’s stock has also surged this year and was last up "
                    "about 45.5% for the period.")
     assert [(e["org"], e["pct"]) for e in found if e["type"] == "market_move"] == [("SoftBank", 45.5)]
