@@ -157,6 +157,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
             after_title=line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars(),
+            # (a column: the filter below reads it twice)
+            launch_heading=line.str.contains(LAUNCH_HEADING),
         )
         .with_columns(
             # (words and capitals counted in the line after the title only: the others are blanked, no standfirst)
@@ -167,13 +169,13 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             (
                 line.str.contains(SENTENCE_END)
                 | line.str.contains(LIST_ITEM)
-                | line.str.contains(LAUNCH_HEADING)
+                | pl.col("launch_heading")
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
                 | pl.col("standfirst")
             )
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
-            & ~(_title_case(line) & ~pl.col("headline") & ~line.str.contains(LAUNCH_HEADING))
+            & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
         )
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
