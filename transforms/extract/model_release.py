@@ -319,9 +319,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     named = pl.coalesce("model_text", "model")
     # (nor is a name told as what is not a model: "the ProLiant Compute DL394 Gen12, a next-generation 2U server",
     # "launched the C2 server", "a dedicated Codex app")
+    # (what follows the name read once, for both)
     rows = rows.filter(
-        ~_text_after(named).str.contains(YARDSTICK_SUFFIX).fill_null(False)
-        & ~_text_after(named).str.contains(PRODUCT_AFTER).fill_null(False)
+        ~_text_after(named).str.contains(rf"(?:{YARDSTICK_SUFFIX})|(?:{PRODUCT_AFTER})").fill_null(False)
     )
     lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model").unique()
     # Past the lead a release is news where the release verb takes the model as its object ("On day 9, OpenAI released
