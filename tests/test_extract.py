@@ -2054,3 +2054,19 @@ def test_a_body_a_government_sets_up_for_ai_is_policy():
     # a company's new centre is no policy
     text = "Nvidia has launched a new national centre for artificial intelligence research in Taiwan."
     assert not [e for e in events(text) if e["type"] == "policy"]
+
+
+def test_places_in_a_sentence_are_counted_in_characters_past_curly_quotes():
+    # IEEE Spectrum, 2026-07-21 (hn-digest, outside every labelled set: tests/holdout/README "unlabelled pool").
+    # str.find counts bytes: after the four curly quotes (3 bytes each) its offset cut "GPT-5.5" 8 characters too far.
+    from transforms.extract.names import char_at
+
+    sentence = ("Nix said GLM 5.2 comes “really close” to frontier models like Anthropic’s Opus and OpenAI’s "
+                "GPT-5.5—close enough to earn a permanent spot in his rotation.")
+    found = pl.DataFrame({"s": [sentence]}).select(
+        literal=pl.col("s").str.slice(char_at(pl.col("s"), pl.lit("GPT-5.5"), literal=True)),
+        regex=pl.col("s").str.slice(char_at(pl.col("s"), r"\bclose enough\b")),
+        absent=char_at(pl.col("s"), "Gemini"),
+    ).row(0, named=True)
+    assert found == {"literal": sentence[sentence.index("GPT-5.5"):],
+                     "regex": "close enough to earn a permanent spot in his rotation.", "absent": None}

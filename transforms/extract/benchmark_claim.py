@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import BENCHMARK, _bare_families, main_maker
+from transforms.extract.names import BENCHMARK, _bare_families, char_at, main_maker
 from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, PHRASE_WORD, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -148,7 +148,7 @@ def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
             "article_id",
             "sent_idx",
             compared_to=pl.col("sentence")
-            .str.slice(pl.col("low").str.find(BENCHMARK).fill_null(pl.col("low").str.len_chars()))
+            .str.slice(char_at(pl.col("low"), BENCHMARK).fill_null(pl.col("low").str.len_chars()))
             .str.extract_all(SIZED_NAME)
             .list.eval(pl.element().str.strip_chars_start(" \t\n([,;:\"“‘")),
             model=pl.coalesce(

@@ -13,6 +13,7 @@ from transforms.extract.names import (
     _maps,
     _tagged_orgs,
     _with_orgs_in,
+    char_at,
     org_kind,
 )
 from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
@@ -445,7 +446,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Barret Zoph and Luke Metz left for OpenAI, while Andrew Tulloch left for Meta": the company each person leaves
     # for, read in the person's own clause (from their name to the clause's end); "Google DeepMind Vice President John
     # Jumper said ... he was leaving for Anthropic": the company the clause names besides is the one left.
-    at = pl.col("tagged").str.find(pl.col("person"), literal=True).fill_null(0)
+    at = char_at(pl.col("tagged"), pl.col("person"), literal=True).fill_null(0)
     own_clause = pl.col("tagged").str.slice(at).str.replace(f"(?:{CLAUSE_BREAK}).*$", "")
     clause = pl.concat_str(pl.col("tagged").str.slice(0, at).str.replace(f"^.*(?:{CLAUSE_BREAK})", ""), own_clause)
     left_for = _canonical(

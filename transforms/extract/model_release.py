@@ -16,6 +16,7 @@ from transforms.extract.names import (
     _text_after,
     _versioned,
     _with_read,
+    char_at,
     org_kind,
 )
 from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
@@ -398,7 +399,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # the last verb before its name tells.
     verbs = (
         pl.col("sentence")
-        .str.slice(0, pl.col("sentence").str.find(named, literal=True))
+        .str.slice(0, char_at(pl.col("sentence"), named, literal=True))
         .str.to_lowercase()
         .str.extract_all(TEASE_OR_RELEASE)
     )
@@ -674,7 +675,7 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
     # and 3.5 Flash Cyber"), not one it compares ("Grok 4.6 and GPT5.6 beat Anthropic ...").
     # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")
-    cue_at = pl.col("low").str.find(STRONG_COMPARISON)
+    cue_at = char_at(pl.col("low"), STRONG_COMPARISON)
     claim = pl.when(cue_at.is_null()).then(pl.col("sentence")).otherwise(pl.col("sentence").str.slice(0, cue_at))
     claim = claim.str.replace_all(SOFTWARE_BUILD, "#")  # ("introduced around Claude Code 2.1.150")
     # A number listed after a name that a lower-case noun follows is a quantity, no version of the line: "hosting

@@ -388,7 +388,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     )
     # the lower-cased clause and where its first comparison cue is, computed once (each is used several times)
     clauses = clauses.with_columns(clause_low=pl.col("clause").str.to_lowercase())
-    clauses = clauses.with_columns(cue_at=pl.col("clause_low").str.find(COMPARISON))
+    clauses = clauses.with_columns(cue_at=char_at(pl.col("clause_low"), COMPARISON))
     clause_low, cue_at = pl.col("clause_low"), pl.col("cue_at")
     split = clauses.select(
         "article_id",
@@ -531,10 +531,18 @@ def main_maker(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def char_at(text: pl.Expr, pattern: str | pl.Expr, literal: bool = False) -> pl.Expr:
+    """Where `pattern` first occurs in `text`, in characters (null where it does not): what str.slice takes.
+    str.find counts bytes, which differ from characters after any character outside ASCII, such as a curly quote."""
+    # (a regex: its leftmost match and all after it removed)
+    before = text.str.split(pattern).list.first() if literal else text.str.replace(f"(?s)(?:{pattern}).*", "")
+    return pl.when(text.str.contains(pattern, literal=literal)).then(before.str.len_chars())
+
+
 def _text_after(name: pl.Expr) -> pl.Expr:
     """What the sentence says after the first place it spells `name` (null where it does not)."""
     sentence = pl.col("sentence")
-    return sentence.str.slice(sentence.str.find(name, literal=True) + name.str.len_chars())
+    return sentence.str.slice(char_at(sentence, name, literal=True) + name.str.len_chars())
 
 
 def _product_lines(g: gaz.Gazetteer) -> list[str]:

@@ -14,6 +14,7 @@ from transforms.extract.names import (
     WEAK_COMPARISON,
     _canonical,
     _subject_org,
+    char_at,
     org_kind,
 )
 from transforms.extract.patterns import (
@@ -260,9 +261,9 @@ def _shaped(occ: pl.DataFrame, makers: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("clause").str.contains(pl.col("name"), literal=True))
         .unique(["article_id", "sent_idx", "name"], keep="first", maintain_order=True)
     )
-    at = pl.col("clause").str.find(pl.col("name"), literal=True)
+    at = char_at(pl.col("clause"), pl.col("name"), literal=True)
     low = pl.col("clause").str.to_lowercase()
-    cue_at = low.str.find(COMPARISON)
+    cue_at = char_at(low, COMPARISON)
     prefix = pl.col("clause").str.slice(0, at).str.to_lowercase()
     after = pl.col("clause").str.slice(at + pl.col("name").str.len_chars())
     rows = clauses.with_columns(

@@ -18,6 +18,7 @@ from transforms.extract.names import (
     _subject_org,
     _tagged_orgs,
     _with_orgs_in,
+    char_at,
     org_kind,
 )
 from transforms.extract.patterns import (
@@ -362,15 +363,15 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a
     # fronted one, "In a deal with Microsoft, OpenAI will ...": the second is then the clause's subject).
     sentence = pl.col("sentence")
-    at_org = sentence.str.find(pl.col("org"), literal=True)
-    at_partner = sentence.str.find(pl.col("partner"), literal=True)
+    at_org = char_at(sentence, pl.col("org"), literal=True)
+    at_partner = char_at(sentence, pl.col("partner"), literal=True)
     first_at, second_at = pl.min_horizontal(at_org, at_partner), pl.max_horizontal(at_org, at_partner)
     second = pl.when(at_org < at_partner).then(pl.col("partner")).otherwise(pl.col("org"))
-    cue_at = sentence.str.to_lowercase().str.find(LISTED_AFTER_CUE)
-    first_len = pl.when(at_org < at_partner).then(pl.col("org").str.len_bytes()).otherwise(
-        pl.col("partner").str.len_bytes())
+    cue_at = char_at(sentence.str.to_lowercase(), LISTED_AFTER_CUE)
+    first_len = pl.when(at_org < at_partner).then(pl.col("org").str.len_chars()).otherwise(
+        pl.col("partner").str.len_chars())
     between = sentence.str.slice(first_at + first_len, second_at - first_at - first_len)
-    after_second = sentence.str.slice(second_at + second.str.len_bytes())
+    after_second = sentence.str.slice(second_at + second.str.len_chars())
     listed = (
         (cue_at < first_at)
         & ~sentence.str.slice(cue_at, first_at - cue_at).str.contains(r"\bbetween\b")
