@@ -90,7 +90,9 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     subject = _subject_org(clause, ACQUIRER_TAIL, g)
     # (ACQUISITION_NOT reads only the sentences ACQUISITION matches: the others are blanked for it)
     bought = low.str.contains(ACQUISITION)
-    rows = sents.filter(bought & ~_blank_unless(bought, low).str.contains(ACQUISITION_NOT) & ~pl.col("past_year"))
+    rows = sents.filter(
+        bought & ~_blank_unless(bought, low).str.contains(ACQUISITION_NOT) & ~pl.col("past_year") & ~pl.col("history")
+    )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "acquisition")  # no rows, in the mentions' shape
     # (the org pattern's readings first: names._with_orgs_in)

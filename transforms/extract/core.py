@@ -248,6 +248,12 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         )
         .with_columns(
             prev_focus_org=pl.col("focus_org").shift(1).over("article_id"),
+            # how many sentences back the company in focus was last named
+            focus_org_age=pl.col("sent_idx")
+            - pl.when(pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS)).list.len() > 0)
+            .then(pl.col("sent_idx"))
+            .forward_fill()
+            .over("article_id"),
             focus_new_org=pl.col("new_org").forward_fill().over("article_id"),
         )
     )

@@ -41,6 +41,8 @@ FUNDING_NOT = (
     r"outlook|estimates?"
     r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
     r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build"
+    # what is raised that is no money: "breakthroughs ... have raised doubts", "raising fresh questions over risk"
+    r"|rais(?:e|es|ed|ing) (?:\w+ )?(?:doubts?|concerns?|questions?|fears?|eyebrows|alarms?|hopes|expectations)"
     # money borrowed is no equity round: "raised $775 million by borrowing against its GPUs", "raised €830 million in
     # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
     # makes: "uses AI to underwrite loans")
@@ -82,6 +84,10 @@ FUNDING_TAIL = (
     r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
     r"announced|announces|emerg(?:es|ed) from stealth with)\s"
 )
+# "It raised ..." names the company in focus only where it was named within the last few sentences: further on, "it"
+# is more often a company the gazetteer does not know ("It raised a €120K seed" 40 sentences after Uber, "The Chinese
+# humanoid firm raised $900 million" in a newsletter that named Meta items before).
+FOCUS_AGE = 3
 # A name set off by commas is still the subject: "Preview, a production platform for AI video, raises $12M",
 # "Nguyen's startup, Radical Numerics, emerged from stealth with": the commas and the description go.
 APPOSED_SUBJECT = (
@@ -108,6 +114,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         & ~pl.col("history")
         & ~(months_ago >= 2).fill_null(False)
         & ~ctx.str.contains(RUNNING_TOTAL)
+        # ("The company has raised $15 million to date", "Guilded had raised $10.2 million total")
+        & ~pl.col("follows").str.contains(r"^\s*(?i:in total|total|in all|altogether|so far|to date)\b")
         & ~ctx.str.contains(YARDSTICK)
     )
     if rows.is_empty():
@@ -125,6 +133,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             event_date=pl.col("event_date").first(),
             status=pl.col("status").first(),
             prev_focus_org=pl.col("prev_focus_org").first(),
+            focus_org_age=pl.col("focus_org_age").first(),
             valued=pl.col("sentence")
             .first()
             .str.extract(
@@ -176,13 +185,13 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .str.extract_all(
             rf"(?:{ORG}(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
-            rf"|\b(?:from|by|led by|backed by)\s+(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
+            rf"|\b(?:from|by|led by|backed by|via)\s+(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a backer named as what describes another: "joins Anthropic-backed Public First Action"
             rf"|{ORG}-(?i:backed|funded)\b"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
-            r"|\b(?i:rivals?|surpass\w*|overtak\w*|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|than|versus|like|such as|"
-            r"since)\s+"
+            r"|\b(?i:(?:arch-?)?rivals?|surpass\w*|overtak\w*|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|than|versus|like|"
+            r"such as|since)\s+"
             rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a name inside a quoted phrase: "to build what it calls a “Hugging Face for RL environments.”"
             rf"|[“\"][^”\"]{{0,60}}?{ORG})"
@@ -217,7 +226,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     opens = pl.when(pl.col("sentence").str.starts_with(pl.col("new_org").fill_null("\x00"))).then("new_org")
     # (the company in focus is the one before this sentence where this one names only a yardstick or a backer)
     in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
-    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers).then(in_focus))
+    recent = pl.col("focus_org_age") <= FOCUS_AGE
+    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers & recent).then(in_focus))
     per_sentence = per_sentence.with_columns(
         recipient=recipient, subject_org=subject_org, investing=_canonical(investing, g.org_by_key), by=bystanders
     ).with_columns(

@@ -33,6 +33,7 @@ core.extract_mentions adds these columns before the rule modules read the table 
     focus_org       String        the first acting company (not an investor, government, regulator or media) the
                                   sentence names, else the latest an earlier sentence named ("the company")
     prev_focus_org  String        focus_org as it stood at the previous sentence
+    focus_org_age   Int64         how many sentences back focus_org was named (0: in this one)
     focus_new_org   String        the latest new_org of this or an earlier sentence
 The rule modules' tables are sorted by article_id, sent_idx.
 """
@@ -53,6 +54,10 @@ ABBREVIATIONS = (
 # sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
 SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*$"
 LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
+# A numbered heading with its story on the next line, as newsletters list the day's news: "2 DeepSeek just became
+# China's most valuable startup" / "It raised $7 billion, ..." (not a "most read" list: "6 Jack Mallers steps down as
+# XXI Capital CEO ... 5 hours ago", the next item below it).
+NUMBERED_HEADING = r"^\s*\d{1,2}\s+([A-Z]\S*\s+(?:\S+\s+){4,}[^\n]*[^.!?。！？:;\"”’')\]…\s])\s*$"
 # A lab's launch heading has no full stop either, yet it is the page's news: "Introducing GLM-5.2 1M Context: Making
 # Long-Horizon Tasks Stable and Practical" (docs and blogs head their launch so; what it introduces is read as usual).
 LAUNCH_HEADING = r"^\s*(?:#{1,4}\s+)?(?:Introducing|Announcing)\s+[A-Z0-9]"
@@ -170,6 +175,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 line.str.contains(SENTENCE_END)
                 | line.str.contains(LIST_ITEM)
                 | pl.col("launch_heading")
+                | line.str.contains(NUMBERED_HEADING) & pl.col("next_start").str.contains(r"^[A-Z]")
+                & ~line.str.contains(r"\bago\s*$")
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
                 | pl.col("standfirst")
@@ -177,6 +184,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
             & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
         )
+        # (a numbered heading is read without its number: "2 DeepSeek just became China's most valuable startup")
+        .with_columns(line=line.str.replace(NUMBERED_HEADING, "$1"))
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
     )
