@@ -2136,3 +2136,23 @@ def test_an_acquisition_fronted_by_an_earlier_year_is_history():
     text = ("In June 2018, Microsoft acquired Github for US$7.5 billion — at which time Github became a wholly owned "
             "subsidary (effectively, just a separate division within Microsoft).")
     assert not [e for e in events(text) if e["type"] == "acquisition"]
+
+
+def test_the_company_far_past_the_last_one_named_is_none_of_them():
+    # Bloomberg via Yahoo Finance, 2026-06-10 (unlabelled pool): SoftBank (an investor, never "the company" in focus)
+    # is the story; OpenAI was the last acting company named, seven sentences before "The company's shares declined"
+    text = (
+        "SoftBank Group Corp.’s talks with potential creditors to raise at least $6 billion from a margin loan backed "
+        "by its OpenAI stake have stalled, people familiar with the matter said, just weeks after the Japanese "
+        "conglomerate cut its initial target from $10 billion.\n"
+        "The company is considering various fundraising options, according to the people, who asked not to be "
+        "identified discussing private matters. It could still move forward with the margin loan at a later stage, "
+        "they added.\n"
+        "It’s unclear why the margin loan discussions stalled. Borrowers and creditors can pause and revisit "
+        "fundraising discussions for various reasons, and SoftBank hasn’t elaborated on its plans, the people said. "
+        "SoftBank had secured some $5 billion for the loan before the development, people familiar with the matter "
+        "said, though it was unclear if those were verbal or written commitments.\n"
+        "SoftBank declined to comment. The company’s shares declined as much as 9.7% Wednesday."
+    )
+    found = events(text, title="SoftBank Attempt to Get $6 Billion OpenAI Margin Loan Stalls")
+    assert not [e for e in found if e["type"] == "market_move" and e["org"] == "OpenAI"]

@@ -68,6 +68,8 @@ FRONTED_YEAR = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?)?(?:((?:19|20)\d\d)|[‘'’](\d\d))\b"
 )
+# Sentences after the last one naming a company that "the company" or "it" may still refer to it (core: focus_org).
+FOCUS_SPAN = 6
 # An event told with a date this many days (a season) before the article was published is background, not news.
 STALE_DAYS = 120
 # Necessary conditions (see _where), as narrow as their cases (transforms/normalize.py, names._unknown_org): every
@@ -237,25 +239,23 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     all_sents = (
         sents.join(subject, on=["article_id", "sent_idx"], how="left")
         .sort("article_id", "sent_idx")
+        .with_columns(acting=pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS)).list.first())
         .with_columns(
             # the model and org "in focus": what "the model" / "the company" refer to
             focus_model=pl.col("subject_model").shift(1).forward_fill().over("article_id"),
-            focus_org=pl.col("orgs")
-            .list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS))
-            .list.first()
-            .forward_fill()
-            .over("article_id"),
-        )
-        .with_columns(
-            prev_focus_org=pl.col("focus_org").shift(1).over("article_id"),
+            focus_org=pl.col("acting").forward_fill().over("article_id"),
             # how many sentences back the company in focus was last named
             focus_org_age=pl.col("sent_idx")
-            - pl.when(pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS)).list.len() > 0)
-            .then(pl.col("sent_idx"))
-            .forward_fill()
-            .over("article_id"),
+            - pl.when(pl.col("acting").is_not_null()).then(pl.col("sent_idx")).forward_fill().over("article_id"),
+        )
+        # "the company" this many sentences past the last one naming a company is rarely that one (a newsletter's
+        # next item, a company the gazetteer does not know): no company is in focus there
+        .with_columns(focus_org=pl.when(pl.col("focus_org_age") <= FOCUS_SPAN).then("focus_org"))
+        .with_columns(
+            prev_focus_org=pl.col("focus_org").shift(1).over("article_id"),
             focus_new_org=pl.col("new_org").forward_fill().over("article_id"),
         )
+        .drop("acting")
     )
     # A negation drops its sentence ("has not released R2"); releases are judged clause by clause, so a sentence that
     # ships two models and drops plans for a third keeps the two.

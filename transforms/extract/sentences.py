@@ -31,7 +31,8 @@ core.extract_mentions adds these columns before the rule modules read the table 
                                   negated clause
     focus_model     String        the latest subject_model of an earlier sentence of the article ("the model")
     focus_org       String        the first acting company (not an investor, government, regulator or media) the
-                                  sentence names, else the latest an earlier sentence named ("the company")
+                                  sentence names, else the latest an earlier sentence named ("the company"), up to
+                                  core.FOCUS_SPAN sentences back (null further on)
     prev_focus_org  String        focus_org as it stood at the previous sentence
     focus_org_age   Int64         how many sentences back focus_org was named (0: in this one)
     focus_new_org   String        the latest new_org of this or an earlier sentence
