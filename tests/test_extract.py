@@ -324,6 +324,34 @@ def test_leadership_not_moves(text):
 
 
 @pytest.mark.parametrize(
+    "title,text",
+    [
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"), with their headlines
+        # and the sentences before: a benchmark named (cringely.com 2026-06-02), a model promoted (The Guardian
+        # 2026-06-09), a move told under an earlier year (The Guardian 2026-06-19)
+        ("AI: The Thirty Percent Confession",
+         "While one part of the building handled the marketing, another part — Salesforce AI Research, the people "
+         "whose job is to measure things rather than sell them — built a test to find out how well today’s best AI can "
+         "do something gloriously unglamorous: find the right piece of information when it’s scattered across the "
+         "mess of a normal company. Slack threads. GitHub. Meeting transcripts. Documents nobody filed correctly. The "
+         "stuff every real business actually runs on.\nThey named it HERB — the Heterogeneous Enterprise RAG Benchmark "
+         "— and they didn’t build it on the cheap."),
+        ("Anthropic releases 'safe' version of Claude Mythos AI model to public",
+         "Dubbed Fable 5, the model is the first to be made widely available from the company’s new Mythos class – "
+         "its most advanced lineup of AI technology, unveiled in April but restricted to a small set of partner "
+         "institutions for months over cybersecurity concerns.\nAnthropic promoted Fable 5 as useful for writing and "
+         "debugging software code, answering complex research questions and analyzing images."),
+        ("Guadagnino's Sam Altman movie dropped by Amazon after partnership with OpenAI",
+         "Page Six reported last month that the hero of Rich’s story is OpenAI co-founder Ilya Sutskever, played by "
+         "Anora star Yura Borisov. In 2023, Sutskever was one of the board members who ousted Altman as CEO; after "
+         "Altman reinstatement a week later, Sutskever stepped down from the board."),
+    ],
+)
+def test_leadership_not_moves_in_context(title, text):
+    assert not _typed(events(text, title=title), "leadership", "person")
+
+
+@pytest.mark.parametrize(
     "text,want",
     [
         (

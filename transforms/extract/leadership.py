@@ -205,10 +205,14 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         "met",
     ),
     (r"\bnamed\s+[\"“‘']", "called "),
+    # "They named it HERB — the Heterogeneous Enterprise RAG Benchmark": a thing named
+    (r"\bnamed (it|them|this|that)\b", "called $1"),
     # "The US government ... is promoting the expansion of nuclear energy", "Animaj has promoted a proprietary
     # pipeline": a thing promoted, no one; "AI replaces people", "replacing white-collar jobs": no successor
     (r"\bpromot(?:e|es|ed|ing)(\s+(?:a|an)\s)", "touted$1"),
     (r"\bpromoting(\s+(?:the|its|their|our|this|that|these|those)\s)", "touting$1"),
+    # "Anthropic promoted Fable 5 as useful for writing and debugging software code": a model promoted
+    (r"\bpromot(?:e|es|ed|ing)(\s+[A-Z][\w\-]*\s+\d)", "touted$1"),
     (
         r"\breplac(?:e|es|ed|ing)(\s+(?:people|workers|humans|human|jobs|staff|employees|engineers|programmers|"
         r"developers|coders|writers|artists|roles|tasks|labou?r|search|traditional|existing|entry-level|"
@@ -240,7 +244,7 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # Microsoft's Xbox have joined the firms hiking prices": an ally in a cause or one of a crowd, no employer
     (r"\b(?i:join(?:s|ed|ing)?)(\s+[^,;.]{1,60}?\s+in\s+[a-z]+ing)\b", "ally$1"),
     (
-        r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
+        r"\b(?i:join(?:s|ed|ing)?)\s+(?:the\s+|a\s+)?(?:other\s+|many\s+|growing\s+)*(?:firms|companies|businesses|brands|"
         r"list|number|wave|crowd|trend|race|fray|push|bandwagon|club|fight|battle|debate|effort|movement|campaign)\b",
         "met",
     ),
