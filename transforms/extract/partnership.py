@@ -177,9 +177,15 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(ORG, "ORG")
         .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1")
         .str.to_lowercase()
+        # (a partner chosen is news: "Anthropic names AWS its primary training partner")
+        .str.replace_all(r"\b((?:names|named|makes|made|chose|chooses|selects|selected)\s+org)\s+(?:its|their)\b",
+                         "$1 the")
+        # a company described as a partner, or a person's title: "Oracle, a major data center partner", "Anthropic’s
+        # largest financial and technology partner, Amazon", "in coordination with business partners", "said Jenny
+        # Xiao, partner at Leonis Capital"
         .str.replace_all(
-            r"\b(?:its|their|our|his|her|other|key|existing|longtime|a|one) "
-            r"partners?\b",
+            r"\b(?:(?:its|their|our|his|her|other|key|existing|longtime|a|an|one|org(?:’s|'s))(?:\s+[\w\-]+){0,4}?"
+            r"|business|funding|chip|government|cooperative)\s+partners?\b(?:\s+at\b)?|\bpartners?\s+at\b",
             "associates",
         )
         # a product named for what it is used for: "a breach of the AI collaboration platform Hugging Face"
