@@ -2194,3 +2194,13 @@ def test_the_company_far_past_the_last_one_named_is_none_of_them():
     )
     found = events(text, title="SoftBank Attempt to Get $6 Billion OpenAI Margin Loan Stalls")
     assert not [e for e in found if e["type"] == "market_move" and e["org"] == "OpenAI"]
+
+
+def test_a_photo_agency_credited_is_no_party():
+    # popular.info, 2026-08-15 (hn-digest, outside every labelled set: tests/holdout/README "unlabelled pool")
+    text = ("News anchors work at Newsmax's booth during the 2024 Republican National Convention in Milwaukee, "
+            "Wisconsin, July 16, 2024. (PATRICK T. FALLON/AFP via Getty Images) This week, Newsmax — a far-right news "
+            "organization with a strong allegiance to President Trump and a history of pushing wild conspiracy "
+            "theories — announced it had struck a deal with Meta.")
+    found = events(text, title="Meta will train its AI on Newsmax, a far-right media outlet")
+    assert "Getty Images" not in {e.get("partner") for e in found} | {e["org"] for e in found}
