@@ -523,6 +523,8 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "money first,” said Jenny Xiao, partner at Leonis Capital and former researcher at OpenAI.",
         "GitHub, Microsoft, and external funding partners have contributed $1.88 million, distributed through GitHub "
         "Sponsors.",
+        # a company bought in a deal (unlabelled pool: CodeRabbit blog, 2026-06-29)
+        "On June 16, 2026, SpaceX agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal.",
     ],
 )
 def test_not_partnerships(text):
@@ -2204,3 +2206,17 @@ def test_a_photo_agency_credited_is_no_party():
             "theories — announced it had struck a deal with Meta.")
     found = events(text, title="Meta will train its AI on Newsmax, a far-right media outlet")
     assert "Getty Images" not in {e.get("partner") for e in found} | {e["org"] for e in found}
+
+
+def test_a_contract_ended_is_no_partnership():
+    # EFF Deeplinks, 2026-06-04 (unlabelled pool: tests/holdout/README): related-article teasers, the second of which
+    # tells of a contract ended (the company in focus was OpenAI, from the first)
+    text = (
+        "OpenAI, the maker of ChaptGPT, is rightfully facing widespread criticism for its decisions to fill the gap the "
+        "U.S. Department of Defense (DoD) created when rival Anthropic refused to drop its restrictions against using "
+        "its AI for surveillance and autonomous weapons systems. After protests from both users and...\n"
+        "The U.S. military has officially ended its $200 million contract with AI company Anthropic and has ordered "
+        "all other military contractors to cease use of their products."
+    )
+    found = events(text, title="EFF Testifies to Congress on Protecting Americans' Rights from Government AI")
+    assert not [e for e in found if e["type"] == "partnership"]

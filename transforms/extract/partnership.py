@@ -61,7 +61,10 @@ PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consorti
 # or a company named as a yardstick is not news.
 PARTNERSHIP_BACKGROUND = (
     r"\b(remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
-    r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up))\b"
+    r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
+    # a deal ended is none: "The U.S. military has officially ended its $200 million contract with AI company Anthropic"
+    r"|(?:end(?:s|ed|ing)?|terminat\w+|cancel+(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:its|their|the|a|an)\s+"
+    r"(?:\S+\s+){0,3}?(?:contract|deal|partnership|agreement|collaboration)s?)\b"
 )
 # A possibility, not a deal ("potentially in partnership with Oracle").
 # (the modal "may", not the month: "signed an agreement on May 15")
@@ -197,6 +200,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         without_names.str.contains(PARTNERSHIP_WEAK)
         & ~without_names.str.contains(r"\binvest")
         & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
+        # ("agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal"; not "a contract with Oracle
+        # to buy about $300 billion of computing power")
+        & ~without_names.str.contains(r"\b(?:buy|buys|bought|buying|purchas\w*)\s+(?:[\w\-]+\s+){0,4}?org\b")
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
     # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
