@@ -2212,8 +2212,8 @@ def test_a_contract_ended_is_no_partnership():
     # EFF Deeplinks, 2026-06-04 (unlabelled pool: tests/holdout/README): related-article teasers, the second of which
     # tells of a contract ended (the company in focus was OpenAI, from the first)
     text = (
-        "OpenAI, the maker of ChaptGPT, is rightfully facing widespread criticism for its decisions to fill the gap the "
-        "U.S. Department of Defense (DoD) created when rival Anthropic refused to drop its restrictions against using "
+        "OpenAI, the maker of ChaptGPT, is rightfully facing widespread criticism for its decisions to fill the gap "
+        "the U.S. Department of Defense (DoD) created when rival Anthropic refused to drop its restrictions against using "
         "its AI for surveillance and autonomous weapons systems. After protests from both users and...\n"
         "The U.S. military has officially ended its $200 million contract with AI company Anthropic and has ordered "
         "all other military contractors to cease use of their products."
