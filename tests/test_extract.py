@@ -2213,8 +2213,8 @@ def test_a_contract_ended_is_no_partnership():
     # tells of a contract ended (the company in focus was OpenAI, from the first)
     text = (
         "OpenAI, the maker of ChaptGPT, is rightfully facing widespread criticism for its decisions to fill the gap "
-        "the U.S. Department of Defense (DoD) created when rival Anthropic refused to drop its restrictions against using "
-        "its AI for surveillance and autonomous weapons systems. After protests from both users and...\n"
+        "the U.S. Department of Defense (DoD) created when rival Anthropic refused to drop its restrictions against "
+        "using its AI for surveillance and autonomous weapons systems. After protests from both users and...\n"
         "The U.S. military has officially ended its $200 million contract with AI company Anthropic and has ordered "
         "all other military contractors to cease use of their products."
     )
