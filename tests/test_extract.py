@@ -2220,3 +2220,17 @@ def test_a_contract_ended_is_no_partnership():
     )
     found = events(text, title="EFF Testifies to Congress on Protecting Americans' Rights from Government AI")
     assert not [e for e in found if e["type"] == "partnership"]
+
+
+def test_a_headline_tells_its_name_as_a_model_only_where_the_model_noun_ends_it():
+    # a blog headline whose model noun is a modifier (huggingface.co/blog, hn-digest, outside every labelled set):
+    # the first company the lead names (Anthropic) made no "J-Space"
+    text = (
+        "What would it mean to find a thought in a language model?\n"
+        "How is this different from other interpretability tools?\n"
+        "If you're like me, you may feel that there have already been many papers and claims about \"reading the LLM "
+        "mind\" in the past few years. Anthropic's earlier On the Biology of a Large Language Model , for example, "
+        "traced hidden multi-step reasoning, poetry planning and multilingual circuits in Claude 3.5 Haiku."
+    )
+    found = events(text, title="J-Space: Yet Another LLM Mind Reader?")
+    assert "J-Space" not in {e["model"] for e in found if e["type"] == "model_release"}

@@ -509,6 +509,14 @@ NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
     r"training)"
 )
+# The model noun ends what the name is ("RoboCat: A self-improving robotic agent", "GraphCast: AI model for ...", "RT-2:
+# New model translates vision and language into action"); a word of another kind after it makes the noun a modifier or
+# the subject of a clause: "Zork-bench: An LLM reasoning eval", "J-Space: Yet Another LLM Mind Reader?", "Letterpaths:
+# Or how LLMs can be good ...", "CVE-Bench: testing LLM agents on ...".
+MODEL_NOUN_ENDS = (
+    r"^\s*(?:$|(?i:for|that|which|with|from|by|in|on|to|of|at|trained|built|designed|capable|family|series|using|"
+    r"optimi[sz]ed|fine-tuned|based|powered|developed|made|released|now|is|are|was)$|[a-z]+[^s\W]s$)"
+)
 # A paper's title: a name, then what the paper does ("Sleeper Agents: Training Deceptive LLMs ...", "Towards X: ...").
 # A section label before a headline's colon is no name either ("Opinion: The AI spending boom needs a business model").
 # A verb closing a headline's name, and tools named like models ("Gemini CLI: your open-source AI agent").
@@ -578,6 +586,8 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     model_like = (
         ~desc.str.contains(NOT_A_MODEL)
         & ~after.str.contains(NOT_A_MODEL_AFTER)
+        & after.str.contains(MODEL_NOUN_ENDS)
+        & ~after.str.contains(r"^\s*(?i:models|llms|agents)$")
         & ~name.str.contains(PHRASE_WORD)
         & ~name.str.contains(PAPER_TITLE)
         & ~name.str.contains(NOT_A_MODEL_NAME)
