@@ -391,6 +391,14 @@ def test_a_company_is_named_as_the_news_names_it():
         "OpenAI had agreed to buy Windsurf for $3 billion, but the exclusivity period expired without a deal.",
         "Backers came from Tesla, SpaceX and his purchase of Twitter.",
         "Nvidia made commitments when China approved its acquisition of Mellanox Technologies in 2020.",
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a deal blocked (MIT
+        # Technology Review 2026-06-04), told as last year's or last May's (CNN 2026-07-10, Ars Technica 2026-07),
+        # imagined (louwrentius.com)
+        "Plus: China has blocked Meta’s $2 billion acquisition of AI startup Manus.",
+        "OpenAI bought io last year.",
+        "Last May, OpenAI acquired Ive’s design firm LoveFrom, a partnership reportedly focused on a handheld, "
+        "screenless device that accepts audio and visual input from around the user.",
+        "Maybe Google, AWS or Microsoft scoops up OpenAI or Antropic when they reach the end of the runway.",
     ],
 )
 def test_not_acquisitions(text):

@@ -29,7 +29,12 @@ ACQUISITION = (
 # An attempt is not a deal ("Meta tried to acquire SSI"); "his purchase of Twitter" is a person's, not a company's.
 ACQUISITION_NOT = (
     r"\b(tried to|attempted to|sought to|seeking to|bid to|offer(?:ed|s)? to|(?:his|her) (?:purchase|"
-    r"acquisition|takeover))\b"
+    r"acquisition|takeover)"
+    # a deal stopped or imagined: "China has blocked Meta's $2 billion acquisition of AI startup Manus", "Maybe Google,
+    # AWS or Microsoft scoops up OpenAI"; one told as last year's: "OpenAI bought io last year", "Last May, OpenAI
+    # acquired Ive's design firm LoveFrom"
+    r"|block(?:s|ed|ing)?|barred|maybe|last year|a year ago|years ago|last (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december))\b"
 )
 # What is bought that is no company: chips, servers, shares, land ...
 # (lower case: "ZT Systems" is a name)
@@ -38,7 +43,7 @@ GOODS = (
     r"equipment|hardware"
     r"|systems|tokens|bonds|land|buildings?|properties|domains?|patents|credits|capacity|compute|ads|advertising|"
     r"subscriptions?"
-    r"|services|companies|startups|firms|businesses"
+    r"|services|companies|startups|firms|businesses|RAM|memory|storage|books|code"
 )
 REST_OF = (
     r"^\s*(?:what (?:remained|remains|was left|is left) of|the (?:rest|remainder|remaining (?:parts?|assets|"
@@ -113,7 +118,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
             ),
             # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
-            goods=head.str.contains(rf"^\s*\S+(?:\s+[A-Z0-9]\S*)*\s+(?:{GOODS})\b") & ~after.str.contains(OWNED),
+            goods=head.str.contains(rf"^\s*(?:\S+(?:\s+[A-Z0-9]\S*)*\s+)?(?:{GOODS})\b") & ~after.str.contains(OWNED),
         )
         .drop("_clause_orgs", "_head_org")
         .filter(~pl.col("goods"))
