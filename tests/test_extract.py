@@ -2242,3 +2242,10 @@ def test_a_headline_tells_its_name_as_a_model_only_where_the_model_noun_ends_it(
     )
     found = events(text, title="J-Space: Yet Another LLM Mind Reader?")
     assert "J-Space" not in {e["model"] for e in found if e["type"] == "model_release"}
+
+
+def test_settling_on_plans_is_no_settlement():
+    # abishekmuthian.com (hn-digest, outside every labelled set: tests/holdout/README "unlabelled pool")
+    text = ("After using the $200 and $100 Anthropic monthly plans for Claude, I have now settled on $20 Anthropic + "
+            "$20 OpenAI + $10 OpenCode Go monthly plans for coding and design work.")
+    assert not [e for e in events(text) if e["type"] == "legal"]

@@ -416,7 +416,11 @@ def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
-    sents = found.sents.filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year"))
+    # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement)
+    sents = found.sents.filter(
+        pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
+        & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b")
+    )
     found_ = pl.concat(
         [
             _legal(sents, found.g),
