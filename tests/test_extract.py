@@ -2249,3 +2249,27 @@ def test_settling_on_plans_is_no_settlement():
     text = ("After using the $200 and $100 Anthropic monthly plans for Claude, I have now settled on $20 Anthropic + "
             "$20 OpenAI + $10 OpenCode Go monthly plans for coding and design work.")
     assert not [e for e in events(text) if e["type"] == "legal"]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a law that does not
+        # exist (WIRED 2026-07-14), a release delayed (Fortune 2026-08-10), two companies' money together
+        # (wheresyoured.at 2026-06-30), a startup's kind word as a target (The Verge 2026-05-30)
+        ("There are currently no laws in the US that require the government to disclose if AI has been used in the "
+         "creation of rules, policies, or regulation.", "policy"),
+        ("Once a front-runner, the company has recently ceded ground to rivals, especially OpenAI and Anthropic. This "
+         "was most evident in delays around the release of the company’s Gemini 3.5 Pro model, which has missed three "
+         "release deadlines in recent months.", "model_release"),
+        ("Anthropic and OpenAI have raised a little under $300 billion combined since 2019, but I estimate their true "
+         "cost is at least $500 billion given hyperscaler capex investments that were necessary for them to exist, "
+         "and that’s before you consider the $340 billion or more that Oracle is spending to build out the 7.",
+         "funding"),
+        ("Netflix is embracing the technology with the creation of an AI animation studio and the acquisition of Ben "
+         "Affleck’s AI startup , while Amazon’s Prime Video just ordered three AI-generated animation series .",
+         "acquisition"),
+    ],
+)
+def test_no_event_of_this_kind(text, kind):
+    assert not [e for e in events(text) if e["type"] == kind]

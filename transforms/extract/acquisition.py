@@ -147,6 +147,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         & pl.col("target").is_not_null()
         & (pl.col("acquirer") != pl.col("target"))
         & ~pl.col("target").is_in(NOT_NAMES)
+        & (pl.col("target") != "AI")  # ("the acquisition of Ben Affleck’s AI startup")
         & ~pl.col("target").str.contains(PHRASE_WORD)
         # ("Netflix Paid $587M for Ben Affleck's AI Company": a title-case headline's kind word is no name)
         & ~pl.col("target").str.contains(KIND_ONLY)

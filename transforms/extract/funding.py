@@ -118,6 +118,12 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         & ~pl.col("follows").str.contains(r"^\s*(?i:in total|total|in all|altogether|so far|to date)\b")
         & ~ctx.str.contains(YARDSTICK)
     )
+    # (a sentence with several companies' money together is no one's round: "Anthropic and OpenAI have raised a little
+    # under $300 billion combined since 2019, but I estimate their true cost is at least $500 billion")
+    rows = rows.join(
+        money.filter(pl.col("follows").str.contains(r"^\s*(?i:combined|together|between them)\b")),
+        on=["article_id", "sent_idx"], how="anti",
+    )
     if rows.is_empty():
         return _frame(rows, "funding")  # no rows, in the mentions' shape
     per_sentence = (

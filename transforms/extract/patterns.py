@@ -24,7 +24,11 @@ NEGATION = (
     r"\b(has not|have not|hasn't|haven't|did not|didn't|does not|doesn't|won't|will not|never|denied|no plans? "
     r"to|not yet"
     r"|(?:dropped|scrapped|abandoned|shelved|cancel+ed) (?:its |the |their )?plans?"
-    r"|without a deal|fell through|(?:talks|deal|bid) collapsed|called off|walked away)\b"
+    r"|without a deal|fell through|(?:talks|deal|bid) collapsed|called off|walked away"
+    # "There are currently no laws in the US that require ...", "delays around the release of the company's Gemini 3.5
+    # Pro model, which has missed three release deadlines"
+    r"|no (?:\w+ )?(?:laws?|rules|regulations)|delay(?:s|ed|ing)? (?:around |in |of )?(?:the )?(?:release|launch)"
+    r"|missed (?:\w+ )?(?:release )?deadlines?)\b"
 )
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
