@@ -190,6 +190,12 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "Intel has named Lip-Bu Tan, a semiconductor industry veteran, as its chief executive.",
             ("Intel", "Lip-Bu Tan"),
         ),
+        # a capital inside a surname (The Atlantic 2026-07-24, hn-digest, outside every labelled set)
+        (
+            "Facebook then hired Yann LeCun, an NYU professor, to establish the company’s AI-research lab; Uber "
+            "poached some 40 Carnegie Mellon researchers to work on driverless cars.",
+            ("Meta", "Yann LeCun"),
+        ),
         # the company joined, not the one named in the past apposition
         (
             "Meta is building a lab. Nat Friedman, the former GitHub chief executive, will co-lead the lab.",

@@ -31,7 +31,8 @@ PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z
 # A name as written: two or three capitalised words ("Lip-Bu Tan", "Daniel De Freitas") or one (a surname, kept only
 # when the article names that person in full somewhere).
 NAME = (
-    r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé]|De|Mc[A-Z][a-z]+"
+    # (a capital inside a word too: "Yann LeCun", "Ron DeSantis")
+    r"[A-Z][a-zé’'\-]*[a-zé](?:[ \-](?:[A-Z][a-zé’'\-]*[a-zé](?:[A-Z][a-zé]+)?|De|Mc[A-Z][a-z]+"
     # particles written in one word with the name ("Francis deSouza")
     r"|(?:de|di|da|du|le|la|van|von)[A-Z][a-zé’'\-]*[a-zé])){0,2}"
 )
