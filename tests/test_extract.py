@@ -347,6 +347,13 @@ def test_leadership_not_moves(text):
          "its most advanced lineup of AI technology, unveiled in April but restricted to a small set of partner "
          "institutions for months over cybersecurity concerns.\nAnthropic promoted Fable 5 as useful for writing and "
          "debugging software code, answering complex research questions and analyzing images."),
+        # (techdirt 2026-07-29: left out, no one leaves; joe.dev 2026-06-09: "Around 2011")
+        ("Anthropic Doesn't Want Open Weight Models Banned. Just All That Makes Them Good",
+         "That left one major player off the letter: Anthropic (a company that has so far refused to release any open "
+         "weight models)."),
+        ("Google's 20% 'project' has become AI's 120% 'attention'",
+         "Around 2011, Larry Page returned as CEO with a “more wood behind fewer arrows” push, and Google Labs was "
+         "shut down."),
         ("Guadagnino's Sam Altman movie dropped by Amazon after partnership with OpenAI",
          "Page Six reported last month that the hero of Rich’s story is OpenAI co-founder Ilya Sutskever, played by "
          "Anora star Yura Borisov. In 2023, Sutskever was one of the board members who ousted Altman as CEO; after "

@@ -58,8 +58,8 @@ OPEN_CUE = "open|weight|hugging|permissive|closed|proprietary|api"
 
 # "in 2018", "back in 2020": a year that dates the event itself (not "2025's", "since 2019" framing).
 PAST_YEAR = (
-    r"\b(?i:in|during|back in) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|August|"
-    r"September"
+    r"\b(?i:in|during|back in|around|circa) (?:early |late |mid-)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|"
     r"20)\d\d\b"
 )

@@ -239,6 +239,8 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         r"(?:podcast|show|panel|stage|call|webinar|livestream)\b))",
         "met$1",
     ),
+    # "That left one major player off the letter": left out, no one leaves
+    (r"\bleft((?:\s+[\w’'\-]+){1,4}?\s+off)\b", "omitted$1"),
     # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
     (r"\b(?i:code-?named|nick-?named|so-named)\b", "called"),
     # "Guardrails Alliance ... joins Anthropic-backed Public First Action in opposing the group", "Apple and
