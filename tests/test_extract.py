@@ -2140,6 +2140,15 @@ def test_places_in_a_sentence_are_counted_in_characters_past_curly_quotes():
     [
         # a running total, told after the amount (kuber.studio, 2026-06-06)
         "Guilded had raised $10.2 million total and had around 500,000 downloads at the time.",
+        # a price raised (devtoolsreview.com 2026-08-10), money to spend (CNBC 2026-07-01), the examples of a list
+        # (CoinDesk 2026-06-02)
+        "Windsurf, now Devin Desktop — Free tier with daily quota, Pro at $20/mo (raised from $15 in 2026 under "
+        "Cognition ownership), Max at $200/mo, Teams at $40/user/mo.",
+        "Meta told investors in April that it plans to spend as much as $145 billion on capex this year as it "
+        "continues developing data centers and securing the graphics processing units needed to train AI models and "
+        "run large workloads.",
+        "Titan Network built its crowdsourced computing infrastructure on a slim $1 million seed round, signing up "
+        "tech giants like Tencent and Alibaba.",
         # doubts raised (Yahoo Finance, 2026-06-10)
         "Markets have witnessed a broader debate in recent months about SoftBank’s commitments of more than $60 "
         "billion to OpenAI at a time when recent breakthroughs by rival Anthropic PBC have raised doubts for some "
@@ -2286,3 +2295,12 @@ def test_settling_on_plans_is_no_settlement():
 )
 def test_no_event_of_this_kind(text, kind):
     assert not [e for e in events(text) if e["type"] == kind]
+
+
+def test_a_company_passed_raised_no_round():
+    # aiweekly.co, 2026-06-26 (unlabelled pool): "it" is Anthropic, named sentences before; OpenAI is the one passed
+    text = ("Anthropic spent the quarter winning. In April, Claude Opus 4.7 retook the crown for the most powerful "
+            "model anyone could use. In early May, Dario Amodei revealed revenue had grown 80-fold in a single quarter "
+            "to a $44 billion run-rate. On May 28 it raised $65 billion at a $965 billion valuation — passing OpenAI "
+            "as the most valuable AI company on earth — and three days later filed confidentially to go public .")
+    assert {e["org"] for e in events(text) if e["type"] == "funding"} == {"Anthropic"}

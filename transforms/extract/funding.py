@@ -41,8 +41,12 @@ FUNDING_NOT = (
     r"outlook|estimates?"
     r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
     r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build"
-    # what is raised that is no money: "breakthroughs ... have raised doubts", "raising fresh questions over risk"
+    # what is raised that is no money: "breakthroughs ... have raised doubts", "raising fresh questions over risk"; a
+    # price raised ("Pro at $20/mo (raised from $15 in 2026 ...)"); money to spend ("plans to spend as much as $145
+    # billion on capex ... securing the graphics processing units")
     r"|rais(?:e|es|ed|ing) (?:\w+ )?(?:doubts?|concerns?|questions?|fears?|eyebrows|alarms?|hopes|expectations)"
+    r"|rais(?:e|es|ed|ing) from (?:us\$|\$|€|£)"
+    r"|\bspend(?:s|ing)? (?:as much as |up to |about |roughly |over )?(?:us\$|\$|€|£)"
     # money borrowed is no equity round: "raised $775 million by borrowing against its GPUs", "raised €830 million in
     # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
     # makes: "uses AI to underwrite loans")
@@ -188,6 +192,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         pl.col("tagged")
         # ("a Series B led by Tiger Global and Shopify": every backer listed)
         .str.replace_all(rf"\b((?:led|backed) by\s+{ORG})\s+and\s+", "$1 and led by ")
+        # ("signing up tech giants like Tencent and Alibaba": every example listed)
+        .str.replace_all(rf"\b((?:like|such as)\s+{ORG}),?\s+(?:and|or)\s+", "$1 and like ")
         .str.extract_all(
             rf"(?:{ORG}(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
@@ -196,8 +202,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             rf"|{ORG}-(?i:backed|funded)\b"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
-            r"|\b(?i:(?:arch-?)?rivals?|surpass\w*|overtak\w*|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|than|versus|like|"
-            r"such as|since)\s+"
+            r"|\b(?i:(?:arch-?)?rivals?|surpass\w*|overtak\w*|pass(?:es|ed|ing)|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|"
+            r"than|versus|like|such as|since)\s+"
             rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a name inside a quoted phrase: "to build what it calls a “Hugging Face for RL environments.”"
             rf"|[“\"][^”\"]{{0,60}}?{ORG})"
