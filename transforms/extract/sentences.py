@@ -168,6 +168,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             after_title=line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars(),
             # (a column: the filter below reads it twice)
             launch_heading=line.str.contains(LAUNCH_HEADING),
+            # (the heading without its number, read once: the filter keeps it, the text takes it)
+            numbered=line.str.extract(NUMBERED_HEADING, 1),
         )
         .with_columns(
             # (words and capitals counted in the line after the title only: the others are blanked, no standfirst)
@@ -179,7 +181,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 line.str.contains(SENTENCE_END)
                 | line.str.contains(LIST_ITEM)
                 | pl.col("launch_heading")
-                | line.str.contains(NUMBERED_HEADING) & pl.col("next_start").str.contains(r"^[A-Z]")
+                | pl.col("numbered").is_not_null() & pl.col("next_start").str.contains(r"^[A-Z]")
                 & ~line.str.contains(r"\bago\s*$")
                 | pl.col("next_start").str.contains(r"^[a-z]")
                 | pl.col("headline")
@@ -189,7 +191,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
         )
         # (a numbered heading is read without its number: "2 DeepSeek just became China's most valuable startup")
-        .with_columns(line=line.str.replace(NUMBERED_HEADING, "$1"))
+        .with_columns(line=pl.coalesce("numbered", line))
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
     )
