@@ -288,6 +288,7 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
     """Lookups derived from a gazetteer, built once per gazetteer."""
     hit = _MAPS.get(id(g))
     if hit is None or hit[0] is not g:
+        lines = _model_lines(g)
         hit = (
             g,
             {
@@ -295,7 +296,9 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
                 "model_license": {m: e.get("license") for m, e in g.models.items()},
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
-                "line_org": _model_lines(g),
+                "line_org": lines,
+                # the names of model lines and families ("Claude", "Grok", "Qwen"): products, never companies
+                "product_lines": sorted(set(_bare_families(g)) | set(lines)),
             },
         )
         _MAPS[id(g)] = hit
@@ -545,11 +548,6 @@ def _text_after(name: pl.Expr) -> pl.Expr:
     return sentence.str.slice(char_at(sentence, name, literal=True) + name.str.len_chars())
 
 
-def _product_lines(g: gaz.Gazetteer) -> list[str]:
-    """The names of model lines and families ("Claude", "Grok", "Qwen"): products, never companies."""
-    return sorted(set(_bare_families(g)) | set(_maps(g)["line_org"]))
-
-
 def _bare_families(g: gaz.Gazetteer) -> list[str]:
     """Family names without a version ("Qwen", "Gemini"): product lines, not models."""
     return [m for m, e in g.models.items() if e.get("family") == m and not any(c.isdigit() for c in m)]
@@ -629,7 +627,7 @@ def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
             & ~unknown.str.contains(GENERIC_PARTY)
             & _canonical(unknown, g.model_by_key).is_null()
             # (a model line is a product: "Claude entered the Pentagon's networks through a partnership with Palantir")
-            & ~unknown.is_in(_product_lines(g))
+            & ~unknown.is_in(_maps(g)["product_lines"])
         ).then(unknown)
 
     return pl.coalesce(known, _let(text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1), plausible))
@@ -674,7 +672,7 @@ def _new_name(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     # (a model line is a product, no company: "Claude entered the Pentagon's networks through a partnership with ...")
     known = (
         _canonical(name, g.org_by_key).is_not_null() | _canonical(name, g.model_by_key).is_not_null()
-        | name.is_in(_product_lines(g))
+        | name.is_in(_maps(g)["product_lines"])
     )
     first = name.str.extract(r"^(\S+)", 1)
     return pl.when(

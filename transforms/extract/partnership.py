@@ -13,7 +13,7 @@ from transforms.extract.names import (
     _built,
     _canonical,
     _gazetteer_select,
-    _product_lines,
+    _maps,
     _split_on,
     _subject_org,
     _tagged_orgs,
@@ -138,7 +138,7 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         & (name.str.len_chars() >= 2)
         & _canonical(name, g.org_by_key).is_null()
         & _canonical(name, g.model_by_key).is_null()
-        & ~name.is_in(_product_lines(g))
+        & ~name.is_in(_maps(g)["product_lines"])
         & ~name.str.contains(PHRASE_WORD)
         & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
     )
