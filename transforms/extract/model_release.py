@@ -507,7 +507,9 @@ NOT_A_MODEL = (
 FAMILY_OF = r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+)"
 NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
-    r"training)"
+    r"training"
+    # (nor the model noun again, in the plural: "CVE-Bench: testing LLM agents on ...")
+    r"|(?:models|llms|agents)$)"
 )
 # The model noun ends what the name is ("RoboCat: A self-improving robotic agent", "GraphCast: AI model for ...", "RT-2:
 # New model translates vision and language into action"); a word of another kind after it makes the noun a modifier or
@@ -587,7 +589,6 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ~desc.str.contains(NOT_A_MODEL)
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & after.str.contains(MODEL_NOUN_ENDS)
-        & ~after.str.contains(r"^\s*(?i:models|llms|agents)$")
         & ~name.str.contains(PHRASE_WORD)
         & ~name.str.contains(PAPER_TITLE)
         & ~name.str.contains(NOT_A_MODEL_NAME)
