@@ -378,10 +378,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     at_org = char_at(sentence, pl.col("org"), literal=True)
     at_partner = char_at(sentence, pl.col("partner"), literal=True)
     first_at, second_at = pl.min_horizontal(at_org, at_partner), pl.max_horizontal(at_org, at_partner)
-    second = pl.when(at_org < at_partner).then(pl.col("partner")).otherwise(pl.col("org"))
-    cue_at = char_at(sentence.str.to_lowercase(), LISTED_AFTER_CUE)
-    first_len = pl.when(at_org < at_partner).then(pl.col("org").str.len_chars()).otherwise(
-        pl.col("partner").str.len_chars())
+    org_first = at_org < at_partner
+    second = pl.when(org_first).then(pl.col("partner")).otherwise(pl.col("org"))
+    cue_at = char_at(pl.col("low"), LISTED_AFTER_CUE)
+    first_len = pl.when(org_first).then(pl.col("org")).otherwise(pl.col("partner")).str.len_chars()
     between = sentence.str.slice(first_at + first_len, second_at - first_at - first_len)
     after_second = sentence.str.slice(second_at + second.str.len_chars())
     listed = (
