@@ -28,6 +28,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    (published, path) order. Batches 1-3 are written first and are unchanged by batch 4.
 7. Batch 5 (h241-h300), news only, a development batch like batch 3: the same draw from what batches 1-4
    left, seed SEED5, skipping REJECTED5; batches 1-4 are unchanged by it.
+8. Batch 6 (h301-h360), news only: the same draw from what batches 1-5 left, seed SEED6, skipping REJECTED6;
+   batches 1-5 are unchanged by it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -67,6 +69,10 @@ N_NEWS4 = 60
 # took nor rejected (a development batch: measured once unseen, then used to find errors like batches 1 and 3).
 SEED5 = 20261205
 N_NEWS5 = 60
+# Batch 6 (h301-h360): news stratum only, a sixth seeded draw from what batches 1-5 neither took nor rejected (drawn
+# after batches 2 and 4 had been measured many times: measured once unseen, then a development batch like batch 5).
+SEED6 = 20261206
+N_NEWS6 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -114,6 +120,14 @@ REJECTED5: dict[str, str] = {
         "too short (Phoronix): one sentence of article text in 1,677 characters of byline and site boilerplate",
     "contents/2026-08-18/What-if-the-AI-capex-bubble-may-not-be-a-bubble-after-all-8e37cc38.md":
         "paywall stub (Australian Financial Review): about 500 characters of article text, then 'Subscribe'",
+}
+
+# Files of batch 6's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED6: dict[str, str] = {
+    "contents/2026-06-04/Companies-Are-Using-Reddit-to-Manipulate-ChatGPT-and-Google-AI-Search-eda6871f.md":
+        "paywall stub (404 Media): about 900 characters of article text, then 'This post is for paid members only'",
+    "contents/2026-06-04/The-Download-AI-generated-lawsuits-and-virtual-power-plants-for-data-centers-cb94a78b.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
 NEWS_DOMAINS = {
@@ -452,11 +466,12 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-5: news only, each from the news candidates the batches before it neither took nor rejected.
+    # Batches 2-6: news only, each from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
-                                      (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5)):
+                                      (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
+                                      (6, SEED6, N_NEWS6, REJECTED6)):
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
