@@ -123,3 +123,12 @@ def test_a_government_agencys_contract_or_use_of_a_product_is_a_partnership_with
     # a company using another's product, or a contract with no government, is no such deal
     assert not _partners("Essentially every major technology company uses Nvidia's computer chips.")
     assert not _partners("Acme awarded Beta Corp a $5 million contract for software.")
+
+
+def test_the_company_in_focus_partnered_with_two_companies_is_a_partner_of_each():
+    # tests/holdout h360 (The Register, 2026-08-19; batch 6, a development batch since its first measurement)
+    text = ("However, this time around Cerebras isn’t trying to run the entire inference stack on its own "
+            "accelerators. Instead, it has partnered with Amazon Web Services (AWS) and AMD to offload the "
+            "compute-intensive prompt processing bits of the inference pipeline onto their respective Trainium XPUs "
+            "and Instinct GPUs.")
+    assert _partners(text) == {("Cerebras", "Amazon"), ("Cerebras", "AMD")}

@@ -111,7 +111,11 @@ BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joinin
 
 # (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
 # after the second, which would make it a subject)
-LISTED_AFTER_CUE = r"\b(?:deals?|partners?|partnerships?|collaborations?|agreements?|contracts?|alliances?|tie-ups?)\b"
+# ("it has partnered with Amazon Web Services (AWS) and AMD": each is its partner, _hub_deals)
+LISTED_AFTER_CUE = (
+    r"\b(?:deals?|partners?|partnered|partnering|partnerships?|collaborations?|agreements?|contracts?|alliances?"
+    r"|tie-ups?)\b"
+)
 LISTED_BETWEEN = (
     r"^(?:[^;.]{0,80}?)(?:,\s*(?:and\s+)?|\s+and\s+)"
     r"(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:deals?|partnerships?|agreements?|contracts?|collaborations?)"
@@ -403,13 +407,15 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # "Nvidia today announced strategic partnerships ... with Apollo, BlackRock and KKR", "it had struck deals with A, B":
 # a hub company and the list of parties after "with".
 HUB_DEAL = (
-    r"\b(?:partnerships?|deals?|agreements?|alliances?|pacts?|will work|team(?:s|ed)? up|collaborat(?:e|es|ed|ion))"
+    r"\b(?:partnerships?|partnered|deals?|agreements?|alliances?|pacts?|will work|(?:is|are) working|team(?:s|ed)? up|"
+    r"collaborat(?:e|es|ed|ion))"
     r"\b(?:\s+[\w\-’']+){0,10}?\s+with\s+"
 )
+LISTED_KIND = r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs)\s+"
 # The deal is made now ("announced", "had struck", "will work with"), not held ("Reddit has licensing agreements with").
 HUB_NEWS = (
     r"\b(?:announc\w*|unveil\w*|str(?:uck|ikes?)|sign(?:s|ed)?|ink(?:s|ed)?|seal(?:s|ed)?|enter(?:s|ed)|form(?:s|ed)"
-    r"|reach(?:es|ed)|establish\w*|launch\w*|will work|team(?:s|ed)? up|collaborat\w*)\b"
+    r"|reach(?:es|ed)|establish\w*|launch\w*|will work|(?:is|are) working|partnered|team(?:s|ed)? up|collaborat\w*)\b"
 )
 
 
@@ -435,7 +441,10 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .with_columns(
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
-            listed=after.str.replace_all(r"\s(?:and|of|the|&)\s", ", ").str.replace(r"\s[a-z].*$", ""),
+            # (past kind words: "with chip engineering firms Cadence and Synopsys")
+            listed=after.str.replace(LISTED_KIND, "")
+            .str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
+            .str.replace(r"\s[a-z].*$", ""),
         )
     )
     # (the org pattern's readings first: names._with_orgs_in)

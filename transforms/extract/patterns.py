@@ -197,6 +197,6 @@ NON_ACTORS = ["investor", "government", "regulator", "media"]
 COMPANY_REFERENCE = (
     r"(?i:\b(?:the|its|our|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:company|companies|firm|startup|"
     r"start-up|group|lab"
-    r"|team|board|business|unit|division|organi[sz]ation|maker|developer)\b|\bit\s|\bits\s)"
+    r"|team|board|business|unit|division|organi[sz]ation|maker|developer|vendor)\b|\bit\s|\bits\s)"
 )
 
