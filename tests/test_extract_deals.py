@@ -132,3 +132,11 @@ def test_the_company_in_focus_partnered_with_two_companies_is_a_partner_of_each(
             "compute-intensive prompt processing bits of the inference pipeline onto their respective Trainium XPUs "
             "and Instinct GPUs.")
     assert _partners(text) == {("Cerebras", "Amazon"), ("Cerebras", "AMD")}
+
+
+def test_a_round_raised_by_a_company_told_after_that_and_an_adverb():
+    # tests/holdout h327 (Business Insider, 2026-07-01; batch 6, development): the company the gazetteer does not
+    # know is the subject of the clause after "that", with "recently" before the verb
+    text = ("Soenke told Business Insider that TAR recently raised a $27 million seed round at a $500 million "
+            "valuation from an undisclosed strategic investor.")
+    assert [(e["org"], e["amount_usd"]) for e in events(text) if e["type"] == "funding"] == [("TAR", 27_000_000)]

@@ -84,7 +84,7 @@ RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|t
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
 # (a headline in title case too: "Pocket Raises $11M"; "emerged from stealth with a $50 million seed round")
 FUNDING_TAIL = (
-    r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:just\s+)?"
+    r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:(?:just|recently|reportedly|also|quietly)\s+)?"
     r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
     r"announced|announces|emerg(?:es|ed) from stealth with)\s"
 )

@@ -96,7 +96,8 @@ ANY_LEFT = r"(?:^|[^\w.’'\-])"
 KIND_LEFT = (
     r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|developer|provider|challenger|rival|"
     r"competitor|lab"
-    r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|[\w.]+(?:’s|"
+    # (and a clause's subject after "that": "Soenke told Business Insider that TAR recently raised")
+    r"|unicorn|outfit|business|specialist|upstart|creator|designer|operator|giant|chipmaker|that|[\w.]+(?:’s|"
     # ("a supplement company called Humann sued")
     r"'s))\s+(?:called\s+|named\s+)?)"
 )
