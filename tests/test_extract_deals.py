@@ -140,3 +140,13 @@ def test_a_round_raised_by_a_company_told_after_that_and_an_adverb():
     text = ("Soenke told Business Insider that TAR recently raised a $27 million seed round at a $500 million "
             "valuation from an undisclosed strategic investor.")
     assert [(e["org"], e["amount_usd"]) for e in events(text) if e["type"] == "funding"] == [("TAR", 27_000_000)]
+
+
+def test_a_person_who_will_lead_the_unit_the_article_tells_of():
+    # tests/holdout h329 (The New Stack, 2026-07-06; batch 6, development)
+    text = ("On July 2, Judson Althoff, CEO of Microsoft’s commercial business, announced the formation of the "
+            "Microsoft Frontier Company. The new operating unit will embed 6,000 industry and engineering experts "
+            "inside customer organizations to design, deploy, and run AI systems. Microsoft is backing it with $2.5 "
+            "billion. Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it.")
+    assert ("Microsoft", "Rodrigo Kede Lima") in {(e["org"], e["person"]) for e in events(text)
+                                                 if e["type"] == "leadership"}

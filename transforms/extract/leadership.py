@@ -46,6 +46,8 @@ MOVE_VERBS = (
     r"resigns|quit|quits|departs|departed|depart"
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
     r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
+    # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
+    r"|will lead (?:it|the (?:new )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business|organi[sz]ation|venture))\b"
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
@@ -86,7 +88,7 @@ OBJECT_MOVE = (
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|succeed|move|hire|tap|chaired|poach|replac|shift"
+    r"|return|serve|co-lead|will lead|succeed|move|hire|tap|chaired|poach|replac|shift"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
