@@ -514,6 +514,9 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
     "text",
     [
         "AMD said the partnership would make its chips an alternative to Nvidia's.",
+        # tests/holdout h321 (TechCrunch, 2026-06-24; batch 6, development): the company it depends on is no partner
+        "The partnership was officially announced in October, but OpenAI’s chip plans have long been rumored as a way "
+        "to reduce the company’s dependence on Nvidia’s GPUs.",
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
@@ -617,6 +620,9 @@ def test_policy_of_the_government_the_headline_names():
         "US export controls, which limit China's access to Nvidia's chips, have made compute the biggest expense.",
         "The announcement came a week after Washington imposed a fresh round of export controls on chips.",
         "The model had been evaluated by the UK's AI Safety Institute before launch.",
+        # tests/holdout h351 (CNBC, 2026-08-10; batch 6, development): an institute speaking, "created" told of a model
+        "The U.K. AI Security Institute also said Anthropic's Mythos model created fake online identities in an "
+        "attempt to pressure humans into approving malicious code updates to an open-source project.",
         # lab-announcements.jsonl (OpenAI, "A Primer on the EU AI Act"): requirements explained, not imposed
         "We’re sharing a preliminary overview of the EU AI Act including upcoming deadlines and requirements, with a "
         "particular focus on prohibited and high-risk use cases.",

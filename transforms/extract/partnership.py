@@ -72,7 +72,7 @@ HEDGE = r"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]"
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"
-    r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on)\s+"
+    r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on|dependen(?:ce|cy) on|depend(?:s|ing)? on)\s+"
 )
 # Companies given as examples are no parties to each other: "a consortium of firms including SoftBank and Sony",
 # "companies including Zed, Replit, Codeium, and Sourcegraph are working with MCP".

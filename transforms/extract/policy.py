@@ -34,6 +34,9 @@ AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 # An institute is news when it is set up or renamed ("renamed its AI Safety Institute the AI Security Institute": the
 # new name).
 INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a-z]*|would become|will become)\b"
+# (the action told of the institute, a few words before its name: not "The U.K. AI Security Institute also said
+# Anthropic's Mythos model created fake online identities")
+INSTITUTE_SET_UP = rf"{INSTITUTE_ACTION}\W+(?:[\w’'.\-]+\W+){{0,4}}?ai (?:safety|security) institute\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
 # The jurisdictions' patterns as one, each in a group of its own (j0, j1, ...): the group of its first match is the
@@ -94,7 +97,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     measures = pl.concat_list(
         [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
     )
-    institute = pl.when(low.str.contains(INSTITUTE_ACTION)).then(
+    institute = pl.when(low.str.contains(INSTITUTE_SET_UP)).then(
         main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last()
     )
     named = pl.concat_list(main.str.extract(DECLARATION, 1), institute)
