@@ -127,24 +127,13 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 & pl.col("actor").str.contains(pl.col("orgs"), literal=True))
         .select("_row", "actor").unique().with_columns(_company=pl.lit(True))
     )
-    # (the words before the action, the action itself left out: in "A US university has announced a ban" the second
-    # action's words are "a", and the ban names no one acting; words naming no one keep the verdict of the action
-    # before them in the sentence, the first action's default is a government's)
-    head = pl.col("actor").str.replace(rf"(?i:{POLICY_ACTION})(?P<by>(?:\s+by\s+[^,;:()]{{1,40}})?)$", "${by}")
     governed = (
         actors.join(company, on=["_row", "actor"], how="left")
-        .with_columns(_head=head)
-        .with_columns(
-            _governed=pl.when(pl.col("_head").str.contains(GOVERNMENT_ACTOR))
-            .then(True)
+        .filter(
+            pl.col("actor").str.contains(GOVERNMENT_ACTOR)
             # (a jurisdiction may only describe who acts: "A US university has announced a ban")
-            .when(pl.col("_head").str.contains(NON_GOVERNMENT_ACTOR) | pl.col("_company").fill_null(False))
-            .then(False)
-            .forward_fill()
-            .over("_row")
-            .fill_null(True)
+            | ~(pl.col("actor").str.contains(NON_GOVERNMENT_ACTOR) | pl.col("_company").fill_null(False))
         )
-        .filter("_governed")
         .select("article_id", "sent_idx")
         .unique()
     )
