@@ -12,7 +12,14 @@ from transforms.extract.names import (
     _with_read,
     org_kind,
 )
-from transforms.extract.patterns import BACKED_BASED, NOT_NAMES, PHRASE_WORD, TARGET_DESCRIPTOR, TARGET_NAME
+from transforms.extract.patterns import (
+    BACKED_BASED,
+    LAST_MONTH,
+    NOT_NAMES,
+    PHRASE_WORD,
+    TARGET_DESCRIPTOR,
+    TARGET_NAME,
+)
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN
@@ -33,8 +40,7 @@ ACQUISITION_NOT = (
     # a deal stopped or imagined: "China has blocked Meta's $2 billion acquisition of AI startup Manus", "Maybe Google,
     # AWS or Microsoft scoops up OpenAI"; one told as last year's: "OpenAI bought io last year", "Last May, OpenAI
     # acquired Ive's design firm LoveFrom"
-    r"|block(?:s|ed|ing)?|barred|maybe|last year|a year ago|years ago|last (?:january|february|march|april|may|june|"
-    r"july|august|september|october|november|december))\b"
+    rf"|block(?:s|ed|ing)?|barred|maybe|last year|a year ago|years ago|{LAST_MONTH})\b"
 )
 # What is bought that is no company: chips, servers, shares, land ...
 # (lower case: "ZT Systems" is a name)

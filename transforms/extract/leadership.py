@@ -16,7 +16,15 @@ from transforms.extract.names import (
     char_at,
     org_kind,
 )
-from transforms.extract.patterns import CLAUSE_BREAK, COMPANY_REFERENCE, NON_ACTORS, NOT_NAMES, ROLE, TAGGED_ROLE
+from transforms.extract.patterns import (
+    CLAUSE_BREAK,
+    COMPANY_REFERENCE,
+    LAST_MONTH,
+    NON_ACTORS,
+    NOT_NAMES,
+    ROLE,
+    TAGGED_ROLE,
+)
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
@@ -410,10 +418,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     backdrop = _blank_unless(mover, pl.col("sentence")).str.contains(BACKDROP)
     # "He appointed Wang last year to head this effort": a move told as history.
     history = _blank_unless(mover, pl.col("low")).str.contains(
-        r"\b(?:last (?:year|january|february|march|april|may|june|july|august|"
-        r"september"
-        r"|october|november|december)|(?:a|one|two|three|several|few) years? ago|"
-        r"years ago)\b"
+        rf"\b(?:last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago|years ago)\b"
     )
     rows = (
         sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(

@@ -4,6 +4,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from transforms.normalize import MONTHS
+
 # Lexicons are data (transforms/lexicons.toml): policy measures, jurisdictions, roles, legal matters, licences.
 LEXICONS = tomllib.loads((Path(__file__).parent.parent / "lexicons.toml").read_text(encoding="utf-8"))
 
@@ -14,6 +16,8 @@ def _pattern(entry: dict) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
+# "last May": a month of the year before, as the lower-cased sentence writes it
+LAST_MONTH = "last (?:" + "|".join(m.lower() for m in MONTHS if not m.endswith(".")) + ")"
 LICENSE = _pattern({"pattern": LEXICONS["license"]})
 ROLE = _pattern({"pattern": LEXICONS["role"]})
 # ROLE before whitespace in names.ORG's tagged text, where a role's word may be a marked name ("head of Google at ..."):
