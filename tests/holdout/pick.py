@@ -30,6 +30,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    left, seed SEED5, skipping REJECTED5; batches 1-4 are unchanged by it.
 8. Batch 6 (h301-h360), news only: the same draw from what batches 1-5 left, seed SEED6, skipping REJECTED6;
    batches 1-5 are unchanged by it.
+9. Batch 7 (h361-h420), news only: the same draw from what batches 1-6 left, seed SEED7, skipping REJECTED7;
+   batches 1-6 are unchanged by it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -73,6 +75,10 @@ N_NEWS5 = 60
 # after batches 2 and 4 had been measured many times: measured once unseen, then a development batch like batch 5).
 SEED6 = 20261206
 N_NEWS6 = 60
+# Batch 7 (h361-h420): news stratum only, a seventh seeded draw from what batches 1-6 neither took nor rejected
+# (measured once unseen, then a development batch like batches 5 and 6).
+SEED7 = 20261207
+N_NEWS7 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -128,6 +134,10 @@ REJECTED6: dict[str, str] = {
         "paywall stub (404 Media): about 900 characters of article text, then 'This post is for paid members only'",
     "contents/2026-06-04/The-Download-AI-generated-lawsuits-and-virtual-power-plants-for-data-centers-cb94a78b.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+
+# Files of batch 7's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED7: dict[str, str] = {
 }
 
 NEWS_DOMAINS = {
@@ -466,12 +476,13 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-6: news only, each from the news candidates the batches before it neither took nor rejected.
+    # Batches 2-7: news only, each from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
                                       (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
-                                      (6, SEED6, N_NEWS6, REJECTED6)):
+                                      (6, SEED6, N_NEWS6, REJECTED6),
+                                      (7, SEED7, N_NEWS7, REJECTED7)):
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
