@@ -86,12 +86,13 @@ SUBJECT_MOVE = (
     r"(?P<active>\s+(?:him|her|them)\b)?"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
-# the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who").
+# the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who", "said": "Zig
+# Software Foundation, which promotes the Zig programming language, banned ..., said its president Andrew Kelley").
 OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
     r"poaches"
     r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"
-    r"former|formerly|previously|ex-|once|now|currently)\b|;|\.|$)"
+    r"former|formerly|previously|ex-|once|now|currently|said|says|told|added|according)\b|;|\.|$)"
 )
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
@@ -249,6 +250,14 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         r"(?:podcast|show|panel|stage|call|webinar|livestream)\b))",
         "met$1",
     ),
+    # "Soon after Cherny joined the company, an engineer ... showed him", "Zilis' involvement with OpenAI for years
+    # after Musk had left the company": a move told as the time of something else is the backdrop, not news (a bare
+    # "after X resigned" may be the news a market move follows: kept)
+    (
+        rf"\b((?i:(?:soon|shortly|long|years?|months?|weeks?|days?)\s+after|since|before|until)\s+{NAME}\s+(?:had\s+)?"
+        rf"|(?i:after)\s+{NAME}\s+had\s+)(?:joined|left|quit|departed|resigned|stepped down)\b",
+        "${1}met",
+    ),
     # "That left one major player off the letter": left out, no one leaves
     (r"\bleft((?:\s+[\w’'\-]+){1,4}?\s+off)\b", "omitted$1"),
     # "its Data Center GPU product, code-named Crescent Island": a thing named, no appointee
@@ -360,7 +369,11 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             speakers=pl.concat_list(
                 pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
                 # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
-                pl.col("sentence").str.extract_all(rf"\b(?:said|says|added|wrote)\s+{PERSON}"),
+                # ("..., said its president Andrew Kelley": the speaker's title between)
+                pl.col("sentence").str.extract_all(
+                    rf"\b(?:said|says|added|wrote)\s+(?:(?:its|their|the(?:\s+[\w’'\-]+(?:’s|'s))?)\s+(?:{ROLE})\s+)?"
+                    rf"{PERSON}"
+                ),
                 # "AWS CEO Matt Garman names Dave Treadwell ...": the one who appoints
                 pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:has\s+)?(?:{APPOINTING_ACTIVE})\s+[A-Z]"),
             ).list.eval(pl.element().str.extract(PERSON, 1)),

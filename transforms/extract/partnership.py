@@ -66,9 +66,10 @@ PARTNERSHIP_BACKGROUND = (
     r"|(?:end(?:s|ed|ing)?|terminat\w+|cancel+(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:its|their|the|a|an)\s+"
     r"(?:\S+\s+){0,3}?(?:contract|deal|partnership|agreement|collaboration)s?)\b"
 )
-# A possibility, not a deal ("potentially in partnership with Oracle").
+# A possibility, not a deal ("potentially in partnership with Oracle", a deal in an "if" clause: "would probably have
+# even bigger gripes if OpenAI and the president came to an agreement").
 # (the modal "may", not the month: "signed an agreement on May 15")
-HEDGE = r"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]"
+HEDGE = rf"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]|\bif\s+[^,;]*?\b(?:{DEAL_WORDS})"
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"

@@ -26,7 +26,13 @@ POLICY_ACTION = (
     # force
     r"|forced|forcing|prompted|spurred"
     # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
-    r"|orders? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
+    r"|order(?:s|ing)? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
+)
+# "ban" and "curbs" as nouns (after a determiner or a modifier) are the measure, not its action: "thus partially
+# evade chip bans" tells of no one acting.
+NOUN_ACTION = (
+    r"\b((?i:chip|export|import|trade|travel|the|a|an|its|their|these|those|such|any|new|outright|blanket|evade|"
+    r"evading|evaded|circumvent(?:s|ed|ing)?|despite|amid)\s+)(?i:ban|bans|curbs)\b"
 )
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
@@ -104,13 +110,16 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (the action is looked for in the whole sentence first: its part `main` has it only where the sentence does)
     rows = sents.filter(pl.col("low").str.contains(POLICY_ACTION)).filter(
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
-    ).filter(main_text.str.to_lowercase().str.contains(POLICY_ACTION))
+    ).filter(main_text.str.replace_all(NOUN_ACTION, "${1}measure").str.to_lowercase().str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return rows
     # (who acts: the words right before an action (any of the sentence's: "Anthropic announced on Friday that the US
     # government issued ..."), datelines dropped ("Washington, D.C., June 2, 2026 /PR Newswire/ — Penlink ..."), or the
     # one it is done "by")
-    text = pl.col("sentence").str.replace(r"^.{0,80}?/\s*PR\s?Newswire\s*/\s*[-–—]\s*", "").str.replace(DATELINE, "")
+    text = (
+        pl.col("sentence").str.replace(r"^.{0,80}?/\s*PR\s?Newswire\s*/\s*[-–—]\s*", "").str.replace(DATELINE, "")
+        .str.replace_all(NOUN_ACTION, "${1}measure")
+    )
     actors = (
         rows.select(
             "article_id", "sent_idx", "orgs",
