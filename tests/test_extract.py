@@ -323,6 +323,18 @@ def test_leaving_to_join_is_two_events():
         "Marineau-Mes (software VP).",
         "Recorded live at DX Annual, Abi Noda, co-founder and CEO of DX, joins Brian Houck of Microsoft to share an "
         "early look at DX’s new research.",
+        # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"; The Guardian,
+        # Neowin, Wired): "household names", a word before the workers AI replaces, people departing (not the
+        # person named before them)
+        "The datacentres the town hosts are owned and maintained by companies that are far from being "
+        "household names – Equinix, Digital Realty, Iron Mountain – but serve famous customers including "
+        "Amazon, Google, Oracle and Microsoft.",
+        "Mustafa Suleyman, the head of Microsoft AI, recently took back his statements concerning "
+        "white-collar jobs that he gave to the Financial Times in an interview made back in February, "
+        "where he claimed that AI would replace office workers within 12 to 18 months.",
+        "The lawsuit accuses OpenAI chief hardware officer Tang Tan, who spent 24 years at Apple and "
+        "oversaw iPhone product design, and his colleagues at the AI company of encouraging people "
+        "departing or considering leaving Apple to bring with them proprietary and unreleased technology.",
     ],
 )
 def test_leadership_not_moves(text):
@@ -376,6 +388,11 @@ def test_leadership_not_moves(text):
          "submission history to boost their appeal to software-company recruiters. Zig Software Foundation, which "
          "promotes the Zig programming language, banned AI-assisted contributions because they were “invariably "
          "garbage”, said its president Andrew Kelley."),
+        # (popular.info 2026-08-15, an unlabelled pool article: a shot fired)
+        ("Meta will train its AI on Newsmax, a far-right media outlet",
+         "An article on the film published by Newsmax states that it “presents compelling forensic and eyewitness "
+         "evidence, previously unavailable to the public, supporting [Mafia hit man James] Files’ contention that he, "
+         "and not Lee Harvey Oswald, fired the fatal shot at America’s 35th president.”"),
     ],
 )
 def test_leadership_not_moves_in_context(title, text):

@@ -226,7 +226,9 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # "Anthropic promoted Fable 5 as useful for writing and debugging software code": a model promoted
     (r"\bpromot(?:e|es|ed|ing)(\s+[A-Z][\w\-]*\s+\d)", "touted$1"),
     (
-        r"\breplac(?:e|es|ed|ing)(\s+(?:people|workers|humans|human|jobs|staff|employees|engineers|programmers|"
+        # (a word before the noun: "AI would replace office workers")
+        r"\breplac(?:e|es|ed|ing)(\s+(?:[a-z\-]+\s+)?(?:people|workers|humans|human|jobs|staff|employees|engineers|"
+        r"programmers|"
         r"developers|coders|writers|artists|roles|tasks|labou?r|search|traditional|existing|entry-level|"
         r"white-collar|entire|the need)\b)",
         "substitute$1",
@@ -236,6 +238,18 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # joined by Amar Subramanya", "Abi Noda ... joins Brian Houck of Microsoft to share", "Hal Denbar joined David
     # Van Brunt on the Pool Guy Podcast": a word of a move verb's that moves no one
     (r"\bnames (?:like|such as|including)\b", "people like"),
+    # "companies that are far from being household names – Equinix, Digital Realty, Iron Mountain": the noun
+    (
+        r"\b((?:household|big|bigger|biggest|brand|familiar|famous|well-known|top|marquee|major|other|these|those|"
+        r"such|their|its|the|many|some|new|recogni[sz]able)\s+)names\b",
+        "${1}labels",
+    ),
+    # "he, and not Lee Harvey Oswald, fired the fatal shot", "fired back at critics": a shot fired, no one dismissed
+    (
+        r"\bfired\s+(?:back|off|up|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z\-]+\s+)?(?:shots?|salvos?|rounds?|"
+        r"missiles?|rockets?|bullets?|warnings?|warning shots?))\b",
+        "shot",
+    ),
     (r"\bnamed ((?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+)([.;)]|$)", "called $1$2"),
     (
         r"\bnamed as (?:a |an |the )?(?:co-)?(?:defendants?|plaintiffs?|respondents?|suspects?|witness(?:es)?|"
@@ -353,6 +367,11 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         r"(?i:\b(?:was|were|been|being|is|are|be|get|gets|"
         r"got)\s+)$"
     )
+    # ("The lawsuit accuses OpenAI chief hardware officer Tang Tan ... of encouraging people departing or considering
+    # leaving Apple": a gerund with no auxiliary before it tells of others, not of the people named before it)
+    participle = cue.struct.field("verb").str.ends_with("ing") & ~cue.struct.field("before").str.contains(
+        r"(?i:\b(?:is|are|was|were|be|been|also|now)\s+|[’']s\s+|[’']re\s+)$"
+    )
     listed = (
         sents.filter(pl.col("low").str.contains(LEADERSHIP))
         .select(
@@ -362,7 +381,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             # role following Simo's departure")
             names=pl.when(appointing)
             .then(cue.struct.field("after"))
-            .when(~cue.struct.field("before").str.contains(r"(?:’s|'s|\b(?:his|her|their))\s+$"))
+            .when(~cue.struct.field("before").str.contains(r"(?:’s|'s|\b(?:his|her|their))\s+$") & ~participle)
             .then(cue.struct.field("before"))
             .str.extract_all(appointee)
             .list.eval(pl.element().str.extract(PERSON, 1)),
