@@ -683,6 +683,12 @@ def test_policy_of_the_government_the_headline_names():
         "partially evade chip bans.",
         "Even so, Chinese firms still trail their American counterparts by more than 6-to-1 in capital raised from "
         "markets over the past two years, with Washington’s chip export curbs complicating the catch-up effort.",
+        # unlabelled pool articles (a blog, 2026-07-06; TechCrunch, 2026-06-15): an action asked for, not taken
+        "The company urged Washington to pursue stricter semiconductor export restrictions and impose penalties on AI "
+        "developers caught running distillation operations.",
+        "Moussouris and dozens of other top security researchers and experts have since called on the Trump "
+        "administration to revoke the export control order, calling the move to pull advanced cybersecurity "
+        "capabilities from network defenders in the U.S. as “dangerous.”",
     ],
 )
 def test_policy_context_is_not_news(text):

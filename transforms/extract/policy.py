@@ -34,6 +34,13 @@ NOUN_ACTION = (
     r"\b((?i:chip|export|import|trade|travel|the|a|an|its|their|these|those|such|any|new|outright|blanket|evade|"
     r"evading|evaded|circumvent(?:s|ed|ing)?|despite|amid)\s+)(?i:ban|bans|curbs)\b"
 )
+# An action someone is asked to take is not taken: "The company urged Washington to pursue stricter semiconductor export
+# restrictions and impose penalties", "researchers ... have since called on the Trump administration to revoke the
+# export control order" (read up to the request: "signed an executive order urging AI model makers to submit" is signed).
+REQUEST = (
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
+    r"petition(?:s|ed|ing)?)\s+[^.;]{0,80}?\bto\s+[a-z]"
+)
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
@@ -96,9 +103,10 @@ BODY = "AI body"  # (lexicons.toml: a body set up for AI, a government's only wh
 def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """Every measure a sentence says a government acted on; the jurisdiction named first is the one acting
     ("Beijing responded with a ban on exports to the United States" is China's)."""
-    # What follows "a week after" is an earlier action told as a time marker: measures count only before it.
+    # What follows "a week after" is an earlier action told as a time marker, what follows "urged X to" a request:
+    # measures count only before it.
     # (`main` and `low` as columns, made once: each use of an expression in with_columns computes it again)
-    main_text = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
+    main_text = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "").str.replace(rf"(?i:{REQUEST}).*$", "")
     main, low = pl.col("_main"), pl.col("_low")
     measures = pl.concat_list(
         [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
