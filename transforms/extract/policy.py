@@ -36,7 +36,8 @@ NOUN_ACTION = (
 )
 # An action someone is asked to take is not taken: "The company urged Washington to pursue stricter semiconductor export
 # restrictions and impose penalties", "researchers ... have since called on the Trump administration to revoke the
-# export control order" (read up to the request: "signed an executive order urging AI model makers to submit" is signed).
+# export control order" (read up to the request: "signed an executive order urging AI model makers to submit" is
+# signed).
 REQUEST = (
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
     r"petition(?:s|ed|ing)?)\s+[^.;]{0,80}?\bto\s+[a-z]"
