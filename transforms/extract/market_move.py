@@ -31,8 +31,17 @@ MARKET_UP = (
     rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING})"
 )
 
+# "The 'Magnificent Seven' plus Broadcom and Oracle have lost roughly $2.7 trillion in market value": a group's total
+# is no one company's move.
+GROUP_MOVE = r"\b(?:combined|collectively|together|magnificent seven|mag(?:nificent)? 7|megacaps?|hyperscalers|plus)\b"
 # "giving 5% of the company's equity to a fund", "a 10% stake": a part of something, not a move.
 STAKE = rf"{PCT_PATTERN}\s+(?:of|stake)\b"
+
+
+def _group_subject(low: pl.Expr) -> pl.Expr:
+    """Whether a group moves (GROUP_MOVE told before the move: not "Apple stock has jumped 24% ..., outperforming the
+    other six of the 'Magnificent Seven'")."""
+    return low.str.extract(rf"^(.*?)(?:{MARKET_DOWN}|{MARKET_UP})", 1).str.contains(GROUP_MOVE).fill_null(False)
 
 
 def _sign(low: pl.Expr) -> pl.Expr:
@@ -56,6 +65,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # (filters in turn: each pattern runs only on the rows the one before kept)
     rows = sents.filter(_blank_unless(pl.col("org_hits").list.len() > 0, low).str.contains(MARKET)).filter(
         low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
+    ).filter(
+        ~_group_subject(low)
     )
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
     # $965 billion in May": a level, the one reached or the one left, not the change.
@@ -162,7 +173,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             rf"\b(?:{MOVE_DOWN_VERBS}|"
             rf"{MOVE_UP_VERBS})\b"
         )
-    ).filter(~low.str.contains(ACCOUNTS))
+    ).filter(~low.str.contains(ACCOUNTS) & ~_group_subject(low))
     paired = pl.concat([_respective_moves(rows, g), _noun_moves(told, g)], how="vertical_relaxed")
     # (`move`, 1.5k characters, is read in the gazetteer's threads, where it stays compiled: names._gazetteer_select)
     texts = rows.select(pl.col("sentence").str.replace_all(RESPECTIVELY, " "))
