@@ -555,6 +555,9 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # an unlabelled pool article (tests/holdout/README "unlabelled pool"): members of a consortium, no deal
+        "The Coalition for Content Provenance and Authenticity, an industry consortium that includes Adobe, "
+        "Microsoft, OpenAI, Google, and major camera manufacturers, defined a standard for content credentials.",
         # tests/holdout h364 (notus.org, 2026-06-04; batch 7, development): a deal in an "if" clause
         "Many conservatives who oppose government interventions in the economy were critical of Trump’s deal with "
         "Intel, and would probably have even bigger gripes if OpenAI and the president came to an agreement.",

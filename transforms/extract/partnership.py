@@ -76,10 +76,11 @@ YARDSTICK_ORG = (
     r"|bypass(?:ing)?|challeng(?:e|es|ing)|reliance on|dependen(?:ce|cy) on|depend(?:s|ing)? on)\s+"
 )
 # Companies given as examples are no parties to each other: "a consortium of firms including SoftBank and Sony",
-# "companies including Zed, Replit, Codeium, and Sourcegraph are working with MCP".
+# "companies including Zed, Replit, Codeium, and Sourcegraph are working with MCP", "an industry consortium that
+# includes Adobe, Microsoft, OpenAI, Google".
 EXAMPLES = (
-    r"\b(?i:including|such as|like)\s+[A-Z][\w&.\-]*(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)"
-    r"[A-Z][\w&.\-]*)*"
+    r"\b(?i:including|such as|like|(?:that|which)\s+includes?|whose members include)\s+[A-Z][\w&.\-]*"
+    r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)[A-Z][\w&.\-]*)*"
 )
 DEAL_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
