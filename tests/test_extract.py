@@ -877,6 +877,14 @@ def test_legal_described_side_is_the_person_the_article_names_for_it():
     [
         ("xAI launches Grok 3, claims it tops GPT-4o.", "Grok 3", "GPT-4o"),
         ("OpenAI on Tuesday released gpt-oss-120b, its first open model since GPT-2 in 2019.", "gpt-oss-120b", "GPT-2"),
+        # an unlabelled pool article (quesma.com, 2026-08-02): "comparing ... with" a model
+        (
+            "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, Grok 4.5, Gemini 3.6 Flash, and DeepSeek V4 "
+            "Flash 0731 on Baba Is Bench, an LLM agent benchmark based on the puzzle game Baba Is You, comparing pass "
+            "rate, speed, and cost with Claude Fable 5 and GPT-5.6.",
+            "Kimi K3",
+            "Claude Fable 5",
+        ),
     ],
 )
 def test_comparison_cues(text, released, not_released):

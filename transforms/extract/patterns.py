@@ -37,7 +37,7 @@ NEGATION = (
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (
-    r"\b(match(?:es|ed|ing)?|compared? (?:to|with)|comparisons? (?:to|with)|comparable to|versus|"
+    r"\b(match(?:es|ed|ing)?|compar(?:e|es|ed|ing)|comparisons? (?:to|with)|comparable to|versus|"
     r"vs\.?|outperform[a-z]*|beat(?:s|ing)?|surpass[a-z]*"
     r"|improv(?:es|ed|ing|ements?)(?: by)?(?: \S+ points?)? over|improv(?:es|ed) on|close to"
     r"|rival(?:s|ed|ing)?|on par|ahead of|competitive(?:ly)? with|exceed[a-z]*|trail[a-z]*|behind|than|"
