@@ -529,6 +529,22 @@ def test_partnerships(text, pair):
     assert {frozenset((o, p)) for o, p in _typed(events(text), "partnership", "partner")} == {frozenset(pair)}
 
 
+def test_a_deal_dated_a_year_before_the_article_is_history():
+    # an unlabelled pool article (TechCrunch, 2026-08-18; tests/holdout/README "unlabelled pool")
+    text = (
+        "In July 2025, Perplexity partnered with Airtel, India’s second biggest telecom operator, to offer a free "
+        "12-month Perplexity Pro subscription, normally worth about $200, to the Indian carrier’s 360 million "
+        "customers."
+    )
+
+    def partners(published):
+        article = pl.DataFrame([{"article_id": "a", "title": "", "text": text, "published_at": published}])
+        return {e["partner"] for e in extract_mentions(article).to_dicts() if e["type"] == "partnership"}
+
+    assert partners(datetime(2026, 8, 18, tzinfo=timezone.utc)) == set()
+    assert partners(datetime(2025, 7, 20, tzinfo=timezone.utc)) == {"Airtel"}
+
+
 def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
     # realset r042 (Guardian): "Apollo" alone is no gazetteer name, but it stands in a list of companies
     text = (

@@ -232,6 +232,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
         & ~low.str.contains(HEDGE)
         & ~low.str.contains(LEGAL)
+        # a deal dated well before the article ("In July 2025, Perplexity partnered with Airtel")
+        & ~pl.col("history")
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "partnership")  # no rows, in the mentions' shape (mentions() adds the hub deals)
