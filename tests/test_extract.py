@@ -571,6 +571,11 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "Microsoft remains committed to its partnership with OpenAI, he added.",
         "Arm, Microsoft, Nvidia, Oracle and OpenAI are named as the key technology partners.",
         "xAI intends to build a supercomputer, potentially in partnership with Oracle.",
+        # unlabelled pool articles (tests/holdout/README "unlabelled pool"): a deal told as last year's
+        "SoftBank partnered with OpenAI last year on the Stargate project, a joint venture building AI infrastructure "
+        "in the United States.",
+        "Meta, the parent of Facebook, last year formed a joint venture, a VIE, to build a Louisiana data center "
+        "through a partnership with Blue Owl Capital.",
         # an unlabelled pool article (tests/holdout/README "unlabelled pool"): members of a consortium, no deal
         "The Coalition for Content Provenance and Authenticity, an industry consortium that includes Adobe, "
         "Microsoft, OpenAI, Google, and major camera manufacturers, defined a standard for content credentials.",

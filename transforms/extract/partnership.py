@@ -23,6 +23,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
+    LAST_MONTH,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
@@ -60,7 +61,10 @@ PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consorti
 # sense", "said ... at the time that he's excited to partner")
 # or a company named as a yardstick is not news.
 PARTNERSHIP_BACKGROUND = (
-    r"\b(remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
+    # ("SoftBank partnered with OpenAI last year on the Stargate project", "Last May, OpenAI acquired ... LoveFrom, a
+    # partnership")
+    rf"\b(last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago|"
+    r"remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
     # a deal ended is none: "The U.S. military has officially ended its $200 million contract with AI company Anthropic"
     r"|(?:end(?:s|ed|ing)?|terminat\w+|cancel+(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:its|their|the|a|an)\s+"
