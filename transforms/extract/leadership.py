@@ -19,11 +19,11 @@ from transforms.extract.names import (
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     COMPANY_REFERENCE,
-    LAST_MONTH,
     NON_ACTORS,
     NOT_NAMES,
     ROLE,
     TAGGED_ROLE,
+    TOLD_AS_PAST,
 )
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
@@ -450,7 +450,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     backdrop = _blank_unless(mover, pl.col("sentence")).str.contains(BACKDROP)
     # "He appointed Wang last year to head this effort": a move told as history.
     history = _blank_unless(mover, pl.col("low")).str.contains(
-        rf"\b(?:last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago|years ago)\b"
+        rf"\b(?:{TOLD_AS_PAST}|years ago)\b"
     )
     rows = (
         sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(

@@ -23,12 +23,12 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
-    LAST_MONTH,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
+    TOLD_AS_PAST,
     _pattern,
 )
 from transforms.extract.rules import Found, _frame
@@ -63,7 +63,7 @@ PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consorti
 PARTNERSHIP_BACKGROUND = (
     # ("SoftBank partnered with OpenAI last year on the Stargate project", "Last May, OpenAI acquired ... LoveFrom, a
     # partnership")
-    rf"\b(last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago|"
+    rf"\b({TOLD_AS_PAST}|"
     r"remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
     # a deal ended is none: "The U.S. military has officially ended its $200 million contract with AI company Anthropic"

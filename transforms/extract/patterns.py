@@ -18,6 +18,8 @@ def _pattern(entry: dict) -> str:
 
 # "last May": a month of the year before, as the lower-cased sentence writes it
 LAST_MONTH = "last (?:" + "|".join(m.lower() for m in MONTHS if not m.endswith(".")) + ")"
+# An event told as a past year's, in the lower-cased sentence ("last year", "last May", "two years ago")
+TOLD_AS_PAST = rf"last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago"
 LICENSE = _pattern({"pattern": LEXICONS["license"]})
 ROLE = _pattern({"pattern": LEXICONS["role"]})
 # ROLE before whitespace in names.ORG's tagged text, where a role's word may be a marked name ("head of Google at ..."):
