@@ -32,6 +32,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    batches 1-5 are unchanged by it.
 9. Batch 7 (h361-h420), news only: the same draw from what batches 1-6 left, seed SEED7, skipping REJECTED7;
    batches 1-6 are unchanged by it.
+10. Batch 8 (h421-h480), news only: the same draw from what batches 1-7 left, seed SEED8, skipping REJECTED8;
+   batches 1-7 are unchanged by it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -79,6 +81,9 @@ N_NEWS6 = 60
 # (measured once unseen, then a development batch like batches 5 and 6).
 SEED7 = 20261207
 N_NEWS7 = 60
+# Batch 8 (h421-h480): the same, an eighth draw from what batches 1-7 left.
+SEED8 = 20261208
+N_NEWS8 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -138,6 +143,10 @@ REJECTED6: dict[str, str] = {
 
 # Files of batch 7's seeded draw rejected on inspection (path -> reason); see README.
 REJECTED7: dict[str, str] = {
+}
+
+# Files of batch 8's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED8: dict[str, str] = {
 }
 
 NEWS_DOMAINS = {
@@ -476,13 +485,13 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-7: news only, each from the news candidates the batches before it neither took nor rejected.
+    # Batches 2-8: news only, each from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
                                       (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
                                       (6, SEED6, N_NEWS6, REJECTED6),
-                                      (7, SEED7, N_NEWS7, REJECTED7)):
+                                      (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8)):
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
