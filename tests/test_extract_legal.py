@@ -78,3 +78,12 @@ def test_both_sides_introduced_as_a_company_called_so():
             "Ambrosia allegedly directed and influenced the creation of hundreds of TikTok Shop videos.")
     found = {(e["org"], e["counterparty"]) for e in events(text) if e["type"] == "legal"}
     assert found == {("Ambrosia Brands", "Humann")}
+
+
+def test_a_headline_files_lawsuit_without_an_article():
+    # unlabelled pool (myfloridalegal.com, 2026): a headline drops the "a" of "filed a lawsuit"
+    found = legal("The complaint was filed in state court.",
+                  title="Florida AG files lawsuit against OpenAI, CEO Sam Altman for deceptive practices")
+    assert found == {("OpenAI", "Florida")}
+    # with the article, as before
+    assert legal("Kristie Carrier filed a wrongful death lawsuit against OpenAI.") == {("OpenAI", "Kristie Carrier")}

@@ -40,8 +40,8 @@ LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u
 MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
-    # "Kristie Carrier filed a wrongful death lawsuit"
-    r"(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3})?"
+    # "Kristie Carrier filed a wrongful death lawsuit"; a headline drops the article ("Florida AG files lawsuit")
+    r"(?:fil(?:ed|es)\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+){0,3})?"
     # "Florida became the first US state to sue OpenAI"
     r"(?:(?:became|becomes|has become|is|was)\s+the\s+(?:first|latest|second|third|last)\s+"
     r"(?:[\w\-.]+\s+){0,3}?to\s+)?$"
@@ -87,9 +87,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (a state, a publisher, a startup).
     # ("The Florida attorney general filed suit": the article is no part of the name)
     # ("Earlier in June, the Florida attorney general sued the company": a fronted time is no part of the subject)
+    # ("Florida AG files lawsuit": the state's attorney general is the state)
     unknown_before = _subject_org(
         before.str.replace(FRONTED_TIME, "").str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g
-    )
+    ).str.replace(r"\s+AG$", "")
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
