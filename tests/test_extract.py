@@ -2059,6 +2059,16 @@ def test_a_meeting_joined_or_a_thing_named_is_no_leadership_move():
     assert ("OpenAI", "Peter Steinberger") in _moves(events("Peter Steinberger joined OpenAI on Sunday."))
 
 
+def test_a_press_release_announcing_the_appointment_of_its_new_chief():
+    # unlabelled pool (ir.smartbird.ai, 2026-06-17): a wire's dateline with two hyphens, the company's legal suffix and
+    # ticker before its description, and the appointment told as a noun
+    text = ("SAN FRANCISCO, June 17, 2026 (GLOBE NEWSWIRE) -- Smartbird, Inc. (NASDAQ: BIRD), an AI infrastructure "
+            "provider, today announced the appointment of Nadia Carlsten as president and chief executive officer.")
+    assert _moves(events(text)) == {("Smartbird", "Nadia Carlsten")}
+    assert ("OpenAI", "Nadia Carlsten") in _moves(events("OpenAI today announced the appointment of Nadia Carlsten as "
+                                                         "chief executive officer."))
+
+
 # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): parties listed after the deal
 # word are not each other's partners; a model line is no party
 @pytest.mark.parametrize(

@@ -90,7 +90,8 @@ SUBJECT_MOVE = (
 # Software Foundation, which promotes the Zig programming language, banned ..., said its president Andrew Kelley").
 OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
-    r"poaches"
+    # ("Smartbird, Inc. ... today announced the appointment of Nadia Carlsten as president")
+    r"poaches|the appointment of"
     r"|replaced [A-Z][\w’'\-]+ with)\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"
     r"former|formerly|previously|ex-|once|now|currently|said|says|told|added|according)\b|;|\.|$)"
 )

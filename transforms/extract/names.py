@@ -41,7 +41,8 @@ RIVALS_NOUN = (
 )
 RIVAL_COMPOUND = r"\b([A-Za-z][\w.\-]*[A-Z0-9][\w.\-]*|[A-Z][\w.\-]*) rival ([A-Z0-9])"
 # A news dateline before the first sentence: "BERLIN - ", "HANGZHOU, Jan 21 (Radar Wire) - ".
-DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+[-–—]\s+"
+# ("SAN FRANCISCO, June 17, 2026 (GLOBE NEWSWIRE) -- Smartbird, Inc. ...": a wire's two hyphens for a dash)
+DATELINE = r"^[A-Z][A-Z .'\-]+(?:,[^-–—()]{1,30})?(?:\([^)]{1,40}\))?\s+(?:--|[-–—])\s+"
 # A name used for a product line rather than one model: "its Llama 4 family", "Gemini 2.0, the second generation of".
 FAMILY_SUFFIX = (r"""(?:\s+(?:family|series|generation|line-?up)\b|\s+(?:['"‘“][\w\-]+['"’”]\s+"""
                  r"|(?:reasoning|language|open|open-weights?|open-source|ai|small|smaller|new|distilled|chat|frontier"
@@ -654,7 +655,10 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
 
 def _candidate_org(sentence: pl.Expr) -> pl.Expr:
     appos = sentence.str.extract_groups(
-        rf"^(?:[^\x00-\x7F]+\s*\()?(?P<name>{ORG_SHAPE})\)?,? (?P<desc>(?:a|an|the) [\w\s,\-]{{0,50}}?)"
+        # ("Smartbird, Inc. (NASDAQ: BIRD), an AI infrastructure provider": a legal suffix and a ticker after the name)
+        rf"^(?:[^\x00-\x7F]+\s*\()?(?P<name>{ORG_SHAPE})\)?(?:, (?:Inc|Corp|Ltd|LLC)\.?)?"
+        r"(?: \([A-Za-z]+: ?[A-Z.]+\))?,? "
+        r"(?P<desc>(?:a|an|the) [\w\s,\-]{0,50}?)"
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b"
     )
     candidates = [
