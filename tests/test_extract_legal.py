@@ -87,3 +87,10 @@ def test_a_headline_files_lawsuit_without_an_article():
     assert found == {("OpenAI", "Florida")}
     # with the article, as before
     assert legal("Kristie Carrier filed a wrongful death lawsuit against OpenAI.") == {("OpenAI", "Kristie Carrier")}
+
+
+def test_a_regulator_named_with_its_acronym_in_brackets_fines():
+    # unlabelled pool (nltimes.nl, 2026): the acronym after the name is part of the subject
+    text = ("The Dutch Data Protection Authority (AP) has fined Uber €825 million for deactivating driver accounts "
+            "through automated systems and without adequately informing them.")
+    assert legal(text) == {("Uber", "Dutch Data Protection Authority")}

@@ -93,6 +93,7 @@ ORG_SHAPE = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?|Technologies|Robotics
 # word or a possessive ("messaging app Respond.io raises", "Livestream shopping platform Whatnot has acquired") - not
 # "the researchers who built AI-generated DNA just raised".
 SUBJECT_NAME = r"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)"
+ACRONYM_AFTER = r"(?:\s+\([A-Z][A-Za-z]{1,6}\))?"
 ANY_LEFT = r"(?:^|[^\w.’'\-])"
 KIND_LEFT = (
     r"(?:^|(?i:startup|start-up|company|firm|app|platform|maker|developer|provider|challenger|rival|"
@@ -618,6 +619,8 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
     """The company named right before an event verb (`tail` matches from the end of the name through the verb): a
     gazetteer name anywhere, an unknown name only in a subject position (see KIND_LEFT)."""
+    # ("The Dutch Data Protection Authority (AP) has fined Uber": the name's acronym in brackets is part of it)
+    tail = ACRONYM_AFTER + tail
     known = _canonical(text.str.extract(ANY_LEFT + SUBJECT_NAME + tail, 1), g.org_by_key)
 
     def plausible(unknown: pl.Expr) -> pl.Expr:
