@@ -710,6 +710,8 @@ def test_policy_of_the_government_the_headline_names():
         "Moussouris and dozens of other top security researchers and experts have since called on the Trump "
         "administration to revoke the export control order, calling the move to pull advanced cybersecurity "
         "capabilities from network defenders in the U.S. as “dangerous.”",
+        # tests/holdout h430 (SCMP headline, batch 8, development): the measure is the backdrop of China's act
+        "Facing US chip curbs, China launches photonics lab to power AI with light.",
     ],
 )
 def test_policy_context_is_not_news(text):

@@ -42,6 +42,7 @@ REQUEST = (
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
     r"petition(?:s|ed|ing)?)\s+[^.;]{0,80}?\bto\s+[a-z]"
 )
+CIRCUMSTANCE = r"^(?i:facing|amid|despite|in the face of)\s[^,;]{1,80},\s*"
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
@@ -107,7 +108,12 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # What follows "a week after" is an earlier action told as a time marker, what follows "urged X to" a request:
     # measures count only before it.
     # (`main` and `low` as columns, made once: each use of an expression in with_columns computes it again)
-    main_text = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "").str.replace(rf"(?i:{REQUEST}).*$", "")
+    # A measure in a fronted circumstance is the backdrop of the main clause's act ("Facing US chip curbs, China
+    # launches photonics lab").
+    main_text = (
+        pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "").str.replace(rf"(?i:{REQUEST}).*$", "")
+        .str.replace(CIRCUMSTANCE, "")
+    )
     main, low = pl.col("_main"), pl.col("_low")
     measures = pl.concat_list(
         [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
