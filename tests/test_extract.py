@@ -1218,6 +1218,20 @@ def test_a_related_article_headline_in_the_page_furniture_is_not_the_articles_ne
     assert not [e for e in events(text, title="Etched hires") if e["type"] in ("funding", "legal")]
 
 
+def test_a_related_story_under_its_section_label_is_furniture():
+    # tests/holdout h469 (TechCrunch, batch 8, development): the "AI" label line above another story's headline, which
+    # ends with a closing quote; a paragraph under a label that ends like a sentence stays
+    text = (
+        "OpenAI is finally bringing a dedicated ChatGPT desktop app to Linux operating systems.\n"
+        "AI\n"
+        "Brad Lightcap, OpenAI’s longtime COO, is leaving to ‘start something new’\n"
+        "AI\n"
+        "Peter Steinberger joined OpenAI on Sunday.\n"
+    )
+    found = events(text, title="OpenAI launches ChatGPT desktop app for Linux")
+    assert {e["person"] for e in found if e["type"] == "leadership"} == {"Peter Steinberger"}
+
+
 def test_a_headline_in_title_case_inside_the_text_is_another_articles():
     # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): related headlines that end
     # like a sentence (a closing quote) or are list items; a sentence dense with names ends with a full stop and stays

@@ -103,6 +103,10 @@ STANDFIRST_WORDS = 10
 # own headline is the title; a lab's launch heading, LAUNCH_HEADING, stays).
 TITLE_CASE_WORDS = 5
 TITLE_CASE_SHARE = 0.8
+# A related story under its section's label (TechCrunch: "AI" / "Brad Lightcap, OpenAI’s longtime COO, is leaving to
+# ‘start something new’"): a line after a one- or two-word label line that ends in no full stop (a quote may close it).
+SECTION_LABEL = r"^\s*[A-Z][\w&]*(?:\s[A-Z][\w&]*)?\s*$"
+FULL_STOP_END = r"[.!?。！？:;…][\"”’')\]]*\s*$"
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
@@ -166,6 +170,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
             after_title=line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars(),
+            after_label=line.shift(1).over("article_id").str.contains(SECTION_LABEL).fill_null(False),
             # (a column: the filter below reads it twice)
             launch_heading=line.str.contains(LAUNCH_HEADING),
             # (the heading without its number, read once: the filter keeps it, the text takes it)
@@ -189,6 +194,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             )
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
             & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
+            & ~(pl.col("after_label") & ~line.str.contains(FULL_STOP_END))
         )
         # (a numbered heading is read without its number: "2 DeepSeek just became China's most valuable startup")
         .with_columns(line=pl.coalesce("numbered", line))
