@@ -334,3 +334,14 @@ def test_a_launch_headline_naming_a_new_version_before_or_after_its_verb():
     # no model spoken of, or a numbered part, is no release
     assert not typed(events("Microsoft said so.", title="The Release of Windows 11: A Review"), "model_release")
     assert not typed(events("Apple said so. A model.", title="Chapter 2 Released"), "model_release")
+
+
+def test_a_release_talked_about_is_no_release():
+    # tests/holdout h442 (WIRED, batch 8, development): meetings about re-releasing a model release nothing
+    text = ("The Trump administration has been happier talking to Anthropic lately, according to people familiar with "
+            "the matter: They don’t have to deal with CEO Dario Amodei anymore, because he’s been replaced in meetings "
+            "about re-releasing the Claude Fable 5 AI model by his cofounder Tom Brown.")
+    assert not [e for e in events(text) if e["type"] == "model_release"]
+    # the release itself still is one
+    assert [e["model"] for e in events("Anthropic released Claude Fable 5 on Tuesday.")
+            if e["type"] == "model_release"] == ["Claude Fable 5"]

@@ -54,6 +54,11 @@ PERMITTED = (
     r"\b(?:permission|approval|clearance|authori[sz]ation|go-ahead|green light|licen[cs]e|(?:allowed|permitted|"
     r"authori[sz]ed|cleared)(?: \w+)?) to (?:release|launch|ship|deploy|roll out|open-source)\b"
 )
+# A release talked about is no release: "he's been replaced in meetings about re-releasing the Claude Fable 5 AI model",
+# "held "constructive" talks ... about releasing Siri AI in the bloc".
+RELEASE_AS_TOPIC = (
+    r"\b(?:about|over|regarding|whether(?: or not)? to)\s+(?:re-?)?(?:releas|launch|open-sourc|unveil)(?:e|es|ing)?\b"
+)
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
 ON_A_CLOUD = (
@@ -144,7 +149,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
-        is_cue=low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.contains(RELEASE)
+        is_cue=low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.replace_all(RELEASE_AS_TOPIC, "")
+        .str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
