@@ -1553,6 +1553,19 @@ def test_the_stock_of_the_company_in_focus_moves_when_a_sentence_opens_on_it():
     assert not _market(events("Chegg sued Google. Its revenue fell 24% in the quarter."))
 
 
+def test_a_market_storys_list_told_in_the_present_tense():
+    # tests/holdout h423 (Yahoo Finance, batch 8, development): "is up" in a market story's list
+    found = _market(events("The three-stock AI Stack Tracker is up roughly 86% since that date, with Dell now nearly "
+                           "44% of the basket. Since March 30, Dell is up nearly 150%, while Snowflake is up over 60% "
+                           "and Ford is up a little less than that."))
+    assert {(org, pct) for org, pct, _ in found} >= {("Snowflake", 60.0), ("Dell Technologies", 150.0)}
+    # realset r086 (Ars Technica): "the company's shares are down" after a company the gazetteer does not know is no
+    # move of the company in focus
+    assert not _market(events("X-energy, which develops small modular nuclear reactors and is backed by Amazon, came "
+                              "to market in April. Deep Fission raised $40 million in June, a 73 percent cut from its "
+                              "initial target. The company’s shares are down 33 percent from its Wall Street debut."))
+
+
 def test_a_part_of_a_companys_equity_is_no_market_move():
     # realset r079 (OpenAI's proposed gift of equity to a sovereign wealth fund)
     text = (

@@ -133,6 +133,11 @@ MOVE_UP_VERBS = (
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
     r"|rising|jumping|climbing|surging|soaring|gaining|(?:all|both|each)\s+up"
 )
+# In a market story's list, the present tense too ("Since March 30, Dell is up nearly 150%, while Snowflake is up over
+# 60%"); not where a sentence refers to its company ("The company's shares are down 33 percent" after a company the
+# gazetteer does not know: the one in focus is not it).
+LISTED_DOWN_VERBS = rf"{MOVE_DOWN_VERBS}|(?:is|are)\s+(?:\w+\s+)?(?:down|lower)"
+LISTED_UP_VERBS = rf"{MOVE_UP_VERBS}|(?:is|are)\s+(?:\w+\s+)?(?:up|higher)"
 MOVE_HEDGE = (
     r"(?:by\s+)?(?:(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
     r"just over)\s+)?"
@@ -164,14 +169,14 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     move = (
         rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|"
         r"had))*\s+"
-        rf"(?P<verb>{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
+        rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
     told = sents.join(stories, on="article_id", how="semi").filter(pl.col("org_hits").list.len() > 0)
     rows = told.filter(
         low.str.contains(
-            rf"\b(?:{MOVE_DOWN_VERBS}|"
-            rf"{MOVE_UP_VERBS})\b"
+            rf"\b(?:{LISTED_DOWN_VERBS}|"
+            rf"{LISTED_UP_VERBS})\b"
         )
     ).filter(~low.str.contains(ACCOUNTS) & ~_group_subject(low))
     paired = pl.concat([_respective_moves(rows, g), _noun_moves(told, g)], how="vertical_relaxed")
@@ -193,7 +198,9 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.split("\x1e")
         .list.eval(_canonical(pl.element().str.strip_chars(), g.org_by_key)),
         shared=parts.struct.field("shared").is_not_null() | pl.col("m").str.contains(r"\s(?:both|all)\s"),
-        sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0),
+        sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{LISTED_DOWN_VERBS})$"))
+        .then(-1.0)
+        .otherwise(1.0),
         pct=parts.struct.field("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
         amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
     )
