@@ -445,7 +445,9 @@ def mentions(found: Found) -> pl.DataFrame:
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b")
     )
-    sents = sents.join(_called_groups(found.all_sents), on="article_id", how="left")
+    # (the names are looked for only in the articles with a legal cue: most have none)
+    cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")
+    sents = sents.join(_called_groups(cued), on="article_id", how="left")
     found_ = pl.concat(
         [
             _legal(sents, found.g),

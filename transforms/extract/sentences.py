@@ -165,12 +165,14 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             .then(_blank_unless(has_share_word, line).str.replace(SHARE_BUTTONS, ""))
             .otherwise(line)
         )
+        # (the line before, shifted once: two columns read it)
+        .with_columns(previous=line.shift(1).over("article_id"))
         .with_columns(
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
-            after_title=line.shift(1).over("article_id").str.strip_chars() == pl.col("title").str.strip_chars(),
-            after_label=line.shift(1).over("article_id").str.contains(SECTION_LABEL).fill_null(False),
+            after_title=pl.col("previous").str.strip_chars() == pl.col("title").str.strip_chars(),
+            after_label=pl.col("previous").str.contains(SECTION_LABEL).fill_null(False),
             # (a column: the filter below reads it twice)
             launch_heading=line.str.contains(LAUNCH_HEADING),
             # (the heading without its number, read once: the filter keeps it, the text takes it)
