@@ -34,6 +34,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    batches 1-6 are unchanged by it.
 10. Batch 8 (h421-h480), news only: the same draw from what batches 1-7 left, seed SEED8, skipping REJECTED8;
    batches 1-7 are unchanged by it.
+11. Batch 9 (h481-h540), news only and **event-cued**: the news candidates batches 1-8 left whose HN title
+   matches EVENT_CUE (a verb or noun of an event type, below; chosen without running the extractor), seed
+   SEED9, skipping REJECTED9; batches 1-8 are unchanged by it. The random batches carry about 7 required
+   events per 60 articles, too few to show where the extractor misses news; this one is drawn to carry more.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -84,6 +88,20 @@ N_NEWS7 = 60
 # Batch 8 (h421-h480): the same, an eighth draw from what batches 1-7 left.
 SEED8 = 20261208
 N_NEWS8 = 60
+# Batch 9 (h481-h540): a ninth draw, from the news candidates whose HN title reads like an event of some type.
+SEED9 = 20261209
+N_NEWS9 = 60
+EVENT_CUE = re.compile(
+    r"\b(?:rais(?:es|ed|ing)|funding|valuation|series [a-f]|invest(?:s|ment)"  # funding
+    r"|acquir(?:es?|ed)|buys|bought|to buy|acquisition|merger"  # acquisition
+    r"|sues?|sued|lawsuit|suit|fined|settle[sd]?|charged|indicted|court|judge|copyright"  # legal
+    r"|partners?|partnership|teams up|deal|ties up|alliance"  # partnership
+    r"|appoints?|names|hires?|steps down|resigns?|ceo|departs?|leaves|joins|exits?"  # leadership
+    r"|launch(?:es)?|releases?|unveils?|debuts?|introduces?|rolls out|open-sources?"  # model release
+    r"|bans?|bill|law|regulat\w+|executive order|export|rules?|ministry|act"  # policy
+    r"|shares|stocks?|plunges?|soars?|jumps?|falls?|tumbles?|sinks?|rall(?:y|ies)|market cap"  # market move
+    r"|benchmark|tops|beats|scores?|cost to train|training cost)\b",  # benchmark, training cost
+    re.IGNORECASE)
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -147,6 +165,9 @@ REJECTED7: dict[str, str] = {
 
 # Files of batch 8's seeded draw rejected on inspection (path -> reason); see README.
 REJECTED8: dict[str, str] = {
+}
+# Files of batch 9's seeded draw rejected on inspection (path -> reason); see README.
+REJECTED9: dict[str, str] = {
 }
 
 NEWS_DOMAINS = {
@@ -485,14 +506,16 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-8: news only, each from the news candidates the batches before it neither took nor rejected.
+    # Batches 2-9: news only (batch 9: event-cued titles only), each from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
                                       (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
                                       (6, SEED6, N_NEWS6, REJECTED6),
-                                      (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8)):
-        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used),
+                                      (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
+                                      (9, SEED9, N_NEWS9, REJECTED9)):
+        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used
+                       and (number < 9 or EVENT_CUE.search(c["title"]))),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
         random.Random(f"{seed}-news").shuffle(pool)
