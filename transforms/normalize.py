@@ -66,8 +66,17 @@ _MONTH = "|".join(sorted((m.replace(".", r"\.") for m in MONTHS), key=len, rever
 _FULL = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
 _MONTH_DAY = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
 _MONTH_YEAR = rf"({_MONTH}),?\s+(\d{{4}})\b"
-_MONTH_ONLY = rf"\b(?:in|since|during|by|until|early|late|mid-|mid|last|this|of)\s+({_MONTH})\b"
+_MONTH_ONLY = rf"\b(?:in|during|by|until|early|late|mid-|mid|last|this|of)\s+({_MONTH})\b"
 _ISO = r"\b(20\d\d-[01]\d-[0-3]\d)\b"
+# "who has served as a director since October 2025": when a state began, which dates no event of the sentence.
+_SINCE = (
+    rf"\b(?i:since)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|\d{{4}})\b"
+)
+# A future tense whose clause goes on to the month it names.
+_AHEAD = (
+    rf"\b(?:will|set to|expected to|scheduled to|plans? to)\b[^.;,]{{0,60}}?"
+    rf"\b(?:in|by|until|from|starting|early|late|mid-|mid|this|on)\s+(?:{_MONTH})\b"
+)
 _QUARTER = r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?(\d{4}))?\b"
 _QUARTER_MONTH = {"1": 1, "2": 4, "3": 7, "4": 10, "first": 1, "second": 4, "third": 7, "fourth": 10}
 
@@ -87,10 +96,15 @@ def _month_number(expr: pl.Expr) -> pl.Expr:
     return expr.replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
 
 
-def _year_for(month: pl.Expr, published: pl.Expr) -> pl.Expr:
-    """A month named without a year is the latest such month not after the article date."""
+def _year_for(month: pl.Expr, published: pl.Expr, ahead: pl.Expr) -> pl.Expr:
+    """A month named without a year is the latest such month not after the article date; one a future tense looks
+    ahead to ("will join OpenAI in September" in a June article) is the next such month."""
     pub_year = published.dt.year().cast(pl.Int32)
-    return pl.when(month > published.dt.month()).then(pub_year - 1).otherwise(pub_year)
+    return (
+        pl.when(ahead & (month < published.dt.month())).then(pub_year + 1)
+        .when(~ahead & (month > published.dt.month())).then(pub_year - 1)
+        .otherwise(pub_year)
+    )
 
 
 def _fmt(year: pl.Expr, month: pl.Expr, day: pl.Expr | None = None) -> pl.Expr:
@@ -102,6 +116,7 @@ def _fmt(year: pl.Expr, month: pl.Expr, day: pl.Expr | None = None) -> pl.Expr:
 
 def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
     """The first date a sentence states, as 'YYYY-MM-DD' or 'YYYY-MM', resolved against `published`."""
+    sentence = sentence.str.replace_all(_SINCE, "")
     full = sentence.str.extract_groups(_FULL)
     md = sentence.str.extract_groups(_MONTH_DAY)
     my = sentence.str.extract_groups(_MONTH_YEAR)
@@ -122,13 +137,15 @@ def resolve_event_date(sentence: pl.Expr, published: pl.Expr) -> pl.Expr:
         .otherwise(None)
     )
     last_month = published.dt.offset_by("-1mo")
+    ahead = sentence.str.contains(_AHEAD)
     return (
         pl.when(sentence.str.contains(_ISO)).then(sentence.str.extract(_ISO, 1))
         .when(f(full, 1).is_not_null()).then(_fmt(f(full, 3), _month_number(f(full, 1)), f(full, 2)))
         .when(f(my, 1).is_not_null()).then(_fmt(f(my, 2), _month_number(f(my, 1))))
         .when(md_month.is_not_null() & published.is_not_null())
-        .then(_fmt(_year_for(md_month, published), md_month, f(md, 2)))
-        .when(mo_month.is_not_null() & published.is_not_null()).then(_fmt(_year_for(mo_month, published), mo_month))
+        .then(_fmt(_year_for(md_month, published, ahead), md_month, f(md, 2)))
+        .when(mo_month.is_not_null() & published.is_not_null())
+        .then(_fmt(_year_for(mo_month, published, ahead), mo_month))
         .when(q_month.is_not_null() & (f(q, 3).is_not_null() | published.is_not_null()))
         .then(_fmt(pl.coalesce(f(q, 3).cast(pl.Int32), published.dt.year().cast(pl.Int32)), q_month))
         .when(relative_days.is_not_null() & published.is_not_null())

@@ -457,7 +457,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(
             names.select(pl.struct("article_id", "sent_idx")).to_series().implode()
         ))
-        .filter(~pl.col("past_year") & ~backdrop & ~history)
+        .filter(~pl.col("past_year") & ~pl.col("history") & ~backdrop & ~history)
         .drop("_mover")
         .join(names, on=["article_id", "sent_idx"], how="inner")
         .with_columns(

@@ -95,7 +95,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
-    after_clause = after.str.replace(CLAUSE_BREAK + ".*$", "").str.replace(MATTER_START + ".*$", "")
+    # ("Apple's lawsuit comes as OpenAI ... faces competition from rivals, including Anthropic and Google": what the
+    # suit comes as, amid or after is its backdrop, which names no party)
+    after_clause = (
+        after.str.replace(CLAUSE_BREAK + ".*$", "")
+        .str.replace(MATTER_START + ".*$", "")
+        .str.replace(r"^\s*(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of|days|weeks|months)\b.*$", "")
+    )
     # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
     referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
     # ("The tech giant has filed a civil lawsuit targeting the operation's infrastructure")
