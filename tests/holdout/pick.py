@@ -38,6 +38,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    matches EVENT_CUE (a verb or noun of an event type, below; chosen without running the extractor), seed
    SEED9, skipping REJECTED9; batches 1-8 are unchanged by it. The random batches carry about 7 required
    events per 60 articles, too few to show where the extractor misses news; this one is drawn to carry more.
+12. Batch 10 (h541-), the event-cued news candidates batch 9 left (fewer than 60), seed SEED10, skipping REJECTED10.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -102,6 +103,9 @@ EVENT_CUE = re.compile(
     r"|shares|stocks?|plunges?|soars?|jumps?|falls?|tumbles?|sinks?|rall(?:y|ies)|market cap"  # market move
     r"|benchmark|tops|beats|scores?|cost to train|training cost)\b",  # benchmark, training cost
     re.IGNORECASE)
+# Batch 10 (h541-): the event-cued candidates batch 9 left.
+SEED10 = 20261210
+N_NEWS10 = 60
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -168,6 +172,12 @@ REJECTED8: dict[str, str] = {
 }
 # Files of batch 9's seeded draw rejected on inspection (path -> reason); see README.
 REJECTED9: dict[str, str] = {
+}
+REJECTED10: dict[str, str] = {
+    "contents/2026-07-17/The-Download-OpenAI-unveils-GPT-Red-and-heat-pumps-rise-in-the-US-43ee11fc.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-28/The-Download-OpenAI-s-predictable-hack-and-an-AI-stock-sell-off-996aa299.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
 NEWS_DOMAINS = {
@@ -506,7 +516,7 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-9: news only (batch 9: event-cued titles only), each from the news candidates the batches before it
+    # Batches 2-10: news only (batches 9 and 10: event-cued titles only), each from the news candidates the batches before it
     # neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
@@ -514,7 +524,7 @@ def main(argv=None) -> int:
                                       (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
                                       (6, SEED6, N_NEWS6, REJECTED6),
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
-                                      (9, SEED9, N_NEWS9, REJECTED9)):
+                                      (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10)):
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used
                        and (number < 9 or EVENT_CUE.search(c["title"]))),
                       key=lambda c: c["path"])
