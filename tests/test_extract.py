@@ -542,6 +542,21 @@ def test_a_deal_dated_a_year_before_the_article_is_history():
     }
 
 
+def test_a_governments_directive_to_a_company_is_a_policy_aimed_at_it():
+    # holdout h558 (Reuters on Yahoo), with the zero-width non-joiners of its copy
+    text = (
+        "June 25 (Reuters) - The Trump administration has asked OpenAI to \u200cstagger the release of \u200cits new "
+        "model over security concerns, The Information reported on Thursday."
+    )
+    assert ("OpenAI", "US") in _typed(events(text), "policy", "jurisdiction")
+    # pool p2633: a court's order is legal news, no policy
+    text = (
+        "A New Mexico court ordered Meta to pay $942 million and take steps to make the platform safer, including "
+        "preventing minors from engaging in romantic or sexualized interactions with its AI chatbots."
+    )
+    assert not _typed(events(text), "policy", "jurisdiction")
+
+
 def test_what_a_lawsuit_comes_as_names_no_party():
     # holdout h515 (CBC News): the suit's backdrop names rivals, not defendants
     text = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import DATELINE, _built, _drop_nulls, org_kind
+from transforms.extract.names import DATELINE, _built, _canonical, _drop_nulls, org_kind
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
@@ -127,7 +127,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
     ).filter(main_text.str.replace_all(NOUN_ACTION, "${1}measure").str.to_lowercase().str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
-        return rows
+        return _frame(rows, "policy")
     # (who acts: the words right before an action (any of the sentence's: "Anthropic announced on Friday that the US
     # government issued ..."), datelines dropped ("Washington, D.C., June 2, 2026 /PR Newswire/ — Penlink ..."), or the
     # one it is done "by")
@@ -163,7 +163,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     rows = rows.join(governed, on=["article_id", "sent_idx"], how="semi")
     if rows.is_empty():
-        return rows
+        return _frame(rows, "policy")
     rows = (
         rows.with_columns(_main=main_text)
         .with_columns(_low=main.str.to_lowercase())
@@ -218,5 +218,64 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
 
 
+# "The Trump administration has asked OpenAI to stagger the release of its new model", "the White House had ordered
+# Anthropic to suspend access to Fable 5": a government's directive to a company is a measure aimed at that company.
+# (a court's order is legal news; a company asking a government is a request: the target must be a company)
+DIRECTIVE_VERB = r"\b(?:asked|ordered|told|directed|instructed|requested|forced)\s"
+DIRECTIVE = (
+    r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
+    rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
+)
+NOT_DIRECTIVE_ACTOR = r"(?i:\b(?:courts?|judges?|jury|justices?)\b)"
+
+
+def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(
+        pl.col("sentence").str.contains(DIRECTIVE_VERB) & ~pl.col("past_year") & ~pl.col("history")
+        & (pl.col("org_hits").list.len() > 0)
+    )
+    if rows.is_empty():
+        return _frame(rows, "policy")
+    parts = pl.col("sentence").str.extract_groups(DIRECTIVE)
+    rows = (
+        rows.with_columns(actor=parts.struct.field("actor"), target=parts.struct.field("target"))
+        .filter(pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
+        .explode("org_hits")
+        .filter(pl.col("target").str.starts_with(pl.col("org_hits")))
+        .with_columns(org=_canonical(pl.col("org_hits"), g.org_by_key))
+        .filter(pl.col("org").is_not_null() & ~org_kind(pl.col("org"), g).is_in(["government", "regulator"]))
+        .unique(["article_id", "sent_idx"], keep="first", maintain_order=True)
+    )
+    if rows.is_empty():
+        return _frame(rows, "policy")
+    actors = _with_jurisdiction(rows.select("article_id", "sent_idx", sentence=pl.col("actor")))
+    # ("The government told Anthropic to disable the models": the government the headline names)
+    headline = _with_jurisdiction(
+        sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(rows["article_id"].implode()))
+        .select("article_id", "sentence")
+    ).select("article_id", headline_jurisdiction="jurisdiction")
+    rows = (
+        rows.join(actors.select("article_id", "sent_idx", "jurisdiction"), on=["article_id", "sent_idx"], how="left")
+        .join(headline, on="article_id", how="left")
+        .with_columns(
+            jurisdiction=pl.when(
+                pl.col("jurisdiction").is_null() & pl.col("actor").str.to_lowercase().str.contains(GOVERNMENT_REFERENCE)
+            )
+            .then("headline_jurisdiction")
+            .otherwise("jurisdiction")
+        )
+        .filter(pl.col("jurisdiction").is_not_null())
+    )
+    return _frame(
+        rows,
+        "policy",
+        org=pl.col("org"),
+        jurisdiction=pl.col("jurisdiction"),
+        measure=pl.lit("directive to ") + pl.col("org"),
+        confidence=pl.lit(0.7),
+        event_date=pl.lit(None, dtype=pl.String),
+    )
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _policy(found.sents, found.g)
+    return pl.concat([_policy(found.sents, found.g), _directives(found.sents, found.g)], how="vertical_relaxed")

@@ -143,6 +143,12 @@ def _reads_as_sentence(line: pl.Expr) -> pl.Expr:
     )
 
 
+# Characters that show as nothing but split words for a pattern: zero-width spaces and joiners, the word joiner, a byte
+# order mark, soft hyphens (Reuters copy on Yahoo: "has asked OpenAI to \u200cstagger the release of \u200cits new
+# model").
+INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+
+
 def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     """articles(article_id, title, text, published_at) -> sentences(article_id, sent_idx, sentence, published_at).
 
@@ -156,8 +162,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         articles.select(
             "article_id",
             "published_at",
-            title=pl.col("title").fill_null("").str.replace(TITLE_SITE, ""),
-            line=pl.col("text").fill_null("").str.split("\n"),
+            title=pl.col("title").fill_null("").str.replace_all(INVISIBLE, "").str.replace(TITLE_SITE, ""),
+            line=pl.col("text").fill_null("").str.replace_all(INVISIBLE, "").str.split("\n"),
         )
         .explode("line")
         .with_columns(
