@@ -549,12 +549,28 @@ def test_a_governments_directive_to_a_company_is_a_policy_aimed_at_it():
         "model over security concerns, The Information reported on Thursday."
     )
     assert ("OpenAI", "US") in _typed(events(text), "policy", "jurisdiction")
-    # pool p2633: a court's order is legal news, no policy
+    # holdout h585 (Los Angeles Times): a court's order is legal news, no policy
     text = (
         "A New Mexico court ordered Meta to pay $942 million and take steps to make the platform safer, including "
         "preventing minors from engaging in romantic or sexualized interactions with its AI chatbots."
     )
     assert not _typed(events(text), "policy", "jurisdiction")
+
+
+def test_a_states_attorney_general_sues_for_the_state():
+    # holdout h545 (CNBC): the attorney general's title and name, then the surname alone
+    text = (
+        "Florida Attorney General James Uthmeier on Monday filed a lawsuit against OpenAI and its CEO Sam Altman, "
+        "alleging that the artificial intelligence company knowingly released an unsafe product. Uthmeier's lawsuit "
+        "is the latest example of OpenAI's mounting legal woes."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Florida")}
+    # holdout h585 (Los Angeles Times): "Atty. Gen." ends no sentence
+    text = (
+        "In June, Florida Atty. Gen. James Uthmeier sued OpenAI and its chief executive, Sam Altman, for failing to "
+        "warn the public about ChatGPT’s dangers."
+    )
+    assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Florida")}
 
 
 def test_what_a_lawsuit_comes_as_names_no_party():
@@ -1277,8 +1293,8 @@ def test_a_headline_in_title_case_inside_the_text_is_another_articles():
         "Florida Attorney General James Uthmeier sued OpenAI and CEO Sam Altman.\n"
     )
     found = events(text, title="Billboard")
-    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {
-        ("OpenAI", "Florida Attorney General James Uthmeier")}
+    # (a state's attorney general sues for the state)
+    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("OpenAI", "Florida")}
 
 
 def test_the_standfirst_under_the_headline_is_read_though_it_has_no_full_stop():

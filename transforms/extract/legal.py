@@ -444,6 +444,53 @@ def _called_groups(all_sents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# "Florida Attorney General James Uthmeier", "Florida Atty. Gen. James Uthmeier": a state's attorney general sues for
+# the state, also when the article names only them ("Uthmeier's lawsuit is the latest example of OpenAI's legal woes").
+STATE_AG = (
+    r"\b((?:New |North |South |West |Rhode )?[A-Z][a-z]+)(?:’s|'s)?\s+(?:Attorney General|Atty\.?\s*Gen\.?|AG)\s+"
+    r"((?:[A-Z][a-z’'\-]+\s+){1,2}?([A-Z][a-z’'\-]+))\b"
+)
+NOT_A_STATE = ["The", "A", "An", "Former", "Deputy", "Assistant", "State", "General", "His", "Her", "Its"]
+
+
+def _for_their_state(found_: pl.DataFrame, all_sents: pl.DataFrame) -> pl.DataFrame:
+    """found_ with a party named as a state's attorney general (full name or surname) replaced by the state."""
+    cued = all_sents.join(found_.select("article_id").unique(), on="article_id", how="semi").filter(
+        pl.col("sentence").str.contains(r"Attorney General|Atty|\bAG\b")
+    )
+    if cued.is_empty():
+        return found_
+    named = (
+        cued.select("article_id", ag=pl.col("sentence").str.extract_all(STATE_AG))
+        .explode("ag")
+        .drop_nulls("ag")
+        .select(
+            "article_id",
+            state=pl.col("ag").str.extract(STATE_AG, 1),
+            full=pl.col("ag").str.extract(STATE_AG, 2).str.strip_chars(),
+            surname=pl.col("ag").str.extract(STATE_AG, 3),
+        )
+        .filter(~pl.col("state").is_in(NOT_A_STATE))
+    )
+    names = pl.concat(
+        [named.select("article_id", "state", name="full"), named.select("article_id", "state", name="surname")]
+    ).unique(["article_id", "name"], keep="first", maintain_order=True)
+    for side in ("org", "counterparty"):
+        found_ = (
+            found_.join(names.rename({"name": side}), on=["article_id", side], how="left")
+            .with_columns(
+                pl.coalesce(
+                    "state",
+                    # (the whole title taken as the name: "Florida Attorney General James Uthmeier on Monday filed")
+                    pl.when(pl.col(side).str.contains(f"^(?:{STATE_AG})$")).then(pl.col(side).str.extract(STATE_AG, 1)),
+                    side,
+                ).alias(side)
+            )
+            .drop("state")
+        )
+    return found_
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement)
@@ -464,4 +511,4 @@ def mentions(found: Found) -> pl.DataFrame:
         how="vertical_relaxed",
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
-    return _named_sides(found_, found.all_sents, found.g)
+    return _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
