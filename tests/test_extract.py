@@ -573,6 +573,15 @@ def test_a_states_attorney_general_sues_for_the_state():
     assert _typed(events(text), "legal", "counterparty") == {("OpenAI", "Florida")}
 
 
+def test_stock_sold_is_no_market_move():
+    # holdout h567 (MarketBeat): a bond sale beside insider stock sales
+    text = (
+        "Amazon sold $25 billion in bonds to fund a $200 billion 2026 AI infrastructure push, even as weaker bond "
+        "demand and rising insider stock sales signal investor caution."
+    )
+    assert not _typed(events(text), "market_move", "amount_usd")
+
+
 def test_what_a_lawsuit_comes_as_names_no_party():
     # holdout h515 (CBC News): the suit's backdrop names rivals, not defendants
     text = (

@@ -14,6 +14,9 @@ MARKET = (
     r"\b(stocks?|shares|market (?:value|cap[a-z]*)|stock price|share (?:price|prices|index|indices)|(?:a|per) share"
     r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation)\b"
 )
+# Stock sold or granted is no market: "Amazon sold $25 billion in bonds ..., even as weaker bond demand and rising
+# insider stock sales signal investor caution".
+STOCK_DEALT = r"\bstock (?:sales?|offerings?|buybacks?|options?|awards?|grants?|compensation|splits?|picks?)\b"
 # "Newsmax up 7% in premarket trading"
 PCT_IN_TRADING = (
     r"(?:about\s+|nearly\s+|almost\s+|more than\s+)?\d[\d.]*\s?(?:%|per ?cent)\s+in\s+(?:[\w\-]+\s+)?trading"
@@ -63,7 +66,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
     # (filters in turn: each pattern runs only on the rows the one before kept)
-    rows = sents.filter(_blank_unless(pl.col("org_hits").list.len() > 0, low).str.contains(MARKET)).filter(
+    rows = sents.filter(
+        _blank_unless(pl.col("org_hits").list.len() > 0, low).str.replace_all(STOCK_DEALT, " ").str.contains(MARKET)
+    ).filter(
         low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     ).filter(
         ~_group_subject(low)
