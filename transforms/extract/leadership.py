@@ -450,14 +450,14 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     mover = pl.col("_mover")
     backdrop = _blank_unless(mover, pl.col("sentence")).str.contains(BACKDROP)
     # "He appointed Wang last year to head this effort": a move told as history.
-    history = _blank_unless(mover, pl.col("low")).str.contains(
+    told_as_past = _blank_unless(mover, pl.col("low")).str.contains(
         rf"\b(?:{TOLD_AS_PAST}|years ago)\b"
     )
     rows = (
         sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(
             names.select(pl.struct("article_id", "sent_idx")).to_series().implode()
         ))
-        .filter(~pl.col("past_year") & ~pl.col("history") & ~backdrop & ~history)
+        .filter(~pl.col("past_year") & ~pl.col("history") & ~backdrop & ~told_as_past)
         .drop("_mover")
         .join(names, on=["article_id", "sent_idx"], how="inner")
         .with_columns(

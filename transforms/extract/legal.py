@@ -460,16 +460,13 @@ def _for_their_state(found_: pl.DataFrame, all_sents: pl.DataFrame) -> pl.DataFr
     )
     if cued.is_empty():
         return found_
+    ag = pl.col("ag").struct
     named = (
         cued.select("article_id", ag=pl.col("sentence").str.extract_all(STATE_AG))
         .explode("ag")
         .drop_nulls("ag")
-        .select(
-            "article_id",
-            state=pl.col("ag").str.extract(STATE_AG, 1),
-            full=pl.col("ag").str.extract(STATE_AG, 2).str.strip_chars(),
-            surname=pl.col("ag").str.extract(STATE_AG, 3),
-        )
+        .select("article_id", ag=pl.col("ag").str.extract_groups(STATE_AG))
+        .select("article_id", state=ag.field("1"), full=ag.field("2").str.strip_chars(), surname=ag.field("3"))
         .filter(~pl.col("state").is_in(NOT_A_STATE))
     )
     names = pl.concat(

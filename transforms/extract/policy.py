@@ -79,6 +79,27 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     return df.with_columns(jurisdiction=groups.select(first).to_series())
 
 
+def _with_headline_jurisdiction(rows: pl.DataFrame, sents: pl.DataFrame, refers: pl.Expr) -> pl.DataFrame:
+    """rows with no jurisdiction whose `refers` holds ("the government ...") take the one their headline names."""
+    referred = rows.filter(pl.col("jurisdiction").is_null() & refers)
+    if referred.is_empty():
+        return rows
+    headline = (
+        sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
+        .pipe(_with_jurisdiction)
+        .select("article_id", headline_jurisdiction="jurisdiction")
+    )
+    return (
+        rows.join(headline, on="article_id", how="left")
+        .with_columns(
+            jurisdiction=pl.when(refers)
+            .then(pl.coalesce("jurisdiction", "headline_jurisdiction"))
+            .otherwise("jurisdiction")
+        )
+        .drop("headline_jurisdiction")
+    )
+
+
 # Who acts is told before the action: a government, a body or an official of one, a measure itself ("New rules
 # require ..."), a jurisdiction ("China has banned ...") or a person (a head of government: "Sunak announced"). A
 # company or a group that is none enacts nothing: "The company urged Washington to ...", "I have signed the Rome
@@ -184,22 +205,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
-    referred = rows.filter(pl.col("jurisdiction").is_null() & pl.col("low").str.contains(GOVERNMENT_REFERENCE))
-    if not referred.is_empty():
-        headline = (
-            sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
-            .pipe(_with_jurisdiction)
-            .select("article_id", headline_jurisdiction="jurisdiction")
-        )
-        rows = (
-            rows.join(headline, on="article_id", how="left")
-            .with_columns(
-                jurisdiction=pl.when(pl.col("low").str.contains(GOVERNMENT_REFERENCE))
-                .then(pl.coalesce("jurisdiction", "headline_jurisdiction"))
-                .otherwise("jurisdiction")
-            )
-            .drop("headline_jurisdiction")
-        )
+    rows = _with_headline_jurisdiction(rows, sents, pl.col("low").str.contains(GOVERNMENT_REFERENCE))
     # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
     rows = rows.with_columns(
         jurisdiction=pl.when(pl.col("measure") == "AI Act")
@@ -248,24 +254,11 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():
         return _frame(rows, "policy")
-    actors = _with_jurisdiction(rows.select("article_id", "sent_idx", sentence=pl.col("actor")))
+    rows = rows.with_columns(_with_jurisdiction(rows.select(sentence="actor"))["jurisdiction"])
     # ("The government told Anthropic to disable the models": the government the headline names)
-    headline = _with_jurisdiction(
-        sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(rows["article_id"].implode()))
-        .select("article_id", "sentence")
-    ).select("article_id", headline_jurisdiction="jurisdiction")
-    rows = (
-        rows.join(actors.select("article_id", "sent_idx", "jurisdiction"), on=["article_id", "sent_idx"], how="left")
-        .join(headline, on="article_id", how="left")
-        .with_columns(
-            jurisdiction=pl.when(
-                pl.col("jurisdiction").is_null() & pl.col("actor").str.to_lowercase().str.contains(GOVERNMENT_REFERENCE)
-            )
-            .then("headline_jurisdiction")
-            .otherwise("jurisdiction")
-        )
-        .filter(pl.col("jurisdiction").is_not_null())
-    )
+    rows = _with_headline_jurisdiction(
+        rows, sents, pl.col("actor").str.to_lowercase().str.contains(GOVERNMENT_REFERENCE)
+    ).filter(pl.col("jurisdiction").is_not_null())
     return _frame(
         rows,
         "policy",
