@@ -39,6 +39,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    SEED9, skipping REJECTED9; batches 1-8 are unchanged by it. The random batches carry about 7 required
    events per 60 articles, too few to show where the extractor misses news; this one is drawn to carry more.
 12. Batch 10 (h541-), the event-cued news candidates batch 9 left (fewer than 60), seed SEED10, skipping REJECTED10.
+13. Batch 11 (h588-), news only and **lead-cued**: the news candidates batches 1-10 left whose extract's first 600
+   characters match LEAD_CUE (an amount of money, or a past-tense or reporting phrase of an event type; stricter than
+   EVENT_CUE because a lead has many more words than a title; chosen without running the extractor), seed SEED11,
+   skipping REJECTED11; batches 1-10 are unchanged by it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -106,6 +110,19 @@ EVENT_CUE = re.compile(
 # Batch 10 (h541-): the event-cued candidates batch 9 left.
 SEED10 = 20261210
 N_NEWS10 = 60
+# Batch 11 (h588-): the news candidates whose extract's lead reads like an event (the event-cued titles are used up).
+SEED11 = 20261211
+N_NEWS11 = 60
+LEAD_CUE = re.compile(
+    r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
+    r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
+    r"|\blawsuit\b|\bsued\b|\bsues\b|\bfiled (?:a )?(?:suit|complaint)\b|\bfined\b|\bsettle(?:d|ment)\b"
+    r"|\bappointed\b|\bnamed\b.{0,40}\b(?:CEO|chief|president)\b|\bsteps? down\b|\bresign(?:s|ed)\b"
+    r"|\bpartner(?:ship|s|ed) with\b|\bteam(?:s|ed) up\b|\breleased\b|\blaunched\b|\bunveiled\b|\bintroduced\b"
+    r"|\bexport controls?\b|\bexecutive order\b|\bsigned into law\b|\bbanned\b|\bbans\b"
+    r"|\bshares (?:fell|rose|jumped|dropped|plunged|soared|tumbled|slid|climbed|sank)\b|\bmarket (?:cap|value)\b"
+    r"|\bbenchmarks?\b|\bto train\b",
+    re.IGNORECASE)
 MIN_CHARS = 1500
 
 # Files of the seeded sample rejected on inspection (path -> reason); see README.
@@ -177,6 +194,14 @@ REJECTED10: dict[str, str] = {
     "contents/2026-07-17/The-Download-OpenAI-unveils-GPT-Red-and-heat-pumps-rise-in-the-US-43ee11fc.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
     "contents/2026-07-28/The-Download-OpenAI-s-predictable-hack-and-an-AI-stock-sell-off-996aa299.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED11: dict[str, str] = {
+    "contents/2026-07-13/The-Download-a-donor-conception-cap-and-world-models-for-AI-e9caa1f6.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-07-30/The-Download-tricking-LLMs-and-reviving-geothermal-plants-303aa573.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-08-11/The-Download-the-next-big-thing-in-LLMs-and-how-AI-academic-research-is-shifti-459c4767.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -497,7 +522,7 @@ def main(argv=None) -> int:
             "published_from": pub_from, "title": fm["title"], "repo": REPO_NAME, "path": path,
             "commit": COMMIT, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "licence": "publisher copyright", "stored": False, "why": "",
-            "_kind": "news" if in_domains(host, NEWS_DOMAINS) else "other", "_host": host,
+            "_kind": "news" if in_domains(host, NEWS_DOMAINS) else "other", "_host": host, "_lead": text[:600],
         })
     print(f"{total} files; {len(cands)} candidates "
           f"({sum(c['_kind'] == 'news' for c in cands)} news, {sum(c['_kind'] == 'other' for c in cands)} other)",
@@ -516,7 +541,7 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-10: news only (batches 9 and 10: event-cued titles only), each from the news candidates the batches
+    # Batches 2-11: news only (batches 9 and 10: event-cued titles only; batch 11: event-cued leads), each from the news candidates the batches
     # before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
@@ -524,9 +549,11 @@ def main(argv=None) -> int:
                                       (4, SEED4, N_NEWS4, REJECTED4), (5, SEED5, N_NEWS5, REJECTED5),
                                       (6, SEED6, N_NEWS6, REJECTED6),
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
-                                      (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10)):
-        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used
-                       and (number < 9 or EVENT_CUE.search(c["title"]))),
+                                      (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
+                                      (11, SEED11, N_NEWS11, REJECTED11)):
+        cued = (number < 9 or (EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"]))
+                for c in cands)
+        pool = sorted((c for c, cue in zip(cands, cued) if cue and c["_kind"] == "news" and c["path"] not in used),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
         random.Random(f"{seed}-news").shuffle(pool)
