@@ -541,8 +541,8 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-11: news only (batches 9 and 10: event-cued titles only; batch 11: event-cued leads), each from the news candidates the batches
-    # before it neither took nor rejected.
+    # Batches 2-11: news only (batches 9 and 10: event-cued titles only; batch 11: event-cued leads), each from the
+    # news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
@@ -551,9 +551,10 @@ def main(argv=None) -> int:
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
                                       (11, SEED11, N_NEWS11, REJECTED11)):
-        cued = (number < 9 or (EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"]))
-                for c in cands)
-        pool = sorted((c for c, cue in zip(cands, cued) if cue and c["_kind"] == "news" and c["path"] not in used),
+        def cued(c, number=number):
+            return number < 9 or (EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"]))
+
+        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used and cued(c)),
                       key=lambda c: c["path"])
         print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
         random.Random(f"{seed}-news").shuffle(pool)

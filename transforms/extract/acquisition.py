@@ -21,7 +21,7 @@ from transforms.extract.patterns import (
     TARGET_NAME,
 )
 from transforms.extract.rules import Found, _frame
-from transforms.extract.sentences import _blank_unless
+from transforms.extract.sentences import _blank_unless, _title_case
 from transforms.normalize import MONEY_PATTERN
 
 ACQUISITION = (
@@ -90,7 +90,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     head = (
         after.str.replace(REST_OF, " ")
         .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ")
-        .str.replace(TARGET_DESCRIPTOR, " ")
+        .str.replace(TARGET_DESCRIPTOR, " $1")
     )
     actor = ~org_kind(pl.element(), g).is_in(["government", "regulator", "media"])
     low = pl.col("low")
@@ -124,7 +124,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                 head.str.extract(TARGET_NAME, 1).str.strip_chars_end(",."),
             ),
             # "buying Blackwell chips", "acquired GB300-equipped servers", "bought Nvidia shares": goods, not a company
-            goods=head.str.contains(rf"^\s*(?:\S+(?:\s+[A-Z0-9]\S*)*\s+)?(?:{GOODS})\b") & ~after.str.contains(OWNED),
+            # (in a title-case headline too: "Google Is Quietly Buying Code from Play Store Developers")
+            goods=(
+                head.str.contains(rf"^\s*(?:\S+(?:\s+[A-Z0-9]\S*)*\s+)?(?:{GOODS})\b")
+                | (_title_case(pl.col("sentence")) & head.str.contains(rf"^\s*(?i:{GOODS})\b"))
+            ) & ~after.str.contains(OWNED),
         )
         .drop("_clause_orgs", "_head_org")
         .filter(~pl.col("goods"))

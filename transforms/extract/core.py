@@ -62,6 +62,8 @@ PAST_YEAR = (
     r"August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2},? )?)?(?:19|"
     r"20)\d\d\b"
+    # ("In a 2021 Series C funding round, the firm raised $40 million")
+    r"|\b(?i:in|during) (?i:a|an|the|its|their|his|her) (?:19|20)\d\d\b"
 )
 FRONTED_YEAR = (
     r"^[\W\s]*(?i:(?:in|on|back in|by)\s+)?(?:(?i:early|late|mid-)\s*)?"

@@ -52,7 +52,8 @@ MOVE_VERBS = (
     r"joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
     r"resigns|quit|quits|departs|departed|depart"
-    r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as|serves as"
+    # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
+    r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
     r"|will co-lead|succeeds|will succeed|takes the helm|will move to"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
     r"|will lead (?:it|the (?:new )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business|organi[sz]ation|venture))\b"

@@ -74,7 +74,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "were sued by the Florida attorney general": the party after "by"
     unknown_after = (
         after.str.replace(r"^\s*by\s+(?:the\s+)?", " ")
-        .str.replace(TARGET_DESCRIPTOR, " ")
+        .str.replace(TARGET_DESCRIPTOR, " $1")
         .str.extract(TARGET_NAME, 1)
         .str.strip_chars_end(",.")
     )

@@ -75,12 +75,15 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     )
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
     # $965 billion in May": a level, the one reached or the one left, not the change.
-    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at|from)\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
+    # ("is up from an already massive $380 billion")
+    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at|from)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
+    # "wiping out billions of dollars of value ...; and raised $30 billion": money raised is a round, not the move.
+    raised = pl.col("ctx").str.contains(rf"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\s+{MONEY_PATTERN}$")
     # "renting capacity ... for $920 million a month": a price or a rate, not what the market moved.
     price = pl.col("ctx").str.contains(rf"\bfor\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     rate = pl.col("follows").str.contains(r"^\s*(?:a|an|per|each)\s+(?:month|year|week|day|quarter|share)\b")
     first_money = (
-        money.filter(~level & ~price & ~rate)
+        money.filter(~level & ~price & ~rate & ~raised)
         .group_by("article_id", "sent_idx")
         .agg(amount=pl.col("amount_usd").first())
     )
