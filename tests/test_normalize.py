@@ -47,6 +47,9 @@ def test_money_pattern_finds_every_amount_in_a_sentence():
     ("Lily Yan Hughes, who has served as an independent director of the company since October 2025, has been "
      "appointed board chair.", None),
     ("Since March 3, 2024 he ran the lab; he left on April 2.", "2025-04-02"),
+    # holdout h598 (Billboard): "this past October" is the last October before the article
+    ("during the investor earnings call for Universal Music Group this past October, CEO Lucian Grainge said",
+     "2024-10"),
 ])
 def test_event_dates_resolve_against_the_article_date(sentence, expected):
     published = datetime(2025, 4, 15, tzinfo=timezone.utc)

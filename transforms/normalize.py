@@ -66,7 +66,7 @@ _MONTH = "|".join(sorted((m.replace(".", r"\.") for m in MONTHS), key=len, rever
 _FULL = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
 _MONTH_DAY = rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
 _MONTH_YEAR = rf"({_MONTH}),?\s+(\d{{4}})\b"
-_MONTH_ONLY = rf"\b(?:in|during|by|until|early|late|mid-|mid|last|this|of)\s+({_MONTH})\b"
+_MONTH_ONLY = rf"\b(?:in|during|by|until|early|late|mid-|mid|last|this|past|of)\s+({_MONTH})\b"  # ("this past October")
 _ISO = r"\b(20\d\d-[01]\d-[0-3]\d)\b"
 # "who has served as a director since October 2025": when a state began, which dates no event of the sentence.
 _SINCE = (

@@ -60,6 +60,12 @@ SUIT_SPEAKS = (
     r"\b(?:the|this|that|its|their|his|her) (?:[\w\-]+ )?(?:lawsuits?|suits?|complaints?|filings?) "
     r"(?:calls|called|says|said|alleges|alleged|claims|claimed|argues|argued|describes|described|contends)\b"
 )
+# Suits told as a class, the parties of some given as examples: "In most of these lawsuits — including ones brought by
+# the major record labels against AI music generators Suno and Udio — tech companies have argued ...".
+SUITS_AS_A_CLASS = (
+    r"\b(?:(?:most|many|some|all) of (?:these|those|the) |such )(?:[\w\-]+ )?(?:lawsuits|suits|cases)\b"
+    r"|\bincluding (?:ones|those) (?:brought|filed)\b"
+)
 
 
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -494,6 +500,7 @@ def mentions(found: Found) -> pl.DataFrame:
     sents = found.sents.filter(
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b")
+        & ~pl.col("low").str.contains(SUITS_AS_A_CLASS)
     )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")

@@ -93,6 +93,9 @@ PHOTO_CREDIT = (
 # ... and the agency's credit written without spaces: "Photograph: Krisztian Bocsi/Bloomberg via Getty Images", "Alvaro
 # Gonzalez—Getty Images", "Photo-illustration: WIRED Staff; Getty Images" (not Getty Images itself: "Getty Images sued")
 GETTY_CREDIT = r"(?:[\w.’'\-]+\s+){0,2}[\w.’'\-]*(?:\s*[/—;]\s*|\s+via\s+)Getty Images\)?"
+# ... with its short caption, where a sentence starts: "Learn more . Anthropic CEO Dario Amodei AFP via Getty Images
+# When Anthropic announced on Thursday that it had raised $65 billion" (holdout h588)
+CAPTIONED_CREDIT = rf"((?m:^)|[.!?]\s+)[^.!?\n]{{0,60}}?{GETTY_CREDIT}\s+([A-Z])"
 # The standfirst under the headline repeated in the text ("Google has released Gemini 3.7 Flash, improving 4 points over
 # Gemini 3.6 Flash and ...", realset r289) often ends without a full stop, yet it is the article's news, not furniture:
 # a line right after the title's line that reads as one sentence (ten words or more, mostly lower case).
@@ -225,7 +228,11 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     text = (
         # a photo credit run into the next sentence: "Rodriguez Carrillo / Getty Images file The lawsuit adds ..."
         _where_contains(" / ", entities, lambda text: text.str.replace_all(PHOTO_CREDIT, " "))
-        .pipe(lambda text: _where_contains("Getty Images", text, lambda t: t.str.replace_all(GETTY_CREDIT, " ")))
+        .pipe(lambda text: _where_contains(
+            "Getty Images",
+            text,
+            lambda t: t.str.replace_all(CAPTIONED_CREDIT, "$1$2").str.replace_all(GETTY_CREDIT, " "),
+        ))
         .str.replace_all(r"(\w) ([,;:])\s", "$1$2 ")
         .str.replace_all(r"(\w) \.(\s|$)", "$1.$2")
     )
