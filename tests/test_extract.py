@@ -2580,3 +2580,13 @@ def test_a_country_outside_the_big_economies_is_a_jurisdiction():
         "billionaires and their machines."
     )
     assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {"Argentina"}
+
+
+def test_a_company_ordered_by_an_unnamed_government_is_the_headlines_measure():
+    # holdout h600 (BBC News): the order told in the passive, the government only in the headline
+    title = "Anthropic suspends new AI tools over US Government security concerns"
+    text = (
+        "In a statement published on its website, Anthropic said it was ordered to suspend foreign nationals from "
+        "using Claude Fable 5, a program that the company self-described as \"too powerful\"."
+    )
+    assert _typed(events(text, title=title), "policy", "jurisdiction") == {("Anthropic", "US")}

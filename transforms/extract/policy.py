@@ -233,6 +233,14 @@ DIRECTIVE = (
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
 )
 NOT_DIRECTIVE_ACTOR = r"(?i:\b(?:courts?|judges?|jury|justices?)\b)"
+# ... told of the company, its government named after "by" or only in the headline: "Anthropic said it was ordered to
+# suspend foreign nationals from using Claude Fable 5" under "Anthropic suspends new AI tools over US Government
+# security concerns" (holdout h600), "OpenAI was asked by the administration to gate its recent GPT-5.6 release".
+# (not "forced", which a bug or a rival does too)
+PASSIVE_DIRECTIVE = (
+    r"(?P<target>[A-Z][^,;:]{0,40}?)\s+(?:said\s+(?:it|they)\s+)?(?:was|were|has been|had been|is being|are being)\s+"
+    r"(?:ordered|asked|told|directed|instructed)\s+(?:by\s+(?P<actor>[^,;:]{1,40}?)\s+)?(?:not\s+)?to\s+[a-z]"
+)
 
 
 def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -243,9 +251,18 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     if rows.is_empty():
         return _frame(rows, "policy")
     parts = pl.col("sentence").str.extract_groups(DIRECTIVE)
+    passive = pl.col("sentence").str.extract_groups(PASSIVE_DIRECTIVE)
+    active_actor = parts.struct.field("actor").str.contains(GOVERNMENT_ACTOR)
     rows = (
-        rows.with_columns(actor=parts.struct.field("actor"), target=parts.struct.field("target"))
-        .filter(pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
+        rows.with_columns(
+            actor=pl.when(active_actor).then(parts.struct.field("actor")).otherwise(passive.struct.field("actor")),
+            target=pl.when(active_actor).then(parts.struct.field("target")).otherwise(passive.struct.field("target")),
+            _passive=~active_actor.fill_null(False) & passive.struct.field("target").is_not_null(),
+        )
+        .filter(
+            (pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
+            | (pl.col("_passive") & pl.col("actor").is_null() & ~pl.col("sentence").str.contains(NOT_DIRECTIVE_ACTOR))
+        )
         .explode("org_hits")
         .filter(pl.col("target").str.starts_with(pl.col("org_hits")))
         .with_columns(org=_canonical(pl.col("org_hits"), g.org_by_key))
@@ -254,10 +271,11 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():
         return _frame(rows, "policy")
-    rows = rows.with_columns(_with_jurisdiction(rows.select(sentence="actor"))["jurisdiction"])
-    # ("The government told Anthropic to disable the models": the government the headline names)
+    rows = rows.with_columns(_with_jurisdiction(rows.select(sentence=pl.col("actor").fill_null("")))["jurisdiction"])
+    # ("The government told Anthropic to disable the models", "Anthropic said it was ordered to ...": the government
+    # the headline names)
     rows = _with_headline_jurisdiction(
-        rows, sents, pl.col("actor").str.to_lowercase().str.contains(GOVERNMENT_REFERENCE)
+        rows, sents, pl.col("actor").str.to_lowercase().str.contains(GOVERNMENT_REFERENCE) | pl.col("actor").is_null()
     ).filter(pl.col("jurisdiction").is_not_null())
     return _frame(
         rows,
