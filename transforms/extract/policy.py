@@ -257,11 +257,12 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rows.with_columns(
             actor=pl.when(active_actor).then(parts.struct.field("actor")).otherwise(passive.struct.field("actor")),
             target=pl.when(active_actor).then(parts.struct.field("target")).otherwise(passive.struct.field("target")),
-            _passive=~active_actor.fill_null(False) & passive.struct.field("target").is_not_null(),
         )
         .filter(
             (pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
-            | (pl.col("_passive") & pl.col("actor").is_null() & ~pl.col("sentence").str.contains(NOT_DIRECTIVE_ACTOR))
+            # (a passive one with no "by": a target and no actor)
+            | (pl.col("target").is_not_null() & pl.col("actor").is_null()
+               & ~pl.col("sentence").str.contains(NOT_DIRECTIVE_ACTOR))
         )
         .explode("org_hits")
         .filter(pl.col("target").str.starts_with(pl.col("org_hits")))
