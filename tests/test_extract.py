@@ -2518,12 +2518,17 @@ def test_goods_in_a_title_case_headline_are_no_target():
     assert not _typed(found, "acquisition", "target")
 
 
+# holdout h620 (SDxCentral): the sentence before the two below, which names Ian Pye and Cloudflare
+KENTIK_FOUNDERS = (
+    "Akamai Technologies veteran Freedman co-founded Kentik in 2014 with COO Justin Biegel and Cloudflare alumni Ian "
+    "Applegate and Ian Pye. "
+)
+
+
 def test_a_round_dated_to_an_earlier_year_is_history():
     # holdout h620 (SDxCentral, 2026): "In a 2021 Series C funding round", past the article's lead
     lead = "Infoblox is to acquire Kentik. " + " ".join(f"Kentik serves {n} customers." for n in range(10, 19))
-    text = lead + " " + (
-        "Akamai Technologies veteran Freedman co-founded Kentik in 2014 with COO Justin Biegel and Cloudflare "
-        "alumni Ian Applegate and Ian Pye. "
+    text = lead + " " + KENTIK_FOUNDERS + (
         "Pye now leads research there. In a 2021 Series C funding round, the firm raised $40 million to bring its "
         "total funding to approximately $102 million."
     )
@@ -2532,9 +2537,7 @@ def test_a_round_dated_to_an_earlier_year_is_history():
 
 def test_a_post_held_is_no_move():
     # holdout h620 (SDxCentral): "now serves as" tells what someone is, not a change
-    text = (
-        "Akamai Technologies veteran Freedman co-founded Kentik in 2014 with COO Justin Biegel and Cloudflare "
-        "alumni Ian Applegate and Ian Pye. "
+    text = KENTIK_FOUNDERS + (
         "Pye, said to be Cloudflare's first-ever employee, now serves as Kentik's chief scientist and CTO."
     )
     assert not _typed(events(text), "leadership", "person")
