@@ -2595,6 +2595,16 @@ def test_a_company_ordered_by_an_unnamed_government_is_the_headlines_measure():
     assert _typed(events(text, title=title), "policy", "jurisdiction") == {("Anthropic", "US")}
 
 
+def test_a_company_ordered_to_pay_in_a_case_is_no_directive():
+    # holdout h409 (CNBC): a court's order, told in the passive, under a headline that names China
+    title = "China is gaining ground in AI. But the U.S. still has a major advantage"
+    text = (
+        "Meta was ordered to pay $567 million into an abatement fund in New Mexico as part of a public nuisance case "
+        "that's just one of many suits the company faces related to alleged harms caused by its apps."
+    )
+    assert not [e for e in events(text, title=title) if e["type"] == "policy"]
+
+
 def test_one_who_will_be_its_president_moves():
     # holdout h615 (CNBC): the new unit's president, told in the future tense after a relative clause
     text = (

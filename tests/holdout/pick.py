@@ -43,6 +43,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    characters match LEAD_CUE (an amount of money, or a past-tense or reporting phrase of an event type; stricter than
    EVENT_CUE because a lead has many more words than a title; chosen without running the extractor), seed SEED11,
    skipping REJECTED11; batches 1-10 are unchanged by it.
+14. Batch 12 (h648-), the lead-cued news candidates batch 11 left (fewer than 60), seed SEED12, skipping REJECTED12.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -113,6 +114,9 @@ N_NEWS10 = 60
 # Batch 11 (h588-): the news candidates whose extract's lead reads like an event (the event-cued titles are used up).
 SEED11 = 20261211
 N_NEWS11 = 60
+# Batch 12 (h648-): the lead-cued candidates batch 11 left.
+SEED12 = 20261212
+N_NEWS12 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -203,6 +207,8 @@ REJECTED11: dict[str, str] = {
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
     "contents/2026-08-11/The-Download-the-next-big-thing-in-LLMs-and-how-AI-academic-research-is-shifti-459c4767.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED12: dict[str, str] = {
 }
 
 NEWS_DOMAINS = {
@@ -541,7 +547,7 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-11: news only (batches 9 and 10: event-cued titles only; batch 11: event-cued leads), each from the
+    # Batches 2-12: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each from the
     # news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
@@ -550,7 +556,7 @@ def main(argv=None) -> int:
                                       (6, SEED6, N_NEWS6, REJECTED6),
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
-                                      (11, SEED11, N_NEWS11, REJECTED11)):
+                                      (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12)):
         def cued(c, number=number):
             return number < 9 or (EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"]))
 

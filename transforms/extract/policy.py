@@ -233,6 +233,9 @@ DIRECTIVE = (
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
 )
 NOT_DIRECTIVE_ACTOR = r"(?i:\b(?:courts?|judges?|jury|justices?)\b)"
+# A passive order told in a case is the court's: "Meta was ordered to pay $567 million into an abatement fund in New
+# Mexico as part of a public nuisance case" (holdout h409).
+COURT_ORDER = r"(?i:\b(?:courts?|judges?|jury|justices?|case|lawsuits?|suits?|trial|verdict|ruling|damages|to pay)\b)"
 # ... told of the company, its government named after "by" or only in the headline: "Anthropic said it was ordered to
 # suspend foreign nationals from using Claude Fable 5" under "Anthropic suspends new AI tools over US Government
 # security concerns" (holdout h600), "OpenAI was asked by the administration to gate its recent GPT-5.6 release".
@@ -262,7 +265,7 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             (pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
             # (a passive one with no "by": a target and no actor)
             | (pl.col("target").is_not_null() & pl.col("actor").is_null()
-               & ~pl.col("sentence").str.contains(NOT_DIRECTIVE_ACTOR))
+               & ~pl.col("sentence").str.contains(COURT_ORDER))
         )
         .explode("org_hits")
         .filter(pl.col("target").str.starts_with(pl.col("org_hits")))
