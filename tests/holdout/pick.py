@@ -547,8 +547,8 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-12: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each from the
-    # news candidates the batches before it neither took nor rejected.
+    # Batches 2-12: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each
+    # from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
     for number, seed, n, rejected in ((2, SEED2, N_NEWS2, REJECTED2), (3, SEED3, N_NEWS3, REJECTED3),
