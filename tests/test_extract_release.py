@@ -345,3 +345,15 @@ def test_a_release_talked_about_is_no_release():
     # the release itself still is one
     assert [e["model"] for e in events("Anthropic released Claude Fable 5 on Tuesday.")
             if e["type"] == "model_release"] == ["Claude Fable 5"]
+
+
+def test_a_new_models_name_told_after_the_model_word():
+    # holdout h655 (TechCrunch) and h662 (TechCrunch), batch 12: a one-word name the gazetteer does not know, named
+    # again in the article
+    text = ("Anthropic released its latest model Fable on Tuesday, billing it as a public and limited version of its "
+            "powerful and much-hyped cybersecurity model Mythos.")
+    title = "Cybersecurity researchers aren't happy about the guardrails on Anthropic's Fable"
+    assert ("Anthropic", "Fable") in typed(events(text, title=title), "model_release")
+    text = ("OpenAI is rolling out its latest advanced LLM, Sol, for wide public access. Sol is considered to be at "
+            "least on par with Anthropic's Fable.")
+    assert ("OpenAI", "Sol") in typed(events(text), "model_release")

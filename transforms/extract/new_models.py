@@ -58,6 +58,10 @@ QUOTED_MODEL = (
 TOLD_AS_NAMED_MODEL = [
     rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
     rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
+    # the name after the model word: "Anthropic released its latest model Fable on Tuesday", "OpenAI is rolling out its
+    # latest advanced LLM, Sol, for wide public access"
+    rf"(?i:its|their)\s+(?i:upcoming|new|newest|latest|next|first|own)\s+(?:[\w\-]+\s+)?(?i:{MODEL_WORD}),?\s+"
+    rf"(?P<name>{WORD_NAME})\b",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
     rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
