@@ -150,3 +150,17 @@ def test_a_person_who_will_lead_the_unit_the_article_tells_of():
             "billion. Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it.")
     assert ("Microsoft", "Rodrigo Kede Lima") in {(e["org"], e["person"]) for e in events(text)
                                                  if e["type"] == "leadership"}
+
+
+def test_a_company_spoken_of_after_a_deal_makes_it_no_deal_of_the_company_in_focus():
+    # holdout h364, batch 7: the government’s deal, in an article about OpenAI and Anthropic
+    title = "Senior U.S. Officials Eye Government Shares in AI Giants"
+    text = (
+        "The deliberations, which have not been previously reported, come as OpenAI and Anthropic prepare for what are "
+        "expected to be among the largest initial public offerings in history — and as they struggle with public "
+        "concern over AI. The U.S. has made direct investments in at least 10 "
+        "companies, including a deal with Intel that the White House has touted for providing a “direct windfall for "
+        "American taxpayers,” with the value of the company stock surging by four-fold, at least as of now, since the "
+        "government’s purchase."
+    )
+    assert not [e for e in events(text, title=title) if e["type"] == "partnership"]

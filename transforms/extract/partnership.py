@@ -267,12 +267,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # company in focus)
     with_focus = pl.when(
         (pl.col("pair").list.len() == 1)
-        & pl.col("sentence").str.contains(
-            r"(?i:(?:contract|"
-            r"agreement|deal|"
-            r"partnership) with)"
-        )
-        & pl.col("sentence").str.contains(COMPANY_REFERENCE)
+        # (the reference told before the deal: "The U.S. has made direct investments in at least 10 companies,
+        # including a deal with Intel that the White House has touted ..., with the value of the company stock
+        # surging" is no deal of the company in focus)
+        & pl.col("sentence")
+        .str.extract(r"^(.*?)(?i:(?:contract|agreement|deal|partnership) with)", 1)
+        .str.contains(COMPANY_REFERENCE)
         & pl.col("prev_focus_org").is_not_null()
         & (pl.col("prev_focus_org") != pl.col("pair").list.first())
         # ("Anthropic also recently entered into a deal with Macquarie": the named one is the subject)
