@@ -164,3 +164,13 @@ def test_a_company_spoken_of_after_a_deal_makes_it_no_deal_of_the_company_in_foc
         "government’s purchase."
     )
     assert not [e for e in events(text, title=title) if e["type"] == "partnership"]
+
+
+def test_a_company_bought_in_a_collaboration_is_no_partner():
+    # holdout h515 (CBC News), batch 9: the purchase told with the deal word; buying compute under a contract still is
+    # a deal (tests/devset 047)
+    text = (
+        "As part of the collaboration, OpenAI acquired io Products, a product and engineering company co-founded by "
+        "Ive, Tan and two others, in a deal valued at nearly $6.5 billion US."
+    )
+    assert not [e for e in events(text) if e["type"] == "partnership"]

@@ -236,6 +236,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
         & ~low.str.contains(HEDGE)
         & ~low.str.contains(LEGAL)
+        # (a company bought is no partner: "As part of the collaboration, OpenAI acquired io Products")
+        & ~without_names.str.contains(r"\b(?:acquired|acquires|acquiring|to acquire|bought|buys|to buy)\s+org\b")
         # a deal dated well before the article ("In July 2025, Perplexity partnered with Airtel")
         & ~pl.col("history")
     )
