@@ -44,6 +44,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    EVENT_CUE because a lead has many more words than a title; chosen without running the extractor), seed SEED11,
    skipping REJECTED11; batches 1-10 are unchanged by it.
 14. Batch 12 (h648-), the lead-cued news candidates batch 11 left (fewer than 60), seed SEED12, skipping REJECTED12.
+15. Batch 13 (h680-h739), news only, drawn at random again (no cue) from what batches 1-12 left, seed SEED13, skipping
+   REJECTED13: the cued candidates are used up.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -117,6 +119,9 @@ N_NEWS11 = 60
 # Batch 12 (h648-): the lead-cued candidates batch 11 left.
 SEED12 = 20261212
 N_NEWS12 = 60
+# Batch 13 (h680-h739): a random draw again.
+SEED13 = 20261213
+N_NEWS13 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -209,6 +214,10 @@ REJECTED11: dict[str, str] = {
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 REJECTED12: dict[str, str] = {
+}
+REJECTED13: dict[str, str] = {
+    "contents/2026-06-19/The-Download-AI-bottleneck-debates-and-BCI-trials-take-off-661b1570.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
 NEWS_DOMAINS = {
@@ -547,7 +556,7 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-12: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each
+    # Batches 2-13: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each
     # from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
@@ -556,9 +565,12 @@ def main(argv=None) -> int:
                                       (6, SEED6, N_NEWS6, REJECTED6),
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
-                                      (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12)):
+                                      (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
+                                      (13, SEED13, N_NEWS13, REJECTED13)):
         def cued(c, number=number):
-            return number < 9 or (EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"]))
+            if number < 9 or number == 13:
+                return True
+            return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
         pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used and cued(c)),
                       key=lambda c: c["path"])
