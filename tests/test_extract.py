@@ -2642,3 +2642,15 @@ def test_a_move_of_the_company_in_focus_after_an_opening_conjunction():
     text = ("Google's parent company Alphabet reported quarterly revenue of $100bn. But the company's stock fell 4% in "
             "after hours trading.")
     assert _typed(events(text, title=title), "market_move", "pct") == {("Google", -4.0)}
+
+
+def test_a_level_passed_is_no_amount_moved_and_the_owner_is_the_figures_subject():
+    # AI Weekly's Q2 2026 recap (aiweekly.co/recap/q2-2026, in the unlabelled pool): a share price passed, a valuation
+    # dipped below, and a move told after a clause about another company
+    text = (
+        "SpaceX listed June 12 at $135 a share, raced past $200, and added close to $1 trillion in value over a long "
+        "weekend. After Broadcom's outlook disappointed and a hot jobs report stoked rate fears, Nvidia fell about 6% "
+        "and dipped below a $5 trillion valuation, dragging Micron, AMD, and Marvell with it."
+    )
+    moves = {(e["org"], e["pct"], e["amount_usd"]) for e in events(text) if e["type"] == "market_move"}
+    assert moves == {("SpaceX", None, 1e12), ("Nvidia", -6.0, None)}

@@ -76,7 +76,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
     # $965 billion in May": a level, the one reached or the one left, not the change.
     # ("is up from an already massive $380 billion")
-    level = pl.col("ctx").str.contains(rf"\b(?:to|of|at|from)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
+    # ("raced past $200", "dipped below a $5 trillion valuation": a level passed)
+    # ("added close to $1 trillion in value": an amount told as about, not a level)
+    level = pl.col("ctx").str.replace(r"\bclose to\s+", "about ").str.contains(rf"\b(?:to|of|at|from|past|above|below)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
     # "wiping out billions of dollars of value ...; and raised $30 billion": money raised is a round, not the move.
     raised = pl.col("ctx").str.contains(rf"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\s+{MONEY_PATTERN}$")
     # "renting capacity ... for $920 million a month": a price or a rate, not what the market moved.
@@ -103,7 +105,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
                     rf"{ORG_NAME}(?:’s|'s)?\s+(?:stock|shares|market|share price)",
                     rf"(?i:shares|stock) (?:of|in) {ORG_NAME}",
                 )
-            )
+            ),
+            # ("After Broadcom's outlook disappointed and a hot jobs report stoked rate fears, Nvidia fell about 6%")
+            figure_clause.str.extract(ORG_NAME, 1),
         ),
         g.org_by_key,
     )
