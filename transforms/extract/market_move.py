@@ -78,7 +78,11 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # ("is up from an already massive $380 billion")
     # ("raced past $200", "dipped below a $5 trillion valuation": a level passed)
     # ("added close to $1 trillion in value": an amount told as about, not a level)
-    level = pl.col("ctx").str.replace(r"\bclose to\s+", "about ").str.contains(rf"\b(?:to|of|at|from|past|above|below)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
+    level = (
+        pl.col("ctx")
+        .str.replace(r"\bclose to\s+", "about ")
+        .str.contains(rf"\b(?:to|of|at|from|past|above|below)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
+    )
     # "wiping out billions of dollars of value ...; and raised $30 billion": money raised is a round, not the move.
     raised = pl.col("ctx").str.contains(rf"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\s+{MONEY_PATTERN}$")
     # "renting capacity ... for $920 million a month": a price or a rate, not what the market moved.
