@@ -2654,3 +2654,22 @@ def test_a_level_passed_is_no_amount_moved_and_the_owner_is_the_figures_subject(
     )
     moves = {(e["org"], e["pct"], e["amount_usd"]) for e in events(text) if e["type"] == "market_move"}
     assert moves == {("SpaceX", None, 1e12), ("Nvidia", -6.0, None)}
+
+
+def test_an_investor_listed_or_a_founders_company_is_not_who_raised():
+    # holdout h715 (BBC News), batch 13: the round is the subject's, after a time told without a comma; Nvidia is an
+    # investor "including" it, Amazon a founder's company
+    text = (
+        "Earlier this year AMI Labs announced that it had raised more than $1bn (£760m), with investors including US "
+        "computer chip giant Nvidia and the fund that manages the private wealth of Amazon-founder Jeff Bezos."
+    )
+    assert _typed(events(text), "funding", "amount_usd") == {("AMI Labs", 1_000_000_000)}
+
+
+def test_a_country_raises_no_round():
+    # tests/realset r121 (The Japan Times): a government's investment plan
+    text = (
+        "Last month Japan announced a 14-year growth strategy targeting public and private investment of ¥370 "
+        "trillion ($2.3 trillion) in 17 sectors including physical AI, chips, quantum technology and nuclear fusion."
+    )
+    assert not [e for e in events(text) if e["type"] == "funding"]

@@ -13,7 +13,7 @@ from transforms.extract.names import (
     _subject_org,
     org_kind,
 )
-from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME
+from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME, LEXICONS
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -195,11 +195,14 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         # ("signing up tech giants like Tencent and Alibaba": every example listed)
         .str.replace_all(rf"\b((?:like|such as)\s+{ORG}),?\s+(?:and|or)\s+", "$1 and like ")
         .str.extract_all(
-            rf"(?:{ORG}(?:’s|'s)?\s+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
+            rf"(?:{ORG}(?:’s|'s)?[\s\-]+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
             r"chair\w*|executive|alum\w*|veteran)s?\b"
             rf"|\b(?:from|by|led by|backed by|via)\s+(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a backer named as what describes another: "joins Anthropic-backed Public First Action"
             rf"|{ORG}-(?i:backed|funded)\b"
+            # "with investors including US computer chip giant Nvidia"
+            rf"|\b(?i:investors|backers|participants)\s+(?i:including|included|includ|such as|like)\w*\s+"
+            rf"(?:{TAGGED_WORD}\s+){{0,4}}?{ORG}"
             # a yardstick: "bringing its valuation to $965 billion and surpassing rival OpenAI"
             # (or "the biggest offering since Uber in 2019")
             r"|\b(?i:(?:arch-?)?rivals?|surpass\w*|overtak\w*|pass(?:es|ed|ing)|best(?:s|ed|ing)|beat(?:s|ing)?|outpac\w*|"
@@ -277,8 +280,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .group_by("article_id", "sent_idx")
         .agg(investors=pl.col("investor").unique(maintain_order=True).str.join("; "))
     )
+    # (a government or a country raises no round: "Last month Japan announced a 14-year growth strategy targeting ...")
     per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left").filter(
         pl.col("org").is_not_null()
+        & (org_kind(pl.col("org"), g).fill_null("") != "government")
+        & ~pl.col("org").is_in([e["name"] for e in LEXICONS["jurisdiction"]])
     )
     per_sentence = per_sentence.with_columns(
         confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org")))

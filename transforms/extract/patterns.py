@@ -69,6 +69,8 @@ PHRASE_WORD = (
 FRONTED_TIME = (
     r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30}"
     r"|(?:[A-Z]\w*\s+)(?:\w+\s+){0,2}?(?:later|ago|earlier|after|before))\s*,\s+"
+    # (or without its comma: "Earlier this year AMI Labs announced that it had raised more than $1bn")
+    r"|^(?:Earlier|Later)\s+this\s+(?:year|month|week)\s+|^Last\s+(?:year|month|week)\s+"
 )
 # Capitalised words that name a technology or a crowd, never a party: "AI litigation more broadly has targeted tech
 # giants such as Anthropic PBC" (no suit by "AI").
