@@ -2673,3 +2673,13 @@ def test_a_country_raises_no_round():
         "trillion ($2.3 trillion) in 17 sectors including physical AI, chips, quantum technology and nuclear fusion."
     )
     assert not [e for e in events(text) if e["type"] == "funding"]
+
+
+def test_adoption_of_a_product_is_no_measure_adopted():
+    # holdout h729 (CNBC), batch 13: "adoption" of a country’s platforms; the adoption of a declaration still is an act
+    text = (
+        "Viewed together with China's efforts to strengthen domestic control over strategically important "
+        "technologies while encouraging international adoption of its AI platforms, the strategy becomes increasingly "
+        "clear: protect critical capabilities at home while expanding technological influence abroad."
+    )
+    assert not [e for e in events(text) if e["type"] == "policy"]

@@ -13,7 +13,9 @@ MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
 GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
-    r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt[a-z]*|"
+    r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+    # ("the adoption of the Ministerial Declaration", not "encouraging international adoption of its AI platforms")
+    r"adoption of (?:the|a|an|new)\s|"
     r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
