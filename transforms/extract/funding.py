@@ -17,6 +17,8 @@ from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME, LEXICONS
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
+# Countries and states as the jurisdiction lexicon names them (a country raises no round).
+JURISDICTION_NAMES = [entry["name"] for entry in LEXICONS["jurisdiction"]]
 FUNDING = (
     r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
     r"closes? (?:a|its)"
@@ -284,7 +286,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left").filter(
         pl.col("org").is_not_null()
         & (org_kind(pl.col("org"), g).fill_null("") != "government")
-        & ~pl.col("org").is_in([e["name"] for e in LEXICONS["jurisdiction"]])
+        & ~pl.col("org").is_in(JURISDICTION_NAMES)
     )
     per_sentence = per_sentence.with_columns(
         confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org")))

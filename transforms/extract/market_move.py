@@ -99,7 +99,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     is_media = org_kind(pl.element(), g) == "media"
     # The owner told in the clause of the figure, else in the sentence: "Only Alphabet’s stock has outperformed the S&P
     # 500 Index this year, and shares of Microsoft and Oracle have dropped more than 20%" (holdout h625).
-    figure_clause = pl.col("tagged").str.extract(rf"([^,;]*?){PCT_PATTERN}", 1)
+    # (a column: the owner reads it three times)
+    figure_clause = pl.col("_figure_clause")
     owner = _canonical(
         pl.coalesce(
             *(
@@ -119,12 +120,14 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         return pl.concat([_listed_moves(sents, g), _referred_moves(sents)], how="vertical_relaxed")
     rows = (
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
+        .with_columns(_figure_clause=pl.col("tagged").str.extract(rf"([^,;]*?){PCT_PATTERN}", 1))
         .with_columns(
             pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
             org=pl.coalesce(owner, pl.col("orgs").list.filter(~is_media).list.first()),
         )
+        .drop("_figure_clause")
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
     )
     return pl.concat(

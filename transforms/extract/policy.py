@@ -234,10 +234,11 @@ DIRECTIVE = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
 )
-NOT_DIRECTIVE_ACTOR = r"(?i:\b(?:courts?|judges?|jury|justices?)\b)"
+COURT = r"courts?|judges?|jury|justices?"
+NOT_DIRECTIVE_ACTOR = rf"(?i:\b(?:{COURT})\b)"
 # A passive order told in a case is the court's: "Meta was ordered to pay $567 million into an abatement fund in New
 # Mexico as part of a public nuisance case" (holdout h409).
-COURT_ORDER = r"(?i:\b(?:courts?|judges?|jury|justices?|case|lawsuits?|suits?|trial|verdict|ruling|damages|to pay)\b)"
+COURT_ORDER = rf"(?i:\b(?:{COURT}|case|lawsuits?|suits?|trial|verdict|ruling|damages|to pay)\b)"
 # ... told of the company, its government named after "by" or only in the headline: "Anthropic said it was ordered to
 # suspend foreign nationals from using Claude Fable 5" under "Anthropic suspends new AI tools over US Government
 # security concerns" (holdout h600), "OpenAI was asked by the administration to gate its recent GPT-5.6 release".
