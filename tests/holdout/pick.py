@@ -46,6 +46,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 14. Batch 12 (h648-), the lead-cued news candidates batch 11 left (fewer than 60), seed SEED12, skipping REJECTED12.
 15. Batch 13 (h680-h739), news only, drawn at random again (no cue) from what batches 1-12 left, seed SEED13, skipping
    REJECTED13: the cued candidates are used up.
+16. Batch 14 (h740-h799), the same random draw from what batches 1-13 left, seed SEED14, skipping REJECTED14.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -122,6 +123,9 @@ N_NEWS12 = 60
 # Batch 13 (h680-h739): a random draw again.
 SEED13 = 20261213
 N_NEWS13 = 60
+# Batch 14 (h740-h799): a random draw again.
+SEED14 = 20261214
+N_NEWS14 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -217,6 +221,10 @@ REJECTED12: dict[str, str] = {
 }
 REJECTED13: dict[str, str] = {
     "contents/2026-06-19/The-Download-AI-bottleneck-debates-and-BCI-trials-take-off-661b1570.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED14: dict[str, str] = {
+    "contents/2026-06-05/The-Download-AI-hacking-beyond-Mythos-and-chatbots-impact-on-our-brains-8bb0a454.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -556,7 +564,7 @@ def main(argv=None) -> int:
         picked += taken
     picked.sort(key=lambda c: (c["published"], c["path"]))
 
-    # Batches 2-13: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each
+    # Batches 2-14: news only (batches 9 and 10: event-cued titles only; batches 11 and 12: event-cued leads), each
     # from the news candidates the batches before it neither took nor rejected.
     batches = [picked]
     used = {c["path"] for c in picked} | set(REJECTED)
@@ -566,9 +574,9 @@ def main(argv=None) -> int:
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
                                       (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
-                                      (13, SEED13, N_NEWS13, REJECTED13)):
+                                      (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14)):
         def cued(c, number=number):
-            if number < 9 or number == 13:
+            if number < 9 or number >= 13:
                 return True
             return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
