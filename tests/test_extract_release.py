@@ -357,3 +357,13 @@ def test_a_new_models_name_told_after_the_model_word():
     text = ("OpenAI is rolling out its latest advanced LLM, Sol, for wide public access. Sol is considered to be at "
             "least on par with Anthropic's Fable.")
     assert ("OpenAI", "Sol") in typed(events(text), "model_release")
+
+
+def test_a_headline_that_asks_or_explains_about_a_model_releases_nothing():
+    # unlabelled pool, lazerg.uz blog (hn-digest 2026-07-28): an explainer's "<model>: What It Is and Why the Hype?"
+    text = ("What Claude Fable 5 actually does - a smart Telegram bot, reading receipts and contracts, customer "
+            "support - and when it's overkill for a small business.")
+    assert not typed(events(text, title="Claude Fable 5: What It Is and Why the Hype?"), "model_release")
+    # a lab's "<model>: <tagline>" headline still releases it
+    assert ("Google DeepMind", "Gemini 3.9 Flash") in typed(
+        events(text, title="Gemini 3.9 Flash: our fastest model yet"), "model_release")

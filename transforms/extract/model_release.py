@@ -192,7 +192,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             rf"^({_versioned(g, model)})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1
         ),
         # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
-        _title_name=_blank_unless(pl.col("sent_idx") == 0, pl.col("sentence")),
+        _title_name=_blank_unless(
+            (pl.col("sent_idx") == 0) & ~pl.col("sentence").str.contains(EXPLAINER_TITLE), pl.col("sentence")
+        ),
     )
     title_name = pl.col("_title_name")
     titled = pl.coalesce(_canonical(title_name, g.model_by_key), title_name)
@@ -471,6 +473,11 @@ def _headline_new_model(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazettee
 VERSION_LIST_SEP = r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*"
 
 
+# A headline that asks or explains is about a model, not its launch: "Claude Fable 5: What It Is and Why the Hype?".
+EXPLAINER_TITLE = (
+    r"\?\s*$|[:：]\s+(?i:what|why|how|who|is|are|should|can|does|do|will)\b"
+    r"|(?i:\b(?:review|explained|hands-on|first impressions|everything you need to know)\b)"
+)
 # After a model's name in a headline: more names only ("Claude 3.7 Sonnet and Claude Code"), or its card.
 TITLE_NAMES_TAIL = (
     r"(?:\([a-z]+\))?\s+(?:and|&)\s+[A-Z][\w.\-]*(?:\s+[A-Z0-9][\w.\-]*){0,3}\s*$"
@@ -686,7 +693,9 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     release."""
     stems = _maps(g)["line_org"]
     rows = sents.filter(
-        (pl.col("sent_idx") <= 3) & ~pl.col("negated") & (pl.col("verb_cue") | (pl.col("sent_idx") == 0))
+        (pl.col("sent_idx") <= 3)
+        & ~pl.col("negated")
+        & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("sentence").str.contains(EXPLAINER_TITLE))
     )
     listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
