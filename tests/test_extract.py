@@ -719,6 +719,16 @@ def test_policy_measures(text, want):
     assert found == {want}
 
 
+def test_a_declaration_no_state_signs_is_no_policy():
+    # unlabelled pool (hn-digest 2026): mathematicians' declaration, endorsed by a non-governmental union
+    text = ("The Leiden Declaration, published two weeks later, and now with over 2,000 signatories, acted as a state "
+            "of the union on how mathematicians are thinking about AI.")
+    assert not [e for e in events(text) if e["type"] == "policy"]
+    found = events("Twenty-eight countries signed the Bletchley Declaration on Wednesday.")
+    assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {
+        ("INTL", "Bletchley Declaration")}
+
+
 def test_policy_of_the_government_the_headline_names():
     # realset r121 (Japan Times): "the government" of the headline's country
     text = (
@@ -1039,6 +1049,14 @@ def test_a_score_given_as_the_yardstick_is_a_benchmark_claim():
     assert _claims(found) == {("GPT-4.5", "GPT-4o")}
     # a price comparison is no benchmark
     assert not _claims(events("GPT-4.5 costs $75 per million tokens, compared with $2.50 for GPT-4o."))
+
+
+def test_a_price_pair_beside_training_is_no_training_cost():
+    # unlabelled pool (hn-digest 2026): "$2/$10" is a price per million input and output tokens
+    found = events("Anthropic limits training on Claude outputs, while Sonnet 5's $2/$10 rate is now permanent.")
+    assert not [e for e in found if e["type"] == "training_cost"]
+    assert [e["amount_usd"] for e in events("DeepSeek said training V3 cost $5.6 million.")
+            if e["type"] == "training_cost"] == [5.6e6]
 
 
 def test_ranking_behind_or_approaching_a_model_is_a_claim_against_it():
@@ -1584,6 +1602,10 @@ def test_companies_and_figures_in_two_lists_move_respectively():
     text = "Chip shares fell on Monday. Tencent and Alibaba were up 4.29% and 2.05% and 3%, respectively."
     found = _market(events(text))
     assert ("Alibaba", 4.29, None) not in found
+    # unlabelled pool (hn-digest 2026): the company named right before "stock" moves by its own figure, not the first
+    found = _market(events("Goldman Sachs and Morgan Stanley stock fell as much as 4.9% and 4.2%, respectively, on "
+                           "Friday in New York."))
+    assert found == {("Goldman Sachs", -4.9, None), ("Morgan Stanley", -4.2, None)}
 
 
 def test_shares_that_slipped_fell():

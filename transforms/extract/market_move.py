@@ -72,6 +72,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     ).filter(
         ~_group_subject(low)
+        # (two lists paired "respectively" are read by _respective_moves: "Goldman Sachs and Morgan Stanley stock fell
+        # as much as 4.9% and 4.2%, respectively" moves Morgan Stanley by 4.2%, not by the first figure)
+        & ~_blank_unless(low.str.contains("respectively", literal=True), pl.col("sentence")).str.contains(RESPECTIVELY)
     )
     # "lifted its market value to nearly $2 trillion", "its valuation ... jumping from $380 billion in February to
     # $965 billion in May": a level, the one reached or the one left, not the change.

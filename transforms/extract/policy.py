@@ -47,6 +47,7 @@ REQUEST = (
 CIRCUMSTANCE = r"^(?i:facing|amid|despite|in the face of)\s[^,;]{1,80},\s*"
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
+SIGNED_BY_STATES = r"\b(?:countries|nations|governments|states|leaders|ministers|heads of state)\b"
 AI_INSTITUTE = r"\bAI (?:Safety|Security) Institute\b"
 # An institute is news when it is set up or renamed ("renamed its AI Safety Institute the AI Security Institute": the
 # new name).
@@ -208,11 +209,15 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
     rows = _with_headline_jurisdiction(rows, sents, pl.col("low").str.contains(GOVERNMENT_REFERENCE))
-    # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries.
-    rows = rows.with_columns(
+    # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries, and one no country or
+    # government is told to sign is civil society's ("The Leiden Declaration, ... now with over 2,000 signatories").
+    declaration = pl.col("measure").str.ends_with(" Declaration")
+    rows = rows.filter(
+        ~declaration | pl.col("jurisdiction").is_not_null() | pl.col("low").str.contains(SIGNED_BY_STATES)
+    ).with_columns(
         jurisdiction=pl.when(pl.col("measure") == "AI Act")
         .then(pl.lit("EU"))
-        .when(pl.col("measure").str.ends_with(" Declaration"))
+        .when(declaration)
         .then(pl.lit("INTL"))
         .otherwise("jurisdiction")
     )

@@ -42,11 +42,15 @@ def _made_before(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
 
 
 def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    # "$2/GPU hour", "$15 per million tokens": a price rate, not what a training run cost.
+    # "$2/GPU hour", "$15 per million tokens", "Sonnet 5's $2/$10 rate": a price rate, not what a training run cost.
     money_text = _literal(pl.col("money_text"))
     rate = (
         pl.col("sentence")
-        .str.contains(pl.concat_str(money_text, pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b)")), strict=False)
+        .str.contains(
+            pl.concat_str(pl.lit(r"(?:/\s*)"), money_text, pl.lit(r"|"), money_text,
+                          pl.lit(r"\s*(?:/|per\b|an? (?:hour|month|year)\b|rates?\b|pricing\b)")),
+            strict=False,
+        )
         .fill_null(False)
     )
     # (`rate` is a regex per row, compiled per row: only the few amounts beside "train" are tested)
