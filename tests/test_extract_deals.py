@@ -174,3 +174,15 @@ def test_a_company_bought_in_a_collaboration_is_no_partner():
         "Ive, Tan and two others, in a deal valued at nearly $6.5 billion US."
     )
     assert not [e for e in events(text) if e["type"] == "partnership"]
+
+
+def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teaser():
+    # unlabelled pool, narracomm.com (hn-digest 2026-06-23): a related post's teaser under an essay on AI hype cycles
+    teaser = ("On June 10, 2026, German robotics company NEURA Robotics announced one of the largest funding rounds in "
+              "the history of the sector: up to $1.4 billion in Series C financing.")
+    essay = " ".join(f"The railway mania of the 1840s had its boom number {i}." for i in range(30))
+    rounds = lambda text: {e["org"] for e in events(text) if e["type"] == "funding"}  # noqa: E731
+    assert not rounds(f"{essay} {teaser}")
+    # the same sentence in the lead, or far down an article that names the company again, is the news
+    assert rounds(f"{teaser} {essay}") == {"NEURA Robotics"}
+    assert rounds(f"NEURA Robotics builds robots. {essay} {teaser}") == {"NEURA Robotics"}

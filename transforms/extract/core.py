@@ -30,6 +30,8 @@ from transforms.normalize import each, resolve_event_date
 from transforms.taxonomy import TAXONOMY
 
 EXTRACTOR_VERSION = "rules-0.5"
+# Sentences: past this, an event whose companies the article names nowhere else is an aside (_without_lone_asides).
+LONE_ASIDE_FAR = 25
 
 # Cues of the sentence table's columns (sentences.py documents them), matched on the lower-cased sentence unless noted.
 PLANNED = (
@@ -270,7 +272,46 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         [f for f in parts if not f.is_empty()] or [pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})],
         how="vertical_relaxed",
     )
+    mentions = _without_lone_asides(mentions, all_sents)
     return _finish(mentions, list(g.orgs), articles.select("article_id", "published_at"))
+
+
+def _without_lone_asides(mentions: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """Mentions less those far down an article (past LONE_ASIDE_FAR sentences) whose companies - the org and its
+    partner or counterparty - the article names in no other sentence: a related post's teaser at the foot of the page
+    ("On June 10, 2026, German robotics company NEURA Robotics announced one of the largest funding rounds ..." under an
+    essay on AI hype cycles), a backer named in passing. A government's measure (no org), a release or a claim (its
+    model is the subject) and a market move (a market story lists each company once) are kept."""
+    sides = ["org", "partner", "counterparty"]
+    mentions = mentions.with_row_index("_row")
+    far = mentions.filter(
+        (pl.col("sent_idx") > LONE_ASIDE_FAR)
+        & pl.col("org").is_not_null()
+        & ~pl.col("type").is_in(["model_release", "benchmark_claim", "market_move"])
+    )
+    if far.is_empty():
+        return mentions.drop("_row")
+    # (the sentences naming each side, as the gazetteer reads them or as written - a company it does not know -, read
+    # only for the few far mentions)
+    texts = sents.join(far.select("article_id").unique(), on="article_id", how="semi").select(
+        "article_id", "sentence", "orgs"
+    )
+    named = (
+        far.select("_row", "article_id", side=pl.concat_list(sides))
+        .explode("side")
+        .drop_nulls("side")
+        .join(texts, on="article_id")
+        .filter(
+            pl.col("orgs").list.contains(pl.col("side"))
+            | pl.col("sentence").str.contains(pl.col("side"), literal=True)
+        )
+        .group_by("_row", "side")
+        .agg(pl.len())
+        .group_by("_row")
+        .agg(most=pl.col("len").max())
+    )
+    lone = far.join(named, on="_row", how="left").filter(pl.col("most").fill_null(0) < 2)
+    return mentions.join(lone.select("_row"), on="_row", how="anti").drop("_row")
 
 
 def _longest_names(mentions: pl.DataFrame, columns: list[str], known: list[str]) -> pl.DataFrame:
