@@ -233,6 +233,12 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
         ),
         # a headline in title case (openai.com, 2024-08)
         ("Zico Kolter Joins OpenAI’s Board of Directors", ("OpenAI", "Zico Kolter")),
+        # an apposition between dashes (tests/holdout h760, The Verge, batch 14)
+        (
+            "Five months after returning to OpenAI, Barret Zoph — the company’s head of enterprise AI sales — has "
+            "departed, The Verge has learned.",
+            ("OpenAI", "Barret Zoph"),
+        ),
     ],
 )
 def test_leadership_moves(text, want):

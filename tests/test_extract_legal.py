@@ -109,3 +109,14 @@ def test_a_criminal_group_sued_is_the_one_the_article_names_by_what_it_is_called
     assert legal(text) == {("Outsider Enterprise", "Google")}
     # a group the article never names by a name is no party
     assert not legal("Google has sued an alleged China-based cybercrime operation over scam texts.")
+
+
+
+def test_a_court_is_no_party():
+    # tests/holdout h749 (The Decoder, batch 14): the court that ruled is not Google's opponent
+    assert not legal("The Regional Court of Munich hit Google with a temporary injunction barring the company from "
+                     "spreading false claims about two Munich-based publishers through its AI-generated search "
+                     "overviews.")
+    assert not legal("The Munich court has fired the warning shot of those consequences, and Google must search its "
+                     "soul and find the truth.")
+    assert legal("The New York Times sued OpenAI in federal court in Manhattan.") == {("OpenAI", "The New York Times")}

