@@ -80,7 +80,7 @@ SAYS_MOVE = (
 # a move or a place is no mover: "Salazar, who left Epic Games to join Strava".)
 SUBJECT_MOVE = (
     r"(?P<object>\b(?:left|leaves|leaving|quit|joined|joins|from|at)\s+)?"
-    # (the apposition between commas or dashes: "Barret Zoph — the company’s head of enterprise AI sales — has departed")
+    # (the apposition between commas or dashes: "Barret Zoph — the company’s head of enterprise AI sales — has left")
     rf"(?P<who>\b{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},|\s+[—–]\s+[^—–;]{{1,140}}\s+[—–])?,?\s+"
     r"(?:who\s+will\s+|"
     r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
