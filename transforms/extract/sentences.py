@@ -79,6 +79,10 @@ SHARE_BUTTONS = (
     r"^.*\b(?:Prefer the [\w ]{1,30}? on Google|Add (?:us )?(?:as (?:a )?preferred (?:source )?)?on Google"
     r"|Add as preferred on Google|Add [\w ]{1,30}? to Google)\s+"
 )
+# A list of links or sources run into one line, items short and parted by semicolons: "Object permanence: Disney
+# characters x clean underwear; Transparent Pontiac; ...; Microsoft buys Linkedin; Legitimate greatness." (a blog's
+# links to its old posts), "Sources cited in this post: ...; Google Document AI release notes; ...".
+LINK_LIST = r"^[^;\n]{0,60}(?:;[^;\n]{1,60}){4,}\s*$"
 # Words of each line FURNITURE_LINE and SHARE_BUTTONS match: those patterns (slow in text with a non-ASCII character:
 # Unicode word boundaries) read only the lines that have one (the others are blanked for them: a null value's text is
 # read all the same).
@@ -205,6 +209,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 | pl.col("standfirst")
             )
             & ~_blank_unless(line.str.contains(FURNITURE_WORD), line).str.contains(FURNITURE_LINE)
+            & ~_blank_unless(line.str.contains(";", literal=True), line).str.contains(LINK_LIST)
             & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
             & ~(pl.col("after_label") & ~line.str.contains(FULL_STOP_END))
         )
