@@ -1304,8 +1304,8 @@ def test_a_related_article_headline_in_the_page_furniture_is_not_the_articles_ne
 
 def test_a_line_of_short_links_parted_by_semicolons_is_furniture():
     # unlabelled pool, pluralistic.net (hn-digest 2026): the blog's links to its posts of years past
-    line = ("Object permanence: Disney characters x clean underwear; Transparent Pontiac; Makers v dog with LED collar; "
-            "Microsoft buys Linkedin; Legitimate greatness.")
+    line = ("Object permanence: Disney characters x clean underwear; Transparent Pontiac; Makers v dog with LED "
+            "collar; Microsoft buys Linkedin; Legitimate greatness.")
     assert not [e for e in events(f"Cory wrote about enshittification.\n{line}\n") if e["type"] == "acquisition"]
     # a sentence with a few semicolons is read
     found = events("Microsoft buys Linkedin for $26 billion; the deal is its largest; shares rose.")
