@@ -367,3 +367,13 @@ def test_a_headline_that_asks_or_explains_about_a_model_releases_nothing():
     # a lab's "<model>: <tagline>" headline still releases it
     assert ("Google DeepMind", "Gemini 3.9 Flash") in typed(
         events(text, title="Gemini 3.9 Flash: our fastest model yet"), "model_release")
+
+
+def test_release_words_that_say_something_else_release_nothing():
+    # unlabelled pool (hn-digest 2026 blogs): a figure "published", a model that "came out" as good as another
+    assert not typed(events("The same recorded token mix would have cost about $11.96 on Claude Opus 4.8 and $23.92 "
+                            "on Claude Fable 5 at published list prices."), "model_release")
+    assert not typed(events("On quality, Mistral Medium 3.5 came out almost as good as Sonnet in our tests, in line "
+                            "with the published numbers."), "model_release")
+    assert ("Mistral AI", "Mistral Medium 3.5") in typed(events("Mistral Medium 3.5 came out on Tuesday."),
+                                                         "model_release")

@@ -59,6 +59,12 @@ PERMITTED = (
 RELEASE_AS_TOPIC = (
     r"\b(?:about|over|regarding|whether(?: or not)? to)\s+(?:re-?)?(?:releas|launch|open-sourc|unveil)(?:e|es|ing)?\b"
 )
+# Release words that say something else: "the published numbers", "at published list prices" (a figure made public),
+# "came out almost as good as Sonnet in our tests" (turned out).
+NOT_A_RELEASE_VERB = (
+    r"\bpublished\s+(?:[\w\-]+\s+)?(?:numbers|prices|results|scores|figures|data|benchmarks|evals?|rates)\b"
+    r"|\bcame out (?:almost |nearly |slightly |far |much )?(?:as|better|worse|ahead|behind|on top|top)\b"
+)
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
 ON_A_CLOUD = (
@@ -150,6 +156,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
     sents = sents.with_columns(
         is_cue=low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.replace_all(RELEASE_AS_TOPIC, "")
+        .str.replace_all(NOT_A_RELEASE_VERB, "")
         .str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
         & ~pl.col("history")
