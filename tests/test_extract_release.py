@@ -377,3 +377,9 @@ def test_release_words_that_say_something_else_release_nothing():
                             "with the published numbers."), "model_release")
     assert ("Mistral AI", "Mistral Medium 3.5") in typed(events("Mistral Medium 3.5 came out on Tuesday."),
                                                          "model_release")
+
+
+def test_a_model_named_for_its_price_is_a_yardstick():
+    # unlabelled pool (hn-digest 2026): the older model's pricing is what the new one launched at
+    found = typed(events("Anthropic launched Claude Opus 5 at Opus 4.8 pricing."), "model_release")
+    assert found == {("Anthropic", "Claude Opus 5")}

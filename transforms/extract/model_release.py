@@ -91,7 +91,8 @@ TEASE_OR_RELEASE = (
     r"ship(?:s|ped)?|roll(?:s|ed)? out)\b"
 )
 # A model named as a yardstick by a suffix: "GPT-4 level outputs", "a Mythos-class model".
-YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like)\b"
+# ("Anthropic launched Claude Opus 5 at Opus 4.8 pricing": the older model's price is the yardstick)
+YARDSTICK_SUFFIX = r"^[\s\-](?:level|class|grade|caliber|calibre|tier|like|pricing|prices)\b"
 # "The company released the model on Thursday": the model in focus is the one released.
 RELEASE_REF = (
     r"(?i:(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
