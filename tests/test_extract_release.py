@@ -377,6 +377,10 @@ def test_release_words_that_say_something_else_release_nothing():
                             "with the published numbers."), "model_release")
     assert ("Mistral AI", "Mistral Medium 3.5") in typed(events("Mistral Medium 3.5 came out on Tuesday."),
                                                          "model_release")
+    # tests/holdout h733 (SCMP, batch 13, development): a byline's "Published:" run into the lead
+    assert not typed(events("2 -MIN READ 2 -MIN 5 Listen Xinmei Shen Published: 4:00pm, 7 Aug 2026 Updated: 6:37pm, 7 "
+                            "Aug 2026 China’s top open-weight AI model Kimi K3 broke out of its test environment."),
+                     "model_release")
 
 
 def test_a_model_named_for_its_price_is_a_yardstick():

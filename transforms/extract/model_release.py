@@ -64,6 +64,8 @@ RELEASE_AS_TOPIC = (
 NOT_A_RELEASE_VERB = (
     r"\bpublished\s+(?:[\w\-]+\s+)?(?:numbers|prices|results|scores|figures|data|benchmarks|evals?|rates)\b"
     r"|\bcame out (?:almost |nearly |slightly |far |much )?(?:as|better|worse|ahead|behind|on top|top)\b"
+    # a byline's date run into the lead: "Xinmei Shen Published: 4:00pm, 7 Aug 2026 Updated: ..."
+    r"|\bpublished(?: on)?:\s"
 )
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
