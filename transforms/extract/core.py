@@ -296,19 +296,21 @@ def _without_lone_asides(mentions: pl.DataFrame, sents: pl.DataFrame) -> pl.Data
     texts = sents.join(far.select("article_id").unique(), on="article_id", how="semi").select(
         "article_id", "sentence", "orgs"
     )
-    named = (
-        far.select("_row", "article_id", side=pl.concat_list(sides))
-        .explode("side")
-        .drop_nulls("side")
+    sided = far.select("_row", "article_id", side=pl.concat_list(sides)).explode("side").drop_nulls("side")
+    # (each name read once per sentence of its article, however many far mentions name it)
+    counts = (
+        sided.select("article_id", "side")
+        .unique()
         .join(texts, on="article_id")
         .filter(
             pl.col("orgs").list.contains(pl.col("side"))
             | pl.col("sentence").str.contains(pl.col("side"), literal=True)
         )
-        .group_by("_row", "side")
-        .agg(pl.len())
-        .group_by("_row")
-        .agg(most=pl.col("len").max())
+        .group_by("article_id", "side")
+        .agg(named_in=pl.len())
+    )
+    named = (
+        sided.join(counts, on=["article_id", "side"], how="left").group_by("_row").agg(most=pl.col("named_in").max())
     )
     lone = far.join(named, on="_row", how="left").filter(pl.col("most").fill_null(0) < 2)
     return mentions.join(lone.select("_row"), on="_row", how="anti").drop("_row")
