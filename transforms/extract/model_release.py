@@ -195,6 +195,10 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (also "Claude 3.7 Sonnet and Claude Code", "GPT-4V(ision) system card": names only, or the model's card)
     # (a new version of a known line is named as written: "Gemini 3.7 Flash")
     # (the model pattern read first: names._with_read)
+    # A headline that asks or explains (read in headlines only, once: _new_versions reads it too).
+    sents = sents.with_columns(
+        explainer_title=_blank_unless(pl.col("sent_idx") == 0, pl.col("sentence")).str.contains(EXPLAINER_TITLE)
+    )
     sents = _with_read(
         sents,
         g,
@@ -202,9 +206,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
             rf"^({_versioned(g, model)})(?:\s*[:：]\s|\s+发布|\s*$|{TITLE_NAMES_TAIL})", 1
         ),
         # (read in headlines only: the other sentences are blanked, as a null value's text is read all the same)
-        _title_name=_blank_unless(
-            (pl.col("sent_idx") == 0) & ~pl.col("sentence").str.contains(EXPLAINER_TITLE), pl.col("sentence")
-        ),
+        _title_name=_blank_unless((pl.col("sent_idx") == 0) & ~pl.col("explainer_title"), pl.col("sentence")),
     )
     title_name = pl.col("_title_name")
     titled = pl.coalesce(_canonical(title_name, g.model_by_key), title_name)
@@ -705,7 +707,7 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     rows = sents.filter(
         (pl.col("sent_idx") <= 3)
         & ~pl.col("negated")
-        & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("sentence").str.contains(EXPLAINER_TITLE))
+        & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("explainer_title"))
     )
     listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,

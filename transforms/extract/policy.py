@@ -261,14 +261,19 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():
         return _frame(rows, "policy")
-    parts = pl.col("sentence").str.extract_groups(DIRECTIVE)
-    passive = pl.col("sentence").str.extract_groups(PASSIVE_DIRECTIVE)
-    active_actor = parts.struct.field("actor").str.contains(GOVERNMENT_ACTOR)
+    # (each reading and the active actor's test made once, as columns: actor and target both read them)
+    active, passive = pl.col("_active").struct, pl.col("_passive").struct
     rows = (
         rows.with_columns(
-            actor=pl.when(active_actor).then(parts.struct.field("actor")).otherwise(passive.struct.field("actor")),
-            target=pl.when(active_actor).then(parts.struct.field("target")).otherwise(passive.struct.field("target")),
+            _active=pl.col("sentence").str.extract_groups(DIRECTIVE),
+            _passive=pl.col("sentence").str.extract_groups(PASSIVE_DIRECTIVE),
         )
+        .with_columns(_by_active=active.field("actor").str.contains(GOVERNMENT_ACTOR))
+        .with_columns(
+            actor=pl.when("_by_active").then(active.field("actor")).otherwise(passive.field("actor")),
+            target=pl.when("_by_active").then(active.field("target")).otherwise(passive.field("target")),
+        )
+        .drop("_active", "_passive", "_by_active")
         .filter(
             (pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
             # (a passive one with no "by": a target and no actor)
