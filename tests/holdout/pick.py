@@ -47,6 +47,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 15. Batch 13 (h680-h739), news only, drawn at random again (no cue) from what batches 1-12 left, seed SEED13, skipping
    REJECTED13: the cued candidates are used up.
 16. Batch 14 (h740-h799), the same random draw from what batches 1-13 left, seed SEED14, skipping REJECTED14.
+17. Batch 15 (h800-h859), the same random draw from what batches 1-14 left, seed SEED15, skipping REJECTED15.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -126,6 +127,9 @@ N_NEWS13 = 60
 # Batch 14 (h740-h799): a random draw again.
 SEED14 = 20261214
 N_NEWS14 = 60
+# Batch 15 (h800-h859): a random draw again.
+SEED15 = 20261215
+N_NEWS15 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -225,6 +229,14 @@ REJECTED13: dict[str, str] = {
 }
 REJECTED14: dict[str, str] = {
     "contents/2026-06-05/The-Download-AI-hacking-beyond-Mythos-and-chatbots-impact-on-our-brains-8bb0a454.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED15: dict[str, str] = {
+    "contents/2026-08-10/The-Download-AI-agents-for-science-and-the-censorship-industrial-complex-02c52e86.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-08-13/The-Download-kids-thoughts-on-AI-and-female-clones-of-male-mice-2e695da0.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-08-18/The-Download-how-people-use-AI-and-Flock-s-design-choices-5b601ea4.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -574,7 +586,8 @@ def main(argv=None) -> int:
                                       (7, SEED7, N_NEWS7, REJECTED7), (8, SEED8, N_NEWS8, REJECTED8),
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
                                       (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
-                                      (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14)):
+                                      (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14),
+                                      (15, SEED15, N_NEWS15, REJECTED15)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
