@@ -563,6 +563,21 @@ def test_a_governments_directive_to_a_company_is_a_policy_aimed_at_it():
     assert not _typed(events(text), "policy", "jurisdiction")
 
 
+def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():
+    # tests/holdout h826 (Platformer, batch 15): the restrictions lifted are on Anthropic's models
+    text = (
+        "What happened: The US Commerce Department lifted its restrictions on Anthropic ’s smartest models. Claude "
+        "Fable 5 is now included across Anthropic’s platforms on its paid plans."
+    )
+    assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
+    # pool (Wired, 2026-06-16): restrictions on no company named are not read
+    text = (
+        "The NSA responded that it believed it was indeed possible to strip away Fable 5’s guardrails, prompting the "
+        "administration to impose restrictions on the model."
+    )
+    assert not _typed(events(text), "policy", "jurisdiction")
+
+
 def test_a_states_attorney_general_sues_for_the_state():
     # holdout h545 (CNBC): the attorney general's title and name, then the surname alone
     text = (

@@ -120,3 +120,14 @@ def test_a_court_is_no_party():
     assert not legal("The Munich court has fired the warning shot of those consequences, and Google must search its "
                      "soul and find the truth.")
     assert legal("The New York Times sued OpenAI in federal court in Manhattan.") == {("OpenAI", "The New York Times")}
+
+
+def test_a_ruling_supposed_is_no_case():
+    # tests/holdout h812 (The Independent, batch 15): a ruling the government fears, not one made; the suit told next
+    # (the NAACP's against xAI) is the case
+    text = ("The Pentagon would be “severely” impacted by a court ruling that prevents xAI from being “deployed, "
+            "refined and upgraded” across the Pentagon, according to the Department of Justice. The Trump "
+            "administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, "
+            "which claims Musk’s xAI is violating the Clean Air Act by running dozens of gas-burning turbines despite "
+            "lacking permits for them.")
+    assert legal(text) == {("xAI", "NAACP")}

@@ -67,6 +67,12 @@ SUITS_AS_A_CLASS = (
     r"|\bincluding (?:ones|those) (?:brought|filed)\b"
 )
 
+# A ruling supposed, not made: "The Pentagon would be “severely” impacted by a court ruling that prevents xAI from
+# being “deployed, refined and upgraded”" (The Independent, 2026-06-17).
+RULING_SUPPOSED = (
+    r"\bwould\b[^;]{0,60}?\b(?:by|from|of) (?:a|an|any) (?:[\w\-]+ )?(?:ruling|injunction|order|verdict)\b"
+)
+
 
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A sued B and C': one event per plaintiff and defendant; passive voice and 'infringed' swap the sides.
@@ -115,7 +121,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         r"(?i:\b(?:the|its)\s+(?:tech\s+)?(?:company|firm|startup|start-up|giant))\s+"
         r"(?:(?:was|were|has been|is being|is|has)\s+)?(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2})?$"
     )
-    rows = sents.filter(low.str.contains(LEGAL_CUE) & ~pl.col("past_year") & ~low.str.contains(SUIT_SPEAKS))
+    rows = sents.filter(
+        low.str.contains(LEGAL_CUE)
+        & ~pl.col("past_year")
+        & ~low.str.contains(SUIT_SPEAKS)
+        & ~low.str.contains(RULING_SUPPOSED)
+    )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = _with_orgs_in(rows, g, _left=before, _right=after_clause)  # (names._with_orgs_in)

@@ -90,7 +90,9 @@ DEAL_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:also\s+|recently\s+|quietly\s+|officially\s+|now\s+|today\s+)?"
     r"(?:signed|signs|struck|strikes|inked|inks|sealed|seals|partnered|partners|teamed up|teams up|expanded|"
     r"expands"
-    r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches)\s"
+    r"|deepened|deepens|announced|announces|formed|forms|entered|enters|reached|reaches"
+    # ("CME Group is partnering with Silicon Data to introduce two compute futures contracts")
+    r"|(?:is|are) (?:partnering|teaming up))\s"
 )
 
 # "Google DeepMind and A24 announce ... partnership", "Newsmax, Meta Enter AI Content Partnership": two subjects of a

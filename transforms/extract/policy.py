@@ -4,13 +4,14 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import DATELINE, _built, _canonical, _drop_nulls, org_kind
+from transforms.extract.names import DATELINE, ORG_NAME, _built, _canonical, _drop_nulls, org_kind
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
 POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
 MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
 GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
+RESTRICTIONS = "restrictions"  # (lexicons.toml: restrictions put on a company)
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
@@ -19,6 +20,8 @@ POLICY_ACTION = (
     r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*"
+    # (restrictions taken off: "lifted its restrictions on Anthropic's smartest models")
+    r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
     r"|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
@@ -221,9 +224,18 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .then(pl.lit("INTL"))
         .otherwise("jurisdiction")
     )
+    # Restrictions are put on a company, which the event is about ("lifted its restrictions on Anthropic's smartest
+    # models"); restrictions on no company named are not read ("to impose restrictions on the model").
+    restricted = _canonical(
+        pl.col("tagged").str.extract(rf"(?i:restrictions|curbs|limits|ban) on\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
+    )
+    rows = rows.with_columns(org=pl.when(pl.col("measure") == RESTRICTIONS).then(restricted)).filter(
+        (pl.col("measure") != RESTRICTIONS) | pl.col("org").is_not_null()
+    )
     return _frame(
         rows.filter(pl.col("jurisdiction").is_not_null()),
         "policy",
+        org=pl.col("org"),
         jurisdiction=pl.col("jurisdiction"),
         measure=pl.col("measure"),
         confidence=pl.lit(0.7),
