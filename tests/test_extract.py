@@ -561,6 +561,13 @@ def test_a_governments_directive_to_a_company_is_a_policy_aimed_at_it():
         "preventing minors from engaging in romantic or sexualized interactions with its AI chatbots."
     )
     assert not _typed(events(text), "policy", "jurisdiction")
+    # holdout h268 (CNN): a permission is a measure aimed at the company too
+    text = (
+        "The US government has allowed Anthropic to release its powerful Mythos AI model to select companies and "
+        "organizations, revising license requirements after ordering an export block earlier this month in the wake of "
+        "national security fears."
+    )
+    assert ("Anthropic", "US") in _typed(events(text), "policy", "jurisdiction")
 
 
 def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():

@@ -246,7 +246,9 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # "The Trump administration has asked OpenAI to stagger the release of its new model", "the White House had ordered
 # Anthropic to suspend access to Fable 5": a government's directive to a company is a measure aimed at that company.
 # (a court's order is legal news; a company asking a government is a request: the target must be a company)
-DIRECTIVE_VERB = r"\b(?:asked|ordered|told|directed|instructed|requested|forced)\s"
+# (a permission too: "The US government has allowed Anthropic to release its powerful Mythos AI model to select
+# companies", holdout h268)
+DIRECTIVE_VERB = r"\b(?:asked|ordered|told|directed|instructed|requested|forced|allowed|permitted|authori[sz]ed)\s"
 DIRECTIVE = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
