@@ -176,6 +176,15 @@ def test_a_company_bought_in_a_collaboration_is_no_partner():
     assert not [e for e in events(text) if e["type"] == "partnership"]
 
 
+def test_two_companies_each_acting_on_their_own_are_no_partners():
+    # holdout h615 (CNBC), batch 11: "both" makes two subjects of one verb, not parties to each other
+    text = (
+        "Leading AI labs Anthropic and OpenAI both established FDE groups in May, partnering with private equity "
+        "firms, banks and consulting firms."
+    )
+    assert not [e for e in events(text) if e["type"] == "partnership"]
+
+
 def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teaser():
     # unlabelled pool, narracomm.com (hn-digest 2026-06-23): a related post's teaser under an essay on AI hype cycles
     teaser = ("On June 10, 2026, German robotics company NEURA Robotics announced one of the largest funding rounds in "

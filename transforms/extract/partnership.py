@@ -117,6 +117,7 @@ PARTNERED_WITH = r"\b(?:partnered|partnering|teamed up|teaming up|joined forces|
 BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joining forces)\s+with\s"
 
 
+EACH_OWN = ("both", "each", "separately", "independently")
 # (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
 # after the second, which would make it a subject)
 # ("it has partnered with Amazon Web Services (AWS) and AMD": each is its partner, _hub_deals)
@@ -386,6 +387,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ~pl.col("partner").str.starts_with(pl.col("org") + " ")
         & ~pl.col("org").str.starts_with(pl.col("partner") + " ")
     )
+    # Two subjects each acting on its own are no pair: "Leading AI labs Anthropic and OpenAI both established FDE groups
+    # in May, partnering with private equity firms, banks and consulting firms" (holdout h615).
+    each_own = pl.lit(False)
+    for one, other in (("org", "partner"), ("partner", "org")):
+        for word in EACH_OWN:
+            told = pl.concat_str(pl.col(one), pl.lit(" and "), pl.col(other), pl.lit(f" {word} "))
+            each_own = each_own | pl.col("sentence").str.contains(told, literal=True)
+    rows = rows.filter(~each_own)
     # "a multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon", "partner
     # of Cerebras Systems and AMD", "collaborations with ASML, BNP Paribas, Amazon's Alexa+": two parties listed after
     # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a
