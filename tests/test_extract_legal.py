@@ -131,3 +131,11 @@ def test_a_ruling_supposed_is_no_case():
             "which claims Musk’s xAI is violating the Clean Air Act by running dozens of gas-burning turbines despite "
             "lacking permits for them.")
     assert legal(text) == {("xAI", "NAACP")}
+
+
+def test_the_case_a_suit_comes_after_names_no_party_of_it():
+    # tests/holdout h140 (Ars Technica, batch 3): the Supreme Court's Cox case is the backdrop of the Times' motion;
+    # Sony, a party of that case, is none of the Times'
+    assert not legal("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony "
+                     "tried and failed to claim that Cox was contributing to music piracy as an Internet service "
+                     "provider, which set a new standard for contributory infringement.")

@@ -106,6 +106,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
+    # ("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony tried and failed
+    # ...": what a suit comes after is its backdrop, and its party no party of the backdrop's case)
+    backdrop = before.str.contains(r"\b(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of)\b")
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
     # ("Apple's lawsuit comes as OpenAI ... faces competition from rivals, including Anthropic and Google": what the
     # suit comes as, amid or after is its backdrop, which names no party)
@@ -131,7 +134,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = _with_orgs_in(rows, g, _left=before, _right=after_clause)  # (names._with_orgs_in)
     rows = rows.with_columns(
-        left=pl.when(pronoun).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(pl.col("_left")),
+        left=pl.when(pronoun | backdrop).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(pl.col("_left")),
         right=pl.col("_right"),
     ).drop("_left", "_right")
     rows = (
