@@ -32,7 +32,7 @@ from prefect.exceptions import TerminationSignal
 
 import expectations
 from config.settings import Settings
-from flows import progress, workers
+from flows import progress, stopping, workers
 from sources import fetch_policy, fetching, polling
 from sources.feeds import Feed, feeds_in_shard, parse_shard
 from sources.http import FetchResult
@@ -92,7 +92,8 @@ def ingest(feeds: list[Feed], db_path: str, settings: Settings | None = None, fo
         counts["n_quarantined"] += loaded["n_quarantined"]
     except BaseException as exc:
         # Ctrl-C or SIGTERM: the batches committed so far stay, and the next run resumes with the rest.
-        status = "interrupted" if isinstance(exc, (KeyboardInterrupt, TerminationSignal)) else "failed"
+        interrupted = isinstance(exc, (KeyboardInterrupt, TerminationSignal)) or stopping.signalled()
+        status = "interrupted" if interrupted else "failed"
         stages.finish_run(db_file, run_id, status, counts, error=f"{type(exc).__name__}: {exc}")
         raise
     stages.finish_run(db_file, run_id, "completed", counts)

@@ -28,6 +28,7 @@ from typing import Any
 
 GRACE_SECONDS = 6.0  # then the process ends, whatever Prefect is still reporting to its API
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_active: list[Stop] = []  # the stoppable command running in this process, if any (stop_on_signals)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -94,6 +95,7 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
     Prefect has waited for its task threads: minutes while pages are being fetched). The signal is seen anyway:
     Python writes the number of every signal it receives to the wakeup fd, which a thread here watches."""
     stop = Stop(message, grace_s)
+    _active.append(stop)
 
     def on_signal(signum, frame):
         stop.begin(signum)  # the watcher below may have begun already: it often runs first
@@ -124,6 +126,7 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
     try:
         yield stop
     finally:
+        _active.remove(stop)
         signal.set_wakeup_fd(previous_fd)
         for handler in handlers:
             handler.removeFilter(_not_a_signal_crash)
@@ -131,6 +134,12 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
             signal.signal(s, previous_handler)
         writer.close()
         reader.close()
+
+
+def signalled() -> bool:
+    """Whether Ctrl-C or SIGTERM has stopped this process's command. Prefect may turn the interruption into an error
+    of its own as it unwinds ("ValueError: Task run is not set"), which is still the interruption."""
+    return any(stop.signum is not None for stop in _active)
 
 
 def _not_a_signal_crash(record: logging.LogRecord) -> bool:
