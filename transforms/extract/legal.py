@@ -73,6 +73,9 @@ RULING_SUPPOSED = (
     r"\bwould\b[^;]{0,60}?\b(?:by|from|of) (?:a|an|any) (?:[\w\-]+ )?(?:ruling|injunction|order|verdict)\b"
 )
 
+# What a suit "comes as", "amid" or "after" is its backdrop (read on either side of the legal cue in _legal).
+COMES_AFTER = r"(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of)"
+
 
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A sued B and C': one event per plaintiff and defendant; passive voice and 'infringed' swap the sides.
@@ -108,14 +111,14 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
     # ("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony tried and failed
     # ...": what a suit comes after is its backdrop, and its party no party of the backdrop's case)
-    backdrop = before.str.contains(r"\b(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of)\b")
+    backdrop = before.str.contains(rf"\b{COMES_AFTER}\b")
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
     # ("Apple's lawsuit comes as OpenAI ... faces competition from rivals, including Anthropic and Google": what the
     # suit comes as, amid or after is its backdrop, which names no party)
     after_clause = (
         after.str.replace(CLAUSE_BREAK + ".*$", "")
         .str.replace(MATTER_START + ".*$", "")
-        .str.replace(r"^\s*(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of|days|weeks|months)\b.*$", "")
+        .str.replace(rf"^\s*(?:{COMES_AFTER}|(?:comes?|came|coming)\s+(?:days|weeks|months))\b.*$", "")
     )
     # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
     referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
