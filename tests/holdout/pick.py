@@ -48,6 +48,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    REJECTED13: the cued candidates are used up.
 16. Batch 14 (h740-h799), the same random draw from what batches 1-13 left, seed SEED14, skipping REJECTED14.
 17. Batch 15 (h800-h859), the same random draw from what batches 1-14 left, seed SEED15, skipping REJECTED15.
+18. Batch 16 (h860-h919), the same random draw from what batches 1-15 left, seed SEED16, skipping REJECTED16.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -130,6 +131,9 @@ N_NEWS14 = 60
 # Batch 15 (h800-h859): a random draw again.
 SEED15 = 20261215
 N_NEWS15 = 60
+# Batch 16 (h860-h919): a random draw again.
+SEED16 = 20261216
+N_NEWS16 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -237,6 +241,10 @@ REJECTED15: dict[str, str] = {
     "contents/2026-08-13/The-Download-kids-thoughts-on-AI-and-female-clones-of-male-mice-2e695da0.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
     "contents/2026-08-18/The-Download-how-people-use-AI-and-Flock-s-design-choices-5b601ea4.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED16: dict[str, str] = {
+    "contents/2026-08-21/The-Download-threats-from-space-mirrors-and-credit-for-AI-drugs-a314ca3a.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -587,7 +595,7 @@ def main(argv=None) -> int:
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
                                       (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
                                       (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14),
-                                      (15, SEED15, N_NEWS15, REJECTED15)):
+                                      (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
