@@ -585,6 +585,12 @@ def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():
     assert not _typed(events(text), "policy", "jurisdiction")
 
 
+def test_a_government_forcing_a_company_is_a_policy_aimed_at_it():
+    # tests/holdout h878 (Techdirt, batch 16): the directive told in a gerund
+    text = "Yesterday we wrote about the Trump administration forcing Anthropic to shut down Fable 5 and Mythos 5."
+    assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
+
+
 def test_a_states_attorney_general_sues_for_the_state():
     # holdout h545 (CNBC): the attorney general's title and name, then the surname alone
     text = (
@@ -1593,6 +1599,15 @@ def _market(found):
 )
 def test_a_share_of_a_market_is_no_market_move(text):
     assert not [e for e in events(text) if e["type"] == "market_move"]
+
+
+def test_a_figure_told_after_the_moves_occasion_is_each_companys():
+    # tests/holdout h886 (CNBC, batch 16): "both plunged following the Meta news, sinking about 12% each"
+    text = (
+        "Shares of neocloud companies CoreWeave and Nebius Group both plunged following the Meta news, sinking about "
+        "12% each."
+    )
+    assert _market(events(text)) == {("CoreWeave", -12.0, None), ("Nebius", -12.0, None)}
 
 
 def test_a_moves_direction_is_the_one_told_last_before_its_figure():

@@ -122,6 +122,14 @@ def test_a_court_is_no_party():
     assert legal("The New York Times sued OpenAI in federal court in Manhattan.") == {("OpenAI", "The New York Times")}
 
 
+def test_a_time_fronted_before_the_plaintiff_is_no_part_of_it():
+    # tests/holdout h917 (The Guardian, batch 16): "Now," before the one suing
+    assert legal("Now, Kistler is suing Eightfold AI, the Silicon Valley maker of hiring software used by hundreds of "
+                 "companies, including those where she applied, in a class action lawsuit.") == {
+        ("Eightfold AI", "Kistler")
+    }
+
+
 def test_a_ruling_supposed_is_no_case():
     # tests/holdout h812 (The Independent, batch 15): a ruling the government fears, not one made; the suit told next
     # (the NAACP's against xAI) is the case

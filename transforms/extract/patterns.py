@@ -67,7 +67,7 @@ PHRASE_WORD = (
 # A time told before the subject: "Earlier in June, the Florida attorney general sued ...", "Weeks later, Skydio
 # announced that it had raised ...".
 FRONTED_TIME = (
-    r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also)\b[^,]{0,30}"
+    r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also|Now|Today|Yesterday)\b[^,]{0,30}"
     r"|(?:[A-Z]\w*\s+)(?:\w+\s+){0,2}?(?:later|ago|earlier|after|before))\s*,\s+"
     # (or without its comma: "Earlier this year AMI Labs announced that it had raised more than $1bn")
     r"|^(?:Earlier|Later)\s+this\s+(?:year|month|week)\s+|^Last\s+(?:year|month|week)\s+"

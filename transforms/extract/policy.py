@@ -248,7 +248,11 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # (a court's order is legal news; a company asking a government is a request: the target must be a company)
 # (a permission too: "The US government has allowed Anthropic to release its powerful Mythos AI model to select
 # companies", holdout h268)
-DIRECTIVE_VERB = r"\b(?:asked|ordered|told|directed|instructed|requested|forced|allowed|permitted|authori[sz]ed)\s"
+DIRECTIVE_VERB = (
+    r"\b(?:asked|ordered|told|directed|instructed|requested|forced|allowed|permitted|authori[sz]ed"
+    # ("we wrote about the Trump administration forcing Anthropic to shut down Fable 5 and Mythos 5", holdout h878)
+    r"|asking|ordering|telling|directing|instructing|requesting|forcing|allowing|permitting|authori[sz]ing)\s"
+)
 DIRECTIVE = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
