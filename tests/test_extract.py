@@ -591,6 +591,18 @@ def test_a_government_forcing_a_company_is_a_policy_aimed_at_it():
     assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
 
 
+def test_a_permission_granted_is_a_policy_aimed_at_the_company():
+    # tests/realset r016 (CNBC): "granted Anthropic permission to" reads as "allowed Anthropic to"
+    text = (
+        "The US government on Friday granted Anthropic permission to release its Mythos 5 model to a group of "
+        "companies and federal agencies, according to reports."
+    )
+    assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
+    # a contract given is no permission
+    assert not _typed(events("The Pentagon gave OpenAI a contract to build models for the Army."), "policy",
+                      "jurisdiction")
+
+
 def test_a_states_attorney_general_sues_for_the_state():
     # holdout h545 (CNBC): the attorney general's title and name, then the surname alone
     text = (

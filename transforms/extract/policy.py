@@ -257,6 +257,12 @@ DIRECTIVE = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
 )
+# A permission granted is one allowed: "The US government on Friday granted Anthropic permission to release its Mythos
+# 5 model to a group of companies" (tests/realset r016) reads as "allowed Anthropic to release".
+GRANTED_PERMISSION = (
+    r"\b(?:granted|grants|gave|gives)\s+((?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-]*){0,3})\s+"
+    r"(?:permission|approval|clearance|the go-ahead|an?\s+(?:[a-z]+\s+)?licen[cs]e)\s+to\s"
+)
 COURT = r"courts?|judges?|jury|justices?"
 NOT_DIRECTIVE_ACTOR = rf"(?i:\b(?:{COURT})\b)"
 # A passive order told in a case is the court's: "Meta was ordered to pay $567 million into an abatement fund in New
@@ -274,17 +280,18 @@ PASSIVE_DIRECTIVE = (
 
 def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
-        pl.col("sentence").str.contains(DIRECTIVE_VERB) & ~pl.col("past_year") & ~pl.col("history")
-        & (pl.col("org_hits").list.len() > 0)
+        (pl.col("sentence").str.contains(DIRECTIVE_VERB) | pl.col("sentence").str.contains(GRANTED_PERMISSION))
+        & ~pl.col("past_year") & ~pl.col("history") & (pl.col("org_hits").list.len() > 0)
     )
     if rows.is_empty():
         return _frame(rows, "policy")
+    told = pl.col("sentence").str.replace(GRANTED_PERMISSION, "allowed ${1} to ")
     # (each reading and the active actor's test made once, as columns: actor and target both read them)
     active, passive = pl.col("_active").struct, pl.col("_passive").struct
     rows = (
         rows.with_columns(
-            _active=pl.col("sentence").str.extract_groups(DIRECTIVE),
-            _passive=pl.col("sentence").str.extract_groups(PASSIVE_DIRECTIVE),
+            _active=told.str.extract_groups(DIRECTIVE),
+            _passive=told.str.extract_groups(PASSIVE_DIRECTIVE),
         )
         .with_columns(_by_active=active.field("actor").str.contains(GOVERNMENT_ACTOR))
         .with_columns(
