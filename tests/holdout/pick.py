@@ -49,6 +49,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 16. Batch 14 (h740-h799), the same random draw from what batches 1-13 left, seed SEED14, skipping REJECTED14.
 17. Batch 15 (h800-h859), the same random draw from what batches 1-14 left, seed SEED15, skipping REJECTED15.
 18. Batch 16 (h860-h919), the same random draw from what batches 1-15 left, seed SEED16, skipping REJECTED16.
+19. Batch 17 (h920-h979), the same random draw from what batches 1-16 left, seed SEED17, skipping REJECTED17.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -134,6 +135,9 @@ N_NEWS15 = 60
 # Batch 16 (h860-h919): a random draw again.
 SEED16 = 20261216
 N_NEWS16 = 60
+# Batch 17 (h920-h979): a random draw again.
+SEED17 = 20261217
+N_NEWS17 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -245,6 +249,10 @@ REJECTED15: dict[str, str] = {
 }
 REJECTED16: dict[str, str] = {
     "contents/2026-08-21/The-Download-threats-from-space-mirrors-and-credit-for-AI-drugs-a314ca3a.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED17: dict[str, str] = {
+    "contents/2026-08-19/The-Download-AI-s-self-improvement-problem-and-what-s-driving-the-heat-285708b5.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -595,7 +603,8 @@ def main(argv=None) -> int:
                                       (9, SEED9, N_NEWS9, REJECTED9), (10, SEED10, N_NEWS10, REJECTED10),
                                       (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
                                       (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14),
-                                      (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16)):
+                                      (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16),
+                                      (17, SEED17, N_NEWS17, REJECTED17)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
