@@ -50,6 +50,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 17. Batch 15 (h800-h859), the same random draw from what batches 1-14 left, seed SEED15, skipping REJECTED15.
 18. Batch 16 (h860-h919), the same random draw from what batches 1-15 left, seed SEED16, skipping REJECTED16.
 19. Batch 17 (h920-h979), the same random draw from what batches 1-16 left, seed SEED17, skipping REJECTED17.
+20. Batch 18 (h980-h1039), the same random draw from what batches 1-17 left, seed SEED18, skipping REJECTED18.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -138,6 +139,9 @@ N_NEWS16 = 60
 # Batch 17 (h920-h979): a random draw again.
 SEED17 = 20261217
 N_NEWS17 = 60
+# Batch 18 (h980-h1039): a random draw again.
+SEED18 = 20261218
+N_NEWS18 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -253,6 +257,12 @@ REJECTED16: dict[str, str] = {
 }
 REJECTED17: dict[str, str] = {
     "contents/2026-08-19/The-Download-AI-s-self-improvement-problem-and-what-s-driving-the-heat-285708b5.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED18: dict[str, str] = {
+    "contents/2026-06-29/The-Download-metric-weaknesses-and-AI-elephant-warnings-836c62cf.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+    "contents/2026-06-30/The-Download-AI-coworkers-and-stratospheric-internet-18576ea4.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -604,7 +614,8 @@ def main(argv=None) -> int:
                                       (11, SEED11, N_NEWS11, REJECTED11), (12, SEED12, N_NEWS12, REJECTED12),
                                       (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14),
                                       (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16),
-                                      (17, SEED17, N_NEWS17, REJECTED17)):
+                                      (17, SEED17, N_NEWS17, REJECTED17),
+                                      (18, SEED18, N_NEWS18, REJECTED18)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
