@@ -150,6 +150,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     )
 
 
+# A move told in a participle, down or up ("with SK Hynix and Samsung Electronics falling by more than 10%").
+FALLING = "falling|dropping|sliding|tumbling|sinking|plunging"
+RISING = "rising|jumping|climbing|surging|soaring|gaining"
 # "Intel dropped nearly 6% and AMD lost 8%", "Samsung and SK Hynix fell 12% apiece": in a market story each company
 # named right before a move verb and its figure moved by that figure.
 MOVE_DOWN_VERBS = (
@@ -158,13 +161,13 @@ MOVE_DOWN_VERBS = (
     r"|declined|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:down|off|lower)"
     # "with SK Hynix and Samsung Electronics falling by more than 10%", "... and Seagate Technology all down by more
     # than 4%"
-    r"|falling|dropping|sliding|tumbling|sinking|plunging|(?:all|both|each)\s+down"
+    rf"|{FALLING}|(?:all|both|each)\s+down"
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
     r"added|adds"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
-    r"|rising|jumping|climbing|surging|soaring|gaining|(?:all|both|each)\s+up"
+    rf"|{RISING}|(?:all|both|each)\s+up"
 )
 # In a market story's list, the present tense too ("Since March 30, Dell is up nearly 150%, while Snowflake is up over
 # 60%"); not where a sentence refers to its company ("The company's shares are down 33 percent" after a company the
@@ -178,8 +181,7 @@ MOVE_HEDGE = (
 # The figure told after the move's occasion, in a participle ("CoreWeave and Nebius Group both plunged following the
 # Meta news, sinking about 12% each", holdout h886).
 MOVE_BRIDGE = (
-    r"(?:[^.;%$\d]{1,60}?,\s+(?:falling|dropping|sliding|sinking|tumbling|plunging|losing|shedding|rising|jumping"
-    r"|climbing|surging|soaring|gaining|adding)\s+)?"
+    rf"(?:[^.;%$\d]{{1,60}}?,\s+(?:{FALLING}|losing|shedding|{RISING}|adding)\s+)?"
 )
 # A company's own accounts ("OpenAI lost $5 billion", "revenue rose 50%") are no market move.
 ACCOUNTS = r"\b(revenue|sales|profit|earnings|income|loss(?:es)?|users|subscribers|customers|margin|spending|costs?)\b"
