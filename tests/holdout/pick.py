@@ -51,6 +51,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 18. Batch 16 (h860-h919), the same random draw from what batches 1-15 left, seed SEED16, skipping REJECTED16.
 19. Batch 17 (h920-h979), the same random draw from what batches 1-16 left, seed SEED17, skipping REJECTED17.
 20. Batch 18 (h980-h1039), the same random draw from what batches 1-17 left, seed SEED18, skipping REJECTED18.
+21. Batch 19 (h1040-h1099), the same random draw from what batches 1-18 left, seed SEED19, skipping REJECTED19.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -142,6 +143,9 @@ N_NEWS17 = 60
 # Batch 18 (h980-h1039): a random draw again.
 SEED18 = 20261218
 N_NEWS18 = 60
+# Batch 19 (h1040-h1099): a random draw again.
+SEED19 = 20261219
+N_NEWS19 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -263,6 +267,10 @@ REJECTED18: dict[str, str] = {
     "contents/2026-06-29/The-Download-metric-weaknesses-and-AI-elephant-warnings-836c62cf.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
     "contents/2026-06-30/The-Download-AI-coworkers-and-stratospheric-internet-18576ea4.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED19: dict[str, str] = {
+    "contents/2026-08-07/The-Download-a-censorship-conspiracy-theory-and-the-first-virus-created-by-AI-b4507909.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -615,7 +623,8 @@ def main(argv=None) -> int:
                                       (13, SEED13, N_NEWS13, REJECTED13), (14, SEED14, N_NEWS14, REJECTED14),
                                       (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16),
                                       (17, SEED17, N_NEWS17, REJECTED17),
-                                      (18, SEED18, N_NEWS18, REJECTED18)):
+                                      (18, SEED18, N_NEWS18, REJECTED18),
+                                      (19, SEED19, N_NEWS19, REJECTED19)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
