@@ -52,6 +52,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 19. Batch 17 (h920-h979), the same random draw from what batches 1-16 left, seed SEED17, skipping REJECTED17.
 20. Batch 18 (h980-h1039), the same random draw from what batches 1-17 left, seed SEED18, skipping REJECTED18.
 21. Batch 19 (h1040-h1099), the same random draw from what batches 1-18 left, seed SEED19, skipping REJECTED19.
+22. Batch 20 (h1100-h1159), the same random draw from what batches 1-19 left, seed SEED20, skipping REJECTED20.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -146,6 +147,9 @@ N_NEWS18 = 60
 # Batch 19 (h1040-h1099): a random draw again.
 SEED19 = 20261219
 N_NEWS19 = 60
+# Batch 20 (h1100-h1159): a random draw again.
+SEED20 = 20261220
+N_NEWS20 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -271,6 +275,10 @@ REJECTED18: dict[str, str] = {
 }
 REJECTED19: dict[str, str] = {
     "contents/2026-08-07/The-Download-a-censorship-conspiracy-theory-and-the-first-virus-created-by-AI-b4507909.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED20: dict[str, str] = {
+    "contents/2026-06-09/The-Download-whole-body-rejuvenation-drugs-and-five-things-to-know-about-AI-ba35648b.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -624,7 +632,8 @@ def main(argv=None) -> int:
                                       (15, SEED15, N_NEWS15, REJECTED15), (16, SEED16, N_NEWS16, REJECTED16),
                                       (17, SEED17, N_NEWS17, REJECTED17),
                                       (18, SEED18, N_NEWS18, REJECTED18),
-                                      (19, SEED19, N_NEWS19, REJECTED19)):
+                                      (19, SEED19, N_NEWS19, REJECTED19),
+                                      (20, SEED20, N_NEWS20, REJECTED20)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
