@@ -53,6 +53,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 20. Batch 18 (h980-h1039), the same random draw from what batches 1-17 left, seed SEED18, skipping REJECTED18.
 21. Batch 19 (h1040-h1099), the same random draw from what batches 1-18 left, seed SEED19, skipping REJECTED19.
 22. Batch 20 (h1100-h1159), the same random draw from what batches 1-19 left, seed SEED20, skipping REJECTED20.
+23. Batch 21 (h1160-h1219), the same random draw from what batches 1-20 left, seed SEED21, skipping REJECTED21.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -150,6 +151,9 @@ N_NEWS19 = 60
 # Batch 20 (h1100-h1159): a random draw again.
 SEED20 = 20261220
 N_NEWS20 = 60
+# Batch 21 (h1160-h1219): a random draw again.
+SEED21 = 20261221
+N_NEWS21 = 60
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -279,6 +283,10 @@ REJECTED19: dict[str, str] = {
 }
 REJECTED20: dict[str, str] = {
     "contents/2026-06-09/The-Download-whole-body-rejuvenation-drugs-and-five-things-to-know-about-AI-ba35648b.md":
+        "MIT Technology Review's daily newsletter roundup (The Download): a link list",
+}
+REJECTED21: dict[str, str] = {
+    "contents/2026-06-03/The-Download-AI-can-run-your-admin-department-now-b1f66d0b.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 
@@ -633,7 +641,8 @@ def main(argv=None) -> int:
                                       (17, SEED17, N_NEWS17, REJECTED17),
                                       (18, SEED18, N_NEWS18, REJECTED18),
                                       (19, SEED19, N_NEWS19, REJECTED19),
-                                      (20, SEED20, N_NEWS20, REJECTED20)):
+                                      (20, SEED20, N_NEWS20, REJECTED20),
+                                      (21, SEED21, N_NEWS21, REJECTED21)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
