@@ -572,6 +572,11 @@ def test_a_governments_directive_to_a_company_is_a_policy_aimed_at_it():
         "national security fears."
     )
     assert ("Anthropic", "US") in _typed(events(text), "policy", "jurisdiction")
+    # holdout h1167 (AP News), batch 21: a headline's present tense, the state named alone
+    headline = "UK orders Google to allow publishers to opt out of AI scraping"
+    assert _typed(events(headline), "policy", "jurisdiction") == {("Google", "UK")}
+    # a company named alone orders no one
+    assert not _typed(events("Microsoft orders Intel to supply more chips"), "policy", "jurisdiction")
 
 
 def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():

