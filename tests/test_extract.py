@@ -2225,6 +2225,14 @@ def test_a_move_up_to_a_role_or_a_role_held_now_is_a_move():
         )
     )
     assert found == {("Google", "Noam Shazeer"), ("OpenAI", "Noam Shazeer")}
+    # (a departure from a company the gazetteer does not know, told in the first sentence, stays)
+    found = _moves(
+        events(
+            "Cindervale Software, a Columbus, Ohio-based maker of AI tools, said chief executive Jane Doe is leaving "
+            "the company."
+        )
+    )
+    assert found == {("Cindervale Software", "Jane Doe")}
     # giving up something else is no move
     assert not _moves(events("Demis Hassabis said Google was giving up the idea of a standalone app."))
 

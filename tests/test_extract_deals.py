@@ -207,6 +207,8 @@ def test_companies_named_as_alternatives_or_in_an_alliance_of_states_are_no_part
         "(NCITE), a Department of Homeland Security-supported research consortium based at University of Nebraska at "
         "Omaha."
     )
+    # a new consortium in apposition still is a pact
+    assert partnerships("Nvidia and Microsoft unveiled Frontier Labs, a new joint research consortium.")
     # holdout h1130 (The Verge), batch 20: a person's former employer is no party to the person's work
     assert not partnerships(
         "Those ambitions have been apparent since at least 2023, when OpenAI reportedly started collaborating with "
@@ -219,6 +221,10 @@ def test_companies_named_as_alternatives_or_in_an_alliance_of_states_are_no_part
 def test_a_model_built_with_a_companys_help_is_a_partnership():
     # holdout h1155 (MacRumors), batch 20: the help told in the headline
     assert _partners("Apple Trained Own AI Model for China Market with Help from Alibaba") == {("Apple", "Alibaba")}
+    # (help is no deal word a hedge reads: "if ... can help" hedges nothing)
+    assert _partners("Google has partnered with Samsung to test if its AI models can help doctors.") == {
+        ("Google", "Samsung")
+    }
 
 
 def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teaser():

@@ -66,7 +66,7 @@ MOVE_VERBS = (
     # now chief AI architect at Google"
     rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
     # "Hassabis, DeepMind's cofounder ..., was giving up the CEO title and moving to a chairman role" (holdout h1092)
-    r"|(?:gives|giving|gave|give)\s+up\s+(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:title|role|post|job|position)"
+    r"|(?:gives|giving|gave|give)\s+up\s+(?:the|his|her|their)\s+(?:[\w’'\-]+\s+){0,2}?(?:titles?|roles?|posts?|jobs?|positions?)"
 )
 # "Jumper announced Friday he is leaving Google DeepMind", "told staff this week that he's leaving", "announced her
 # departure": the person tells of their own move.
@@ -105,7 +105,8 @@ OBJECT_MOVE = (
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift|giv|gave"
+    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
+    r"|giv(?:e|es|ing) up|gave up"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -573,17 +574,12 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # the person leaves elsewhere: "Noam Shazeer ... is leaving Google to join OpenAI. ... Shazeer announced his
     # departure" (holdout h991: Character.AI was in focus).
     from_focus = (
-        (pl.col("org") == pl.col("prev_focus_org"))
+        (pl.col("org") == pl.col("prev_focus_org")).fill_null(False)
         & pl.col("low").str.contains(DEPARTURE)
         & pl.all_horizontal(pl.col(c).is_null() for c in ("join_org", "left_for", "role_org", "other_org", "appos_org"))
     )
-    named = left.select("article_id", "person").unique()
-    rows = pl.concat(
-        [
-            rows.filter(~from_focus),
-            rows.filter(from_focus).join(named, on=["article_id", "person"], how="anti"),
-        ]
-    )
+    named = left.filter(pl.col("org").is_not_null()).select(pl.struct("article_id", "person")).to_series().implode()
+    rows = rows.filter(~(from_focus & pl.struct("article_id", "person").is_in(named)))
     return _frame(
         rows, "leadership", org=pl.col("org"), person=pl.col("person"), role=pl.col("role"), confidence=pl.lit(0.7)
     )

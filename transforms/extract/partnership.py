@@ -38,6 +38,9 @@ PARTNERSHIP = (
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
     r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
 )
+# "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155). (No word of DEAL_WORDS, which
+# HEDGE reads: "to test if its AI models can help doctors" hedges nothing.)
+HELPED_BY = r"with (?:the |some |a little )?help (?:of|from)"
 # Deal words that also describe funding and purchases: they make a partnership only where no money goes in as equity
 # ("invest") and nothing is bought. ("Under the agreement, Reflection will get access to Nvidia GB300s and pay SpaceX":
 # a deal told before, whose terms name others.)
@@ -50,12 +53,11 @@ PARTNERSHIP_WEAK = (
     r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into"
     # "OpenAI announced that ChatGPT would integrate with Apple Intelligence"
     r"|integrat(?:e|es|ed|ing) with"
-    # "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155)
-    r"|with (?:the )?help (?:of|from))\b"
+    rf"|{HELPED_BY})\b"
 )
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
-    r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium|help"
+    r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
 )
 # A formal pact a government or an investor can be party to.
 PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
@@ -189,7 +191,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (and only those with a word every cue below holds: the patterns run on few rows)
     sents = sents.filter(
         (pl.col("org_hits").list.len() > 0) | pl.col("low").str.contains(PARTNERED_WITH)
-    ).filter(pl.col("low").str.contains(DEAL_WORDS))
+    ).filter(pl.col("low").str.contains(rf"{DEAL_WORDS}|{HELPED_BY}"))
     # Cue words inside names ("Lightspeed Venture Partners") do not count.
     # ("Microsoft founder Bill Gates and partner Paula Hurd": a person's partner)
     sents = sents.with_columns(
@@ -213,9 +215,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # an alliance of states is a body, no deal: "NATO, the U.S.-led military alliance headquartered in Brussels"
         # (holdout h927)
         .str.replace_all(r"\b(?:military|defen[cs]e|political|transatlantic|western)\s+alliances?\b", "body")
-        # as is a consortium told in apposition, what a body is: "research by the National Counterterrorism ... Center
-        # (NCITE), a Department of Homeland Security-supported research consortium" (holdout h1041)
-        .str.replace_all(r",\s+an?\s+(?:[\w\-]+\s+){0,4}?consortium\b", ", a body")
+        # as is a consortium described in apposition (not a new one), what a body is: "research by the National
+        # Counterterrorism ... Center (NCITE), a Department of Homeland Security-supported research consortium"
+        # (holdout h1041)
+        .str.replace_all(
+            r",\s+an?\s+(?:[\w\-]+\s+){0,3}?[\w\-]+-(?:supported|backed|funded|based|led)\s+"
+            r"(?:[\w\-]+\s+)?consortium\b",
+            ", a body",
+        )
     )
     without_names = pl.col("without_names")
     strong = without_names.str.contains(PARTNERSHIP)
