@@ -54,6 +54,10 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 21. Batch 19 (h1040-h1099), the same random draw from what batches 1-18 left, seed SEED19, skipping REJECTED19.
 22. Batch 20 (h1100-h1159), the same random draw from what batches 1-19 left, seed SEED20, skipping REJECTED20.
 23. Batch 21 (h1160-h1219), the same random draw from what batches 1-20 left, seed SEED21, skipping REJECTED21.
+24. Batch 22 (h1220-h1279), **lab pages**: a random draw from the *other* candidates batch 1 left whose host is an AI
+   lab's or a large technology company's own site (LAB_DOMAINS: their news, blog and research pages, where models
+   are announced), seed SEED22, skipping REJECTED22. The news candidates are nearly used up, and the real articles
+   we are measured on include such pages.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -154,6 +158,15 @@ N_NEWS20 = 60
 # Batch 21 (h1160-h1219): a random draw again.
 SEED21 = 20261221
 N_NEWS21 = 60
+# Batch 22 (h1220-h1279): lab pages (LAB_DOMAINS), drawn at random.
+SEED22 = 20261222
+N_NEWS22 = 60
+LAB_DOMAINS = {
+    "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
+    "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
+    "aboutamazon.com", "huggingface.co", "databricks.com", "cloudflare.com", "together.ai", "liquid.ai", "sakana.ai",
+    "cohere.com", "primeintellect.ai", "ibm.com", "mozilla.ai", "meta.com", "mistral.ai", "x.ai", "deepseek.com",
+}
 LEAD_CUE = re.compile(
     r"[$€£]\s?\d[\d.,]*\s?(?:million|billion|[mb]n?\b)|\braised\b|\brais(?:es|ing)\b.{0,40}\bround\b|\bseries [a-e]\b"
     r"|\bacquir(?:e|es|ed|ing)\b|\bacquisition of\b|\bto buy\b"
@@ -289,6 +302,7 @@ REJECTED21: dict[str, str] = {
     "contents/2026-06-03/The-Download-AI-can-run-your-admin-department-now-b1f66d0b.md":
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
+REJECTED22: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -642,15 +656,20 @@ def main(argv=None) -> int:
                                       (18, SEED18, N_NEWS18, REJECTED18),
                                       (19, SEED19, N_NEWS19, REJECTED19),
                                       (20, SEED20, N_NEWS20, REJECTED20),
-                                      (21, SEED21, N_NEWS21, REJECTED21)):
+                                      (21, SEED21, N_NEWS21, REJECTED21),
+                                      (22, SEED22, N_NEWS22, REJECTED22)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
             return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
-        pool = sorted((c for c in cands if c["_kind"] == "news" and c["path"] not in used and cued(c)),
-                      key=lambda c: c["path"])
-        print(f"batch {number}: {len(pool)} news candidates left after the batches before it", file=sys.stderr)
+        def eligible(c, number=number):
+            if number == 22:
+                return c["_kind"] == "other" and in_domains(c["_host"], LAB_DOMAINS)
+            return c["_kind"] == "news" and cued(c)
+
+        pool = sorted((c for c in cands if c["path"] not in used and eligible(c)), key=lambda c: c["path"])
+        print(f"batch {number}: {len(pool)} candidates left after the batches before it", file=sys.stderr)
         random.Random(f"{seed}-news").shuffle(pool)
         taken = [c for c in pool if c["path"] not in rejected][:n]
         taken.sort(key=lambda c: (c["published"], c["path"]))
