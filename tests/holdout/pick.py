@@ -58,6 +58,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    lab's or a large technology company's own site (LAB_DOMAINS: their news, blog and research pages, where models
    are announced), seed SEED22, skipping REJECTED22. The news candidates are nearly used up, and the real articles
    we are measured on include such pages.
+25. Batch 23 (h1280-h1339), lab pages again: the same draw from the LAB_DOMAINS candidates batch 22 left, seed SEED23,
+   skipping REJECTED23; labelled before any rule saw batch 22, measured after.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -161,6 +163,9 @@ N_NEWS21 = 60
 # Batch 22 (h1220-h1279): lab pages (LAB_DOMAINS), drawn at random.
 SEED22 = 20261222
 N_NEWS22 = 60
+# Batch 23 (h1280-h1339): lab pages again.
+SEED23 = 20261223
+N_NEWS23 = 60
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -303,6 +308,7 @@ REJECTED21: dict[str, str] = {
         "MIT Technology Review's daily newsletter roundup (The Download): a link list",
 }
 REJECTED22: dict[str, str] = {}
+REJECTED23: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -657,14 +663,15 @@ def main(argv=None) -> int:
                                       (19, SEED19, N_NEWS19, REJECTED19),
                                       (20, SEED20, N_NEWS20, REJECTED20),
                                       (21, SEED21, N_NEWS21, REJECTED21),
-                                      (22, SEED22, N_NEWS22, REJECTED22)):
+                                      (22, SEED22, N_NEWS22, REJECTED22),
+                                      (23, SEED23, N_NEWS23, REJECTED23)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
             return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
         def eligible(c, number=number):
-            if number == 22:
+            if number >= 22:
                 return c["_kind"] == "other" and in_domains(c["_host"], LAB_DOMAINS)
             return c["_kind"] == "news" and cued(c)
 
