@@ -135,3 +135,15 @@ def test_a_system_built_on_a_model_is_a_new_model_and_lower_scores_told_next_are
     assert {("Google", "Gemini-SQL2", "GPT-5.5"), ("Google", "Gemini-SQL2", "Claude Opus 4.6")} <= found
     # a higher score told next is no claim for the first
     assert not claims(events(text.replace("80.04", "60.04"), title="Google Gemini-SQL2 tops text-to-SQL benchmarks"))
+
+
+def test_ahead_of_told_of_time_is_no_ranking():
+    # holdout h1279 (claude.com), batch 22
+    text = (
+        "Claude Mythos 5 is now available in Claude Security. This gave defenders a window of time to find and fix "
+        "vulnerabilities ahead of models with similar capabilities becoming generally available or reaching malicious "
+        "actors."
+    )
+    assert not claims(events(text))
+    # a ranking told with the same words is one
+    assert claims(events("Claude Mythos 5 is now available. It finished ahead of rival models on every benchmark."))

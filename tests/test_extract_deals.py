@@ -237,3 +237,21 @@ def test_a_round_far_down_whose_company_the_article_names_nowhere_else_is_a_teas
     # the same sentence in the lead, or far down an article that names the company again, is the news
     assert rounds(f"{teaser} {essay}") == {"NEURA Robotics"}
     assert rounds(f"NEURA Robotics builds robots. {essay} {teaser}") == {"NEURA Robotics"}
+
+
+def test_a_deal_between_a_list_pairs_its_first_party_with_each_other():
+    # holdout h1235 (anthropic.com), batch 22: parties the gazetteer does not know, in a list a removed link spaced out
+    text = "Claude Corps is launching as a collaboration between Anthropic, CodePath , and Social Finance ."
+    assert _partners(text) == {("Anthropic", "CodePath"), ("Anthropic", "Social Finance")}
+    # a list of names none of which is a company the gazetteer knows is no deal read
+    assert not _partners("The program is a collaboration between Code the Dream and Year Up.")
+
+
+def test_a_makers_models_on_another_companys_platform_are_their_partnership():
+    # holdout h1224 (aboutamazon.com), batch 22: the headline names the platform
+    headline = "OpenAI models GPT-5.5 and GPT-5.4–and Codex–now on Amazon Bedrock"
+    assert _partners(headline) == {("OpenAI", "Amazon")}
+    # the maker known by its model
+    assert _partners("Claude Opus 4.6 now available in Microsoft Foundry") == {("Anthropic", "Microsoft")}
+    # the platform's own models are no deal
+    assert not _partners("Amazon Nova models now on Amazon Bedrock")

@@ -147,3 +147,13 @@ def test_the_case_a_suit_comes_after_names_no_party_of_it():
     assert not legal("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony "
                      "tried and failed to claim that Cox was contributing to music piracy as an Internet service "
                      "provider, which set a new standard for contributory infringement.")
+
+
+def test_a_payment_settlement_is_no_legal_settlement():
+    # holdout h1238 (aws.amazon.com), batch 22
+    text = (
+        "AWS WAF’s integration with payment settlement and verification flows are provided by Coinbase’s x402 "
+        "Facilitator."
+    )
+    assert not legal(text)
+    assert legal("Coinbase reached a settlement with AWS over the lawsuit.")

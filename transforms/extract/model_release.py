@@ -40,6 +40,11 @@ OPENING_SENTENCES = 3  # the headline and the first sentences
 FAR_DOWN = 50  # sentences: past this a release of a model the lead does not name is no news
 # A release restated as background ("its earlier models remain available") is not news, unless it is dated.
 BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|older|last year's|predecessor)\b"
+# ... and so is one a sentence opens with as its time ("When we announced Claude Mythos 5, we shared that ...").
+RELEASE_AS_TIME = (
+    r"^(?:when|since|ever since|after|once) (?:we|it|they|the company) (?:first )?"
+    r"(?:announced|released|launched|unveiled|introduced|debuted|shipped)\b"
+)
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
 RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
 # ... nor is a comparison with what came before: "improvements over older generation encoders", "faster than its
@@ -151,6 +156,7 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .with_columns(
             background=pl.when(older).then(recent_kept).otherwise(low).str.contains(BACKGROUND)
             | low.str.contains(TIME_MARKER)
+            | low.str.contains(RELEASE_AS_TIME)
         )
         .drop("_older")
     )

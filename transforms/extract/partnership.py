@@ -645,9 +645,88 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     return _frame(rows, "partnership", org=pl.col("company"), partner=pl.col("government"), confidence=pl.lit(0.7))
 
 
+# A maker's models made available on another company's platform, as a page's news (its headline names the platform):
+# "OpenAI models GPT-5.5 and GPT-5.4—and Codex—now on Amazon Bedrock" (holdout h1224). The platform's owner and the
+# models' maker (a company the headline names, else the maker of a model it names) are partners.
+PLATFORM_OWNERS = {
+    "amazon bedrock": "Amazon", "bedrock": "Amazon", "amazon sagemaker": "Amazon", "sagemaker": "Amazon",
+    "microsoft foundry": "Microsoft", "azure ai foundry": "Microsoft", "azure": "Microsoft", "vertex ai": "Google",
+    "google cloud": "Google", "snowflake": "Snowflake", "databricks": "Databricks", "ibm watsonx": "IBM",
+    "watsonx": "IBM", "oracle cloud": "Oracle", "github copilot": "GitHub",
+}
+NOW_ON = (
+    r"\b(?:now\s+(?:generally\s+|broadly\s+)?(?:available\s+)?(?:on|in)|(?:comes?|coming|arrives?|lands?)\s+(?:to|on|in))"
+    rf"\s+(?:the\s+)?({'|'.join(PLATFORM_OWNERS)})\b"
+)
+
+
+def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(
+        (pl.col("sent_idx") == 0) & pl.col("low").str.contains(NOW_ON) & ~pl.col("low").str.contains(HEDGE)
+    )
+    if rows.is_empty():
+        return _frame(rows, "partnership")
+    makers = models.filter(pl.col("sent_idx") == 0).group_by("article_id").agg(made=pl.col("model_org").drop_nulls())
+    rows = (
+        rows.join(makers, on="article_id", how="left")
+        .with_columns(
+            owner=pl.col("low").str.extract(NOW_ON, 1).replace_strict(PLATFORM_OWNERS, default=None),
+            maker=pl.concat_list(
+                pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS)), pl.col("made").fill_null([])
+            ),
+        )
+        .explode("maker")
+        .filter(pl.col("maker") != pl.col("owner"))
+        .unique("article_id", keep="first", maintain_order=True)
+    )
+    return _frame(rows, "partnership", org=pl.col("maker"), partner=pl.col("owner"), confidence=pl.lit(0.7))
+
+
+# "Claude Corps is launching as a collaboration between Anthropic, CodePath , and Social Finance ." (holdout h1235): a
+# deal told as "a <deal> between" a list of its parties (the text's spaces before commas are gone, sentences.py); the
+# first is each other one's partner. A name the gazetteer
+# does not know counts here (the list is the deal's object), where the list names at least one company it knows.
+LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
+DEAL_BETWEEN = (
+    r"\b(?i:partnership|collaboration|alliance|joint venture|joint effort|agreement|deal|tie-up)\s+between\s+"
+    rf"({LISTED_NAME}(?:\s*,\s*{LISTED_NAME})*\s*,?\s+and\s+{LISTED_NAME})"
+)
+
+
+def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    text = pl.col("sentence")
+    rows = sents.filter(
+        pl.col("low").str.contains(r"\bbetween\b") & text.str.contains(DEAL_BETWEEN) & ~pl.col("history")
+        & ~pl.col("low").str.contains(PARTNERSHIP_BACKGROUND) & ~pl.col("low").str.contains(HEDGE)
+    )
+    if rows.is_empty():
+        return _frame(rows, "partnership")
+    name = pl.col("party")
+    rows = (
+        rows.with_columns(
+            party=text.str.extract(DEAL_BETWEEN, 1)
+            .str.replace_all(r"\s*,\s*(?:and\s+)?|\s+and\s+", "\x1e")
+            .str.split("\x1e")
+        )
+        .with_row_index("_row")
+        .explode("party")
+        .with_columns(party=name.str.strip_chars(" ."))
+        .with_columns(known=_canonical(name, g.org_by_key))
+        .filter(pl.col("known").is_not_null() | _plausible(name, g))
+        .with_columns(party=pl.coalesce("known", "party"))
+        .with_columns(
+            first=pl.col("party").first().over("_row"), any_known=pl.col("known").is_not_null().any().over("_row")
+        )
+        .filter(pl.col("any_known") & (pl.col("party") != pl.col("first")))
+    )
+    return _frame(rows, "partnership", org=pl.col("first"), partner=pl.col("party"), confidence=pl.lit(0.7))
+
+
 def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
+            _deal_between(found.sents, found.g),
+            _on_a_platform(found.sents, found.models, found.g),
             _partnerships(found.sents, found.g),
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),

@@ -63,6 +63,9 @@ NUMBERED_HEADING = r"^\s*\d{1,2}\s+([A-Z]\S*\s+(?:\S+\s+){4,}[^\n]*[^.!?。！�
 # A lab's launch heading has no full stop either, yet it is the page's news: "Introducing GLM-5.2 1M Context: Making
 # Long-Horizon Tasks Stable and Practical" (docs and blogs head their launch so; what it introduces is read as usual).
 LAUNCH_HEADING = r"^\s*(?:#{1,4}\s+)?(?:Introducing|Announcing)\s+[A-Z0-9]"
+# ... but launch headings one under another are a list of links to a lab's other posts ("Introducing Gemini 3.5 Flash
+# Cyber" / "Introducing Gemini 3.6 Flash, 3.5 Flash-Lite, and 3.5 Flash Cyber" at the foot of a models page, holdout
+# h1272), not the page's news, unless they repeat the page's title (its own heading, told twice).
 # Boilerplate that does end like a sentence.
 FURNITURE_LINE = (
     r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|"
@@ -193,6 +196,12 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             numbered=line.str.extract(NUMBERED_HEADING, 1),
         )
         .with_columns(
+            teaser=pl.col("launch_heading")
+            & ~line.str.contains(pl.col("title").str.strip_chars(), literal=True)
+            & (
+                pl.col("launch_heading").shift(1).over("article_id").fill_null(False)
+                | pl.col("launch_heading").shift(-1).over("article_id").fill_null(False)
+            ),
             # (words and capitals counted in the line after the title only: the others are blanked, no standfirst)
             standfirst=_blank_unless(pl.col("after_title"), line).pipe(_reads_as_sentence)
             & (pl.col("title").str.strip_chars().str.count_matches(" ", literal=True) >= 2)  # a headline, not "---"
@@ -201,7 +210,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             (
                 line.str.contains(SENTENCE_END)
                 | line.str.contains(LIST_ITEM)
-                | pl.col("launch_heading")
+                | pl.col("launch_heading") & ~pl.col("teaser")
                 | pl.col("numbered").is_not_null() & pl.col("next_start").str.contains(r"^[A-Z]")
                 & ~line.str.contains(r"\bago\s*$")
                 | pl.col("next_start").str.contains(r"^[a-z]")
