@@ -245,6 +245,12 @@ def test_a_deal_between_a_list_pairs_its_first_party_with_each_other():
     assert _partners(text) == {("Anthropic", "CodePath"), ("Anthropic", "Social Finance")}
     # a list of names none of which is a company the gazetteer knows is no deal read
     assert not _partners("The program is a collaboration between Code the Dream and Year Up.")
+    # a purchase, an investment or a settlement between two companies is no partnership; a date is no part of a name
+    assert not _partners("The acquisition deal between Google and Wiz closed this week.")
+    assert not _partners("The settlement agreement between Anthropic and Authors Guild was approved by the judge.")
+    assert _partners("Microsoft announced a partnership between OpenAI and Microsoft Tuesday.") == {
+        ("OpenAI", "Microsoft")
+    }
 
 
 def test_a_makers_models_on_another_companys_platform_are_their_partnership():
@@ -253,5 +259,8 @@ def test_a_makers_models_on_another_companys_platform_are_their_partnership():
     assert _partners(headline) == {("OpenAI", "Amazon")}
     # the maker known by its model
     assert _partners("Claude Opus 4.6 now available in Microsoft Foundry") == {("Anthropic", "Microsoft")}
-    # the platform's own models are no deal
+    # the platform's own models are no deal, and a headline naming no model tells none
     assert not _partners("Amazon Nova models now on Amazon Bedrock")
+    assert not _partners("Why the OpenAI antitrust fight now lands on Azure")
+    # a platform's own entry is no maker: the model's is
+    assert _partners("Grok 4 now available in Azure AI Foundry") == {("xAI", "Microsoft")}

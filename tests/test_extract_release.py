@@ -291,6 +291,10 @@ def test_a_launch_heading_without_a_full_stop_is_read():
     # the page's own heading told twice is its news
     own = "Introducing GLM-5.2 1M Context: Making Long-Horizon Tasks Stable and Practical\n"
     assert ("Zhipu AI", "GLM-5.2") in typed(events(own + own, title="GLM-5.2 1M Context"), "model_release")
+    # ... and so is a heading introducing the name the title carries, above a link to another post
+    headings = "Introducing GLM-5.2\nIntroducing GLM Coding Plan\nMore text here.\n"
+    title = "GLM-5.2: long-horizon tasks made stable"
+    assert ("Zhipu AI", "GLM-5.2") in typed(events(headings, title=title), "model_release")
 
 
 def test_a_name_the_lab_introduces_and_the_lead_calls_a_model_is_its_release():

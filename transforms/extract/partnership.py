@@ -647,35 +647,29 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 # A maker's models made available on another company's platform, as a page's news (its headline names the platform):
 # "OpenAI models GPT-5.5 and GPT-5.4—and Codex—now on Amazon Bedrock" (holdout h1224). The platform's owner and the
-# models' maker (a company the headline names, else the maker of a model it names) are partners.
+# maker of a model the headline names are partners. (Names as written: "now lands on Azure" with no model is none.)
 PLATFORM_OWNERS = {
-    "amazon bedrock": "Amazon", "bedrock": "Amazon", "amazon sagemaker": "Amazon", "sagemaker": "Amazon",
-    "microsoft foundry": "Microsoft", "azure ai foundry": "Microsoft", "azure": "Microsoft", "vertex ai": "Google",
-    "google cloud": "Google", "snowflake": "Snowflake", "databricks": "Databricks", "ibm watsonx": "IBM",
-    "watsonx": "IBM", "oracle cloud": "Oracle", "github copilot": "GitHub",
+    "Amazon Bedrock": "Amazon", "Bedrock": "Amazon", "Amazon SageMaker": "Amazon", "SageMaker": "Amazon",
+    "Microsoft Foundry": "Microsoft", "Azure AI Foundry": "Microsoft", "Azure": "Microsoft", "Vertex AI": "Google",
+    "Google Cloud": "Google", "Snowflake": "Snowflake", "Databricks": "Databricks", "IBM watsonx": "IBM",
+    "watsonx": "IBM", "Oracle Cloud": "Oracle", "GitHub Copilot": "GitHub",
 }
 NOW_ON = (
-    r"\b(?:now\s+(?:generally\s+|broadly\s+)?(?:available\s+)?(?:on|in)|(?:comes?|coming|arrives?|lands?)\s+(?:to|on|in))"
+    r"\b(?i:now\s+(?:generally\s+|broadly\s+)?(?:available\s+)?(?:on|in)|(?:comes?|coming|arrives?|lands?)\s+(?:to|on|in))"
     rf"\s+(?:the\s+)?({'|'.join(PLATFORM_OWNERS)})\b"
 )
 
 
-def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
     rows = sents.filter(
-        (pl.col("sent_idx") == 0) & pl.col("low").str.contains(NOW_ON) & ~pl.col("low").str.contains(HEDGE)
+        (pl.col("sent_idx") == 0) & pl.col("sentence").str.contains(NOW_ON) & ~pl.col("low").str.contains(HEDGE)
     )
     if rows.is_empty():
         return _frame(rows, "partnership")
-    makers = models.filter(pl.col("sent_idx") == 0).group_by("article_id").agg(made=pl.col("model_org").drop_nulls())
+    makers = models.filter(pl.col("sent_idx") == 0).select("article_id", maker="model_org").drop_nulls()
     rows = (
-        rows.join(makers, on="article_id", how="left")
-        .with_columns(
-            owner=pl.col("low").str.extract(NOW_ON, 1).replace_strict(PLATFORM_OWNERS, default=None),
-            maker=pl.concat_list(
-                pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS)), pl.col("made").fill_null([])
-            ),
-        )
-        .explode("maker")
+        rows.join(makers, on="article_id")
+        .with_columns(owner=pl.col("sentence").str.extract(NOW_ON, 1).replace_strict(PLATFORM_OWNERS, default=None))
         .filter(pl.col("maker") != pl.col("owner"))
         .unique("article_id", keep="first", maintain_order=True)
     )
@@ -684,35 +678,43 @@ def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) 
 
 # "Claude Corps is launching as a collaboration between Anthropic, CodePath , and Social Finance ." (holdout h1235): a
 # deal told as "a <deal> between" a list of its parties (the text's spaces before commas are gone, sentences.py); the
-# first is each other one's partner. A name the gazetteer
-# does not know counts here (the list is the deal's object), where the list names at least one company it knows.
+# first is each other one's partner. A name the gazetteer does not know counts here (the list is the deal's object),
+# where the list names at least one company it knows; a deal that is a purchase, an investment or a settlement is none.
 LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
 DEAL_BETWEEN = (
     r"\b(?i:partnership|collaboration|alliance|joint venture|joint effort|agreement|deal|tie-up)\s+between\s+"
     rf"({LISTED_NAME}(?:\s*,\s*{LISTED_NAME})*\s*,?\s+and\s+{LISTED_NAME})"
 )
+# (a date after a name is no part of it: "a partnership between OpenAI and Microsoft Tuesday")
+DATE_WORDS = (
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b.*$"
+)
 
 
 def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    text = pl.col("sentence")
+    low = pl.col("low")
     rows = sents.filter(
-        pl.col("low").str.contains(r"\bbetween\b") & text.str.contains(DEAL_BETWEEN) & ~pl.col("history")
-        & ~pl.col("low").str.contains(PARTNERSHIP_BACKGROUND) & ~pl.col("low").str.contains(HEDGE)
+        low.str.contains(r"\bbetween\b") & pl.col("sentence").str.contains(DEAL_BETWEEN) & ~pl.col("history")
+        & ~low.str.contains(PARTNERSHIP_BACKGROUND) & ~low.str.contains(HEDGE) & ~low.str.contains(LEGAL)
+        & ~low.str.contains(r"\binvest|\b(?:acquir\w*|acquisition|takeover|merger|buy\w*|bought|purchas\w*)\b")
     )
     if rows.is_empty():
         return _frame(rows, "partnership")
     name = pl.col("party")
+    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
     rows = (
         rows.with_columns(
-            party=text.str.extract(DEAL_BETWEEN, 1)
+            party=pl.col("sentence").str.extract(DEAL_BETWEEN, 1)
             .str.replace_all(r"\s*,\s*(?:and\s+)?|\s+and\s+", "\x1e")
             .str.split("\x1e")
         )
         .with_row_index("_row")
         .explode("party")
-        .with_columns(party=name.str.strip_chars(" ."))
-        .with_columns(known=_canonical(name, g.org_by_key))
-        .filter(pl.col("known").is_not_null() | _plausible(name, g))
+        .with_columns(party=name.str.replace(DATE_WORDS, "").str.strip_chars(" ."))
+        .with_columns(known=_canonical(name, g.org_by_key).replace(parent))
+        # (an investor, a government or a newspaper is no party to such a deal)
+        .filter(pl.col("known").is_not_null() & ~org_kind(pl.col("known"), g).is_in(NON_ACTORS) | _plausible(name, g))
         .with_columns(party=pl.coalesce("known", "party"))
         .with_columns(
             first=pl.col("party").first().over("_row"), any_known=pl.col("known").is_not_null().any().over("_row")
@@ -726,7 +728,7 @@ def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
             _deal_between(found.sents, found.g),
-            _on_a_platform(found.sents, found.models, found.g),
+            _on_a_platform(found.sents, found.models),
             _partnerships(found.sents, found.g),
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),

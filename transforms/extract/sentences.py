@@ -65,7 +65,8 @@ NUMBERED_HEADING = r"^\s*\d{1,2}\s+([A-Z]\S*\s+(?:\S+\s+){4,}[^\n]*[^.!?。！�
 LAUNCH_HEADING = r"^\s*(?:#{1,4}\s+)?(?:Introducing|Announcing)\s+[A-Z0-9]"
 # ... but launch headings one under another are a list of links to a lab's other posts ("Introducing Gemini 3.5 Flash
 # Cyber" / "Introducing Gemini 3.6 Flash, 3.5 Flash-Lite, and 3.5 Flash Cyber" at the foot of a models page, holdout
-# h1272), not the page's news, unless they repeat the page's title (its own heading, told twice).
+# h1272), not the page's news, unless they repeat the page's title or the name it carries (`teaser` in split_sentences).
+
 # Boilerplate that does end like a sentence.
 FURNITURE_LINE = (
     r"(?i:^\s*(?:skip (?:to )?(?:navigation|content|main)|sign up|subscribe|share (?:this|on)|follow us|"
@@ -198,6 +199,9 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             teaser=pl.col("launch_heading")
             & ~line.str.contains(pl.col("title").str.strip_chars(), literal=True)
+            # (nor one whose name the title carries: "Introducing GLM-5.2" under "GLM-5.2: long-horizon tasks ...")
+            & ~pl.col("title").str.contains(line.str.extract(r"(?:Introducing|Announcing)\s+(\S+)", 1), literal=True)
+            .fill_null(False)
             & (
                 pl.col("launch_heading").shift(1).over("article_id").fill_null(False)
                 | pl.col("launch_heading").shift(-1).over("article_id").fill_null(False)
