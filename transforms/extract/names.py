@@ -299,6 +299,8 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
                 "model_license": {m: e.get("license") for m, e in g.models.items()},
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
+                # a division deals for its company: "Microsoft Azure" is Microsoft's
+                "org_parent": {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")},
                 "line_org": lines,
                 # the names of model lines and families ("Claude", "Grok", "Qwen"): products, never companies
                 "product_lines": sorted(set(_bare_families(g)) | set(lines)),

@@ -59,6 +59,8 @@ PARTNERSHIP_WEAK = (
 DEAL_WORDS = (
     r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
 )
+# A company bought is no partner.
+TAKEOVER = r"\b(acquir\w*|acquisition|takeover|merger)\b"
 # A formal pact a government or an investor can be party to.
 PARTNERSHIP_FORMAL = r"\b(memorandum of understanding|mou|joint venture|consortium)\b"
 # A partnership restated ("remains committed to its partnership", "the Cursor partnership makes a huge amount of
@@ -229,7 +231,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     weak = (
         without_names.str.contains(PARTNERSHIP_WEAK)
         & ~without_names.str.contains(r"\binvest")
-        & ~without_names.str.contains(r"\b(acquir\w*|acquisition|takeover|merger)\b")
+        & ~without_names.str.contains(TAKEOVER)
         # ("agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal"; not "a contract with Oracle
         # to buy about $300 billion of computing power")
         & ~without_names.str.contains(r"\b(?:buy|buys|bought|buying|purchas\w*)\s+(?:[\w\-]+\s+){0,4}?org\b")
@@ -251,7 +253,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # is no party to a joint venture)
     excluded = pl.when(formal).then(pl.lit(["media"])).otherwise(pl.lit([k for k in NON_ACTORS if k != "media"]))
     # A division deals for its company: "Microsoft's Azure cloud" is Microsoft (gazetteer `parent`).
-    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    parent = _maps(g)["org_parent"]
     parties = parties.list.eval(pl.element().replace(parent)).list.unique(maintain_order=True)
     low = pl.col("low")
     rows = sents.filter(
@@ -466,7 +468,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     are parties here: the deal is the hub's."""
     before, after = _split_on(HUB_DEAL)
     is_actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
-    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    parent = _maps(g)["org_parent"]
     low = pl.col("low")
     rows = (
         sents.filter(pl.col("low").str.contains(HUB_DEAL))
@@ -697,12 +699,12 @@ def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
         low.str.contains(r"\bbetween\b") & pl.col("sentence").str.contains(DEAL_BETWEEN) & ~pl.col("history")
         & ~low.str.contains(PARTNERSHIP_BACKGROUND) & ~low.str.contains(HEDGE) & ~low.str.contains(LEGAL)
-        & ~low.str.contains(r"\binvest|\b(?:acquir\w*|acquisition|takeover|merger|buy\w*|bought|purchas\w*)\b")
+        & ~low.str.contains(rf"\binvest|{TAKEOVER}|\b(?:buy\w*|bought|purchas\w*)\b")
     )
     if rows.is_empty():
         return _frame(rows, "partnership")
     name = pl.col("party")
-    parent = {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")}
+    parent = _maps(g)["org_parent"]
     rows = (
         rows.with_columns(
             party=pl.col("sentence").str.extract(DEAL_BETWEEN, 1)

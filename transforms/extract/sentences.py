@@ -170,6 +170,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
     line = pl.col("line")
     has_share_word = line.str.contains(SHARE_WORDS[0], literal=True) | line.str.contains(SHARE_WORDS[1], literal=True)
+    heading = _blank_unless(pl.col("launch_heading"), line)
     lines = (
         articles.select(
             "article_id",
@@ -197,10 +198,15 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             numbered=line.str.extract(NUMBERED_HEADING, 1),
         )
         .with_columns(
+            # (the title read against launch headings only: the other lines are blanked for it)
             teaser=pl.col("launch_heading")
-            & ~line.str.contains(pl.col("title").str.strip_chars(), literal=True)
+            & ~heading.str.contains(pl.col("title").str.strip_chars(), literal=True)
             # (nor one whose name the title carries: "Introducing GLM-5.2" under "GLM-5.2: long-horizon tasks ...")
-            & ~pl.col("title").str.contains(line.str.extract(r"(?:Introducing|Announcing)\s+(\S+)", 1), literal=True)
+            & ~pl.col("title")
+            .str.contains(
+                heading.str.extract(r"(?:Introducing|Announcing)\s+(\S+)", 1),
+                literal=True,
+            )
             .fill_null(False)
             & (
                 pl.col("launch_heading").shift(1).over("article_id").fill_null(False)
