@@ -60,6 +60,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    we are measured on include such pages.
 25. Batch 23 (h1280-h1339), lab pages again: the same draw from the LAB_DOMAINS candidates batch 22 left, seed SEED23,
    skipping REJECTED23; labelled before any rule saw batch 22, measured after.
+26. Batch 24 (h1340-h1399), news again: the same random draw as batches 13-21 from the news candidates batches 1-23
+   left, seed SEED24, skipping REJECTED24.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -166,6 +168,9 @@ N_NEWS22 = 60
 # Batch 23 (h1280-h1339): lab pages again.
 SEED23 = 20261223
 N_NEWS23 = 60
+# Batch 24 (h1340-h1399): news, a random draw again.
+SEED24 = 20261224
+N_NEWS24 = 60
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -309,6 +314,7 @@ REJECTED21: dict[str, str] = {
 }
 REJECTED22: dict[str, str] = {}
 REJECTED23: dict[str, str] = {}
+REJECTED24: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -664,14 +670,15 @@ def main(argv=None) -> int:
                                       (20, SEED20, N_NEWS20, REJECTED20),
                                       (21, SEED21, N_NEWS21, REJECTED21),
                                       (22, SEED22, N_NEWS22, REJECTED22),
-                                      (23, SEED23, N_NEWS23, REJECTED23)):
+                                      (23, SEED23, N_NEWS23, REJECTED23),
+                                      (24, SEED24, N_NEWS24, REJECTED24)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
             return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
         def eligible(c, number=number):
-            if number >= 22:
+            if number in (22, 23):
                 return c["_kind"] == "other" and in_domains(c["_host"], LAB_DOMAINS)
             return c["_kind"] == "news" and cued(c)
 
