@@ -62,6 +62,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    skipping REJECTED23; labelled before any rule saw batch 22, measured after.
 26. Batch 24 (h1340-h1399), news again: the same random draw as batches 13-21 from the news candidates batches 1-23
    left, seed SEED24, skipping REJECTED24.
+27. Batch 25 (h1400-h1459), the same random draw from the news candidates batches 1-24 left, seed SEED25, skipping
+   REJECTED25; labelled before any rule saw batch 24, measured after.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -171,6 +173,9 @@ N_NEWS23 = 60
 # Batch 24 (h1340-h1399): news, a random draw again.
 SEED24 = 20261224
 N_NEWS24 = 60
+# Batch 25 (h1400-h1459): news, a random draw again.
+SEED25 = 20261225
+N_NEWS25 = 60
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -315,6 +320,7 @@ REJECTED21: dict[str, str] = {
 REJECTED22: dict[str, str] = {}
 REJECTED23: dict[str, str] = {}
 REJECTED24: dict[str, str] = {}
+REJECTED25: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -671,7 +677,8 @@ def main(argv=None) -> int:
                                       (21, SEED21, N_NEWS21, REJECTED21),
                                       (22, SEED22, N_NEWS22, REJECTED22),
                                       (23, SEED23, N_NEWS23, REJECTED23),
-                                      (24, SEED24, N_NEWS24, REJECTED24)):
+                                      (24, SEED24, N_NEWS24, REJECTED24),
+                                      (25, SEED25, N_NEWS25, REJECTED25)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
