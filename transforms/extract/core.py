@@ -23,7 +23,15 @@ from transforms.extract.names import (
     org_kind,
 )
 from transforms.extract.new_models import new_model_occurrences
-from transforms.extract.patterns import LEAD_SENTENCES, LEXICONS, LICENSE, NEGATION, NON_ACTORS, SUBJECT_VERBS
+from transforms.extract.patterns import (
+    LEAD_SENTENCES,
+    LEXICONS,
+    LICENSE,
+    NEGATION,
+    NON_ACTORS,
+    SUBJECT_VERBS,
+    TOLD_AS_PAST,
+)
 from transforms.extract.rules import MENTION_SCHEMA, Found
 from transforms.extract.sentences import _blank_unless, split_sentences
 from transforms.normalize import each, resolve_event_date
@@ -71,6 +79,13 @@ FRONTED_YEAR = (
     r"^[\W\s]*(?i:(?:in|on|back in|by)\s+)?(?:(?i:early|late|mid-)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?)?(?:((?:19|20)\d\d)|[‘'’](\d\d))\b"
+)
+# A sentence opening with a past year told in words dates its main clause too: "In April of last year, Meta's release
+# of Llama 4 fell flat", "Last May, ...", "Two years ago, ...", or a span of them: "For years, Microsoft’s AI business
+# leaned hard on its early and exclusive partnership with OpenAI" (the lower-cased sentence).
+FRONTED_PAST = (
+    rf"^[\W\s]*(?:(?:in|back in|by)\s+)?(?:(?:early|late|mid-?)\s*)?(?:[a-z]+ of\s+)?(?:{TOLD_AS_PAST})\b"
+    r"|^[\W\s]*for (?:years|decades|a decade)\b"
 )
 # Sentences after the last one naming a company that "the company" or "it" may still refer to it (core: focus_org).
 FOCUS_SPAN = 6
@@ -208,6 +223,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         history=(
             (stale | (pl.col("past_year") & when.is_null())) & (pl.col("sent_idx") > LEAD_SENTENCES)
             | (fronted_year < pl.col("published_at").dt.year().cast(pl.Int32)).fill_null(False)
+            | pl.col("low").str.contains(FRONTED_PAST)
         )
         & (pl.col("status") != "planned")
     )

@@ -267,6 +267,17 @@ GRANTED_PERMISSION = (
     r"\b(?:granted|grants|gave|gives)\s+((?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-]*){0,3})\s+"
     r"(?:permission|approval|clearance|the go-ahead|an?\s+(?:[a-z]+\s+)?licen[cs]e)\s+to\s"
 )
+# A government barring a company outright is a restriction put on it: "The US says it restricted Anthropic AI over
+# foreign intelligence risks" (holdout h1358), "Italy's privacy regulator blocked DeepSeek".
+BAN_VERB = r"\b(?:banned|blocked|restricted|blacklisted|barred|bans|blocks|restricts|blacklists|bars)\s"
+COMPANY_BAN = (
+    r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)"
+    r"(?:(?:has|have|had|also|formally|reportedly|quietly|temporarily|says it|said it)\s+)*"
+    rf"{BAN_VERB}(?:(?:the\s+)?(?:use\s+of|access\s+to)\s+)?(?P<target>[A-Z][^,;:]{{0,40}})"
+)
+# (a deal blocked is a ruling on the deal, not a restriction on the company: "China has blocked Meta’s $2 billion
+# acquisition of AI startup Manus")
+DEAL_BLOCKED = r"^[^,;:]{1,30}?[’']s\s+(?:[$\w.\-]+\s+){0,4}?(?:acquisition|deal|merger|purchase|takeover|bid)\b"
 COURT = r"courts?|judges?|jury|justices?"
 NOT_DIRECTIVE_ACTOR = rf"(?i:\b(?:{COURT})\b)"
 # A passive order told in a case is the court's: "Meta was ordered to pay $567 million into an abatement fund in New
@@ -290,25 +301,31 @@ def _is_government(actor: pl.Expr) -> pl.Expr:
 
 def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
-        (pl.col("sentence").str.contains(DIRECTIVE_VERB) | pl.col("sentence").str.contains(GRANTED_PERMISSION))
+        (pl.col("sentence").str.contains(DIRECTIVE_VERB) | pl.col("sentence").str.contains(GRANTED_PERMISSION)
+         | pl.col("sentence").str.contains(BAN_VERB))
         & ~pl.col("past_year") & ~pl.col("history") & (pl.col("org_hits").list.len() > 0)
     )
     if rows.is_empty():
         return _frame(rows, "policy")
     told = pl.col("sentence").str.replace(GRANTED_PERMISSION, "allowed ${1} to ")
     # (each reading and the active actor's test made once, as columns: actor and target both read them)
-    active, passive = pl.col("_active").struct, pl.col("_passive").struct
+    active, passive, ban = pl.col("_active").struct, pl.col("_passive").struct, pl.col("_ban").struct
     rows = (
         rows.with_columns(
             _active=told.str.extract_groups(DIRECTIVE),
             _passive=told.str.extract_groups(PASSIVE_DIRECTIVE),
+            _ban=told.str.extract_groups(COMPANY_BAN),
         )
-        .with_columns(_by_active=_is_government(active.field("actor")))
+        .with_columns(_by_active=_is_government(active.field("actor")).fill_null(False))
+        .with_columns(banned=~pl.col("_by_active") & _is_government(ban.field("actor")).fill_null(False))
         .with_columns(
-            actor=pl.when("_by_active").then(active.field("actor")).otherwise(passive.field("actor")),
-            target=pl.when("_by_active").then(active.field("target")).otherwise(passive.field("target")),
+            actor=pl.when("_by_active").then(active.field("actor")).when("banned").then(ban.field("actor"))
+            .otherwise(passive.field("actor")),
+            target=pl.when("_by_active").then(active.field("target")).when("banned").then(ban.field("target"))
+            .otherwise(passive.field("target")),
         )
-        .drop("_active", "_passive", "_by_active")
+        .drop("_active", "_passive", "_ban", "_by_active")
+        .filter(~(pl.col("banned") & pl.col("target").str.contains(DEAL_BLOCKED)))
         .filter(
             (_is_government(pl.col("actor")) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
             # (a passive one with no "by": a target and no actor)
@@ -334,7 +351,7 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         "policy",
         org=pl.col("org"),
         jurisdiction=pl.col("jurisdiction"),
-        measure=pl.lit("directive to ") + pl.col("org"),
+        measure=pl.when("banned").then(pl.lit(RESTRICTIONS)).otherwise(pl.lit("directive to ") + pl.col("org")),
         confidence=pl.lit(0.7),
         event_date=pl.lit(None, dtype=pl.String),
     )
