@@ -403,6 +403,11 @@ def test_leadership_not_moves(text):
         ("Everything We Know About OpenAI's Planned iPhone Rival",
          "The hires include former Apple designers Evans Hankey, Tang Tan, and Scott Cannon, prompting Apple to "
          "offer its iPhone Product Design team retention bonuses of up to $400,000 in restricted stock units."),
+        # tests/holdout h1347 (The Atlantic, batch 24): a lab's "latest hires", a noun, are its research staff
+        ("Thinking About AI Through Architecture and Philosophy",
+         "DeepMind reportedly employs at least 10 philosophers, a couple of whom joined just last month. One of the "
+         "lab’s latest hires is Atoosa Kasirzadeh, a Carnegie Mellon professor now on leave, who plans to study what "
+         "it means to live in a world where “ cognitive agency ” is no longer uniquely human."),
     ],
 )
 def test_leadership_not_moves_in_context(title, text):
