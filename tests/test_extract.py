@@ -239,6 +239,11 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "departed, The Verge has learned.",
             ("OpenAI", "Barret Zoph"),
         ),
+        # a company's newest hire, named (not a lab's "latest hires": test_leadership_not_moves_in_context)
+        (
+            "One of Meta's newest hires is Shengjia Zhao, who joins as chief scientist of Meta Superintelligence Labs.",
+            ("Meta", "Shengjia Zhao"),
+        ),
     ],
 )
 def test_leadership_moves(text, want):
@@ -403,7 +408,8 @@ def test_leadership_not_moves(text):
         ("Everything We Know About OpenAI's Planned iPhone Rival",
          "The hires include former Apple designers Evans Hankey, Tang Tan, and Scott Cannon, prompting Apple to "
          "offer its iPhone Product Design team retention bonuses of up to $400,000 in restricted stock units."),
-        # tests/holdout h1347 (The Atlantic, batch 24): a lab's "latest hires", a noun, are its research staff
+        # tests/holdout h1347 (The Atlantic, batch 24): a lab's "latest hires", a noun, are its research staff (a
+        # company's newest hire named as its chief scientist is a move: test_leadership_moves)
         ("Thinking About AI Through Architecture and Philosophy",
          "DeepMind reportedly employs at least 10 philosophers, a couple of whom joined just last month. One of the "
          "lab’s latest hires is Atoosa Kasirzadeh, a Carnegie Mellon professor now on leave, who plans to study what "
@@ -604,6 +610,12 @@ def test_restrictions_put_on_a_company_are_a_policy_aimed_at_it():
         "billion acquisition of AI startup Manus. Anthropic restricted OpenAI's access to Claude."
     )
     assert _typed(events(text), "policy", "jurisdiction") == {("Anthropic", "US")}
+    # a company's ban a government reports, a standing measure, a deal blocked, a chipmaker's trade (export controls)
+    for text in ("The UK government said Google has banned DeepSeek from its app store.",
+                 "US sanctions have barred Huawei from buying advanced chips since 2019.",
+                 "The FTC blocked Microsoft from buying Activision Blizzard.",
+                 "The US blocked Nvidia from selling its H20 chips to China."):
+        assert not {e["org"] for e in events(text) if e["type"] == "policy"} - {None}, text
 
 
 def test_a_government_forcing_a_company_is_a_policy_aimed_at_it():
@@ -2050,6 +2062,8 @@ def test_a_past_year_in_words_in_front_of_a_release_is_history():
     # tests/holdout h1350 (The Verge, batch 24): years of it
     assert not _typed(events("For years, Microsoft’s AI business leaned hard on its early and exclusive partnership "
                              "with OpenAI."), "partnership", "partner")
+    assert _typed(events("For years to come, Microsoft and OpenAI will work together under a new partnership "
+                         "announced Tuesday."), "partnership", "partner")
 
 
 def test_open_source_as_an_adjective_and_a_models_idea_are_no_release():

@@ -27,6 +27,7 @@ from transforms.extract.patterns import (
     LEAD_SENTENCES,
     LEXICONS,
     LICENSE,
+    MONTH_WORDS,
     NEGATION,
     NON_ACTORS,
     SUBJECT_VERBS,
@@ -83,9 +84,12 @@ FRONTED_YEAR = (
 # A sentence opening with a past year told in words dates its main clause too: "In April of last year, Meta's release
 # of Llama 4 fell flat", "Last May, ...", "Two years ago, ...", or a span of them: "For years, Microsoft’s AI business
 # leaned hard on its early and exclusive partnership with OpenAI" (the lower-cased sentence).
+# (not "Last year's top open model maker, Meta, today released", "Because of last year's outage", "For years to come")
 FRONTED_PAST = (
-    rf"^[\W\s]*(?:(?:in|back in|by)\s+)?(?:(?:early|late|mid-?)\s*)?(?:[a-z]+ of\s+)?(?:{TOLD_AS_PAST})\b"
-    r"|^[\W\s]*for (?:years|decades|a decade)\b"
+    rf"^[\W\s]*(?:(?:in|back in|by)\s+)?(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:(?:{MONTH_WORDS}|spring|summer|fall|autumn|winter|the (?:start|end|beginning|middle) of)\s+(?:of\s+)?)?"
+    rf"(?:{TOLD_AS_PAST})"
+    r"(?:$|[^\w’'])|^[\W\s]*for (?:years|decades|a decade)(?: now)?\s*,"
 )
 # Sentences after the last one naming a company that "the company" or "it" may still refer to it (core: focus_org).
 FOCUS_SPAN = 6

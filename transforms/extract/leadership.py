@@ -254,9 +254,9 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         "${1}labels",
     ),
     # "The hires include former Apple designers Evans Hankey, Tang Tan, and Scott Cannon": the noun, whose list names
-    # the company left, not the one joined (holdout h1040); "One of the lab’s latest hires is Atoosa Kasirzadeh, a
-    # Carnegie Mellon professor" (h1347)
-    (r"\b((?i:the|these|those|latest|recent|newest|new)\s+)hires\b", "${1}recruits"),
+    # the company left, not the one joined (holdout h1040); a lab's, not a company named: "One of the lab’s latest hires
+    # is Atoosa Kasirzadeh, a Carnegie Mellon professor" (h1347), not "One of Meta's newest hires is Shengjia Zhao"
+    (r"\b((?i:the|these|those)\s+(?:[a-z]+(?:’s|'s)\s+(?:latest|recent|newest|new)\s+)?)hires\b", "${1}recruits"),
     # "he, and not Lee Harvey Oswald, fired the fatal shot", "fired back at critics": a shot fired, no one dismissed
     (
         r"\bfired\s+(?:back|off|up|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z\-]+\s+)?(?:shots?|salvos?|rounds?|"

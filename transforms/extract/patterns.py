@@ -17,7 +17,8 @@ def _pattern(entry: dict) -> str:
 
 
 # "last May": a month of the year before, as the lower-cased sentence writes it
-LAST_MONTH = "last (?:" + "|".join(m.lower() for m in MONTHS if not m.endswith(".")) + ")"
+MONTH_WORDS = "|".join(m.lower() for m in MONTHS if not m.endswith("."))  # (lower case, not abbreviated)
+LAST_MONTH = f"last (?:{MONTH_WORDS})"
 # An event told as a past year's, in the lower-cased sentence ("last year", "last May", "two years ago")
 TOLD_AS_PAST = rf"last year|{LAST_MONTH}|(?:a|one|two|three|several|few) years? ago"
 LICENSE = _pattern({"pattern": LEXICONS["license"]})

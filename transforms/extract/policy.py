@@ -268,16 +268,28 @@ GRANTED_PERMISSION = (
     r"(?:permission|approval|clearance|the go-ahead|an?\s+(?:[a-z]+\s+)?licen[cs]e)\s+to\s"
 )
 # A government barring a company outright is a restriction put on it: "The US says it restricted Anthropic AI over
-# foreign intelligence risks" (holdout h1358), "Italy's privacy regulator blocked DeepSeek".
-BAN_VERB = r"\b(?:banned|blocked|restricted|blacklisted|barred|bans|blocks|restricts|blacklists|bars)\s"
+# foreign intelligence risks" (holdout h1358), "Italy's privacy regulator blocked DeepSeek" (a headline's title case
+# too: "Italy Bans DeepSeek").
+BAN_VERB = r"\b(?i:banned|blocked|restricted|blacklisted|barred|bans|blocks|restricts|blacklists|bars)\s"
 COMPANY_BAN = (
     r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)"
     r"(?:(?:has|have|had|also|formally|reportedly|quietly|temporarily|says it|said it)\s+)*"
     rf"{BAN_VERB}(?:(?:the\s+)?(?:use\s+of|access\s+to)\s+)?(?P<target>[A-Z][^,;:]{{0,40}})"
 )
+# ... told by that government, not by someone it reports ("The UK government said Google has banned DeepSeek"), nor by
+# a measure already standing ("US sanctions have barred Huawei from buying advanced chips since 2019")
+BAN_NOT_ACTOR = (
+    r"(?i:\b(?:said|says|that|reported|according|sanctions|controls|rules|laws?|acts?|ban|curbs|limits|polic(?:y|ies)|"
+    r"restrictions)\b)"
+)
 # (a deal blocked is a ruling on the deal, not a restriction on the company: "China has blocked Meta’s $2 billion
-# acquisition of AI startup Manus")
-DEAL_BLOCKED = r"^[^,;:]{1,30}?[’']s\s+(?:[$\w.\-]+\s+){0,4}?(?:acquisition|deal|merger|purchase|takeover|bid)\b"
+# acquisition of AI startup Manus", "The FTC blocked Microsoft from buying Activision Blizzard"; nor is a chipmaker's
+# trade, which is export control: "restricted Nvidia chip sales to China", "blocked Nvidia from selling its H20 chips")
+DEAL_BLOCKED = (
+    r"^[^,;:]{1,30}?[’']s\s+(?:[$\w.\-]+\s+){0,4}?(?:acquisition|deal|merger|purchase|takeover|bid)\b"
+    r"|^\S+\s+from\s+(?:buying|acquiring|merging|taking over|purchasing|selling|exporting|shipping)\b"
+    r"|^\S+(?:[’']s)?\s+(?:[\w\-]+\s+){0,2}?(?i:chips?|semiconductors?|gpus?)\s+(?:sales|exports|shipments)\b"
+)
 COURT = r"courts?|judges?|jury|justices?"
 NOT_DIRECTIVE_ACTOR = rf"(?i:\b(?:{COURT})\b)"
 # A passive order told in a case is the court's: "Meta was ordered to pay $567 million into an abatement fund in New
@@ -325,7 +337,19 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .otherwise(passive.field("target")),
         )
         .drop("_active", "_passive", "_ban", "_by_active")
-        .filter(~(pl.col("banned") & pl.col("target").str.contains(DEAL_BLOCKED)))
+        .filter(~(pl.col("banned") & (pl.col("target").str.contains(DEAL_BLOCKED)
+                                      | pl.col("actor").str.contains(BAN_NOT_ACTOR)
+                                      | pl.col("actor").str.contains(NON_GOVERNMENT_ACTOR))))
+    )
+    # (nor by a company among a ban's actor words: "The UK's national champion Arm has blocked Qualcomm")
+    by_company = (
+        rows.filter("banned").select("article_id", "sent_idx", "actor", "org_hits").explode("org_hits")
+        .filter(pl.col("actor").str.contains(pl.col("org_hits"), literal=True)
+                & ~org_kind(_canonical(pl.col("org_hits"), g.org_by_key), g).is_in(["government", "regulator"]))
+        .select("article_id", "sent_idx").unique()
+    )
+    rows = (
+        rows.join(by_company, on=["article_id", "sent_idx"], how="anti")
         .filter(
             (_is_government(pl.col("actor")) & ~pl.col("actor").str.contains(NOT_DIRECTIVE_ACTOR))
             # (a passive one with no "by": a target and no actor)
