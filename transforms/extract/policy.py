@@ -341,7 +341,8 @@ def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                                       | pl.col("actor").str.contains(BAN_NOT_ACTOR)
                                       | pl.col("actor").str.contains(NON_GOVERNMENT_ACTOR))))
     )
-    # (nor by a company among a ban's actor words: "The UK's national champion Arm has blocked Qualcomm")
+    # (nor by a company the gazetteer knows among a ban's actor words: "a national champion" or "state-backed" is no
+    # government)
     by_company = (
         rows.filter("banned").select("article_id", "sent_idx", "actor", "org_hits").explode("org_hits")
         .filter(pl.col("actor").str.contains(pl.col("org_hits"), literal=True)
