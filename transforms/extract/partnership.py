@@ -10,6 +10,7 @@ from transforms.extract.names import (
     ORG_NAME,
     SUBJECT_NAME,
     TAGGED_WORD,
+    WEEKDAYS,
     _built,
     _canonical,
     _gazetteer_select,
@@ -689,8 +690,7 @@ DEAL_BETWEEN = (
 )
 # (a date after a name is no part of it: "a partnership between OpenAI and Microsoft Tuesday")
 DATE_WORDS = (
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\b.*$"
+    rf"\s+(?:{'|'.join(WEEKDAYS + ['Today', 'Yesterday'] + [m for m in MONTHS if not m.endswith('.')])})\b.*$"
 )
 
 

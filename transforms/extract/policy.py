@@ -257,8 +257,11 @@ DIRECTIVE_VERB = (
     # (a headline's present: "UK orders Google to allow publishers to opt out of AI scraping", holdout h1167)
     r"|asks|orders|tells|directs|instructs|requests|forces|allows|permits|authori[sz]es)\s"
 )
+# Who acts, the few words before the verb, and the words that may stand between them.
+ACTOR_WORDS = r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)"
+ACTING_ADVERBS = r"has|have|had|also|formally|reportedly|quietly"
 DIRECTIVE = (
-    r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)(?:(?:has|have|had|also|formally|reportedly|quietly)\s+)*"
+    rf"{ACTOR_WORDS}(?:(?:{ACTING_ADVERBS})\s+)*"
     rf"{DIRECTIVE_VERB}(?:the\s+)?(?P<target>[A-Z][^,;:]{{0,40}}?)\s+(?:not\s+)?to\s+[a-z]"
 )
 # A permission granted is one allowed: "The US government on Friday granted Anthropic permission to release its Mythos
@@ -272,8 +275,7 @@ GRANTED_PERMISSION = (
 # too: "Italy Bans DeepSeek").
 BAN_VERB = r"\b(?i:banned|blocked|restricted|blacklisted|barred|bans|blocks|restricts|blacklists|bars)\s"
 COMPANY_BAN = (
-    r"(?P<actor>(?:[\w’'.\-]+\s+){1,6}?)"
-    r"(?:(?:has|have|had|also|formally|reportedly|quietly|temporarily|says it|said it)\s+)*"
+    rf"{ACTOR_WORDS}(?:(?:{ACTING_ADVERBS}|temporarily|says it|said it)\s+)*"
     rf"{BAN_VERB}(?:(?:the\s+)?(?:use\s+of|access\s+to)\s+)?(?P<target>[A-Z][^,;:]{{0,40}})"
 )
 # ... told by that government, not by someone it reports ("The UK government said Google has banned DeepSeek"), nor by
@@ -313,8 +315,7 @@ def _is_government(actor: pl.Expr) -> pl.Expr:
 
 def _directives(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
-        (pl.col("sentence").str.contains(DIRECTIVE_VERB) | pl.col("sentence").str.contains(GRANTED_PERMISSION)
-         | pl.col("sentence").str.contains(BAN_VERB))
+        pl.col("sentence").str.contains(f"{DIRECTIVE_VERB}|{GRANTED_PERMISSION}|{BAN_VERB}")  # (one scan for the three)
         & ~pl.col("past_year") & ~pl.col("history") & (pl.col("org_hits").list.len() > 0)
     )
     if rows.is_empty():
