@@ -64,6 +64,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    left, seed SEED24, skipping REJECTED24.
 27. Batch 25 (h1400-h1459), the same random draw from the news candidates batches 1-24 left, seed SEED25, skipping
    REJECTED25; labelled before any rule saw batch 24, measured after.
+28. Batch 26 (h1460-), the last: every news and LAB_DOMAINS candidate batches 1-25 left (fewer than 60), in the order
+   of seed SEED26, skipping REJECTED26; labelled before any rule saw batch 25, measured after.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -176,6 +178,9 @@ N_NEWS24 = 60
 # Batch 25 (h1400-h1459): news, a random draw again.
 SEED25 = 20261225
 N_NEWS25 = 60
+# Batch 26 (h1460-): what is left of the news and lab-page candidates.
+SEED26 = 20261226
+N_NEWS26 = 60
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -321,6 +326,7 @@ REJECTED22: dict[str, str] = {}
 REJECTED23: dict[str, str] = {}
 REJECTED24: dict[str, str] = {}
 REJECTED25: dict[str, str] = {}
+REJECTED26: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -678,15 +684,19 @@ def main(argv=None) -> int:
                                       (22, SEED22, N_NEWS22, REJECTED22),
                                       (23, SEED23, N_NEWS23, REJECTED23),
                                       (24, SEED24, N_NEWS24, REJECTED24),
-                                      (25, SEED25, N_NEWS25, REJECTED25)):
+                                      (25, SEED25, N_NEWS25, REJECTED25),
+                                      (26, SEED26, N_NEWS26, REJECTED26)):
         def cued(c, number=number):
             if number < 9 or number >= 13:
                 return True
             return EVENT_CUE.search(c["title"]) if number < 11 else LEAD_CUE.search(c["_lead"])
 
         def eligible(c, number=number):
+            lab_page = c["_kind"] == "other" and in_domains(c["_host"], LAB_DOMAINS)
             if number in (22, 23):
-                return c["_kind"] == "other" and in_domains(c["_host"], LAB_DOMAINS)
+                return lab_page
+            if number == 26:
+                return lab_page or (c["_kind"] == "news" and cued(c))
             return c["_kind"] == "news" and cued(c)
 
         pool = sorted((c for c in cands if c["path"] not in used and eligible(c)), key=lambda c: c["path"])
