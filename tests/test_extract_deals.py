@@ -264,3 +264,19 @@ def test_a_makers_models_on_another_companys_platform_are_their_partnership():
     assert not _partners("Why the OpenAI antitrust fight now lands on Azure")
     # a platform's own entry is no maker: the model's is
     assert _partners("Grok 4 now available in Azure AI Foundry") == {("xAI", "Microsoft")}
+
+
+def test_goods_bought_from_a_seller_are_no_acquisition():
+    # tests/holdout h1486 (404 Media): books bought from a marketplace
+    text = ("The Washington Post article found that Anthropic was buying books from one company called Better World "
+            "Books, one of several marketplaces where libraries, retailers, and individuals can sell their books.")
+    assert not _deals(text)
+    assert _deals("Nvidia bought chip designer Acme from SoftBank.") == {("Nvidia", "Acme", None)}
+
+
+def test_parties_listed_after_a_collaboration_with_others_are_not_each_others_partners():
+    # tests/holdout h1470 (Google Cloud's blog): the page's company works with each, in any case of the name
+    text = ("This achievement is a testament to the strong collaboration between our teams, as well as with Intel and "
+            "NVIDIA.")
+    assert not _partners(text)
+    assert _partners("The partnership between Intel and NVIDIA was announced on Tuesday.") == {("Intel", "Nvidia")}

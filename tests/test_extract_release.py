@@ -410,3 +410,20 @@ def test_a_release_a_sentence_opens_with_as_its_time_is_background():
     assert not typed(events(text), "model_release", "model")
     # the same release told as the news is one
     assert typed(events("Today we announced Claude Mythos 5, our most capable model."), "model_release", "model")
+
+
+def test_the_last_word_of_a_known_models_name_is_no_new_model():
+    # tests/holdout h1438 (Fortune): "K3" of "Kimi K3" read as a new model of the page's company
+    text = ("These concerns have been heightened by last week’s debut of Kimi K3, an advanced open-source AI model "
+            "from Chinese AI startup Moonshot. Chinese AI companies have continuously kept the American industry on "
+            "its toes, beginning with DeepSeek R1 in 2025, and most recently with this month’s release of Kimi K3.")
+    found = events(text, title="Hugging Face says it resorted to a Chinese AI model")
+    assert {model for _, model in typed(found, "model_release")} <= {"Kimi K3", "DeepSeek R1"}
+
+
+def test_a_release_held_back_is_no_release():
+    # tests/holdout h1438 (Fortune): a government asked a lab to restrict a release
+    text = ("It also initially asked OpenAI to restrict the release of its GPT-5.6 Sol model until OpenAI could offer "
+            "assurances its guardrails around cyber capabilities were also robust.")
+    assert not typed(events(text), "model_release")
+    assert typed(events("OpenAI released its GPT-5.6 Sol model on Tuesday."), "model_release")

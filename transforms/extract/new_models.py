@@ -121,13 +121,20 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     occ = pl.concat([occ, _word_names(sents, g)])
     # Not a name the gazetteer's reading covers, in full or as the start of a longer name ("GPT-5.6-Cyber"), nor one
     # the article names as a company.
-    known = models.select("article_id", known=_key(pl.col("model_text"))).drop_nulls().unique()
+    # Nor the last word of a name it covers: "K3" of "Kimi K3" (holdout h1438).
+    known = (
+        models.select("article_id", "model_text", known=_key(pl.col("model_text"))).drop_nulls().unique()
+    )
     covered = (
         occ.select("article_id", "name", key=_key(pl.col("name")))
         .unique()
         .join(known, on="article_id")
-        .filter(pl.col("key").str.starts_with(pl.col("known")))
+        .filter(
+            pl.col("key").str.starts_with(pl.col("known"))
+            | pl.col("model_text").str.ends_with(pl.lit(" ") + pl.col("name"))
+        )
         .select("article_id", "name")
+        .unique()
     )
     companies = sents.select("article_id", name=pl.col("new_org")).drop_nulls().unique()
     occ = occ.join(covered, on=["article_id", "name"], how="anti").join(

