@@ -2465,9 +2465,12 @@ def test_shares_sold_in_a_listing_are_no_funding_round():
                  "what would be the largest IPO on record next week, raising $75 billion.",
                  "Cerebras raised $5.55 billion in its initial public offering on Thursday."):
         assert not [e for e in events(text) if e["type"] == "funding"]
-    # a round told beside a listing is still one
+    # a round told beside a listing, or raised before one, is still one
     text = "Anthropic raised $65 billion at a valuation of $965 billion, and its IPO paperwork is at the SEC."
     assert _rounds(events(text)) == {("Anthropic", 65000)}
+    assert _rounds(events("Cerebras raised $250 million in a Series G round ahead of its IPO.")) == {("Cerebras", 250)}
+    text = "Ahead of its IPO next year, Databricks raised $10 billion from Thrive Capital."
+    assert _rounds(events(text)) == {("Databricks", 10000)}
 
 
 def test_a_publishers_disclosure_is_no_news():
@@ -2475,6 +2478,7 @@ def test_a_publishers_disclosure_is_no_news():
     text = ("(Disclosure: Ziff Davis, ZDNET's parent company, filed an April 2025 lawsuit against OpenAI, alleging it "
             "infringed Ziff Davis copyrights in training and operating its AI systems.)")
     assert not events(text)
+    assert not events(text.replace("(Disclosure:", "DISCLOSURE:"))
     assert [e for e in events(text.removeprefix("(Disclosure: ").rstrip(")")) if e["type"] == "legal"]
 
 

@@ -279,4 +279,6 @@ def test_parties_listed_after_a_collaboration_with_others_are_not_each_others_pa
     text = ("This achievement is a testament to the strong collaboration between our teams, as well as with Intel and "
             "NVIDIA.")
     assert not _partners(text)
+    # (a name as written first: "Intel" is not found inside "intelligence")
+    assert not _partners("Our artificial intelligence work reflects a strong collaboration with Intel and Nvidia.")
     assert _partners("The partnership between Intel and NVIDIA was announced on Tuesday.") == {("Intel", "Nvidia")}

@@ -426,6 +426,10 @@ def test_a_release_held_back_is_no_release():
     text = ("It also initially asked OpenAI to restrict the release of its GPT-5.6 Sol model until OpenAI could offer "
             "assurances its guardrails around cyber capabilities were also robust.")
     assert not typed(events(text), "model_release")
+    for held in ("It also asked OpenAI to restrict the launch of its GPT-5.6 Sol model.",
+                 "OpenAI postponed the release of its GPT-5.6 Sol model after safety testing.",
+                 "OpenAI withheld the release of its GPT-5.6 Sol model."):
+        assert not typed(events(held), "model_release"), held
     assert typed(events("OpenAI released its GPT-5.6 Sol model on Tuesday."), "model_release")
 
 

@@ -57,7 +57,10 @@ FUNDING_NOT = (
     # shares sold to the public are a listing, not a round: "is set to have what would be the largest IPO on record
     # next week, raising $75 billion" (holdout h1407; the labels hold listings optional at most)
     # (the listing's own money only: "raised $65 billion ..., and its IPO paperwork is at the SEC" is a round)
-    r"|(?:ipos?|public offering|listing)\b[^;]{0,60}\brais\w*|rais\w* [^;,]{0,60}\b(?:ipos?|public offering|listing)"
+    # (not a round raised before one: "raised $250 million in a Series G round ahead of its IPO")
+    r"|(?:ipos?|public offering|listing)\b[^;]{0,60},\s+raising"
+    r"|rais\w* [^;,]{0,60}\b(?:in|through|via|with) (?:its|an|the|a|their) (?:[\w\-]+ ){0,2}?"
+    r"(?:ipos?|public offering|listing)"
     # a cost raised ("raising the cost to $50 billion"); money someone would need ("it will have to raise at least
     # another $200 billion", "when someone like OpenAI needs an investment of $30 billion scale", "That would require
     # Google ... each investing $500-700B per year"); money spent on a company's own build-out ("investing $1 billion

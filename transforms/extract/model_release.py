@@ -64,8 +64,9 @@ PERMITTED = (
 RELEASE_AS_TOPIC = (
     r"\b(?:about|over|regarding|whether(?: or not)? to)\s+(?:re-?)?(?:releas|launch|open-sourc|unveil)(?:e|es|ing)?\b"
     # ... as is one held back: "asked OpenAI to restrict the release of its GPT-5.6 Sol model" (holdout h1438)
-    r"|\b(?:restrict|delay|halt|pause|postpone|block|withhold|stop)(?:s|ed|ing)?\s+(?:the|its|their)\s+"
-    r"(?:public\s+)?(?:releas|launch)e\b"
+    r"|\b(?:restrict(?:s|ed|ing)?|delay(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
+    r"|block(?:s|ed|ing)?|withh(?:old|olds|eld|olding)|stop(?:s|ped|ping)?)\s+(?:the|its|their)\s+"
+    r"(?:public\s+)?(?:release|launch)\b"
 )
 # Release words that say something else: "the published numbers", "at published list prices" (a figure made public),
 # "came out almost as good as Sonnet in our tests" (turned out).

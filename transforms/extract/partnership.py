@@ -423,9 +423,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a
     # fronted one, "In a deal with Microsoft, OpenAI will ...": the second is then the clause's subject).
     sentence = pl.col("sentence")
-    # (found in any case: "with Intel and NVIDIA" names Nvidia, holdout h1470)
-    at_org = char_at(pl.col("low"), pl.col("org").str.to_lowercase(), literal=True)
-    at_partner = char_at(pl.col("low"), pl.col("partner").str.to_lowercase(), literal=True)
+    # (as written, else in any case: "with Intel and NVIDIA" names Nvidia, holdout h1470)
+    at_org, at_partner = (
+        pl.coalesce(
+            char_at(sentence, pl.col(party), literal=True),
+            char_at(pl.col("low"), pl.col(party).str.to_lowercase(), literal=True),
+        )
+        for party in ("org", "partner")
+    )
     first_at, second_at = pl.min_horizontal(at_org, at_partner), pl.max_horizontal(at_org, at_partner)
     org_first = at_org < at_partner
     second = pl.when(org_first).then(pl.col("partner")).otherwise(pl.col("org"))

@@ -122,7 +122,7 @@ FULL_STOP_END = r"[.!?。！？:;…][\"”’')\]]*\s*$"
 # A publisher's disclosure of its own interests is no news of the page: "(Disclosure: Ziff Davis, ZDNET's parent
 # company, filed an April 2025 lawsuit against OpenAI, ...)" (holdout h1445), "(Disclosure: Pangram previously bought
 # an ad on 404 Media)".
-DISCLOSURE = r"^[(\[]?(?:Disclosure|Disclaimer)s?\s*:"
+DISCLOSURE = r"^[(\[]?(?i:disclosure|disclaimer)s?\s*:"
 # A site name after the headline: "Replit taps OpenAI's model | Fortune Search Subscribe Home".
 TITLE_SITE = r"\s+[|｜]\s.*$"
 
