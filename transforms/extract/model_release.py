@@ -545,6 +545,13 @@ FAMILY_OF = (
     r"^(?i:(?:new\s+)?(?:family|series|suite|collection|set|pair)\s+of\s+"
     r"|(?:an?\s+)?(?:[\w\-]+\s+)?(?:version|variant|edition)\s+of\s+(?:the|our|its|this)\s+)"
 )
+
+
+def _describes_a_model(desc: pl.Expr) -> pl.Expr:
+    """Whether a description names a model (or a family or version of models), not a framework or a tool for them."""
+    return ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+
+
 NOT_A_MODEL_AFTER = (
     r"^\s*(?i:framework|benchmark|card|evaluation|dataset|api|platform|protocol|library|toolkit|"
     r"training"
@@ -628,7 +635,7 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     desc, after, name = pl.col("desc").fill_null(""), pl.col("after").fill_null(""), pl.col("name")
     model_like = (
-        ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+        _describes_a_model(desc)
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & after.str.contains(MODEL_NOUN_ENDS)
         & ~name.str.contains(PHRASE_WORD)
@@ -709,7 +716,7 @@ def _told_as_model(rows: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
         .with_columns(_after=pl.col("_lead").str.split(pl.col("_named")).list.slice(1))
         .explode("_after")
         .with_columns(_desc=pl.col("_after").str.extract(IS_A_MODEL, 1))
-        .filter(pl.col("_desc").is_not_null() & ~pl.col("_desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL))
+        .filter(pl.col("_desc").is_not_null() & _describes_a_model(pl.col("_desc")))
         .select("article_id", "sent_idx", told_name="_named")
         .unique()
     )
@@ -827,7 +834,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
             called=pl.coalesce(
                 "called",
                 pl.when(
-                    ~pl.col("described").struct.field("desc").str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+                    _describes_a_model(pl.col("described").struct.field("desc"))
                 ).then(
                     pl.col("described").struct.field("name")
                 ),
@@ -854,7 +861,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
     actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     desc = _text_after(pl.col("model")).str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
-    described = desc.is_not_null() & ~desc.str.replace(FAMILY_OF, "").str.contains(NOT_A_MODEL)
+    described = desc.is_not_null() & _describes_a_model(desc)
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),

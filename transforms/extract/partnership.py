@@ -443,7 +443,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         (cue_at < first_at)
         # (a deal "between" the two, not one between others before them: "the strong collaboration between our
         # teams, as well as with Intel and NVIDIA")
-        & ~(before_first.str.contains(r"\bbetween\b") & ~before_first.str.contains(r"\bbetween\b.*\bwith\b"))
+        & (~before_first.str.contains(r"\bbetween\b") | before_first.str.contains(r"\bbetween\b.*\bwith\b"))
         & between.str.contains(LISTED_BETWEEN)
         & ~after_second.str.contains(SUBJECT_AFTER)
     )
