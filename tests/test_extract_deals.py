@@ -294,3 +294,10 @@ def test_parties_listed_after_a_collaboration_with_others_are_not_each_others_pa
     # (a name as written first: "Intel" is not found inside "intelligence")
     assert not _partners("Our artificial intelligence work reflects a strong collaboration with Intel and Nvidia.")
     assert _partners("The partnership between Intel and NVIDIA was announced on Tuesday.") == {("Intel", "Nvidia")}
+
+
+def test_parties_of_a_deal_between_a_list_may_come_with_their_kind_words():
+    # tests/holdout h694 (SiliconANGLE), batch 13: the third party is told by what it is
+    text = ("The launch is tied to a new collaboration between HPE, NVIDIA, and data streaming company Redpanda, which "
+            "the New York Stock Exchange is exploring for its own agentic AI infrastructure.")
+    assert _partners(text) == {("Hewlett Packard Enterprise", "Nvidia"), ("Hewlett Packard Enterprise", "Redpanda")}

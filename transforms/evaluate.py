@@ -41,6 +41,7 @@ ALIASES = {
     "uk": "uk", "unitedkingdom": "uk", "britain": "uk", "greatbritain": "uk", "ukgovernment": "uk",
     "eu": "eu", "europeanunion": "eu", "europeancommission": "eu",
     "nyt": "newyorktimes", "thenewyorktimes": "newyorktimes",
+    "hewlettpackardenterprise": "hpe",
 }
 
 

