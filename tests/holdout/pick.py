@@ -64,8 +64,14 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    left, seed SEED24, skipping REJECTED24.
 27. Batch 25 (h1400-h1459), the same random draw from the news candidates batches 1-24 left, seed SEED25, skipping
    REJECTED25; labelled before any rule saw batch 24, measured after.
-28. Batch 26 (h1460-), the last: every news and LAB_DOMAINS candidate batches 1-25 left (fewer than 60), in the order
-   of seed SEED26, skipping REJECTED26; labelled before any rule saw batch 25, measured after.
+28. Batch 26 (h1460-h1497), the last of hn-digest: every news and LAB_DOMAINS candidate batches 1-25 left (fewer than
+   60), in the order of seed SEED26, skipping REJECTED26; labelled before any rule saw batch 25, measured after.
+29. Batch 27 (h1498-h1557), another source: the bookmark repositories tests/realset also reads (BOOKMARK_REPOS, at the
+   same commits), whose `*_raw.md` files hold r.jina.ai reader output of pages their owners bookmarked in 2024-2025,
+   mostly blogs. Candidates pass the same rules (reason_out; the title is the page's `Title:`), one per URL or title
+   across the three repositories (the first path in repository order); 60 taken in the order of seed SEED27, skipping
+   REJECTED27. Published: the URL's date, else the page's `Published Time:`, else the bookmark's date (the file
+   name's).
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -181,6 +187,15 @@ N_NEWS25 = 60
 # Batch 26 (h1460-): what is left of the news and lab-page candidates.
 SEED26 = 20261226
 N_NEWS26 = 60
+SEED27 = 20261227
+N_27 = 60
+# (the commits tests/realset/manifest.jsonl reads them at)
+BOOKMARK_REPOS = {
+    "VandeeFeng/bookmark-summary": "e22fa68282a6808fe50132f573d0e347fc6eb86d",
+    "CrazyForks/bookmark-summary": "5cbd8765ed950eec36470688c33d45574e88a491",
+    "yiGmMk/bookmark": "64582194c598d35f810c643e2c4fee225bc302ca",
+}
+BOOKMARK_MARKER = "Markdown Content:\n"
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -327,6 +342,7 @@ REJECTED23: dict[str, str] = {}
 REJECTED24: dict[str, str] = {}
 REJECTED25: dict[str, str] = {}
 REJECTED26: dict[str, str] = {}
+REJECTED27: dict[str, str] = {}
 
 NEWS_DOMAINS = {
     # wire services, newspapers, broadcasters, magazines, tech and business news sites
@@ -546,16 +562,16 @@ def known_outlets() -> dict:
     return known
 
 
-def read_all(git_dir: Path):
-    """Yield (path, blob text) for every contents/*.md at COMMIT, via one `git cat-file --batch`."""
-    ls = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "-r", "-z", COMMIT, "contents/"],
+def read_all(git_dir: Path, commit: str = COMMIT, under: str = "contents/", suffix: str = ".md"):
+    """Yield (path, blob text) for every <under>**<suffix> at `commit`, via one `git cat-file --batch`."""
+    ls = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "-r", "-z", commit, *([under] if under else [])],
                         capture_output=True, check=True).stdout.decode("utf-8")
     entries = []
     for rec in ls.split("\0"):
         if rec:
             meta, path = rec.split("\t", 1)
             _, kind, sha = meta.split()
-            if kind == "blob" and path.endswith(".md"):
+            if kind == "blob" and path.endswith(suffix):
                 entries.append((path, sha))
     entries.sort()
     proc = subprocess.Popen(["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
@@ -606,6 +622,38 @@ def reason_out(path: str, fm: dict, text: str, excl) -> str | None:
     if lines and sum(bool(re.match(r"^\s*([-*•]|\d+\.)\s", ln)) for ln in lines) > 0.6 * len(lines):
         return "list page"
     return None
+
+
+def bookmark_candidates(mirrors: Path, excl, known: dict) -> list[dict]:
+    """Batch 27's candidates: the bookmark repositories' `*_raw.md` pages that pass reason_out, one per URL or title."""
+    seen_urls, seen_titles = set(), set()
+    cands = []
+    for repo, commit in BOOKMARK_REPOS.items():
+        for path, blob in read_all(mirrors / repo.replace("/", "+") / "repo", commit, "", "_raw.md"):
+            head = blob.split(BOOKMARK_MARKER, 1)[0]
+            field = {k: v.strip() for k, v in re.findall(r"^(Title|URL Source|Published Time):(.*)$", head, re.M)}
+            if BOOKMARK_MARKER not in blob or not field.get("URL Source"):
+                continue
+            url, title = field["URL Source"], field.get("Title", "")
+            text = blob[blob.index(BOOKMARK_MARKER) + len(BOOKMARK_MARKER):]  # as tests/realset/build.py
+            if reason_out(path, {"source": url, "title": title}, text, excl) or norm_url(url) in seen_urls \
+                    or norm_title(title) in seen_titles:
+                continue
+            seen_urls.add(norm_url(url))
+            seen_titles.add(norm_title(title))
+            pub, pub_from = published(url, {"posted_at": ""})
+            if not pub and re.match(r"^\d{4}-\d\d-\d\d", field.get("Published Time", "")):
+                pub, pub_from = field["Published Time"][:10], "page_published_time"
+            if not pub:
+                pub, pub_from = re.search(r"(\d{4}-\d\d-\d\d)", path.rsplit("/", 1)[-1]).group(1), "clip_date"
+            host = domain(url)
+            cands.append({
+                "url": url, "outlet": outlet_name(host, known), "published": pub, "published_from": pub_from,
+                "title": title, "repo": repo, "path": path, "commit": commit,
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "licence": "publisher copyright",
+                "stored": False, "why": "",
+            })
+    return cands
 
 
 def main(argv=None) -> int:
@@ -706,6 +754,14 @@ def main(argv=None) -> int:
         taken.sort(key=lambda c: (c["published"], c["path"]))
         batches.append(taken)
         used |= {c["path"] for c in taken} | set(rejected)
+
+    # Batch 27: another source (see the docstring).
+    pool = sorted(bookmark_candidates(args.mirrors, excl, known), key=lambda c: (c["repo"], c["path"]))
+    print(f"batch 27: {len(pool)} candidates in the bookmark repositories", file=sys.stderr)
+    random.Random(f"{SEED27}-bookmarks").shuffle(pool)
+    taken = [c for c in pool if c["path"] not in REJECTED27][:N_27]
+    taken.sort(key=lambda c: (c["published"], c["path"]))
+    batches.append(taken)
 
     with args.out.open("w") as f:
         for i, c in enumerate((c for batch in batches for c in batch), 1):
