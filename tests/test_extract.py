@@ -1137,6 +1137,17 @@ def _claims(found):
     return {(e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"}
 
 
+def test_beating_humans_or_baselines_is_no_claim_against_a_rival():
+    # tests/holdout h127 (batch 3): tools that "can outperform humans" at a task
+    text = ("OpenAI released GPT-5.5 on Monday. Both tools are designed to find hidden security weaknesses in digital "
+            "systems and can outperform humans at some hacking and cyber-security tasks.")
+    assert not _claims(events(text))
+    # the pool (tests/holdout/README): a method's agents beating baselines
+    assert not _claims(events("Anthropic released Claude Opus 4.6. NLA-equipped agents outperform baselines."))
+    # a model beating larger models still is a claim
+    assert _claims(events("Meta released Llama 4 Scout. Llama 4 Scout outperforms a dozen larger models on reasoning."))
+
+
 def test_each_clause_makes_its_own_benchmark_claim():
     found = events(
         "OpenAI says gpt-oss-120b achieves near-parity with o4-mini on reasoning benchmarks, "
@@ -2049,6 +2060,13 @@ def test_a_citys_measure_is_policy_of_that_city():
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"New York City (US)"}
     found = events("San Francisco-based Acme said the EU imposed new rules on AI chatbots.")
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"EU"}
+
+
+def test_a_thing_named_in_code_is_no_appointment():
+    # tests/holdout h1549 (a security blog), batch 27: a file named in a product
+    text = ("Anthropic's Claude can run code. It reads data from the user and stores it to a file in the Code "
+            "Interpreter named `hello.md`, specifically at this location `/mnt/user-data/outputs/hello.md`.")
+    assert not [e for e in events(text) if e["type"] == "leadership"]
 
 
 def test_software_words_and_countries_are_no_person():

@@ -157,3 +157,12 @@ def test_a_payment_settlement_is_no_legal_settlement():
     )
     assert not legal(text)
     assert legal("Coinbase reached a settlement with AWS over the lawsuit.")
+
+
+def test_a_person_named_sue_is_no_suit():
+    # tests/holdout h1503 (LessWrong, the OpenAI email archive), batch 27: a board listed by name
+    text = ("OpenAI Nonprofit’s board consists of OpenAI LP employees Greg Brockman (Chairman & CTO), Ilya Sutskever "
+            "(Chief Scientist), and Sam Altman (CEO), and non-employees Adam D’Angelo, Holden Karnofsky, Reid Hoffman, "
+            "Sue Yoon, and Tasha McCauley.")
+    assert not legal(text)
+    assert legal("Authors sue OpenAI over copyright.")

@@ -467,3 +467,16 @@ def test_codex_the_coding_agent_is_no_model():
                      "model_release")
     # a versioned Codex model is one
     assert ("OpenAI", "GPT-5-Codex") in typed(events("OpenAI released GPT-5-Codex on Monday."), "model_release")
+
+
+def test_what_a_paper_introduces_or_a_launch_given_as_an_example_is_no_release():
+    # tests/holdout h1517 (Simon Willison's blog), batch 27: a paper's system
+    text = ("The new DeepMind paper introduces a system called CaMeL (short for CApabilities for MachinE Learning), "
+            "a new approach to mitigating prompt injection attacks.")
+    assert not typed(events(text, title="CaMeL offers a promising new direction"), "model_release")
+    # tests/holdout h1510 (a blog), batch 27: a launch as the example of a point
+    assert not typed(events("The launch of OpenAI’s o1 model illustrates this risk."), "model_release")
+    # a lab's own introduction, and a launch told as news, still are
+    assert typed(events("OpenAI launched its o1 model on Thursday."), "model_release")
+    assert ("Acme AI", "Zephyr-9") in typed(events("Acme AI released Zephyr-9, a new open model, on Monday."),
+                                            "model_release")

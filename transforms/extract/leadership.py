@@ -225,7 +225,8 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         r"leaders|leaders|meetings?|calls?|summits?|talks|panels?|chorus|ranks|discussions?|conferences?)\b",
         "met",
     ),
-    (r"\bnamed\s+[\"“‘']", "called "),
+    # (or code: "stores it to a file in the Code Interpreter named `hello.md`", holdout h1549)
+    (r"\bnamed\s+[\"“‘'`]", "called "),
     # "They named it HERB — the Heterogeneous Enterprise RAG Benchmark": a thing named
     (r"\bnamed (it|them|this|that)\b", "called $1"),
     # "The US government ... is promoting the expansion of nuclear energy", "Animaj has promoted a proprietary

