@@ -72,6 +72,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    across the three repositories (the first path in repository order); 60 taken in the order of seed SEED27, skipping
    REJECTED27. Published: the URL's date, else the page's `Published Time:`, else the bookmark's date (the file
    name's).
+30. Batch 28 (h1558-h1617): the next 60 of batch 27's order; labelled after batch 27's rules, measured before any rule
+   saw it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -759,9 +761,12 @@ def main(argv=None) -> int:
     pool = sorted(bookmark_candidates(args.mirrors, excl, known), key=lambda c: (c["repo"], c["path"]))
     print(f"batch 27: {len(pool)} candidates in the bookmark repositories", file=sys.stderr)
     random.Random(f"{SEED27}-bookmarks").shuffle(pool)
-    taken = [c for c in pool if c["path"] not in REJECTED27][:N_27]
-    taken.sort(key=lambda c: (c["published"], c["path"]))
-    batches.append(taken)
+    pool = [c for c in pool if c["path"] not in REJECTED27]
+    # (batch 28: the next N_27 in the same order)
+    for start in (0, N_27):
+        taken = pool[start:start + N_27]
+        taken.sort(key=lambda c: (c["published"], c["path"]))
+        batches.append(taken)
 
     with args.out.open("w") as f:
         for i, c in enumerate((c for batch in batches for c in batch), 1):
