@@ -1144,6 +1144,13 @@ def test_beating_humans_or_baselines_is_no_claim_against_a_rival():
     assert not _claims(events(text))
     # the pool (tests/holdout/README): a method's agents beating baselines
     assert not _claims(events("Anthropic released Claude Opus 4.6. NLA-equipped agents outperform baselines."))
+    # tests/holdout batch 28: a hedged comparison (h1609), a price (h1614), a model told by what it is (h1575)
+    assert not _claims(events("Anthropic released Claude Sonnet 4.5. Claude Sonnet 4.5 may be better than Claude "
+                              "Sonnet 4, but still not as good as Claude Opus 4.1."))
+    assert not _claims(events("Google released Gemini 2.5 Flash Image. It is on par with most modern diffusion models, "
+                              "and much cheaper than GPT Image 1."))
+    assert not _claims(events("DeepSeek released DeepSeek-R1. Their results show that with the right approach, a 1B "
+                              "parameter model can outperform a 405B Llama 3 model."))
     # a model beating larger models still is a claim
     assert _claims(events("Meta released Llama 4 Scout. Llama 4 Scout outperforms a dozen larger models on reasoning."))
 

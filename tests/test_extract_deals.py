@@ -311,3 +311,9 @@ def test_working_with_a_kind_of_people_is_no_deal_between_the_companies_named():
     assert not _partners(text)
     # a company named beside them still is a partner
     assert _partners("Microsoft is partnering with OpenAI and hospitals to deploy agents.") == {("Microsoft", "OpenAI")}
+
+
+def test_companies_absent_from_a_partner_list_are_no_partners():
+    # tests/holdout h1581 (a blog on MCP and A2A), batch 28
+    assert not _partners("Anthropic and OpenAI are notably absent from A2A's launch partners.")
+    assert _partners("Anthropic and OpenAI are launch partners of A2A.") == {("Anthropic", "OpenAI")}

