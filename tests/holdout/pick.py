@@ -72,8 +72,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    across the three repositories (the first path in repository order); 60 taken in the order of seed SEED27, skipping
    REJECTED27. Published: the URL's date, else the page's `Published Time:`, else the bookmark's date (the file
    name's).
-30. Batch 28 (h1558-h1617): the next 60 of batch 27's order; labelled after batch 27's rules, measured before any rule
-   saw it.
+30. Batches 28 (h1558-h1617) and 29 (h1618-h1677): the next 60 of batch 27's order each; each labelled after the rules
+   from the batch before it, measured before any rule saw it.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -762,8 +762,8 @@ def main(argv=None) -> int:
     print(f"batch 27: {len(pool)} candidates in the bookmark repositories", file=sys.stderr)
     random.Random(f"{SEED27}-bookmarks").shuffle(pool)
     pool = [c for c in pool if c["path"] not in REJECTED27]
-    # (batch 28: the next N_27 in the same order)
-    for start in (0, N_27):
+    # (batches 28 and 29: the next N_27 each, in the same order)
+    for start in (0, N_27, 2 * N_27):
         taken = pool[start:start + N_27]
         taken.sort(key=lambda c: (c["published"], c["path"]))
         batches.append(taken)
