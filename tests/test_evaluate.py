@@ -17,6 +17,8 @@ def test_names_are_normalised_suffixes_dropped_and_aliases_folded():
     assert norm_name("Google DeepMind") == norm_name("Alphabet") == norm_name("Google") == "google"
     assert norm_name("Meta AI") == norm_name("Facebook") == "meta"
     assert norm_name("HPE") == norm_name("Hewlett Packard Enterprise")  # (holdout h694)
+    assert norm_name("The Walt Disney Company") == norm_name("Disney")  # (holdout h1676)
+    assert norm_name("The") == "the"
     assert norm_name("AWS") == "amazon" and norm_name("Mistral AI") == norm_name("Mistral")
     assert norm_name("Zhipu") == norm_name("Z.ai")
     assert norm_name("United States") == norm_name("Commerce Department") == norm_name("BIS") == "us"

@@ -496,3 +496,14 @@ def test_what_is_said_of_a_model_or_models_given_as_examples_are_no_release():
                      "model_release")
     # a release announced is still one
     assert typed(events("OpenAI announced that GPT-5 is now available to all users."), "model_release")
+
+
+def test_what_was_introduced_in_a_paper_is_no_release_and_nano_banana_pro_is_its_own_model():
+    # tests/holdout h1632 (Oxen.ai's blog), batch 29: a method's paper and a model it was used for
+    text = ("It was first introduced in their paper DeepSeekMath: Pushing the Limits of Mathematical Reasoning in "
+            "Open Language Models, but was also used in the post-training of DeepSeek-R1.")
+    assert not typed(events(text), "model_release")
+    # tests/holdout h1676 (minimaxir.com), batch 29: the nickname of a newer model, not the older one's
+    found = typed(events("Google released Nano Banana Pro on Thursday, an AI image model."), "model_release")
+    assert ("Google DeepMind", "Nano Banana Pro") in found
+    assert ("Google DeepMind", "Gemini 2.5 Flash Image") not in found

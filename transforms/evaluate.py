@@ -3,7 +3,8 @@
 Per article, one required label matches at most one prediction, greedily, when
 1. the type is equal;
 2. the org is equal after normalisation (`norm_name`: lower-case, letters and digits only, a trailing
-   Inc/Corp/Ltd/LLC/PLC/Co/Company/Group/Technologies/Labs and a trailing "AI" dropped, common aliases folded);
+   Inc/Corp/Ltd/LLC/PLC/Co/Company/Group/Technologies/Labs, a trailing "AI" and a leading "The" dropped, common
+   aliases folded);
    partnership and legal also match with org and partner/counterparty swapped; policy matches on the
    jurisdiction ("New York (US)" accepts New York or US) or on the org;
 3. the type's key fields, when the label has them, agree: names equal or one contained in the other after
@@ -41,7 +42,7 @@ ALIASES = {
     "uk": "uk", "unitedkingdom": "uk", "britain": "uk", "greatbritain": "uk", "ukgovernment": "uk",
     "eu": "eu", "europeanunion": "eu", "europeancommission": "eu",
     "nyt": "newyorktimes", "thenewyorktimes": "newyorktimes",
-    "hewlettpackardenterprise": "hpe",
+    "hewlettpackardenterprise": "hpe", "waltdisney": "disney",
 }
 
 
@@ -52,6 +53,8 @@ def norm_name(name) -> str:
     words = re.findall(r"[a-z0-9]+", str(name).lower().replace("&", "and"))
     while len(words) > 1 and words[-1] in SUFFIX_WORDS:
         words.pop()
+    if len(words) > 1 and words[0] == "the":  # "The Walt Disney Company" is Disney
+        words.pop(0)
     joined = "".join(words)
     return ALIASES.get(joined, joined)
 

