@@ -1151,6 +1151,11 @@ def test_beating_humans_or_baselines_is_no_claim_against_a_rival():
                               "and much cheaper than GPT Image 1."))
     assert not _claims(events("DeepSeek released DeepSeek-R1. Their results show that with the right approach, a 1B "
                               "parameter model can outperform a 405B Llama 3 model."))
+    # ... while the model in focus described, a rival beaten beside a price, or "designed to better" still claim
+    for text in ("Anthropic released Claude Opus 5. It is a new model that outperforms GPT-5 on SWE-bench Verified.",
+                 "Claude Opus 5 beats GPT-5 on SWE-bench Verified and is cheaper than Opus 4.",
+                 "Claude Opus 5, designed to better handle long tasks, outperforms GPT-5 on SWE-bench Verified."):
+        assert ("Claude Opus 5", "GPT-5") in _claims(events(text)), text
     # a model beating larger models still is a claim
     assert _claims(events("Meta released Llama 4 Scout. Llama 4 Scout outperforms a dozen larger models on reasoning."))
 
@@ -2067,6 +2072,12 @@ def test_a_citys_measure_is_policy_of_that_city():
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"New York City (US)"}
     found = events("San Francisco-based Acme said the EU imposed new rules on AI chatbots.")
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"EU"}
+    # a venue or a newspaper is no city acting
+    found = events("Speaking in San Francisco, President Trump signed an executive order on AI.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"US"}
+    found = events("The San Francisco Standard reported that California lawmakers passed a bill banning AI companion "
+                   "apps for minors.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"California (US)"}
 
 
 def test_a_thing_named_in_code_is_no_appointment():

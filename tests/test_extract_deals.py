@@ -267,6 +267,7 @@ def test_a_makers_models_on_another_companys_platform_are_their_partnership():
     # holdout h1303 (Anthropic's news page), batch 23: the model line on the platform, "is now generally available"
     assert _partners("Claude in Microsoft Foundry is now generally available") == {("Anthropic", "Microsoft")}
     assert not _partners("Amazon Nova models in Amazon Bedrock are now generally available")
+    assert not _partners("Gemini in Google Cloud is now generally available")
 
 
 def test_two_companies_the_gazetteer_does_not_know_partnering_without_kind_words():
@@ -274,8 +275,9 @@ def test_two_companies_the_gazetteer_does_not_know_partnering_without_kind_words
     text = ("CME Group is partnering with Silicon Data to introduce two compute futures contracts on Oct. 5, pending "
             "regulatory approval.")
     assert _partners(text) == {("CME Group", "Silicon Data")}
-    # a partner told as a person is none
+    # a partner told as a person, or named like one, is none
     assert not _partners("Lalji teamed up with Eric Wang, his co-founder at Ivella, to build the app.")
+    assert not _partners("Acme Robotics teamed up with Eric Wang to build the product.")
 
 
 def test_goods_bought_from_a_seller_are_no_acquisition():
@@ -301,6 +303,9 @@ def test_parties_of_a_deal_between_a_list_may_come_with_their_kind_words():
     text = ("The launch is tied to a new collaboration between HPE, NVIDIA, and data streaming company Redpanda, which "
             "the New York Stock Exchange is exploring for its own agentic AI infrastructure.")
     assert _partners(text) == {("Hewlett Packard Enterprise", "Nvidia"), ("Hewlett Packard Enterprise", "Redpanda")}
+    # a capitalised kind word is part of the name
+    assert _partners("A partnership between Microsoft and Bank Rakyat Indonesia was announced.") == {
+        ("Microsoft", "Bank Rakyat Indonesia")}
 
 
 def test_working_with_a_kind_of_people_is_no_deal_between_the_companies_named():
@@ -317,3 +322,6 @@ def test_companies_absent_from_a_partner_list_are_no_partners():
     # tests/holdout h1581 (a blog on MCP and A2A), batch 28
     assert not _partners("Anthropic and OpenAI are notably absent from A2A's launch partners.")
     assert _partners("Anthropic and OpenAI are launch partners of A2A.") == {("Anthropic", "OpenAI")}
+    # a feature missing from a product is no absence from a deal
+    assert _partners("Apple partnered with Google to bring Gemini to Siri, adding features missing from the "
+                     "assistant.") == {("Apple", "Google")}

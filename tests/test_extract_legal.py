@@ -166,3 +166,7 @@ def test_a_person_named_sue_is_no_suit():
             "Sue Yoon, and Tasha McCauley.")
     assert not legal(text)
     assert legal("Authors sue OpenAI over copyright.")
+
+
+def test_a_suit_told_beside_a_person_named_sue_is_one():
+    assert legal("The Times sued OpenAI on Monday, according to its general counsel, Sue Smith.")

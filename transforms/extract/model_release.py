@@ -24,7 +24,11 @@ from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
 # "The company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open ... model" (holdout h1037)
-OUT_WITH = r"(?:is|are) out (?:(?:on|this|early|late) \w+ |today )?with"
+# (a versioned name right after "with": not "out with a warning that GPT-5 can be misused")
+OUT_WITH = (
+    r"(?:is|are) out (?:(?:on|this|early|late) \w+ |today )?with (?:its |their |the )?(?:new |latest )?"
+    r"[a-z][\w.\-]*(?:[ \-]?\d|[ \-][a-z][\w.\-]*[ \-]?\d)"
+)
 RELEASE = (
     r"\b(releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|debut(?:s|ed)?"
     # ("open source" as an adjective - "It's cheap, open source", "an open-source model" - releases nothing)
@@ -71,8 +75,7 @@ RELEASE_AS_TOPIC = (
     r"|block(?:s|ed|ing)?|withh(?:old|olds|eld|olding)|stop(?:s|ped|ping)?)\s+(?:the|its|their)\s+"
     r"(?:public\s+)?(?:release|launch)\b"
     # ... and one given as an example: "The launch of OpenAI’s o1 model illustrates this risk" (holdout h1510)
-    r"|\b(?:release|launch|debut)\s+of\s+[^.;]{1,60}?\s+(?:illustrates|illustrated|shows|showed|demonstrates|"
-    r"demonstrated|proves|proved|highlights|highlighted|exemplifies|exemplified)\b"
+    r"|\b(?:release|launch|debut)\s+of\s+[^.;]{1,60}?\s+(?:illustrates|illustrated|exemplifies|exemplified)\b"
 )
 # Release words that say something else: "the published numbers", "at published list prices" (a figure made public),
 # "came out almost as good as Sonnet in our tests" (turned out).
@@ -84,15 +87,19 @@ NOT_A_RELEASE_VERB = (
     r"|\bout with (?:regard|respect)\b"  # "word is out with regard to GPT-6"
     # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
     # (holdout h1517, Simon Willison's blog)
-    r"|\b(?:paper|study|preprint)\s+(?:\w+\s+){0,2}?(?:introduc|present|propos|describ)\w*"
+    r"|\b(?:paper|study|preprint)(?:,?\s+(?:that|which|also))?\s+(?:introduc|present|propos|describ)\w*"
     # ... or what was introduced in one: "It was first introduced in their paper DeepSeekMath: ..." (holdout h1632)
     r"|\bintroduc\w* in (?:a|an|the|their|its|our|his|her) (?:\w+ )?paper\b"
-    # what is announced about a model is no release of it: "announced that the rate limit for o1 doubled" (holdout
-    # h1561; a release announced is told by its own words: "announced that GPT-5 is now available")
-    r"|\bannounc\w* that\b"
+    # what is announced about a model's limits or price is no release of it: "announced that the rate limit for o1
+    # doubled" (holdout h1561)
+    r"|\bannounc\w* that (?:the )?(?:rate limits?|prices?|pricing|usage|quotas?|limits?)\b"
     # models given as examples of what labs have released: "leading AI labs have released models such as Seedream,
     # Ideogram, and Qwen-Image" (holdout h1614)
-    r"|\b(?:have|has) released (?:\w+ ){0,2}?models,? (?:such as|like|including)\b"
+    r"|\b(?:labs|companies|developers|rivals|competitors|others|firms|startups)\s+(?:\w+\s+)?(?:have|has) released "
+    r"(?:\w+ ){0,2}?models,? (?:such as|like|including)\b"
+    # a release as the time of something else: "performed by us independently before DeepSeek-R1’s release" (holdout
+    # h1571; only these words are taken out: "Two years after ChatGPT's launch, OpenAI released GPT-5" releases)
+    r"|\b(?:before|after|since|until|prior to) [\w.\-]+(?:’s|'s) (?:release|launch|debut)\b"
 )
 # A model offered on another company's cloud is distributed, not released: "GPT-5.5, GPT-5.4, and Codex are now
 # generally available on Amazon Bedrock", "also available via third-party services like Azure Foundry".

@@ -84,7 +84,7 @@ PARTNERSHIP_BACKGROUND = (
 # (nor a party's absence: "Anthropic and OpenAI are notably absent from A2A's launch partners", holdout h1581)
 HEDGE = (
     rf"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]|\bif\s+[^,;]*?\b(?:{DEAL_WORDS})"
-    r"|\b(?:absent|missing|excluded|left out) from\b|\bnot among\b"
+    r"|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:absent|missing|excluded|left out) from\b|\b(?:are|is|were|was) not among\b"
 )
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
@@ -184,8 +184,12 @@ PARTNER_WITH = (
     r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
     rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
-    # (a person told as one: "Lalji teamed up with Eric Wang, his co-founder at Ivella")
-    r"(?P<person>,\s+(?i:his|her|their|a former|the former)\b)?"
+)
+# The last word of a company's name, where no kind words introduce it ("partnering with Silicon Data"): "Eric Wang" is a
+# person.
+COMPANY_NAME_END = (
+    r"\s(?:Data|Labs?|Systems|Technologies|Tech|Group|Inc\.?|AI|Robotics|Capital|Partners|Networks|Energy|Health|"
+    r"Therapeutics|Software|Cloud|Security|Analytics|Media|Studios?|Games|Motors|Holdings|Bank|Corp\.?|Co\.?|Ltd\.?)$"
 )
 
 
@@ -389,10 +393,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             (pl.col("pair").list.len() == 0)
             & pl.col("low").str.contains(PARTNERED_WITH)
             & pl.col("subject").is_not_null()
-            # (introduced as a company or a tool, or at least not as a person: "CME Group is partnering with Silicon
-            # Data to introduce two compute futures contracts", holdout h580; "Lalji teamed up with Eric Wang, his
-            # co-founder" pairs two people)
-            & ((named.struct.field("kind") != "") | named.struct.field("person").is_null())
+            # (introduced as a company or a tool, or named as one: "CME Group is partnering with Silicon Data to
+            # introduce two compute futures contracts", holdout h580; "Lalji teamed up with Eric Wang, his co-founder"
+            # pairs two people)
+            & ((named.struct.field("kind") != "") | named_partner.str.contains(COMPANY_NAME_END).fill_null(False))
             & _plausible(named_partner, g)
             & (pl.col("subject") != named_partner)
         )
@@ -715,7 +719,12 @@ def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) 
                 PLATFORM_OWNERS, default=None
             )
         )
-        .filter(pl.col("maker") != pl.col("owner"))
+        # (a division's platform is its company's: Gemini in Google Cloud is no deal of Google DeepMind's)
+        .with_columns(maker_company=pl.col("maker").replace(_maps(g)["org_parent"]))
+        .filter(
+            (pl.col("maker_company") != pl.col("owner"))
+            & ~pl.col("maker_company").str.starts_with(pl.col("owner") + " ")
+        )
         .unique("article_id", keep="first", maintain_order=True)
     )
     return _frame(rows, "partnership", org=pl.col("maker"), partner=pl.col("owner"), confidence=pl.lit(0.7))
@@ -729,6 +738,7 @@ LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
 # (a party may come with its kind words: "a new collaboration between HPE, NVIDIA, and data streaming company
 # Redpanda", holdout h694)
 LISTED_PARTY = f"{KIND_BEFORE}{LISTED_NAME}"
+LOWER_KIND_BEFORE = KIND_BEFORE.replace("(?i:", "(?:")
 DEAL_BETWEEN = (
     r"\b(?i:partnership|collaboration|alliance|joint venture|joint effort|agreement|deal|tie-up)\s+between\s+"
     rf"({LISTED_PARTY}(?:\s*,\s*{LISTED_PARTY})*\s*,?\s+and\s+{LISTED_PARTY})"
@@ -758,7 +768,10 @@ def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .with_row_index("_row")
         .explode("party")
-        .with_columns(party=name.str.replace(DATE_WORDS, "").str.replace(f"^{KIND_BEFORE}", "").str.strip_chars(" ."))
+        # (kind words in lower case only: "Bank Rakyat Indonesia" keeps its first word)
+        .with_columns(
+            party=name.str.replace(DATE_WORDS, "").str.replace(f"^{LOWER_KIND_BEFORE}", "").str.strip_chars(" .")
+        )
         .with_columns(known=_canonical(name, g.org_by_key).replace(parent))
         # (an investor, a government or a newspaper is no party to such a deal)
         .filter(pl.col("known").is_not_null() & ~org_kind(pl.col("known"), g).is_in(NON_ACTORS) | _plausible(name, g))

@@ -100,8 +100,6 @@ TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][a-z0-9.]?[A
 TIME_MARKER = (
     r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
     r"|\b(?:before|after|since|until|prior to) (?:the )?(?:release|launch|debut) of\b"
-    # "many of the experiments were ... performed by us independently before DeepSeek-R1’s release" (holdout h1571)
-    r"|\b(?:before|after|since|until|prior to) [\w.\-]+(?:’s|'s) (?:release|launch|debut)\b"
 )
 # (plurals too: "filed lawsuits against", "settlements with")
 LEGAL = (

@@ -78,7 +78,7 @@ GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|mini
 # Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
 PUBLICATION = (
     r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
-    r"Journal)\b"
+    r"Journal|Seattle Times|San Francisco (?:Chronicle|Standard|Examiner))\b"
 )
 
 
