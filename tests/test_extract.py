@@ -2946,3 +2946,12 @@ def test_adoption_of_a_product_is_no_measure_adopted():
         "clear: protect critical capabilities at home while expanding technological influence abroad."
     )
     assert not [e for e in events(text) if e["type"] == "policy"]
+
+
+def test_a_price_is_no_round():
+    # tests/holdout h1689 (a blog, batch 30): a subscription's price beside "raised"
+    text = ("In fact, the O1 model used in OpenAI's ChatGPT Plus subscription for $20/month is basically the same "
+            "model as the one used in their new ChatGPT Pro subscription for 10x the price ($200/month, which raised "
+            "plenty of eyebrows).")
+    assert not [e for e in events(text) if e["type"] == "funding"]
+    assert [e for e in events("OpenAI raised $40 billion on Monday.") if e["type"] == "funding"]

