@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.core import _where
 from transforms.extract.names import (
     _canonical,
     _drop_nulls,
@@ -522,12 +523,17 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # A person named Sue is no suit: "non-employees Adam D’Angelo, Holden Karnofsky, Reid Hoffman, Sue Yoon, and Tasha
     # McCauley" (holdout h1503). Her name is read as a person's; a suit the sentence tells beside it still is one.
-    named_sue = pl.col("sentence").str.contains(r"(?:,|\band)\s+Sue\s+[A-Z][a-z]")
-    sents = sents.with_columns(
-        low=pl.when(named_sue).then(pl.col("low").str.replace_all(r"(,\s+|\band\s+)sue\s", "${1}person ")).otherwise(
-            pl.col("low")
-        )
-    ).filter(pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}"))
+    # (rewritten and read again in those sentences only: the others' cue was read above)
+    sents = _where(
+        sents,
+        pl.col("sentence").str.contains(r"(?:,|\band)\s+Sue\s+[A-Z][a-z]"),
+        _low=pl.col("low").str.replace_all(r"(,\s+|\band\s+)sue\s", "${1}person "),
+    )
+    sents = (
+        sents.filter(pl.col("_low").is_null() | pl.col("_low").str.contains(rf"{LEGAL_CUE}|{SUIT}"))
+        .with_columns(low=pl.coalesce("_low", "low"))
+        .drop("_low")
+    )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")
     sents = sents.join(_called_groups(cued), on="article_id", how="left")
