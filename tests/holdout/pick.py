@@ -76,6 +76,7 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    this. Kept so, as changing it would reshuffle batches 27-29.)
 30. Batches 28 (h1558-h1617), 29 (h1618-h1677) and 30 (h1678-h1737): the next 60 of batch 27's order each; each
    labelled after the rules from the batch before it, measured before any rule saw it.
+31. Batch 31 (h1738-): the rest of batch 27's order (fewer than 60 were left), the same way.
 
 Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
        [--list-candidates FILE]
@@ -764,8 +765,8 @@ def main(argv=None) -> int:
     print(f"batch 27: {len(pool)} candidates in the bookmark repositories", file=sys.stderr)
     random.Random(f"{SEED27}-bookmarks").shuffle(pool)
     pool = [c for c in pool if c["path"] not in REJECTED27]
-    # (batches 28-30: the next N_27 each, in the same order)
-    for start in (0, N_27, 2 * N_27, 3 * N_27):
+    # (batches 28-31: the next N_27 each, in the same order; batch 31 takes what is left)
+    for start in (0, N_27, 2 * N_27, 3 * N_27, 4 * N_27):
         taken = pool[start:start + N_27]
         taken.sort(key=lambda c: (c["published"], c["path"]))
         batches.append(taken)
