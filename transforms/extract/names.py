@@ -298,6 +298,8 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "model_org": {m: e["org"] for m, e in g.models.items()},
                 "model_open": {m: e.get("open_weights") for m, e in g.models.items()},
                 "model_license": {m: e.get("license") for m, e in g.models.items()},
+                # (as written: a day, or a month alone)
+                "model_released": {m: e["released"] for m, e in g.models.items() if e.get("released")},
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
                 # a division deals for its company: "Microsoft Azure" is Microsoft's
                 "org_parent": {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")},

