@@ -170,3 +170,10 @@ def test_a_person_named_sue_is_no_suit():
 
 def test_a_suit_told_beside_a_person_named_sue_is_one():
     assert legal("The Times sued OpenAI on Monday, according to its general counsel, Sue Smith.")
+
+
+def test_a_compound_adjective_of_infringement_tells_no_suit():
+    # tests/holdout h140 (Ars Technica's headline): "copyright-infringing" describes the supercomputer
+    assert not legal("", title="NYT slams Microsoft for building copyright-infringing supercomputer for OpenAI")
+    # an infringement told as a verb is still the suit's
+    assert ("OpenAI", "The New York Times") in legal("The New York Times sued OpenAI for infringing its copyrights.")

@@ -128,8 +128,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         r"(?i:\b(?:the|its)\s+(?:tech\s+)?(?:company|firm|startup|start-up|giant))\s+"
         r"(?:(?:was|were|has been|is being|is|has)\s+)?(?:filed\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2})?$"
     )
+    # ("NYT slams Microsoft for building copyright-infringing supercomputer for OpenAI", holdout h140: a compound
+    # adjective describes a thing; it tells no suit of the names around it)
+    cue_text = pl.when(low.str.contains("-infringing", literal=True)).then(
+        low.str.replace_all(r"\w+-infringing\b", " ")
+    ).otherwise(low)
     rows = sents.filter(
-        low.str.contains(LEGAL_CUE)
+        cue_text.str.contains(LEGAL_CUE)
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
         & ~low.str.contains(RULING_SUPPOSED)
