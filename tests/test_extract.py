@@ -2970,3 +2970,17 @@ def test_a_price_is_no_round():
             "plenty of eyebrows).")
     assert not [e for e in events(text) if e["type"] == "funding"]
     assert [e for e in events("OpenAI raised $40 billion on Monday.") if e["type"] == "funding"]
+
+
+def test_what_a_standing_measure_does_told_in_its_relative_clause_is_no_act():
+    # tests/holdout h353 (batch 6): the amendments' content, told while a legislator opposes the bill
+    found = events("Earlier in the day, West Virginia's Ethan Liu had also opposed it, highlighting several "
+                   "contradictions in the bill, including amendments that both restricted students' AI access while "
+                   "appearing to give teachers wide discretion over when and how AI is used.")
+    assert not [e for e in found if e["type"] == "policy"]
+    # an act told beside it still counts, and a plan keeps its "would"
+    for text, want in (
+        ("California passed a law that requires AI companies to publish safety plans.", "California (US)"),
+        ("The EU adopted rules that ban AI social scoring.", "EU"),
+    ):
+        assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {want}, text

