@@ -330,10 +330,10 @@ def test_companies_absent_from_a_partner_list_are_no_partners():
 def test_established_companies_are_known_parties():
     # tests/holdout h340 (batch 6): Synopsys, an EDA company the gazetteer did not know
     assert ("Synopsys", "Nvidia") in _partners("For its part, Synopsys is partnering with Nvidia.")
-    # the unlabelled pool (p2885): Visa
-    text = ("Visa and OpenAI recently announced a partnership to build personal AI agents to, among other things, make "
-            "purchases on our behalf.")
-    assert ("Visa", "OpenAI") in _partners(text)
+    # names that are words are left out: "Visa fees of $100,000", "In a Substack post", "Cadence matters more"
+    assert _partners("Visa applications fell sharply after OpenAI partnered with Microsoft.") == {
+        ("OpenAI", "Microsoft")
+    }
 
 
 def test_a_contrasted_clause_names_no_party_of_the_deal():
@@ -344,8 +344,12 @@ def test_a_contrasted_clause_names_no_party_of_the_deal():
     }
     assert not _partners("On July 27, Anthropic CEO Dario Amodei published a formal response, while NVIDIA announced a "
                       "separate Open Secure AI Alliance.")
-    # a deal told before "while" keeps its parties
+    # a deal told before "while" keeps its parties, and a parenthesis is no contrast (review)
     assert ("Microsoft", "OpenAI") in _partners("Microsoft signed a deal with OpenAI, while Google stayed out.")
+    assert _partners("Anthropic, while continuing to use Amazon chips, partnered with Google on TPUs.") == {
+        ("Anthropic", "Google")
+    }
+    assert _partners("Amazon and Anthropic, while rivals in some markets, announced a partnership on Tuesday.")
 
 
 def test_partners_of_no_one_named_are_no_deal():
@@ -353,6 +357,9 @@ def test_partners_of_no_one_named_are_no_deal():
     text = ("Following the Financial Times’ reporting of Accenture’s policy, an Accenture spokesperson told CNBC, “Our "
             "strategy is to be the reinvention partner of choice for our clients.”")
     assert not _partners(text)
+    # (a partner chosen, or partnering across a region, is still a deal: review)
+    assert _partners("Salesforce named Google Cloud its partner of choice for AI.")
+    assert _partners("Nvidia partners across Europe with Mistral AI and Deutsche Telekom on sovereign AI.")
     assert not _partners("That is why Cisco is contributing to open standards efforts at the IETF and the Linux "
                       "Foundation, alongside partners across the industry.")
 
@@ -364,6 +371,8 @@ def test_a_demand_that_someone_step_down_and_a_department_move_no_one():
     assert not [e for e in events(text) if e["type"] == "leadership"]
     assert [e for e in events("Ubisoft CEO Yves Guillemot will step down, the company said.")
             if e["type"] == "leadership"]
+    # (demand as a noun: review)
+    assert [e for e in events("Rising demand led Intel CEO Jane Doe to step down.") if e["type"] == "leadership"]
     # tests/holdout h1034 (batch 18): the department after a title is no person
     text = ("Additionally, Debashis Saha has been promoted to SVP, Travel Foundations and the following leaders have "
             "been promoted to Vice President: Rajat Arora, Ryan Hillman, Ashwita Kaur and Ambrish Srivastava.")

@@ -562,6 +562,12 @@ def test_a_day_named_by_a_release_is_no_release():
     text = ("And usage has risen sharply since 22 May – the launch day of Claude Sonnet 4 and Claude Code: Claude Code "
             "usage increased by 40%.")
     assert not typed(events(text, published=datetime(2025, 7, 1, tzinfo=timezone.utc)), "model_release")
+    # (a release on the day itself is still news: review)
+    text = "Today is the launch day of Claude Opus 4.1, which Anthropic released this morning."
+    assert typed(events(text, published=datetime(2025, 8, 5, tzinfo=timezone.utc)), "model_release")
+    # a month-only release date is its month's end: GPT-5.1 (2025-11) told 34 days after 12 November is news still
+    text = "OpenAI released GPT-5.1 to all ChatGPT users."
+    assert typed(events(text, published=datetime(2025, 12, 16, tzinfo=timezone.utc)), "model_release")
 
 
 def test_a_deep_research_agent_is_no_model():

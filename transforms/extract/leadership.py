@@ -221,9 +221,10 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     (r"\b(?:named|listed) in\b", "cited in"),
     # "Ubisoft's union reps are calling for Yves Guillemot to step down" (holdout h1419): a demand, no move
     (
-        r"\b(?i:call(?:s|ed|ing)?\s+(?:on|for)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+([^,;.]{1,60}?)\s+to\s+"
+        r"\b(?i:call(?:s|ed|ing)?\s+(?:on|for)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+"
+        r"((?:[A-Z][\w’'.\-]*\s+){1,4}?|(?:him|her|them)\s+)to\s+"
         r"(?:step down|step aside|resign|quit|leave|be (?:fired|removed|ousted|replaced))\b",
-        "wanted $1 out",
+        "wanted ${1}out",
     ),
     (r"\bnamed after\b", "called after"),
     (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),

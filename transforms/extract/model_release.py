@@ -957,7 +957,8 @@ def _quoted_models(cue: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 # A model the gazetteer knows was released this many days or more before the article: its "release" told without a
 # date is history ("When GPT-5 launched, the overall mood was very negative", "the release wasn't met with the same
 # universal acclaim that people felt for GPT-4", holdout h1732, h1723), unless the weights are what is new
-# ("xAI open-sources Grok 2.5" a year after its launch).
+# ("xAI open-sources Grok 2.5" a year after its launch). (The gazetteer dates a model by its first release, a preview
+# included: general availability told undated 45 days after a preview is read as history too.)
 KNOWN_FOR_DAYS = 45
 WEIGHTS_NOW = r"(?i)open[- ]?sourc|open[- ]weights?|weights"
 
@@ -965,8 +966,9 @@ WEIGHTS_NOW = r"(?i)open[- ]?sourc|open[- ]weights?|weights"
 def _without_known_old_models(releases: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     published = sents.select("article_id", "published_at").unique("article_id")
     released = _lookup(pl.col("model"), _maps(g)["model_released"])
+    # (a month alone is read as its last day: a release is not history before it could have been)
     released_on = released.str.to_date("%Y-%m-%d", strict=False).fill_null(
-        (released + "-01").str.to_date("%Y-%m-%d", strict=False)
+        (released + "-01").str.to_date("%Y-%m-%d", strict=False).dt.month_end()
     )
     old = (pl.col("published_at").dt.date() - released_on).dt.total_days() >= KNOWN_FOR_DAYS
     return (

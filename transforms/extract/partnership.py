@@ -226,9 +226,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         # ("Our strategy is to be the reinvention partner of choice for our clients", holdout h1119: what a company
         # wants to be)
-        .str.replace_all(r"\bpartners?\s+of\s+choice\b", "associates")
+        .str.replace_all(r"(\bbe\s+(?:the|a|an|its|their|our)\s+(?:[\w\-]+\s+){0,2}?)partners?\s+of\s+choice\b",
+                         "${1}associates")
         # (partners of no one named: "alongside partners across the industry")
-        .str.replace_all(r"\bpartners\s+(?:across|throughout)\b", "associates")
+        .str.replace_all(r"\b(?:alongside|among|with)\s+partners\s+(?:across|throughout)\b", "among associates")
         # working with a kind of people or firms is no deal between the companies the sentence names: "Apple Music,
         # YouTube, and Spotify dominate the charts — but it’s built a reputation by collaborating with artists"
         # (holdout h1125)
@@ -268,7 +269,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
     # ("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group partnered
     # directly with Anthropic": a contrasted clause with no deal names no party)
-    contrasted = pl.col("tagged").str.extract(r"^(.*?),\s+(?:while|whereas)\s", 1)
+    # (a clause to the sentence's end, not a parenthesis: "Anthropic, while continuing to use Amazon chips, partnered
+    # with Google")
+    contrasted = pl.col("tagged").str.extract(r"^(.*?),\s+(?:while|whereas)\s[^,]*$", 1)
     parties = _tagged_orgs(
         pl.when(contrasted.is_not_null() & ~contrasted.str.to_lowercase().str.contains(PARTNERSHIP))
         .then(pl.col("tagged").str.replace(r"^.*?,\s+(?:while|whereas)\s+", ""))
@@ -539,7 +542,8 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # (a contrasted clause before the deal is none of its: "McKinsey launched its practice, while Boston
         # Consulting Group partnered directly with Anthropic")
         _with_orgs_in(
-            rows, g, _before_orgs=before.str.replace(r"^.*,\s+(?:while|whereas)\s+", ""), _listed_orgs=pl.col("listed")
+            rows, g, _before_orgs=before.str.replace(r"^.*,\s+(?:while|whereas)\s+([^,]*)$", "$1"),
+            _listed_orgs=pl.col("listed"),
         )
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),

@@ -102,7 +102,7 @@ TIME_MARKER = (
     r"|\b(?:before|after|since|until|prior to) (?:the )?(?:release|launch|debut) of\b"
     # (a day named by a release: "usage has risen sharply since 22 May – the launch day of Claude Sonnet 4", holdout
     # h1773)
-    r"|\b(?:launch|release) day of\b"
+    r"|\b(?:since|after|before|until)\b[^.;]{0,30}?\b(?:launch|release) day of\b|\bon the (?:launch|release) day of\b"
 )
 # (plurals too: "filed lawsuits against", "settlements with")
 LEGAL = (
