@@ -115,6 +115,17 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
                 if signum in SIGNALS:
                     stop.begin(signum)
 
+    previous_unraisable = sys.unraisablehook
+
+    def unraisable(args: Any) -> None:
+        # The signal landed in a finalizer (a __del__ the garbage collector ran, e.g. polars' DataTypeClass), where
+        # Python cannot raise and prints "Exception ignored in ..." with a traceback instead: say nothing, the watchdog
+        # ends the run within grace_s with the one line.
+        if isinstance(args.exc_value, Interrupted):
+            return
+        previous_unraisable(args)
+
+    sys.unraisablehook = unraisable
     previous = {s: signal.signal(s, on_signal) for s in SIGNALS}
     handlers = [*logging.getLogger("prefect").handlers, *logging.getLogger().handlers]
     for handler in handlers:
@@ -127,6 +138,7 @@ def stop_on_signals(message: Callable[[], str], grace_s: float = GRACE_SECONDS) 
         yield stop
     finally:
         _active.remove(stop)
+        sys.unraisablehook = previous_unraisable
         signal.set_wakeup_fd(previous_fd)
         for handler in handlers:
             handler.removeFilter(_not_a_signal_crash)

@@ -130,3 +130,26 @@ def test_a_signal_stays_the_interruption_whatever_error_prefect_unwinds_with():
     probe = subprocess.run([sys.executable, "-c", SIGNALLED_PROBE], cwd=REPO, capture_output=True,
                            text=True, timeout=60)
     assert probe.stdout.split() == ["False", "True", "False"], probe.stderr
+
+
+FINALIZER_PROBE = """
+import signal
+from flows import stopping
+
+class Finalized:
+    def __del__(self):
+        raise stopping.Interrupted(signal.SIGINT)  # as where the signal lands in a garbage-collected object's __del__
+
+with stopping.stop_on_signals(lambda: "stopped", grace_s=600):
+    Finalized()
+print("ran on")
+"""
+
+
+def test_an_interruption_that_lands_in_a_finalizer_prints_no_traceback():
+    # CI of 2026-12-06 (third session): Ctrl-C arrived while polars' DataTypeClass was finalized; Python printed
+    # "Exception ignored in: 'DataTypeClass'" and a traceback above the one line. The watchdog still ends the run.
+    probe = subprocess.run([sys.executable, "-c", FINALIZER_PROBE], cwd=REPO, capture_output=True, text=True,
+                           timeout=60)
+    assert probe.stdout.split() == ["ran", "on"], probe.stderr
+    assert "Traceback" not in probe.stderr and "Exception ignored" not in probe.stderr, probe.stderr
