@@ -129,6 +129,12 @@ PARTNERED_WITH = r"\b(?:partnered|partnering|teamed up|teaming up|joined forces|
 BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joining forces)\s+with\s"
 
 
+# A clause contrasted with the one before it, to the sentence's end (group 2): the companies before it are no parties
+# of a deal it tells ("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group
+# partnered directly with Anthropic"). Not a parenthesis: "Anthropic, while continuing to use Amazon chips, partnered
+# with Google".
+CONTRASTED = r"^(.*?),\s+(?:while|whereas)\s+([^,]*)$"
+
 EACH_OWN = ("both", "each", "separately", "independently")
 # (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
 # after the second, which would make it a subject)
@@ -267,14 +273,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     formal = without_names.str.contains(PARTNERSHIP_FORMAL)
     # (names read in `tagged`: a word of a yardstick or example list may hold a name's mark)
-    # ("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group partnered
-    # directly with Anthropic": a contrasted clause with no deal names no party)
-    # (a clause to the sentence's end, not a parenthesis: "Anthropic, while continuing to use Amazon chips, partnered
-    # with Google")
-    contrasted = pl.col("tagged").str.extract(r"^(.*?),\s+(?:while|whereas)\s[^,]*$", 1)
+    # (a contrasted clause with no deal names no party: CONTRASTED)
+    contrasted = pl.col("tagged").str.extract(CONTRASTED, 1)
     parties = _tagged_orgs(
         pl.when(contrasted.is_not_null() & ~contrasted.str.to_lowercase().str.contains(PARTNERSHIP))
-        .then(pl.col("tagged").str.replace(r"^.*?,\s+(?:while|whereas)\s+", ""))
+        .then(pl.col("tagged").str.replace(CONTRASTED, "$2"))
         .otherwise(pl.col("tagged"))
         .str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ")
         # "OpenAI, Anthropic’s American rival, launched ...": the company a rival is named by is no party
@@ -539,12 +542,8 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (the org pattern's readings first: names._with_orgs_in)
     rows = (
-        # (a contrasted clause before the deal is none of its: "McKinsey launched its practice, while Boston
-        # Consulting Group partnered directly with Anthropic")
-        _with_orgs_in(
-            rows, g, _before_orgs=before.str.replace(r"^.*,\s+(?:while|whereas)\s+([^,]*)$", "$1"),
-            _listed_orgs=pl.col("listed"),
-        )
+        # (a contrasted clause before the deal is none of its: CONTRASTED)
+        _with_orgs_in(rows, g, _before_orgs=before.str.replace(CONTRASTED, "$2"), _listed_orgs=pl.col("listed"))
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
             refers=before.str.contains(COMPANY_REFERENCE),

@@ -11,7 +11,10 @@ LEXICONS = tomllib.loads((Path(__file__).parent.parent / "lexicons.toml").read_t
 
 
 def _pattern(entry: dict) -> str:
-    """A lexicon pattern: one string, or a list of pieces written on several lines."""
+    """A lexicon pattern: one string, or a list of pieces written on several lines; a city's (`city`: its names) is
+    the lexicon's `city_acting` with them."""
+    if "city" in entry:
+        return "".join(LEXICONS["city_acting"]).replace("CITY", entry["city"])
     value = entry["pattern"]
     return value if isinstance(value, str) else "".join(value)
 
