@@ -818,11 +818,29 @@ def test_not_partnerships(text):
             "firms.",
             ("US", "chip export controls"),
         ),
+        # tests/holdout h011 (Forbes, batch 1): legislation weighed is a planned measure
+        (
+            "Argentina is considering legislation to allow AI-run companies with no human owners or executives.",
+            ("Argentina", "AI law"),
+        ),
+        # tests/holdout h251 (batch 5): travel put under a government's approval
+        (
+            "China now requires people working in AI at private firms to secure travel approval before leaving the "
+            "country.",
+            ("CN", "travel restrictions"),
+        ),
+        ("China requires AI chatbots to label generated content.", ("CN", "AI content labeling rules")),
     ],
 )
 def test_policy_measures(text, want):
     found = {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"}
     assert found == {want}
+
+
+def test_a_measure_being_considered_is_planned():
+    text = "The UK is now considering legislation on AI chatbots for children."
+    found = [e for e in events(text) if e["type"] == "policy"]
+    assert [e["status"] for e in found] == ["planned"]
 
 
 def test_a_declaration_no_state_signs_is_no_policy():
@@ -888,6 +906,9 @@ def test_policy_of_the_government_the_headline_names():
         "capabilities from network defenders in the U.S. as “dangerous.”",
         # tests/holdout h430 (SCMP headline, batch 8, development): the measure is the backdrop of China's act
         "Facing US chip curbs, China launches photonics lab to power AI with light.",
+        # travel that is no measure; a label no one is made to put
+        "Travel approval for the conference took the team two weeks, and the company paid for it.",
+        "The startup requires no sign-up and lets users label their own photos with AI.",
     ],
 )
 def test_policy_context_is_not_news(text):

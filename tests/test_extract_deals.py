@@ -125,6 +125,19 @@ def test_a_government_agencys_contract_or_use_of_a_product_is_a_partnership_with
     assert not _partners("Acme awarded Beta Corp a $5 million contract for software.")
 
 
+def test_contracts_a_government_gives_to_a_list_of_companies_are_a_partnership_with_each():
+    # tests/holdout h757 (Crypto Briefing, batch 14, development)
+    want = {("OpenAI", "U.S. Department of Defense"), ("Google", "U.S. Department of Defense"),
+            ("Microsoft", "U.S. Department of Defense")}
+    assert _partners("The Pentagon shifted two-thirds of its AI usage away from Anthropic after a dispute over military "
+                     "use policies, awarding expanded contracts to OpenAI, Google and Microsoft.") == want
+    assert _partners("By June 2026, the DoD had formalized contracts with OpenAI, Google, and Microsoft, building out "
+                     "what officials described as a multi-vendor strategy for AI deployment.") == want
+    assert _partners("The Pentagon awarded a contract to OpenAI.") == {("OpenAI", "U.S. Department of Defense")}
+    # contracts between companies are no government's
+    assert not _partners("Acme awarded contracts to OpenAI and Google for its data centres.")
+
+
 def test_the_company_in_focus_partnered_with_two_companies_is_a_partner_of_each():
     # tests/holdout h360 (The Register, 2026-08-19; batch 6, a development batch since its first measurement)
     text = ("However, this time around Cerebras isn’t trying to run the entire inference stack on its own "

