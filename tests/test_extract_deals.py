@@ -129,8 +129,8 @@ def test_contracts_a_government_gives_to_a_list_of_companies_are_a_partnership_w
     # tests/holdout h757 (Crypto Briefing, batch 14, development)
     want = {("OpenAI", "U.S. Department of Defense"), ("Google", "U.S. Department of Defense"),
             ("Microsoft", "U.S. Department of Defense")}
-    assert _partners("The Pentagon shifted two-thirds of its AI usage away from Anthropic after a dispute over military "
-                     "use policies, awarding expanded contracts to OpenAI, Google and Microsoft.") == want
+    assert _partners("The Pentagon shifted two-thirds of its AI usage away from Anthropic after a dispute over "
+                     "military use policies, awarding expanded contracts to OpenAI, Google and Microsoft.") == want
     assert _partners("By June 2026, the DoD had formalized contracts with OpenAI, Google, and Microsoft, building out "
                      "what officials described as a multi-vendor strategy for AI deployment.") == want
     assert _partners("The Pentagon awarded a contract to OpenAI.") == {("OpenAI", "U.S. Department of Defense")}
