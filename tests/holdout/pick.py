@@ -77,9 +77,22 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
 30. Batches 28 (h1558-h1617), 29 (h1618-h1677) and 30 (h1678-h1737): the next 60 of batch 27's order each; each
    labelled after the rules from the batch before it, measured before any rule saw it.
 31. Batch 31 (h1738-): the rest of batch 27's order (fewer than 60 were left), the same way.
+32. Batch 32 (h1795-), another source: AI labs' own news pages saved as raw HTML by generative-ai-practice/
+   news-summarizer-ai (LAB_PAGES_REPO at LAB_PAGES_COMMIT): `output/<lab>/articles/raw/*.html` (OpenAI News, the
+   Google Gemini blog, Anthropic News), URL and title from the sibling `summaries/<same name>.md` front matter. The
+   text is what the pipeline reads: trafilatura through transforms.articles.extract_page (so this batch needs the
+   project's environment: `.venv/bin/python tests/holdout/pick.py`; rows carry "format": "html"). Published: the
+   page's own date (lab_page_date: meta article:published_time, else JSON-LD datePublished, else the date printed
+   as the first text element "Month D, YYYY" of the page, the article header's; never the file name's or the
+   summary's `published:`, which are sometimes wrong); no date, no row. Candidates: a date, over 1,500 characters
+   of text, a URL not in batches 1-31, tests/realset, ../shared/realdev (labels.json sources, articles' Source:
+   lines), ../shared/corpus or ../shared/archive (every http(s) URL written in their files); one per URL. N_32
+   taken in the order of seed SEED32.
 
-Usage: python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
-       [--list-candidates FILE]
+Usage: .venv/bin/python tests/holdout/pick.py [--mirrors ../.mirror] [--out tests/holdout/manifest.jsonl]
+       [--realdev ../shared/realdev] [--shared ../shared] [--list-candidates FILE]
+(Batches 1-31 need only the standard library; batch 32 imports transforms.articles, so a plain python3 without the
+project's packages stops with an error before writing anything.)
 """
 
 import argparse
@@ -201,6 +214,13 @@ BOOKMARK_REPOS = {
     "yiGmMk/bookmark": "64582194c598d35f810c643e2c4fee225bc302ca",
 }
 BOOKMARK_MARKER = "Markdown Content:\n"
+# Batch 32 (h1795-): AI labs' news pages saved as raw HTML (see the docstring).
+LAB_PAGES_REPO = "generative-ai-practice/news-summarizer-ai"
+LAB_PAGES_COMMIT = "b0fc351ca943861ed1e554a480374713088ba24a"
+LAB_PAGES_OUTLETS = {"openai": "OpenAI", "gemini": "Google", "anthropic": "Anthropic"}
+LAB_PAGES_LICENCE = "publisher copyright ({}; the repository states no licence)"
+SEED32 = 20261232
+N_32 = 60
 LAB_DOMAINS = {
     "openai.com", "anthropic.com", "claude.com", "blog.google", "deepmind.google", "research.google",
     "cloud.google.com", "microsoft.com", "github.blog", "nvidia.com", "amd.com", "apple.com", "aws.amazon.com",
@@ -567,8 +587,9 @@ def known_outlets() -> dict:
     return known
 
 
-def read_all(git_dir: Path, commit: str = COMMIT, under: str = "contents/", suffix: str = ".md"):
-    """Yield (path, blob text) for every <under>**<suffix> at `commit`, via one `git cat-file --batch`."""
+def read_all(git_dir: Path, commit: str = COMMIT, under: str = "contents/", suffix: str = ".md", raw: bool = False):
+    """Yield (path, blob text) for every <under>**<suffix> at `commit`, via one `git cat-file --batch` (raw: the
+    blob's bytes, undecoded)."""
     ls = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "-r", "-z", commit, *([under] if under else [])],
                         capture_output=True, check=True).stdout.decode("utf-8")
     entries = []
@@ -591,7 +612,7 @@ def read_all(git_dir: Path, commit: str = COMMIT, under: str = "contents/", suff
         size = int(header[2])
         data = proc.stdout.read(size)
         proc.stdout.read(1)
-        yield path, data.decode("utf-8", errors="replace")
+        yield path, data if raw else data.decode("utf-8", errors="replace")
     proc.wait()
 
 
@@ -661,10 +682,85 @@ def bookmark_candidates(mirrors: Path, excl, known: dict) -> list[dict]:
     return cands
 
 
+URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>()\\\[\]{}|^`]+")
+PRINTED_DATE = re.compile(r">\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}), (20\d\d))\s*<")
+
+
+def shared_urls(realdev: Path, shared: Path) -> set[str]:
+    """Batch 32's further exclusions (normalised URLs): ../shared/realdev's articles' `Source:` lines, and every http(s)
+    URL written in any file of ../shared/corpus and ../shared/archive (feeds, saved pages, the lab-announcement
+    archive)."""
+    urls = set()
+    for f in sorted((realdev / "articles").glob("*.md")):
+        m = re.search(r"^Source: (\S+)", f.read_text(encoding="utf-8"), re.M)
+        if m:
+            urls.add(norm_url(m.group(1)))
+    for folder in ("corpus", "archive"):
+        for f in sorted((shared / folder).rglob("*")):
+            if f.is_file():
+                urls.update(norm_url(u) for u in URL_IN_TEXT.findall(f.read_bytes().decode("utf-8", errors="replace")))
+    return urls
+
+
+def lab_page_date(page: str) -> str | None:
+    """A saved lab page's publication date (YYYY-MM-DD) from the page itself: meta article:published_time (Google's
+    blog), else JSON-LD datePublished, else the first date printed as a text element ("Dec 3, 2025", "December 3,
+    2025": the article header's on OpenAI's and Anthropic's pages, whose <time datetime> elements are only the
+    related posts' dates)."""
+    for tag in re.findall(r"<meta\b[^>]*>", page):
+        if re.search(r"""property=["']article:published_time["']""", tag):
+            m = re.search(r"""content=["'](\d{4}-\d\d-\d\d)""", tag)
+            if m:
+                return m.group(1)
+    for block in re.findall(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", page, re.S):
+        m = re.search(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d)', block)
+        if m:
+            return m.group(1)
+    m = PRINTED_DATE.search(page)
+    if m:
+        return f"{m.group(3)}-{MONTHS[m.group(1)[:3]]:02d}-{int(m.group(2)):02d}"
+    return None
+
+
+def lab_page_candidates(mirrors: Path, used_urls: set[str]) -> tuple[list[dict], int, dict[str, int]]:
+    """Batch 32's candidates (see the docstring), the number of article pages, and the pages left out by reason."""
+    sys.path.insert(0, str(REPO))
+    from transforms.articles import extract_page  # lazy: only this source needs the project's environment
+
+    git_dir = mirrors / LAB_PAGES_REPO.replace("/", "+") / "repo"
+    summaries = dict(read_all(git_dir, LAB_PAGES_COMMIT, "output/", ".md"))
+    seen, cands, stats, files = set(), [], {}, 0
+    for path, blob in read_all(git_dir, LAB_PAGES_COMMIT, "output/", ".html", raw=True):
+        parts = path.split("/")
+        if len(parts) != 5 or parts[2:4] != ["articles", "raw"] or parts[1] not in LAB_PAGES_OUTLETS:
+            continue  # changelogs, release notes, deprecations
+        files += 1
+        lab = parts[1]
+        fm = front_matter(summaries.get(path.replace("/raw/", "/summaries/").removesuffix(".html") + ".md", ""))
+        url, title = fm.get("url", ""), fm.get("title", "")
+        text = extract_page(blob, url)["text"] if url else ""
+        pub = lab_page_date(blob.decode("utf-8", errors="replace"))
+        why = ("no url" if not url else "already used" if norm_url(url) in used_urls else "no date" if not pub
+               else "short" if len(text) <= MIN_CHARS else "repeat" if norm_url(url) in seen else None)
+        if why:
+            stats[why] = stats.get(why, 0) + 1
+            continue
+        seen.add(norm_url(url))
+        cands.append({
+            "url": url, "outlet": LAB_PAGES_OUTLETS[lab], "published": pub, "published_from": "page", "title": title,
+            "repo": LAB_PAGES_REPO, "path": path, "commit": LAB_PAGES_COMMIT,
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "licence": LAB_PAGES_LICENCE.format(LAB_PAGES_OUTLETS[lab]), "stored": False, "why": "", "format": "html",
+        })
+    return cands, files, stats
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mirrors", type=Path, default=REPO.parent / ".mirror")
     ap.add_argument("--realdev", type=Path, default=REPO.parent / "shared" / "realdev")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                    help="its corpus/ and archive/ URLs are not drawn again (batch 32)")
     ap.add_argument("--out", type=Path, default=HERE / "manifest.jsonl")
     ap.add_argument("--list-candidates", type=Path)
     args = ap.parse_args(argv)
@@ -770,6 +866,17 @@ def main(argv=None) -> int:
         taken = pool[start:start + N_27]
         taken.sort(key=lambda c: (c["published"], c["path"]))
         batches.append(taken)
+
+    # Batch 32: AI labs' news pages saved as HTML (see the docstring); no URL of batches 1-31 or of the shared sets.
+    used_urls = excl[0] | shared_urls(args.realdev, args.shared) | {norm_url(c["url"]) for b in batches for c in b}
+    pool, files, stats = lab_page_candidates(args.mirrors, used_urls)
+    print(f"batch 32: {files} lab pages, {len(pool)} candidates; out: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(stats.items(), key=lambda kv: -kv[1])), file=sys.stderr)
+    pool.sort(key=lambda c: c["path"])
+    random.Random(f"{SEED32}-lab-pages").shuffle(pool)
+    taken = pool[:N_32]
+    taken.sort(key=lambda c: (c["published"], c["path"]))
+    batches.append(taken)
 
     with args.out.open("w") as f:
         for i, c in enumerate((c for batch in batches for c in batch), 1):

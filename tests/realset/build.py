@@ -17,6 +17,13 @@ folder beside the manifest (tests/realset/articles/). Another set (e.g. tests/ho
 `--manifest tests/holdout/manifest.jsonl --cache DIR`; its labels.json, when there is one, is the one
 beside its manifest.
 
+Rows with `"format": "html"` (tests/holdout batch 32: AI labs' pages saved as raw HTML) hold no text to cut:
+their text is what the pipeline itself reads from the page, trafilatura through the project's
+`transforms.articles.extract_page` (its `text`). Only those rows need the project's environment, imported
+when the first one is read: build a manifest with such rows with `.venv/bin/python tests/realset/build.py ...`.
+Their sha256 holds for the trafilatura the project pins (2.3.1 when drawn); every other row needs only the
+standard library.
+
 Usage (the --mirrors and --cache paths are relative to the repository):
 
     python tests/realset/build.py [--mirrors ../.mirror] [--cache ../realset-cache] [--store]
@@ -63,13 +70,31 @@ def git_dir(mirrors: Path, repo: str) -> Path:
     return mirrors / repo.replace("/", "+") / "repo"
 
 
-def read_blob(mirrors: Path, row: dict) -> str:
+def read_blob_bytes(mirrors: Path, row: dict) -> bytes:
     out = subprocess.run(
         ["git", f"--git-dir={git_dir(mirrors, row['repo'])}", "show", f"{row['commit']}:{row['path']}"],
         capture_output=True,
         check=True,
     )
-    return out.stdout.decode("utf-8")
+    return out.stdout
+
+
+def read_blob(mirrors: Path, row: dict) -> str:
+    return read_blob_bytes(mirrors, row).decode("utf-8")
+
+
+def html_text(url: str, page: bytes) -> str:
+    """An HTML row's text: the pipeline's own page extraction (needs the project's environment)."""
+    sys.path.insert(0, str(REPO))
+    from transforms.articles import extract_page  # lazy: the other rows need only the standard library
+
+    return extract_page(page, url)["text"]
+
+
+def row_text(mirrors: Path, row: dict) -> str:
+    if row.get("format") == "html":
+        return html_text(row["url"], read_blob_bytes(mirrors, row))
+    return article_text(row["repo"], read_blob(mirrors, row))
 
 
 def render(row: dict, text: str) -> str:
@@ -92,8 +117,9 @@ def main(argv=None) -> int:
     failed = []
     for row in rows:
         try:
-            text = article_text(row["repo"], read_blob(args.mirrors, row))
-        except (subprocess.CalledProcessError, ValueError, KeyError) as exc:
+            text = row_text(args.mirrors, row)
+        except (subprocess.CalledProcessError, ValueError, KeyError, ImportError) as exc:  # ImportError: an HTML row
+            # read without the project's environment
             failed.append(f"{row['id']}: cannot read {row['repo']}:{row['path']} ({exc})")
             continue
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -107,9 +133,11 @@ def main(argv=None) -> int:
             (set_dir / "articles" / f"{row['id']}.md").write_text(page, encoding="utf-8")
     (args.cache / "manifest.jsonl").write_text(args.manifest.read_text())
     # With the labels beside the articles, the cache is a labelled set: `radar eval <cache>`.
-    # The labels are the manifest's set's own (tests/realset/labels.json by default).
-    if (set_dir / "labels.json").is_file():
-        (args.cache / "labels.json").write_text((set_dir / "labels.json").read_text())
+    # The labels are the manifest's set's own (tests/realset/labels.json by default); a cache copy that is already
+    # the same is left as it is.
+    labels, cached = set_dir / "labels.json", args.cache / "labels.json"
+    if labels.is_file() and not (cached.is_file() and cached.read_bytes() == labels.read_bytes()):
+        cached.write_text(labels.read_text())
     print(f"{len(rows) - len(failed)} of {len(rows)} articles written to {out_dir}")
     for line in failed:
         print("FAILED", line, file=sys.stderr)
