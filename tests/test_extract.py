@@ -243,6 +243,12 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "departed, The Verge has learned.",
             ("OpenAI", "Barret Zoph"),
         ),
+        # ... and between dashes with no spaces (tests/holdout h1826, Anthropic's own page, batch 32)
+        (
+            "Ami Vora—who joined Anthropic at the end of 2025—will lead the Product organization, partnering closely "
+            "with Rahul Patil, our CTO, to scale the Claude experiences that millions of users rely on every day.",
+            ("Anthropic", "Ami Vora"),
+        ),
         # a company's newest hire, named (not a lab's "latest hires": test_leadership_not_moves_in_context)
         (
             "One of Meta's newest hires is Shengjia Zhao, who joins as chief scientist of Meta Superintelligence Labs.",
@@ -418,6 +424,10 @@ def test_leadership_not_moves(text):
          "DeepMind reportedly employs at least 10 philosophers, a couple of whom joined just last month. One of the "
          "lab’s latest hires is Atoosa Kasirzadeh, a Carnegie Mellon professor now on leave, who plans to study what "
          "it means to live in a world where “ cognitive agency ” is no longer uniquely human."),
+        # tests/holdout h1814 (OpenAI's own page, batch 32): people joined at an event
+        ("Deepening our collaboration with the U.S. Department of Energy",
+         "This announcement follows today’s Genesis Mission event at the White House, where Kevin Weil, Vice "
+         "President of OpenAI for Science, joined DOE and other collaborators."),
     ],
 )
 def test_leadership_not_moves_in_context(title, text):

@@ -392,3 +392,27 @@ def test_a_demand_that_someone_step_down_and_a_department_move_no_one():
     title = "Internal memo: Eight execs out at Expedia Group in AI-driven shakeup"
     people = {e["person"] for e in events(text, title) if e["type"] == "leadership"}
     assert "Debashis Saha" in people and "Travel Foundations" not in people
+
+
+def test_a_deal_signed_with_a_company_the_gazetteer_does_not_know_and_a_list_after_with():
+    # tests/holdout h1800 (OpenAI's own page, batch 32, development since its first measurement)
+    assert _partners("OpenAI today signed a Memorandum of Understanding (MoU) with NEXTDC to develop a sovereign AI "
+                     "infrastructure partnership under the OpenAI for Australia program.") == {("OpenAI", "NEXTDC")}
+    assert _partners("OpenAI also today announced a new skills initiative, joining forces with CommBank, Coles and "
+                     "Wesfarmers—three of Australia’s largest employers—to roll out essential AI skills training.") == {
+        ("OpenAI", "CommBank"), ("OpenAI", "Coles"), ("OpenAI", "Wesfarmers")}
+    # a person after "and" is no listed company; a description is no name (realset r013)
+    assert _partners("OpenAI partnered with Nextdc and Sam Altman said it was great.") == {("OpenAI", "Nextdc")}
+    assert not _partners("India signed a deal with United Arab Emirates-backed G42 to deploy an AI supercomputer made "
+                         "of 64 U.S.-made systems on Indian soil.")
+
+
+def test_a_deal_the_named_subject_makes_after_a_fronted_clause_is_not_the_company_in_focus():
+    # tests/holdout h1800 (OpenAI's own page, batch 32): "its" refers to OpenAI, named before the deal, not to Canva
+    text = ("From Canva to Atlassian to SafetyCulture, Australia is home to some of the biggest start-up success "
+            "stories in global tech. To accelerate Australia’s potential for home-grown innovation, OpenAI will "
+            "launch its first startup program in Australia, delivered in partnership with leading Australian venture "
+            "capital firms including Blackbird, Square Peg and AirTree.")
+    assert ("Canva", "OpenAI") not in _partners(text)
+    # a company referred to, not named, is the one in focus
+    assert _partners("OpenAI grew fast. The company signed a deal with Oracle.") == {("OpenAI", "Oracle")}

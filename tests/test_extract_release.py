@@ -459,7 +459,7 @@ def test_a_company_out_with_a_model_releases_it():
     # tests/holdout h1037 (VentureBeat): "is out with" a new version of a known line
     text = ("The company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open mixture-of-experts "
             "model built for high-volume, specialized agent tasks.")
-    assert ("Nvidia", "Nemotron 3.5") in typed(events(text, title="Nvidia news"), "model_release")
+    assert ("Nvidia", "Nemotron 3.5 Lightning") in typed(events(text, title="Nvidia news"), "model_release")
     # and a model the gazetteer does not know
     assert ("Mistral AI", "Magistral 2") in typed(events("Mistral is out today with Magistral 2, a reasoning model."),
                                                   "model_release")
@@ -568,6 +568,24 @@ def test_a_day_named_by_a_release_is_no_release():
     # a month-only release date is its month's end: GPT-5.1 (2025-11) told 34 days after 12 November is news still
     text = "OpenAI released GPT-5.1 to all ChatGPT users."
     assert typed(events(text, published=datetime(2025, 12, 16, tzinfo=timezone.utc)), "model_release")
+
+
+def test_a_release_used_as_a_time_marker_is_no_release_even_beside_a_date():
+    # tests/holdout h1828 (Anthropic's own page, 2026-01), batch 32: the date dates the report's data, not a release
+    text = ("This report introduces new metrics of AI usage to provide a rich portrait of interactions with Claude in "
+            "November 2025, just prior to the release of Opus 4.5.")
+    assert not typed(events(text, published=datetime(2025, 11, 30, tzinfo=timezone.utc)), "model_release")
+    # a release told with its date is news still
+    text = "Anthropic released Claude Opus 4.5 on November 24."
+    assert typed(events(text, published=datetime(2025, 11, 25, tzinfo=timezone.utc)), "model_release")
+
+
+def test_a_variant_of_a_known_model_is_named_whole():
+    # tests/holdout h1807 (Google's own page, 2025-12-12), batch 32: a new variant of a model released months before
+    text = "Today, we’re releasing an updated Gemini 2.5 Flash Native Audio for live voice agents."
+    found = typed(events(text, published=datetime(2025, 12, 12, tzinfo=timezone.utc)), "model_release")
+    assert {model for _, model in found} == {"Gemini 2.5 Flash Native Audio"}
+    # (a variant word of a new version of a known line: test_a_company_out_with_a_model_releases_it)
 
 
 def test_a_deep_research_agent_is_no_model():

