@@ -557,7 +557,7 @@ def test_a_known_models_release_told_long_after_it_without_a_date_is_history():
     assert typed(events("DeepSeek released DeepSeek-V4, its new model.", published=PUBLISHED), "model_release")
 
 
-def test_a_day_named_by_a_release_is_no_release():
+def test_a_day_or_time_named_by_a_release_is_no_release():
     # tests/holdout h1773 (The Pragmatic Engineer, 2025-07-01), batch 31: Claude Sonnet 4 was released on 22 May
     text = ("And usage has risen sharply since 22 May – the launch day of Claude Sonnet 4 and Claude Code: Claude Code "
             "usage increased by 40%.")
@@ -568,14 +568,11 @@ def test_a_day_named_by_a_release_is_no_release():
     # a month-only release date is its month's end: GPT-5.1 (2025-11) told 34 days after 12 November is news still
     text = "OpenAI released GPT-5.1 to all ChatGPT users."
     assert typed(events(text, published=datetime(2025, 12, 16, tzinfo=timezone.utc)), "model_release")
-
-
-def test_a_release_used_as_a_time_marker_is_no_release_even_beside_a_date():
-    # tests/holdout h1828 (Anthropic's own page, 2026-01), batch 32: the date dates the report's data, not a release
+    # a release used as a time marker, even beside a date, which dates the other clause (tests/holdout h1828,
+    # Anthropic's own page, batch 32); a release told with its date is news still
     text = ("This report introduces new metrics of AI usage to provide a rich portrait of interactions with Claude in "
             "November 2025, just prior to the release of Opus 4.5.")
     assert not typed(events(text, published=datetime(2025, 11, 30, tzinfo=timezone.utc)), "model_release")
-    # a release told with its date is news still
     text = "Anthropic released Claude Opus 4.5 on November 24."
     assert typed(events(text, published=datetime(2025, 11, 25, tzinfo=timezone.utc)), "model_release")
 
