@@ -249,6 +249,8 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "with Rahul Patil, our CTO, to scale the Claude experiences that millions of users rely on every day.",
             ("Anthropic", "Ami Vora"),
         ),
+        # (review) "and other" people of another clause are no event's
+        ("Jane Doe joined OpenAI as CTO and other executives are expected to follow.", ("OpenAI", "Jane Doe")),
         # a company's newest hire, named (not a lab's "latest hires": test_leadership_not_moves_in_context)
         (
             "One of Meta's newest hires is Shengjia Zhao, who joins as chief scientist of Meta Superintelligence Labs.",
@@ -840,6 +842,9 @@ def test_not_partnerships(text):
             ("CN", "travel restrictions"),
         ),
         ("China requires AI chatbots to label generated content.", ("CN", "AI content labeling rules")),
+        # (review) a label that is no labelling
+        ("Tennessee passed a law requiring AI firms to pay record labels for training data.",
+         ("Tennessee (US)", "AI law")),
     ],
 )
 def test_policy_measures(text, want):

@@ -134,8 +134,13 @@ def test_contracts_a_government_gives_to_a_list_of_companies_are_a_partnership_w
     assert _partners("By June 2026, the DoD had formalized contracts with OpenAI, Google, and Microsoft, building out "
                      "what officials described as a multi-vendor strategy for AI deployment.") == want
     assert _partners("The Pentagon awarded a contract to OpenAI.") == {("OpenAI", "U.S. Department of Defense")}
-    # contracts between companies are no government's
+    # contracts between companies are no government's, nor one a company signs in a sentence naming a government;
+    # a contract awarded beside a deal signed are both the government's (review)
     assert not _partners("Acme awarded contracts to OpenAI and Google for its data centres.")
+    assert ("Palantir", "U.S. Department of Defense") not in _partners(
+        "Anthropic signed a contract with Palantir to bring Claude to the Pentagon.")
+    assert _partners("The Pentagon awarded Anduril a $100 million contract and signed a deal with OpenAI.") == {
+        ("Anduril", "U.S. Department of Defense"), ("OpenAI", "U.S. Department of Defense")}
 
 
 def test_the_company_in_focus_partnered_with_two_companies_is_a_partner_of_each():
@@ -405,6 +410,18 @@ def test_a_deal_signed_with_a_company_the_gazetteer_does_not_know_and_a_list_aft
     assert _partners("OpenAI partnered with Nextdc and Sam Altman said it was great.") == {("OpenAI", "Nextdc")}
     assert not _partners("India signed a deal with United Arab Emirates-backed G42 to deploy an AI supercomputer made "
                          "of 64 U.S.-made systems on Indian soil.")
+    # (review) the description is dropped, not the name; the last name keeps no full stop; no person or place is a
+    # listed partner; a deal signed with a person is none
+    assert _partners("Microsoft partnered with Seattle-based Acme Robotics on warehouse AI.") == {
+        ("Microsoft", "Acme Robotics")}
+    assert _partners("OpenAI is joining forces with CommBank, Coles and Wesfarmers.") == {
+        ("OpenAI", "CommBank"), ("OpenAI", "Coles"), ("OpenAI", "Wesfarmers")}
+    assert _partners("Oracle signed a deal with Acme Energy and Texas to build data centers.") == {
+        ("Oracle", "Acme Energy")}
+    assert _partners("OpenAI partnered with Acme Health and Dr. Jane Smith on a cancer study.") == {
+        ("OpenAI", "Acme Health")}
+    assert not _partners("Microsoft signed an employment agreement with Mustafa Suleyman.")
+    assert not _partners("OpenAI signed a licensing deal with Jony Ive.")
 
 
 def test_a_deal_the_named_subject_makes_after_a_fronted_clause_is_not_the_company_in_focus():

@@ -575,6 +575,15 @@ def test_a_day_or_time_named_by_a_release_is_no_release():
     assert not typed(events(text, published=datetime(2025, 11, 30, tzinfo=timezone.utc)), "model_release")
     text = "Anthropic released Claude Opus 4.5 on November 24."
     assert typed(events(text, published=datetime(2025, 11, 25, tzinfo=timezone.utc)), "model_release")
+    # ... and so is a dated release in the main clause beside a time marker (review)
+    text = "OpenAI released GPT-5.2 on December 11, days after Google launched Gemini 3 Pro."
+    assert ("OpenAI", "GPT-5.2") in typed(events(text, published=datetime(2025, 12, 20, tzinfo=timezone.utc)),
+                                          "model_release")
+    # ... and its status is not changed by someone "considering" it (review)
+    text = "Google released Gemini 3 Pro on Tuesday, and many enterprises are considering it for their workflows."
+    found = [e for e in events(text, published=datetime(2025, 11, 20, tzinfo=timezone.utc))
+             if e["type"] == "model_release"]
+    assert [e["status"] for e in found] == ["done"]
 
 
 def test_a_variant_of_a_known_model_is_named_whole():
@@ -583,6 +592,10 @@ def test_a_variant_of_a_known_model_is_named_whole():
     found = typed(events(text, published=datetime(2025, 12, 12, tzinfo=timezone.utc)), "model_release")
     assert {model for _, model in found} == {"Gemini 2.5 Flash Native Audio"}
     # (a variant word of a new version of a known line: test_a_company_out_with_a_model_releases_it)
+    # a feature's name after a model is no variant (review)
+    text = "Google launched Gemini 3 Pro Audio Overviews in NotebookLM."
+    found = typed(events(text, published=datetime(2025, 12, 12, tzinfo=timezone.utc)), "model_release")
+    assert "Gemini 3 Pro Audio" not in {model for _, model in found}
 
 
 def test_a_deep_research_agent_is_no_model():

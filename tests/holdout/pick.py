@@ -84,7 +84,8 @@ Reproducible: the same mirror commit, the same rules and SEED give the same mani
    project's environment: `.venv/bin/python tests/holdout/pick.py`; rows carry "format": "html"). Published: the
    page's own date (lab_page_date: meta article:published_time, else JSON-LD datePublished, else the date printed
    as the first text element "Month D, YYYY" of the page, the article header's; never the file name's or the
-   summary's `published:`, which are sometimes wrong); no date, no row. Candidates: a date, over 1,500 characters
+   summary's `published:`, which are sometimes wrong); no date, no row. Candidates: a URL in the summary (none
+   lacks one), a date, over 1,500 characters
    of text, a URL not in batches 1-31, tests/realset, ../shared/realdev (labels.json sources, articles' Source:
    lines), ../shared/corpus or ../shared/archive (every http(s) URL written in their files); one per URL. N_32
    taken in the order of seed SEED32.

@@ -46,8 +46,7 @@ LONE_ASIDE_FAR = 25
 PLANNED = (
     r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
     r"expected|poised|preparing|gearing up) to"
-    r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy)"
-    r"|(?:is|are) (?:now )?considering)\b"
+    r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b"
 )
 REPORTED = (
     r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|"

@@ -240,8 +240,9 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # ... or people at an event: "Kevin Weil, Vice President of OpenAI for Science, joined DOE and other collaborators"
     # (holdout h1814)
     (
-        r"\b(?i:join(?:s|ed|ing)?)\s+([^,.;]{1,40}?\s+and\s+other\s+)(?:collaborators|partners|leaders|officials|"
-        r"guests|speakers|panelists|executives|experts|researchers|participants)\b",
+        r"\b(?i:join(?:s|ed|ing)?)\s+((?:the\s+)?(?:[A-Z][\w.&\-]*\s+){1,4}and\s+other\s+)"
+        r"(?:collaborators|partners|leaders|officials|guests|speakers|panelists|executives|experts|researchers|"
+        r"participants)\b",
         "met ${1}people",
     ),
     # (or code: "stores it to a file in the Code Interpreter named `hello.md`", holdout h1549)

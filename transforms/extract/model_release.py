@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.core import _where
 from transforms.extract.names import (
     SOFTWARE_BUILD,
     VERSION_SUFFIX,
@@ -194,16 +195,27 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     background = pl.col("background")
     # A plan is never background: "plans to open-source Grok 2, in line with a policy of publishing a predecessor"; a
     # report is ("export controls days after Anthropic released Fable 5 publicly, reportedly citing concerns").
-    sents = sents.with_columns(
-        is_cue=low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.replace_all(RELEASE_AS_TOPIC, "")
+    cue_text = (
+        low.str.replace_all(PERMITTED, "").str.replace_all(ON_A_CLOUD, "").str.replace_all(RELEASE_AS_TOPIC, "")
         .str.replace_all(NOT_A_RELEASE_VERB, "")
-        .str.contains(RELEASE)
-        & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
-        # (a date does not make a release used as a time marker news: it dates the other clause, "interactions with
-        # Claude in November 2025, just prior to the release of Opus 4.5", holdout h1828)
-        & ~(low.str.contains(TIME_MARKER) & (pl.col("status") != "planned"))
-        & ~pl.col("history")
     )
+    # Where the only model released is the time marker's, a date does not make it news: the date is the other
+    # clause's ("interactions with Claude in November 2025, just prior to the release of Opus 4.5", holdout h1828;
+    # not "OpenAI released GPT-5.2 on December 11, days after Google launched Gemini 3 Pro": a release and a model
+    # before the marker).
+    before_marker = pl.col("sentence").str.replace(rf"(?i:{TIME_MARKER}).*$", "")
+    sents = _where(
+        sents,
+        low.str.contains(TIME_MARKER),
+        _released_before_marker=before_marker.str.to_lowercase().str.contains(RELEASE)
+        & before_marker.str.contains(_versioned(g)),
+    )
+    sents = sents.with_columns(
+        is_cue=cue_text.str.contains(RELEASE)
+        & ~(background & pl.col("event_date").is_null() & (pl.col("status") != "planned"))
+        & (pl.col("_released_before_marker").fill_null(True) | (pl.col("status") == "planned"))
+        & ~pl.col("history")
+    ).drop("_released_before_marker")
     # A chronicle's item is history whatever its year ("- in 2022 Stanford researchers gave us FlashAttention ... - in
     # 2025 DeepSeek released DeepSeek-R1"): a sentence fronted by a year, beside one fronted by another year.
     # (the year read once, as a column: an expression used three times in with_columns is read three times)

@@ -109,12 +109,12 @@ KIND_LEFT = (
 VERSION_SUFFIX = (
     r"(?:[\s\-](?:Flash-Lite|Flash|Lite|Pro|Ultra|Mini|mini|Nano|Max|Plus|Turbo|Sonnet|Opus|Haiku|"
     r"Thinking|Instruct"
-    r"|Cyber|Coder|Lightning|Native Audio|Audio|Live|Realtime|TTS))*\b"
+    r"|Cyber|Coder|Lightning|Native Audio|Live|Realtime|TTS))*\b"
 )
 SOFTWARE_BUILD = r"\b[vV]?\d+\.\d+\.\d[\w.]*"  # "2.1.150", "v2.0.60": a build of a program, no model's version
 VERSION_TAIL = r"[\s\-]?(?:[A-Z][a-z]+\s)?[A-Za-z]?\d{1,3}(?:\.\d+)?" + VERSION_SUFFIX
 # ("Gemini 2.5 Flash Native Audio", holdout h1807; "Nemotron 3.5 Lightning", h1037: a variant of a known model)
-NEW_VARIANT = r"(?:-\d+(?:\.\d+)?[BM]|-mini|-nano|\s(?:Lightning|Native Audio|Audio|Live|Realtime|TTS))\b"
+NEW_VARIANT = r"(?:-\d+(?:\.\d+)?[BM]|-mini|-nano|\s(?:Lightning|Native Audio|Live|Realtime|TTS))\b"
 # Line names that are common words or other things' names ("Falcon 9" is a rocket).
 NOT_LINES = ("OpenAI", "Amazon", "Stable", "Command", "Eleven", "Falcon")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -191,12 +191,14 @@ KIND_BEFORE = (
 PARTNER_WITH = (
     r"(?i:partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|collaborat(?:es|ed|ing|ion)|allian(?:ce|ces)"
     r"|join(?:s|ed|ing)? forces"
-    # ("OpenAI today signed a Memorandum of Understanding (MoU) with NEXTDC", holdout h1800)
-    r"|(?:signed|signs|struck|strikes) (?:a|an) (?:[\w\-]+ ){0,3}?(?:deal|agreement|memorandum of understanding)"
-    r"(?: \(mou\))?)\s+(?i:with)\s+"
+    # ("OpenAI today signed a Memorandum of Understanding (MoU) with NEXTDC", holdout h1800; its qualifier words are
+    # checked in _partnerships: not "an employment agreement with Mustafa Suleyman")
+    r"|(?P<signed>(?:signed|signs|struck|strikes) (?:a|an) (?:[\w\-]+ ){0,3}?(?:deal|agreement|"
+    r"memorandum of understanding))(?: \(mou\))?)\s+(?i:with)\s+"
     rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
-    # the other names of a list: "joining forces with CommBank, Coles and Wesfarmers" (holdout h1800)
+    # the other names of a list: "joining forces with CommBank, Coles and Wesfarmers" (holdout h1800; no person or
+    # place: _partnerships)
     rf"(?P<rest>(?:,\s+{LISTED_NAME})*,?\s+and\s+{LISTED_NAME}(?:[^\w\s’'\-]|\s+(?:to|in|on|for)\b|$))?"
 )
 # The last word of a company's name, where no kind words introduce it ("partnering with Silicon Data"): "Eric Wang" is a
@@ -406,15 +408,33 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         named=_built("partner_with", lambda: pl.col("sentence").str.extract_groups(PARTNER_WITH)),
     )
     named = pl.col("named")
-    named_partner = (
-        # (not a description: "a deal with United Arab Emirates-backed G42", realset r013)
-        pl.when((named.struct.field("mark") == "")
-                & ~named.struct.field("name").str.contains(r"-(?:backed|based|owned|led|funded|founded)\b"))
-        .then(named.struct.field("name").str.strip_chars_end(".,"))
-        .otherwise(None)
+    signed = named.struct.field("signed")
+    name = (
+        named.struct.field("name").str.strip_chars_end(".,")
+        # (a description is no part of the name: "a deal with United Arab Emirates-backed G42", realset r013;
+        # "partnered with Seattle-based Acme Robotics")
+        .str.replace(r"^(?:\S+\s+){0,3}?\S+-(?:backed|based|owned|led|funded|founded)\s+", "")
     )
+    named_partner = pl.when(
+        (named.struct.field("mark") == "")
+        # a deal signed with a person is no partnership ("signed an employment agreement with Mustafa Suleyman", "a
+        # licensing deal with Jony Ive"): after "signed ... with", one word, kind words or a company's last word
+        & (
+            signed.is_null()
+            | (
+                ~signed.str.contains(r"(?i:employment|purchase|loan|settlement|plea|non-compete|severance)")
+                & ((named.struct.field("kind") != "") | ~name.str.contains(" ") | name.str.contains(COMPANY_NAME_END))
+            )
+        )
+    ).then(name)
+    # (each other name of the list, but no person with a title or place: "with Acme Health and Dr. Jane Smith", "with
+    # Acme Energy and Texas")
     listed_after = named.struct.field("rest").str.extract_all(LISTED_NAME).list.eval(
-        pl.element().filter(_plausible(pl.element(), g))
+        pl.element().str.strip_chars_end(".,").filter(
+            _plausible(pl.element().str.strip_chars_end(".,"), g)
+            & ~pl.element().str.contains(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\b")
+            & ~pl.element().str.strip_chars_end(".,").str.contains(PLACE_NAME)
+        )
     )
     rows = rows.with_columns(
         # (the one known party and each name listed after "with": a hub, so a pair each; see the list filter below)
@@ -641,6 +661,8 @@ GOVERNMENT_WITH = (
     r"(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)\s+)?"
 )
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
+# A name that is a jurisdiction's, whole ("Texas", "Ohio"): a place, no company.
+PLACE_NAME = "^(?:" + "|".join(f"(?:{pattern})" for pattern, _ in JURISDICTIONS) + ")$"
 
 
 def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -677,9 +699,12 @@ AGENCY_USES = (
     rf"deploying|deploys|deployed|adopting|adopts|adopted|(?:began|begun|started) using)\s+(?:the\s+)?"
     rf"{ORG_NAME}(?:’s|'s)\s"
 )
-# Contracts given to a list of companies: "awarding expanded contracts to OpenAI, Google and Microsoft", "the DoD had
-# formalized contracts with OpenAI, Google, and Microsoft" (holdout h757): each company listed (group 1: the list).
+# Contracts a government, the sentence's first name, gives to a list of companies: "The Pentagon ..., awarding expanded
+# contracts to OpenAI, Google and Microsoft", "the DoD had formalized contracts with OpenAI, Google, and Microsoft"
+# (holdout h757): each company listed (group 1: the first name, which must be a government's; group 2: the list).
+# (not "Anthropic signed a contract with Palantir to bring Claude to the Pentagon": Anthropic gives it)
 AWARDED_LIST = (
+    rf"^[^\x02]*{ORG_NAME}[^;]*?"
     rf"\b(?:award(?:s|ed|ing)?|formali[sz](?:es|ed|ing)?|finali[sz](?:es|ed|ing)?|sign(?:s|ed|ing)?)\s+{CONTRACT_NOUN}"
     rf"\s+(?:each\s+)?(?:to|with)\s+((?:{ORG}(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"
 )
@@ -704,8 +729,11 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     def company(known: pl.Expr, unknown: pl.Expr) -> pl.Expr:
         return pl.coalesce(_canonical(known, g.org_by_key), pl.when(_plausible(unknown, g)).then(unknown))
 
+    awarded_list = tagged.str.extract_groups(AWARDED_LIST)
     listed = (
-        tagged.str.extract(AWARDED_LIST, 1).str.extract_all(ORG_NAME)
+        pl.when(org_kind(_canonical(awarded_list.struct.field("1"), g.org_by_key), g) == "government")
+        .then(awarded_list.struct.field("2"))
+        .str.extract_all(ORG_NAME)
         .list.eval(_canonical(_untag(pl.element()), g.org_by_key).drop_nulls())
     )
     one = pl.coalesce(
@@ -717,7 +745,8 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     rows = rows.with_columns(
         government=pl.col("orgs").list.filter(is_government).list.first(),
-        company=pl.when(listed.list.len() > 0).then(listed).otherwise(pl.concat_list(one)),
+        company=pl.concat_list(listed.fill_null(pl.lit([], dtype=pl.List(pl.String))), one).list.drop_nulls()
+        .list.unique(maintain_order=True),
     ).explode("company").filter(
         pl.col("company").is_not_null()
         & ~org_kind(pl.col("company"), g).is_in(NON_ACTORS)

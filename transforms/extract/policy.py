@@ -35,6 +35,7 @@ POLICY_ACTION = (
     # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
     r"|order(?:s|ing)? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
 )
+CONSIDERING = r"\b(?:is|are) (?:now )?considering\b"
 # "ban" and "curbs" as nouns (after a determiner or a modifier) are the measure, not its action: "thus partially
 # evade chip bans" tells of no one acting.
 NOUN_ACTION = (
@@ -267,6 +268,8 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         measure=pl.col("measure"),
         confidence=pl.lit(0.7),
         event_date=pl.lit(None, dtype=pl.String),
+        # (a measure weighed is a plan: "Argentina is considering legislation ...")
+        status=pl.when(pl.col("low").str.contains(CONSIDERING)).then(pl.lit("planned")).otherwise("status"),
     )
 
 
