@@ -177,6 +177,8 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
     )
 
+
+# A name in a list: capitalised words ("Square Peg", "Scale AI", "Inflection Labs").
 LISTED_NAME = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*"
 # Kind words before a name: "AI firm Palantir", "leading California-based artificial intelligence company Anthropic".
 KIND_BEFORE = (
@@ -429,12 +431,14 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).then(name)
     # (each other name of the list, but no person with a title or place: "with Acme Health and Dr. Jane Smith", "with
     # Acme Energy and Texas")
-    listed_after = named.struct.field("rest").str.extract_all(LISTED_NAME).list.eval(
-        pl.element().str.strip_chars_end(".,").filter(
-            _plausible(pl.element().str.strip_chars_end(".,"), g)
+    listed_after = (
+        named.struct.field("rest").str.extract_all(LISTED_NAME)
+        .list.eval(pl.element().str.strip_chars_end(".,"))
+        .list.eval(pl.element().filter(
+            _plausible(pl.element(), g)
             & ~pl.element().str.contains(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\b")
-            & ~pl.element().str.strip_chars_end(".,").str.contains(PLACE_NAME)
-        )
+            & ~pl.element().str.contains(PLACE_NAME)
+        ))
     )
     rows = rows.with_columns(
         # (the one known party and each name listed after "with": a hub, so a pair each; see the list filter below)
