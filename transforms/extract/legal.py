@@ -6,6 +6,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.core import _where
 from transforms.extract.names import (
+    NO_NAMES,
     _canonical,
     _drop_nulls,
     _gazetteer_select,
@@ -143,7 +144,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return _frame(rows, "legal")  # no rows, in the mentions' shape
     rows = _with_orgs_in(rows, g, _left=before, _right=after_clause)  # (names._with_orgs_in)
     rows = rows.with_columns(
-        left=pl.when(pronoun | backdrop).then(pl.lit([], dtype=pl.List(pl.String))).otherwise(pl.col("_left")),
+        left=pl.when(pronoun | backdrop).then(NO_NAMES).otherwise(pl.col("_left")),
         right=pl.col("_right"),
     ).drop("_left", "_right")
     rows = (
@@ -237,7 +238,7 @@ def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
         .agg(_canonical(pl.col("org_hits"), g.org_by_key).drop_nulls().unique(maintain_order=True).alias("known"))
     )
     return rows.join(known, on="_row", how="left").with_columns(
-        pl.col("known").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias(f"{span}_known")
+        pl.col("known").fill_null(NO_NAMES).alias(f"{span}_known")
     ).drop("known")
 
 

@@ -248,6 +248,10 @@ def _read_org_column(df: pl.DataFrame, text: pl.Expr, read, g: gaz.Gazetteer) ->
     return _read_column(df, text, read, g.org_pattern, g.org_pattern_ascii, g)
 
 
+# No names: a list column's value where a rule reads none (a null list would drop its row's other names).
+NO_NAMES = pl.lit([], dtype=pl.List(pl.String))
+
+
 def _drop_nulls(lists: pl.Expr) -> pl.Expr:
     """lists.list.drop_nulls(), ~100x faster: polars' list.drop_nulls reads each list apart (~30 ms on a batch's
     sentence table), list.eval reads them all at once."""

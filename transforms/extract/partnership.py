@@ -6,6 +6,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.core import _where
 from transforms.extract.names import (
+    NO_NAMES,
     ORG,
     ORG_NAME,
     SUBJECT_NAME,
@@ -440,11 +441,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             & ~pl.element().str.contains(PLACE_NAME)
         ))
     )
+    one_named = (pl.col("pair").list.len() == 1) & _plausible(named_partner, g)
     rows = rows.with_columns(
         # (the one known party and each name listed after "with": a hub, so a pair each; see the list filter below)
-        hub_list=(pl.col("pair").list.len() == 1) & _plausible(named_partner, g) & (listed_after.list.len() > 0),
-        pair=pl.when((pl.col("pair").list.len() == 1) & _plausible(named_partner, g))
-        .then(pl.concat_list("pair", named_partner, listed_after.fill_null(pl.lit([], dtype=pl.List(pl.String)))))
+        hub_list=one_named & (listed_after.list.len() > 0),
+        pair=pl.when(one_named)
+        .then(pl.concat_list("pair", named_partner, listed_after.fill_null(NO_NAMES)))
         .when(
             (pl.col("pair").list.len() == 0)
             & pl.col("low").str.contains(PARTNERED_WITH)
@@ -749,8 +751,8 @@ def _government_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     rows = rows.with_columns(
         government=pl.col("orgs").list.filter(is_government).list.first(),
-        company=pl.concat_list(listed.fill_null(pl.lit([], dtype=pl.List(pl.String))), one).list.drop_nulls()
-        .list.unique(maintain_order=True),
+        # (a null, no reading, is dropped by the filter after the explode)
+        company=pl.concat_list(listed.fill_null(NO_NAMES), one).list.unique(maintain_order=True),
     ).explode("company").filter(
         pl.col("company").is_not_null()
         & ~org_kind(pl.col("company"), g).is_in(NON_ACTORS)

@@ -12,6 +12,9 @@ POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
 MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
 GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
 RESTRICTIONS = "restrictions"  # (lexicons.toml: restrictions put on a company)
+# A measure weighed ("Argentina is considering legislation to allow AI-run companies", holdout h011): an action, and
+# its policy is planned (_policy).
+CONSIDERING = r"(?:is|are) (?:now )?considering"
 # A policy is news when a government acts on it; "US export controls limit access" is context.
 POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
@@ -30,12 +33,10 @@ POLICY_ACTION = (
     # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
     # force
     r"|forced|forcing|prompted|spurred"
-    # a measure weighed ("Argentina is considering legislation to allow AI-run companies", holdout h011): planned
-    r"|(?:is|are) (?:now )?considering"
+    rf"|{CONSIDERING}"
     # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
     r"|order(?:s|ing)? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
 )
-CONSIDERING = r"\b(?:is|are) (?:now )?considering\b"
 # "ban" and "curbs" as nouns (after a determiner or a modifier) are the measure, not its action: "thus partially
 # evade chip bans" tells of no one acting.
 NOUN_ACTION = (
@@ -269,7 +270,7 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         confidence=pl.lit(0.7),
         event_date=pl.lit(None, dtype=pl.String),
         # (a measure weighed is a plan: "Argentina is considering legislation ...")
-        status=pl.when(pl.col("low").str.contains(CONSIDERING)).then(pl.lit("planned")).otherwise("status"),
+        status=pl.when(pl.col("low").str.contains(rf"\b{CONSIDERING}\b")).then(pl.lit("planned")).otherwise("status"),
     )
 
 
