@@ -430,6 +430,11 @@ def test_leadership_not_moves(text):
         ("Deepening our collaboration with the U.S. Department of Energy",
          "This announcement follows today’s Genesis Mission event at the White House, where Kevin Weil, Vice "
          "President of OpenAI for Science, joined DOE and other collaborators."),
+        # tests/holdout h1851 (OpenAI's own page, batch 32): a department's name in a speaker's title
+        ("Powering tax donations with AI powered personalized recommendations",
+         "Using the OpenAI API, the company developed the Choice AI feature.\nIssei Hirano, Head of Platform "
+         "Promotion in the Product Division, explains the decision, “We selected Recursive as our partner because of "
+         "their advanced AI expertise and their global experience.”"),
     ],
 )
 def test_leadership_not_moves_in_context(title, text):

