@@ -1557,6 +1557,13 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
             "accessible without engineering teams.",
             ("Wassist", 1),
         ),
+        # a company that said it raised, after a fronted time (realset r026, TechCrunch)
+        (
+            "",
+            "On Thursday, General Intuition said it raised $320 million at a $2.3 billion valuation, confirming "
+            "TechCrunch’s previous reporting.",
+            ("General Intuition", 320),
+        ),
     ],
 )
 def test_the_round_is_its_subjects_when_set_off_by_commas_or_in_title_case(title, text, want):

@@ -614,3 +614,21 @@ def test_a_deep_research_agent_is_no_model():
     assert not typed(events(text, published=datetime(2025, 3, 1, tzinfo=timezone.utc)), "model_release")
     # the model itself is still released
     assert typed(events("Google unveiled Gemini 3.5 Pro on Tuesday, with a Deep Research mode."), "model_release")
+
+
+def test_a_new_model_set_off_by_a_comma_is_released_by_the_startup_just_started():
+    # tests/techcrunch u028 (TechCrunch, 2026-09-18): "the company" is the startup introduced last, not OpenAI
+    text = ("Two years ago, Almeida left OpenAI to start TypeSafe AI, a startup trying to fix that problem. This week, "
+            "the company released a new transformer-based model, Jev, that is not a large language model (LLM). A "
+            "screenshot shows a comparison of Jev and an OpenAI model responding to the same requests.")
+    assert typed(events(text, title="A new kind of AI model from a ChatGPT inventor is thrilling developers"),
+                 "model_release") == {("TypeSafe AI", "Jev")}
+
+
+def test_a_new_models_maker_named_after_it_is_its_maker():
+    # tests/techcrunch u030 (TechCrunch, 2026-09-30): the headline's "OpenAI's Jev clone" makes Jev no OpenAI model
+    text = ("The API apparently provides similar functionality to Jev, a model released by TypeSafe AI earlier this "
+            "month that’s explicitly designed for software automation. Developers have been using Jev to augment "
+            "LLMs and, in doing so, have found that they’re faster and cheaper.")
+    found = events(text, title="OpenAI’s Jev clone could help the frontier lab stop its swarming agents")
+    assert ("OpenAI", "Jev") not in typed(found, "model_release")

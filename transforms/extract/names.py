@@ -14,6 +14,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    FRONTED_TIME,
     GENERIC_PARTY,
     LEXICONS,
     LICENSE,
@@ -656,13 +657,23 @@ def _let(value: pl.Expr, body) -> pl.Expr:
 def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
-    # Datelines, editors' notes ("[Translated from Chinese tech press]") and a place's possessive come before the name.
+    # Datelines, editors' notes ("[Translated from Chinese tech press]"), a fronted time ("On Thursday, General
+    # Intuition said it raised") and a place's possessive come before the name.
     return _let(
         sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "")
         .str.replace(DATELINE, "")
+        .str.replace(FRONTED_TIME, "")
         .str.replace(r"^[A-Z][a-z]+(?:’s|'s)\s+", ""),
         lambda sentence: _let(_candidate_org(sentence), lambda name: _new_name(name, g)),
     )
+
+
+# Between a company's name and its verb, where it tells its own news: "Arga said it raised $10 million", "Supabase,
+# which makes back-end tools ..., said on Thursday that it raised $500 million" (a company's "it", not a person's "he").
+SAID_IT = (
+    r"(?:, which [^,;]{3,100},)?(?: (?:said|says|announced|announces|confirmed)(?: on \w+| today| this week)?"
+    r"(?: that)? it)? "
+)
 
 
 def _candidate_org(sentence: pl.Expr) -> pl.Expr:
@@ -673,6 +684,9 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         r"(?P<desc>(?:a|an|the) [\w\s,\-]{0,50}?)"
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b"
     )
+    subject = sentence.str.extract_groups(
+        rf"^(?P<name>{ORG_SHAPE}){SAID_IT}(?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
+    )
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
         # "云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips": the romanised name of a Chinese one.
@@ -680,7 +694,15 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         pl.when(~appos.struct.field("desc").str.contains(rf"(?i:{ROLE}|\bexecutive\b|\bfounder\b)")).then(
             appos.struct.field("name")
         ),
-        sentence.str.extract(rf"^({ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b", 1),
+        # (a person's news is no company's: "In an X post on Wednesday, Shazeer announced his departure", holdout h991)
+        pl.when(subject.struct.field("person").is_null()).then(subject.struct.field("name")),
+        # a company someone starts: "Almeida left OpenAI to start TypeSafe AI, a startup trying to fix that problem"
+        # (TechCrunch, tests/techcrunch u028)
+        sentence.str.extract(
+            rf"\b(?:start|started|starting|found|founded|co-founded|launch|launched)\s+({ORG_SHAPE}),\s+(?:a|an)\s+"
+            r"(?:[\w\-]+\s+){0,3}?(?:startup|start-up|company|firm|lab)\b",
+            1,
+        ),
     ]
     return pl.coalesce(candidates).str.strip_chars()
 

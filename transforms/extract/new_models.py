@@ -11,6 +11,7 @@ from transforms.extract.names import (
     COMPARISON,
     FAMILY_SUFFIX,
     NOT_RELEASED_PREFIX,
+    ORG_SHAPE,
     WEAK_COMPARISON,
     _canonical,
     _subject_org,
@@ -62,6 +63,9 @@ TOLD_AS_NAMED_MODEL = [
     # latest advanced LLM, Sol, for wide public access"
     rf"(?i:its|their)\s+(?i:upcoming|new|newest|latest|next|first|own)\s+(?:[\w\-]+\s+)?(?i:{MODEL_WORD}),?\s+"
     rf"(?P<name>{WORD_NAME})\b",
+    # ... or set off by a comma after "a new ... model": "the company released a new transformer-based model, Jev, that
+    # is not a large language model" (TechCrunch, tests/techcrunch u028)
+    rf"(?i:an?\s+(?:brand-)?new)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{MODEL_WORD})\s*,\s+(?P<name>{WORD_NAME})\b",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
     rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
@@ -200,6 +204,13 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
 
 
+# "<name>, a model released by <company>": the model's maker, named after it.
+MADE_BY_CUE = r"(?:released|developed|built|made|created|trained) by "
+MADE_BY = (
+    rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:models?|llms?)\s+{MADE_BY_CUE}(?:the\s+)?({ORG_SHAPE})"
+)
+
+
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
     sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
@@ -222,6 +233,9 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         own=pl.col("orgs").list.filter(actor).list.first(),
         focus=pl.col("orgs").list.filter(actor).list.first().forward_fill().over("article_id"),
         new=pl.col("new_org").forward_fill().over("article_id"),
+        focus_at=pl.when(pl.col("orgs").list.filter(actor).list.len() > 0).then("sent_idx").forward_fill()
+        .over("article_id"),
+        new_at=pl.when(pl.col("new_org").is_not_null()).then("sent_idx").forward_fill().over("article_id"),
     )
     first = (
         occ.group_by("article_id", "name")
@@ -248,13 +262,33 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         .group_by("article_id", "name")
         .agg(owner=pl.col("owner").first())
     )
-    return first.join(owned, on=["article_id", "name"], how="left").select(
+    # A maker named after the model, where the article tells whose it is: "Jev, a model released by TypeSafe AI earlier
+    # this month" (TechCrunch, tests/techcrunch u030, under the headline "OpenAI's Jev clone ...").
+    made_by = (
+        occ.filter(pl.col("low").str.contains(MADE_BY_CUE))
+        .with_columns(
+            maker=pl.col("sentence").str.extract(
+                pl.concat_str(pl.col("name").str.escape_regex(), pl.lit(MADE_BY)), 1
+            )
+        )
+        .drop_nulls("maker")
+        .group_by("article_id", "name")
+        .agg(by=pl.col("maker").sort_by("sent_idx").first())
+    )
+    return first.join(owned, on=["article_id", "name"], how="left").join(
+        made_by, on=["article_id", "name"], how="left"
+    ).select(
         "article_id",
         "name",
         model_org=pl.coalesce(
             _maker_name(pl.col("owner"), g),
+            pl.coalesce(_canonical(pl.col("by"), g.org_by_key), "by"),
             "own",
             "its",
+            # (the company introduced last, where a known one was named no later: "Almeida left OpenAI to start
+            # TypeSafe AI, a startup ... This week, the company released a new transformer-based model, Jev",
+            # tests/techcrunch u028)
+            pl.when(pl.col("new_at") >= pl.col("focus_at").fill_null(-1)).then("new"),
             "focus",
             "new",
             # (named first in the opening, it is the headline's company's: "Thomson Reuters built its own AI model")

@@ -88,6 +88,12 @@ HEDGE = (
     rf"\b(?:potentially|possibly|might)\b|\bmay\s+[a-z]|\bif\s+[^,;]*?\b(?:{DEAL_WORDS})"
     r"|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:absent|missing|excluded|left out) from\b|\b(?:are|is|were|was) not among\b"
 )
+# People or programs who work together are no companies' deal: "incidents involving OpenAI agents that collaborated to
+# break into various websites" (TechCrunch, tests/techcrunch u033).
+NOT_COMPANIES = (
+    r"\b(?:agents|bots|models|researchers|scientists|users|employees|workers|engineers|students|hackers|people)\s+"
+    r"(?:that|who)\s+(?:\w+\s+)?(?:collaborat|partner|team)"
+)
 YARDSTICK_ORG = (
     r"(?i:alternative to|such as|rivals?(?: like)?|unlike|than|versus|competitors?(?: like)?|competing "
     r"with"
@@ -312,6 +318,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         (strong | weak | formal)
         & ~without_names.str.contains(PARTNERSHIP_BACKGROUND)
         & ~low.str.contains(HEDGE)
+        & ~low.str.contains(NOT_COMPANIES)
         & ~low.str.contains(LEGAL)
         # (a company bought is no partner: "As part of the collaboration, OpenAI acquired io Products")
         & ~without_names.str.contains(r"\b(?:acquired|acquires|acquiring|to acquire|bought|buys|to buy)\s+org\b")
