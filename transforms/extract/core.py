@@ -105,9 +105,10 @@ DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:
 NEW_ORG_CUE = (
     pl.col("sentence").str.contains(rf"called|named|{SUBJECT_VERBS}")
     # (the kind words are read only in the sentences with an article: the others are blanked for them)
-    | _blank_unless(pl.col("sentence").str.contains(" (?:a|an|the) "), pl.col("sentence")).str.contains(
-        r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)"
-    )
+    # ("Arga is one such company", tests/techcrunch u017)
+    | _blank_unless(
+        pl.col("sentence").str.contains(" (?:a|an|the|one such|another) "), pl.col("sentence")
+    ).str.contains(r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)")
 )
 # The part after the dot of a dotted name ("Respond.io", "Hugging Face's hf.co"): read as a separate word, it could be
 # taken for a company named like it.
@@ -278,6 +279,9 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         .with_columns(
             prev_focus_org=pl.col("focus_org").shift(1).over("article_id"),
             focus_new_org=pl.col("new_org").forward_fill().over("article_id"),
+            # (and how many sentences back it was introduced)
+            focus_new_org_age=pl.col("sent_idx")
+            - pl.when(pl.col("new_org").is_not_null()).then(pl.col("sent_idx")).forward_fill().over("article_id"),
         )
         .drop("acting")
     )

@@ -153,6 +153,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             status=pl.col("status").first(),
             prev_focus_org=pl.col("prev_focus_org").first(),
             focus_org_age=pl.col("focus_org_age").first(),
+            focus_new_org=pl.col("focus_new_org").first(),
+            focus_new_org_age=pl.col("focus_new_org_age").first(),
             valued=pl.col("sentence")
             .first()
             .str.extract(
@@ -251,7 +253,18 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # (the company in focus is the one before this sentence where this one names only a yardstick or a backer)
     in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
     recent = pl.col("focus_org_age") <= FOCUS_AGE
-    fallback = pl.coalesce(opens, named, "new_org", pl.when(refers & recent).then(in_focus))
+    # (the company the gazetteer does not know, introduced just before and after any it knows: "Arga is one such
+    # company. The startup on Wednesday said it had raised $10 million", tests/techcrunch u017)
+    new_in_focus = (pl.col("focus_new_org_age") <= 1) & (
+        pl.col("focus_org_age").is_null() | (pl.col("focus_org_age") > pl.col("focus_new_org_age"))
+    )
+    fallback = pl.coalesce(
+        opens,
+        named,
+        "new_org",
+        pl.when(refers & new_in_focus).then("focus_new_org"),
+        pl.when(refers & recent).then(in_focus),
+    )
     per_sentence = per_sentence.with_columns(
         recipient=recipient, subject_org=subject_org, investing=_canonical(investing, g.org_by_key), by=bystanders
     ).with_columns(
