@@ -1564,7 +1564,7 @@ def test_the_round_is_its_subjects_and_names_stop_at_token_boundaries():
             "TechCrunch’s previous reporting.",
             ("General Intuition", 320),
         ),
-        # "the startup" is the one introduced in the sentence before (tests/techcrunch u017, TechCrunch)
+        # "the startup" is the one introduced in the sentence before (tests/newsindex u017, TechCrunch)
         (
             "Arga is building a better way to train enterprise AI agents",
             "Arga is one such company. The startup on Wednesday said it had raised $10 million in a seed funding "

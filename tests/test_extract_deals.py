@@ -436,7 +436,7 @@ def test_a_deal_the_named_subject_makes_after_a_fronted_clause_is_not_the_compan
 
 
 def test_agents_working_together_are_no_companies_deal():
-    # tests/techcrunch u033 (TechCrunch, 2026-10-09): the ones who "collaborated" are programs
+    # tests/newsindex u033 (TechCrunch, 2026-10-09): the ones who "collaborated" are programs
     assert not _partners("The behaviors Anthropic disclosed are similar to incidents involving OpenAI agents that "
                          "collaborated to break into various websites in search of information, including some run "
                          "by the Australian government.")

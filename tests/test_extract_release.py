@@ -617,7 +617,7 @@ def test_a_deep_research_agent_is_no_model():
 
 
 def test_a_new_model_set_off_by_a_comma_is_released_by_the_startup_just_started():
-    # tests/techcrunch u028 (TechCrunch, 2026-09-18): "the company" is the startup introduced last, not OpenAI
+    # tests/newsindex u028 (TechCrunch, 2026-09-18): "the company" is the startup introduced last, not OpenAI
     text = ("Two years ago, Almeida left OpenAI to start TypeSafe AI, a startup trying to fix that problem. This week, "
             "the company released a new transformer-based model, Jev, that is not a large language model (LLM). A "
             "screenshot shows a comparison of Jev and an OpenAI model responding to the same requests.")
@@ -626,7 +626,7 @@ def test_a_new_model_set_off_by_a_comma_is_released_by_the_startup_just_started(
 
 
 def test_a_new_models_maker_named_after_it_is_its_maker():
-    # tests/techcrunch u030 (TechCrunch, 2026-09-30): the headline's "OpenAI's Jev clone" makes Jev no OpenAI model
+    # tests/newsindex u030 (TechCrunch, 2026-09-30): the headline's "OpenAI's Jev clone" makes Jev no OpenAI model
     text = ("The API apparently provides similar functionality to Jev, a model released by TypeSafe AI earlier this "
             "month that’s explicitly designed for software automation. Developers have been using Jev to augment "
             "LLMs and, in doing so, have found that they’re faster and cheaper.")

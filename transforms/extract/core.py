@@ -105,7 +105,7 @@ DATE_CUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4]|quarter|(?i:
 NEW_ORG_CUE = (
     pl.col("sentence").str.contains(rf"called|named|{SUBJECT_VERBS}")
     # (the kind words are read only in the sentences with an article: the others are blanked for them)
-    # ("Arga is one such company", tests/techcrunch u017)
+    # ("Arga is one such company", tests/newsindex u017)
     | _blank_unless(
         pl.col("sentence").str.contains(" (?:a|an|the|one such|another) "), pl.col("sentence")
     ).str.contains(r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)")

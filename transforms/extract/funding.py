@@ -254,7 +254,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
     recent = pl.col("focus_org_age") <= FOCUS_AGE
     # (the company the gazetteer does not know, introduced just before and after any it knows: "Arga is one such
-    # company. The startup on Wednesday said it had raised $10 million", tests/techcrunch u017)
+    # company. The startup on Wednesday said it had raised $10 million", tests/newsindex u017)
     new_in_focus = (pl.col("focus_new_org_age") <= 1) & (
         pl.col("focus_org_age").is_null() | (pl.col("focus_org_age") > pl.col("focus_new_org_age"))
     )

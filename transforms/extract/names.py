@@ -696,12 +696,12 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         ),
         # (a person's news is no company's: "In an X post on Wednesday, Shazeer announced his departure", holdout h991)
         pl.when(subject.struct.field("person").is_null()).then(subject.struct.field("name")),
-        # a company told as what it is: "Arga is one such company" (TechCrunch, tests/techcrunch u017)
+        # a company told as what it is: "Arga is one such company" (TechCrunch, tests/newsindex u017)
         sentence.str.extract(
             rf"^({ORG_SHAPE}) is (?:one such|another|a|an) (?:[\w\-]+ ){{0,3}}?(?:startup|start-up|company|firm)\b", 1
         ),
         # a company someone starts: "Almeida left OpenAI to start TypeSafe AI, a startup trying to fix that problem"
-        # (TechCrunch, tests/techcrunch u028)
+        # (TechCrunch, tests/newsindex u028)
         sentence.str.extract(
             rf"\b(?:start|started|starting|found|founded|co-founded|launch|launched)\s+({ORG_SHAPE}),\s+(?:a|an)\s+"
             r"(?:[\w\-]+\s+){0,3}?(?:startup|start-up|company|firm|lab)\b",

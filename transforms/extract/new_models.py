@@ -64,7 +64,7 @@ TOLD_AS_NAMED_MODEL = [
     rf"(?i:its|their)\s+(?i:upcoming|new|newest|latest|next|first|own)\s+(?:[\w\-]+\s+)?(?i:{MODEL_WORD}),?\s+"
     rf"(?P<name>{WORD_NAME})\b",
     # ... or set off by a comma after "a new ... model": "the company released a new transformer-based model, Jev, that
-    # is not a large language model" (TechCrunch, tests/techcrunch u028)
+    # is not a large language model" (TechCrunch, tests/newsindex u028)
     rf"(?i:an?\s+(?:brand-)?new)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{MODEL_WORD})\s*,\s+(?P<name>{WORD_NAME})\b",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
@@ -263,7 +263,7 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         .agg(owner=pl.col("owner").first())
     )
     # A maker named after the model, where the article tells whose it is: "Jev, a model released by TypeSafe AI earlier
-    # this month" (TechCrunch, tests/techcrunch u030, under the headline "OpenAI's Jev clone ...").
+    # this month" (TechCrunch, tests/newsindex u030, under the headline "OpenAI's Jev clone ...").
     made_by = (
         occ.filter(pl.col("low").str.contains(MADE_BY_CUE))
         .with_columns(
@@ -287,7 +287,7 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
             "its",
             # (the company introduced last, where a known one was named no later: "Almeida left OpenAI to start
             # TypeSafe AI, a startup ... This week, the company released a new transformer-based model, Jev",
-            # tests/techcrunch u028)
+            # tests/newsindex u028)
             pl.when(pl.col("new_at") >= pl.col("focus_at").fill_null(-1)).then("new"),
             "focus",
             "new",

@@ -89,7 +89,7 @@ HEDGE = (
     r"|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:absent|missing|excluded|left out) from\b|\b(?:are|is|were|was) not among\b"
 )
 # People or programs who work together are no companies' deal: "incidents involving OpenAI agents that collaborated to
-# break into various websites" (TechCrunch, tests/techcrunch u033).
+# break into various websites" (TechCrunch, tests/newsindex u033).
 NOT_COMPANIES = (
     r"\b(?:agents|bots|models|researchers|scientists|users|employees|workers|engineers|students|hackers|people)\s+"
     r"(?:that|who)\s+(?:\w+\s+)?(?:collaborat|partner|team)"
