@@ -441,3 +441,14 @@ def test_agents_working_together_are_no_companies_deal():
                          "collaborated to break into various websites in search of information, including some run "
                          "by the Australian government.")
     assert _partners("OpenAI collaborated with Anthropic on a safety evaluation.") == {("OpenAI", "Anthropic")}
+
+
+def test_a_body_named_for_an_alliance_is_no_deal_of_the_companies_beside_it():
+    # tests/newsindex v011 (Tech Times, 2026-07): the alliance's name, cited as coverage, pairs no one
+    assert not _partners("The result: Hugging Face ultimately used Z.ai's GLM 5.2, a Chinese open-weight model without "
+                         "the same commercial guardrails, to contain the breach. "
+                         "Thomas Wolf, Hugging Face's co-founder and Chief Science Officer, argued that defenders need "
+                         "wide access to near-frontier AI tools within hours of an incident, a case documented in "
+                         "TechTimes' coverage of the NVIDIA Open Secure AI Alliance.")
+    assert _partners("Some context first. Nvidia formed an alliance with Hugging Face to secure open models.") == {
+        ("Nvidia", "Hugging Face")}
