@@ -846,6 +846,18 @@ def test_not_partnerships(text):
             "country.",
             ("CN", "travel restrictions"),
         ),
+        # tests/holdout h541 (Euronews, batch 9): an amount a government agency puts into an AI programme
+        (
+            "Germany’s federal innovation agency SPRIND is launching a €125 million AI competition to help Europe "
+            "build its own frontier artificial intelligence labs.",
+            ("Germany", "AI funding call"),
+        ),
+        # (an unlabelled pool article, hn-digest) the place of the meeting is not who acts
+        (
+            "At the Paris AI Action Summit, the EU announces a €200 billion AI fund that is mostly repackaged money "
+            "and hoped-for private investment, dwarfed by what the US is actually spending.",
+            ("EU", "AI funding call"),
+        ),
         ("China requires AI chatbots to label generated content.", ("CN", "AI content labeling rules")),
         # (review) a label that is no labelling
         ("Tennessee passed a law requiring AI firms to pay record labels for training data.",
@@ -855,6 +867,12 @@ def test_not_partnerships(text):
 def test_policy_measures(text, want):
     found = {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"}
     assert found == {want}
+
+
+def test_a_companys_ai_fund_is_no_policy():
+    assert not [e for e in events("Sequoia unveiled a $200 million AI fund on Tuesday.") if e["type"] == "policy"]
+    assert not [e for e in events("OpenAI launches a $50 million fund to support AI nonprofits.")
+                if e["type"] == "policy"]
 
 
 def test_a_measure_being_considered_is_planned():

@@ -99,12 +99,19 @@ PUBLICATION = (
 )
 
 
+# ... nor is the place of a meeting told before who acts: "At the Paris AI Action Summit, the EU announces a €200
+# billion AI fund".
+VENUE = (
+    r"^(?:At|During) (?:the )?[A-Z][^,]{0,60}\b(?:Summit|Forum|Conference|Meeting|Expo|Congress|Week)\b[^,]{0,20},\s+"
+)
+
+
 def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     """df with `jurisdiction`: the code of the jurisdiction its sentence names first, else null (a publication's
-    name is none)."""
+    name or a meeting's place told first is none)."""
     groups = df.select(
         _built("jurisdiction", lambda: pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
-               .str.extract_groups(JURISDICTION))
+               .str.replace(VENUE, "").str.extract_groups(JURISDICTION))
     ).unnest("sentence")
     first = pl.coalesce(
         pl.when(pl.col(f"j{i}").is_not_null()).then(pl.lit(code)) for i, (_, code) in enumerate(JURISDICTIONS)
