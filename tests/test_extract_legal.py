@@ -177,3 +177,23 @@ def test_a_compound_adjective_of_infringement_tells_no_suit():
     assert not legal("", title="NYT slams Microsoft for building copyright-infringing supercomputer for OpenAI")
     # an infringement told as a verb is still the suit's
     assert ("OpenAI", "The New York Times") in legal("The New York Times sued OpenAI for infringing its copyrights.")
+
+
+def test_a_person_told_by_what_they_are_sues_a_company_the_article_names_in_full_before():
+    # tests/holdout h443 (batch 8): a model sues "Rainbow", the article's "fashion retailer Rainbow Shops"
+    text = ("Models claim fashion retailer Rainbow Shops used AI to create lookalike images of them around the same "
+            "time that their work dried up. This prompted a series of emails from the models to Rainbow regarding the "
+            "alleged AI-generated images of them. One model Francheska Pujols filed a lawsuit against Rainbow on May "
+            "22, claiming the images defamed her and created confusion about her endorsement of the company’s "
+            "products, among other allegations.")
+    assert legal(text) == {("Rainbow Shops", "Francheska Pujols")}
+    # tests/holdout h813 (batch 14): the person set off by commas
+    text = ("The 90-year-old retailer Rainbow told its fashion models that fewer people will be needed. One of the "
+            "models, Francheska Pujols, sued Rainbow on May 22, alleging the images defamed her.")
+    assert legal(text) == {("Rainbow", "Francheska Pujols")}
+    # (tests/holdout h911, batch 16) a name a preposition ties to another is no plaintiff
+    assert ("OpenAI", "Mother Jones") not in legal(
+        "(The Center for Investigative Reporting, the parent company of Mother Jones, has sued OpenAI for copyright "
+        "violations.")
+    # (realset r151, a related press release) a county sued is no company
+    assert not legal("Today, the Justice Department filed suit against Montgomery County, Maryland (County).")

@@ -88,9 +88,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
-    # "were sued by the Florida attorney general": the party after "by"
+    # "were sued by the Florida attorney general": the party after "by"; "filed a lawsuit against retailer Rainbow
+    # Shops" (holdout h443): the one after "against"
     unknown_after = (
-        after.str.replace(r"^\s*by\s+(?:the\s+)?", " ")
+        after.str.replace(r"^\s*(?:by|against)\s+(?:the\s+)?", " ")
         .str.replace(TARGET_DESCRIPTOR, " $1")
         .str.extract(TARGET_NAME, 1)
         .str.strip_chars_end(",.")
@@ -108,6 +109,15 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     unknown_before = _subject_org(
         before.str.replace(FRONTED_TIME, "").str.replace(r"^(?:The|the)\s+", ""), LEGAL_TAIL, g
     ).str.replace(r"\s+AG$", "")
+    # ... or a person, after a word that says who they are: "One model Francheska Pujols filed a lawsuit against
+    # Rainbow on May 22" (holdout h443), "One of the models, Francheska Pujols, sued Rainbow" (h813)
+    # (not one a preposition ties to another: "the parent company of Mother Jones, has sued OpenAI", holdout h911)
+    person = before.str.extract_groups(
+        rf"\b(?P<word>[a-z]+),?\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,2}}),?{LEGAL_TAIL}"
+    )
+    person_before = pl.when(
+        ~person.struct.field("word").is_in(["of", "for", "at", "by", "with", "from", "in", "on", "to", "and", "or"])
+    ).then(person.struct.field("name"))
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
@@ -153,7 +163,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then("left")
             .otherwise(
                 pl.concat_list(
-                    pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"))
+                    pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"), person_before)
                 ).pipe(_drop_nulls)
             ),
             right=pl.when(described_after.is_not_null())
@@ -166,6 +176,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                         ~unknown_after.is_in(NOT_NAMES)
                         & unknown_after.str.contains(r"^[A-Z]")
                         & ~unknown_after.str.contains(PHRASE_WORD)
+                        # (a local government sued is no company: "the Justice Department filed suit against
+                        # Montgomery County", a related press release in realset r151)
+                        & ~unknown_after.str.contains(r"\b(?:County|City|Township|Borough|District|Parish)$")
                     )
                     .then(unknown_after)
                     .when(referred_after)
@@ -518,6 +531,36 @@ def _for_their_state(found_: pl.DataFrame, all_sents: pl.DataFrame) -> pl.DataFr
     return found_
 
 
+# A company the gazetteer does not know, introduced by what it is: "fashion retailer Rainbow Shops" (holdout h443).
+INTRODUCED = (
+    r"\b(?i:retailer|startup|start-up|company|firm|maker|brand|chain|platform|developer|provider|publisher|app)\s+"
+    r"([A-Z][\w&.\-]+(?:\s+[A-Z][\w&.\-]+){1,2})"
+)
+
+
+def _full_names(events: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """events whose side is called by the first word of a company the article introduced by what it is ("sued Rainbow"
+    after "fashion retailer Rainbow Shops", holdout h443, h813) with that company's full name."""
+    if events.is_empty():
+        return events
+    full = (
+        sents.filter(pl.col("sentence").str.contains(INTRODUCED))
+        .select("article_id", full=pl.col("sentence").str.extract_all(INTRODUCED).list.eval(
+            pl.element().str.extract(INTRODUCED, 1)))
+        .explode("full")
+        .drop_nulls("full")
+        .with_columns(short=pl.col("full").str.extract(r"^(\S+)", 1))
+        .unique(["article_id", "short"], keep="first")
+    )
+    for side in ("org", "counterparty"):
+        events = (
+            events.join(full.rename({"short": side, "full": "_full"}), on=["article_id", side], how="left")
+            .with_columns(pl.coalesce("_full", side).alias(side))
+            .drop("_full")
+        )
+    return events
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement; nor is "integration with
@@ -554,6 +597,7 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
+    found_ = _full_names(found_, cued)
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
     court = pl.lit(False)

@@ -85,7 +85,8 @@ TARGET_DESCRIPTOR = (
     r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
     r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,4}?(?:start-?up|company|firm|maker|developer|provider|lab|"
     r"designer|platform"
-    r"|specialist|business|unit|rival|competitor|chipmaker|supplier|operator|group|network)\s+(?:called\s+|named\s+)?"
+    r"|specialist|business|unit|rival|competitor|chipmaker|supplier|operator|group|network|retailer|chain|brand)\s+"
+    r"(?:called\s+|named\s+)?"
     # (up to the name, its first letter kept by the caller's "$1": "network intelligence and observability platform
     # Kentik", not "network" alone)
     r"([A-Z]|[a-z][a-z0-9.]?[A-Z0-9]|[a-z]{1,3}(?:,|\s+[A-Z]))"
