@@ -632,3 +632,14 @@ def test_a_new_models_maker_named_after_it_is_its_maker():
             "LLMs and, in doing so, have found that they’re faster and cheaper.")
     found = events(text, title="OpenAI’s Jev clone could help the frontier lab stop its swarming agents")
     assert ("OpenAI", "Jev") not in typed(found, "model_release")
+
+
+def test_releases_told_in_an_article_that_ranks_or_compares_models_are_its_background():
+    # tests/newsindex w022 (aimlapi's blog, 2026-06-23): a ranking of the spring's models
+    text = ("Overview Something genuinely different happened in the spring of 2026. Within roughly a 30-day window, "
+            "OpenAI shipped GPT-5.5, Anthropic released Claude Opus 4.7, Google announced Gemini 3.5 Flash at I/O, "
+            "DeepSeek dropped V4 Pro with MIT licensing and a price cut that cut costs by 75%, and Alibaba unveiled "
+            "Qwen 3.7 Max with benchmark wins that surprised even close observers of the field.")
+    title = "Best LLM Models 2026 Compared: Reasoning, Coding, Multimodal & Price — AI/ML API Blog"
+    assert not typed(events(text, title=title), "model_release")
+    assert typed(events(text, title="The spring of 2026 in AI"), "model_release")

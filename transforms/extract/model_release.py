@@ -995,6 +995,16 @@ def _without_known_old_models(releases: pl.DataFrame, sents: pl.DataFrame, g: ga
     )
 
 
+# A headline that ranks or compares models: the releases the article tells are its background ("Best LLM Models 2026
+# Compared: Reasoning, Coding, Multimodal & Price", tests/newsindex w022).
+ROUNDUP_TITLE = (
+    r"(?i:^(?:the\s+)?(?:best|top\s+\d+)\b.*\b(?:models?|llms?|ai)\b|\b(?:compared|ranked)\s*(?:[:：]|$)"
+    r"|\bcomparison\s*$)"
+)
+
+
 def mentions(found: Found) -> pl.DataFrame:
     releases = _model_releases(found.all_sents, found.models.filter(~pl.col("clause_negated")), found.g)
+    roundups = found.all_sents.filter((pl.col("sent_idx") == 0) & pl.col("sentence").str.contains(ROUNDUP_TITLE))
+    releases = releases.join(roundups.select("article_id"), on="article_id", how="anti")
     return _without_known_old_models(releases, found.all_sents, found.g)
