@@ -441,6 +441,9 @@ def test_agents_working_together_are_no_companies_deal():
                          "collaborated to break into various websites in search of information, including some run "
                          "by the Australian government.")
     assert _partners("OpenAI collaborated with Anthropic on a safety evaluation.") == {("OpenAI", "Anthropic")}
+    # (review) another cue of the sentence still counts
+    assert _partners("Anthropic and Salesforce announced a partnership to give agents that collaborate across apps "
+                     "access to Claude.") == {("Anthropic", "Salesforce")}
 
 
 def test_a_body_named_for_an_alliance_is_no_deal_of_the_companies_beside_it():
@@ -452,3 +455,7 @@ def test_a_body_named_for_an_alliance_is_no_deal_of_the_companies_beside_it():
                          "TechTimes' coverage of the NVIDIA Open Secure AI Alliance.")
     assert _partners("Some context first. Nvidia formed an alliance with Hugging Face to secure open models.") == {
         ("Nvidia", "Hugging Face")}
+    # (review) an alliance the companies form is a deal
+    assert ("Google", "Microsoft") in _partners(
+        "Regulators met on Monday. OpenAI, Google and Microsoft formed the Frontier AI Alliance to set safety "
+        "standards.")

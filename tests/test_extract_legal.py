@@ -186,7 +186,8 @@ def test_a_person_told_by_what_they_are_sues_a_company_the_article_names_in_full
             "alleged AI-generated images of them. One model Francheska Pujols filed a lawsuit against Rainbow on May "
             "22, claiming the images defamed her and created confusion about her endorsement of the company’s "
             "products, among other allegations.")
-    assert legal(text) == {("Rainbow Shops", "Francheska Pujols")}
+    title = "Models accuse fashion brand of using AI to recreate them"
+    assert legal(text, title=title) == {("Rainbow Shops", "Francheska Pujols")}
     # tests/holdout h813 (batch 14): the person set off by commas
     text = ("The 90-year-old retailer Rainbow told its fashion models that fewer people will be needed. One of the "
             "models, Francheska Pujols, sued Rainbow on May 22, alleging the images defamed her.")
@@ -197,3 +198,14 @@ def test_a_person_told_by_what_they_are_sues_a_company_the_article_names_in_full
         "violations.")
     # (realset r151, a related press release) a county sued is no company
     assert not legal("Today, the Justice Department filed suit against Montgomery County, Maryland (County).")
+    # (review) a lawyer is no plaintiff; a government or a person sued is not read as a company after "against"
+    assert ("OpenAI", "John Smith") not in legal(
+        "On Tuesday, lawyer John Smith filed a lawsuit against OpenAI on behalf of the family of a teenager.")
+    assert ("Trump", "Anthropic") not in legal("Anthropic filed a lawsuit against the Trump administration on Monday.")
+    assert ("Anthropic", "Trump") not in legal("Anthropic filed a lawsuit against the Trump administration on Monday.")
+    # (review) a company the gazetteer knows keeps its name; a title-case headline gives no full name
+    assert ("Google", "Epic Games") in legal(
+        "Epic Games sued Google over its app store fees. Developers on the platform Google Play pay up to 30% of "
+        "sales.")
+    assert ("Perplexity", "Reddit") in legal("Reddit sued Perplexity on Wednesday over data scraping.",
+                                             title="Reddit Sues AI Startup Perplexity Over Data Scraping")

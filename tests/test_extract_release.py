@@ -632,6 +632,17 @@ def test_a_new_models_maker_named_after_it_is_its_maker():
             "LLMs and, in doing so, have found that they’re faster and cheaper.")
     found = events(text, title="OpenAI’s Jev clone could help the frontier lab stop its swarming agents")
     assert ("OpenAI", "Jev") not in typed(found, "model_release")
+    # (review) what describes the maker is no part of its name
+    text = ("The API mirrors Jev, a model released by Chinese startup Zhipu earlier this month. Developers have been "
+            "using Jev to augment LLMs.")
+    assert ("Chinese", "Jev") not in typed(events(text), "model_release")
+
+
+def test_a_source_named_after_a_new_model_is_no_models_name():
+    # (review) "a new AI model, Bloomberg reported": the name must close the apposition
+    text = ("Meta is preparing a new AI model, Bloomberg reported on Tuesday. Bloomberg said the model would launch "
+            "in June.")
+    assert not typed(events(text, title="Meta readies a new model"), "model_release")
 
 
 def test_releases_told_in_an_article_that_ranks_or_compares_models_are_its_background():
@@ -643,3 +654,8 @@ def test_releases_told_in_an_article_that_ranks_or_compares_models_are_its_backg
     title = "Best LLM Models 2026 Compared: Reasoning, Coding, Multimodal & Price — AI/ML API Blog"
     assert not typed(events(text, title=title), "model_release")
     assert typed(events(text, title="The spring of 2026 in AI"), "model_release")
+    # (review) a headline that tells a launch, or ranks what is not a model, is no ranking of models
+    text = "Anthropic released Claude Opus 5 on Tuesday, its most capable model."
+    for title in ("Best model yet: Anthropic launches Claude Opus 5",
+                  "Top 5 things to know about Anthropic's new Claude Opus 5 model"):
+        assert ("Anthropic", "Claude Opus 5") in typed(events(text, title=title), "model_release")

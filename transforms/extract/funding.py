@@ -253,10 +253,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # (the company in focus is the one before this sentence where this one names only a yardstick or a backer)
     in_focus = pl.when(pl.col("by").list.contains(pl.col("focus_org"))).then("prev_focus_org").otherwise("focus_org")
     recent = pl.col("focus_org_age") <= FOCUS_AGE
-    # (the company the gazetteer does not know, introduced just before and after any it knows: "Arga is one such
-    # company. The startup on Wednesday said it had raised $10 million", tests/newsindex u017)
+    # (the company the gazetteer does not know, introduced just before, where no company it knows is in focus but as
+    # a backer or a yardstick: "Arga is one such company. The startup on Wednesday said it had raised $10 million",
+    # tests/newsindex u017)
     new_in_focus = (pl.col("focus_new_org_age") <= 1) & (
-        pl.col("focus_org_age").is_null() | (pl.col("focus_org_age") > pl.col("focus_new_org_age"))
+        pl.col("focus_org").is_null() | pl.col("by").list.contains(pl.col("focus_org"))
     )
     fallback = pl.coalesce(
         opens,

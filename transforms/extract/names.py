@@ -668,14 +668,6 @@ def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     )
 
 
-# Between a company's name and its verb, where it tells its own news: "Arga said it raised $10 million", "Supabase,
-# which makes back-end tools ..., said on Thursday that it raised $500 million" (a company's "it", not a person's "he").
-SAID_IT = (
-    r"(?:, which [^,;]{3,100},)?(?: (?:said|says|announced|announces|confirmed)(?: on \w+| today| this week)?"
-    r"(?: that)? it)? "
-)
-
-
 def _candidate_org(sentence: pl.Expr) -> pl.Expr:
     appos = sentence.str.extract_groups(
         # ("Smartbird, Inc. (NASDAQ: BIRD), an AI infrastructure provider": a legal suffix and a ticker after the name)
@@ -685,7 +677,7 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)\b"
     )
     subject = sentence.str.extract_groups(
-        rf"^(?P<name>{ORG_SHAPE}){SAID_IT}(?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
+        rf"^(?P<name>{ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
     )
     candidates = [
         sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
@@ -698,7 +690,10 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         pl.when(subject.struct.field("person").is_null()).then(subject.struct.field("name")),
         # a company told as what it is: "Arga is one such company" (TechCrunch, tests/newsindex u017)
         sentence.str.extract(
-            rf"^({ORG_SHAPE}) is (?:one such|another|a|an) (?:[\w\-]+ ){{0,3}}?(?:startup|start-up|company|firm)\b", 1
+            rf"^({ORG_SHAPE}) is (?:one such|another|a|an) (?:[\w\-]+ ){{0,3}}?(?:startup|start-up|company|firm)"
+            # (the kind word ends what it is: not "Jane Smith is a startup founder", "Berlin is a startup hub")
+            r"(?:[,.;]|$|\s+(?:that|which|based|in|from|with|whose|building|making|founded)\b)",
+            1,
         ),
         # a company someone starts: "Almeida left OpenAI to start TypeSafe AI, a startup trying to fix that problem"
         # (TechCrunch, tests/newsindex u028)

@@ -65,7 +65,9 @@ TOLD_AS_NAMED_MODEL = [
     rf"(?P<name>{WORD_NAME})\b",
     # ... or set off by a comma after "a new ... model": "the company released a new transformer-based model, Jev, that
     # is not a large language model" (TechCrunch, tests/newsindex u028)
-    rf"(?i:an?\s+(?:brand-)?new)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{MODEL_WORD})\s*,\s+(?P<name>{WORD_NAME})\b",
+    # (the name closes the apposition: not "a new AI model, Bloomberg reported", "a new open model, Europe's answer")
+    rf"(?i:an?\s+(?:brand-)?new)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{MODEL_WORD})\s*,\s+(?P<name>{WORD_NAME})\s*"
+    r"(?:,|\s+(?:that|which)\b)",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
     rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
@@ -206,15 +208,19 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 # "<name>, a model released by <company>": the model's maker, named after it.
 MADE_BY_CUE = r"(?:released|developed|built|made|created|trained) by "
+# (what describes the maker is no part of its name: "by Chinese startup Zhipu", "by Paris-based Mistral")
 MADE_BY = (
-    rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:models?|llms?)\s+{MADE_BY_CUE}(?:the\s+)?({ORG_SHAPE})"
+    rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:models?|llms?)\s+{MADE_BY_CUE}(?i:the\s+)?"
+    r"(?:[A-Z][\w\-]*-based\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){1,3})?"
+    rf"({ORG_SHAPE})"
 )
 
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    """(article_id, name, model_org): the owner of the name's model repository, else the first acting company of the
-    sentence first naming it, else the headline's company where that sentence says "its", else the company in focus
-    there, else the newly introduced one, else (named in the opening) the headline's company."""
+    """(article_id, name, model_org): the owner of the name's model repository, else the maker named after it ("Jev, a
+    model released by TypeSafe AI"), else the first acting company of the sentence first naming it, else the headline's
+    company where that sentence says "its", else the company introduced last where no known one was named later, else
+    the company in focus there, else the newly introduced one, else (named in the opening) the headline's company."""
     actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     # ("The company says that its latest model Chai-3 ...": "its" is the headline's company's)
     headline = sents.filter(pl.col("sent_idx") == 0).select(

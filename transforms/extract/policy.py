@@ -99,19 +99,12 @@ PUBLICATION = (
 )
 
 
-# ... nor is the place of a meeting told before who acts: "At the Paris AI Action Summit, the EU announces a €200
-# billion AI fund".
-VENUE = (
-    r"^(?:At|During) (?:the )?[A-Z][^,]{0,60}\b(?:Summit|Forum|Conference|Meeting|Expo|Congress|Week)\b[^,]{0,20},\s+"
-)
-
-
 def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     """df with `jurisdiction`: the code of the jurisdiction its sentence names first, else null (a publication's
-    name or a meeting's place told first is none)."""
+    name is none)."""
     groups = df.select(
         _built("jurisdiction", lambda: pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
-               .str.replace(VENUE, "").str.extract_groups(JURISDICTION))
+               .str.extract_groups(JURISDICTION))
     ).unnest("sentence")
     first = pl.coalesce(
         pl.when(pl.col(f"j{i}").is_not_null()).then(pl.lit(code)) for i, (_, code) in enumerate(JURISDICTIONS)
@@ -163,6 +156,7 @@ NON_GOVERNMENT_ACTOR = (
 )
 
 BODY = "AI body"  # (lexicons.toml: a body set up for AI, a government's only where no company is named)
+FUNDING_CALL = "AI funding call"  # (lexicons.toml: public money for AI, where a government acts)
 
 
 def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -237,6 +231,9 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .drop("_main", "_low")
         .explode("measure")
         .drop_nulls("measure")
+        # (an AI fund is a government's only where a government acts: not "Paris-based investor Elaia launched a €100
+        # million AI fund")
+        .filter((pl.col("measure") != FUNDING_CALL) | pl.col("low").str.contains(GOVERNMENT_ACTOR))
         # ("Nvidia has launched a new national centre for AI research in Taiwan": a company's centre)
         .filter(
             (pl.col("measure") != BODY)
