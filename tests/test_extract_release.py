@@ -623,6 +623,10 @@ def test_a_new_model_set_off_by_a_comma_is_released_by_the_startup_just_started(
             "screenshot shows a comparison of Jev and an OpenAI model responding to the same requests.")
     assert typed(events(text, title="A new kind of AI model from a ChatGPT inventor is thrilling developers"),
                  "model_release") == {("TypeSafe AI", "Jev")}
+    # (review) the name closes the apposition: a source named after "a new AI model" is none
+    text = ("Meta is preparing a new AI model, Bloomberg reported on Tuesday. Bloomberg said the model would launch "
+            "in June.")
+    assert not typed(events(text, title="Meta readies a new model"), "model_release")
 
 
 def test_a_new_models_maker_named_after_it_is_its_maker():
@@ -636,13 +640,6 @@ def test_a_new_models_maker_named_after_it_is_its_maker():
     text = ("The API mirrors Jev, a model released by Chinese startup Zhipu earlier this month. Developers have been "
             "using Jev to augment LLMs.")
     assert ("Chinese", "Jev") not in typed(events(text), "model_release")
-
-
-def test_a_source_named_after_a_new_model_is_no_models_name():
-    # (review) "a new AI model, Bloomberg reported": the name must close the apposition
-    text = ("Meta is preparing a new AI model, Bloomberg reported on Tuesday. Bloomberg said the model would launch "
-            "in June.")
-    assert not typed(events(text, title="Meta readies a new model"), "model_release")
 
 
 def test_releases_told_in_an_article_that_ranks_or_compares_models_are_its_background():
