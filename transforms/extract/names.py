@@ -657,8 +657,8 @@ def _let(value: pl.Expr, body) -> pl.Expr:
 def _unknown_org(sentence: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     """A company the gazetteer does not know, from how it is introduced: 'a startup called Foo', 'Foo, a Paris-based
     startup, ...', or a capitalised subject right before an event verb ('Acme AI raised ...')."""
-    # Datelines, editors' notes ("[Translated from Chinese tech press]"), a fronted time ("On Thursday, General
-    # Intuition said it raised") and a place's possessive come before the name.
+    # Datelines, editors' notes ("[Translated from Chinese tech press]"), a fronted time ("On Thursday, ...", "In an X
+    # post on Wednesday, ...") and a place's possessive come before the name.
     return _let(
         sentence.str.replace(r"^\[[^\]]{1,80}\]\s*", "")
         .str.replace(DATELINE, "")
