@@ -88,19 +88,20 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)
+    def named_first(text: pl.Expr) -> pl.Expr:  # the name opening `text`, past what describes it
+        return text.str.replace(TARGET_DESCRIPTOR, " $1").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
+
+    def a_name(name: pl.Expr) -> pl.Expr:
+        return ~name.is_in(NOT_NAMES) & name.str.contains(r"^[A-Z]") & ~name.str.contains(PHRASE_WORD)
+
     # "were sued by the Florida attorney general": the party after "by"
-    unknown_after = (
-        after.str.replace(r"^\s*by\s+(?:the\s+)?", " ")
-        .str.replace(TARGET_DESCRIPTOR, " $1")
-        .str.extract(TARGET_NAME, 1)
-        .str.strip_chars_end(",.")
-    )
+    unknown_after = named_first(after.str.replace(r"^\s*by\s+(?:the\s+)?", " "))
     # "filed a lawsuit against Rainbow on May 22" (holdout h443): a company after "against", one word or told by what it
     # is ("against retailer Rainbow Shops"), not a person or a government ("against Elon Musk", "against the Trump
     # administration")
     against = after.str.replace(r"^\s*against\s+(?:the\s+)?", " ")
     described = against.str.contains(TARGET_DESCRIPTOR)
-    against_name = against.str.replace(TARGET_DESCRIPTOR, " $1").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
+    against_name = named_first(against)
     unknown_against = pl.when(
         after.str.contains(r"^\s*against\s")
         & (described | ~against_name.str.contains(" "))
@@ -187,16 +188,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then("right")
             .otherwise(
                 pl.concat_list(
-                    pl.when(
-                        ~unknown_after.is_in(NOT_NAMES)
-                        & unknown_after.str.contains(r"^[A-Z]")
-                        & ~unknown_after.str.contains(PHRASE_WORD)
-                    )
+                    pl.when(a_name(unknown_after))
                     .then(unknown_after)
                     .when(
-                        ~unknown_against.is_in(NOT_NAMES)
-                        & unknown_against.str.contains(r"^[A-Z]")
-                        & ~unknown_against.str.contains(PHRASE_WORD)
+                        a_name(unknown_against)
                         # (a local government sued is no company: "the Justice Department filed suit against
                         # Montgomery County", a related press release in realset r151)
                         & ~unknown_against.str.contains(r"\b(?:County|City|Township|Borough|District|Parish)$")

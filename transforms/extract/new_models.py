@@ -232,15 +232,17 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
             _subject_org(pl.col("sentence"), HEADLINE_VERB, g),
         ),
     )
-    focus = sents.sort("article_id", "sent_idx").select(
+    # (the sentence's first acting company read once: `own`, what it is in focus from, and where it was named)
+    focus = sents.sort("article_id", "sent_idx").with_columns(
+        own=pl.col("orgs").list.filter(actor).list.first()
+    ).select(
         "article_id",
         "sent_idx",
         "low",
-        own=pl.col("orgs").list.filter(actor).list.first(),
-        focus=pl.col("orgs").list.filter(actor).list.first().forward_fill().over("article_id"),
+        "own",
+        focus=pl.col("own").forward_fill().over("article_id"),
         new=pl.col("new_org").forward_fill().over("article_id"),
-        focus_at=pl.when(pl.col("orgs").list.filter(actor).list.len() > 0).then("sent_idx").forward_fill()
-        .over("article_id"),
+        focus_at=pl.when(pl.col("own").is_not_null()).then("sent_idx").forward_fill().over("article_id"),
         new_at=pl.when(pl.col("new_org").is_not_null()).then("sent_idx").forward_fill().over("article_id"),
     )
     first = (
