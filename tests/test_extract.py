@@ -515,6 +515,10 @@ def test_not_acquisitions(text):
         # deepmind.google 2026-06-25)
         ("Newsmax, Meta Enter AI Content Partnership", {"Newsmax", "Meta"}),
         ("Google DeepMind and A24 announce first-of-its-kind research partnership", {"Google DeepMind", "A24"}),
+        # (holdout h1403, Microsoft's news page; h1798, openai.com)
+        ("Microsoft and Mayo Clinic are partnering to build an AI model trained on medical records.",
+         {"Microsoft", "Mayo Clinic"}),
+        ("OpenAI and Thrive Holdings are partnering to accelerate enterprise AI adoption.", {"OpenAI", "Thrive Holdings"}),
         # a company the gazetteer does not know, right after "partners with" (../shared/archive lab announcements:
         # openai.com, anthropic.com)
         (

