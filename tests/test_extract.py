@@ -518,7 +518,8 @@ def test_not_acquisitions(text):
         # (holdout h1403, Microsoft's news page; h1798, openai.com)
         ("Microsoft and Mayo Clinic are partnering to build an AI model trained on medical records.",
          {"Microsoft", "Mayo Clinic"}),
-        ("OpenAI and Thrive Holdings are partnering to accelerate enterprise AI adoption.", {"OpenAI", "Thrive Holdings"}),
+        ("OpenAI and Thrive Holdings are partnering to accelerate enterprise AI adoption.",
+         {"OpenAI", "Thrive Holdings"}),
         # a company the gazetteer does not know, right after "partners with" (../shared/archive lab announcements:
         # openai.com, anthropic.com)
         (
