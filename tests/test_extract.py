@@ -858,6 +858,12 @@ def test_not_partnerships(text):
             ("Germany", "AI funding call"),
         ),
         ("China requires AI chatbots to label generated content.", ("CN", "AI content labeling rules")),
+        # tests/realset r132 (European Commission, 2026-07-08): a plan a government presents on AI
+        (
+            "The European Commission has presented a plan to address the risks and harness the opportunities of "
+            "advanced artificial intelligence (AI) in cybersecurity.",
+            ("EU", "AI law"),
+        ),
         # (review) a label that is no labelling
         ("Tennessee passed a law requiring AI firms to pay record labels for training data.",
          ("Tennessee (US)", "AI law")),
@@ -949,6 +955,7 @@ def test_policy_of_the_government_the_headline_names():
         # travel that is no measure; a label no one is made to put
         "Travel approval for the conference took the team two weeks, and the company paid for it.",
         "The startup requires no sign-up and lets users label their own photos with AI.",
+        "Researchers presented a plan for AI regulation at the conference.",
     ],
 )
 def test_policy_context_is_not_news(text):
@@ -3054,6 +3061,15 @@ def test_what_a_standing_measure_does_told_in_its_relative_clause_is_no_act():
         ("The EU adopted rules that ban AI social scoring.", "EU"),
     ):
         assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {want}, text
+    # what a standing measure says, in the present (TechCrunch, tests/newsindex u027; unlabelled pool articles), is
+    # no act either
+    for text in (
+        "In Europe, the EU AI Act requires frontier developers to conduct and document model evaluations and "
+        "adversarial testing and report serious incidents.",
+        "MSG Entertainment has been upfront about its use of facial recognition at its New York venues because New "
+        "York City law requires companies to disclose the use of biometric technology.",
+    ):
+        assert not [e for e in events(text) if e["type"] == "policy"], text
 
 
 def test_a_person_speaking_or_told_as_a_founder_is_no_company():
