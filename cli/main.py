@@ -308,7 +308,7 @@ def evaluate(
     missing = [str(a["path"]) for a in articles if not a["path"].is_file()]
     if missing:
         _fail(f"{len(missing)} labelled article files are missing, e.g. {missing[0]}")
-    predicted = _extract_files([(a["id"], a["path"], a["published"]) for a in articles])
+    predicted = _extract_files([(a["id"], a["path"], a["published"], a["url"]) for a in articles])
     gold = [dict(e, _file=a["id"]) for a in articles for e in a["events"]]
     result = score_per_file(gold, predicted)
     result["merged_events"] = score_merged(gold, predicted)
@@ -379,9 +379,9 @@ def _below_baseline(baseline: Path, set_name: str, overall: dict) -> list[str]:
             if k in floors and overall[k] < floors[k] - RATCHET_TOLERANCE]
 
 
-def _extract_files(items: list[tuple[str, Path, str | None]]) -> list[dict]:
-    """Events of article files (id, path, published), extracted in one batch and merged within each article by event
-    key (the most confident mention stands for the event): what a user sees of each article."""
+def _extract_files(items: list[tuple[str, Path, str | None, str | None]]) -> list[dict]:
+    """Events of article files (id, path, published, url), extracted in one batch and merged within each article by
+    event key (the most confident mention stands for the event): what a user sees of each article."""
     from datetime import datetime, timezone
 
     import polars as pl
@@ -391,13 +391,14 @@ def _extract_files(items: list[tuple[str, Path, str | None]]) -> list[dict]:
     from transforms.extract import extract_mentions
 
     rows = []
-    for id_, path, published in items:
+    for id_, path, published, url in items:
         title, text, date = _article_from_file(path.read_bytes(), path, extract_page)
         day = published or date
         rows.append({"article_id": id_, "title": title, "text": text,
-                     "published_at": datetime.fromisoformat(day[:10]).replace(tzinfo=timezone.utc) if day else None})
+                     "published_at": datetime.fromisoformat(day[:10]).replace(tzinfo=timezone.utc) if day else None,
+                     "url": url})
     articles = pl.DataFrame(rows, schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
-                                          "published_at": pl.Datetime("us", "UTC")})
+                                          "published_at": pl.Datetime("us", "UTC"), "url": pl.String})
     mentions = extract_mentions(articles).to_dicts()
     return [dict(m, _file=m["article_id"]) for m in merge_within_article(mentions)]
 

@@ -156,3 +156,21 @@ def test_the_quality_ratchet_fails_when_a_figure_drops_below_its_baseline(tmp_pa
     assert result.returncode == 1
     assert "precision" in result.stderr and "recall" not in result.stderr.split("baseline")[-1]
     assert "overall" in result.stdout  # the per-type table is still printed
+
+
+def test_a_labelled_articles_address_is_read_for_the_extractor(tmp_path):
+    # the pipeline's articles carry their URL (whose own site a page is on decides whose "we" it is): so do the
+    # labelled sets' (`source.url`), and eval hands it to the extractor
+    from cli.main import _extract_files
+    from transforms.evaluate import load_labelled_set
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "w1.md").write_text(
+        "# Introducing Inkling-Small\n\nTry on Tinker Model card Hugging Face Today, we are releasing Inkling-Small, "
+        "an efficient open-weights model.\n", encoding="utf-8")
+    (tmp_path / "labels.json").write_text(json.dumps({"w1": {"events": [], "source": {
+        "url": "https://thinkingmachines.ai/news/inkling-small/", "published": "2026-10-01"}}}), encoding="utf-8")
+    _, articles = load_labelled_set(tmp_path)
+    assert articles[0]["url"] == "https://thinkingmachines.ai/news/inkling-small/"
+    found = _extract_files([(a["id"], a["path"], a["published"], a["url"]) for a in articles])
+    assert {e["org"] for e in found if e["type"] == "model_release"} == {"Thinking Machines Lab"}

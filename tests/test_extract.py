@@ -784,6 +784,9 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "Sponsors.",
         # a company bought in a deal (unlabelled pool: CodeRabbit blog, 2026-06-29)
         "On June 16, 2026, SpaceX agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal.",
+        # a kind of company is no party (tests/searchpages s076)
+        "Other deals followed, including partnerships involving Politico and Axel Springer, highlighting the growing "
+        "trend of publishers collaborating with AI firms.",
     ],
 )
 def test_not_partnerships(text):
@@ -858,6 +861,14 @@ def test_not_partnerships(text):
             ("Germany", "AI funding call"),
         ),
         ("China requires AI chatbots to label generated content.", ("CN", "AI content labeling rules")),
+        # tests/searchpages s090 (bis.gov): the Entity List is the US's, whoever the sentence names
+        (
+            "The second final rule adds 16 entities to the Entity List, including artificial intelligence (AI) "
+            "companies that are acting at the behest of Beijing to further China’s goals.",
+            ("US", "entity list"),
+        ),
+        # (a Chinese measure named like it)
+        ("China added Micron to its unreliable entity list on Friday.", ("CN", "entity list")),
         # tests/realset r132 (European Commission, 2026-07-08): a plan a government presents on AI
         (
             "The European Commission has presented a plan to address the risks and harness the opportunities of "
@@ -2444,7 +2455,10 @@ def test_a_total_or_a_forecast_raised_is_no_funding_round():
     # tests/holdout h156 (Tom's Hardware) and h162 (CNBC): "raises" a company's total or a forecast's midpoint
     for sentence in ("The fresh commitment raises TSMC's total investment pipeline in Arizona to $265 billion.",
                      "And on Wednesday, Meta narrowed its own capex forecast range, raising the midpoint by $2.5 "
-                     "billion for the year."):
+                     "billion for the year.",
+                     # (tests/searchpages s024, a search index's page of 2024)
+                     "Last month, Meta raised the lower end of its annual capital expenditures forecast by $2 billion, "
+                     "setting a range of $66 billion to $72 billion."):
         assert not [e for e in events(sentence) if e["type"] == "funding"], sentence
     rounds = [e["amount_usd"] for e in events("Mistral raised $600 million on Tuesday.") if e["type"] == "funding"]
     assert rounds == [6e8]

@@ -656,3 +656,31 @@ def test_releases_told_in_an_article_that_ranks_or_compares_models_are_its_backg
     for title in ("Best model yet: Anthropic launches Claude Opus 5",
                   "Top 5 things to know about Anthropic's new Claude Opus 5 model"):
         assert ("Anthropic", "Claude Opus 5") in typed(events(text, title=title), "model_release")
+
+
+def test_we_on_a_companys_own_site_is_that_company():
+    # tests/newsindex w012 (thinkingmachines.ai, 2026): the page's button row names Hugging Face before "we"
+    text = ("Try on Tinker Model card Hugging Face Today, we are releasing Inkling-Small, an efficient open-weights "
+            "model that achieves comparable performance to Inkling at a quarter of its size.")
+
+    def makers(url: str | None) -> set[str]:
+        articles = pl.DataFrame([{"article_id": "a", "title": "Introducing Inkling-Small", "text": text,
+                                  "published_at": PUBLISHED, "url": url}])
+        return {e["org"] for e in extract_mentions(articles).to_dicts() if e["type"] == "model_release"}
+
+    assert makers("https://thinkingmachines.ai/news/inkling-small/") == {"Thinking Machines Lab"}
+    # (a site's subdomain too; another site, or none, says nothing of whose "we" it is)
+    assert makers("https://www.thinkingmachines.ai/blog/x") == {"Thinking Machines Lab"}
+    assert makers("https://techcrunch.com/2026/09/01/inkling-small/") == {"Hugging Face"}
+    assert makers(None) == {"Hugging Face"}
+
+
+def test_a_companys_site_is_read_from_its_host_or_a_domain_it_is_under():
+    from transforms import gazetteer
+    from transforms.extract.names import site_org
+
+    urls = ["https://openai.com/index/a", "http://blog.google/x", "https://research.nvidia.com/labs/cosmos",
+            "https://techcrunch.com/a", "https://notopenai.com/x", "not a url", None]
+    found = pl.DataFrame({"url": urls}, schema={"url": pl.String}).select(
+        site_org(pl.col("url"), gazetteer.default())).to_series().to_list()
+    assert found == ["OpenAI", "Google", "Nvidia", None, None, None, None]

@@ -272,7 +272,7 @@ def merge_within_article(mentions: list[dict]) -> list[dict]:
 
 
 def load_labelled_set(path: Path) -> tuple[Path, list[dict]]:
-    """A labelled set -> (labels file, articles), each article {id, path, published, events}.
+    """A labelled set -> (labels file, articles), each article {id, path, published, url, events}.
 
     Two formats: `labels.json` as in ../shared/realdev ({id: {events, negative, source}}, texts in articles/<id>.md)
     and the devset/demo format ({"articles": [{file or page, published, events, not_article}]})."""
@@ -285,7 +285,7 @@ def load_labelled_set(path: Path) -> tuple[Path, list[dict]]:
             if item.get("not_article"):
                 continue
             file = path.parent / (item.get("file") or item["page"])
-            articles.append({"id": file.name, "path": file, "published": item.get("published"),
+            articles.append({"id": file.name, "path": file, "published": item.get("published"), "url": item.get("url"),
                              "events": item["events"]})
     else:
         for id_, item in spec.items():
@@ -293,8 +293,11 @@ def load_labelled_set(path: Path) -> tuple[Path, list[dict]]:
                 continue
             file = next((p for p in (path.parent / "articles" / f"{id_}.md", path.parent / "articles" / f"{id_}.txt",
                                      path.parent / f"{id_}.md") if p.is_file()), path.parent / "articles" / f"{id_}.md")
-            published = (item.get("source") or {}).get("published") or item.get("published")
-            articles.append({"id": id_, "path": file, "published": published, "events": item.get("events", [])})
+            source = item.get("source") or {}
+            published = source.get("published") or item.get("published")
+            # (the page's address, as the pipeline's articles carry it: the extractor reads whose site it is)
+            articles.append({"id": id_, "path": file, "published": published,
+                             "url": source.get("url") or item.get("url"), "events": item.get("events", [])})
     return path, articles
 
 

@@ -60,7 +60,7 @@ def events(pool: Path, dest: Path) -> int:
     from transforms.evaluate import load_labelled_set
 
     _, articles = load_labelled_set(pool)
-    found = _extract_files([(a["id"], a["path"], a["published"]) for a in articles])
+    found = _extract_files([(a["id"], a["path"], a["published"], a["url"]) for a in articles])
     lines = sorted(
         "\t".join([e["_file"], e["type"], str(e.get("org")),
                    json.dumps({k: e[k] for k in KEY_FIELDS if e.get(k) is not None}, ensure_ascii=False),

@@ -21,6 +21,7 @@ from transforms.extract.names import (
     _unknown_org,
     _untag,
     org_kind,
+    site_org,
 )
 from transforms.extract.new_models import new_model_occurrences
 from transforms.extract.patterns import (
@@ -153,7 +154,7 @@ def _where(df: pl.DataFrame, cue: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
 
 
 def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> pl.DataFrame:
-    """articles(article_id, title, text, published_at) -> mentions (MENTION_SCHEMA)."""
+    """articles(article_id, title, text, published_at[, url]) -> mentions (MENTION_SCHEMA)."""
     g = g or gaz.default()
     if articles.is_empty():
         return pl.DataFrame(schema=MENTION_SCHEMA)
@@ -163,6 +164,10 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # names; sentences without any hit are skipped by the rules that need a known company.
     sents = split_sentences(articles)
     g = _for_text(g, sents)
+    # (the company whose own site an article is on, where the articles carry their URL, as the pipeline's do)
+    site = pl.col("url").cast(pl.String) if "url" in articles.columns else pl.lit(None, dtype=pl.String)
+    sents = sents.join(articles.select("article_id", site_org=site_org(site, g)).unique("article_id"), on="article_id",
+                       how="left")
     sents = sents.with_columns(low=pl.col("sentence").str.to_lowercase(), tagged=_tag_orgs(sents, g))
     sents = sents.with_columns(org_hits=pl.col("tagged").str.extract_all(ORG_NAME).list.eval(_untag(pl.element())))
     low = pl.col("low")

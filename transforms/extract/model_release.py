@@ -20,7 +20,14 @@ from transforms.extract.names import (
     char_at,
     org_kind,
 )
-from transforms.extract.patterns import LEAD_SENTENCES, NON_ACTORS, PHRASE_WORD, STRONG_COMPARISON, TIME_MARKER
+from transforms.extract.patterns import (
+    FIRST_PERSON,
+    LEAD_SENTENCES,
+    NON_ACTORS,
+    PHRASE_WORD,
+    STRONG_COMPARISON,
+    TIME_MARKER,
+)
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
@@ -909,6 +916,8 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
+            # ("we" on a company's own site: patterns.FIRST_PERSON)
+            pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),
             pl.col("focus_new_org"),

@@ -293,6 +293,15 @@ def _built(name: str, build, g: gaz.Gazetteer | None = None) -> pl.Expr:
 _MAPS: dict[int, tuple[gaz.Gazetteer, dict]] = {}
 
 
+def site_org(url: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
+    """The company whose own site the URL is on (gazetteer `sites`, the host or a domain it is under), else null."""
+    host = url.str.extract(r"^[A-Za-z][\w+.\-]*://([^/:?#]+)", 1).str.to_lowercase().str.strip_prefix("www.")
+    sites = _maps(g)["site_org"]
+    # (the host itself, then the domains it is under: "research.nvidia.com" is under "nvidia.com")
+    tails = [host] + [host.str.extract(rf"((?:[^.]+\.){{{n}}}[^.]+)$", 1) for n in (2, 1)]
+    return pl.coalesce([tail.replace_strict(sites, default=None, return_dtype=pl.String) for tail in tails])
+
+
 def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
     """Lookups derived from a gazetteer, built once per gazetteer."""
     hit = _MAPS.get(id(g))
@@ -309,6 +318,8 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
                 # a division deals for its company: "Microsoft Azure" is Microsoft's
                 "org_parent": {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")},
+                # a company's own web hosts ("openai.com", "blog.google"): whose first-person page it is
+                "site_org": {site: name for name, e in g.orgs.items() for site in e.get("sites", [])},
                 "line_org": lines,
                 # the names of model lines and families ("Claude", "Grok", "Qwen"): products, never companies
                 "product_lines": sorted(set(_bare_families(g)) | set(lines)),

@@ -20,6 +20,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    FIRST_PERSON,
     LEXICONS,
     NEGATION,
     NON_ACTORS,
@@ -218,7 +219,8 @@ MADE_BY = (
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """(article_id, name, model_org): the owner of the name's model repository, else the maker named after it ("Jev, a
-    model released by TypeSafe AI"), else the first acting company of the sentence first naming it, else the headline's
+    model released by TypeSafe AI"), else the company whose own site it is where that sentence says "we" (core's
+    `site_org`), else the first acting company of the sentence first naming it, else the headline's
     company where that sentence says "its", else the company introduced last where no known one was named later, else
     the company in focus there, else the newly introduced one, else (named in the opening) the headline's company."""
     actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
@@ -240,6 +242,7 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         "sent_idx",
         "low",
         "own",
+        "site_org",
         focus=pl.col("own").forward_fill().over("article_id"),
         new=pl.col("new_org").forward_fill().over("article_id"),
         focus_at=pl.when(pl.col("own").is_not_null()).then("sent_idx").forward_fill().over("article_id"),
@@ -291,6 +294,9 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         model_org=pl.coalesce(
             _maker_name(pl.col("owner"), g),
             pl.coalesce(_canonical(pl.col("by"), g.org_by_key), "by"),
+            # ("Try on Tinker Model card Hugging Face Today, we are releasing Inkling-Small" on thinkingmachines.ai,
+            # tests/newsindex w012: "we" on a company's own site is that company, whatever else the sentence names)
+            pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
             "own",
             "its",
             # (the company introduced last, where a known one was named no later: "Almeida left OpenAI to start

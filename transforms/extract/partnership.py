@@ -27,6 +27,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
+    GENERIC_PARTY,
     LEGAL,
     LEXICONS,
     NON_ACTORS,
@@ -884,7 +885,7 @@ def _deal_between(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return pl.concat(
+    found_ = pl.concat(
         [
             _deal_between(found.sents, found.g),
             _on_a_platform(found.sents, found.models, found.g),
@@ -895,3 +896,6 @@ def mentions(found: Found) -> pl.DataFrame:
             _government_deals(found.sents, found.g),
         ]
     )
+    # A kind of company is no party: "publishers collaborating with AI firms" (tests/searchpages s076).
+    return found_.filter(~pl.col("org").str.contains(GENERIC_PARTY).fill_null(False)
+                         & ~pl.col("partner").str.contains(GENERIC_PARTY).fill_null(False))

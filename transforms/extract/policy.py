@@ -253,14 +253,20 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
     rows = _with_headline_jurisdiction(rows, sents, pl.col("low").str.contains(GOVERNMENT_REFERENCE))
-    # The EU's AI Act is the EU's whoever reports it; a declaration is signed by many countries, and one no country or
-    # government is told to sign is civil society's ("The Leiden Declaration, ... now with over 2,000 signatories").
+    # The EU's AI Act is the EU's whoever reports it (the Entity List the US's); a declaration is signed by many
+    # countries, and one no country or government is told to sign is civil society's ("The Leiden Declaration, ... now
+    # with over 2,000 signatories").
     declaration = pl.col("measure").str.ends_with(" Declaration")
     rows = rows.filter(
         ~declaration | pl.col("jurisdiction").is_not_null() | pl.col("low").str.contains(SIGNED_BY_STATES)
     ).with_columns(
         jurisdiction=pl.when(pl.col("measure") == "AI Act")
         .then(pl.lit("EU"))
+        # (the Entity List is the US Commerce Department's, whoever a sentence names first: "adds 16 entities to the
+        # Entity List, including AI companies that are acting at the behest of Beijing", bis.gov, tests/searchpages
+        # s090; not China's "unreliable entity list")
+        .when((pl.col("measure") == "entity list") & ~pl.col("low").str.contains("unreliable entity", literal=True))
+        .then(pl.lit("US"))
         .when(declaration)
         .then(pl.lit("INTL"))
         .otherwise("jurisdiction")
