@@ -256,6 +256,23 @@ def _typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
             "One of Meta's newest hires is Shengjia Zhao, who joins as chief scientist of Meta Superintelligence Labs.",
             ("Meta", "Shengjia Zhao"),
         ),
+        # tests/searchpages s104 (Mint), s052, s051: the appointee described before the name; "replaced by"; "is set
+        # to take the helm"
+        (
+            "Meta CEO Mark Zuckerberg on Friday announced that his company's new Superintelligence Labs has appointed "
+            "ChatGPT co-creator Shengjia Zhao as the chief scientist.",
+            ("Meta", "Shengjia Zhao"),
+        ),
+        (
+            "OpenAI’s board of directors announced on Friday that Sam Altman would be stepping down as CEO, and that "
+            "he would be replaced by Mira Murati.",
+            ("OpenAI", "Mira Murati"),
+        ),
+        (
+            "Mira Murati, the innovative mind behind many of OpenAI’s breakthroughs, is set to take the helm as the "
+            "new CEO.",
+            ("OpenAI", "Mira Murati"),
+        ),
     ],
 )
 def test_leadership_moves(text, want):
@@ -355,6 +372,10 @@ def test_leaving_to_join_is_two_events():
         "Mustafa Suleyman, the head of Microsoft AI, recently took back his statements concerning "
         "white-collar jobs that he gave to the Financial Times in an interview made back in February, "
         "where he claimed that AI would replace office workers within 12 to 18 months.",
+        # (an unlabelled pool article) people a lawsuit names
+        "The lawsuit names former Apple executives Tang Tan, now OpenAI’s Chief Hardware Officer, and Chang Liu, who "
+        "works as an electrical engineer at OpenAI, as two people involved in allegedly stealing Apple’s intellectual "
+        "property.",
         "The lawsuit accuses OpenAI chief hardware officer Tang Tan, who spent 24 years at Apple and "
         "oversaw iPhone product design, and his colleagues at the AI company of encouraging people "
         "departing or considering leaving Apple to bring with them proprietary and unreleased technology.",
@@ -784,6 +805,8 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "Sponsors.",
         # a company bought in a deal (unlabelled pool: CodeRabbit blog, 2026-06-29)
         "On June 16, 2026, SpaceX agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal.",
+        # a partnership told as ongoing (tests/searchpages s052)
+        "Microsoft confirmed its ongoing partnership with OpenAI, expressing support for the leadership change.",
         # a kind of company is no party (tests/searchpages s076)
         "Other deals followed, including partnerships involving Politico and Axel Springer, highlighting the growing "
         "trend of publishers collaborating with AI firms.",

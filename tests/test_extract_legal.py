@@ -209,3 +209,12 @@ def test_a_person_told_by_what_they_are_sues_a_company_the_article_names_in_full
         "sales.")
     assert ("Perplexity", "Reddit") in legal("Reddit sued Perplexity on Wednesday over data scraping.",
                                              title="Reddit Sues AI Startup Perplexity Over Data Scraping")
+
+
+def test_a_companys_reporter_or_engineer_who_sues_is_no_suit_of_the_company():
+    # tests/searchpages s044 (a search index's page): the newspaper employs the reporter; it is no plaintiff
+    assert not legal("In short: A New York Times reporter and other authors have sued major AI companies including "
+                     "Anthropic, Google, OpenAI, Meta, Perplexity, and xAI, alleging AI copyright infringement.")
+    # (the person is the side, and a company suing on its own still is one)
+    assert legal("Former OpenAI engineer Jane Smith sued OpenAI on Monday.") == {("OpenAI", "Jane Smith")}
+    assert ("OpenAI", "The New York Times") in legal("The New York Times sued OpenAI and Microsoft on Tuesday.")

@@ -79,12 +79,21 @@ RULING_SUPPOSED = (
 COMES_AFTER = r"(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of)"
 
 
+PERSON_TRADE = (
+    r"(?:investigative\s+|senior\s+|staff\s+)?(?:reporters?|journalists?|writers?|authors?|employees?|engineers?|"
+    r"executives?|researchers?|editors?|columnists?|staffers?)\b"
+)
+
+
 def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A sued B and C': one event per plaintiff and defendant; passive voice and 'infringed' swap the sides.
 
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
     before, after = _split_on(LEGAL_CUE)
+    # A company's name before a person's trade tells whose reporter or engineer it is, not a party: "A New York Times
+    # reporter and other authors have sued major AI companies" (tests/searchpages s044).
+    before = before.str.replace_all(rf"\b[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){{0,3}}\s+({PERSON_TRADE})", "$1")
     low = pl.col("low")
     passive = low.str.contains(PASSIVE_LEGAL)
     swapped = passive | low.str.contains(INFRINGED)

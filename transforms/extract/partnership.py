@@ -75,7 +75,8 @@ PARTNERSHIP_BACKGROUND = (
     # ("SoftBank partnered with OpenAI last year on the Stargate project", "Last May, OpenAI acquired ... LoveFrom, a
     # partnership")
     rf"\b({TOLD_AS_PAST}|"
-    r"remains?|remained|still|already|existing|long-?standing|earlier|prior|previous(?:ly)?|"
+    # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
+    r"remains?|remained|still|already|existing|ongoing|long-?standing|earlier|prior|previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
     # a deal ended is none: "The U.S. military has officially ended its $200 million contract with AI company Anthropic"
     r"|(?:end(?:s|ed|ing)?|terminat\w+|cancel+(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:its|their|the|a|an)\s+"
