@@ -1826,6 +1826,20 @@ def test_a_figure_told_after_the_moves_occasion_is_each_companys():
     assert _market(events(text)) == {("CoreWeave", -12.0, None), ("Nebius", -12.0, None)}
 
 
+def test_listed_moves_past_a_ticker_an_aside_or_another_clauses_accounts():
+    # tests/searchpages s030, s028, s032 (search-index pages of a chip selloff): a ticker in brackets, ", however,",
+    # "approximately"; "capital spending" in the clause after the move is no account of the move
+    story = "A broad selloff wiped out $1.3 trillion in market value as chip stocks fell. "
+    assert _market(events(story + "Advanced Micro Devices (AMD) lost nearly 11%, while Marvell Technology dropped "
+                          "approximately 17%.")) == {("AMD", -11.0, None), ("Marvell", -17.0, None)}
+    assert _market(events(story + "Intel, however, tumbled nearly 9% after a Reuters report.")) == {
+        ("Intel", -9.0, None)}
+    assert _market(events(story + "Intel dropped nearly 9% after Reuters reported its executives are expected to "
+                          "present a plan to revamp capital spending.")) == {("Intel", -9.0, None)}
+    # (a company's own accounts still are none)
+    assert not _market(events(story + "OpenAI lost $5 billion on revenue of $3.7 billion last year."))
+
+
 def test_a_moves_direction_is_the_one_told_last_before_its_figure():
     # hn-digest articles outside every labelled set (tests/holdout/README "unlabelled pool"): a fall named first
     found = events("Even after declines Wednesday, SoftBank Group’s stock has also surged this year and was last up "

@@ -218,3 +218,10 @@ def test_a_companys_reporter_or_engineer_who_sues_is_no_suit_of_the_company():
     # (the person is the side, and a company suing on its own still is one)
     assert legal("Former OpenAI engineer Jane Smith sued OpenAI on Monday.") == {("OpenAI", "Jane Smith")}
     assert ("OpenAI", "The New York Times") in legal("The New York Times sued OpenAI and Microsoft on Tuesday.")
+
+
+def test_a_fine_from_a_regulator_is_the_regulators_action_against_the_company():
+    # tests/searchpages s123 (a search index's page): the fine's "from" names who acts
+    assert legal("OpenAI's ChatGPT is facing a steep €15 million fine from Italy's data protection authority.") == {
+        ("OpenAI", "Garante per la protezione dei dati personali")}
+    assert not legal("The company paid a fine from the tax office.")

@@ -50,7 +50,7 @@ LEGAL_TAIL = (
 )
 PASSIVE_LEGAL = (
     r"\b(?:(?:was|were|been|being|is|are) (?:sued|named in)|(?:suit|lawsuit|complaint) (?:filed |brought "
-    r")?by)\b"
+    r")?by|fines? (?:from|by))\b"
 )
 
 

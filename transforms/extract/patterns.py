@@ -115,7 +115,10 @@ TIME_MARKER = (
 LEGAL = (
     r"\b(su(?:e|es|ed|ing)|lawsuits?|filed (?:a )?(?:suit|complaint)|complaints? against|litigation|antitrust "
     r"(?:probe|investigation|case|suit)"
-    r"|settle(?:s|d|ments?)?|courts?|fin(?:es|ed) |(?:probe|investigation|inquiry) into|infring[a-z]*"
+    # ("OpenAI's ChatGPT is facing a steep €15 million fine from Italy's data protection authority", tests/searchpages
+    # s123)
+    r"|settle(?:s|d|ments?)?|courts?|fin(?:es|ed) |fines? (?:from|by)|(?:probe|investigation|inquiry) into"
+    r"|infring[a-z]*"
     # "announced a new legal salvo aimed at a Chinese group called ...": an action against a party
     r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting))\b"
 )
