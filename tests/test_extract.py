@@ -945,6 +945,11 @@ def test_policy_of_the_government_the_headline_names():
     text = "Noetra also announced on Tuesday a revised version of its AI robotics strategy."
     found = events(text, title="Japan plans")
     assert not [e for e in found if e["type"] == "policy"]
+    # tests/searchpages s041 (a search index's page): a governor the sentence does not place is the headline's state's
+    found = events("Governor Gavin Newsom has signed the Transparency in Frontier Artificial Intelligence Act (TFAIA) "
+                   "into law, following a previous veto in 2021.",
+                   title="California First US State to Regulate AI with New Safety Law")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"California (US)"}
 
 
 @pytest.mark.parametrize(

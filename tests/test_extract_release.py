@@ -684,3 +684,11 @@ def test_a_companys_site_is_read_from_its_host_or_a_domain_it_is_under():
     found = pl.DataFrame({"url": urls}, schema={"url": pl.String}).select(
         site_org(pl.col("url"), gazetteer.default())).to_series().to_list()
     assert found == ["OpenAI", "Google", "Nvidia", None, None, None, None]
+
+
+def test_a_release_a_company_denies_reports_of_is_none():
+    # tests/searchpages s005 (a search index's page, 2024): "refutes report that it will release"
+    assert not typed(events("OpenAI denies reports it will release GPT-5 this year.", published=GPT_5_WEEK),
+                     "model_release")
+    assert not typed(events("OpenAI refutes report that it will release GPT-5 later this year.",
+                            published=GPT_5_WEEK), "model_release")

@@ -38,7 +38,9 @@ NEGATION = (
     # "There are currently no laws in the US that require ...", "delays around the release of the company's Gemini 3.5
     # Pro model, which has missed three release deadlines"
     r"|no (?:\w+ )?(?:laws?|rules|regulations)|delay(?:s|ed|ing)? (?:around |in |of )?(?:the )?(?:release|launch)"
-    r"|missed (?:\w+ )?(?:release )?deadlines?)\b"
+    r"|missed (?:\w+ )?(?:release )?deadlines?"
+    # ("OpenAI refutes report that it will release AI model Orion later this year", tests/searchpages s005)
+    r"|(?:refut|den(?:y|ies)|dismiss)\w* (?:a |the |media |news )?reports?)\b"
 )
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
