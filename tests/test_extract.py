@@ -807,6 +807,9 @@ def test_a_name_unknown_in_a_list_of_known_partners_is_one_of_them():
         "On June 16, 2026, SpaceX agreed to buy AI coding start-up Cursor for $60 billion in an all-stock deal.",
         # a partnership told as ongoing (tests/searchpages s052)
         "Microsoft confirmed its ongoing partnership with OpenAI, expressing support for the leadership change.",
+        # what a deal does, told of it (tests/searchpages s101)
+        "The partnership gives OpenAI substantial computing resources and funding, while Microsoft gets access to "
+        "cutting-edge AI technology.",
         # a kind of company is no party (tests/searchpages s076)
         "Other deals followed, including partnerships involving Politico and Axel Springer, highlighting the growing "
         "trend of publishers collaborating with AI firms.",

@@ -78,6 +78,10 @@ PARTNERSHIP_BACKGROUND = (
     # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
     r"remains?|remained|still|already|existing|ongoing|long-?standing|earlier|prior|previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
+    # what a deal does, told of it as the subject: "The partnership gives OpenAI substantial computing resources and
+    # funding, while Microsoft gets access to cutting-edge AI technology" (tests/searchpages s101)
+    r"|^(?:the|this|that|their|its) (?:[\w\-]+ )?(?:partnership|deal|alliance|collaboration|tie-up) (?:gives|allows|"
+    r"lets|means|provides|brings|grants)"
     # a deal ended is none: "The U.S. military has officially ended its $200 million contract with AI company Anthropic"
     r"|(?:end(?:s|ed|ing)?|terminat\w+|cancel+(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:its|their|the|a|an)\s+"
     r"(?:\S+\s+){0,3}?(?:contract|deal|partnership|agreement|collaboration)s?)\b"
