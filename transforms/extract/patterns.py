@@ -65,8 +65,8 @@ CLAUSE_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+|\s[
 
 # Words a company's name hardly contains, which a Title Case headline's phrases do ("Almost No One Is Buying Them").
 # A company's own words, on its own site (core's `site_org`): "we", "our", or an announcement's "Introducing
-# Inkling-Small" (tests/newsindex w012). Read on the lower-cased sentence.
-FIRST_PERSON = r"\b(?:we|we[’']re|we[’']ve|our|us)\b|^introducing\s"
+# Inkling-Small" (tests/newsindex w012). Read on the lower-cased sentence (so not "us", which is also the US).
+FIRST_PERSON = r"\b(?:we|we[’']re|we[’']ve|our)\b|^introducing\s"
 PHRASE_WORD = (
     r"\b(?:Is|Are|Was|Were|No|One|The|A|An|Of|To|In|For|And|But|With|How|Why|What|Who|When|Where|This|That|"
     r"It|Its"
