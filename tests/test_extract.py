@@ -3138,3 +3138,24 @@ def test_a_person_speaking_or_told_as_a_founder_is_no_company():
     assert {e["org"] for e in events(text) if e["type"] == "funding"} <= {"Mistral AI"}
     text = ("Jane Smith is a startup founder in Berlin. The startup she runs said it raised $5 million this week.")
     assert "Jane Smith" not in {e["org"] for e in events(text)}
+
+
+def test_this_sessions_rules_leave_the_ordinary_events_of_their_kind():
+    # (review) each sentence an ordinary event the session's rules first lost or misread
+    story = "A broad selloff wiped out $1.3 trillion in market value as chip stocks fell. "
+    assert _rounds(events("Anthropic raised $13 billion in new funding, and dismissed media reports of an IPO.")) == {
+        ("Anthropic", 13000)}
+    assert _rounds(events("Anthropic raised the top end of its funding round to $13 billion, people familiar said.")) \
+        == {("Anthropic", 13000)}
+    assert _typed(events("Amid ongoing trade tensions, Nvidia and Mistral AI announced a partnership to build an AI "
+                         "cloud in France."), "partnership", "partner")
+    assert not _market(events(story + "In the third quarter, revenue at Nvidia rose 94% to $35.1 billion."))
+    assert not _typed(events("Intel's market value has halved since Pat Gelsinger took the helm."), "leadership",
+                      "person")
+    assert ("Meta", "Jane Doe") in _typed(events("A Bloomberg report named Jane Doe as Meta's new CFO."), "leadership",
+                                          "person")
+    assert not [e for e in events("Premier League clubs adopted new rules on AI refereeing on Monday.",
+                                  title="UK passes new AI rules") if e["type"] == "policy"]
+    for text, want in (("China's Ministry of Commerce added Skydio to its Entity List.", "CN"),
+                       ("China's new rules require AI chatbots to label generated content.", "CN")):
+        assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {want}, text

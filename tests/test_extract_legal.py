@@ -225,3 +225,10 @@ def test_a_fine_from_a_regulator_is_the_regulators_action_against_the_company():
     assert legal("OpenAI's ChatGPT is facing a steep €15 million fine from Italy's data protection authority.") == {
         ("OpenAI", "Garante per la protezione dei dati personali")}
     assert not legal("The company paid a fine from the tax office.")
+
+
+def test_a_fine_told_after_an_active_verb_keeps_the_verbs_sides():
+    # (review) the fine "from" a regulator is no passive where the sentence's first cue is an active one
+    assert legal("The EU fined Google €2.4 billion, the largest fine from a regulator at the time.") == {
+        ("Google", "EU")}
+    assert not legal("Apple's App Store fee changes are fine by Epic Games, Tim Sweeney said.")

@@ -692,3 +692,13 @@ def test_a_release_a_company_denies_reports_of_is_none():
                      "model_release")
     assert not typed(events("OpenAI refutes report that it will release GPT-5 later this year.",
                             published=GPT_5_WEEK), "model_release")
+
+
+def test_we_who_work_with_a_maker_on_a_companys_site_is_no_maker():
+    # (review) on developer.nvidia.com, "we" who worked with the maker do not make its model
+    articles = pl.DataFrame([{"article_id": "a", "title": "A post", "published_at": PUBLISHED,
+                              "text": "Mistral AI released Zorblax-7, and we worked with them to optimize it. "
+                                      "Zorblax-7 is a new open-weights model.",
+                              "url": "https://developer.nvidia.com/blog/zorblax"}])
+    found = extract_mentions(articles).to_dicts()
+    assert {e["org"] for e in found if e["type"] == "model_release"} == {"Mistral AI"}

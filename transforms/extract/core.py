@@ -167,7 +167,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # (the company whose own site an article is on, where the articles carry their URL, as the pipeline's do)
     site = pl.col("url").cast(pl.String) if "url" in articles.columns else pl.lit(None, dtype=pl.String)
     sents = sents.join(articles.select("article_id", site_org=site_org(site, g)).unique("article_id"), on="article_id",
-                       how="left")
+                       how="left", maintain_order="left")
     sents = sents.with_columns(low=pl.col("sentence").str.to_lowercase(), tagged=_tag_orgs(sents, g))
     sents = sents.with_columns(org_hits=pl.col("tagged").str.extract_all(ORG_NAME).list.eval(_untag(pl.element())))
     low = pl.col("low")

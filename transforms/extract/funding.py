@@ -44,7 +44,8 @@ FUNDING_NOT = (
     r"|spending|capex|targets?|dividends?|midpoint|totals?|pipeline|ranges?)"
     # ("Meta raised the lower end of its annual capital expenditures forecast by $2 billion", a search-index page of
     # 2024; tests/searchpages s024)
-    r"|rais(?:e|es|ed|ing) the (?:lower|upper|low|high|bottom|top) end of\b"
+    r"|rais(?:e|es|ed|ing) the (?:lower|upper|low|high|bottom|top) end of (?:its|their|the) (?:[\w\-]+ ){0,4}?"
+    r"(?:forecasts?|guidance|outlook|ranges?|estimates?)"
     r"|secur\w* (?:supplies|supply|capacity)|invest\w*\b[^.;]{0,80}\bto build"
     # what is raised that is no money: "breakthroughs ... have raised doubts", "raising fresh questions over risk"; a
     # price raised ("Pro at $20/mo (raised from $15 in 2026 ...)"); money to spend ("plans to spend as much as $145

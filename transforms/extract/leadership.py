@@ -59,7 +59,7 @@ MOVE_VERBS = (
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
-    r"|will co-lead|succeeds|will succeed|takes the helm|took the helm|to take the helm|will move to"
+    r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
     r"|will lead (?:it|the (?:new )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business|organi[sz]ation|venture))\b"
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
@@ -228,7 +228,7 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
     # "The lawsuit names former Apple executives Tang Tan, now OpenAI’s Chief Hardware Officer, and Chang Liu": cited
-    (r"\b((?i:lawsuits?|suits?|complaints?|filings?|indictments?|reports?|lists?)\s+(?:also\s+)?)nam(?:es|ed)\b",
+    (r"\b((?i:lawsuits?|suits?|complaints?|indictments?)\s+(?:also\s+)?)nam(?:es|ed)\b",
      "${1}cites"),
     # "Ubisoft's union reps are calling for Yves Guillemot to step down" (holdout h1419): a demand, no move
     (

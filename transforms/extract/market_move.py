@@ -226,16 +226,17 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                        how="vertical_relaxed")
     # (`move`, 1.5k characters, is read in the gazetteer's threads, where it stays compiled: names._gazetteer_select)
     texts = rows.select(pl.col("sentence").str.replace_all(RESPECTIVELY, " "))
-    # The company's own accounts are read in the move and the words right after it ("OpenAI lost $5 billion on
-    # revenue of ..."), not in another clause: "Intel dropped nearly 9% after Reuters reported CEO Pat Gelsinger ...
-    # are expected to ... revamp capital spending" (tests/searchpages s032) is a market move.
-    at = pl.col("sentence").str.find(pl.col("m"), literal=True)
+    # The company's own accounts are read in the move and the words right before and after it ("revenue at Nvidia rose
+    # 94%", "OpenAI lost $5 billion on revenue of ..."), not in another clause: "Intel dropped nearly 9% after Reuters
+    # reported CEO Pat Gelsinger ... are expected to ... revamp capital spending" (tests/searchpages s032) is a move.
+    # (where the move starts, in characters)
+    at = pl.col("sentence").str.split(pl.col("m")).list.first().str.len_chars().cast(pl.Int64)
     rows = (
         rows.with_columns(m=_gazetteer_select(texts, pl.col("sentence").str.extract_all(move)))
         .explode("m")
         .drop_nulls("m")
-        .filter(~pl.col("sentence").str.slice(at, pl.col("m").str.len_chars() + 40).str.to_lowercase()
-                .str.contains(ACCOUNTS).fill_null(False))
+        .filter(~pl.col("sentence").str.slice((at - 30).clip(lower_bound=0), pl.col("m").str.len_chars() + 70)
+                .str.to_lowercase().str.contains(ACCOUNTS).fill_null(False))
         .pipe(lambda df: df.with_columns(parts=_gazetteer_select(
             df.select("m"), _built("listed_moves", lambda: pl.col("m").str.extract_groups(move), g))))
     )

@@ -22,6 +22,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     FIRST_PERSON,
+    FIRST_PERSON_RELEASE,
     LEAD_SENTENCES,
     NON_ACTORS,
     PHRASE_WORD,
@@ -563,13 +564,8 @@ TITLE_ANNOUNCED = (
     rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w"
     r"\-]*)"
 )
-# (the lab speaking of itself with any release verb: "We're announcing GPT-4 Omni, our new flagship model", "We are
-# excited to introduce ...", "we've released ...")
-FIRST_PERSON_RELEASE = (
-    r"\b(?i:we(?:[’'](?:re|ve)|\s+are|\s+have)?\s+(?:also\s+)?(?:(?:very\s+|so\s+)?(?:excited|thrilled|pleased|proud|happy|"
-    r"delighted)\s+to\s+)?(?:introduc(?:e|es|ed|ing)|releas(?:e|ed|ing)|launch(?:ed|ing)?|unveil(?:ed|ing)?|"
-    r"announc(?:e|ed|ing)|open-sourc(?:e|ed|ing)))"
-)
+# (the lab speaking of itself with any release verb, patterns.FIRST_PERSON_RELEASE: "We're announcing GPT-4 Omni, our
+# new flagship model", "We are excited to introduce ...", "we've released ...")
 PRESENT_FIRST_PERSON_RELEASE = r"\bwe(?:[’']re| are) (?:also )?(?:releasing|introducing|launching|open-sourcing)\b"
 LEAD_ANNOUNCED = (
     rf"(?:^(?i:introducing)|{FIRST_PERSON_RELEASE})\s+\**(?P<name>{ANNOUNCED_NAME})\**"
@@ -916,7 +912,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
-            # ("we" on a company's own site: patterns.FIRST_PERSON)
+            # ("we release" on a company's own site: patterns.FIRST_PERSON)
             pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),

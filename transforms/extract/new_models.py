@@ -219,7 +219,7 @@ MADE_BY = (
 
 def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """(article_id, name, model_org): the owner of the name's model repository, else the maker named after it ("Jev, a
-    model released by TypeSafe AI"), else the company whose own site it is where that sentence says "we" (core's
+    model released by TypeSafe AI"), else the company whose own site it is where that sentence says "we release" (core's
     `site_org`), else the first acting company of the sentence first naming it, else the headline's
     company where that sentence says "its", else the company introduced last where no known one was named later, else
     the company in focus there, else the newly introduced one, else (named in the opening) the headline's company."""
@@ -295,7 +295,8 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
             _maker_name(pl.col("owner"), g),
             pl.coalesce(_canonical(pl.col("by"), g.org_by_key), "by"),
             # ("Try on Tinker Model card Hugging Face Today, we are releasing Inkling-Small" on thinkingmachines.ai,
-            # tests/newsindex w012: "we" on a company's own site is that company, whatever else the sentence names)
+            # tests/newsindex w012: "we" releasing on a company's own site is that company, whatever else the sentence
+            # names)
             pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
             "own",
             "its",

@@ -76,7 +76,8 @@ PARTNERSHIP_BACKGROUND = (
     # partnership")
     rf"\b({TOLD_AS_PAST}|"
     # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
-    r"remains?|remained|still|already|existing|ongoing|long-?standing|earlier|prior|previous(?:ly)?|"
+    r"remains?|remained|still|already|existing|(?:its|their|the|[’']s) ongoing|long-?standing|earlier|prior|"
+    r"previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
     # what a deal does, told of it as the subject: "The partnership gives OpenAI substantial computing resources and
     # funding, while Microsoft gets access to cutting-edge AI technology" (tests/searchpages s101)

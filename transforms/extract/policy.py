@@ -59,9 +59,11 @@ MEASURE_DESCRIBED = (
 
 # ... and what a standing measure says, in the present: "In Europe, the EU AI Act requires frontier developers to
 # conduct and document model evaluations" (TechCrunch, tests/newsindex u027) tells the law, not a government acting.
+# (a measure called by its name, or "The law": not "China's new rules require ...", which tells of new ones)
 MEASURE_SAYS = (
-    r"\b((?i:regulations?|rules?|laws?|acts?|bills?|amendments?|directives?|orders?|frameworks?|codes?)\s+"
-    r"(?:also\s+|already\s+)?)(?i:requires?|bans?|restricts?|prohibits?|forbids?|mandates?)\b"
+    r"\b((?:(?i:the|this|that|its|their)\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}(?i:regulations?|rules?|laws?|acts?|bills?|"
+    r"amendments?|directives?|orders?|frameworks?|codes?)\s+(?:also\s+|already\s+)?)"
+    r"(?i:requires?|bans?|restricts?|prohibits?|forbids?|mandates?)\b"
 )
 
 
@@ -99,12 +101,11 @@ JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
 # jurisdiction named first, at a tie the one listed first, as where each pattern's first match is found apart (the
 # ~70 patterns, compiled on every call, took ~50 ms).
 JURISDICTION = "|".join(f"(?P<j{i}>{pattern})" for i, (pattern, _) in enumerate(JURISDICTIONS))
-# (and a head of government the sentence does not place: "Governor Gavin Newsom has signed the Transparency in Frontier
-# Artificial Intelligence Act (TFAIA) into law" under "California First US State to Regulate AI with New Safety Law",
-# tests/searchpages s041)
-GOVERNMENT_REFERENCE = (
-    r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b|^(?:gov\.|governor|premier|prime minister)\s"
-)
+GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b"
+# ... and a head of government named, whom the sentence does not place: "Governor Gavin Newsom has signed the
+# Transparency in Frontier Artificial Intelligence Act (TFAIA) into law" under "California First US State to Regulate
+# AI with New Safety Law" (tests/searchpages s041). Read on the sentence as written ("Premier League clubs" is none).
+HEAD_OF_GOVERNMENT = r"^(?:Gov\.|Governor|Premier|Prime Minister)\s+[A-Z][\w’'\-]+\s+[A-Z]"
 # Place names inside a publication's name are no jurisdiction ("a report by The New York Times").
 PUBLICATION = (
     r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
@@ -257,7 +258,10 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
-    rows = _with_headline_jurisdiction(rows, sents, pl.col("low").str.contains(GOVERNMENT_REFERENCE))
+    rows = _with_headline_jurisdiction(
+        rows, sents,
+        pl.col("low").str.contains(GOVERNMENT_REFERENCE) | pl.col("sentence").str.contains(HEAD_OF_GOVERNMENT),
+    )
     # The EU's AI Act is the EU's whoever reports it (the Entity List the US's); a declaration is signed by many
     # countries, and one no country or government is told to sign is civil society's ("The Leiden Declaration, ... now
     # with over 2,000 signatories").
@@ -269,8 +273,10 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .then(pl.lit("EU"))
         # (the Entity List is the US Commerce Department's, whoever a sentence names first: "adds 16 entities to the
         # Entity List, including AI companies that are acting at the behest of Beijing", bis.gov, tests/searchpages
-        # s090; not China's "unreliable entity list")
-        .when((pl.col("measure") == "entity list") & ~pl.col("low").str.contains("unreliable entity", literal=True))
+        # s090; not China's "unreliable entity list", nor "its Entity List" of another government)
+        .when((pl.col("measure") == "entity list")
+              & ~pl.col("low").str.contains(
+                  r"unreliable entity|\bits entity list|(?:china|beijing|chinese)\S* (?:\w+ )?entity"))
         .then(pl.lit("US"))
         .when(declaration)
         .then(pl.lit("INTL"))
