@@ -19,9 +19,9 @@ from transforms.extract.names import (
     _with_read,
     char_at,
     org_kind,
+    own_site_maker,
 )
 from transforms.extract.patterns import (
-    FIRST_PERSON,
     FIRST_PERSON_RELEASE,
     LEAD_SENTENCES,
     NON_ACTORS,
@@ -912,8 +912,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     return rows.with_columns(
         model_org=pl.coalesce(
             _lookup(pl.col("model").str.extract(r"^([A-Za-z]+)", 1), stems),
-            # ("we release" on a company's own site: patterns.FIRST_PERSON)
-            pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
+            own_site_maker(),
             pl.col("orgs").list.filter(actor).list.first(),
             pl.col("new_org"),
             pl.col("focus_new_org"),

@@ -14,6 +14,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
+    FIRST_PERSON,
     FRONTED_TIME,
     GENERIC_PARTY,
     LEXICONS,
@@ -300,6 +301,13 @@ def site_org(url: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
     # (the host itself, then the domains it is under: "research.nvidia.com" is under "nvidia.com")
     tails = [host] + [host.str.extract(rf"((?:[^.]+\.){{{n}}}[^.]+)$", 1) for n in (2, 1)]
     return pl.coalesce([tail.replace_strict(sites, default=None, return_dtype=pl.String) for tail in tails])
+
+
+def own_site_maker() -> pl.Expr:
+    """The company whose own site a sentence is on (core's `site_org`) where it says "we release" (FIRST_PERSON), as
+    the maker of the model it names, whatever else it names: "Try on Tinker Model card Hugging Face Today, we are
+    releasing Inkling-Small" on thinkingmachines.ai (tests/newsindex w012). Read on a row's `low` and `site_org`."""
+    return pl.when(pl.col("low").str.contains(FIRST_PERSON)).then(pl.col("site_org"))
 
 
 def _maps(g: gaz.Gazetteer) -> dict[str, dict]:

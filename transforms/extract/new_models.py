@@ -17,10 +17,10 @@ from transforms.extract.names import (
     _subject_org,
     char_at,
     org_kind,
+    own_site_maker,
 )
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
-    FIRST_PERSON,
     LEXICONS,
     NEGATION,
     NON_ACTORS,
@@ -294,10 +294,7 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
         model_org=pl.coalesce(
             _maker_name(pl.col("owner"), g),
             pl.coalesce(_canonical(pl.col("by"), g.org_by_key), "by"),
-            # ("Try on Tinker Model card Hugging Face Today, we are releasing Inkling-Small" on thinkingmachines.ai,
-            # tests/newsindex w012: "we" releasing on a company's own site is that company, whatever else the sentence
-            # names)
-            pl.when(pl.col("low").str.contains(FIRST_PERSON)).then("site_org"),
+            own_site_maker(),
             "own",
             "its",
             # (the company introduced last, where a known one was named no later: "Almeida left OpenAI to start
