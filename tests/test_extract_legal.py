@@ -232,3 +232,24 @@ def test_a_fine_told_after_an_active_verb_keeps_the_verbs_sides():
     assert legal("The EU fined Google €2.4 billion, the largest fine from a regulator at the time.") == {
         ("Google", "EU")}
     assert not legal("Apple's App Store fee changes are fine by Epic Games, Tim Sweeney said.")
+
+
+def test_who_accuses_in_a_suit_sues_whom_they_accuse_a_government_included():
+    # holdout h387 (Ars Technica, Reuters' report): the suit is told first, its sides by "accused"
+    assert legal("In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company "
+                 "after falsely linking the company to the Chinese military, Reuters reported.") == {
+        ("US government", "Alibaba")}
+    assert legal("Alibaba sued the Biden administration on Tuesday.") == {("US government", "Alibaba")}
+    # (an accusation outside a suit is none)
+    assert not legal("In an interview on Tuesday, Alibaba accused the Trump administration of hypocrisy.")
+
+
+def test_who_asks_a_judge_to_end_a_suit_sues_no_one():
+    # holdout h812 (a news page): the administration defends; the suit is the NAACP's against xAI
+    found = legal("The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by "
+                  "the NAACP, which claims Musk’s xAI is violating the Clean Air Act.")
+    assert ("xAI", "US government") not in found and ("xAI", "NAACP") in found
+    found = legal("The White House is asking a federal judge to dismiss a lawsuit brought by the NAACP, which claims "
+                  "Musk’s xAI is violating the Clean Air Act.")
+    assert ("xAI", "White House") not in found and ("xAI", "NAACP") in found
+    assert legal("Authors are asking a federal judge to sanction OpenAI.") == {("OpenAI", "Authors")}

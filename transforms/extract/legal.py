@@ -39,6 +39,12 @@ INFRINGED = r"\binfring(?:ed|es)\b"
 AI_KINDS = ["lab", "startup"]
 # "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
 LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u\.s\. )?judge\b"
+IN_A_SUIT_ACCUSED = (
+    r"^In (?:a|an|its) (?:[\w\-]+ ){0,2}?(?:lawsuit|suit|complaint)\b[^,]{0,80},\s+([^,]{1,60}?)\s+accus(?:ed|es)\b"
+)
+# "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
+# claims Musk's xAI is violating the Clean Air Act" (holdout h812): who asks to end a suit sues no one.
+ASKED_TO_DISMISS = r"\b(?:ask|urg)\w* (?:a |the )?(?:federal |u\.s\. )?judge\b[^.;]{0,40}?\bto (?:toss|dismiss|throw)"
 MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
@@ -90,7 +96,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
-    before, after = _split_on(LEGAL_CUE)
+    # "In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company" (holdout
+    # h387): who accuses in the suit sues whom they accuse.
+    sents = sents.with_columns(legal_text=pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued"))
+    before, after = _split_on(LEGAL_CUE, "legal_text")
     # A company's name before a person's trade tells whose reporter or engineer it is, not a party: "A New York Times
     # reporter and other authors have sued major AI companies" (tests/searchpages s044).
     before = before.str.replace_all(rf"\b[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){{0,3}}\s+({PERSON_TRADE})", "$1")
@@ -178,6 +187,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
         & ~low.str.contains(RULING_SUPPOSED)
+        & ~low.str.contains(ASKED_TO_DISMISS)
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
