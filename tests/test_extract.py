@@ -3159,3 +3159,13 @@ def test_this_sessions_rules_leave_the_ordinary_events_of_their_kind():
     for text, want in (("China's Ministry of Commerce added Skydio to its Entity List.", "CN"),
                        ("China's new rules require AI chatbots to label generated content.", "CN")):
         assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {want}, text
+
+
+def test_the_ai_act_is_a_law_only_as_written():
+    # the holdout pool (an essay): "let AI act" names no law, and imposing a question is no act on one
+    assert not _typed(events("It imposes a question: at what point do we let AI act, and with what signals do we "
+                             "decide that what it did is acceptable?"), "policy")
+    assert _typed(events("The EU adopted the AI Act on Tuesday."), "policy", "jurisdiction", "measure") == {
+        (None, "EU", "AI Act")}
+    assert _typed(events("The EU's AI act took effect on Friday."), "policy", "jurisdiction", "measure") == {
+        (None, "EU", "AI Act")}

@@ -715,3 +715,13 @@ def test_a_software_or_device_version_is_no_model():
     # (a model released beside them still is one)
     assert typed(events("Acme AI released Zephyr-9, its new model, on Tuesday."), "model_release") == {
         ("Acme AI", "Zephyr-9")}
+
+
+def test_a_release_someone_is_kept_from_or_that_is_taken_back_is_none():
+    # the holdout pool (a newsletter): the government kept one model back and made a lab withdraw another
+    assert not typed(events("First, it forced Anthropic to un-release Fable 5 two weeks ago, and now it prevents "
+                            "OpenAI from releasing GPT-5.6 at all."), "model_release")
+    assert not typed(events("The directive bars Anthropic from releasing Claude Fable 5 abroad."), "model_release")
+    # (a release told beside a block still is one)
+    assert ("OpenAI", "GPT-5.6") in typed(events("OpenAI released GPT-5.6 on Tuesday, days after a court blocked Acme "
+                                                 "from selling its chips."), "model_release")

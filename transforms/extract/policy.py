@@ -8,7 +8,8 @@ from transforms.extract.names import DATELINE, ORG_NAME, _built, _canonical, _dr
 from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
-POLICY_MEASURES = [(_pattern(e), e["name"]) for e in LEXICONS["policy_measure"]]
+# (pattern, name, whether it is matched on the sentence as written rather than lower-cased)
+POLICY_MEASURES = [(_pattern(e), e["name"], e.get("cased", False)) for e in LEXICONS["policy_measure"]]
 MEASURE_CUE = _pattern({"pattern": LEXICONS["measure_cue"]})
 GENERIC_MEASURE = "AI law"  # (lexicons.toml's last measure: any law, bill or order on AI)
 RESTRICTIONS = "restrictions"  # (lexicons.toml: restrictions put on a company)
@@ -187,7 +188,10 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     main, low = pl.col("_main"), pl.col("_low")
     measures = pl.concat_list(
-        [pl.when(low.str.contains(pattern)).then(pl.lit(name)) for pattern, name in POLICY_MEASURES]
+        [
+            pl.when((main if cased else low).str.contains(pattern)).then(pl.lit(name))
+            for pattern, name, cased in POLICY_MEASURES
+        ]
     )
     institute = pl.when(low.str.contains(INSTITUTE_SET_UP)).then(
         main.str.replace_all(RENAMED_FROM, " ").str.extract_all(AI_INSTITUTE).list.last()
