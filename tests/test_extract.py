@@ -3169,3 +3169,9 @@ def test_the_ai_act_is_a_law_only_as_written():
         (None, "EU", "AI Act")}
     assert _typed(events("The EU's AI act took effect on Friday."), "policy", "jurisdiction", "measure") == {
         (None, "EU", "AI Act")}
+
+
+def test_a_country_told_as_raising_money_raises_no_round():
+    # the holdout pool (a newsletter): a country's money is no company's funding round
+    assert not _typed(events("China just raised $7.4 billion."), "funding")
+    assert _typed(events("Mistral raised $2 billion on Tuesday."), "funding") == {("Mistral AI",)}

@@ -253,3 +253,11 @@ def test_who_asks_a_judge_to_end_a_suit_sues_no_one():
                   "Musk’s xAI is violating the Clean Air Act.")
     assert ("xAI", "White House") not in found and ("xAI", "NAACP") in found
     assert legal("Authors are asking a federal judge to sanction OpenAI.") == {("OpenAI", "Authors")}
+
+
+def test_a_newspapers_published_investigation_is_no_probe():
+    # the holdout pool: reporting that "investigates" is no legal action against its subject
+    assert not legal("Three days after the New York Times published its 2023 investigation into Singham’s global "
+                     "propaganda operation, ANSWER co-signed a coalition letter defending the network.")
+    assert legal("The FTC opened an investigation into Microsoft on Tuesday.") == {
+        ("Microsoft", "Federal Trade Commission")}

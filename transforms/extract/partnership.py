@@ -33,6 +33,7 @@ from transforms.extract.patterns import (
     NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
+    PLACE_NAME,
     TOLD_AS_PAST,
     _pattern,
 )
@@ -694,8 +695,6 @@ GOVERNMENT_WITH = (
     r"(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)\s+)?"
 )
 JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
-# A name that is a jurisdiction's, whole ("Texas", "Ohio"): a place, no company.
-PLACE_NAME = "^(?:" + "|".join(f"(?:{pattern})" for pattern, _ in JURISDICTIONS) + ")$"
 
 
 def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:

@@ -19,6 +19,10 @@ def _pattern(entry: dict) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
+# A name that is a jurisdiction's, whole ("Texas", "Ohio", "China"): a place, no company.
+PLACE_NAME = "^(?:" + "|".join(f"(?:{_pattern(e)})" for e in LEXICONS["jurisdiction"]) + ")$"
+
+
 # "last May": a month of the year before, as the lower-cased sentence writes it
 MONTH_WORDS = "|".join(m.lower() for m in MONTHS if not m.endswith("."))  # (lower case, not abbreviated)
 LAST_MONTH = f"last (?:{MONTH_WORDS})"
