@@ -3175,3 +3175,9 @@ def test_a_country_told_as_raising_money_raises_no_round():
     # the holdout pool (a newsletter): a country's money is no company's funding round
     assert not _typed(events("China just raised $7.4 billion."), "funding")
     assert _typed(events("Mistral raised $2 billion on Tuesday."), "funding") == {("Mistral AI",)}
+
+
+def test_a_percentage_written_with_a_thousands_comma_is_read_whole():
+    # the holdout pool: "3,000%" was read as 0 (the figure after the comma)
+    assert _market(events("Nvidia shares rose 1,200% last year.")) == {("Nvidia", 1200.0, None)}
+    assert _market(events("Nvidia shares fell 3.5% on Tuesday.")) == {("Nvidia", -3.5, None)}

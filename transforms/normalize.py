@@ -37,7 +37,13 @@ MONEY_PATTERN = (
 MONEY_PARTS = (
     rf"^(?P<cur1>{_PREFIX_CUR})?\s?(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur2>{_SUFFIX_CUR})?$"
 )
-PCT_PATTERN = r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+# (thousands written with commas: "up over 3,000% in three years" is 3000, not 0; `pct_value` reads the figure)
+PCT_PATTERN = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+
+
+def pct_value(text: pl.Expr) -> pl.Expr:
+    """The first percentage `text` gives, as a number: "1,200%" -> 1200.0."""
+    return text.str.extract(PCT_PATTERN, 1).str.replace_all(",", "", literal=True).cast(pl.Float64)
 
 
 def money_to_usd(text: pl.Expr) -> pl.Expr:

@@ -7,7 +7,7 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, org_kind
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
-from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd
+from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd, pct_value
 
 # ("shares", not "share": "mind share", "market share", "the share of visits" are no stock)
 MARKET = (
@@ -125,7 +125,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         rows.join(first_money, on=["article_id", "sent_idx"], how="left")
         .with_columns(_figure_clause=pl.col("tagged").str.extract(rf"([^,;]*?){PCT_PATTERN}", 1))
         .with_columns(
-            pct=pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+            pct=pct_value(pl.col("sentence").str.replace_all(STAKE, " ")),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
             org=pl.coalesce(owner, pl.col("orgs").list.filter(~is_media).list.first()),
@@ -252,7 +252,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{LISTED_DOWN_VERBS})$"))
         .then(-1.0)
         .otherwise(1.0),
-        pct=parts.struct.field("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64),
+        pct=pct_value(parts.struct.field("figure")),
         amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
     )
     # A list shares the figure only when the text says so ("apiece", "both"); else the figure is the last name's.
@@ -289,7 +289,7 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")
     both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
     sign = pl.when(pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0)
-    pct = pl.col("figures").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    pct = pct_value(pl.col("figures"))
     return _signed_moves(both, pl.col("org"), pct, money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")), sign)
 
 
@@ -312,7 +312,7 @@ def _noun_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .then(1.0)
         .otherwise(-1.0),
     ).drop_nulls("org")
-    pct = pl.col("figure").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    pct = pct_value(pl.col("figure"))
     return _signed_moves(rows, pl.col("org"), pct, money_to_usd(pl.col("figure").str.replace(MOVE_HEDGE, "")),
                          pl.col("sign"))
 
@@ -359,7 +359,7 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     sign = (
         pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})")).then(-1.0).otherwise(1.0)
     )
-    pct = pl.col("m").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    pct = pct_value(pl.col("m"))
     return _signed_moves(rows, pl.col("focus_org"), pct, money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)), sign)
 
 
@@ -382,7 +382,7 @@ def _unknown_owner_moves(sents: pl.DataFrame) -> pl.DataFrame:
         (pl.col("focus_new_org") == name) | pl.col("focus_new_org").str.starts_with(name + " ")
     ).filter(~low.str.contains(ACCOUNTS) & (low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)))
     sign = _sign(low)
-    pct = pl.col("sentence").str.replace_all(STAKE, " ").str.extract(PCT_PATTERN, 1).cast(pl.Float64)
+    pct = pct_value(pl.col("sentence").str.replace_all(STAKE, " "))
     return _signed_moves(rows.filter(pct.is_not_null()), pl.col("focus_new_org"), pct, pl.lit(None), sign)
 
 
