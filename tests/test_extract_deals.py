@@ -459,3 +459,23 @@ def test_a_body_named_for_an_alliance_is_no_deal_of_the_companies_beside_it():
     assert ("Google", "Microsoft") in _partners(
         "Regulators met on Monday. OpenAI, Google and Microsoft formed the Frontier AI Alliance to set safety "
         "standards.")
+
+
+def test_the_company_a_deal_is_made_with_outranks_a_known_one_named_after_it():
+    # tests/searchpages s027 (a news page): the chips' maker is named in the relative clause, not the deal
+    assert _partners("Microsoft has signed a $9.7 billion cloud services contract with artificial intelligence cloud "
+                     "services provider IREN, which will give it access to some of Nvidia's chips.") == {
+        ("Microsoft", "IREN")}
+    # (a known partner right after "with" stays the partner)
+    assert _partners("Microsoft signed a deal with OpenAI, which uses Nvidia chips.") == {("Microsoft", "OpenAI")}
+
+
+def test_a_deal_of_it_that_a_named_subject_tells_is_not_the_company_in_focus():
+    # tests/searchpages s027: "it" is IREN, which speaks, not Microsoft, the article's company in focus
+    found = _partners("Microsoft has signed a cloud services contract with provider IREN. IREN also said Monday that "
+                      "it has signed a deal with Dell Technologies to buy the chips.")
+    assert ("Microsoft", "Dell Technologies") not in found and ("Microsoft", "IREN") in found
+    # (the company in focus, referred to as "it", still makes its deal)
+    assert ("Microsoft", "Dell Technologies") in _partners(
+        "Microsoft has signed a cloud services contract with provider IREN. It also said Monday that it has signed a "
+        "deal with Dell Technologies.")

@@ -218,7 +218,7 @@ PARTNER_WITH = (
     r"|join(?:s|ed|ing)? forces"
     # ("OpenAI today signed a Memorandum of Understanding (MoU) with NEXTDC", holdout h1800; its qualifier words are
     # checked in _partnerships: not "an employment agreement with Mustafa Suleyman")
-    r"|(?P<signed>(?:signed|signs|struck|strikes) (?:a|an) (?:[\w\-]+ ){0,3}?(?:deal|agreement|"
+    r"|(?P<signed>(?:signed|signs|struck|strikes) (?:a|an) (?:[\w\-$.]+ ){0,4}?(?:deal|agreement|contract|"
     r"memorandum of understanding))(?: \(mou\))?)\s+(?i:with)\s+"
     rf"(?:the\s+)?(?P<kind>{KIND_BEFORE})"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|of\s+[A-Z][\w&.\-]*)){0,4})(?P<mark>[’'\-]?)"
@@ -226,6 +226,17 @@ PARTNER_WITH = (
     # place: _partnerships)
     rf"(?P<rest>(?:,\s+{LISTED_NAME})*,?\s+and\s+{LISTED_NAME}(?:[^\w\s’'\-]|\s+(?:to|in|on|for)\b|$))?"
 )
+# A subject named before it speaks of itself: "IREN also said Monday that it ..."
+NAMED_SPEAKER = (
+    r"^[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}\s+(?:also\s+)?(?:said|says|announced|confirmed|told)\b"
+)
+
+
+def _named_speaker(text: pl.Expr) -> pl.Expr:
+    """Whether `text` opens with a name (no pronoun: "It also said ...") that speaks."""
+    return text.str.contains(NAMED_SPEAKER) & ~text.str.contains(r"^(?:It|They|He|She|We|The|This|That)\b")
+
+
 # The last word of a company's name, where no kind words introduce it ("partnering with Silicon Data"): "Eric Wang" is a
 # person.
 COMPANY_NAME_END = (
@@ -385,6 +396,9 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # first startup program in Australia, delivered in partnership with ... firms including Blackbird", holdout
         # h1800: the named one is the subject)
         & ~before_deal.str.contains(pl.col("pair").list.first().fill_null("\x00"), literal=True)
+        # ("IREN also said Monday that it has signed a deal with Dell Technologies", tests/searchpages s027: "it" is
+        # the company that speaks, named as the subject)
+        & ~_named_speaker(before_deal)
     )
     rows = rows.with_columns(
         pair=with_focus.then(pl.concat_list(pl.col("prev_focus_org"), pl.col("pair"))).otherwise("pair")
@@ -435,7 +449,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # does not know.
     rows = _where(
         rows,
-        pl.col("pair").list.len() <= 1,
+        pl.col("pair").list.len() <= 2,
         named=_built("partner_with", lambda: pl.col("sentence").str.extract_groups(PARTNER_WITH)),
     )
     named = pl.col("named")
@@ -470,6 +484,18 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ))
     )
     one_named = (pl.col("pair").list.len() == 1) & _plausible(named_partner, g)
+    # The company a deal is made "with", told by what it is, is the partner, not a known company the sentence names
+    # after it: "Microsoft has signed a $9.7 billion cloud services contract with artificial intelligence cloud services
+    # provider IREN, which will give it access to some of Nvidia's chips" (tests/searchpages s027).
+    second = pl.col("pair").list.get(1, null_on_oob=True)
+    named_before_second = (
+        (pl.col("pair").list.len() == 2)
+        & (named.struct.field("kind") != "")
+        & _plausible(named_partner, g)
+        & (pl.col("sentence").str.find(named_partner, literal=True) < pl.col("sentence").str.find(second, literal=True))
+    ).fill_null(False)
+    rows = rows.with_columns(pair=pl.when(named_before_second).then(
+        pl.concat_list(pl.col("pair").list.first(), named_partner)).otherwise("pair"))
     rows = rows.with_columns(
         # (the one known party and each name listed after "with": a hub, so a pair each; see the list filter below)
         hub_list=one_named & (listed_after.list.len() > 0),
@@ -617,7 +643,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         _with_orgs_in(rows, g, _before_orgs=before.str.replace(CONTRASTED, "$2"), _listed_orgs=pl.col("listed"))
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
-            refers=before.str.contains(COMPANY_REFERENCE),
+            refers=before.str.contains(COMPANY_REFERENCE) & ~_named_speaker(before),
         )
         .with_columns(
             partner=pl.col("_listed_orgs")
