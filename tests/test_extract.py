@@ -3181,3 +3181,11 @@ def test_a_percentage_written_with_a_thousands_comma_is_read_whole():
     # the holdout pool: "3,000%" was read as 0 (the figure after the comma)
     assert _market(events("Nvidia shares rose 1,200% last year.")) == {("Nvidia", 1200.0, None)}
     assert _market(events("Nvidia shares fell 3.5% on Tuesday.")) == {("Nvidia", -3.5, None)}
+
+
+def test_an_investors_part_of_a_round_is_not_its_size():
+    # tests/searchpages s066, s069 (news pages): the lead investor's $1.3 billion of OpenAI's round
+    assert not _rounds(events("The funding round was led by Thrive Capital, the venture capital firm headed by Josh "
+                              "Kushner, which put in $1.3 billion.", title="OpenAI raises money"))
+    found = events("OpenAI raised $6.6 billion in a round led by Thrive Capital, which put in $1.3 billion.")
+    assert _rounds(found) == {("OpenAI", 6600)}

@@ -479,3 +479,10 @@ def test_a_deal_of_it_that_a_named_subject_tells_is_not_the_company_in_focus():
     assert ("Microsoft", "Dell Technologies") in _partners(
         "Microsoft has signed a cloud services contract with provider IREN. It also said Monday that it has signed a "
         "deal with Dell Technologies.")
+
+
+def test_a_deal_a_companys_investments_include_is_background():
+    # tests/searchpages s071 (a news page): what SoftBank holds, told in passing
+    assert not _partners("SoftBank’s investments in AI also include Stargate, a $500 billion joint venture with "
+                         "OpenAI, as well as Oracle and other investors.")
+    assert _partners("SoftBank formed Stargate, a $500 billion joint venture with OpenAI.")

@@ -113,6 +113,12 @@ APPOSED_SUBJECT = (
 )
 
 
+INVESTORS_PART = (
+    r"\b(?:which|who)\s+(?:also\s+)?(?:put in|puts in|injected|injects|contributed|contributes|chipped in|invested|"
+    r"invests)\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?(?:us)?[$€£¥\d]"
+)
+
+
 def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -> pl.DataFrame:
     """One round per sentence: the first amount that is neither a valuation nor a running total."""
     low = pl.col("low")
@@ -134,6 +140,9 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         # ("The company has raised $15 million to date", "Guilded had raised $10.2 million total")
         & ~pl.col("follows").str.contains(r"^\s*(?i:in total|total|in all|altogether|so far|to date)\b")
         & ~ctx.str.contains(YARDSTICK)
+        # (an investor's part of a round is not its size: "led by Thrive Capital, ..., which put in $1.3 billion",
+        # tests/searchpages s066)
+        & ~ctx.str.contains(INVESTORS_PART)
     )
     # (a sentence with several companies' money together is no one's round: "Anthropic and OpenAI have raised a little
     # under $300 billion combined since 2019, but I estimate their true cost is at least $500 billion")

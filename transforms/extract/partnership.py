@@ -80,6 +80,9 @@ PARTNERSHIP_BACKGROUND = (
     r"remains?|remained|still|already|existing|(?:its|their|the|[’']s) ongoing|long-?standing|earlier|prior|"
     r"previous(?:ly)?|"
     r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
+    # what a company holds: "SoftBank's investments in AI also include Stargate, a $500 billion joint venture with
+    # OpenAI" (tests/searchpages s071)
+    r"|(?:investments|holdings|stakes|portfolio)\b[^.;]{0,30}?\b(?:also )?include"
     # what a deal does, told of it as the subject: "The partnership gives OpenAI substantial computing resources and
     # funding, while Microsoft gets access to cutting-edge AI technology" (tests/searchpages s101)
     r"|^(?:the|this|that|their|its) (?:[\w\-]+ )?(?:partnership|deal|alliance|collaboration|tie-up) (?:gives|allows|"
