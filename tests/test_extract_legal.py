@@ -261,3 +261,9 @@ def test_a_newspapers_published_investigation_is_no_probe():
                      "propaganda operation, ANSWER co-signed a coalition letter defending the network.")
     assert legal("The FTC opened an investigation into Microsoft on Tuesday.") == {
         ("Microsoft", "Federal Trade Commission")}
+
+
+def test_a_title_case_headlines_prepositions_make_no_party():
+    # tests/searchpages s047 (a news page's headline): "AI Companies Over Copyright" is no company
+    assert not legal("Authors Escalate Legal Battle Against AI Companies Over Copyright Infringement")
+    assert legal("Authors sued Acme Robotics over copyright on Monday.") == {("Acme Robotics", "Authors")}
