@@ -3189,3 +3189,13 @@ def test_an_investors_part_of_a_round_is_not_its_size():
                               "Kushner, which put in $1.3 billion.", title="OpenAI raises money"))
     found = events("OpenAI raised $6.6 billion in a round led by Thrive Capital, which put in $1.3 billion.")
     assert _rounds(found) == {("OpenAI", 6600)}
+
+
+def test_a_company_joined_told_by_what_it_is_is_the_persons_new_company():
+    # tests/searchpages s101 (a news page listing moves): "its" is Lime's, not the company the page was about before
+    found = events("OpenAI hired Sam Smith. — Jon Jenkins, who previously led Amazon’s cashierless technology efforts, "
+                   "joined mobility giant Lime as its new chief technology officer.")
+    assert _moves(found) == {("OpenAI", "Sam Smith"), ("Lime", "Jon Jenkins")}
+    # (leaving a known company to join one is two events still)
+    found = events("Jane Smith left Google to join AI startup Acme as its chief technology officer.")
+    assert _moves(found) == {("Acme", "Jane Smith"), ("Google", "Jane Smith")}

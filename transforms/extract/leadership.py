@@ -21,6 +21,7 @@ from transforms.extract.patterns import (
     COMPANY_REFERENCE,
     NON_ACTORS,
     NOT_NAMES,
+    PHRASE_WORD,
     ROLE,
     TAGGED_ROLE,
     TOLD_AS_PAST,
@@ -28,6 +29,10 @@ from transforms.extract.patterns import (
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
+JOINED_DESCRIBED = (
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?i:giant|startup|start-up|company|firm|lab|maker|"
+    r"developer|provider|platform|unicorn)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
+)
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
     # ("depart", "departs", "departure": not "Department")
@@ -529,6 +534,13 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     join_org = _canonical(
         pl.col("tagged").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
     )
+    # ... or one the gazetteer does not know, told by what it is: "Jon Jenkins ... joined mobility giant Lime as its new
+    # chief technology officer" (tests/searchpages s101; not the company in focus, which "its" would give)
+    joined_new = pl.col("sentence").str.extract(JOINED_DESCRIBED, 1)
+    joined_new = pl.when(
+        _canonical(joined_new, g.org_by_key).is_null() & ~joined_new.str.contains(PHRASE_WORD)
+        & ~joined_new.is_in(NOT_NAMES)
+    ).then(joined_new)
     gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
     role_org = pl.coalesce(
         _canonical(pl.col("tagged").str.extract(rf"{gained}{ORG_NAME}(?:’s|'s)", 1), g.org_by_key),
@@ -557,6 +569,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         appos_org=pl.coalesce(pl.col("_current_appos_orgs").list.filter(actor).list.first(), "appos_short_org"),
         other_org=pl.col("orgs").list.filter(actor).list.set_difference("_appos_orgs").list.first(),
         join_org=join_org,
+        joined_new=joined_new,
         left_for=left_for,
         clause_orgs=_tagged_orgs(clause, g).list.filter(actor),
         role_org=role_org,
@@ -569,6 +582,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         org=pl.coalesce(
             "join_org",
+            "joined_new",
             "left_for",
             "role_org",
             "other_org",
@@ -593,13 +607,15 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # Leaving one company to join another: the departure is an event of the company left.
     # (one who leaves for a company leaves the other one of their own clause)
     left = rows.filter(
-        (pl.col("join_org").is_not_null() | pl.col("left_for").is_not_null())
+        (pl.col("join_org").is_not_null() | pl.col("joined_new").is_not_null() | pl.col("left_for").is_not_null())
         & pl.col("sentence").str.contains(DEPARTURE)
     ).with_columns(
         org=pl.coalesce(
             "appos_org",
             pl.when(pl.col("join_org").is_not_null())
             .then(pl.col("orgs").list.filter(actor).list.set_difference(pl.concat_list("join_org")))
+            .when(pl.col("joined_new").is_not_null())
+            .then(pl.col("orgs").list.filter(actor))
             .otherwise(pl.col("clause_orgs").list.set_difference(pl.concat_list("left_for")))
             .list.first(),
         ),
