@@ -486,3 +486,14 @@ def test_a_deal_a_companys_investments_include_is_background():
     assert not _partners("SoftBank’s investments in AI also include Stargate, a $500 billion joint venture with "
                          "OpenAI, as well as Oracle and other investors.")
     assert _partners("SoftBank formed Stargate, a $500 billion joint venture with OpenAI.")
+
+
+def test_deals_told_respectively_pair_each_company_with_its_own():
+    # tests/searchpages s019 (The Batch): three hubs, four parties, one unknown: the pairs are not known
+    assert not _partners("Microsoft, Amazon, and Google used their deep pockets and cloud infrastructure to strike "
+                         "deals with Inflection AI, Adept AI and Covariant, and Character.ai respectively.")
+    assert _partners("Microsoft and Amazon struck deals with OpenAI and Anthropic, respectively.") == {
+        ("Microsoft", "OpenAI"), ("Amazon", "Anthropic")}
+    # (one hub has a deal with each)
+    assert _partners("Microsoft struck deals with OpenAI and Anthropic.") == {
+        ("Microsoft", "OpenAI"), ("Microsoft", "Anthropic")}

@@ -671,14 +671,30 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then(pl.concat_list("partner", "unknown"))
             .otherwise("partner")
         )
+    )
+    # "Microsoft, Amazon, and Google used their deep pockets ... to strike deals with Inflection AI, Adept AI and
+    # Covariant, and Character.ai respectively" (tests/searchpages s019): each hub with its own party, in order, where
+    # as many are named and all are known; else the pairs are not known (here Covariant, unknown, shifts the order).
+    respectively = pl.col("low").str.contains(r"\brespectively\b")
+    paired = (
+        rows.filter(respectively & (pl.col("hubs").list.len() >= 2) & (pl.col("unknown").list.len() == 0)
+                    & (pl.col("hubs").list.len() == pl.col("partner").list.len()))
+        .with_columns(org=pl.col("hubs"))
+        .explode("org", "partner")
+    )
+    rows = (
+        rows.filter(~respectively)
         .with_columns(
             org=pl.when(pl.col("hubs").list.len() > 0)
             .then(pl.col("hubs").list.first())
             .when(pl.col("refers"))
             .then("prev_focus_org")
         )
-        .filter(pl.col("org").is_not_null())
         .explode("partner")
+    )
+    rows = (
+        pl.concat([rows, paired.select(rows.columns)])
+        .filter(pl.col("org").is_not_null())
         # ("Google's DeepMind unit" is Google)
         .filter(
             pl.col("partner").is_not_null()
