@@ -3199,3 +3199,18 @@ def test_a_company_joined_told_by_what_it_is_is_the_persons_new_company():
     # (leaving a known company to join one is two events still)
     found = events("Jane Smith left Google to join AI startup Acme as its chief technology officer.")
     assert _moves(found) == {("Acme", "Jane Smith"), ("Google", "Jane Smith")}
+
+
+def test_review_joined_days_governments_and_listed_thousands():
+    # (review) a day after the company is no part of its name; a known company joined keeps its name
+    assert not _moves(events("Jane Doe joined the startup Monday as its chief scientist."))
+    assert ("Thinking Machines Lab", "Mira Murati") in _moves(
+        events("Mira Murati left OpenAI to join AI startup Thinking Machines as its CEO."))
+    # (a government's stake moves the company's shares, not the government's)
+    assert _market(events("The Trump administration took a 10% stake in Intel, sending its shares up 7%.")) == {
+        ("Intel", 7.0, None)}
+    assert _market(events("Nvidia and AMD shares rose 1,200% and 800%, respectively.")) == {
+        ("Nvidia", 1200.0, None), ("AMD", 800.0, None)}
+    # (lawmakers letting "the AI act" name no law)
+    assert not _typed(events("Lawmakers passed a bill that would let the AI act without human oversight in "
+                             "hospitals."), "policy", "measure") & {(None, "AI Act")}

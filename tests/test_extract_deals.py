@@ -497,3 +497,15 @@ def test_deals_told_respectively_pair_each_company_with_its_own():
     # (one hub has a deal with each)
     assert _partners("Microsoft struck deals with OpenAI and Anthropic.") == {
         ("Microsoft", "OpenAI"), ("Microsoft", "Anthropic")}
+
+
+def test_review_it_is_the_company_in_focus_where_a_person_or_a_crowd_speaks():
+    # (review) only a company named as the speaker is the "it" of its deal
+    assert ("OpenAI", "Oracle") in _partners("OpenAI is expanding. Analysts said it has signed a deal with Oracle.")
+    assert ("Nvidia", "Foxconn") in _partners("Nvidia is expanding. Jensen Huang told analysts it has struck a deal "
+                                              "with Foxconn.")
+    # (amounts told "respectively" leave the one hub's deals as they are)
+    assert _partners("Microsoft struck deals with OpenAI and Mistral, worth $13 billion and $16 million "
+                     "respectively.") == {("Microsoft", "OpenAI"), ("Microsoft", "Mistral AI")}
+    # ("Via" is a company's name)
+    assert _partners("Uber signed a deal with transit startup Via on Monday.") == {("Uber", "Via")}

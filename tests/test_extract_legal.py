@@ -267,3 +267,16 @@ def test_a_title_case_headlines_prepositions_make_no_party():
     # tests/searchpages s047 (a news page's headline): "AI Companies Over Copyright" is no company
     assert not legal("Authors Escalate Legal Battle Against AI Companies Over Copyright Infringement")
     assert legal("Authors sued Acme Robotics over copyright on Monday.") == {("Acme Robotics", "Authors")}
+
+
+def test_review_the_suit_rules_keep_their_sides():
+    # (review) the passive "is accused" names no plaintiff; a suit told "against" someone keeps its own defendant
+    assert not legal("In a lawsuit filed Tuesday, Microsoft is accused of helping OpenAI infringe the newspaper's "
+                     "copyrights.")
+    found = legal("In a lawsuit filed against OpenAI, Elon Musk accused Sam Altman of betraying the mission.")
+    assert ("Sam Altman", "Elon Musk") not in found
+    # (asking to dismiss ends no suit told before it; a regulator that ran an investigation still probes)
+    assert legal("Elon Musk sued OpenAI on Monday, and OpenAI asked a judge to dismiss the suit hours later.") == {
+        ("OpenAI", "Elon Musk")}
+    assert ("Microsoft", "Federal Trade Commission") in legal(
+        "The FTC ran an investigation into Microsoft's investment in OpenAI.")

@@ -725,3 +725,9 @@ def test_a_release_someone_is_kept_from_or_that_is_taken_back_is_none():
     # (a release told beside a block still is one)
     assert ("OpenAI", "GPT-5.6") in typed(events("OpenAI released GPT-5.6 on Tuesday, days after a court blocked Acme "
                                                  "from selling its chips."), "model_release")
+
+
+def test_review_kept_from_releasing_and_a_galaxy_model():
+    assert not typed(events("The regulator kept OpenAI from releasing GPT-6 in Europe."), "model_release")
+    assert ("Nvidia", "Galaxy-7B") in typed(events("Nvidia released Galaxy-7B, an open model, on Tuesday."),
+                                            "model_release")

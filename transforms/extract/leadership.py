@@ -6,6 +6,7 @@ import polars as pl
 from transforms import gazetteer as gaz
 from transforms.extract.names import (
     ORG_NAME,
+    WEEKDAYS,
     _article_short_names,
     _built,
     _canonical,
@@ -28,11 +29,13 @@ from transforms.extract.patterns import (
 )
 from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
+from transforms.normalize import MONTHS
 
 JOINED_DESCRIBED = (
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?i:giant|startup|start-up|company|firm|lab|maker|"
     r"developer|provider|platform|unicorn)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
+WEEKDAY_AFTER = r"(?:^|\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
     # ("depart", "departs", "departure": not "Department")
@@ -536,11 +539,14 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # ... or one the gazetteer does not know, told by what it is: "Jon Jenkins ... joined mobility giant Lime as its new
     # chief technology officer" (tests/searchpages s101; not the company in focus, which "its" would give)
-    joined_new = pl.col("sentence").str.extract(JOINED_DESCRIBED, 1)
-    joined_new = pl.when(
-        _canonical(joined_new, g.org_by_key).is_null() & ~joined_new.str.contains(PHRASE_WORD)
-        & ~joined_new.is_in(NOT_NAMES)
-    ).then(joined_new)
+    # (a known one by its name: "left OpenAI to join AI startup Thinking Machines as its CEO"; a day after it is no part
+    # of it: "joined the startup Monday as its chief scientist")
+    joined_new = pl.col("sentence").str.extract(JOINED_DESCRIBED, 1).str.replace(WEEKDAY_AFTER, "")
+    joined_new = pl.coalesce(
+        _canonical(joined_new, g.org_by_key),
+        pl.when(~joined_new.str.contains(PHRASE_WORD) & ~joined_new.is_in(NOT_NAMES + WEEKDAYS + list(MONTHS))
+                & (joined_new != "")).then(joined_new),
+    )
     gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
     role_org = pl.coalesce(
         _canonical(pl.col("tagged").str.extract(rf"{gained}{ORG_NAME}(?:’s|'s)", 1), g.org_by_key),

@@ -40,13 +40,15 @@ AI_KINDS = ["lab", "startup"]
 # "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
 LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u\.s\. )?judge\b"
 IN_A_SUIT_ACCUSED = (
-    r"^In (?:a|an|its) (?:[\w\-]+ ){0,2}?(?:lawsuit|suit|complaint)\b[^,]{0,80},\s+([^,]{1,60}?)\s+accus(?:ed|es)\b"
+    # (an object after the verb: not the passive "Microsoft is accused of ...")
+    r"^In (?:a|an|its) (?:[\w\-]+ ){0,2}?(?:lawsuit|suit|complaint)\b[^,]{0,80},\s+([^,]{1,60}?)\s+accus(?:ed|es)\s+"
+    r"(the\s|[A-Z])"
 )
 # "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
 # claims Musk's xAI is violating the Clean Air Act" (holdout h812): who asks to end a suit sues no one.
 ASKED_TO_DISMISS = r"\b(?:ask|urg)\w* (?:a |the )?(?:federal |u\.s\. )?judge\b[^.;]{0,40}?\bto (?:toss|dismiss|throw)"
 PUBLISHED_INVESTIGATION = (
-    r"\b(?:published|publishes|ran|runs)\s+(?:its|their|an?|the)\s+(?:[\w\-]+\s+){0,2}?investigation into\b"
+    r"\b(?:published|publishes)\s+(?:its|their|an?|the)\s+(?:[\w\-]+\s+){0,2}?investigation into\b"
 )
 MATTERS = _pattern({"pattern": LEXICONS["legal_matter"]})  # lexicons.toml
 LEGAL_TAIL = (
@@ -101,7 +103,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
     # "In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company" (holdout
     # h387): who accuses in the suit sues whom they accuse.
-    sents = sents.with_columns(legal_text=pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued"))
+    # (not where the suit's own words name whom it is against: "In a lawsuit filed against OpenAI, Elon Musk accused Sam
+    # Altman of ...")
+    sents = sents.with_columns(
+        legal_text=pl.when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
+        .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
+        .otherwise(pl.col("sentence"))
+    )
     before, after = _split_on(LEGAL_CUE, "legal_text")
     # A company's name before a person's trade tells whose reporter or engineer it is, not a party: "A New York Times
     # reporter and other authors have sued major AI companies" (tests/searchpages s044).
@@ -194,7 +202,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
         & ~low.str.contains(RULING_SUPPOSED)
-        & ~low.str.contains(ASKED_TO_DISMISS)
+        # (where asking is the sentence's first cue: "Elon Musk sued OpenAI on Monday, and OpenAI asked a judge to
+        # dismiss the suit" is Musk's suit)
+        & ~(
+            low.str.contains(ASKED_TO_DISMISS)
+            & low.str.extract(f"({LEGAL_CUE})", 1).str.contains(r"^(?:ask|urg)").fill_null(False)
+        )
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape

@@ -62,6 +62,9 @@ def _sign(low: pl.Expr) -> pl.Expr:
     )
 
 
+NOT_MOVERS = ["media", "government", "regulator"]  # (kinds of org whose shares do not trade)
+
+
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
@@ -99,7 +102,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .agg(amount=pl.col("amount_usd").first())
     )
     sign = _sign(low)
-    is_media = org_kind(pl.element(), g) == "media"
+    # (no publisher, nor a government: "The Trump administration took a 10% stake in Intel, sending its shares up 7%")
+    is_media = org_kind(pl.element(), g).is_in(NOT_MOVERS)
     # The owner told in the clause of the figure, else in the sentence: "Only Alphabet’s stock has outperformed the S&P
     # 500 Index this year, and shares of Microsoft and Oracle have dropped more than 20%" (holdout h625).
     # (a column: the owner reads it three times)
@@ -119,6 +123,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         ),
         g.org_by_key,
     )
+    owner = pl.when(~org_kind(owner, g).is_in(NOT_MOVERS).fill_null(False)).then(owner)
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return pl.concat([_listed_moves(sents, g), _referred_moves(sents)], how="vertical_relaxed")
     rows = (
@@ -267,7 +272,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
 # (no capturing group: the patterns below are read by group number)
-FIGURE = rf"{MOVE_HEDGE}(?:\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|{MONEY_PATTERN})"
+FIGURE = rf"{MOVE_HEDGE}(?:{PCT_PATTERN}|{MONEY_PATTERN})"
 MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"
 # "SK Hynix, Samsung Electronics and Micron — all key players in the memory space — lost $176 billion, $173 billion
 # and $113 billion, respectively": the n-th company moved by the n-th figure.

@@ -101,7 +101,7 @@ NOT_A_RELEASE_VERB = (
     # ... or what was introduced in one: "It was first introduced in their paper DeepSeekMath: ..." (holdout h1632)
     r"|\bintroduc\w* in (?:a|an|the|their|its|our|his|her) (?:\w+ )?paper\b"
     # a release someone is kept from: "now it prevents OpenAI from releasing GPT-5.6 at all" (the holdout pool)
-    r"|\b(?:prevent|bar|block|stop|forbid|keep)(?:s|ed|red|ped|ing|ping)? (?:[\w.’'\-]+ ){1,3}?from "
+    r"|\b(?:prevent|bar|block|stop|forbid|keep|kept|forbade)(?:s|ed|red|ped|ing|ping|den)? (?:[\w.’'\-]+ ){1,3}?from "
     r"(?:releas|launch|ship)\w*"
     # ... or taken back: "it forced Anthropic to un-release Fable 5 two weeks ago"
     r"|\bun-?releas\w*"

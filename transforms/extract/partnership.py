@@ -229,14 +229,13 @@ PARTNER_WITH = (
     # place: _partnerships)
     rf"(?P<rest>(?:,\s+{LISTED_NAME})*,?\s+and\s+{LISTED_NAME}(?:[^\w\s’'\-]|\s+(?:to|in|on|for)\b|$))?"
 )
-# A subject named before it speaks of itself: "IREN also said Monday that it ..."
-NAMED_SPEAKER = (
-    r"^[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}\s+(?:also\s+)?(?:said|says|announced|confirmed|told)\b"
-)
+# A company named before it speaks of itself: "IREN also said Monday that it ..." (one word, no plural: not "Analysts
+# said that it", "Jensen Huang told analysts it has struck a deal", where "it" is the company in focus)
+NAMED_SPEAKER = r"^[A-Z][\w.&\-]*[^s\W]\s+(?:also\s+)?(?:said|says|announced|confirmed|told)\b"
 
 
 def _named_speaker(text: pl.Expr) -> pl.Expr:
-    """Whether `text` opens with a name (no pronoun: "It also said ...") that speaks."""
+    """Whether `text` opens with a company's name (no pronoun: "It also said ...") that speaks."""
     return text.str.contains(NAMED_SPEAKER) & ~text.str.contains(r"^(?:It|They|He|She|We|The|This|That)\b")
 
 
@@ -683,7 +682,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .explode("org", "partner")
     )
     rows = (
-        rows.filter(~respectively)
+        rows.filter(~(respectively & (pl.col("hubs").list.len() >= 2)))
         .with_columns(
             org=pl.when(pl.col("hubs").list.len() > 0)
             .then(pl.col("hubs").list.first())

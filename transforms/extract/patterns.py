@@ -86,7 +86,7 @@ PHRASE_WORD = (
     r"\b(?:Is|Are|Was|Were|No|One|The|A|An|Of|To|In|For|And|But|With|How|Why|What|Who|When|Where|This|That|"
     r"It|Its"
     r"|Will|Can|May|Not|After|Before|As|At|By|On|From|Almost|Just|All|Every|Some|Them|They|We|You|Your|Our|"
-    r"His|Her|Over|Against|Amid|Into|Upon|Via)\b"
+    r"His|Her|Over|Against|Amid|Into)\b"
 )
 # A time told before the subject: "Earlier in June, the Florida attorney general sued ...", "Weeks later, Skydio
 # announced that it had raised ...".
