@@ -3214,3 +3214,15 @@ def test_review_joined_days_governments_and_listed_thousands():
     # (lawmakers letting "the AI act" name no law)
     assert not _typed(events("Lawmakers passed a bill that would let the AI act without human oversight in "
                              "hospitals."), "policy", "measure") & {(None, "AI Act")}
+
+
+def test_a_market_figure_has_no_group_of_its_own():
+    # (read-through) market_move's list and noun patterns read their parts by group number: a group inside FIGURE (as
+    # PCT_PATTERN's) made "which saw a 10% gain" read "10" for the noun, and the gain a loss
+    import re
+
+    from transforms.extract import market_move
+
+    assert re.compile(market_move.FIGURE).groups == 0
+    noun = re.search(market_move.NOUN_MOVE, "The rally was led by Nvidia, which saw a 10% gain since Friday.")
+    assert noun.group(1, 2, 3) == ("Nvidia", "10%", "gain")

@@ -38,7 +38,10 @@ MONEY_PARTS = (
     rf"^(?P<cur1>{_PREFIX_CUR})?\s?(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur2>{_SUFFIX_CUR})?$"
 )
 # (thousands written with commas: "up over 3,000% in three years" is 3000, not 0; `pct_value` reads the figure)
-PCT_PATTERN = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+_PCT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PCT_UNIT = r"\s?(?:%|per ?cent\b)"
+PCT_PATTERN = rf"({_PCT_NUMBER}){_PCT_UNIT}"  # group 1: the number
+PCT_FIGURE = rf"(?:{_PCT_NUMBER}){_PCT_UNIT}"  # the same with no group, for patterns read by group number
 
 
 def pct_value(text: pl.Expr) -> pl.Expr:

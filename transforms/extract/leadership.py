@@ -35,7 +35,7 @@ JOINED_DESCRIBED = (
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?i:giant|startup|start-up|company|firm|lab|maker|"
     r"developer|provider|platform|unicorn)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
-WEEKDAY_AFTER = r"(?:^|\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+WEEKDAY_AFTER = rf"(?:^|\s+)(?:{'|'.join(WEEKDAYS)})$"
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
     # ("depart", "departs", "departure": not "Department")

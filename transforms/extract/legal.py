@@ -32,6 +32,7 @@ from transforms.extract.patterns import (
     _pattern,
 )
 from transforms.extract.rules import Found, _frame
+from transforms.extract.sentences import _blank_unless
 
 # "Ross Intelligence infringed Thomson Reuters' copyright": the one infringing is the defendant, named first.
 INFRINGED = r"\binfring(?:ed|es)\b"
@@ -101,15 +102,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
     The org is the defendant, unless the plaintiff is an AI company ("xAI sued Apple"). A party the gazetteer
     does not know is taken from how it is introduced ("sued the AI writing startup Quillmate")."""
-    # "In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company" (holdout
-    # h387): who accuses in the suit sues whom they accuse.
-    # (not where the suit's own words name whom it is against: "In a lawsuit filed against OpenAI, Elon Musk accused Sam
-    # Altman of ...")
-    sents = sents.with_columns(
-        legal_text=pl.when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
-        .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
-        .otherwise(pl.col("sentence"))
-    )
+    # (the sentence as the sides are read from it: `legal_text`, made below for the sentences with a cue only)
     before, after = _split_on(LEGAL_CUE, "legal_text")
     # A company's name before a person's trade tells whose reporter or engineer it is, not a party: "A New York Times
     # reporter and other authors have sued major AI companies" (tests/searchpages s044).
@@ -204,13 +197,24 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~low.str.contains(RULING_SUPPOSED)
         # (where asking is the sentence's first cue: "Elon Musk sued OpenAI on Monday, and OpenAI asked a judge to
         # dismiss the suit" is Musk's suit)
+        # (the first cue read only where one asks to dismiss: the others are blanked for it)
         & ~(
             low.str.contains(ASKED_TO_DISMISS)
-            & low.str.extract(f"({LEGAL_CUE})", 1).str.contains(r"^(?:ask|urg)").fill_null(False)
+            & _blank_unless(low.str.contains(ASKED_TO_DISMISS), low)
+            .str.extract(f"({LEGAL_CUE})", 1).str.contains(r"^(?:ask|urg)").fill_null(False)
         )
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
+    # "In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company" (holdout
+    # h387): who accuses in the suit sues whom they accuse.
+    # (not where the suit's own words name whom it is against: "In a lawsuit filed against OpenAI, Elon Musk accused Sam
+    # Altman of ...")
+    rows = rows.with_columns(
+        legal_text=pl.when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
+        .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
+        .otherwise(pl.col("sentence"))
+    )
     rows = _with_orgs_in(rows, g, _left=before, _right=after_clause)  # (names._with_orgs_in)
     rows = rows.with_columns(
         left=pl.when(pronoun | backdrop).then(NO_NAMES).otherwise(pl.col("_left")),

@@ -7,7 +7,7 @@ from transforms import gazetteer as gaz
 from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, org_kind
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
-from transforms.normalize import MONEY_PATTERN, PCT_PATTERN, money_to_usd, pct_value
+from transforms.normalize import MONEY_PATTERN, PCT_FIGURE, PCT_PATTERN, money_to_usd, pct_value
 
 # ("shares", not "share": "mind share", "market share", "the share of visits" are no stock)
 MARKET = (
@@ -103,7 +103,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     )
     sign = _sign(low)
     # (no publisher, nor a government: "The Trump administration took a 10% stake in Intel, sending its shares up 7%")
-    is_media = org_kind(pl.element(), g).is_in(NOT_MOVERS)
+    not_mover = org_kind(pl.element(), g).is_in(NOT_MOVERS)
     # The owner told in the clause of the figure, else in the sentence: "Only Alphabet’s stock has outperformed the S&P
     # 500 Index this year, and shares of Microsoft and Oracle have dropped more than 20%" (holdout h625).
     # (a column: the owner reads it three times)
@@ -133,7 +133,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             pct=pct_value(pl.col("sentence").str.replace_all(STAKE, " ")),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
-            org=pl.coalesce(owner, pl.col("orgs").list.filter(~is_media).list.first()),
+            org=pl.coalesce(owner, pl.col("orgs").list.filter(~not_mover).list.first()),
         )
         .drop("_figure_clause")
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
@@ -272,7 +272,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
 # (no capturing group: the patterns below are read by group number)
-FIGURE = rf"{MOVE_HEDGE}(?:{PCT_PATTERN}|{MONEY_PATTERN})"
+FIGURE = rf"{MOVE_HEDGE}(?:{PCT_FIGURE}|{MONEY_PATTERN})"
 MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"
 # "SK Hynix, Samsung Electronics and Micron — all key players in the memory space — lost $176 billion, $173 billion
 # and $113 billion, respectively": the n-th company moved by the n-th figure.

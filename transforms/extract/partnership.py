@@ -28,14 +28,13 @@ from transforms.extract.names import (
 from transforms.extract.patterns import (
     COMPANY_REFERENCE,
     GENERIC_PARTY,
+    JURISDICTIONS,
     LEGAL,
-    LEXICONS,
     NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
     PLACE_NAME,
     TOLD_AS_PAST,
-    _pattern,
 )
 from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
@@ -738,7 +737,6 @@ GOVERNMENT_WITH = (
     r"(?:partnering|working|teaming up|deploying|building|collaborating)\b[^;,]{0,80}?\bwith\s+"
     r"(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)\s+)?"
 )
-JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
 
 
 def _government_partner(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:

@@ -19,8 +19,10 @@ def _pattern(entry: dict) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
+# The jurisdictions (lexicons.toml): (pattern, name).
+JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
 # A name that is a jurisdiction's, whole ("Texas", "Ohio", "China"): a place, no company.
-PLACE_NAME = "^(?:" + "|".join(f"(?:{_pattern(e)})" for e in LEXICONS["jurisdiction"]) + ")$"
+PLACE_NAME = "^(?:" + "|".join(f"(?:{pattern})" for pattern, _ in JURISDICTIONS) + ")$"
 
 
 # "last May": a month of the year before, as the lower-cased sentence writes it

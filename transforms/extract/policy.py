@@ -5,7 +5,7 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import DATELINE, ORG_NAME, _built, _canonical, _drop_nulls, org_kind
-from transforms.extract.patterns import LEXICONS, TIME_MARKER, _pattern
+from transforms.extract.patterns import JURISDICTIONS, LEXICONS, TIME_MARKER, _pattern
 from transforms.extract.rules import Found, _frame
 
 # (pattern, name, whether it is matched on the sentence as written rather than lower-cased)
@@ -97,7 +97,6 @@ INSTITUTE_ACTION = r"\b(new|permanent|establish[a-z]*|set up|creat[a-z]*|renam[a
 # Anthropic's Mythos model created fake online identities")
 INSTITUTE_SET_UP = rf"{INSTITUTE_ACTION}\W+(?:[\w’'.\-]+\W+){{0,4}}?ai (?:safety|security) institute\b"
 RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Institute"
-JURISDICTIONS = [(_pattern(e), e["name"]) for e in LEXICONS["jurisdiction"]]
 # The jurisdictions' patterns as one, each in a group of its own (j0, j1, ...): the group of its first match is the
 # jurisdiction named first, at a tie the one listed first, as where each pattern's first match is found apart (the
 # ~70 patterns, compiled on every call, took ~50 ms).
