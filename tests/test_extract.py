@@ -1899,6 +1899,28 @@ def test_companies_and_figures_in_two_lists_move_respectively():
     assert found == {("Goldman Sachs", -4.9, None), ("Morgan Stanley", -4.2, None)}
 
 
+def test_money_added_beside_money_invested_is_no_move_in_value():
+    # the unlabelled pool (p2450, a market column): Amazon's $25 billion went into Anthropic, no share moved by it
+    text = ("Nvidia shares fell 6% on Friday. Anthropic separately committed $200 billion to Google Cloud while Google "
+            "invested up to $40 billion back into Anthropic; Amazon added $25 billion.")
+    assert _market(events(text)) == {("Nvidia", -6.0, None)}
+    # value added in an investing week is still a move
+    text = ("Nvidia shares fell 6% on Friday while Google invested $40 billion in Anthropic; Amazon added $25 billion "
+            "in market value.")
+    assert ("Amazon", None, 25e9) in _market(events(text))
+
+
+def test_declining_to_do_something_is_no_fall():
+    # the unlabelled pool (p0019): a round's terms made competing offers easier to decline; no share fell
+    assert not _market(events(
+        "In “DeepSeek’s $7.4 Billion Price Tag,” we argued that the round’s LP structure, 5-year lock-up, and Liang’s "
+        "personal $3bn anchor were designed to give researchers a valuation anchor that made competing offers easier "
+        "to decline."
+    ))
+    assert not _market(events("Nvidia, valued at $4 trillion, declined to comment on the $2 billion stake."))
+    assert _market(events("Nvidia's market value declined 5% on Monday.")) == {("Nvidia", -5.0, None)}
+
+
 def test_shares_that_slipped_fell():
     # tests/devset 048 (AMD-OpenAI deal)
     found = _market(events("AMD signed a chip deal with OpenAI. Nvidia shares slipped about 1% on the news."))

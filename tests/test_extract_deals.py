@@ -354,6 +354,24 @@ def test_established_companies_are_known_parties():
     }
 
 
+def test_a_company_the_sentence_opens_by_comparing_with_is_no_party():
+    # the unlabelled pool (p2342, an inference-chip column)
+    assert _partners("In a strategy somewhat similar to the Nvidia-Groq deal, AMD is announcing a deal with Cerebras "
+                     "to do PD disagg for ultra-fast interactivity inferencing.") == {("AMD", "Cerebras")}
+    assert _partners("Like Nvidia, AMD signed a deal with Cerebras.") == {("AMD", "Cerebras")}
+    # a deal named in the opening clause keeps its parties
+    assert ("AMD", "Cerebras") in _partners("AMD signed a deal with Cerebras, similar to Nvidia's.")
+
+
+def test_an_investor_named_by_what_it_did_is_no_party():
+    # the unlabelled pool (p2098): Chai Discovery, not its backer OpenAI, partnered with Lilly
+    assert ("OpenAI", "Lilly") not in _partners(
+        "Chai Discovery (backed by OpenAI at a $1.3 billion valuation, now partnered with Lilly on biologics) and "
+        "Boltz (partnered with Pfizer) are both making progress."
+    )
+    assert _partners("Mistral, backed by Nvidia, signed a deal with Microsoft.") == {("Mistral AI", "Microsoft")}
+
+
 def test_a_contrasted_clause_names_no_party_of_the_deal():
     # the unlabelled pool (p2167, p2930): what the company before "while" did is no part of the deal after it
     assert _partners("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group "

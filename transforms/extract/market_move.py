@@ -62,6 +62,10 @@ def _sign(low: pl.Expr) -> pl.Expr:
     )
 
 
+DECLINED = (
+    r"\bdeclin(?:e|es|ed|ing) to [a-z]"
+    r"|\bto decline(?:[.,;:]|$|\s+(?:an?|the|their|its|his|her|our|offers?|comment|to)\b)"
+)
 NOT_MOVERS = ["media", "government", "regulator"]  # (kinds of org whose shares do not trade)
 
 
@@ -72,7 +76,8 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     rows = sents.filter(
         _blank_unless(pl.col("org_hits").list.len() > 0, low).str.replace_all(STOCK_DEALT, " ").str.contains(MARKET)
     ).filter(
-        low.str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
+        # (declining to do something is no fall: "declined to comment", "offers easier to decline")
+        low.str.replace_all(DECLINED, " ").str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
     ).filter(
         ~_group_subject(low)
         # (two lists paired "respectively" are read by _respective_moves: "Goldman Sachs and Morgan Stanley stock fell
@@ -198,6 +203,9 @@ def _signed_moves(rows: pl.DataFrame, org: pl.Expr, pct: pl.Expr, amount_usd: pl
                   amount_usd=pl.when(pct.is_null()).then(amount_usd * sign), confidence=pl.lit(0.7))
 
 
+INVESTED = r"\b(?:invest(?:s|ed|ing|ment|ments)?|committed|commits?|funding)\b"
+
+
 def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # A market story: an article with a sentence about a stock or market value moving.
@@ -266,6 +274,12 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .explode("names")
         .drop_nulls("names")
     )
+    # Money "added" beside money invested is an investment, no move in value: "Google invested up to $40 billion back
+    # into Anthropic; Amazon added $25 billion" (unless told as value: "added $1 trillion in market value").
+    invested = pl.col("pct").is_null() & pl.col("low").str.contains(INVESTED) & ~pl.col("sentence").str.contains(
+        rf"{MONEY_PATTERN}\s+(?:in|of)\s+(?:market\s+)?(?:value|valuation|capitali[sz]ation|cap)\b"
+    )
+    rows = rows.filter(~invested)
     listed = _signed_moves(rows, pl.col("names"), pl.col("pct"), pl.col("amount"), pl.col("sign"))
     return pl.concat([listed, paired], how="vertical_relaxed")
 

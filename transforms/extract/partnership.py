@@ -161,6 +161,12 @@ BY_PARTNERING = r"^(.*?)\s(?:by|after|through)\s+(?:partnering|teaming up|joinin
 # with Google".
 CONTRASTED = r"^(.*?),\s+(?:while|whereas)\s+([^,]*)$"
 
+# A company the sentence opens by comparing with is no party: "In a strategy somewhat similar to the Nvidia-Groq deal,
+# AMD is announcing a deal with Cerebras", "Like Nvidia, AMD signed a deal with Cerebras".
+FRONTED_LIKE = (
+    r"^(?i:(?:much |just )?(?:like|unlike)|similar to|in (?:a|an) [^,]{0,60}?(?:similar|akin) to)\s[^,]{0,80},\s"
+)
+
 EACH_OWN = ("both", "each", "separately", "independently")
 # (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
 # after the second, which would make it a subject)
@@ -332,12 +338,16 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.when(contrasted.is_not_null() & ~contrasted.str.to_lowercase().str.contains(PARTNERSHIP))
         .then(pl.col("tagged").str.replace(CONTRASTED, "$2"))
         .otherwise(pl.col("tagged"))
+        .str.replace(FRONTED_LIKE, " ")
         .str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ")
         # "OpenAI, Anthropic’s American rival, launched ...": the company a rival is named by is no party
         .str.replace_all(rf"{ORG}(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}?(?:rivals?|competitors?)\b", " ")
         # a person's former employer is no party: "collaborating with former Apple design chief Jony Ive" (holdout
         # h1130)
         .str.replace_all(rf"\b(?i:former|ex-)\s*{ORG}", " ")
+        # an investor or owner named by what it did is no party: "Chai Discovery (backed by OpenAI at a $1.3 billion
+        # valuation, now partnered with Lilly on biologics)" (the unlabelled pool, p2098)
+        .str.replace_all(rf"\b(?i:backed|funded|owned|bankrolled)\s+by\s+{ORG}", " ")
         .str.replace_all(_tagged(EXAMPLES), " "),
         g,
     )
@@ -641,7 +651,8 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (the org pattern's readings first: names._with_orgs_in)
     rows = (
         # (a contrasted clause before the deal is none of its: CONTRASTED)
-        _with_orgs_in(rows, g, _before_orgs=before.str.replace(CONTRASTED, "$2"), _listed_orgs=pl.col("listed"))
+        _with_orgs_in(rows, g, _before_orgs=before.str.replace(CONTRASTED, "$2").str.replace(FRONTED_LIKE, " "),
+                      _listed_orgs=pl.col("listed"))
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
             refers=before.str.contains(COMPANY_REFERENCE) & ~_named_speaker(before),
