@@ -3248,3 +3248,15 @@ def test_a_market_figure_has_no_group_of_its_own():
     assert re.compile(market_move.FIGURE).groups == 0
     noun = re.search(market_move.NOUN_MOVE, "The rally was led by Nvidia, which saw a 10% gain since Friday.")
     assert noun.group(1, 2, 3) == ("Nvidia", "10%", "gain")
+
+
+def test_a_question_tells_no_event():
+    # the unlabelled pool (p2068, an explainer on the EU AI Act): the question is no news, the answer is
+    text = ("When does Article 50 of the EU AI Act take effect? Article 50 becomes enforceable on August 2, 2026, two "
+            "years after the EU AI Act entered into force on August 1, 2024.")
+    assert [e["evidence"] for e in events(text) if e["type"] == "policy"] == [
+        "Article 50 becomes enforceable on August 2, 2026, two years after the EU AI Act entered into force on "
+        "August 1, 2024."
+    ]
+    assert not events("Did OpenAI release GPT-6 last week?")
+    assert not events("Will Nvidia buy Arm for $40 billion?”")

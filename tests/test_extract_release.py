@@ -731,3 +731,33 @@ def test_review_kept_from_releasing_and_a_galaxy_model():
     assert not typed(events("The regulator kept OpenAI from releasing GPT-6 in Europe."), "model_release")
     assert ("Nvidia", "Galaxy-7B") in typed(events("Nvidia released Galaxy-7B, an open model, on Tuesday."),
                                             "model_release")
+
+
+def test_a_launch_price_charts_published_and_a_release_dating_another_clause_are_no_release():
+    # the unlabelled pool (hn-digest articles outside every labelled set): p1061, p0504, p0796
+    for text in [
+        "Anthropic now says Claude Sonnet 5’s launch price of $2 input / $0.20 cache reads / $10 output per million "
+        "tokens is the standard price.",
+        "I read the three benchmark charts it published, and Claude Opus 5 wins all three, including Meta’s own "
+        "internal eval.",
+        "The short version: Meta published three benchmark charts, and Claude Opus 5 comes first on all three.",
+        "After multiple years of growth, the repo was getting 100+ new issues every month, and when Anthropic's Opus "
+        "4.6 model was released, PRs hit an inflection point.",
+    ]:
+        assert not typed(events(text), "model_release"), text
+    # a release told with its date, or launched at a price, is still one
+    assert typed(events("When Anthropic's Opus 4.6 model was released on Thursday, users cheered."),
+                 "model_release") == {("Anthropic", "Opus 4.6")}
+    assert typed(events("Anthropic launched Claude Sonnet 5 today at a launch price of $2 per million tokens."),
+                 "model_release") == {("Anthropic", "Claude Sonnet 5")}
+
+
+def test_a_release_of_a_new_name_denied_in_its_clause_is_none():
+    # found by the question rule's review: the names the gazetteer does not know had no negation read at all
+    for text in ["OpenAI did not release GPT-6 last week.", "OpenAI has not released Zephyr-9 yet.",
+                 "Did Acme release Zephyr-9 last week?"]:
+        assert not typed(events(text), "model_release"), text
+    # a denial after the name, in another clause, is not the release's
+    assert typed(events("Acme released Zephyr-9, which does not read images."), "model_release") == {
+        ("Acme", "Zephyr-9")
+    }

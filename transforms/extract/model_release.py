@@ -22,11 +22,14 @@ from transforms.extract.names import (
     own_site_maker,
 )
 from transforms.extract.patterns import (
+    CLAUSE_BREAK,
     FIRST_PERSON_RELEASE,
     LEAD_SENTENCES,
     LEXICONS,
+    NEGATION,
     NON_ACTORS,
     PHRASE_WORD,
+    QUESTION,
     STRONG_COMPARISON,
     TIME_MARKER,
 )
@@ -61,6 +64,9 @@ BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|ol
 RELEASE_AS_TIME = (
     r"^(?:when|since|ever since|after|once) (?:we|it|they|the company) (?:first )?"
     r"(?:announced|released|launched|unveiled|introduced|debuted|shipped)\b"
+    # a clause that dates the main one: "and when Anthropic's Opus 4.6 model was released, PRs hit an inflection point"
+    r"|\b(?:when|ever since|once) (?:[\w’'.\-]+ ){1,6}?(?:was|were) (?:first |finally )?"
+    r"(?:released|launched|unveiled|introduced|announced),"
 )
 # ("Earlier the same week Sakana AI ... launched Fugu": a release days ago is news still)
 RECENT = r"earlier (?:this|the same|that) (?:week|month)\b"
@@ -90,7 +96,8 @@ RELEASE_AS_TOPIC = (
 # Release words that say something else: "the published numbers", "at published list prices" (a figure made public),
 # "came out almost as good as Sonnet in our tests" (turned out).
 NOT_A_RELEASE_VERB = (
-    r"\bpublished\s+(?:[\w\-]+\s+)?(?:numbers|prices|results|scores|figures|data|benchmarks|evals?|rates)\b"
+    r"\bpublished\s+(?:[\w\-]+\s+){0,2}?(?:numbers|prices|results|scores|figures|data|benchmarks|evals?|rates|charts"
+    r"|graphs|tables)\b"
     r"|\bcame out (?:almost |nearly |slightly |far |much )?(?:as|better|worse|ahead|behind|on top|top)\b"
     # a byline's date run into the lead: "Xinmei Shen Published: 4:00pm, 7 Aug 2026 Updated: ..."
     r"|\bpublished(?: on)?:\s"
@@ -108,6 +115,11 @@ NOT_A_RELEASE_VERB = (
     # what is announced about a model's limits or price is no release of it: "announced that the rate limit for o1
     # doubled" (holdout h1561)
     r"|\bannounc\w* that (?:the )?(?:rate limits?|prices?|pricing|usage|quotas?|limits?)\b"
+    # ... nor is a price it launched at, or charts one published: "Claude Sonnet 5’s launch price of $2 input is the
+    # standard price", "I read the three benchmark charts it published, and Claude Opus 5 wins all three" (the pool)
+    r"|\blaunch (?:prices?|pricing)\b"
+    r"|\b(?:charts?|graphs?|tables?|numbers|results|scores|figures|benchmarks?|evals?)\s+(?:that\s+)?"
+    r"(?:it|they|we|he|she|the company)\s+(?:published|released|posted|shared)\b"
     # models given as examples of what labs have released: "leading AI labs have released models such as Seedream,
     # Ideogram, and Qwen-Image" (holdout h1614)
     r"|\b(?:labs|companies|developers|rivals|competitors|others|firms|startups)\s+(?:\w+\s+)?(?:have|has) released "
@@ -902,8 +914,15 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         .when((pl.col("model") == pl.col("first")).fill_null(True) & ~pl.col("called").str.contains(PHRASE_WORD))
         .then("called")
     )
+    # A release denied or asked about in the name's clause is none: "OpenAI has not released Zephyr-9 yet", "Did Acme
+    # release Zephyr-9?" (not "Acme released Zephyr-9, which does not read images")
+    clause_before = (
+        pl.col("sentence").str.split(pl.col("model")).list.first().str.replace(rf"^.*(?:{CLAUSE_BREAK})", "")
+    )
     rows = rows.drop("called", "first").filter(
         pl.col("model").is_not_null() & ~pl.col("model").str.contains(NOT_MODEL_WORDS)
+        & ~clause_before.str.to_lowercase().str.contains(NEGATION).fill_null(False)
+        & ~pl.col("sentence").str.contains(QUESTION)
         # ("OpenAI open-sourced an Apache-2.0 Codex Security CLI": a tool)
         & ~pl.col("model").str.contains(NOT_A_MODEL_NAME)
     )

@@ -22,6 +22,7 @@ from transforms.extract.patterns import (
     NEGATION,
     NOT_NAMES,
     PHRASE_WORD,
+    QUESTION,
     ROLE,
     SCORE,
     STRONG_COMPARISON,
@@ -417,7 +418,10 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
     # every regex of a query even for no rows.
     clauses = (
         sents.lazy()
-        .select("article_id", "sent_idx", clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"))
+        .select(
+            "article_id", "sent_idx", asked=text.str.contains(QUESTION),
+            clause=text.str.replace_all(CLAUSE_BREAK, "\x1e").str.split("\x1e"),
+        )
         .explode("clause")
         .with_columns(clause_idx=pl.int_range(pl.len()).over("article_id", "sent_idx"))
     )
@@ -430,7 +434,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         "sent_idx",
         "clause_idx",
         bench_clause=clause_low.str.contains(BENCHMARK),
-        clause_negated=clause_low.str.contains(NEGATION),
+        clause_negated=clause_low.str.contains(NEGATION) | pl.col("asked"),
         before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
     )

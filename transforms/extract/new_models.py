@@ -26,6 +26,7 @@ from transforms.extract.patterns import (
     NON_ACTORS,
     NOT_NAMES,
     PHRASE_WORD,
+    QUESTION,
 )
 from transforms.extract.sentences import _blank_unless
 
@@ -326,7 +327,7 @@ def _shaped(occ: pl.DataFrame, makers: pl.DataFrame) -> pl.DataFrame:
     rows = clauses.with_columns(
         after_cue=(cue_at < at).fill_null(False),
         bench_clause=low.str.contains(BENCHMARK),
-        clause_negated=low.str.contains(NEGATION),
+        clause_negated=low.str.contains(NEGATION) | pl.col("sentence").str.contains(QUESTION),
         is_family=after.str.contains("^" + FAMILY_SUFFIX),
         weak=prefix.str.contains(WEAK_COMPARISON),
         not_released=prefix.str.contains(NOT_RELEASED_PREFIX),

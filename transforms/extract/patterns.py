@@ -52,6 +52,8 @@ NEGATION = (
     r"(?:will|would|plans?|is planning|was planning)"
     r")\b"
 )
+# A question asks, it tells no event: "When does Article 50 of the EU AI Act take effect?", "Did OpenAI release GPT-6?"
+QUESTION = r"\?[\s\"'”’)]*$"
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (
