@@ -2923,6 +2923,9 @@ def test_settling_on_plans_is_no_settlement():
          "cost is at least $500 billion given hyperscaler capex investments that were necessary for them to exist, "
          "and that’s before you consider the $340 billion or more that Oracle is spending to build out the 7.",
          "funding"),
+        # (a period's total, the pool's p0364)
+        ("Anthropic and OpenAI raised (assuming the rounds completely close) over $300 billion in 2026 alone, and take "
+         "up the vast majority of available AI compute.", "funding"),
         ("Netflix is embracing the technology with the creation of an AI animation studio and the acquisition of Ben "
          "Affleck’s AI startup , while Amazon’s Prime Video just ordered three AI-generated animation series .",
          "acquisition"),

@@ -280,3 +280,14 @@ def test_review_the_suit_rules_keep_their_sides():
         ("OpenAI", "Elon Musk")}
     assert ("Microsoft", "Federal Trade Commission") in legal(
         "The FTC ran an investigation into Microsoft's investment in OpenAI.")
+
+
+def test_the_plaintiff_named_in_apposition_who_filed_the_suit_sues_the_company_in_focus():
+    # tests/holdout h495 (CNET): the suit is told first with no plaintiff, who is named further down
+    text = ("Anthropic is facing a newly proposed class action lawsuit over usage limits. Claude is an AI assistant "
+            "designed for coding. The plaintiff, Karl Khan, filed the suit in the US District Court for the Northern "
+            "District of California on Sunday.")
+    assert legal(text) == {("Anthropic", "Karl Khan")}
+    # plaintiffs the article never names are no side (realset r145)
+    assert not legal("Meta used internal AI tools to select employees for layoffs, according to the complaint filed "
+                     "yesterday by 26 “Doe” plaintiffs in US District Court.")

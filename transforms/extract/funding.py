@@ -128,10 +128,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # "In March, OpenAI raised $122 billion" in a June article: a round of a month before last is background.
     fronted = pl.col("sentence").str.extract(FRONTED_MONTH, 1).replace_strict(MONTHS, default=None)
     months_ago = (pl.col("published_at").dt.month().cast(pl.Int64) - fronted.cast(pl.Int64)) % 12
-    # ("Should You Invest $1,000 in Amazon.com Right Now?": a question claims nothing)
+    # (a question claims nothing - "Should You Invest $1,000 in Amazon.com Right Now?" - and is no sentence here:
+    # patterns.QUESTION)
     rows = money.filter(
-        ~pl.col("sentence").str.contains(r"\?\W*$")
-        & low.str.contains(FUNDING)
+        low.str.contains(FUNDING)
         & ~low.str.contains(FUNDING_NOT)
         & ~low.str.contains(FUNDING_BEFORE)
         & ~pl.col("history")
@@ -145,9 +145,12 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         & ~ctx.str.contains(INVESTORS_PART)
     )
     # (a sentence with several companies' money together is no one's round: "Anthropic and OpenAI have raised a little
-    # under $300 billion combined since 2019, but I estimate their true cost is at least $500 billion")
+    # under $300 billion combined since 2019, but I estimate their true cost is at least $500 billion"; nor is a
+    # period's total: "raised over $300 billion in 2026 alone")
     rows = rows.join(
-        money.filter(pl.col("follows").str.contains(r"^\s*(?i:combined|together|between them)\b")),
+        money.filter(
+            pl.col("follows").str.contains(r"^\s*(?i:combined|together|between them|(?:in [\w ]{1,20}?\s)?alone)\b")
+        ),
         on=["article_id", "sent_idx"], how="anti",
     )
     if rows.is_empty():

@@ -319,11 +319,15 @@ def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 # "Three authors filed a class action lawsuit against Nvidia", "A group of news publishers sued Google".
+# ("The plaintiff, Karl Khan, filed the suit in the US District Court": the name told between commas)
 SUBJECT_SUED = (
-    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN}))\s+(?:\w+\s+){{0,2}}?"
+    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN}))(?:,\s+[A-Z][^,;]{{1,40}},)?\s+(?:\w+\s+){{0,2}}?"
     r"(?:sued|sues|(?:is|are) suing|(?:has|have) sued|(?:(?:has|have) )?filed (?:a |an )?(?:[\w\-]+\s+){0,3}?"
     r"(?:lawsuits?|suits?|class actions?|complaints? against))\b"
 )
+
+
+THE_SUIT_FILED = r"\b(?:filed|brought) (?:the|this) (?:suit|lawsuit|complaint|case)\b"
 
 
 def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -349,7 +353,9 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             pl.concat_list(
                 pl.coalesce(
                     actors.list.set_difference("plaintiffs").list.first(),
-                    pl.when(pl.col("low").str.contains(COMPANY_WORD)).then("focus_org"),
+                    # (or the suit the article tells: "The plaintiff, Karl Khan, filed the suit in ...")
+                    pl.when(pl.col("low").str.contains(COMPANY_WORD) | pl.col("low").str.contains(THE_SUIT_FILED))
+                    .then("focus_org"),
                 )
             ).pipe(_drop_nulls)
         )
@@ -664,6 +670,8 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
+    # (plaintiffs the article never names are no side a reader learns anything from)
+    found_ = found_.filter(~pl.col("counterparty").str.contains(r"^(?i:plaintiffs?)$").fill_null(False))
     found_ = _full_names(found_, cued, found.g)
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
