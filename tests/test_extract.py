@@ -3196,6 +3196,19 @@ def test_the_ai_act_is_a_law_only_as_written():
         (None, "EU", "AI Act")}
 
 
+def test_a_law_that_goes_into_effect_is_acted_on():
+    # tests/holdout h1022 (WIRED): the bloc's Artificial Intelligence Act, in force from a date
+    text = ("These new transparency regulations come as part of the bloc’s Artificial Intelligence Act, which goes "
+            "into effect August 2.")
+    assert _typed(events(text), "policy", "jurisdiction", "measure") == {(None, "EU", "AI Act")}
+    assert _typed(events("Article 50 of the EU AI Act becomes enforceable on August 2, 2026."), "policy",
+                  "jurisdiction", "measure") == {(None, "EU", "AI Act")}
+    # another Artificial Intelligence Act is no EU law (tests/searchpages s037)
+    assert ("EU" not in {e["jurisdiction"] for e in events(
+        "California Gov. Gavin Newsom signed the Transparency in Frontier Artificial Intelligence Act, otherwise known "
+        "as SB 53, into law Monday afternoon.") if e["type"] == "policy"})
+
+
 def test_a_country_told_as_raising_money_raises_no_round():
     # the holdout pool (a newsletter): a country's money is no company's funding round
     assert not _typed(events("China just raised $7.4 billion."), "funding")

@@ -23,6 +23,7 @@ POLICY_ACTION = (
     r"adoption of (?:the|a|an|new)\s|"
     r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
+    r"(?:goes|go|went|going|gone) into effect|(?:becomes?|became|becoming) enforceable|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*|present(?:s|ed)"
     # (restrictions taken off: "lifted its restrictions on Anthropic's smartest models")
     r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
