@@ -291,3 +291,10 @@ def test_the_plaintiff_named_in_apposition_who_filed_the_suit_sues_the_company_i
     # plaintiffs the article never names are no side (realset r145)
     assert not legal("Meta used internal AI tools to select employees for layoffs, according to the complaint filed "
                      "yesterday by 26 “Doe” plaintiffs in US District Court.")
+
+
+def test_a_suit_that_only_dates_the_sentence_is_no_suit():
+    # tests/holdout h724 (a piece on book scanning): Google is named in a person's past, not as a side
+    assert not legal("During the Anthropic lawsuit, Tom Harvey, who previously participated in the creation of Google "
+                     "Books before leading Anthropic's Project Panama digitalization project, confirmed that the AI "
+                     "firm hired several document scanning companies.")

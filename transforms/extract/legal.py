@@ -87,6 +87,10 @@ RULING_SUPPOSED = (
     r"\bwould\b[^;]{0,60}?\b(?:by|from|of) (?:a|an|any) (?:[\w\-]+ )?(?:ruling|injunction|order|verdict)\b"
 )
 
+FRONTED_SUIT = (
+    r"^(?:during|throughout|in the course of) (?:the|a|an|its|their|this|that) [^,;]{0,60}?"
+    r"(?:lawsuits?|suits?|trials?|cases?|litigation|proceedings|hearings?|testimony),"
+)
 # What a suit "comes as", "amid" or "after" is its backdrop (read on either side of the legal cue in _legal).
 COMES_AFTER = r"(?:comes?|came|coming)\s+(?:as|amid|after|on the heels of)"
 
@@ -655,6 +659,12 @@ def mentions(found: Found) -> pl.DataFrame:
         sents.filter(pl.col("_low").is_null() | pl.col("_low").str.contains(rf"{LEGAL_CUE}|{SUIT}"))
         .with_columns(low=pl.coalesce("_low", "low"))
         .drop("_low")
+    )
+    # A suit that only dates the sentence tells no suit: "During the Anthropic lawsuit, Tom Harvey, who previously
+    # participated in the creation of Google Books ..., confirmed that ..." (holdout h724).
+    sents = sents.filter(
+        ~pl.col("low").str.contains(FRONTED_SUIT)
+        | pl.col("low").str.replace(FRONTED_SUIT, " ").str.contains(rf"{LEGAL_CUE}|{SUIT}")
     )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")
