@@ -1921,6 +1921,15 @@ def test_declining_to_do_something_is_no_fall():
     assert _market(events("Nvidia's market value declined 5% on Monday.")) == {("Nvidia", -5.0, None)}
 
 
+def test_a_market_wraps_list_in_signed_figures_moves_each_company():
+    # tests/searchpages s029: "~" is about, "-13%" a fall, "+5%" a rise
+    text = ("Chip stocks fell on Monday. Nvidia fell ~6% (>$300B), Micron -13% (>$150B), AMD ~-11%, and Broadcom "
+            "-7.9%.")
+    assert _market(events(text)) == {("Nvidia", -6.0, None), ("Micron", -13.0, None), ("AMD", -11.0, None),
+                                     ("Broadcom", -7.9, None)}
+    assert _market(events("Chip stocks rose. Nvidia rose 3%, AMD +5%.")) == {("Nvidia", 3.0, None), ("AMD", 5.0, None)}
+
+
 def test_shares_that_slipped_fell():
     # tests/devset 048 (AMD-OpenAI deal)
     found = _market(events("AMD signed a chip deal with OpenAI. Nvidia shares slipped about 1% on the news."))

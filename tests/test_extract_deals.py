@@ -372,6 +372,16 @@ def test_an_investor_named_by_what_it_did_is_no_party():
     assert _partners("Mistral, backed by Nvidia, signed a deal with Microsoft.") == {("Mistral AI", "Microsoft")}
 
 
+def test_names_listed_after_what_they_are_are_each_a_partner():
+    # tests/searchpages s078: two media companies the gazetteer does not know, told as companies
+    assert _partners("OpenAI, the artificial intelligence research lab, has announced the signing of licensing "
+                     "agreements with two major media companies - The Atlantic and Vox Media.") == {
+        ("OpenAI", "The Atlantic"), ("OpenAI", "Vox Media")
+    }
+    # names not told as companies, with no known one, stay unread
+    assert not _partners("OpenAI has signed agreements with The Atlantic and Vox Media.")
+
+
 def test_a_contrasted_clause_names_no_party_of_the_deal():
     # the unlabelled pool (p2167, p2930): what the company before "while" did is no part of the deal after it
     assert _partners("McKinsey launched its generative AI practice with much fanfare, while Boston Consulting Group "

@@ -186,8 +186,12 @@ LISTED_DOWN_VERBS = rf"{MOVE_DOWN_VERBS}|(?:is|are)\s+(?:\w+\s+)?(?:down|lower)"
 LISTED_UP_VERBS = rf"{MOVE_UP_VERBS}|(?:is|are)\s+(?:\w+\s+)?(?:up|higher)"
 MOVE_HEDGE = (
     r"(?:by\s+)?(?:(?:more than|nearly|almost|about|around|roughly|approximately|over|some|as much as|close to|"
-    r"just under|just over)\s+)?"
+    r"just under|just over)\s+|~\s?)?"
 )
+# A market wrap's list told in signed figures: "Nvidia fell ~6% (>$300B), Micron -13% (>$150B), AMD ~-11%" (tests/
+# searchpages s029): each item is read as its move ("Micron fell 13%").
+SIGNED_FALL = r"(\s)~?\s?[-−–]\s?(\d+(?:\.\d+)?\s?%)"
+SIGNED_RISE = r"(\s)~?\s?\+\s?(\d+(?:\.\d+)?\s?%)"
 # The figure told after the move's occasion, in a participle ("CoreWeave and Nebius Group both plunged following the
 # Meta news, sinking about 12% each", holdout h886).
 MOVE_BRIDGE = (
@@ -238,7 +242,10 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     paired = pl.concat([_respective_moves(rows.filter(~low.str.contains(ACCOUNTS)), g), _noun_moves(told, g)],
                        how="vertical_relaxed")
     # (`move`, 1.5k characters, is read in the gazetteer's threads, where it stays compiled: names._gazetteer_select)
-    texts = rows.select(pl.col("sentence").str.replace_all(RESPECTIVELY, " "))
+    texts = rows.select(
+        pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.replace_all(SIGNED_FALL, "${1}fell ${2}")
+        .str.replace_all(SIGNED_RISE, "${1}rose ${2}")
+    )
     # The company's own accounts are read in the move and the words right before and after it ("revenue at Nvidia rose
     # 94%", "OpenAI lost $5 billion on revenue of ..."), not in another clause: "Intel dropped nearly 9% after Reuters
     # reported CEO Pat Gelsinger ... are expected to ... revamp capital spending" (tests/searchpages s032) is a move.

@@ -612,7 +612,9 @@ HUB_DEAL = (
     r"collaborat(?:e|es|ed|ion))"
     r"\b(?:\s+[\w\-’']+){0,10}?\s+with\s+"
 )
-LISTED_KIND = r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs)\s+"
+LISTED_KIND = (
+    r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs)\s+(?:[-–—:]\s+)?"
+)
 # The deal is made now ("announced", "had struck", "will work with"), not held ("Reddit has licensing agreements with").
 HUB_NEWS = (
     r"\b(?:announc\w*|unveil\w*|str(?:uck|ikes?)|sign(?:s|ed)?|ink(?:s|ed)?|seal(?:s|ed)?|enter(?:s|ed)|form(?:s|ed)"
@@ -643,6 +645,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
             # (past kind words: "with chip engineering firms Cadence and Synopsys")
+            kinded=after.str.contains(LISTED_KIND),
             listed=after.str.replace(LISTED_KIND, "")
             .str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
             .str.replace(r"\s[a-z].*$", ""),
@@ -668,7 +671,8 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .list.eval(pl.element().str.strip_chars(" .;:"))
             .list.filter(
                 pl.element().str.contains(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}$")
-                & ~pl.element().str.contains(PHRASE_WORD)
+                # (a name's own article stays: "The Atlantic")
+                & ~pl.element().str.replace(r"^The\s+([A-Z])", "$1").str.contains(PHRASE_WORD)
                 & ~pl.element().is_in(NOT_NAMES)
             )
             .list.filter(_canonical(pl.element(), g.org_by_key).is_null()),
@@ -676,7 +680,9 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             # (at least four known ones, twice the unknown: "with Hugging Face, Dell CEO & Founder, Michael Dell" is
             # no list of companies)
-            partner=pl.when(pl.col("partner").list.len() >= 2 * pl.col("unknown").list.len().clip(lower_bound=2))
+            # (or names told as companies: "with two major media companies - The Atlantic and Vox Media")
+            partner=pl.when(pl.col("kinded")
+                            | (pl.col("partner").list.len() >= 2 * pl.col("unknown").list.len().clip(lower_bound=2)))
             .then(pl.concat_list("partner", "unknown"))
             .otherwise("partner")
         )
