@@ -761,3 +761,12 @@ def test_a_release_of_a_new_name_denied_in_its_clause_is_none():
     assert typed(events("Acme released Zephyr-9, which does not read images."), "model_release") == {
         ("Acme", "Zephyr-9")
     }
+
+
+def test_a_release_verb_tells_of_no_model_past_a_clause_break():
+    # the unlabelled pool (p1100): Claude Fable 5 is the subject of the clause after "while", not what was shipped
+    text = ("GPT-5.6 Sol's $100 run shipped some genuinely low-quality AI clips, while Claude Fable 5 happened to pick "
+            "a model with more coherent output.")
+    assert ("Anthropic", "Claude Fable 5") not in typed(events(text), "model_release")
+    text = "OpenAI released GPT-5.5 on Tuesday, while Google's Gemini 3 Pro remains the leader on most benchmarks."
+    assert typed(events(text), "model_release") == {("OpenAI", "GPT-5.5")}

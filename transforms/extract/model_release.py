@@ -312,14 +312,17 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     # (the stretches of the sentence where a name would be so told, found once per cue sentence: a regex per row, built
     # from the name, would be compiled per row)
     verb = rf"(?:{RELEASE}|\b(?:post(?:s|ed)|upload(?:s|ed)))"
+    # (none across a clause break: "OpenAI released GPT-5.5 on Tuesday, while Google's Gemini 3 Pro remains the leader")
+    word = r"[^\s\x1f]+"
     stretches = [
-        rf"{verb}(?:\s+\S+){{1,7}}",  # its object, up to six words on
-        rf"{verb}[^.;:]{{0,60}}:[^;]*",  # a list after a colon
-        r"\b(?:called|named|dubbed)\s+\S+(?:\s+\S+){0,3}",
-        rf"(?:\S+\s+){{1,6}}{RELEASE}",  # its subject, up to four words before
+        rf"{verb}(?:\s+{word}){{1,7}}",  # its object, up to six words on
+        rf"{verb}[^.;:\x1f]{{0,60}}:[^;\x1f]*",  # a list after a colon
+        rf"\b(?:called|named|dubbed)\s+{word}(?:\s+{word}){{0,3}}",
+        rf"(?:{word}\s+){{1,6}}{RELEASE}",  # its subject, up to four words before
     ]
+    broken = low.str.replace_all(CLAUSE_BREAK, " \x1f ")
     cue = cue.with_columns(
-        told_of=pl.concat_str([low.str.extract_all(p).list.join("\x1e") for p in stretches], separator="\x1e")
+        told_of=pl.concat_str([broken.str.extract_all(p).list.join("\x1e") for p in stretches], separator="\x1e")
     )
     rows = rows.join(cue.select("article_id", "sent_idx", "told_of"), on=["article_id", "sent_idx"], how="left")
     # (its first word is enough: "released upgraded Llama 3.1 8B and Llama 3.1 70B models")
