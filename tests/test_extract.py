@@ -3285,3 +3285,23 @@ def test_a_question_tells_no_event():
     ]
     assert not events("Did OpenAI release GPT-6 last week?")
     assert not events("Will Nvidia buy Arm for $40 billion?”")
+
+
+def test_review_mends_of_the_pool_rules_keep_true_events():
+    # review of e3ce55c..a8d1c38: each sentence lost a true event or gained a false one under the first versions
+    # a statement that ends by asking, or quotes a question, still tells its event
+    assert ("Anthropic", "model_release") in {(e["org"], e["type"]) for e in events(
+        "Anthropic released Claude Opus 5 on Tuesday, but is it better than GPT-5?")}
+    assert _market(events("Nvidia shares fell 4% after a Barron's column asked “Is the AI boom over?”")) == {
+        ("Nvidia", -4.0, None)}
+    # a month's round is a round ("alone" makes a total only of a year)
+    assert _typed(events("OpenAI raised $40 billion in March alone."), "funding", "amount_usd") == {("OpenAI", 40e9)}
+    # shares that "declined to close 5% lower" fell
+    assert _market(events("Intel shares declined to close 5% lower on Thursday.")) == {("Intel", -5.0, None)}
+    # value added beside money committed to buy something, not invested, is a move
+    text = ("Oracle shares soared on Wednesday. Oracle added $244 billion in a single day after it said OpenAI "
+            "committed to buy $300 billion of computing power.")
+    assert ("Oracle", None, 244e9) in _market(events(text))
+    # Colorado's AI Act is no EU law
+    assert {e["jurisdiction"] for e in events("Colorado's AI Act will go into effect in June 2026.")
+            if e["type"] == "policy"} == {"Colorado (US)"}

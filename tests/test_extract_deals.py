@@ -537,3 +537,19 @@ def test_review_it_is_the_company_in_focus_where_a_person_or_a_crowd_speaks():
                      "respectively.") == {("Microsoft", "OpenAI"), ("Microsoft", "Mistral AI")}
     # ("Via" is a company's name)
     assert _partners("Uber signed a deal with transit startup Via on Monday.") == {("Uber", "Via")}
+
+
+def test_review_mends_of_the_partnership_rules():
+    # review of e3ce55c..a8d1c38: the next clause's subject is no listed partner
+    assert not _partners("OpenAI announced partnerships with several media companies - Bloomberg reported the deals "
+                         "were worth $250 million.")
+    # a known name told with "The" is the known one, once
+    assert _partners("Anthropic signed deals with Google, Amazon, Microsoft, Nvidia and The Pentagon.") == {
+        ("Anthropic", "Google"), ("Anthropic", "Amazon"), ("Anthropic", "Microsoft"), ("Anthropic", "Nvidia"),
+        ("Anthropic", "U.S. Department of Defense")}
+    # every backer of a list is no party
+    assert not _partners("Mistral announced a partnership backed by Nvidia and Microsoft to build data centers in "
+                         "France.")
+    # a fronted comparison with a relative clause keeps its deal
+    assert ("OpenAI", "Microsoft") in _partners("Like OpenAI, which partnered with Microsoft, Anthropic has struck a "
+                                                "deal with Amazon.")

@@ -298,3 +298,9 @@ def test_a_suit_that_only_dates_the_sentence_is_no_suit():
     assert not legal("During the Anthropic lawsuit, Tom Harvey, who previously participated in the creation of Google "
                      "Books before leading Anthropic's Project Panama digitalization project, confirmed that the AI "
                      "firm hired several document scanning companies.")
+
+
+def test_plaintiffs_who_sue_keep_their_suit():
+    # review of e3ce55c..a8d1c38: only a plaintiff read from "The plaintiff, ..., filed the suit" and never named is
+    # dropped
+    assert legal("Plaintiffs sued Meta in federal court in California on Monday.") == {("Meta", "Plaintiffs")}

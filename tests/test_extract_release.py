@@ -770,3 +770,14 @@ def test_a_release_verb_tells_of_no_model_past_a_clause_break():
     assert ("Anthropic", "Claude Fable 5") not in typed(events(text), "model_release")
     text = "OpenAI released GPT-5.5 on Tuesday, while Google's Gemini 3 Pro remains the leader on most benchmarks."
     assert typed(events(text), "model_release") == {("OpenAI", "GPT-5.5")}
+
+
+def test_review_mends_of_the_release_rules():
+    # review of e3ce55c..a8d1c38: a negation in a relative clause before the verb is not the release's
+    assert typed(events("DeepSeek, which did not respond to a request for comment, released DeepSeek-V4 on "
+                        "Wednesday."), "model_release") == {("DeepSeek", "DeepSeek-V4")}
+    assert typed(events("Alibaba, which has never open-sourced its largest models, released Qwen4-Max on Thursday."),
+                 "model_release") == {("Alibaba", "Qwen4-Max")}
+    # a dash sets off the model's name, not a clause
+    assert ("OpenAI", "GPT-5.5 Pro") in typed(events(
+        "OpenAI released a new model on Tuesday - GPT-5.5 Pro - for ChatGPT subscribers."), "model_release")

@@ -128,10 +128,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # "In March, OpenAI raised $122 billion" in a June article: a round of a month before last is background.
     fronted = pl.col("sentence").str.extract(FRONTED_MONTH, 1).replace_strict(MONTHS, default=None)
     months_ago = (pl.col("published_at").dt.month().cast(pl.Int64) - fronted.cast(pl.Int64)) % 12
-    # (a question claims nothing - "Should You Invest $1,000 in Amazon.com Right Now?" - and is no sentence here:
-    # patterns.QUESTION)
+    # ("Should You Invest $1,000 in Amazon.com Right Now?": a question claims nothing)
     rows = money.filter(
-        low.str.contains(FUNDING)
+        ~pl.col("sentence").str.contains(r"\?\W*$")
+        & low.str.contains(FUNDING)
         & ~low.str.contains(FUNDING_NOT)
         & ~low.str.contains(FUNDING_BEFORE)
         & ~pl.col("history")
@@ -146,10 +146,12 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     )
     # (a sentence with several companies' money together is no one's round: "Anthropic and OpenAI have raised a little
     # under $300 billion combined since 2019, but I estimate their true cost is at least $500 billion"; nor is a
-    # period's total: "raised over $300 billion in 2026 alone")
+    # year's total: "raised over $300 billion in 2026 alone"; not "raised $40 billion in March alone")
     rows = rows.join(
         money.filter(
-            pl.col("follows").str.contains(r"^\s*(?i:combined|together|between them|(?:in [\w ]{1,20}?\s)?alone)\b")
+            pl.col("follows").str.contains(
+                r"^\s*(?i:combined|together|between them|in (?:\d{4}|(?:this|last|the) year) alone)\b"
+            )
         ),
         on=["article_id", "sent_idx"], how="anti",
     )

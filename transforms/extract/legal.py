@@ -281,7 +281,8 @@ PARTY_END = (
     r"seeking|after|earlier|last|this|with|to|by)\b).*$"
 )
 PARTY_NOUN = _pattern({"pattern": LEXICONS["legal_party"]})
-DESCRIBED = rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?({PARTY_NOUN})\b"
+# (a plaintiff too, whom legal._named_sides names, or who is dropped unnamed)
+DESCRIBED = rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?({PARTY_NOUN}|plaintiffs?)\b"
 NAMED = r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2}([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})$"
 NO_PARTY = r"\b(?:Court|Judge|Justice|Jury|Tribunal)\b"
 # "the internet giant", "the AI company": the company in focus.
@@ -325,7 +326,8 @@ def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
 # "Three authors filed a class action lawsuit against Nvidia", "A group of news publishers sued Google".
 # ("The plaintiff, Karl Khan, filed the suit in the US District Court": the name told between commas)
 SUBJECT_SUED = (
-    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN}))(?:,\s+[A-Z][^,;]{{1,40}},)?\s+(?:\w+\s+){{0,2}}?"
+    rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN})|plaintiffs?)"
+    r"(?:,\s+[A-Z][^,;]{1,40},)?\s+(?:\w+\s+){0,2}?"
     r"(?:sued|sues|(?:is|are) suing|(?:has|have) sued|(?:(?:has|have) )?filed (?:a |an )?(?:[\w\-]+\s+){0,3}?"
     r"(?:lawsuits?|suits?|class actions?|complaints? against))\b"
 )
@@ -441,7 +443,7 @@ def _named_plaintiffs(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 def _named_sides(found_: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN})$")
+    described = pl.col("counterparty").str.contains(f"^(?:{PARTY_NOUN}|plaintiffs?)$")
     if found_.filter(described).is_empty():
         return found_
     names = _named_plaintiffs(sents.join(found_.filter(described), on="article_id", how="semi"), g)
@@ -680,8 +682,9 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
-    # (plaintiffs the article never names are no side a reader learns anything from)
-    found_ = found_.filter(~pl.col("counterparty").str.contains(r"^(?i:plaintiffs?)$").fill_null(False))
+    # (a plaintiff the article never names, read from "The plaintiff, ..., filed the suit", is no side a reader learns
+    # anything from)
+    found_ = found_.filter(~pl.col("counterparty").str.contains(r"^plaintiffs?$").fill_null(False))
     found_ = _full_names(found_, cued, found.g)
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".

@@ -63,7 +63,8 @@ def _sign(low: pl.Expr) -> pl.Expr:
 
 
 DECLINED = (
-    r"\bdeclin(?:e|es|ed|ing) to [a-z]"
+    r"\bdeclin(?:e|es|ed|ing) to (?:comment|say|discuss|disclose|name|elaborate|specify|provide|confirm|answer"
+    r"|respond)\b"
     r"|\bto decline(?:[.,;:]|$|\s+(?:an?|the|their|its|his|her|our|offers?|comment|to)\b)"
 )
 NOT_MOVERS = ["media", "government", "regulator"]  # (kinds of org whose shares do not trade)
@@ -207,7 +208,11 @@ def _signed_moves(rows: pl.DataFrame, org: pl.Expr, pct: pl.Expr, amount_usd: pl
                   amount_usd=pl.when(pct.is_null()).then(amount_usd * sign), confidence=pl.lit(0.7))
 
 
-INVESTED = r"\b(?:invest(?:s|ed|ing|ment|ments)?|committed|commits?|funding)\b"
+# (money put in, told with its amount: "Google invested up to $40 billion back into Anthropic")
+INVESTED = (
+    r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits?|pour(?:s|ed)?|put)\s+(?:up to\s+|about\s+|roughly\s+|"
+    rf"another\s+|an additional\s+)?{MONEY_PATTERN}"
+)
 
 
 def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:

@@ -22,7 +22,6 @@ from transforms.extract.names import (
     own_site_maker,
 )
 from transforms.extract.patterns import (
-    CLAUSE_BREAK,
     FIRST_PERSON_RELEASE,
     LEAD_SENTENCES,
     LEXICONS,
@@ -320,7 +319,8 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
         rf"\b(?:called|named|dubbed)\s+{word}(?:\s+{word}){{0,3}}",
         rf"(?:{word}\s+){{1,6}}{RELEASE}",  # its subject, up to four words before
     ]
-    broken = low.str.replace_all(CLAUSE_BREAK, " \x1f ")
+    # (a dash sets off an apposition as often as a clause: "released a new model on Tuesday - GPT-5.5 Pro - for ...")
+    broken = low.str.replace_all(STRETCH_BREAK, " \x1f ")
     cue = cue.with_columns(
         told_of=pl.concat_str([broken.str.extract_all(p).list.join("\x1e") for p in stretches], separator="\x1e")
     )
@@ -855,6 +855,13 @@ NOT_MODEL_WORDS = (
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
 UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|introducing|releasing|launching|unveiling|{OUT_WITH}"
+# Where the stretch a release verb tells of ends (patterns.CLAUSE_BREAK but a dash).
+STRETCH_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+"
+# A release verb denied, then at most a few words (no comma) before the name: "did not release", "has not released its"
+DENIED_RELEASE = (
+    rf"(?:{NEGATION})\s+(?:\w+\s+){{0,2}}?(?:release|releasing|launch|launching|{UNKNOWN_RELEASE_VERBS})\s+"
+    r"(?:[^\s,;]+\s+){0,4}?$"
+)
 # After a name: its description as a model ("LFM2.5-230M, our smallest model yet").
 DESCRIBED_AS_MODEL = (
     rf"^[\"'’”]?,\s+(?i:a|an|its|the|our|their)\s+{DESCRIPTION.replace('?P<desc>', '')}(?i:models?|llms?)\b"
@@ -917,14 +924,13 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         .when((pl.col("model") == pl.col("first")).fill_null(True) & ~pl.col("called").str.contains(PHRASE_WORD))
         .then("called")
     )
-    # A release denied or asked about in the name's clause is none: "OpenAI has not released Zephyr-9 yet", "Did Acme
-    # release Zephyr-9?" (not "Acme released Zephyr-9, which does not read images")
-    clause_before = (
-        pl.col("sentence").str.split(pl.col("model")).list.first().str.replace(rf"^.*(?:{CLAUSE_BREAK})", "")
-    )
+    # A release denied or asked about is none: "OpenAI has not released Zephyr-9 yet", "Did Acme release Zephyr-9?" (the
+    # negation right before the verb that takes the name: not "DeepSeek, which did not respond to a request for comment,
+    # released DeepSeek-V4", nor "Acme released Zephyr-9, which does not read images")
+    before_name = pl.col("sentence").str.split(pl.col("model")).list.first().str.to_lowercase()
     rows = rows.drop("called", "first").filter(
         pl.col("model").is_not_null() & ~pl.col("model").str.contains(NOT_MODEL_WORDS)
-        & ~clause_before.str.to_lowercase().str.contains(NEGATION).fill_null(False)
+        & ~before_name.str.contains(DENIED_RELEASE).fill_null(False)
         & ~pl.col("sentence").str.contains(QUESTION)
         # ("OpenAI open-sourced an Apache-2.0 Codex Security CLI": a tool)
         & ~pl.col("model").str.contains(NOT_A_MODEL_NAME)

@@ -167,6 +167,18 @@ FRONTED_LIKE = (
     r"^(?i:(?:much |just )?(?:like|unlike)|similar to|in (?:a|an) [^,]{0,60}?(?:similar|akin) to)\s[^,]{0,80},\s"
 )
 
+LIST_END_WORDS = ["to", "for", "in", "on", "at", "as", "with", "under", "over", "that", "which", "who", "across",
+                  "through", "from", "by", "including"]
+
+
+def _without_fronted_like(text: pl.Expr) -> pl.Expr:
+    """`text` without its FRONTED_LIKE opening (kept where a relative clause follows it: "Like OpenAI, which partnered
+    with Microsoft, Anthropic ..." tells OpenAI's deal)."""
+    return pl.when(text.str.contains(FRONTED_LIKE + r"(?:which|who)\b")).then(text).otherwise(
+        text.str.replace(FRONTED_LIKE, " ")
+    )
+
+
 EACH_OWN = ("both", "each", "separately", "independently")
 # (two parties listed after a deal word: LISTED_AFTER_CUE before both, only a list's joints between them, and no verb
 # after the second, which would make it a subject)
@@ -338,7 +350,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pl.when(contrasted.is_not_null() & ~contrasted.str.to_lowercase().str.contains(PARTNERSHIP))
         .then(pl.col("tagged").str.replace(CONTRASTED, "$2"))
         .otherwise(pl.col("tagged"))
-        .str.replace(FRONTED_LIKE, " ")
+        .pipe(_without_fronted_like)
         .str.replace_all(rf"{YARDSTICK_ORG}{ORG}", " ")
         # "OpenAI, Anthropic’s American rival, launched ...": the company a rival is named by is no party
         .str.replace_all(rf"{ORG}(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}?(?:rivals?|competitors?)\b", " ")
@@ -347,7 +359,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(rf"\b(?i:former|ex-)\s*{ORG}", " ")
         # an investor or owner named by what it did is no party: "Chai Discovery (backed by OpenAI at a $1.3 billion
         # valuation, now partnered with Lilly on biologics)" (the unlabelled pool, p2098)
-        .str.replace_all(rf"\b(?i:backed|funded|owned|bankrolled)\s+by\s+{ORG}", " ")
+        .str.replace_all(rf"\b(?i:backed|funded|owned|bankrolled)\s+by\s+{ORG}(?:(?:,\s+|,?\s+and\s+){ORG})*", " ")
         .str.replace_all(_tagged(EXAMPLES), " "),
         g,
     )
@@ -645,7 +657,11 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
             # (past kind words: "with chip engineering firms Cadence and Synopsys")
-            kinded=after.str.contains(LISTED_KIND),
+            # (a list that ends the clause or runs into a preposition, not into the next clause's verb: "with several
+            # media companies - Bloomberg reported the deals were worth $250 million")
+            kinded=after.str.contains(LISTED_KIND)
+            & after.str.replace(LISTED_KIND, "").str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
+            .str.extract(r"\s([a-z]+)", 1).is_in(LIST_END_WORDS).fill_null(True),
             listed=after.str.replace(LISTED_KIND, "")
             .str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
             .str.replace(r"\s[a-z].*$", ""),
@@ -654,7 +670,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (the org pattern's readings first: names._with_orgs_in)
     rows = (
         # (a contrasted clause before the deal is none of its: CONTRASTED)
-        _with_orgs_in(rows, g, _before_orgs=before.str.replace(CONTRASTED, "$2").str.replace(FRONTED_LIKE, " "),
+        _with_orgs_in(rows, g, _before_orgs=_without_fronted_like(before.str.replace(CONTRASTED, "$2")),
                       _listed_orgs=pl.col("listed"))
         .with_columns(
             hubs=pl.col("_before_orgs").list.filter(is_actor).list.eval(pl.element().replace(parent)),
@@ -675,7 +691,8 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 & ~pl.element().str.replace(r"^The\s+([A-Z])", "$1").str.contains(PHRASE_WORD)
                 & ~pl.element().is_in(NOT_NAMES)
             )
-            .list.filter(_canonical(pl.element(), g.org_by_key).is_null()),
+            # (a known name told with "The" is the known one: "The Pentagon")
+            .list.filter(_canonical(pl.element().str.replace(r"^The\s+", ""), g.org_by_key).is_null()),
         )
         .with_columns(
             # (at least four known ones, twice the unknown: "with Hugging Face, Dell CEO & Founder, Michael Dell" is

@@ -53,7 +53,12 @@ NEGATION = (
     r")\b"
 )
 # A question asks, it tells no event: "When does Article 50 of the EU AI Act take effect?", "Did OpenAI release GPT-6?"
-QUESTION = r"\?[\s\"'”’)]*$"
+# (asked from its first word: not a statement that ends by asking, "Anthropic released Claude Opus 5 on Tuesday, but is
+# it better than GPT-5?", nor one that quotes a question)
+QUESTION = (
+    r"^\W*(?i:did|does|do|is|are|was|were|will|would|can|could|should|has|have|had|why|how|what|when|where|who|which)"
+    r"\b[^?]*\?[\s\"'”’)]*$"
+)
 # A score given as the yardstick: "83% ..., against 13% for GPT-4o", "compared with 69.1% for o3".
 SCORE = r"(?:an? |just |only )?\d+(?:\.\d+)?\s?(?:%|per ?cent\b|points?\b)"
 STRONG_COMPARISON = (
