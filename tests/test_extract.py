@@ -3305,3 +3305,14 @@ def test_review_mends_of_the_pool_rules_keep_true_events():
     # Colorado's AI Act is no EU law
     assert {e["jurisdiction"] for e in events("Colorado's AI Act will go into effect in June 2026.")
             if e["type"] == "policy"} == {"Colorado (US)"}
+
+
+def test_a_curly_apostrophe_negates_and_not_just_does_not():
+    # tests/searchpages s005 ("the company doesn’t “have plans to release a model code-named Orion”"): a curly
+    # apostrophe negates as a straight one does
+    assert not events("Anthropic hasn’t released Claude Opus 6 yet.")
+    assert not events("OpenAI hasn’t partnered with Apple.")
+    # tests/holdout h588: "it didn’t just become the most valuable AI startup" denies nothing
+    text = ("When Anthropic announced on Thursday that it had raised $65 billion at an eye-watering valuation of $965 "
+            "billion, it didn’t just become the most valuable AI startup in the world.")
+    assert _typed(events(text), "funding", "amount_usd") == {("Anthropic", 65e9)}

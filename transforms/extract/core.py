@@ -31,6 +31,7 @@ from transforms.extract.patterns import (
     MONTH_WORDS,
     NEGATION,
     NON_ACTORS,
+    NOT_ONLY,
     QUESTION,
     SUBJECT_VERBS,
     TOLD_AS_PAST,
@@ -186,7 +187,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     sents = sents.with_columns(
         # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
         orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
-        negated=low.str.contains(NEGATION) | low.str.contains(QUESTION),
+        negated=low.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION) | low.str.contains(QUESTION),
         status=pl.when(low.str.contains(PLANNED))
         .then(pl.lit("planned"))
         .when(low.str.contains(REPORTED))

@@ -21,6 +21,7 @@ from transforms.extract.patterns import (
     LICENSE,
     NEGATION,
     NOT_NAMES,
+    NOT_ONLY,
     PHRASE_WORD,
     QUESTION,
     ROLE,
@@ -434,7 +435,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         "sent_idx",
         "clause_idx",
         bench_clause=clause_low.str.contains(BENCHMARK),
-        clause_negated=clause_low.str.contains(NEGATION) | pl.col("asked"),
+        clause_negated=clause_low.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION) | pl.col("asked"),
         before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
     )
