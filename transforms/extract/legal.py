@@ -87,6 +87,7 @@ RULING_SUPPOSED = (
     r"\bwould\b[^;]{0,60}?\b(?:by|from|of) (?:a|an|any) (?:[\w\-]+ )?(?:ruling|injunction|order|verdict)\b"
 )
 
+# A suit that opens the sentence as its time ("During the Anthropic lawsuit, ..."): mentions() reads no suit in it.
 FRONTED_SUIT = (
     r"^(?:during|throughout|in the course of) (?:the|a|an|its|their|this|that) [^,;]{0,60}?"
     r"(?:lawsuits?|suits?|trials?|cases?|litigation|proceedings|hearings?|testimony),"

@@ -167,9 +167,6 @@ FRONTED_LIKE = (
     r"^(?i:(?:much |just )?(?:like|unlike)|similar to|in (?:a|an) [^,]{0,60}?(?:similar|akin) to)\s[^,]{0,80},\s"
 )
 
-LIST_END_WORDS = ["to", "for", "in", "on", "at", "as", "with", "under", "over", "that", "which", "who", "across",
-                  "through", "from", "by", "including"]
-
 
 def _without_fronted_like(text: pl.Expr) -> pl.Expr:
     """`text` without its FRONTED_LIKE opening (kept where a relative clause follows it: "Like OpenAI, which partnered
@@ -627,6 +624,10 @@ HUB_DEAL = (
 LISTED_KIND = (
     r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs)\s+(?:[-–—:]\s+)?"
 )
+# The words a list of names told by their kind may run into (a preposition or a relative word, not the next clause's
+# verb: "with several media companies - Bloomberg reported the deals were worth $250 million" lists no Bloomberg).
+LIST_END_WORDS = ["to", "for", "in", "on", "at", "as", "with", "under", "over", "that", "which", "who", "across",
+                  "through", "from", "by", "including"]
 # The deal is made now ("announced", "had struck", "will work with"), not held ("Reddit has licensing agreements with").
 HUB_NEWS = (
     r"\b(?:announc\w*|unveil\w*|str(?:uck|ikes?)|sign(?:s|ed)?|ink(?:s|ed)?|seal(?:s|ed)?|enter(?:s|ed)|form(?:s|ed)"
@@ -657,8 +658,7 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .with_columns(
             # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
             # (past kind words: "with chip engineering firms Cadence and Synopsys")
-            # (a list that ends the clause or runs into a preposition, not into the next clause's verb: "with several
-            # media companies - Bloomberg reported the deals were worth $250 million")
+            # (names told as companies, in a list that ends the clause or runs into LIST_END_WORDS)
             kinded=after.str.contains(LISTED_KIND)
             & after.str.replace(LISTED_KIND, "").str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
             .str.extract(r"\s([a-z]+)", 1).is_in(LIST_END_WORDS).fill_null(True),
