@@ -184,17 +184,21 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         )
         .otherwise(pl.col("org_hits"))
     )
+    # ("not just" taken out, NOT_ONLY, only where a negation is: read again there)
+    sents = sents.with_columns(_negation=low.str.contains(NEGATION))
+    negation = pl.col("_negation")
     sents = sents.with_columns(
         # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
         orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
-        negated=low.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION) | low.str.contains(QUESTION),
+        negated=negation & _blank_unless(negation, low).str.replace_all(NOT_ONLY, " ").str.contains(NEGATION)
+        | low.str.contains(QUESTION),
         status=pl.when(low.str.contains(PLANNED))
         .then(pl.lit("planned"))
         .when(low.str.contains(REPORTED))
         .then(pl.lit("reported"))
         .otherwise(pl.lit("done")),
         past_year=_names_past_year(pl.col("sentence"), pl.col("published_at")),
-    )
+    ).drop("_negation")
     sents = _where(
         sents,
         low.str.contains(OPEN_CUE),
