@@ -14,6 +14,7 @@ from transforms.extract.names import (
     _bare_families,
     _built,
     _canonical,
+    _denies,
     _for_text,
     _model_occurrences,
     _money_occurrences,
@@ -31,7 +32,6 @@ from transforms.extract.patterns import (
     MONTH_WORDS,
     NEGATION,
     NON_ACTORS,
-    NOT_ONLY,
     QUESTION,
     SUBJECT_VERBS,
     TOLD_AS_PAST,
@@ -184,14 +184,13 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         )
         .otherwise(pl.col("org_hits"))
     )
-    # ("not just" taken out, NOT_ONLY, only where a negation is: read again there)
+    # (names._denies read only where a negation is: the others are blanked for it)
     sents = sents.with_columns(_negation=low.str.contains(NEGATION))
     negation = pl.col("_negation")
     sents = sents.with_columns(
         # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
         orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
-        negated=negation & _blank_unless(negation, low).str.replace_all(NOT_ONLY, " ").str.contains(NEGATION)
-        | low.str.contains(QUESTION),
+        negated=negation & _denies(_blank_unless(negation, low)) | low.str.contains(QUESTION),
         status=pl.when(low.str.contains(PLANNED))
         .then(pl.lit("planned"))
         .when(low.str.contains(REPORTED))

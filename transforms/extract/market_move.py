@@ -280,18 +280,18 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         pct=pct_value(parts.struct.field("figure")),
         amount=_built("money_to_usd_figure", lambda: money_to_usd(pl.col("parts").struct.field("figure"))),
     )
-    # A list shares the figure only when the text says so ("apiece", "both"); else the figure is the last name's.
-    rows = (
-        rows.with_columns(names=pl.when(pl.col("shared")).then("names").otherwise(pl.col("names").list.slice(-1, 1)))
-        .explode("names")
-        .drop_nulls("names")
-    )
     # Money "added" beside money invested is an investment, no move in value: "Google invested up to $40 billion back
     # into Anthropic; Amazon added $25 billion" (unless told as value: "added $1 trillion in market value").
     invested = pl.col("pct").is_null() & pl.col("low").str.contains(INVESTED) & ~pl.col("sentence").str.contains(
         rf"{MONEY_PATTERN}\s+(?:in|of)\s+(?:market\s+)?(?:value|valuation|capitali[sz]ation|cap)\b"
     )
     rows = rows.filter(~invested)
+    # A list shares the figure only when the text says so ("apiece", "both"); else the figure is the last name's.
+    rows = (
+        rows.with_columns(names=pl.when(pl.col("shared")).then("names").otherwise(pl.col("names").list.slice(-1, 1)))
+        .explode("names")
+        .drop_nulls("names")
+    )
     listed = _signed_moves(rows, pl.col("names"), pl.col("pct"), pl.col("amount"), pl.col("sign"))
     return pl.concat([listed, paired], how="vertical_relaxed")
 

@@ -435,7 +435,7 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         "sent_idx",
         "clause_idx",
         bench_clause=clause_low.str.contains(BENCHMARK),
-        clause_negated=clause_low.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION) | pl.col("asked"),
+        clause_negated=_denies(clause_low) | pl.col("asked"),
         before=pl.when(cue_at.is_null()).then(pl.col("clause")).otherwise(pl.col("clause").str.slice(0, cue_at)),
         after=pl.when(cue_at.is_null()).then(pl.lit("")).otherwise(pl.col("clause").str.slice(cue_at)),
     )
@@ -577,6 +577,11 @@ def char_at(text: pl.Expr, pattern: str | pl.Expr, literal: bool = False) -> pl.
     # (a regex: its leftmost match and all after it removed)
     before = text.str.split(pattern).list.first() if literal else text.str.replace(f"(?s)(?:{pattern}).*", "")
     return pl.when(text.str.contains(pattern, literal=literal)).then(before.str.len_chars())
+
+
+def _denies(text: pl.Expr) -> pl.Expr:
+    """Whether the lower-cased `text` tells a negation (NEGATION), "not just" aside (NOT_ONLY)."""
+    return text.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION)
 
 
 def _text_after(name: pl.Expr) -> pl.Expr:

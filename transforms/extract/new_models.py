@@ -14,6 +14,7 @@ from transforms.extract.names import (
     ORG_SHAPE,
     WEAK_COMPARISON,
     _canonical,
+    _denies,
     _subject_org,
     char_at,
     org_kind,
@@ -22,10 +23,8 @@ from transforms.extract.names import (
 from transforms.extract.patterns import (
     CLAUSE_BREAK,
     LEXICONS,
-    NEGATION,
     NON_ACTORS,
     NOT_NAMES,
-    NOT_ONLY,
     PHRASE_WORD,
     QUESTION,
 )
@@ -328,8 +327,7 @@ def _shaped(occ: pl.DataFrame, makers: pl.DataFrame) -> pl.DataFrame:
     rows = clauses.with_columns(
         after_cue=(cue_at < at).fill_null(False),
         bench_clause=low.str.contains(BENCHMARK),
-        clause_negated=low.str.replace_all(NOT_ONLY, " ").str.contains(NEGATION)
-        | pl.col("sentence").str.contains(QUESTION),
+        clause_negated=_denies(low) | pl.col("sentence").str.contains(QUESTION),
         is_family=after.str.contains("^" + FAMILY_SUFFIX),
         weak=prefix.str.contains(WEAK_COMPARISON),
         not_released=prefix.str.contains(NOT_RELEASED_PREFIX),

@@ -655,17 +655,18 @@ def _hub_deals(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             # ("tied to the partnership and is in line with ...": the deal word and "with" are one phrase)
             & ~low.str.extract(f"({HUB_DEAL})", 1).str.contains(r"\b(?:and|is|are|was|were|in line)\b")
         )
+        # (past kind words: "with chip engineering firms Cadence and Synopsys"; read once, as a column)
         .with_columns(
-            # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
-            # (past kind words: "with chip engineering firms Cadence and Synopsys")
+            _after_kind=after.str.replace(LISTED_KIND, "").str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
+        )
+        .with_columns(
             # (names told as companies, in a list that ends the clause or runs into LIST_END_WORDS)
             kinded=after.str.contains(LISTED_KIND)
-            & after.str.replace(LISTED_KIND, "").str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
-            .str.extract(r"\s([a-z]+)", 1).is_in(LIST_END_WORDS).fill_null(True),
-            listed=after.str.replace(LISTED_KIND, "")
-            .str.replace_all(r"\s(?:and|of|the|&)\s", ", ")
-            .str.replace(r"\s[a-z].*$", ""),
+            & pl.col("_after_kind").str.extract(r"\s([a-z]+)", 1).is_in(LIST_END_WORDS).fill_null(True),
+            # (the list ends at its first lower-case word: "with Apollo, BlackRock and KKR to mobilize ...")
+            listed=pl.col("_after_kind").str.replace(r"\s[a-z].*$", ""),
         )
+        .drop("_after_kind")
     )
     # (the org pattern's readings first: names._with_orgs_in)
     rows = (
