@@ -304,3 +304,23 @@ def test_plaintiffs_who_sue_keep_their_suit():
     # review of e3ce55c..a8d1c38: only a plaintiff read from "The plaintiff, ..., filed the suit" and never named is
     # dropped
     assert legal("Plaintiffs sued Meta in federal court in California on Monday.") == {("Meta", "Plaintiffs")}
+
+
+def test_he_or_she_who_sues_is_the_person_the_sentence_before_names_by_their_trade():
+    # tests/searchpages s045 (a news site's story of the authors' suits)
+    text = ("Leading the charge is New York Times investigative reporter John Carreyrou, best known for exposing the "
+            "Theranos scandal and writing the bestselling book “Bad Blood.” Alongside five other writers, he has filed "
+            "lawsuits against Anthropic, Google, OpenAI, Meta, Elon Musk’s xAI, and Perplexity.")
+    assert legal(text) == {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI",
+                                                               "Perplexity")}
+    # (a person the sentence before names by no trade is no plaintiff read from "he")
+    assert not legal("The book was written by John Carreyrou. He has filed lawsuits against Anthropic and Google.")
+
+
+def test_legal_action_launched_by_a_group_against_the_firms_it_lists():
+    # tests/searchpages s047: the group is named by the person it includes; the firms are those after the colon
+    text = ("A fresh wave of legal action has been launched by a coalition of writers, including investigative "
+            "journalist John Carreyrou, against six leading artificial intelligence firms: Anthropic, Google, OpenAI, "
+            "Meta, xAI, and Perplexity.")
+    assert legal(text) == {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI",
+                                                               "Perplexity")}

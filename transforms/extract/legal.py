@@ -168,6 +168,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Disney's deal with OpenAI came as it sued AI companies like MiniMax ..., while Lionsgate expanded ...": with a
     # pronoun as the subject, the names before it are no party; the parties after the verb end with its clause.
     pronoun = before.str.contains(r"(?i:\b(?:it|they|he|she|which|who)\s+(?:\w+\s+){0,2}$)")
+    # "... reporter John Carreyrou, best known for ... “Bad Blood.” / Alongside five other writers, he has filed
+    # lawsuits against Anthropic, ..." (tests/searchpages s045): "he" or "she" suing is the person the sentence before
+    # named by their trade.
+    told_person = pl.when(before.str.contains(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")).then(
+        pl.col("prev_sentence").str.extract(rf"\b{PERSON_TRADE},?\s+{PERSON}", 1)
+    )
     # ("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony tried and failed
     # ...": what a suit comes after is its backdrop, and its party no party of the backdrop's case)
     backdrop = before.str.contains(rf"\b{COMES_AFTER}\b")
@@ -231,7 +237,10 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then("left")
             .otherwise(
                 pl.concat_list(
-                    pl.coalesce(unknown_before, "new_org", pl.when(referred_before).then("focus_org"), person_before)
+                    pl.coalesce(
+                        unknown_before, "new_org", pl.when(referred_before).then("focus_org"), person_before,
+                        told_person,
+                    )
                 ).pipe(_drop_nulls)
             ),
             right=pl.when(described_after.is_not_null())
@@ -272,10 +281,11 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
 # ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
 FILED_BY = (
-    rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged)\b[^;]{{0,100}}?\bby"
+    rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged|launched)\b[^;]{{0,100}}?\bby"
     r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
 )
-AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst)\s+(.*)$"
+FIRMS = r"(?:companies|firms|developers|giants|labs|startups)"
+AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,120}}?\bagainst)\s+(.*)$"
 # Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
 PARTY_END = (
     r"(?:[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:who|which|that|in|on|at|over|for|against|alleging|accusing|claiming|"
@@ -348,7 +358,13 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return _frame(rows, "legal")
     actors = pl.col("orgs").list.filter(~org_kind(pl.element(), g).is_in(NON_ACTORS))
     rows = rows.with_columns(_row=pl.int_range(pl.len()), against=pl.col("sentence").str.extract(AGAINST, 1))
-    rows = rows.with_columns(pl.col("by", "against").str.replace(PARTY_END, "").str.strip_chars())
+    # ("against six leading artificial intelligence firms: Anthropic, Google, OpenAI, ...": the firms are those listed,
+    # to the clause's end)
+    listed = pl.col("against").str.extract(rf"^(?:[\w\-]+\s+){{0,5}}?{FIRMS}:\s+([^;]*)", 1)
+    rows = rows.with_columns(
+        pl.col("by").str.replace(PARTY_END, "").str.strip_chars(),
+        pl.coalesce(listed, pl.col("against").str.replace(PARTY_END, "")).str.strip_chars(),
+    )
     rows = _known_in(_known_in(rows, "by", g), "against", g)
     rows = rows.with_columns(
         plaintiffs=_party(pl.col("by"), pl.col("by_known"), g),
@@ -407,7 +423,11 @@ PERSON = r"([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
 SAID_IN_SUIT = (
     r"\s+(?:said|says|alleges|alleged|claims|claimed) in (?:a|an|the|her|his|their) (?:lawsuit|suit|complaint)"
 )
-LISTED_PLAINTIFF = rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?)?{PERSON}"
+# ("a coalition of writers, including investigative journalist John Carreyrou", tests/searchpages s047)
+LISTED_PLAINTIFF = (
+    rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?|including\s+(?:{PERSON_TRADE}\s+)?)?"
+    rf"{PERSON}"
+)
 ONE_PERSON = r"^(?:mother|father|widow|pastor|teacher|nurse|student|teen(?:ager)?|man|woman)$"
 # "To that end, Winters alleges that he told the chatbot ...": who alleges, by surname alone, in a suit's story is
 # the one suing.
@@ -671,7 +691,11 @@ def mentions(found: Found) -> pl.DataFrame:
     )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")
-    sents = sents.join(_called_groups(cued), on="article_id", how="left")
+    sents = sents.join(_called_groups(cued), on="article_id", how="left").join(
+        cued.select("article_id", "sent_idx", prev_sentence=pl.col("sentence").shift(1).over("article_id")),
+        on=["article_id", "sent_idx"],
+        how="left",
+    )
     found_ = pl.concat(
         [
             _legal(sents, found.g),
