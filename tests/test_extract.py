@@ -1897,6 +1897,10 @@ def test_companies_and_figures_in_two_lists_move_respectively():
     found = _market(events("Goldman Sachs and Morgan Stanley stock fell as much as 4.9% and 4.2%, respectively, on "
                            "Friday in New York."))
     assert found == {("Goldman Sachs", -4.9, None), ("Morgan Stanley", -4.2, None)}
+    # tests/searchpages s084: the moves told as a noun ("saw decreases of")
+    found = _market(events("Stocks fell on Monday. The negative sentiment spread to tech giants like Microsoft and "
+                           "Tesla, which saw decreases of 3.4% and 3.7%, respectively."))
+    assert found == {("Microsoft", -3.4, None), ("Tesla", -3.7, None)}
 
 
 def test_money_added_beside_money_invested_is_no_move_in_value():

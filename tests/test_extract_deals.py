@@ -553,3 +553,15 @@ def test_review_mends_of_the_partnership_rules():
     # a fronted comparison with a relative clause keeps its deal
     assert ("OpenAI", "Microsoft") in _partners("Like OpenAI, which partnered with Microsoft, Anthropic has struck a "
                                                 "deal with Amazon.")
+
+
+def test_two_subjects_each_in_a_deal_with_a_third_are_its_partners_not_each_others():
+    # tests/searchpages s074 (TheWrap): two publishers the gazetteer does not know, each with its own deal
+    assert _partners("Vox Media and The Atlantic have both inked separate licensing and product development deals with "
+                     "OpenAI, as news publisher dealmaking with AI firms heats up.") == {
+        ("OpenAI", "Vox Media"), ("OpenAI", "The Atlantic")}
+    assert _partners("Nvidia and AMD have both signed separate supply deals with OpenAI.") == {
+        ("OpenAI", "Nvidia"), ("OpenAI", "AMD")}
+    # (deals in the plural otherwise tell what is held: holdout h441, "Sure, Amazon also has partnerships with
+    # Anthropic.")
+    assert not _partners("Sure, Amazon also has partnerships with Anthropic.")

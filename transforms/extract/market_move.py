@@ -244,8 +244,11 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             rf"{LISTED_UP_VERBS})\b"
         )
     ).filter(~_group_subject(low))
-    paired = pl.concat([_respective_moves(rows.filter(~low.str.contains(ACCOUNTS)), g), _noun_moves(told, g)],
-                       how="vertical_relaxed")
+    # (told as a verb or as a noun: "which saw decreases of 3.4% and 3.7%, respectively")
+    respective = told.filter(low.str.contains("respectively", literal=True)).filter(
+        ~_group_subject(low) & ~low.str.contains(ACCOUNTS)
+    )
+    paired = pl.concat([_respective_moves(respective, g), _noun_moves(told, g)], how="vertical_relaxed")
     # (`move`, 1.5k characters, is read in the gazetteer's threads, where it stays compiled: names._gazetteer_select)
     texts = rows.select(
         pl.col("sentence").str.replace_all(RESPECTIVELY, " ").str.replace_all(SIGNED_FALL, "${1}fell ${2}")
@@ -302,8 +305,12 @@ FIGURE = rf"{MOVE_HEDGE}(?:{PCT_FIGURE}|{MONEY_PATTERN})"
 MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"
 # "SK Hynix, Samsung Electronics and Micron — all key players in the memory space — lost $176 billion, $173 billion
 # and $113 billion, respectively": the n-th company moved by the n-th figure.
+# ("tech giants like Microsoft and Tesla, which saw decreases of 3.4% and 3.7%, respectively", tests/searchpages s084:
+# the move told as a noun)
+MOVE_DOWN_NOUNS = r"decreases?|declines?|drops?|falls?|losses?"
+MOVE_NOUN = rf"saw\s+(?:{MOVE_DOWN_NOUNS}|increases?|gains?|rises?|jumps?)\s+of"
 RESPECTIVELY = (
-    rf"({NAME}(?:(?:,\s*|,?\s+and\s+){NAME}){{1,5}})[^.;]{{0,80}}?\s({MOVE_VERB})\s+"
+    rf"({NAME}(?:(?:,\s*|,?\s+and\s+){NAME}){{1,5}})[^.;]{{0,80}}?\s({MOVE_VERB}|{MOVE_NOUN})\s+"
     rf"({FIGURE}(?:(?:,\s*|,?\s+and\s+){FIGURE}){{1,5}}),?\s+respectively"
 )
 def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
@@ -319,7 +326,8 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")
     both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
-    sign = pl.when(pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS})$")).then(-1.0).otherwise(1.0)
+    down = pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS}|saw\s+(?:{MOVE_DOWN_NOUNS})\s+of)$")
+    sign = pl.when(down).then(-1.0).otherwise(1.0)
     pct = pct_value(pl.col("figures"))
     return _signed_moves(both, pl.col("org"), pct, money_to_usd(pl.col("figures").str.replace(MOVE_HEDGE, "")), sign)
 

@@ -41,6 +41,9 @@ from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
+    # (deals in the plural are mostly held, "has partnerships with", unless each of two subjects made one: "have both
+    # inked separate licensing and product development deals with OpenAI")
+    r"(?:both|separate)\s+(?:[\w\-]+\s+){0,5}?(?:deals|partnerships|agreements)\s+with|"
     r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
 )
 # "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155). (No word of DEAL_WORDS, which
@@ -134,7 +137,7 @@ DEAL_TAIL = (
 # "Google DeepMind and A24 announce ... partnership", "Newsmax, Meta Enter AI Content Partnership": two subjects of a
 # deal verb are the two parties (one of them may be a company the gazetteer does not know).
 JOINT_VERB = (
-    r"(?:are\s+|have\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
+    r"(?:are\s+|have\s+)?(?:both\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
     r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed))\b"
     # ("Microsoft and Mayo Clinic are partnering to build an AI model", holdout h1403)
@@ -549,16 +552,31 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         for i, name in enumerate(names)
     ]
     rows = rows.with_columns(first=pl.coalesce(known[0], unknown[0]), second=pl.coalesce(known[1], unknown[1]))
+    # "Vox Media and The Atlantic have both inked separate licensing and product development deals with OpenAI"
+    # (tests/searchpages s074): two subjects each in a deal with the company after "with" are its partners, not each
+    # other's.
+    the_second = names[1].str.replace(r"^The\s+", "")
+    each_with = (
+        joint.is_not_null()
+        & pl.col("with_party").is_not_null()
+        & pl.col("low").str.contains(r"\b(?:both|each|separate)\b")
+        & (pl.coalesce(known[0], pl.when(_plausible(names[0], g)).then(names[0])) != pl.col("with_party"))
+        & (pl.coalesce(known[1], pl.when(_plausible(the_second, g)).then(names[1])) != pl.col("with_party"))
+    ).fill_null(False)
     rows = rows.with_columns(
-        pair=pl.when((known[0].is_not_null() | known[1].is_not_null()) & (pl.col("first") != pl.col("second")))
+        each_with=each_with,
+        pair=pl.when(each_with)
+        .then(pl.concat_list("with_party", pl.coalesce(known[0], names[0]), pl.coalesce(known[1], names[1])))
+        .when((known[0].is_not_null() | known[1].is_not_null()) & (pl.col("first") != pl.col("second")))
         .then(pl.concat_list("first", "second"))
-        .otherwise("pair")
+        .otherwise("pair"),
     )
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
     # party with each of the others.
     rows = (
         rows.filter((pl.col("pair").list.len() == 2)
-                    | ((pl.col("pair").list.len() > 2) & (formal | pl.col("hub_list").fill_null(False))))
+                    | ((pl.col("pair").list.len() > 2)
+                       & (formal | pl.col("hub_list").fill_null(False) | pl.col("each_with"))))
         .with_columns(org=pl.col("pair").list.first(), partner=pl.col("pair").list.slice(1))
         .explode("partner")
     )
