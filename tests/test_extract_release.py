@@ -781,3 +781,19 @@ def test_review_mends_of_the_release_rules():
     # a dash sets off the model's name, not a clause
     assert ("OpenAI", "GPT-5.5 Pro") in typed(events(
         "OpenAI released a new model on Tuesday - GPT-5.5 Pro - for ChatGPT subscribers."), "model_release")
+
+
+def test_a_new_version_the_release_verb_takes_further_into_the_lead_is_released():
+    # tests/holdout h1037 (VentureBeat): the launch is told in the lead's seventh sentence
+    text = ("Nvidia's Nemotron 3.5 Lightning pairs with its NeMo Switchyard router. Enterprises running always-on AI "
+            "agents keep hitting the same tradeoff. Send every task to a frontier model and the bill climbs fast. "
+            "Build custom routing logic and that becomes its own engineering project. Nvidia is proposing a fix. The "
+            "company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open mixture-of-experts "
+            "model built for high-volume, specialized agent tasks.")
+    assert typed(events(text, "Nvidia's Switchyard router reshuffles AI models mid-task"), "model_release") == {
+        ("Nvidia", "Nemotron 3.5 Lightning")}
+    # (there, a version the verb does not take is no release: a yardstick of another clause)
+    text = ("Nvidia sells chips. Enterprises keep hitting the same tradeoff. Send every task to a frontier model. "
+            "Build custom routing logic. Nvidia is proposing a fix. Nvidia launched a router that beats Nemotron 3.5 "
+            "Lightning on cost.")
+    assert not typed(events(text, "Nvidia's router"), "model_release")

@@ -37,8 +37,9 @@ from transforms.extract.sentences import _blank_unless
 
 # "The company is out on Tuesday with Nemotron 3.5 Lightning, a 30-billion-parameter open ... model" (holdout h1037)
 # (a versioned name right after "with": not "out with a warning that GPT-5 can be misused")
+OUT_WITH_LEAD = r"(?:is|are) out (?:(?:on|this|early|late) \w+ |today )?with"
 OUT_WITH = (
-    r"(?:is|are) out (?:(?:on|this|early|late) \w+ |today )?with (?:its |their |the )?(?:new |latest )?"
+    rf"{OUT_WITH_LEAD} (?:its |their |the )?(?:new |latest )?"
     r"[a-z][\w.\-]*(?:[ \-]?\d|[ \-][a-z][\w.\-]*[ \-]?\d)"
 )
 RELEASE = (
@@ -794,12 +795,16 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     sentence of the lead, a version of a known model line that the gazetteer does not know yet is that maker's
     release."""
     stems = _maps(g)["line_org"]
+    # (further into the lead, only a name the release verb takes: "The company is out on Tuesday with Nemotron 3.5
+    # Lightning, a 30-billion-parameter open mixture-of-experts model", holdout h1037; a list or an aside there is
+    # mostly other labs' versions)
     rows = sents.filter(
-        (pl.col("sent_idx") <= 3)
+        ((pl.col("sent_idx") <= 3) | (pl.col("sent_idx") <= LEAD_SENTENCES) & pl.col("verb_cue"))
         & ~pl.col("negated")
         & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("explainer_title"))
     )
     listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
+    taken = rf"(?i:\b(?:{RELEASE_VERBS}|{UNKNOWN_GERUNDS}|{OUT_WITH_LEAD})\s+(?:[\w’'\-]+\s+){{0,3}}?){listed}"
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
     # and 3.5 Flash Cyber"), not one it compares ("Grok 4.6 and GPT5.6 beat Anthropic ...").
     # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")
@@ -812,7 +817,9 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         r" ; (\d+(?:\.\d+)?\s+(?:mini|nano)\b)", ", ${1}"
     )
     found = (
-        pl.when(pl.col("verb_cue"))
+        pl.when(pl.col("verb_cue") & (pl.col("sent_idx") > 3))
+        .then(claim.str.extract(taken, 1))
+        .when(pl.col("verb_cue"))
         .then(claim.str.extract(r"\b" + listed, 1))
         .otherwise(
             # (a model repository's page: "DeepSeek-AI/DeepSeek-V4-Pro-0813")
@@ -854,7 +861,8 @@ NOT_MODEL_WORDS = (
 )
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
-UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|introducing|releasing|launching|unveiling|{OUT_WITH}"
+UNKNOWN_GERUNDS = "introducing|releasing|launching|unveiling"
+UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|{UNKNOWN_GERUNDS}|{OUT_WITH}"
 # Where the stretch a release verb tells of ends (patterns.CLAUSE_BREAK but a dash).
 STRETCH_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+"
 # A release verb denied, then at most a few words (no comma) before the name: "did not release", "has not released its"
