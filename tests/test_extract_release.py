@@ -797,3 +797,10 @@ def test_a_new_version_the_release_verb_takes_further_into_the_lead_is_released(
             "Build custom routing logic. Nvidia is proposing a fix. Nvidia launched a router that beats Nemotron 3.5 "
             "Lightning on cost.")
     assert not typed(events(text, "Nvidia's router"), "model_release")
+
+
+def test_a_research_page_headed_with_a_new_version_of_a_known_line_releases_it():
+    # tests/holdout h1283 (research.nvidia.com): "Cosmos" is a line of Nvidia's (lexicons.toml model_line)
+    found = events("Cosmos 3 connects understanding, generation, simulation, and action through a shared omnimodal "
+                   "world model.", "Cosmos 3: Omnimodal World Models for Physical AI")
+    assert typed(found, "model_release") == {("Nvidia", "Cosmos 3")}
