@@ -3320,3 +3320,20 @@ def test_a_curly_apostrophe_negates_and_not_just_does_not():
     text = ("When Anthropic announced on Thursday that it had raised $65 billion at an eye-watering valuation of $965 "
             "billion, it didn’t just become the most valuable AI startup in the world.")
     assert _typed(events(text), "funding", "amount_usd") == {("Anthropic", 65e9)}
+
+
+def test_export_controls_updated_by_the_commerce_department_are_acted_on():
+    # tests/searchpages s088 (a law firm's note) and s089 (NAM): the rules updated, the restrictions on U.S. exports
+    text = ("Department of Commerce’s Bureau of Industry and Security (BIS) released a package of rules designed to "
+            "update export controls on advanced computing semiconductors and semiconductor manufacturing equipment, as "
+            "well as items that support supercomputing applications and end-uses, to arms embargoed countries, "
+            "including the PRC.")
+    assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {
+        ("US", "chip export controls")}
+    text = ("The Biden administration announced broad updates to restrictions on U.S. exports of advanced computing "
+            "and semiconductor-making equipment to China, according to Reuters.")
+    assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {
+        ("US", "chip export controls")}
+    # (an update as a noun is no action: the unlabelled pool, p1390)
+    assert not [e for e in events("Some for-profit entities oppose updates to the California Artificial Intelligence "
+                                  "Transparency Act.") if e["type"] == "policy"]

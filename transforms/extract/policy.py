@@ -27,6 +27,9 @@ POLICY_ACTION = (
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*|present(?:s|ed)"
     # (restrictions taken off: "lifted its restrictions on Anthropic's smartest models")
     r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
+    # ("released a package of rules designed to update export controls", "Commerce Updates Chip-Export Restrictions")
+    # (not the noun: "oppose updates to the California ... Act", "Terms of Service update notice")
+    r"|updat(?:ed|ing)|to update|updates (?:its|their|the|chip|export|ai)\b"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
     r"|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
