@@ -43,6 +43,8 @@ ALIASES = {
     "eu": "eu", "europeanunion": "eu", "europeancommission": "eu",
     "nyt": "newyorktimes", "thenewyorktimes": "newyorktimes",
     "hewlettpackardenterprise": "hpe", "waltdisney": "disney",
+    # (the labels name Mira Murati's company both ways; "Lab" is no suffix word of other names)
+    "thinkingmachineslab": "thinkingmachines",
     # (the labels name the US defence department all these ways; the gazetteer's name is "U.S. Department of Defense")
     "pentagon": "pentagon", "departmentofdefense": "pentagon", "usdepartmentofdefense": "pentagon",
     "departmentofwar": "pentagon", "usdepartmentofwar": "pentagon", "usdepartmentofwarpentagon": "pentagon",
