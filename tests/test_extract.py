@@ -3337,3 +3337,13 @@ def test_export_controls_updated_by_the_commerce_department_are_acted_on():
     # (an update as a noun is no action: the unlabelled pool, p1390)
     assert not [e for e in events("Some for-profit entities oppose updates to the California Artificial Intelligence "
                                   "Transparency Act.") if e["type"] == "policy"]
+
+
+def test_an_officer_who_assumes_a_role_or_is_announced_as_the_new_one_moves():
+    # tests/searchpages s054 (the capitalised title set off before the name) and s100
+    assert _moves(events("OpenAI's Chief Technology Officer, Mira Murati, will assume the role of interim CEO.")) == {
+        ("OpenAI", "Mira Murati")}
+    assert _moves(events("She also announced Soumith Chintala as the new CTO of Thinking Machines, describing him as "
+                         "a brilliant and seasoned leader.")) == {("Thinking Machines Lab", "Soumith Chintala")}
+    # (a product announced is no person: "announced Gemini Ultra as the new default model")
+    assert not _moves(events("Google announced Gemini Ultra as the new default model for its assistant."))

@@ -73,6 +73,8 @@ MOVE_VERBS = (
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
+    # ("OpenAI's Chief Technology Officer, Mira Murati, will assume the role of interim CEO", tests/searchpages s054)
+    r"|assum(?:e|es|ed|ing) (?:the |an? )?(?:[\w\-]+ ){0,2}?(?:role|post|position|title)"
     # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is
     # now chief AI architect at Google"
     rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
@@ -122,7 +124,7 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
-    r"|giv(?:e|es|ing) up|gave up"
+    r"|giv(?:e|es|ing) up|gave up|assum|as (?:the|its|their) (?:new|next|incoming) "
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -228,6 +230,18 @@ TITLE_BEFORE_NAME = (
     r"Chairwoman"
     r"|Senator|Sen\.|Governor|Gov\.|Judge|Justice|Secretary|Minister|Professor|Prof\.|Dr\.|Mr\.|Ms\.|"
     r"Mrs\.)\s+([A-Z])"
+)
+
+# ... and a capitalised title the name is set off from by a comma ("OpenAI's Chief Technology Officer, Mira Murati, will
+# assume the role of interim CEO", tests/searchpages s054): read as a title, not as the mover's name.
+TITLE_BEFORE_APPOSITION = (
+    r"\b(?:Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer|(?:Executive\s+)?(?:Vice\s+)?President)(,\s+[A-Z])"
+)
+
+# A person announced as a company's new officer is appointed: "She also announced Soumith Chintala as the new CTO of
+# Thinking Machines" (tests/searchpages s100).
+ANNOUNCED_AS_NEW = (
+    r"\bannounced\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\s+as\s+(?:the|its|their)\s+(?:new|next|incoming))\b"
 )
 
 
@@ -343,7 +357,12 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     # Every move verb (MOVE_VERBS, OBJECT_MOVE, LEADERSHIP) contains one of these words (lower-cased): other sentences
     # name no mover.
     # Titles before a name are not part of it: "former Fed Chair Ben Bernanke" is Ben Bernanke.
-    sentence = pl.col("sentence").str.replace_all(TITLE_BEFORE_NAME, "$1")
+    sentence = (
+        pl.col("sentence")
+        .str.replace_all(TITLE_BEFORE_NAME, "$1")
+        .str.replace_all(TITLE_BEFORE_APPOSITION, "officer$1")
+        .str.replace_all(ANNOUNCED_AS_NEW, "named $1")
+    )
     for pattern, replacement in NO_MOVE_REWRITES:
         sentence = sentence.str.replace_all(pattern, replacement)
     # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a "when"
