@@ -3347,3 +3347,11 @@ def test_an_officer_who_assumes_a_role_or_is_announced_as_the_new_one_moves():
                          "a brilliant and seasoned leader.")) == {("Thinking Machines Lab", "Soumith Chintala")}
     # (a product announced is no person: "announced Gemini Ultra as the new default model")
     assert not _moves(events("Google announced Gemini Ultra as the new default model for its assistant."))
+
+
+def test_companies_the_gazetteer_learnt_from_real_pages():
+    # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
+    assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "
+                          "bell in the US.")) == {("IREN", 22.0, None)}
+    assert _typed(events("Baichuan Zhineng has secured $50 million in startup funding."), "funding", "amount_usd") == {
+        ("Baichuan AI", 50e6)}
