@@ -804,3 +804,17 @@ def test_a_research_page_headed_with_a_new_version_of_a_known_line_releases_it()
     found = events("Cosmos 3 connects understanding, generation, simulation, and action through a shared omnimodal "
                    "world model.", "Cosmos 3: Omnimodal World Models for Physical AI")
     assert typed(found, "model_release") == {("Nvidia", "Cosmos 3")}
+
+
+def test_a_name_spelt_with_a_non_breaking_hyphen_is_read_and_its_history_is_no_release():
+    # 113 saved articles of the labelled sets and the pool spell "GPT‑5" with U+2011 (tests/searchpages s042)
+    found = events("OpenAI’s GPT\u20114 was trained for $78M.")
+    assert {(e["org"], e["model"]) for e in found if e["type"] == "training_cost"} == {("OpenAI", "GPT-4")}
+    # what that shows of the release checks: a release that dates the sentence (holdout h1846) and a model not out yet
+    # (the pool, p2371) are no release
+    assert not typed(events("With the release of GPT\u20113.5, the team experienced its first major breakthrough."),
+                     "model_release")
+    assert not typed(events("After investigating, we now know that this particular incident was driven by a "
+                            "combination of OpenAI models — including GPT\u20115.6 Sol and an even more capable "
+                            "pre\u2011release model, all with reduced cyber refusals for evaluation purposes — while "
+                            "being internally tested on a benchmark."), "model_release")

