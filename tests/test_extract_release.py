@@ -818,3 +818,16 @@ def test_a_name_spelt_with_a_non_breaking_hyphen_is_read_and_its_history_is_no_r
                             "combination of OpenAI models — including GPT\u20115.6 Sol and an even more capable "
                             "pre\u2011release model, all with reduced cyber refusals for evaluation purposes — while "
                             "being internally tested on a benchmark."), "model_release")
+
+
+def test_a_headline_announcing_our_model_on_a_labs_own_site_is_the_labs_release():
+    # tests/newsindex w020 (thinkingmachines.ai): a name like a gerund, and a lead that names Hugging Face first
+    articles = pl.DataFrame([{
+        "article_id": "a", "title": "Inkling: Our Open-Weights Model",
+        "text": "Try on Tinker Model card Hugging Face Our mission is to build AI that extends human will and "
+                "judgment. Our model, called Inkling, is a Mixture-of-Experts transformer with 975B total parameters.",
+        "published_at": PUBLISHED, "url": "https://thinkingmachines.ai/news/introducing-inkling/"}])
+    found = extract_mentions(articles).to_dicts()
+    assert typed(found, "model_release") == {("Thinking Machines Lab", "Inkling")}
+    # (a paper titled with a gerund is still no release: "Scaling: How Models Learn")
+    assert not typed(events("We study this.", "Scaling: What Our Experiments Say About Model Size"), "model_release")

@@ -710,7 +710,9 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & after.str.contains(MODEL_NOUN_ENDS)
         & ~name.str.contains(PHRASE_WORD)
-        & ~name.str.contains(PAPER_TITLE)
+        # (a name like a gerund is a paper's, "Scaling: ...", unless the lab calls it its own model: "Inkling: Our
+        # Open-Weights Model", tests/newsindex w020)
+        & (~name.str.contains(PAPER_TITLE) | desc.str.contains(r"^(?i:our)\s"))
         & ~name.str.contains(NOT_A_MODEL_NAME)
         & (~desc.str.contains(PAPER_TITLE) | desc.str.starts_with("Introducing"))
     )
@@ -757,7 +759,12 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         model=pl.coalesce(known, "name"),
         # (a new name that extends a known model's - "Sky-T1-32B-Flash" of Sky-T1 - is its maker's, before the lead's
         # first company, which may be a supplier: "according to Lambda Cloud pricing", realset r294)
-        model_org=pl.coalesce(_lookup(known, _maps(g)["model_org"]), stem_org, line_org, "first_org"),
+        # (a headline announcing a model on a lab's own site is the lab's: "Inkling: Our Open-Weights Model" on
+        # thinkingmachines.ai, tests/newsindex w020, whose lead names Hugging Face first)
+        model_org=pl.coalesce(
+            _lookup(known, _maps(g)["model_org"]), stem_org, line_org,
+            pl.when(pl.col("sent_idx") == 0).then("site_org"), "first_org",
+        ),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
