@@ -3355,3 +3355,19 @@ def test_companies_the_gazetteer_learnt_from_real_pages():
                           "bell in the US.")) == {("IREN", 22.0, None)}
     assert _typed(events("Baichuan Zhineng has secured $50 million in startup funding."), "funding", "amount_usd") == {
         ("Baichuan AI", 50e6)}
+
+
+def test_review_of_this_sessions_market_policy_and_leadership_rules():
+    # a review of 30eb09d..34b628b
+    # (a noun move of what follows "respectively" is no share move)
+    assert _market(events("Shares of Amazon rose 9% after hours. Amazon and Microsoft saw increases of 20% and 39%, "
+                          "respectively, in their cloud businesses.")) == {("Amazon", 9.0, None)}
+    # (an editor's note or a past update is no policy act)
+    for text in ("This story has been updated to include comment from the Commerce Department on the chip export "
+                 "restrictions.", "Under export controls updated in 2023, Nvidia cannot sell its most advanced chips "
+                 "to China."):
+        assert not [e for e in events(text) if e["type"] == "policy"]
+    # (a role assumed is a post named; a thing announced as the new one is no person)
+    assert not _moves(events("Nvidia CEO Jensen Huang has assumed a central role in U.S.-China trade talks."))
+    assert not _moves(events("Google announced Gemini Live as the new default assistant on Pixel phones."))
+    assert not _moves(events("OpenAI announced Abu Dhabi as its next Stargate site."))

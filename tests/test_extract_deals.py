@@ -565,3 +565,12 @@ def test_two_subjects_each_in_a_deal_with_a_third_are_its_partners_not_each_othe
     # (deals in the plural otherwise tell what is held: holdout h441, "Sure, Amazon also has partnerships with
     # Anthropic.")
     assert not _partners("Sure, Amazon also has partnerships with Anthropic.")
+
+
+def test_review_of_this_sessions_partnership_rules():
+    # a review of 30eb09d..34b628b: two subjects that "have both" made deals with others are not each other's partners
+    assert not _partners("OpenAI and Anthropic have both launched education partnerships with universities this fall.")
+    assert not _partners("Meta and Google have both signed partnerships with news publishers in Europe.")
+    # ("each" of a joint venture's parties contributing keeps them partners)
+    assert ("SoftBank", "OpenAI") in _partners("SoftBank and OpenAI have formed a joint venture with Oracle, each "
+                                               "contributing $19 billion.")

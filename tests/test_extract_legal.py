@@ -324,3 +324,22 @@ def test_legal_action_launched_by_a_group_against_the_firms_it_lists():
             "Meta, xAI, and Perplexity.")
     assert legal(text) == {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI",
                                                                "Perplexity")}
+
+
+def test_review_of_this_sessions_legal_rules():
+    # a review of 30eb09d..34b628b: each sentence was read wrong by the rules as first written
+    # ("he" who sues is not a person someone spoke to, nor one "he" could not be)
+    assert not legal("Musk told reporter Kara Swisher in 2023 that OpenAI had betrayed its mission. Last week, he "
+                     "filed a lawsuit against OpenAI in federal court.")
+    assert not legal("The actress spoke with reporter Jane Doe. She sued OpenAI.")
+    # (a suit's "against" far from its word is another clause's)
+    assert legal("The suit brought by Elon Musk in March claims OpenAI abandoned its nonprofit mission in order to "
+                 "compete against Google.") == {("OpenAI", "Elon Musk")}
+    # (the firms listed after a colon end at a relative clause)
+    assert legal("The lawsuit, filed by authors against two AI companies: Anthropic, which is backed by Amazon and "
+                 "Google, and Meta, seeks damages.") == {("Anthropic", "authors")}
+    # (a plaintiff "including" someone is named only with their trade: no "Pulitzer Prize")
+    assert legal("A group of authors sued Anthropic on Tuesday. The authors, including Pulitzer Prize winner Kai Bird, "
+                 "say the company copied their books.") == {("Anthropic", "authors")}
+    assert legal("Several employees sued xAI last week. The employees, including Senior Engineer Jane Doe, say they "
+                 "were not paid.") == {("xAI", "employees")}

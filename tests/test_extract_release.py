@@ -831,3 +831,15 @@ def test_a_headline_announcing_our_model_on_a_labs_own_site_is_the_labs_release(
     assert typed(found, "model_release") == {("Thinking Machines Lab", "Inkling")}
     # (a paper titled with a gerund is still no release: "Scaling: How Models Learn")
     assert not typed(events("We study this.", "Scaling: What Our Experiments Say About Model Size"), "model_release")
+
+
+def test_review_of_this_sessions_release_rules():
+    # a review of 30eb09d..34b628b
+    # (a launch that opens the lead in the present is news, not a time clause)
+    assert typed(events("With the launch of Claude Opus 5.1, Anthropic now leads on coding benchmarks. The model is "
+                        "available today."), "model_release") == {("Anthropic", "Claude Opus 5.1")}
+    # (further into the lead, a version awaited or expected is not released)
+    lead = "Nvidia sells chips. Enterprises want speed. Costs climb. Routing is hard. Nvidia is proposing a fix. "
+    assert not typed(events(lead + "Nvidia has yet to release Nemotron 4.5 Ultra, its largest open model."),
+                     "model_release")
+    assert not typed(events(lead + "Analysts expect Nvidia to announce Cosmos Reason 3 at GTC."), "model_release")

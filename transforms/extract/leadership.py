@@ -74,7 +74,8 @@ MOVE_VERBS = (
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
     # ("OpenAI's Chief Technology Officer, Mira Murati, will assume the role of interim CEO", tests/searchpages s054)
-    r"|assum(?:e|es|ed|ing) (?:the |an? )?(?:[\w\-]+ ){0,2}?(?:role|post|position|title)"
+    # (a role told: not "has assumed a central role in U.S.-China trade talks")
+    rf"|assum(?:e|es|ed|ing) the (?:role|post|position|title) of (?:[\w\-]+ ){{0,2}}?(?:{ROLE})"
     # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is
     # now chief AI architect at Google"
     rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
@@ -241,7 +242,8 @@ TITLE_BEFORE_APPOSITION = (
 # A person announced as a company's new officer is appointed: "She also announced Soumith Chintala as the new CTO of
 # Thinking Machines" (tests/searchpages s100).
 ANNOUNCED_AS_NEW = (
-    r"\bannounced\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\s+as\s+(?:the|its|their)\s+(?:new|next|incoming))\b"
+    r"\bannounced\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\s+as\s+(?:the|its|their)\s+(?:new|next|incoming)\s+"
+    rf"(?:{ROLE}))\b"
 )
 
 

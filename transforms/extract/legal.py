@@ -171,8 +171,14 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "... reporter John Carreyrou, best known for ... “Bad Blood.” / Alongside five other writers, he has filed
     # lawsuits against Anthropic, ..." (tests/searchpages s045): "he" or "she" suing is the person the sentence before
     # named by their trade.
-    told_person = pl.when(before.str.contains(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")).then(
-        pl.col("prev_sentence").str.extract(rf"\b{PERSON_TRADE},?\s+{PERSON}", 1)
+    # (only the person that sentence is about, named by its trade as it opens or after an opening "... is": not one
+    # someone spoke to, "Musk told reporter Kara Swisher ... Last week, he filed a lawsuit against OpenAI")
+    told_person = pl.when(before.str.contains(r"(?i:\b(?:he|she)\s+(?:\w+\s+){0,2}$)")).then(
+        pl.col("prev_sentence").str.extract(
+            rf"^(?:[A-Z][\w’' ]{{0,40}}?\s(?:is|was)\s+)?(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’']*\s+){{0,4}}?"
+            rf"{PERSON_TRADE},?\s+{PERSON}",
+            1,
+        )
     )
     # ("NYT’s motion comes after the Supreme Court sided with Cox Communications in a case where Sony tried and failed
     # ...": what a suit comes after is its backdrop, and its party no party of the backdrop's case)
@@ -285,7 +291,12 @@ FILED_BY = (
     r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
 )
 FIRMS = r"(?:companies|firms|developers|giants|labs|startups)"
-AGAINST = rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,120}}?\bagainst)\s+(.*)$"
+# ("legal action has been launched by a coalition of writers, including investigative journalist John Carreyrou,
+# against six leading artificial intelligence firms", tests/searchpages s047: a by-phrase set off by commas between)
+AGAINST = (
+    rf"(?i:(?:{SUIT}|\bfiled|\bbrought)[^;]{{0,60}}?\bagainst"
+    rf"|{SUIT}[^;]{{0,40}}?\b(?:filed|brought|launched)\s+by\s+[^;]{{0,120}}?,\s+against)\s+(.*)$"
+)
 # Where a party's words end: "26 employees who were selected", "Karl Kahn, seeks to represent".
 PARTY_END = (
     r"(?:[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:who|which|that|in|on|at|over|for|against|alleging|accusing|claiming|"
@@ -360,7 +371,11 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = rows.with_columns(_row=pl.int_range(pl.len()), against=pl.col("sentence").str.extract(AGAINST, 1))
     # ("against six leading artificial intelligence firms: Anthropic, Google, OpenAI, ...": the firms are those listed,
     # to the clause's end)
-    listed = pl.col("against").str.extract(rf"^(?:[\w\-]+\s+){{0,5}}?{FIRMS}:\s+([^;]*)", 1)
+    listed = (
+        pl.col("against").str.extract(rf"^(?:[\w\-]+\s+){{0,5}}?{FIRMS}:\s+([^;]*)", 1)
+        # (up to a relative clause or an aside: "two AI companies: Anthropic, which is backed by Amazon and Google")
+        .str.replace(r"(?:,\s+(?:which|who|that|whose|the latter|the former)\b|\s[-–—]\s|\().*$", "")
+    )
     rows = rows.with_columns(
         pl.col("by").str.replace(PARTY_END, "").str.strip_chars(),
         pl.coalesce(listed, pl.col("against").str.replace(PARTY_END, "")).str.strip_chars(),
@@ -425,7 +440,7 @@ SAID_IN_SUIT = (
 )
 # ("a coalition of writers, including investigative journalist John Carreyrou", tests/searchpages s047)
 LISTED_PLAINTIFF = (
-    rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?|including\s+(?:{PERSON_TRADE}\s+)?)?"
+    rf"\b((?i:plaintiffs?)|{PARTY_NOUN}),?\s+(?:led by\s+(?:({PARTY_NOUN})\s+)?|including\s+{PERSON_TRADE}\s+)?"
     rf"{PERSON}"
 )
 ONE_PERSON = r"^(?:mother|father|widow|pastor|teacher|nurse|student|teen(?:ager)?|man|woman)$"

@@ -324,6 +324,12 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         verb=sentence.str.extract(RESPECTIVELY, 2),
         figures=sentence.str.extract(RESPECTIVELY, 3).str.extract_all(FIGURE),
     )
+    # (a noun tells a move of what follows it, where something does: "saw increases of 20% and 39%, respectively, in
+    # their cloud businesses" are no share moves)
+    told_of = pl.col("verb").str.starts_with("saw") & pl.col("sentence").str.contains(
+        r"respectively,?\s+(?:in|of|for|across|on|at)\s"
+    )
+    rows = rows.filter(~told_of)
     both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")
     both = both.with_columns(org=_canonical(pl.col("names").str.strip_chars(), g.org_by_key)).drop_nulls("org")
     down = pl.col("verb").str.contains(rf"^(?:{MOVE_DOWN_VERBS}|saw\s+(?:{MOVE_DOWN_NOUNS})\s+of)$")

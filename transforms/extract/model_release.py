@@ -65,7 +65,9 @@ RELEASE_AS_TIME = (
     r"^(?:when|since|ever since|after|once) (?:we|it|they|the company) (?:first )?"
     r"(?:announced|released|launched|unveiled|introduced|debuted|shipped)\b"
     # "With the release of GPT-3.5, the team experienced its first major breakthrough" (holdout h1846, a history)
-    r"|^(?:with|after|since|following) the (?:release|launch|debut) of [^,;]{1,60},"
+    # (told in the past: not "With the launch of Claude Opus 5.1, Anthropic now leads on coding benchmarks")
+    r"|^(?:with|after|since|following) the (?:release|launch|debut) of [^,;]{1,60}, (?:the |its |their )?"
+    r"(?:[\w\-]+ ){0,3}?(?:[a-z]+ed|was|were|had|became|began|saw|got|grew|took|made|came|went)\b"
     # a clause that dates the main one: "and when Anthropic's Opus 4.6 model was released, PRs hit an inflection point"
     r"|\b(?:when|ever since|once) (?:[\w’'.\-]+ ){1,6}?(?:was|were) (?:first |finally )?"
     r"(?:released|launched|unveiled|introduced|announced),"
@@ -815,7 +817,13 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("explainer_title"))
     )
     listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
-    taken = rf"(?i:\b(?:{RELEASE_VERBS}|{UNKNOWN_GERUNDS}|{OUT_WITH_LEAD})\s+(?:[\w’'\-]+\s+){{0,3}}?){listed}"
+    # (a release made, not one planned or awaited: "Nvidia has yet to release ...", "Analysts expect Nvidia to
+    # announce ...")
+    taken = (
+        r"(?i:\b(?:releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)|open-sourc(?:es|ed)|debut(?:s|ed)"
+        rf"|ship(?:s|ped)|roll(?:s|ed) out|announc(?:es|ed)|{UNKNOWN_GERUNDS}|{OUT_WITH_LEAD})\s+"
+        rf"(?:[\w’'\-]+\s+){{0,3}}?){listed}"
+    )
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,
     # and 3.5 Flash Cyber"), not one it compares ("Grok 4.6 and GPT5.6 beat Anthropic ...").
     # (and not one named as a yardstick: "... marketed as second only to Claude Fable 5")

@@ -559,7 +559,7 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     each_with = (
         joint.is_not_null()
         & pl.col("with_party").is_not_null()
-        & pl.col("low").str.contains(r"\b(?:both|each|separate)\b")
+        & pl.col("low").str.contains(r"\b(?:both|separate)\b")
         & (pl.coalesce(known[0], pl.when(_plausible(names[0], g)).then(names[0])) != pl.col("with_party"))
         & (pl.coalesce(known[1], pl.when(_plausible(the_second, g)).then(names[1])) != pl.col("with_party"))
     ).fill_null(False)
@@ -590,8 +590,10 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     each_own = pl.lit(False)
     for one, other in (("org", "partner"), ("partner", "org")):
         for word in EACH_OWN:
-            told = pl.concat_str(pl.col(one), pl.lit(" and "), pl.col(other), pl.lit(f" {word} "))
-            each_own = each_own | pl.col("sentence").str.contains(told, literal=True)
+            # ("A and B both", "A and B have both launched education partnerships with universities")
+            for aux in ("", "have ", "are ", "had "):
+                told = pl.concat_str(pl.col(one), pl.lit(" and "), pl.col(other), pl.lit(f" {aux}{word} "))
+                each_own = each_own | pl.col("sentence").str.contains(told, literal=True)
     rows = rows.filter(~each_own)
     # "a multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon", "partner
     # of Cerebras Systems and AMD", "collaborations with ASML, BNP Paribas, Amazon's Alexa+": two parties listed after

@@ -29,7 +29,8 @@ POLICY_ACTION = (
     r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
     # ("released a package of rules designed to update export controls", "Commerce Updates Chip-Export Restrictions")
     # (not the noun: "oppose updates to the California ... Act", "Terms of Service update notice")
-    r"|updat(?:ed|ing)|to update|updates (?:its|their|the|chip|export|ai)\b"
+    # (not "This story has been updated", "export controls updated in 2023", "Updated guidance ... is expected")
+    r"|to update|updates (?:its|their|the|chip|export|ai)\b"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
     r"|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
