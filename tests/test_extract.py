@@ -3371,3 +3371,20 @@ def test_review_of_this_sessions_market_policy_and_leadership_rules():
     assert not _moves(events("Nvidia CEO Jensen Huang has assumed a central role in U.S.-China trade talks."))
     assert not _moves(events("Google announced Gemini Live as the new default assistant on Pixel phones."))
     assert not _moves(events("OpenAI announced Abu Dhabi as its next Stargate site."))
+
+
+def test_second_review_of_this_sessions_market_policy_and_leadership_rules():
+    # a review of 34b628b..0bb867b
+    assert _market(events("Stocks fell. Nvidia and AMD saw gains of 3% and 5%, respectively, in after-hours "
+                          "trading.")) == {("Nvidia", 3.0, None), ("AMD", 5.0, None)}
+    assert _market(events("Stocks fell. Shares of Nvidia and AMD saw declines of 4% and 6%, respectively, on "
+                          "Friday.")) == {("Nvidia", -4.0, None), ("AMD", -6.0, None)}
+    # (a rule updated now is acted on; guidance updated is expected, no act)
+    found = events("The Commerce Department on Monday updated its export controls on advanced AI chips to China.")
+    assert {e["measure"] for e in found if e["type"] == "policy"} == {"chip export controls"}
+    assert not [e for e in events("Updated guidance from the European Commission on the AI Act is expected next "
+                                  "month.") if e["type"] == "policy"]
+    assert _moves(events("Fidji Simo will assume the CEO role of OpenAI's Applications division.")) == {
+        ("OpenAI", "Fidji Simo")}
+    assert _moves(events("Jane Doe will assume her new role as chief technology officer of Mistral AI in July.")) == {
+        ("Mistral AI", "Jane Doe")}

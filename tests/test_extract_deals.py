@@ -574,3 +574,9 @@ def test_review_of_this_sessions_partnership_rules():
     # ("each" of a joint venture's parties contributing keeps them partners)
     assert ("SoftBank", "OpenAI") in _partners("SoftBank and OpenAI have formed a joint venture with Oracle, each "
                                                "contributing $19 billion.")
+
+
+def test_second_review_of_this_sessions_partnership_rules():
+    # a review of 34b628b..0bb867b: two companies that "have both signed" an agreement with no one else are partners
+    assert _partners("Microsoft and OpenAI have both signed a new definitive agreement for the next phase of their "
+                     "partnership.") == {("Microsoft", "OpenAI")}

@@ -335,11 +335,21 @@ def test_review_of_this_sessions_legal_rules():
     # (a suit's "against" far from its word is another clause's)
     assert legal("The suit brought by Elon Musk in March claims OpenAI abandoned its nonprofit mission in order to "
                  "compete against Google.") == {("OpenAI", "Elon Musk")}
-    # (the firms listed after a colon end at a relative clause)
+    # (the firms listed after a colon are read without their asides)
     assert legal("The lawsuit, filed by authors against two AI companies: Anthropic, which is backed by Amazon and "
-                 "Google, and Meta, seeks damages.") == {("Anthropic", "authors")}
+                 "Google, and Meta, seeks damages.") == {("Anthropic", "authors"), ("Meta", "authors")}
     # (a plaintiff "including" someone is named only with their trade: no "Pulitzer Prize")
     assert legal("A group of authors sued Anthropic on Tuesday. The authors, including Pulitzer Prize winner Kai Bird, "
                  "say the company copied their books.") == {("Anthropic", "authors")}
     assert legal("Several employees sued xAI last week. The employees, including Senior Engineer Jane Doe, say they "
                  "were not paid.") == {("xAI", "employees")}
+
+
+def test_second_review_of_this_sessions_legal_rules():
+    # a review of 34b628b..0bb867b: the person the sentence before is about, after a fronted time; a firm's aside in
+    # brackets is no end of the list
+    assert legal("Last year, author Jane Smith published her tenth novel. Last week, she filed a lawsuit against "
+                 "OpenAI.") == {("OpenAI", "Jane Smith")}
+    found = legal("The lawsuit, filed by artists against three companies: Stability AI (the maker of Stable "
+                  "Diffusion), Midjourney and DeviantArt, seeks damages.")
+    assert found >= {("Stability AI", "artists"), ("Midjourney", "artists")}

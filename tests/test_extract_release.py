@@ -843,3 +843,28 @@ def test_review_of_this_sessions_release_rules():
     assert not typed(events(lead + "Nvidia has yet to release Nemotron 4.5 Ultra, its largest open model."),
                      "model_release")
     assert not typed(events(lead + "Analysts expect Nvidia to announce Cosmos Reason 3 at GTC."), "model_release")
+
+
+def test_second_review_of_this_sessions_release_rules():
+    # a review of 34b628b..0bb867b: section labels and gerund headlines on a lab's own site are no models; the site's
+    # company makes only what its headline calls "our" one; a partner's model named in a lab's headline is the partner's
+    for title, url in (("Opinion: Our AI models are failing us", "https://www.theguardian.com/x"),
+                       ("Training: Our Models", "https://www.anthropic.com/news/x"),
+                       ("Reasoning: Our Models Now Think Longer", "https://openai.com/index/x")):
+        articles = pl.DataFrame([{"article_id": "a", "title": title, "text": "We train models.",
+                                  "published_at": PUBLISHED, "url": url}])
+        assert not typed(extract_mentions(articles).to_dicts(), "model_release")
+    articles = pl.DataFrame([{"article_id": "a", "title": "Our partner Sarvam AI launches Sarvam-M2, a Hindi reasoning "
+                              "model", "text": "Sarvam AI builds models.", "published_at": PUBLISHED,
+                              "url": "https://blogs.nvidia.com/x"}])
+    assert typed(extract_mentions(articles).to_dicts(), "model_release") == {("Sarvam AI", "Sarvam-M2")}
+    # (a history told with a possessive subject or an irregular verb)
+    for text in ("With the release of GPT-5.5, OpenAI's user base exploded.",
+                 "Following the release of Qwen 4, Alibaba's cloud revenue rose 30%."):
+        assert not typed(events(text), "model_release")
+    # (further into the lead: "open sourced" with a space, and a plan told as one)
+    lead = "Nvidia sells chips. Enterprises want speed. Costs climb. Routing is hard. Nvidia is proposing a fix. "
+    assert typed(events(lead + "On Tuesday, Nvidia open sourced Nemotron 4.5 Ultra, its largest open model."),
+                 "model_release") == {("Nvidia", "Nemotron 4.5 Ultra")}
+    assert typed(events(lead + "Nvidia will release Nemotron 4.5 Ultra next month."), "model_release", "status") == {
+        ("Nvidia", "Nemotron 4.5 Ultra", "planned")}

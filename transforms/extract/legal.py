@@ -175,7 +175,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # someone spoke to, "Musk told reporter Kara Swisher ... Last week, he filed a lawsuit against OpenAI")
     told_person = pl.when(before.str.contains(r"(?i:\b(?:he|she)\s+(?:\w+\s+){0,2}$)")).then(
         pl.col("prev_sentence").str.extract(
-            rf"^(?:[A-Z][\w’' ]{{0,40}}?\s(?:is|was)\s+)?(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’']*\s+){{0,4}}?"
+            rf"^(?:[A-Z][\w ]{{0,30}},\s+)?(?:[A-Z][\w’' ]{{0,40}}?\s(?:is|was)\s+)?(?:(?:the|a|an)\s+)?"
+            rf"(?:[A-Z][\w.&’']*\s+){{0,4}}?(?:former\s+)?"
             rf"{PERSON_TRADE},?\s+{PERSON}",
             1,
         )
@@ -373,8 +374,11 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # to the clause's end)
     listed = (
         pl.col("against").str.extract(rf"^(?:[\w\-]+\s+){{0,5}}?{FIRMS}:\s+([^;]*)", 1)
-        # (up to a relative clause or an aside: "two AI companies: Anthropic, which is backed by Amazon and Google")
-        .str.replace(r"(?:,\s+(?:which|who|that|whose|the latter|the former)\b|\s[-–—]\s|\().*$", "")
+        # (without its asides: "two AI companies: Anthropic, which is backed by Amazon and Google, and Meta", "Stability
+        # AI (the maker of Stable Diffusion), Midjourney")
+        .str.replace_all(r",\s+(?:which|who|whose|the latter|the former)\b[^,]*", "")
+        .str.replace_all(r"\s*\([^)]*\)", "")
+        .str.replace(r"\s[-–—]\s.*$", "")
     )
     rows = rows.with_columns(
         pl.col("by").str.replace(PARTY_END, "").str.strip_chars(),

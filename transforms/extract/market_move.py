@@ -326,8 +326,11 @@ def _respective_moves(rows: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (a noun tells a move of what follows it, where something does: "saw increases of 20% and 39%, respectively, in
     # their cloud businesses" are no share moves)
-    told_of = pl.col("verb").str.starts_with("saw") & pl.col("sentence").str.contains(
-        r"respectively,?\s+(?:in|of|for|across|on|at)\s"
+    # (not where that is trading: "saw gains of 3% and 5%, respectively, in after-hours trading")
+    told_of = (
+        pl.col("verb").str.starts_with("saw")
+        & pl.col("sentence").str.contains(r"respectively,?\s+(?:in|of|for|across)\s")
+        & ~pl.col("sentence").str.contains(r"respectively,?\s+in\s+(?:[\w\-]+\s+)?trading\b")
     )
     rows = rows.filter(~told_of)
     both = rows.filter(pl.col("names").list.len() == pl.col("figures").list.len()).explode("names", "figures")

@@ -67,7 +67,8 @@ RELEASE_AS_TIME = (
     # "With the release of GPT-3.5, the team experienced its first major breakthrough" (holdout h1846, a history)
     # (told in the past: not "With the launch of Claude Opus 5.1, Anthropic now leads on coding benchmarks")
     r"|^(?:with|after|since|following) the (?:release|launch|debut) of [^,;]{1,60}, (?:the |its |their )?"
-    r"(?:[\w\-]+ ){0,3}?(?:[a-z]+ed|was|were|had|became|began|saw|got|grew|took|made|came|went)\b"
+    r"(?:[\w\-’']+ ){0,3}?(?:[a-z]+ed|was|were|had|became|began|saw|got|grew|took|made|came|went|rose|fell|hit|led"
+    r"|won|lost|drew|sold|brought|kept|left|paid|ran|said|sent|spent|stood|told|shot|soared|sank|slid)\b"
     # a clause that dates the main one: "and when Anthropic's Opus 4.6 model was released, PRs hit an inflection point"
     r"|\b(?:when|ever since|once) (?:[\w’'.\-]+ ){1,6}?(?:was|were) (?:first |finally )?"
     r"(?:released|launched|unveiled|introduced|announced),"
@@ -682,7 +683,12 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     lead_model = (
         sents.filter(pl.col("sent_idx") <= LEAD_SENTENCES)
         .group_by("article_id")
-        .agg(_lead_model=pl.col("low").str.contains(r"\b(?:models?|llms?)\b").any())
+        .agg(
+            _lead_model=pl.col("low").str.contains(r"\b(?:models?|llms?)\b").any(),
+            # (the names the lead says a thing is called: "Our model, called Inkling, is ...")
+            _called=pl.col("sentence").str.extract_all(r"\b(?:called|named)\s+[A-Z][\w.\-]*")
+            .list.explode(keep_nulls=False, empty_as_null=False).str.replace(r"^\S+\s+", ""),
+        )
     )
     rows = rows.join(lead_model, on="article_id", how="left")
     title = _built("title_announced", lambda: pl.col("sentence").str.extract_groups(TITLE_ANNOUNCED))
@@ -712,9 +718,10 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         & ~after.str.contains(NOT_A_MODEL_AFTER)
         & after.str.contains(MODEL_NOUN_ENDS)
         & ~name.str.contains(PHRASE_WORD)
-        # (a name like a gerund is a paper's, "Scaling: ...", unless the lab calls it its own model: "Inkling: Our
-        # Open-Weights Model", tests/newsindex w020)
-        & (~name.str.contains(PAPER_TITLE) | desc.str.contains(r"^(?i:our)\s"))
+        # (a name like a gerund is a paper's, "Scaling: ...", unless the lab calls it its own model and the lead says
+        # so by name: "Inkling: Our Open-Weights Model" ... "Our model, called Inkling, is ...", tests/newsindex w020;
+        # not "Training: Our Models", nor "Opinion: Our AI models are failing us")
+        & (~name.str.contains(PAPER_TITLE) | desc.str.contains(r"^(?i:our)\s") & pl.col("_called").list.contains(name))
         & ~name.str.contains(NOT_A_MODEL_NAME)
         & (~desc.str.contains(PAPER_TITLE) | desc.str.starts_with("Introducing"))
     )
@@ -726,6 +733,8 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             after=described.struct.field("after"),
             only=only,
             headline_released=headline_released,
+            # (the lab's own headline: "NAME: Our ...")
+            _own=described.struct.field("desc").fill_null("").str.contains(r"^(?i:our)\s"),
         )
         .with_columns(
             name=pl.when(name.is_not_null() & model_like)
@@ -765,14 +774,14 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # thinkingmachines.ai, tests/newsindex w020, whose lead names Hugging Face first)
         model_org=pl.coalesce(
             _lookup(known, _maps(g)["model_org"]), stem_org, line_org,
-            pl.when(pl.col("sent_idx") == 0).then("site_org"), "first_org",
+            pl.when((pl.col("sent_idx") == 0) & pl.col("_own")).then("site_org"), "first_org",
         ),
         is_short=pl.lit(False),
         is_new=known.is_null(),
         is_family=pl.lit(False),
     )
     return rows.drop(
-        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "first_org"
+        "name", "desc", "after", "only", "told_name", "headline_released", "_lead_model", "_called", "_own", "first_org"
     ).filter(pl.col("model_org").is_not_null())
 
 
@@ -820,8 +829,11 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # (a release made, not one planned or awaited: "Nvidia has yet to release ...", "Analysts expect Nvidia to
     # announce ...")
     taken = (
-        r"(?i:\b(?:releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)|open-sourc(?:es|ed)|debut(?:s|ed)"
-        rf"|ship(?:s|ped)|roll(?:s|ed) out|announc(?:es|ed)|{UNKNOWN_GERUNDS}|{OUT_WITH_LEAD})\s+"
+        r"(?i:\b(?:releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)|open[- ]sourc(?:es|ed)"
+        r"|debut(?:s|ed)|ship(?:s|ped)|roll(?:s|ed) out|announc(?:es|ed)"
+        # (a plan told as one is a planned release still: "Nvidia will release ... next month")
+        r"|(?:did|will) (?:release|launch|unveil|introduce|ship|open-source)"
+        rf"|{UNKNOWN_GERUNDS}|{OUT_WITH_LEAD})\s+"
         rf"(?:[\w’'\-]+\s+){{0,3}}?){listed}"
     )
     # A headline without a release verb releases only the names it consists of ("Gemini 3.6 Flash, 3.5 Flash-Lite,

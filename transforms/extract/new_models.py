@@ -296,9 +296,10 @@ def _makers(sents: pl.DataFrame, occ: pl.DataFrame, g: gaz.Gazetteer) -> pl.Data
             _maker_name(pl.col("owner"), g),
             pl.coalesce(_canonical(pl.col("by"), g.org_by_key), "by"),
             own_site_maker(),
-            # (or where the page's headline says "our": "Inkling: Our Open-Weights Model" on thinkingmachines.ai,
-            # tests/newsindex w020, whose lead names Hugging Face first)
-            pl.when((pl.col("sent_idx") == 0) & pl.col("low").str.contains(r"\bour\b")).then("site_org"),
+            # (or where the page's headline names it as "our" one: "Inkling: Our Open-Weights Model" on
+            # thinkingmachines.ai, tests/newsindex w020, whose lead names Hugging Face first; not "Our partner Sarvam
+            # AI launches ...")
+            pl.when((pl.col("sent_idx") == 0) & pl.col("low").str.contains(r"^[^:]{1,40}:\s+our\b")).then("site_org"),
             "own",
             "its",
             # (the company introduced last, where a known one was named no later: "Almeida left OpenAI to start

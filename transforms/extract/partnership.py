@@ -591,9 +591,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     for one, other in (("org", "partner"), ("partner", "org")):
         for word in EACH_OWN:
             # ("A and B both", "A and B have both launched education partnerships with universities")
+            # (with an auxiliary, only where each deals with others: not "Microsoft and OpenAI have both signed a new
+            # definitive agreement for the next phase of their partnership")
             for aux in ("", "have ", "are ", "had "):
                 told = pl.concat_str(pl.col(one), pl.lit(" and "), pl.col(other), pl.lit(f" {aux}{word} "))
-                each_own = each_own | pl.col("sentence").str.contains(told, literal=True)
+                with_others = pl.lit(True) if aux == "" else pl.col("low").str.contains(r"\bwith\b")
+                each_own = each_own | pl.col("sentence").str.contains(told, literal=True) & with_others
     rows = rows.filter(~each_own)
     # "a multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon", "partner
     # of Cerebras Systems and AMD", "collaborations with ASML, BNP Paribas, Amazon's Alexa+": two parties listed after

@@ -29,8 +29,8 @@ POLICY_ACTION = (
     r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
     # ("released a package of rules designed to update export controls", "Commerce Updates Chip-Export Restrictions")
     # (not the noun: "oppose updates to the California ... Act", "Terms of Service update notice")
-    # (not "This story has been updated", "export controls updated in 2023", "Updated guidance ... is expected")
-    r"|to update|updates (?:its|their|the|chip|export|ai)\b"
+    # (not the noun, nor a page or a rule updated before: _measures_as_nouns)
+    r"|updat(?:ed|ing)|to update|updates (?:its|their|the|chip|export|ai)\b"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
     r"|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
@@ -73,12 +73,18 @@ MEASURE_SAYS = (
 )
 
 
+# "This story has been updated to include comment ...", "Under export controls updated in 2023, ...", "Updated guidance
+# from the European Commission ... is expected": a page or a rule updated before is no action.
+NO_UPDATE = r"(?i:\b(?:(?:has|have|had) been|was|were) updated\b|\bupdated (?:in|on|since) (?:\w+ )?\d{4}\b|^updated\b)"
+
+
 def _measures_as_nouns(text: pl.Expr) -> pl.Expr:
     """The text with the measure words that are no action (NOUN_ACTION, DESCRIBING_PARTICIPLE, MEASURE_DESCRIBED,
     MEASURE_SAYS) read as "measure"."""
     return (
         text.str.replace_all(NOUN_ACTION, "${1}measure").str.replace_all(DESCRIBING_PARTICIPLE, "${1}measure$2")
         .str.replace_all(MEASURE_DESCRIBED, "${1}measure").str.replace_all(MEASURE_SAYS, "${1}measure")
+        .str.replace_all(NO_UPDATE, "noted")
     )
 
 
