@@ -73,10 +73,9 @@ MOVE_VERBS = (
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
-    # ("OpenAI's Chief Technology Officer, Mira Murati, will assume the role of interim CEO", tests/searchpages s054)
-    # (a role told: not "has assumed a central role in U.S.-China trade talks")
-    # ("will assume the CEO role of OpenAI's Applications division", "will assume her new role as chief technology
-    # officer")
+    # "Mira Murati, will assume the role of interim CEO" (tests/searchpages s054), "will assume the CEO role of OpenAI's
+    # Applications division", "will assume her new role as chief technology officer": a role named, not "has assumed a
+    # central role in U.S.-China trade talks"
     rf"|assum(?:e|es|ed|ing) (?:the|her|his|their) (?:[\w\-]+ ){{0,2}}?(?:role|post|position|title) (?:of|as) "
     rf"(?:[\w\-]+ ){{0,2}}?(?:{ROLE})|assum(?:e|es|ed|ing) the (?:{ROLE}) (?:role|post|position)"
     # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is

@@ -826,8 +826,8 @@ def _new_versions(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
         & (pl.col("verb_cue") | (pl.col("sent_idx") == 0) & ~pl.col("explainer_title"))
     )
     listed = rf"((?:{'|'.join(stems)}){VERSION_TAIL}(?:(?:{VERSION_LIST_SEP})\d+(?:\.\d+)?{VERSION_SUFFIX})*)"
-    # (a release made, not one planned or awaited: "Nvidia has yet to release ...", "Analysts expect Nvidia to
-    # announce ...")
+    # (a release the verb tells as made, or as set with "will": not one awaited, "Nvidia has yet to release ...",
+    # "Analysts expect Nvidia to announce ...")
     taken = (
         r"(?i:\b(?:releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)|open[- ]sourc(?:es|ed)"
         r"|debut(?:s|ed)|ship(?:s|ped)|roll(?:s|ed) out|announc(?:es|ed)"
