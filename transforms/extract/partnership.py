@@ -588,16 +588,18 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # Two subjects each acting on its own are no pair: "Leading AI labs Anthropic and OpenAI both established FDE groups
     # in May, partnering with private equity firms, banks and consulting firms" (holdout h615).
     each_own = pl.lit(False)
+    # ("A and B both", "A and B have both launched education partnerships with universities")
+    # (with an auxiliary, only where each deals with others: not "Microsoft and OpenAI have both signed a new
+    # definitive agreement for the next phase of their partnership")
+    # (read once, as a column: the loop below would read it for each told form)
+    rows = rows.with_columns(_with_others=pl.col("low").str.contains(r"\bwith\b"))
     for one, other in (("org", "partner"), ("partner", "org")):
         for word in EACH_OWN:
-            # ("A and B both", "A and B have both launched education partnerships with universities")
-            # (with an auxiliary, only where each deals with others: not "Microsoft and OpenAI have both signed a new
-            # definitive agreement for the next phase of their partnership")
             for aux in ("", "have ", "are ", "had "):
                 told = pl.concat_str(pl.col(one), pl.lit(" and "), pl.col(other), pl.lit(f" {aux}{word} "))
-                with_others = pl.lit(True) if aux == "" else pl.col("low").str.contains(r"\bwith\b")
+                with_others = pl.lit(True) if aux == "" else pl.col("_with_others")
                 each_own = each_own | pl.col("sentence").str.contains(told, literal=True) & with_others
-    rows = rows.filter(~each_own)
+    rows = rows.filter(~each_own).drop("_with_others")
     # "a multibillion-dollar deal with AMD for its Instinct GPUs and a multibillion-dollar deal with Amazon", "partner
     # of Cerebras Systems and AMD", "collaborations with ASML, BNP Paribas, Amazon's Alexa+": two parties listed after
     # the deal word are each another's partner, not each other's ("a deal between A and B" pairs them; so does a

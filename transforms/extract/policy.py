@@ -28,8 +28,8 @@ POLICY_ACTION = (
     # (restrictions taken off: "lifted its restrictions on Anthropic's smartest models")
     r"|(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)) (?:its |the |some )?(?:restrictions|curbs|limits|ban|controls)"
     # ("released a package of rules designed to update export controls", "Commerce Updates Chip-Export Restrictions")
-    # (not the noun: "oppose updates to the California ... Act", "Terms of Service update notice")
-    # (not the noun, nor a page or a rule updated before: _measures_as_nouns)
+    # (not the noun, "oppose updates to the California ... Act", "Terms of Service update notice"; nor a page or a rule
+    # updated before: NO_UPDATE, read in _measures_as_nouns)
     r"|updat(?:ed|ing)|to update|updates (?:its|their|the|chip|export|ai)\b"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
     r"|requir(?:e|es|ed|ing)|would "
