@@ -810,6 +810,9 @@ def test_a_name_spelt_with_a_non_breaking_hyphen_is_read_and_its_history_is_no_r
     # 113 saved articles of the labelled sets and the pool spell "GPT‑5" with U+2011 (tests/searchpages s042)
     found = events("OpenAI’s GPT\u20114 was trained for $78M.")
     assert {(e["org"], e["model"]) for e in found if e["type"] == "training_cost"} == {("OpenAI", "GPT-4")}
+    # (in the headline too)
+    assert typed(events("OpenAI released it on Monday.", "OpenAI launches GPT\u20115.7"), "model_release") == {
+        ("OpenAI", "GPT-5.7")}
     # what that shows of the release checks: a release that dates the sentence (holdout h1846) and a model not out yet
     # (the pool, p2371) are no release
     assert not typed(events("With the release of GPT\u20113.5, the team experienced its first major breakthrough."),

@@ -180,6 +180,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
     (see SENTENCE_END) are not read: an event named only in a related-article headline is not this article's news.
     """
     placeholder = "\u2024"  # one-dot leader stands in for abbreviation dots while splitting
+    # (the title too: it is read against the lines below and is the headline sentence)
+    articles = articles.with_columns(pl.col("title", "text").fill_null("").pipe(_plain))
     line = pl.col("line")
     has_share_word = line.str.contains(SHARE_WORDS[0], literal=True) | line.str.contains(SHARE_WORDS[1], literal=True)
     heading = _blank_unless(pl.col("launch_heading"), line)
@@ -187,8 +189,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         articles.select(
             "article_id",
             "published_at",
-            title=pl.col("title").fill_null("").pipe(_plain).str.replace(TITLE_SITE, ""),
-            line=pl.col("text").fill_null("").pipe(_plain).str.split("\n"),
+            title=pl.col("title").str.replace(TITLE_SITE, ""),
+            line=pl.col("text").str.split("\n"),
         )
         .explode("line")
         .with_columns(
