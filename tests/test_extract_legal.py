@@ -306,13 +306,16 @@ def test_plaintiffs_who_sue_keep_their_suit():
     assert legal("Plaintiffs sued Meta in federal court in California on Monday.") == {("Meta", "Plaintiffs")}
 
 
+# The suits of tests/searchpages s045 and s047 (one story, told by two sites): John Carreyrou against six companies.
+CARREYROU_SUITS = {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI", "Perplexity")}
+
+
 def test_he_or_she_who_sues_is_the_person_the_sentence_before_names_by_their_trade():
     # tests/searchpages s045 (a news site's story of the authors' suits)
     text = ("Leading the charge is New York Times investigative reporter John Carreyrou, best known for exposing the "
             "Theranos scandal and writing the bestselling book “Bad Blood.” Alongside five other writers, he has filed "
             "lawsuits against Anthropic, Google, OpenAI, Meta, Elon Musk’s xAI, and Perplexity.")
-    assert legal(text) == {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI",
-                                                               "Perplexity")}
+    assert legal(text) == CARREYROU_SUITS
     # (a person the sentence before names by no trade is no plaintiff read from "he")
     assert not legal("The book was written by John Carreyrou. He has filed lawsuits against Anthropic and Google.")
 
@@ -322,8 +325,7 @@ def test_legal_action_launched_by_a_group_against_the_firms_it_lists():
     text = ("A fresh wave of legal action has been launched by a coalition of writers, including investigative "
             "journalist John Carreyrou, against six leading artificial intelligence firms: Anthropic, Google, OpenAI, "
             "Meta, xAI, and Perplexity.")
-    assert legal(text) == {(org, "John Carreyrou") for org in ("Anthropic", "Google", "OpenAI", "Meta", "xAI",
-                                                               "Perplexity")}
+    assert legal(text) == CARREYROU_SUITS
 
 
 def test_review_of_this_sessions_legal_rules():
