@@ -355,3 +355,18 @@ def test_second_review_of_this_sessions_legal_rules():
     found = legal("The lawsuit, filed by artists against three companies: Stability AI (the maker of Stable "
                   "Diffusion), Midjourney and DeviantArt, seeks damages.")
     assert found >= {("Stability AI", "artists"), ("Midjourney", "artists")}
+
+
+def test_a_regulators_ban_or_order_to_pay_is_its_action_against_the_company():
+    # (tests/searchpages s119, s121)
+    garante = "Garante per la protezione dei dati personali"
+    assert legal("Italy's data protection authority, the Garante, banned U.S.-based artificial intelligence chatbot "
+                 "company Replika from processing the personal data of Italian users.") == {("Replika", garante)}
+    assert legal("The Garante della privacy closes the investigation into ChatGpt, requiring the developer OpenAI to "
+                 "pay a fine of EUR 15 million and to carry out a six-month information campaign.") == {
+        ("OpenAI", garante)
+    }
+    # (a ban by no regulator is no action; an order to do more than pay is policy's directive)
+    assert not legal("OpenAI banned users from generating images of politicians.")
+    assert not legal("The FTC ordered Meta to stop using children's data.")
+    assert not legal("The company barred employees from using ChatGPT at work.")

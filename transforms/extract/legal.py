@@ -39,6 +39,14 @@ INFRINGED = r"\binfring(?:ed|es)\b"
 # An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
 AI_KINDS = ["lab", "startup"]
 # "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
+# A regulator's order or ban: "Italy's data protection authority, the Garante, banned ... Replika from processing the
+# personal data of Italian users", "requiring the developer OpenAI to pay a fine of EUR 15 million" (tests/searchpages
+# s119, s121). Its verb is read as "fined" (_legal), where a regulator (gazetteer kind) is named before it.
+REGULATOR_ACTION = (
+    # (an order to do more than pay is policy's directive: "The FTC ordered Meta to stop using children's data")
+    r"\b(?:(?:bann(?:ed|es|ing)|bans|barred|bars)(\s+)((?:[\w\-.’']+\s+){1,8}?from\s+\w+ing)"
+    r"|(?:order(?:ed|s|ing)|requir(?:ed|es|ing))(\s+)((?:[\w\-.’']+\s+){1,8}?to\s+pay))\b"
+)
 LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u\.s\. )?judge\b"
 IN_A_SUIT_ACCUSED = (
     # (an object after the verb: not the passive "Microsoft is accused of ...")
@@ -209,7 +217,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(PUBLISHED_INVESTIGATION, " ")
     )
     rows = sents.filter(
-        cue_text.str.contains(LEGAL_CUE)
+        (cue_text.str.contains(LEGAL_CUE) | low.str.contains(REGULATOR_ACTION))
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
         & ~low.str.contains(RULING_SUPPOSED)
@@ -224,12 +232,20 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "legal")  # no rows, in the mentions' shape
+    # A regulator's ban or order to pay, before any other cue, is read as its fine (its regulator checked below).
+    before_action = (
+        pl.col("sentence").str.replace(f"(?i:{REGULATOR_ACTION})", "\x01").str.extract(r"^([^\x01]*)\x01", 1)
+    )
     # "In a lawsuit filed Tuesday, Alibaba accused the Trump administration of blacklisting the company" (holdout
     # h387): who accuses in the suit sues whom they accuse.
     # (not where the suit's own words name whom it is against: "In a lawsuit filed against OpenAI, Elon Musk accused Sam
     # Altman of ...")
     rows = rows.with_columns(
-        legal_text=pl.when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
+        regulator_action=before_action.is_not_null() & ~before_action.str.contains(f"(?i:{LEGAL_CUE})")
+    ).with_columns(
+        legal_text=pl.when(pl.col("regulator_action"))
+        .then(pl.col("sentence").str.replace(f"(?i:{REGULATOR_ACTION})", "fined$1$2$3$4"))
+        .when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
         .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
         .otherwise(pl.col("sentence"))
     )
@@ -272,6 +288,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 ).pipe(_drop_nulls)
             ),
         )
+        # (a ban or an order is a regulator's: "OpenAI banned users from" tells no action)
+        .filter(~pl.col("regulator_action") | org_kind(pl.col("left").list.first(), g).eq("regulator"))
         .with_columns(
             plaintiffs=pl.when(swapped).then("right").otherwise("left"),
             defendants=pl.when(swapped).then("left").otherwise("right"),
@@ -682,10 +700,11 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 
 def mentions(found: Found) -> pl.DataFrame:
     # (one scan of every sentence for the cues of all readings)
+    CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_ACTION}"
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement; nor is "integration with
     # payment settlement and verification flows", holdout h1238)
     sents = found.sents.filter(
-        pl.col("low").str.contains(rf"{LEGAL_CUE}|{SUIT}") & ~pl.col("past_year")
+        pl.col("low").str.contains(CUES) & ~pl.col("past_year")
         & ~pl.col("low").str.contains(r"\bsettle[sd]? on\b|\b(?:payments?|transactions?|trades?) settlements?\b")
         & ~pl.col("low").str.contains(SUITS_AS_A_CLASS)
     )
@@ -698,7 +717,7 @@ def mentions(found: Found) -> pl.DataFrame:
         _low=pl.col("low").str.replace_all(r"(,\s+|\band\s+)sue\s", "${1}person "),
     )
     sents = (
-        sents.filter(pl.col("_low").is_null() | pl.col("_low").str.contains(rf"{LEGAL_CUE}|{SUIT}"))
+        sents.filter(pl.col("_low").is_null() | pl.col("_low").str.contains(CUES))
         .with_columns(low=pl.coalesce("_low", "low"))
         .drop("_low")
     )
@@ -706,7 +725,7 @@ def mentions(found: Found) -> pl.DataFrame:
     # participated in the creation of Google Books ..., confirmed that ..." (holdout h724).
     sents = sents.filter(
         ~pl.col("low").str.contains(FRONTED_SUIT)
-        | pl.col("low").str.replace(FRONTED_SUIT, " ").str.contains(rf"{LEGAL_CUE}|{SUIT}")
+        | pl.col("low").str.replace(FRONTED_SUIT, " ").str.contains(CUES)
     )
     # (the names are looked for only in the articles with a legal cue: most have none)
     cued = found.all_sents.join(sents.select("article_id").unique(), on="article_id", how="semi")

@@ -116,7 +116,7 @@ GENERIC_PARTY = r"^(?:AI|A\.I\.|AGI|GenAI|LLMs?|GPUs?|Big Tech|Tech|Silicon Vall
 # "Israeli networking company Mellanox".
 TARGET_DESCRIPTOR = (
     r"^\s*(?:(?:the|its|a|an|rival|fellow)\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*(?:’s|'s)\s+)?"
-    r"(?:(?:[A-Z][a-z]+|[\w\-]+)\s+){0,4}?(?:start-?up|company|firm|maker|developer|provider|lab|"
+    r"(?:(?:[A-Z][a-z]+|[\w\-.]+)\s+){0,4}?(?:start-?up|company|firm|maker|developer|provider|lab|"
     r"designer|platform"
     r"|specialist|business|unit|rival|competitor|chipmaker|supplier|operator|group|network|retailer|chain|brand)\s+"
     r"(?:called\s+|named\s+)?"
