@@ -3349,6 +3349,13 @@ def test_an_officer_who_assumes_a_role_or_is_announced_as_the_new_one_moves():
     assert not _moves(events("Google announced Gemini Ultra as the new default model for its assistant."))
 
 
+def test_a_move_told_as_a_noun_of_a_person_a_name_introduces():
+    # tests/searchpages s054; s017 (the cofounders "its" tells are another company's, the sentence before's)
+    assert _moves(events("The departure of Altman prompted the resignation of OpenAI President and Co-founder Greg "
+                         "Brockman, who expressed his best wishes for the company.")) == {("OpenAI", "Greg Brockman")}
+    assert not _moves(events("Adept has faced challenges in acquiring customers. This led to the departure of two of "
+                             "its cofounders, Ashish Vaswani and Niki Parmar, who went on to launch a startup."))
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -123,6 +123,11 @@ OBJECT_MOVE = (
     r"\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"
     r"former|formerly|previously|ex-|once|now|currently|said|says|told|added|according)\b|;|\.|$)"
 )
+# A move told as a noun, of a person a name introduces: "The departure of Altman prompted the resignation of OpenAI
+# President and Co-founder Greg Brockman" (tests/searchpages s054; read as "the appointment of", OBJECT_MOVE). Not one
+# of someone a pronoun tells: "This led to the departure of two of its cofounders, Ashish Vaswani and Niki Parmar"
+# (s017: the company is Adept, the sentence before's).
+NOUN_MOVE = r"\bthe (?:resignation|departure|ouster|promotion) of ([A-Z])"
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
@@ -403,7 +408,10 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .str.split("\x1f")
     )
     obj = (
-        sents.select("article_id", "sent_idx", m=pl.col("sentence").str.extract_all(OBJECT_MOVE))
+        sents.select(
+            "article_id", "sent_idx", m=pl.col("sentence").str.replace_all(NOUN_MOVE, "the appointment of $1")
+            .str.extract_all(OBJECT_MOVE)
+        )
         .explode("m")
         .drop_nulls("m")
         .select(
