@@ -73,7 +73,9 @@ def main() -> None:
     for id_ in sorted(manifest):
         merged[id_], stats = merge_article(a[id_], b[id_])
         row = manifest[id_]
-        merged[id_]["source"] = {k: row[k] for k in ("url", "published", "outlet", "repo", "path", "commit")}
+        # (the provenance fields each set's manifest has: a repository's path and commit, or a search's query)
+        merged[id_]["source"] = {k: row[k] for k in ("url", "published", "outlet", "repo", "path", "commit", "query")
+                                 if k in row}
         totals.update(stats)
         negatives[(bool(a[id_].get("negative")), bool(b[id_].get("negative")))] += 1
     out.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
