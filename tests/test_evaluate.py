@@ -22,6 +22,9 @@ def test_names_are_normalised_suffixes_dropped_and_aliases_folded():
     assert norm_name("The Walt Disney Company") == norm_name("Disney")  # (holdout h1676)
     # (the gazetteer's name for the Pentagon, and the labels' names for it: holdout h1059)
     assert norm_name("U.S. Department of Defense") == norm_name("Pentagon") == norm_name("Department of War")
+    # (US agencies by their acronyms: tests/pages2)
+    assert norm_name("FTC") == norm_name("Federal Trade Commission") == norm_name("U.S. Federal Trade Commission")
+    assert norm_name("DOJ") == norm_name("U.S. Department of Justice") == norm_name("Justice Department")
     assert norm_name("The") == "the"
     assert norm_name("AWS") == "amazon" and norm_name("Mistral AI") == norm_name("Mistral")
     assert norm_name("Zhipu") == norm_name("Z.ai")

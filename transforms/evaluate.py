@@ -49,6 +49,13 @@ ALIASES = {
     "pentagon": "pentagon", "departmentofdefense": "pentagon", "usdepartmentofdefense": "pentagon",
     "departmentofwar": "pentagon", "usdepartmentofwar": "pentagon", "usdepartmentofwarpentagon": "pentagon",
     "dod": "pentagon",
+    # (the US agencies' acronyms, as labels write them where the text does: tests/pages2's FTC suits; the gazetteer's
+    # names are the full ones)
+    "ftc": "federaltradecommission", "usftc": "federaltradecommission",
+    "usfederaltradecommission": "federaltradecommission",
+    "sec": "securitiesandexchangecommission", "ussecuritiesandexchangecommission": "securitiesandexchangecommission",
+    "doj": "usdepartmentofjustice", "departmentofjustice": "usdepartmentofjustice",
+    "justicedepartment": "usdepartmentofjustice",
 }
 
 
