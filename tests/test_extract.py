@@ -3356,6 +3356,27 @@ def test_a_move_told_as_a_noun_of_a_person_a_name_introduces():
     assert not _moves(events("Adept has faced challenges in acquiring customers. This led to the departure of two of "
                              "its cofounders, Ashish Vaswani and Niki Parmar, who went on to launch a startup."))
 
+def test_people_who_rejoin_are_welcomed_back_or_removed_move():
+    # tests/pages2 p080, p083, p105, p107; searchpages s100 (who reveals the move is no mover); realset r160
+    trio = {("OpenAI", "Barret Zoph"), ("OpenAI", "Luke Metz"), ("OpenAI", "Sam Schoenholz")}
+    assert _moves(events("OpenAI’s CEO of applications, Fidji Simo, announced that Barret Zoph, Luke Metz, and Sam "
+                         "Schoenholz are all rejoining the company after a brief stint at Thinking Machines.")) == trio
+    assert _moves(events("OpenAI has welcomed back three high-profile researchers—Barret Zoph, Luke Metz, and Sam "
+                         "Schoenholz—following a brief tenure at Thinking Machines.")) == trio
+    assert _moves(events("OpenAI has made the sudden decision to remove co-founder Sam Altman as CEO.")) == {
+        ("OpenAI", "Sam Altman")}
+    assert _moves(events("OpenAI, the artificial intelligence company, has removed its co-founder and CEO, Sam Altman, "
+                         "following a review.")) == {("OpenAI", "Sam Altman")}
+    assert _moves(events("Just under an hour after Murati's announcement, Fidji Simo, OpenAI’s CEO of applications, "
+                         "revealed that Zoph, Metz, and Schoenholz would be rejoining OpenAI.")) == set()
+    assert _moves(events("Lilian Weng, a cofounder of the AI startup Thinking Machines Lab who stepped down this week, "
+                         "is rejoining OpenAI.")) == {
+        ("OpenAI", "Lilian Weng"), ("Thinking Machines Lab", "Lilian Weng")}
+    # (a thing removed is no person; a place before a comma is no name of a list: holdout h049)
+    assert not _moves(events("Anthropic plans to remove Fable 5 from their subscription accounts."))
+    assert _moves(events("Jeff Dean has worked at Google since 1999. After 27 years at Google, Dean is leaving to be "
+                         "head of an AI startup called Discovery Loop.")) == {("Google", "Jeff Dean")}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

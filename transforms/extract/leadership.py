@@ -32,7 +32,7 @@ from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONTHS
 
 JOINED_DESCRIBED = (
-    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?i:giant|startup|start-up|company|firm|lab|maker|"
+    r"\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?i:giant|startup|start-up|company|firm|lab|maker|"
     r"developer|provider|platform|unicorn)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
 WEEKDAY_AFTER = rf"(?:^|\s+)(?:{'|'.join(WEEKDAYS)})$"
@@ -42,7 +42,7 @@ LEADERSHIP = (
     r"depart(?:s|ed|ing|ures?)?\b|leav(?:es|ing)|left"
     # (a promotion, not a department's name in a title: "Issei Hirano, Head of Platform Promotion, explains", holdout
     # h1851; nor "promotional")
-    r"|join(?:s|ed)|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
+    r"|(?:re)?join(?:s|ed)|rejoin(?:ing)?|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
 )
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
@@ -54,14 +54,17 @@ NAME = (
     # particles written in one word with the name ("Francis deSouza")
     r"|(?:de|di|da|du|le|la|van|von)[A-Z][a-zé’'\-]*[a-zé])){0,2}"
 )
+# (two or three words)
+FULL_NAME = NAME.removesuffix("{0,2}") + "{1,2}"
 # Verbs that say the person named just before them moves: arrives, is promoted, leaves.
 # ("Musk becomes world's first trillionaire": one becomes a role, nothing else)
 MOVE_VERBS = (
     rf"(?:becomes|became|will become|to become)\s+(?:[\w’'.\-]+\s+){{0,4}}?(?:{ROLE})"
     # "Rodrigo Kede Lima, who's been leading Microsoft's Asia business, will be its president" (holdout h615)
     rf"|will be (?:its|their|the new) (?:{ROLE})"
-    r"|takes over|took over|take over|has taken over|joins|joined|join|"
-    r"joining"
+    # ("Barret Zoph, Luke Metz, and Sam Schoenholz are all rejoining the company", tests/pages2 p080)
+    r"|takes over|took over|take over|has taken over|(?:re)?joins|(?:re)?joined|(?:re)?join|"
+    r"(?:re)?joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
     r"resigns|quit|quits|departs|departed|depart"
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
@@ -98,12 +101,14 @@ SAYS_MOVE = (
 # a move or a place is no mover: "Salazar, who left Epic Games to join Strava".)
 SUBJECT_MOVE = (
     r"(?P<object>\b(?:left|leaves|leaving|quit|joined|joins|from|at)\s+)?"
+    # (or a list of full names: "Barret Zoph, Luke Metz, and Sam Schoenholz are all rejoining the company", tests/pages2
+    # p080; not "After 27 years at Google, Dean is leaving")
     # (the apposition between commas or dashes, spaced or not: "Barret Zoph — the company’s head of enterprise AI sales
     # — has left", "Ami Vora—who joined Anthropic at the end of 2025—will lead the Product organization", holdout h1826)
-    rf"(?P<who>\b{NAME}(?:,? and {NAME})?)"
+    rf"(?P<who>\b{FULL_NAME}(?:,\s+{FULL_NAME}){{1,3}},?\s+and\s+{FULL_NAME}|\b{NAME}(?:,? and {NAME})?)"
     r"(?:(?P<appos>,[^,;]{1,140},|\s*[—–]\s*[^—–;]{1,140}\s*[—–])\s*|,?\s+)"
     r"(?:who\s+will\s+|"
-    r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|"
+    r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|all|both|"
     rf"set)\s+){{0,4}})"
     # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
     rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
@@ -117,6 +122,10 @@ OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
     # ("Smartbird, Inc. ... today announced the appointment of Nadia Carlsten as president")
     r"poaches|the appointment of"
+    # ("has removed its co-founder and CEO, Sam Altman", "OpenAI has welcomed back three high-profile researchers—Barret
+    # Zoph, Luke Metz, and Sam Schoenholz—", tests/pages2 p107, p083)
+    # (a person removed is one told by a role: not "plan to remove Fable 5 from their subscription accounts")
+    rf"|remov(?:e|es|ed|ing)\s+(?:(?:its|their|the|his|her)\s+)?{ROLE}|welcom(?:e|es|ed|ing) back"
     r"|replaced [A-Z][\w’'\-]+ with"
     # ("Sam Altman would be stepping down as CEO, and ... he would be replaced by Mira Murati", tests/searchpages s052)
     r"|(?:be|been|is|was|will be) (?:replaced|succeeded) by)"
@@ -132,7 +141,7 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
-    r"|giv(?:e|es|ing) up|gave up|assum|as (?:the|its|their) (?:new|next|incoming) "
+    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -392,7 +401,8 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .select(
             "article_id",
             "sent_idx",
-            names=pl.col("parts").struct.field("who").str.split(" and ").list.eval(pl.element().str.strip_chars(", ")),
+            names=pl.col("parts").struct.field("who").str.replace_all(r",\s+(?:and\s+)?|\s+and\s+", "\x1f")
+            .str.split("\x1f"),
             appos=pl.col("parts").struct.field("appos"),
         )
     )
@@ -402,6 +412,8 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     items = (
         pl.col("m")
         .str.extract(OBJECT_MOVE.replace("(?P<span>", "("), 1)
+        # (a list set off by dashes: "three high-profile researchers—Barret Zoph, Luke Metz, and Sam Schoenholz—")
+        .str.replace_all(r"\s*[—–]\s*", ", ")
         .str.replace_all(ROLE, "\x1f")
         .str.replace_all(r"\s+(?:of|from|at)\s+[^\x1f,]*", "")
         .str.replace_all(r",\s*|\s+and\s+", "\x1f")
@@ -473,7 +485,11 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             .str.extract_all(appointee)
             .list.eval(pl.element().str.extract(PERSON, 1)),
             speakers=pl.concat_list(
-                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:said|says|told|wrote|added|announced)"),
+                # (an apposition between too: "Fidji Simo, OpenAI’s CEO of applications, revealed that Zoph, Metz, and
+                # Schoenholz would be rejoining OpenAI", tests/searchpages s100)
+                pl.col("sentence").str.extract_all(
+                    rf"{PERSON}(?:,[^,;]{{1,80}},)?\s+(?:said|says|told|wrote|added|announced|revealed|confirmed)"
+                ),
                 # "..., said Paul Davis, head of economic crime at Barclays": a quoted speaker
                 # ("..., said its president Andrew Kelley": the speaker's title between)
                 pl.col("sentence").str.extract_all(
@@ -566,7 +582,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .list.join(" and ")
     )
     join_org = _canonical(
-        pl.col("tagged").str.extract(rf"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
+        pl.col("tagged").str.extract(rf"\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+)?{ORG_NAME}", 1), g.org_by_key
     )
     # ... or one the gazetteer does not know, told by what it is: "Jon Jenkins ... joined mobility giant Lime as its new
     # chief technology officer" (tests/searchpages s101; not the company in focus, which "its" would give)
@@ -610,7 +626,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         left_for=left_for,
         clause_orgs=_tagged_orgs(clause, g).list.filter(actor),
         role_org=role_org,
-        is_join=pl.col("sentence").str.contains(r"\bjoin"),
+        is_join=pl.col("sentence").str.contains(r"\b(?:re)?join"),
         role=pl.col("sentence").str.extract(
             r"(?:\bas|becomes?|became|named|over "
             rf"as|will be)\s+(?:[\w’'.]+\s+){{0,2}}?((?:interim |acting |new )?(?:{ROLE}))",
