@@ -3377,6 +3377,18 @@ def test_people_who_rejoin_are_welcomed_back_or_removed_move():
     assert _moves(events("Jeff Dean has worked at Google since 1999. After 27 years at Google, Dean is leaving to be "
                          "head of an AI startup called Discovery Loop.")) == {("Google", "Jeff Dean")}
 
+def test_a_list_items_mark_a_wrap_s_which_and_shares_a_reference_owns():
+    # tests/pages2 p020 (a "Key Points" list), p053, p050
+    assert _typed(events("Key Points\n- Approximately $1.1bn in disclosed VC funding for AI chip startups on a single "
+                         "Tuesday.\n- MatX raised $500m to build MatX One, an LLM-optimised accelerator blending SRAM "
+                         "speed with HBM for KV caches.", "AI chip startups soak up $1.1B in funding"),
+                  "funding", "amount_usd") == {("MatX", 500e6)}
+    assert ("Dell Technologies", 32.0, None) in _market(events(
+        "Nvidia shares rose 4% on Thursday. Other stocks on the move included Dell Technologies which skyrocketed 32% "
+        "after the personal computer maker forecast annual revenue above Wall Street estimates."))
+    assert not _market(events("The chipmaker's shares jumped by over 30% after announcing a multi-year supply "
+                              "agreement with OpenAI that could generate tens of billions in revenue."))
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

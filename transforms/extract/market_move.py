@@ -29,7 +29,7 @@ MARKET_DOWN = (
 )
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
-    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
+    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|skyrocket[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
     # "enough to send Amazon's stock up nearly 10% in after-hours trading"
     rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING})"
 )
@@ -139,7 +139,13 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             pct=pct_value(pl.col("sentence").str.replace_all(STAKE, " ")),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
-            org=pl.coalesce(owner, pl.col("orgs").list.filter(~not_mover).list.first()),
+            # (nor a company named after shares that a reference owns: "The chipmaker's shares jumped by over 30% after
+            # announcing a multi-year supply agreement with OpenAI", tests/pages2 p050)
+            org=pl.coalesce(
+                owner,
+                pl.when(~pl.col("sentence").str.contains(REFERRING_OWNER))
+                .then(pl.col("orgs").list.filter(~not_mover).list.first()),
+            ),
         )
         .drop("_figure_clause")
         .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
@@ -176,7 +182,7 @@ MOVE_DOWN_VERBS = (
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
-    r"added|adds"
+    r"added|adds|skyrocketed|skyrockets"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
     rf"|{RISING}|(?:all|both|each)\s+up"
 )
@@ -233,7 +239,8 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # however, tumbled nearly 9%": tests/searchpages s030, s028)
     move = (
         rf"(?P<names>{names})(?:\s+\([A-Z]{{2,6}}\))?(?:,\s+(?:however|meanwhile|though|too|in turn),)?"
-        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
+        # ("Other stocks on the move included Dell Technologies which skyrocketed 32%", tests/pages2 p053)
+        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:,?\s+which)?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
         rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_BRIDGE}{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
@@ -389,6 +396,10 @@ DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$
 REFERRED_START = (
     r"^" + LEAD_CONJUNCTION + r"(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the )"
 )
+
+
+# Shares a reference owns, not a name: "The chipmaker's shares", "Its stock".
+REFERRING_OWNER = r"^(?:The|Its)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?:’s|'s)\s+(?:shares|stock|share price)\b"
 
 
 def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:

@@ -55,7 +55,8 @@ ABBREVIATIONS = (
 # sentence (the next line does not go on in lower case). Long list items ("- Nvidia fell 3%") stay.
 # (The Register ends its last paragraph with its mark: "... less than half their $225.64 peak. ®")
 SENTENCE_END = r"[.!?。！？:;\"”’')\]…]\s*®?\s*$"
-LIST_ITEM = r"^\s*(?:[-*•·▪]|\d+[.)])\s+(?:\S+\s+){5,}"
+LIST_MARK = r"^\s*(?:[-*•·▪]|\d+[.)])\s+"
+LIST_ITEM = LIST_MARK + r"(?:\S+\s+){5,}"
 # A numbered heading with its story on the next line, as newsletters list the day's news: "2 DeepSeek just became
 # China's most valuable startup" / "It raised $7 billion, ..." (not a "most read" list: "6 Jack Mallers steps down as
 # XXI Capital CEO ... 5 hours ago", the next item below it).
@@ -246,8 +247,10 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             & ~(_title_case(line) & ~pl.col("headline") & ~pl.col("launch_heading"))
             & ~(pl.col("after_label") & ~line.str.contains(FULL_STOP_END))
         )
-        # (a numbered heading is read without its number: "2 DeepSeek just became China's most valuable startup")
-        .with_columns(line=pl.coalesce("numbered", line))
+        # (a numbered heading is read without its number: "2 DeepSeek just became China's most valuable startup"; a list
+        # item without its mark, which would stand before its subject: "- MatX raised $500m to build MatX One", tests/
+        # pages2 p020)
+        .with_columns(line=pl.coalesce("numbered", line).str.replace(LIST_MARK, ""))
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("title").first(), text=line.str.join("\n"))
     )
