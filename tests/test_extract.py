@@ -3389,6 +3389,19 @@ def test_a_list_items_mark_a_wrap_s_which_and_shares_a_reference_owns():
     assert not _market(events("The chipmaker's shares jumped by over 30% after announcing a multi-year supply "
                               "agreement with OpenAI that could generate tens of billions in revenue."))
 
+def test_a_contract_committed_to_or_signed_without_an_article_and_companies_a_count_lists_sued():
+    # tests/pages2 p033, p074
+    assert _partners(events("In a landmark deal, OpenAI has committed to a massive cloud infrastructure contract with "
+                            "Oracle, signaling a new phase in the AI arms race.")) == {("OpenAI", "Oracle")}
+    assert _partners(events("OpenAI and Oracle sign $300 billion cloud contract.")) == {("OpenAI", "Oracle")}
+    # (a commitment to the deal there is stays background)
+    assert not _partners(events("Microsoft remains committed to its partnership with OpenAI."))
+    ftc = "Federal Trade Commission"
+    assert {(e["org"], e["counterparty"]) for e in events(
+        "The FTC also sued three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine — which "
+        "promised customers passive income.") if e["type"] == "legal"} == {
+        ("Ascend Ecom", ftc), ("Ecommerce Empire Builders", ftc), ("FBA Machine", ftc)}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

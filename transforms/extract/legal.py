@@ -200,6 +200,23 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace(MATTER_START + ".*$", "")
         .str.replace(rf"^\s*(?:{COMES_AFTER}|(?:comes?|came|coming)\s+(?:days|weeks|months))\b.*$", "")
     )
+    # "The FTC also sued three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine — which
+    # promised ...": the companies a count of them lists, after a dash or a colon (tests/pages2 p074).
+    listed_after = (
+        after.str.extract(
+            rf"^\s*(?:(?:the|two|three|four|five|six|seven|eight|several|\d+)\s+)?(?:[\w\-]+\s+){{0,2}}?{FIRMS}"
+            r"\s*(?:[—–:]|\s-\s)\s*([^—–;:.]+)",
+            1,
+        )
+        .str.replace_all(r",\s+(?:and\s+)?|\s+and\s+", "\x1f")
+        .str.split("\x1f")
+        .list.eval(
+            pl.element().str.strip_chars(" ,").pipe(
+                lambda name: pl.when(name.str.contains(r"^[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}$")).then(name)
+            )
+        )
+        .list.drop_nulls()
+    )
     # "the Florida attorney general sued the company", "the company was sued by a Canadian": the company in focus.
     referred_after = after_clause.str.contains(r"^\s*(?:the|its)\s+(?:company|firm|startup|start-up)\b")
     # ("The tech giant has filed a civil lawsuit targeting the operation's infrastructure")
@@ -270,6 +287,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             .then(pl.concat_list(described_after))
             .when(pl.col("right").list.len() > 0)
             .then("right")
+            .when(listed_after.list.len() >= 2)
+            .then(listed_after)
             .otherwise(
                 pl.concat_list(
                     pl.when(a_name(unknown_after))

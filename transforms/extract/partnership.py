@@ -55,7 +55,9 @@ HELPED_BY = r"with (?:the |some |a little )?help (?:of|from)"
 PARTNERSHIP_WEAK = (
     r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
     r"agreement|contract)"
-    r"|(?:signed|signs|struck|strikes|agreed) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|agreement|contract)"
+    # ("OpenAI & Oracle Sign $300 Billion Cloud Contract", tests/pages2 p033: a headline drops the article)
+    r"|(?:signed|signs|sign|struck|strikes|agreed|inked|inks) (?:(?:a|an) )?(?:[a-z\-]+ |\$[\d.,]+ ){0,3}"
+    r"(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
     r"licen[cs]e"
     r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into"
@@ -81,7 +83,10 @@ PARTNERSHIP_BACKGROUND = (
     # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
     r"remains?|remained|still|already|existing|(?:its|their|the|[’']s) ongoing|long-?standing|earlier|prior|"
     r"previous(?:ly)?|"
-    r"commitment to|committed to|at the time|the org (?:partnership|deal|alliance|tie-up)"
+    # (a commitment to the deal there is, not one to a new deal: "OpenAI has committed to a massive cloud
+    # infrastructure contract with Oracle", tests/pages2 p033)
+    r"(?:commitment|committed) to (?:its|their|our|the|this|that)\b|at the time"
+    r"|the org (?:partnership|deal|alliance|tie-up)"
     # what a company holds: "SoftBank's investments in AI also include Stargate, a $500 billion joint venture with
     # OpenAI" (tests/searchpages s071)
     r"|(?:investments|holdings|stakes|portfolio)\b[^.;]{0,30}?\b(?:also )?include"
