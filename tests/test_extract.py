@@ -3402,6 +3402,29 @@ def test_a_contract_committed_to_or_signed_without_an_article_and_companies_a_co
         "promised customers passive income.") if e["type"] == "legal"} == {
         ("Ascend Ecom", ftc), ("Ecommerce Empire Builders", ftc), ("FBA Machine", ftc)}
 
+def test_a_move_told_with_an_adverb_before_the_verb():
+    # tests/pages2 p081, p085
+    assert _moves(events("Mianna Chen, a research program manager at OpenAI responsible for preparing AI models for "
+                         "release, has recently left and plans to join Murati at her new company, according to a "
+                         "person familiar with the move.", "OpenAI researcher leaves for Murati's startup")) == {
+        ("OpenAI", "Mianna Chen")}
+    assert _moves(events("Jonathan Lachman, the former head of special projects at OpenAI, recently left to join a new "
+                         "artificial intelligence research lab.", "OpenAI special projects head leaves")) == {
+        ("OpenAI", "Jonathan Lachman")}
+    # ("succeed" taking no one is no succession: tests/pages2 p099)
+    assert not _moves(events("Mitch Glazier, CEO of the Recording Industry Association of America, emphasised the "
+                             "industry's willingness to collaborate but stressed the need for cooperation to succeed."))
+    assert _moves(events("Jane Smith, CFO of Anthropic, will succeed Dario Amodei as CEO.")) >= {
+        ("Anthropic", "Jane Smith")}
+
+def test_the_jurisdiction_acting_is_the_main_clauses_not_a_fronted_phrases():
+    # tests/pages2 p092
+    text = ("As part of extensive updates to export restrictions aimed at limiting China’s access to advanced "
+            "semiconductor technology, the United States is imposing limitations on the sale of chips developed by "
+            "Nvidia Corp. specifically for the Chinese market.")
+    assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {
+        ("US", "chip export controls")}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -108,8 +108,9 @@ SUBJECT_MOVE = (
     rf"(?P<who>\b{FULL_NAME}(?:,\s+{FULL_NAME}){{1,3}},?\s+and\s+{FULL_NAME}|\b{NAME}(?:,? and {NAME})?)"
     r"(?:(?P<appos>,[^,;]{1,140},|\s*[—–]\s*[^—–;]{1,140}\s*[—–])\s*|,?\s+)"
     r"(?:who\s+will\s+|"
+    # ("Mianna Chen, a research program manager at OpenAI ..., has recently left", tests/pages2 p081)
     r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|all|both|"
-    rf"set)\s+){{0,4}})"
+    rf"set|recently|just|quietly|abruptly|suddenly|formally)\s+){{0,4}})"
     # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
     rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
     # ("The National Academy of Sciences appointed him": the subject appoints, it does not move)
@@ -480,7 +481,15 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
             # role following Simo's departure")
             names=pl.when(appointing)
             .then(cue.struct.field("after"))
-            .when(~cue.struct.field("before").str.contains(r"(?:’s|'s|\b(?:his|her|their))\s+$") & ~participle)
+            # (nor where "succeed" takes no one: "Mitch Glazier, CEO of the Recording Industry Association of America,
+            # ... stressed the need for cooperation to succeed", tests/pages2 p099)
+            .when(
+                ~cue.struct.field("before").str.contains(r"(?:’s|'s|\b(?:his|her|their))\s+$") & ~participle
+                & ~(
+                    cue.struct.field("verb").str.contains(r"(?i:^succeed)")
+                    & ~cue.struct.field("after").str.contains(r"^\s+(?:[A-Z]|him\b|her\b|them\b|as\b)")
+                )
+            )
             .then(cue.struct.field("before"))
             .str.extract_all(appointee)
             .list.eval(pl.element().str.extract(PERSON, 1)),

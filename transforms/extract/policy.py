@@ -97,6 +97,7 @@ REQUEST = (
     r"petition(?:s|ed|ing)?)\s+[^.;]{0,80}?\bto\s+[a-z]"
 )
 CIRCUMSTANCE = r"^(?i:facing|amid|despite|in the face of)\s[^,;]{1,80},\s*"
+FRONTED_PHRASE = r"^(?:As part of|In response to|Following|After|Amid)\s[^,;]{1,160},\s+"
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 SIGNED_BY_STATES = r"\b(?:countries|nations|governments|states|leaders|ministers|heads of state)\b"
@@ -270,6 +271,16 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .pipe(_with_jurisdiction)  # only for sentences with a measure
     )
+    # (the main clause's before a fronted phrase's: "As part of extensive updates to export restrictions aimed at
+    # limiting China’s access to ..., the United States is imposing limitations on the sale of chips", tests/pages2
+    # p092)
+    fronted = pl.col("sentence").str.contains(FRONTED_PHRASE)
+    if rows.select(fronted.any()).item():
+        in_main = _with_jurisdiction(rows.select(sentence=pl.col("sentence").str.replace(FRONTED_PHRASE, "")))
+        rows = rows.with_columns(
+            jurisdiction=pl.when(fronted).then(pl.coalesce(in_main["jurisdiction"], pl.col("jurisdiction")))
+            .otherwise("jurisdiction")
+        )
     # "with the government also announcing a revised version of its AI robotics strategy": the government the
     # headline names ("Japan plans sovereign AI model").
     rows = _with_headline_jurisdiction(
