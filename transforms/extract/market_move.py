@@ -139,12 +139,17 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             pct=pct_value(pl.col("sentence").str.replace_all(STAKE, " ")),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
-            # (nor a company named after shares that a reference owns: "The chipmaker's shares jumped by over 30% after
-            # announcing a multi-year supply agreement with OpenAI", tests/pages2 p050)
+            # (shares a reference owns are the company's that the clause after "after" or "as" opens on: "The iPhone
+            # maker's shares rose 3% after Apple unveiled new AI features", not "The chipmaker's shares jumped by over
+            # 30% after announcing a multi-year supply agreement with OpenAI", tests/pages2 p050)
             org=pl.coalesce(
                 owner,
                 pl.when(~pl.col("sentence").str.contains(REFERRING_OWNER))
-                .then(pl.col("orgs").list.filter(~not_mover).list.first()),
+                .then(pl.col("orgs").list.filter(~not_mover).list.first())
+                .otherwise(
+                    _canonical(pl.col("tagged").str.extract(rf"\b(?:after|as|when)\s+(?:the\s+)?{ORG_NAME}", 1),
+                               g.org_by_key)
+                ),
             ),
         )
         .drop("_figure_clause")
@@ -239,8 +244,9 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # however, tumbled nearly 9%": tests/searchpages s030, s028)
     move = (
         rf"(?P<names>{names})(?:\s+\([A-Z]{{2,6}}\))?(?:,\s+(?:however|meanwhile|though|too|in turn),)?"
-        # ("Other stocks on the move included Dell Technologies which skyrocketed 32%", tests/pages2 p053)
-        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:,?\s+which)?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
+        # ("Other stocks on the move included Dell Technologies which skyrocketed 32%", tests/pages2 p053; not
+        # "Backlog at Oracle, which rose 359%", set off by a comma)
+        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+which)?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
         rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_BRIDGE}{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )

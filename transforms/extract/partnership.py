@@ -83,9 +83,8 @@ PARTNERSHIP_BACKGROUND = (
     # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
     r"remains?|remained|still|already|existing|(?:its|their|the|[’']s) ongoing|long-?standing|earlier|prior|"
     r"previous(?:ly)?|"
-    # (a commitment to the deal there is, not one to a new deal: "OpenAI has committed to a massive cloud
-    # infrastructure contract with Oracle", tests/pages2 p033)
-    r"(?:commitment|committed) to (?:its|their|our|the|this|that)\b|at the time"
+    # (a commitment to a new contract is read as its signing: _partnerships)
+    r"commitment to|committed to|at the time"
     r"|the org (?:partnership|deal|alliance|tie-up)"
     # what a company holds: "SoftBank's investments in AI also include Stargate, a $500 billion joint venture with
     # OpenAI" (tests/searchpages s071)
@@ -295,6 +294,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1")
         .str.to_lowercase()
         .str.replace_all(NOT_COMPANIES, "people work")
+        # (a contract committed to is signed: "OpenAI has committed to a massive cloud infrastructure contract with
+        # Oracle", tests/pages2 p033; not "is committed to a privacy-first approach", nor "to its partnership")
+        .str.replace_all(
+            r"\bcommitted to ((?:a|an)\s+(?:[\w\-$.,]+\s+){0,5}?(?:contract|deal|agreement))\b", "signed $1"
+        )
         # (a partner chosen is news: "Anthropic names AWS its primary training partner")
         .str.replace_all(r"\b((?:names|named|makes|made|chose|chooses|selects|selected)\s+org)\s+(?:its|their)\b",
                          "$1 the")

@@ -48,7 +48,7 @@ MAX_SENTENCE_CHARS = 1500
 # A.I. model that ..." is one sentence.)
 ABBREVIATIONS = (
     r"\b(U\.S|U\.K|E\.U|U\.N|A\.I|D\.C|N\.Y|B\.C|Ph\.D|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|"
-    r"Rep|Gov|Atty|Lt|Col|Capt|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+    r"Rep|Gov|Atty|Lt|Col|Capt|Bros|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 )
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
 # newsletter boxes, bylines, captions credits, related-article headlines) and is not the first half of a wrapped
