@@ -3458,6 +3458,20 @@ def test_review_of_the_pages2_rules():
     assert not _partners(events("Apple is committed to a privacy-first approach to AI, unlike Google, which signed a "
                                 "deal with Samsung."))
 
+def test_shares_sent_moving_and_suits_told_with_their_filer_or_action_between():
+    # tests/pages2 p034, p079, p076
+    assert _market(events("Oracle reported record bookings. The rally, which sent the company’s shares up by more than "
+                          "39% on Wednesday, lifted Ellison’s net worth.")) == {("Oracle", 39.0, None)}
+    assert _market(events("Oracle reported results. The miss sent its shares tumbling 12% in after-hours "
+                          "trading.")) == {("Oracle", -12.0, None)}
+    def legal(text):
+        return {(e["org"], e["counterparty"]) for e in events(text) if e["type"] == "legal"}
+    ftc = "Federal Trade Commission"
+    assert legal("The FTC settled an enforcement action against DoNotPay, Inc., an online subscription service.") == {
+        ("DoNotPay", ftc)}
+    assert legal("A recent example came earlier this month, in a lawsuit the FTC filed against Automators, Inc., three "
+                 "principals, and several related entities.") == {("Automators", ftc)}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

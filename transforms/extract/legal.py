@@ -146,11 +146,15 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "filed a lawsuit against Rainbow on May 22" (holdout h443): a company after "against", one word or told by what it
     # is ("against retailer Rainbow Shops"), not a person or a government ("against Elon Musk", "against the Trump
     # administration")
-    against = after.str.replace(r"^\s*against\s+(?:the\s+)?", " ")
+    # ("the FTC settled an enforcement action against DoNotPay, Inc.", tests/pages2 p079: the action named between)
+    action_against = (
+        r"^\s*(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,2}?(?:action|suit|lawsuit|case|complaint)\s+)?against\s+"
+    )
+    against = after.str.replace(action_against + r"(?:the\s+)?", " ")
     described = against.str.contains(TARGET_DESCRIPTOR)
     against_name = named_first(against)
     unknown_against = pl.when(
-        after.str.contains(r"^\s*against\s")
+        after.str.contains(action_against)
         & (described | ~against_name.str.contains(" "))
         & ~against.str.contains(r"^\s*[A-Z][\w.\-]*(?:[’']s|\s+(?i:administration|government))\b")
     ).then(against_name)
@@ -333,6 +337,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # the sentence names (or, as "the company", the one in focus).
 SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
 # ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
+# "in a lawsuit the FTC filed against Automators, Inc." (tests/pages2 p076): who filed, named between the suit and
+# its verb.
+SUIT_THEY_FILED = (
+    r"\b(?i:lawsuits?|suits?|complaints?|cases?)\s+(?:that\s+)?(?:the\s+)?([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})"
+    r"\s+(?:has\s+|had\s+)?(?:filed|brought)\s+against\b"
+)
 FILED_BY = (
     rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged|launched)\b[^;]{{0,100}}?\bby"
     r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
@@ -416,6 +426,7 @@ def _filed_by(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         by=pl.coalesce(
             pl.col("sentence").str.extract(FILED_BY, 1),
             pl.col("sentence").str.extract(SUBJECT_SUED, 1).str.to_lowercase(),
+            pl.col("sentence").str.extract(SUIT_THEY_FILED, 1),
         )
     ).drop_nulls("by")
     if rows.is_empty():

@@ -399,8 +399,16 @@ REFERRED_NOUN_MOVE = (
 )
 DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$"
 
+# ... or what sent them moving: "The rally, which sent the company’s shares up by more than 39% on Wednesday" (tests/
+# pages2 p034)
+SENT_MOVE = (
+    r"\b(?i:sen(?:t|ds|ding)\s+(?:its|the company(?:’s|'s))\s+(?:stock|shares|share price)\s+"
+    r"(?P<way>up|higher|soaring|surging|jumping|climbing|down|lower|tumbling|plunging|falling|sliding))\s+"
+    rf"{MOVE_HEDGE}(?:{PCT_PATTERN})"
+)
 REFERRED_START = (
     r"^" + LEAD_CONJUNCTION + r"(?:its (?:stock|share)|the (?:company(?:’s|'s) )?(?:stock|share)|shares (?:of|in) the )"
+    r"|\bsen(?:t|ds|ding) (?:its|the company(?:’s|'s)) (?:stock|shares|share price)\b"
 )
 
 
@@ -419,10 +427,13 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
         m=pl.coalesce(
             pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1),
             pl.col("sentence").str.extract(rf"({REFERRED_NOUN_MOVE})", 1),
+            pl.col("sentence").str.extract(rf"({SENT_MOVE})", 1),
         )
     ).drop_nulls("m")
     sign = (
-        pl.when(pl.col("m").str.contains(rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})")).then(-1.0).otherwise(1.0)
+        pl.when(pl.col("m").str.contains(
+            rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})|(?i:\s(?:down|lower|tumbling|plunging|falling|sliding)\s)"
+        )).then(-1.0).otherwise(1.0)
     )
     pct = pct_value(pl.col("m"))
     return _signed_moves(rows, pl.col("focus_org"), pct, money_to_usd(pl.col("m").str.extract(MONEY_PATTERN, 0)), sign)
