@@ -3472,6 +3472,17 @@ def test_shares_sent_moving_and_suits_told_with_their_filer_or_action_between():
     assert legal("A recent example came earlier this month, in a lawsuit the FTC filed against Automators, Inc., three "
                  "principals, and several related entities.") == {("Automators", ftc)}
 
+def test_rounds_parted_by_semicolons_are_each_their_companys():
+    # tests/pages2 p016, p020; not money told by the clause before (the unlabelled pool: "Amazon added $25 billion")
+    found = _typed(events("The majority of the capital was raised by three companies: MatX, a startup founded by "
+                          "former Google engineers, secured $500 million; SambaNova Systems raised $350 million; and "
+                          "Dutch startup Axelera AI brought in $250 million."), "funding", "amount_usd")
+    assert ("SambaNova", 350e6) in found and ("SambaNova", 500e6) not in found
+    picked = events("SambaNova picked up $350m and a multi-year tie-up with Intel.")
+    assert _typed(picked, "funding", "amount_usd") == {("SambaNova", 350e6)}
+    assert not _market(events("Google invested up to $40 billion back into Anthropic; Amazon added $25 billion."))
+    assert not _typed(events("Chesky hopes the new services could eventually bring in $1 billion or more."), "funding")
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "
