@@ -27,11 +27,7 @@ FUNDING = (
     r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
     r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)"
     # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
-    r"|share sale"
-    # ("Dutch startup Axelera AI brought in $250 million", "SambaNova picked up $350m", tests/pages2 p016, p020)
-    # (told as done: not "could eventually bring in $1 billion", "set to bring in £30bn in investment")
-    r"|(?:brought|pulled|picked) (?:in|up) (?:about |roughly |nearly |more than )?"
-    r"(?:us\$|\$|€|£|¥))"
+    r"|share sale)"
 )
 # Money that is no round: a rejected or hostile bid, a joint venture's budget; a round the company raised before.
 FUNDING_NOT = (

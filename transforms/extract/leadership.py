@@ -127,6 +127,11 @@ OBJECT_MOVE = (
     # as CEO", tests/pages2 p107, p105: a person told by a role, removed or decided to be, not "plan to remove Fable 5
     # from their subscription accounts", "rejected a proposal to remove chairman Mark Zuckerberg")
     rf"|(?:removed|removes|(?:decision|decided|voted|votes) to remove)\s+(?:(?:its|their|the|his|her)\s+)?{ROLE}"
+    # ("OpenAI has welcomed back three high-profile researchers—Barret Zoph, Luke Metz, and Sam Schoenholz—", tests/
+    # pages2 p083, "welcomed back former executive Steven Sinofsky": people told by what they are, not "fans welcomed
+    # back Super Mario Galaxy")
+    rf"|welcom(?:e|es|ed|ing) back\s+(?:[\w\-’']+\s+){{0,3}}?(?:researchers?|executives?|employees?|engineers?|"
+    rf"scientists?|leaders?|co-?founders?|deputy|{ROLE}),?"
     r"|replaced [A-Z][\w’'\-]+ with"
     # ("Sam Altman would be stepping down as CEO, and ... he would be replaced by Mira Murati", tests/searchpages s052)
     r"|(?:be|been|is|was|will be) (?:replaced|succeeded) by)"
@@ -144,7 +149,7 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
-    r"|giv(?:e|es|ing) up|gave up|assum|remov|as (?:the|its|their) (?:new|next|incoming) "
+    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -272,6 +277,9 @@ ANNOUNCED_AS_NEW = (
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
+    # "Jensen Huang recently joined President Trump on a trip to the Middle East": a person joined, no company
+    (r"\b(joined|joins|joining)\s+((?:President|Vice President|Senator|Governor|Prime Minister|Chancellor)\s+[A-Z])",
+     "met $2"),
     # "The lawsuit names former Apple executives Tang Tan, now OpenAI’s Chief Hardware Officer, and Chang Liu": cited
     (r"\b((?i:lawsuits?|suits?|complaints?|indictments?)\s+(?:also\s+)?)nam(?:es|ed)\b",
      "${1}cites"),
@@ -427,6 +435,8 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     obj = (
         sents.select(
             "article_id", "sent_idx", m=pl.col("sentence").str.replace_all(NOUN_MOVE, "the appointment of $1")
+            # (a dash written tight is a dash: "researchers—Barret Zoph, ...—following")
+            .str.replace_all(r"(\w)[—–](\w)", "$1 — $2")
             .str.extract_all(OBJECT_MOVE)
         )
         .explode("m")

@@ -51,7 +51,8 @@ REGULATOR_ACTION = (
     r"\b(?:(?:[Bb]ann(?:ed|es|ing)|[Bb]ans|[Bb]arred|[Bb]ars)(\s+)((?:[\w\-.’']+\s+){0,7}?[A-Z][\w.&\-]*)"
     r"\s+from\s+\w+ing"
     r"|(?:[Oo]rder(?:ed|s|ing)|[Rr]equir(?:ed|es|ing))(\s+)((?:[\w\-.’']+\s+){0,7}?[A-Z][\w.&\-]*)"
-    r"\s+to\s+pay\s+(?:a\s+|an\s+)?(?:fines?|penalty|penalties|damages|civil|[$€£]|\d|(?i:eur|usd)\b))"
+    r"\s+to\s+pay\s+(?:a\s+|an\s+|the\s+)?(?:(?:nearly|more than|up to|about|roughly|over|almost)\s+)?"
+    r"(?:fines?|penalty|penalties|damages|civil|restitution|back taxes|[$€£]|\d|(?i:eur|usd|us\$)))"
 )
 # (its verbs, read on the lower-cased sentence to find the sentences to read)
 REGULATOR_VERB = r"\b(?:bann(?:ed|es|ing)|bans|barred|bars|order(?:ed|s|ing)|requir(?:ed|es|ing))\b"

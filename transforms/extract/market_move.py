@@ -139,17 +139,13 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             pct=pct_value(pl.col("sentence").str.replace_all(STAKE, " ")),
             # ("Shares of the social media giant climbed ... following a report from the New York Times": the
             # reporter is not the company moving)
-            # (shares a reference owns are the company's that the clause after "after" or "as" opens on: "The iPhone
-            # maker's shares rose 3% after Apple unveiled new AI features", not "The chipmaker's shares jumped by over
-            # 30% after announcing a multi-year supply agreement with OpenAI", tests/pages2 p050)
+            # (nor a company named after shares that a reference owns, the cause of the move more often than not: "The
+            # chipmaker's shares jumped by over 30% after announcing a multi-year supply agreement with OpenAI", tests/
+            # pages2 p050, "The software maker's shares fell 5% after Anthropic released new Claude plugins")
             org=pl.coalesce(
                 owner,
                 pl.when(~pl.col("sentence").str.contains(REFERRING_OWNER))
-                .then(pl.col("orgs").list.filter(~not_mover).list.first())
-                .otherwise(
-                    _canonical(pl.col("tagged").str.extract(rf"\b(?:after|as|when)\s+(?:the\s+)?{ORG_NAME}", 1),
-                               g.org_by_key)
-                ),
+                .then(pl.col("orgs").list.filter(~not_mover).list.first()),
             ),
         )
         .drop("_figure_clause")
@@ -427,7 +423,12 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
         m=pl.coalesce(
             pl.col("sentence").str.extract(rf"({REFERRED_MOVE})", 1),
             pl.col("sentence").str.extract(rf"({REFERRED_NOUN_MOVE})", 1),
-            pl.col("sentence").str.extract(rf"({SENT_MOVE})", 1),
+            # (where the sentence opens on the company or a reference: not "Nike posted strong quarterly results, which
+            # sent its shares up 8%", a company the gazetteer does not know)
+            pl.when(
+                pl.col("sentence").str.contains(r"^(?:The|This|That|These|Those|Its|It|Their|A|An)\b")
+                | pl.col("sentence").str.starts_with(pl.col("focus_org"))
+            ).then(pl.col("sentence").str.extract(rf"({SENT_MOVE})", 1)),
         )
     ).drop_nulls("m")
     sign = (

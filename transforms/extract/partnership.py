@@ -83,8 +83,11 @@ PARTNERSHIP_BACKGROUND = (
     # ("Microsoft confirmed its ongoing partnership with OpenAI", tests/searchpages s052)
     r"remains?|remained|still|already|existing|(?:its|their|the|[’']s) ongoing|long-?standing|earlier|prior|"
     r"previous(?:ly)?|"
-    # (a commitment to a new contract is read as its signing: _partnerships)
-    r"commitment to|committed to|at the time"
+    # (a commitment to the deal there is: "said it is committed to a long-term partnership with Anthropic"; not "Meta's
+    # commitment to open source led it to partner with Microsoft"; a commitment to a new contract is read as its
+    # signing, _partnerships)
+    r"(?:commitment|committed) to (?:its|their|our|the|this|that|a|an) (?:[\w\-]+ ){0,3}?(?:partnership|alliance"
+    r"|relationship|collaboration)|at the time"
     r"|the org (?:partnership|deal|alliance|tie-up)"
     # what a company holds: "SoftBank's investments in AI also include Stargate, a $500 billion joint venture with
     # OpenAI" (tests/searchpages s071)

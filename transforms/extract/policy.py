@@ -273,10 +273,13 @@ def _policy(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # (the main clause's before a fronted phrase's: "As part of extensive updates to export restrictions aimed at
     # limiting China’s access to ..., the United States is imposing limitations on the sale of chips", tests/pages2
-    # p092)
+    # p092; only where the main clause opens on it, as its subject: not "After a review by the White House, export
+    # controls on advanced chips sold to China were tightened")
     fronted = pl.col("sentence").str.contains(FRONTED_PHRASE)
     if rows.select(fronted.any()).item():
-        in_main = _with_jurisdiction(rows.select(sentence=pl.col("sentence").str.replace(FRONTED_PHRASE, "")))
+        in_main = _with_jurisdiction(rows.select(
+            sentence=pl.col("sentence").str.replace(FRONTED_PHRASE, "").str.extract(r"^((?:\S+\s+){0,3}\S+)", 1)
+        ))
         rows = rows.with_columns(
             jurisdiction=pl.when(fronted).then(pl.coalesce(in_main["jurisdiction"], pl.col("jurisdiction")))
             .otherwise("jurisdiction")

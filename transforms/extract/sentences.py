@@ -6,7 +6,7 @@
                             line when there is no title), then the text's sentences in order
     sentence      String    the sentence as written, at most MAX_SENTENCE_CHARS characters (page furniture, markdown
                             links and HTML entities removed, a kept list item's mark too; clauses parted by semicolons
-                            that each tell a round are sentences of their own; see the patterns below)
+                            that tell two rounds or more are sentences of their own; see the patterns below)
     published_at  Datetime  the article's publication time (UTC, may be null)
 
 core.extract_mentions adds these columns before the rule modules read the table (`Found.all_sents`, `Found.sents`):
@@ -46,7 +46,7 @@ import polars as pl
 MAX_SENTENCE_CHARS = 1500
 # An amount of money, as a clause tells it ("$500 million", "€1.7 billion").
 AMOUNT = r"[$€£]\s?\d"
-ROUND_VERB = r"\b(?:raised|secured|brought in|picked up)\b"
+ROUND_VERB = r"\b(?:raised|secured)\b"
 
 # Abbreviations whose dot ends no sentence. (The New York Times and The New Yorker write "A.I.": "Z.ai released an
 # A.I. model that ..." is one sentence.)
@@ -304,12 +304,13 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .explode("sentence")
         # Rounds parted by semicolons, each clause with its own amount, are read apart: "MatX ... secured $500 million;
         # SambaNova Systems raised $350 million; and Dutch startup Axelera AI brought in $250 million" (tests/pages2
-        # p016), one round each (not other money: "Google invested up to $40 billion back into Anthropic; Amazon added
-        # $25 billion", where what Amazon added is told by the clause before).
+        # p016), one round each; only where two rounds are told (not other money: "Google invested up to $40 billion
+        # back into Anthropic; Amazon added $25 billion", "Scale AI raised $1 billion; Meta later paid $14.3 billion
+        # for a 49% stake").
         .with_columns(
             pl.when(pl.col("sentence").str.contains(";", literal=True)
                     & (pl.col("sentence").str.count_matches(AMOUNT) >= 2)
-                    & pl.col("sentence").str.contains(ROUND_VERB))
+                    & (pl.col("sentence").str.count_matches(ROUND_VERB) >= 2))
             .then(pl.col("sentence").str.replace_all(rf"(;)\s+(?:and\s+)?([^;]*?{AMOUNT})", "$1\n$2").str.split("\n"))
             .otherwise(pl.concat_list("sentence"))
         )
