@@ -39,7 +39,6 @@ from transforms.extract.sentences import _blank_unless
 INFRINGED = r"\binfring(?:ed|es)\b"
 # An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
 AI_KINDS = ["lab", "startup"]
-# "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
 # A regulator's order or ban: "Italy's data protection authority, the Garante, banned ... Replika from processing the
 # personal data of Italian users", "requiring the developer OpenAI to pay a fine of EUR 15 million" (tests/searchpages
 # s119, s121). Its verb is read as "fined" (_legal), where a regulator (gazetteer kind) is named before it.
@@ -56,6 +55,7 @@ REGULATOR_ACTION = (
 )
 # (its verbs, read on the lower-cased sentence to find the sentences to read)
 REGULATOR_VERB = r"\b(?:bann(?:ed|es|ing)|bans|barred|bars|order(?:ed|s|ing)|requir(?:ed|es|ing))\b"
+# "are asking a federal judge to impose sanctions on OpenAI": who asks a court is a plaintiff.
 LEGAL_CUE = rf"{LEGAL}|\b(?:ask|urg)(?:e|es|ed|ing|s)? (?:a |the )?(?:federal |u\.s\. )?judge\b"
 IN_A_SUIT_ACCUSED = (
     # (an object after the verb: not the passive "Microsoft is accused of ...")
@@ -337,13 +337,13 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 # told by name or by what it is (lexicons.toml legal_party); the defendant is who it is against, else the company
 # the sentence names (or, as "the company", the one in focus).
 SUIT = r"\b(?:lawsuits?|suits?|complaints?|class actions?|cases?|legal action)\b"
-# ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
 # "in a lawsuit the FTC filed against Automators, Inc." (tests/pages2 p076): who filed, named between the suit and
 # its verb.
 SUIT_THEY_FILED = (
     r"\b(?i:lawsuits?|suits?|complaints?|cases?)\s+(?:that\s+)?(?:the\s+)?([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})"
     r"\s+(?:has\s+|had\s+)?(?:filed|brought)\s+against\b"
 )
+# ("use cases from Microsoft", "complaints from users": only a suit is brought "from" or "by" someone)
 FILED_BY = (
     rf"(?i:{SUIT}[^;]{{0,100}}?\b(?:filed|brought|taken|lodged|launched)\b[^;]{{0,100}}?\bby"
     r"|\b(?:lawsuits?|suits?|class actions?|legal action)\s+(?:from|by))\s+(.*)$"
@@ -744,9 +744,11 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
     return events
 
 
+# The cues of all readings (mentions() scans every sentence for them once).
+CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}"
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    # (one scan of every sentence for the cues of all readings)
-    CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}"
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement; nor is "integration with
     # payment settlement and verification flows", holdout h1238)
     sents = found.sents.filter(

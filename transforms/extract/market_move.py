@@ -397,9 +397,10 @@ DOWN_NOUN = r"\s(?:drop|fall|decline|slide|plunge|slump|selloff|sell-off)[a-z]*$
 
 # ... or what sent them moving: "The rally, which sent the company’s shares up by more than 39% on Wednesday" (tests/
 # pages2 p034)
+SENT_DOWN = "down|lower|tumbling|plunging|falling|sliding"
 SENT_MOVE = (
     r"\b(?i:sen(?:t|ds|ding)\s+(?:its|the company(?:’s|'s))\s+(?:stock|shares|share price)\s+"
-    r"(?P<way>up|higher|soaring|surging|jumping|climbing|down|lower|tumbling|plunging|falling|sliding))\s+"
+    rf"(?:up|higher|soaring|surging|jumping|climbing|{SENT_DOWN}))\s+"
     rf"{MOVE_HEDGE}(?:{PCT_PATTERN})"
 )
 REFERRED_START = (
@@ -433,7 +434,7 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     ).drop_nulls("m")
     sign = (
         pl.when(pl.col("m").str.contains(
-            rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})|(?i:\s(?:down|lower|tumbling|plunging|falling|sliding)\s)"
+            rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})|(?i:\s(?:{SENT_DOWN})\s)"
         )).then(-1.0).otherwise(1.0)
     )
     pct = pct_value(pl.col("m"))
