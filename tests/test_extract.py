@@ -3510,6 +3510,51 @@ def test_second_review_of_the_pages2_rules():
     assert {e["jurisdiction"] for e in events("After a review by the White House, export controls on advanced chips "
                                               "sold to China were tightened.") if e["type"] == "policy"} == {"US"}
 
+def test_a_leap_in_a_share_price():
+    # tests/pages2 p050 (IG): the move told as a noun, "leap"; a leap that is no share's is no move
+    assert _market(events(
+        "The dramatic more-than 25% leap in Advanced Micro Devices' (AMD) share price in pre-market trading today can "
+        "largely be traced to a breakout announcement.")) == {("AMD", 25.0, None)}
+    assert _market(events("Nvidia's revenue took a 25% leap last quarter.")) == set()
+
+
+def test_a_release_told_as_a_time_or_of_a_paper_is_no_release():
+    # tests/pages2 p065 and p066 (Reuters reposts on DeepSeek's training cost): "since releasing" dates the clause; an
+    # estimate released, a journal's article published, release no model
+    title = "DeepSeek reveals R1 cost just $294,000 to train"
+    for text in (
+        "The Hangzhou-based company, which has remained mostly out of the public eye since releasing low-cost AI "
+        "systems in January, detailed R1 model's training cost in a paper.",
+        "The rare update from the Hangzhou-based company - the first estimate it has released of R1's training costs - "
+        "appeared in a peer-reviewed article in the academic journal Nature published on Wednesday.",
+        "The update appeared in a peer-reviewed article about R1 in the academic journal Nature published on "
+        "Wednesday.",
+    ):
+        assert _typed(events(text, title=title), "model_release", "model") == set(), text
+    assert _typed(events("DeepSeek released R1 on Wednesday.", title=title), "model_release", "model") == {
+        ("DeepSeek", "DeepSeek-R1")}
+
+
+def test_a_round_closed_and_its_yardsticks():
+    # tests/pages2 p023 (a weekly column on AI valuations): a round "closed"; a company the round is ranked in front
+    # of, or one named in a fronted time, did not raise it
+    found = events("xAI just closed a $6 billion round at a $24 billion post-money valuation in May, meaning if it "
+                   "does raise the new round, its value would have nearly doubled in five months — to the point where "
+                   "it would now be the 9th most valuable VC-backed startup, just in front of Databricks.")
+    assert _typed(found, "funding", "amount_usd", "valuation_usd") == {("xAI", 6e9, 24e9)}
+    found = events("Just a couple weeks before OpenAI officially announced its raise, it was reported competitor "
+                   "Anthropic had just started to chat with investors about raising at a $30 billion to $40 billion "
+                   "valuation.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Anthropic"}
+    # (a deal closed is no round)
+    assert _typed(events("Microsoft closed a $69 billion acquisition of Activision."), "funding") == set()
+
+
+def test_a_launch_that_may_come_is_planned():
+    # tests/pages2 p002: "OpenAI May Launch a New AI Model Soon"
+    assert {e["status"] for e in events("OpenAI may launch GPT-6 soon.")} == {"planned"}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

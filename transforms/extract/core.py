@@ -47,7 +47,9 @@ LONE_ASIDE_FAR = 25
 
 # Cues of the sentence table's columns (sentences.py documents them), matched on the lower-cased sentence unless noted.
 PLANNED = (
-    r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
+    # ("OpenAI May Launch a New AI Model Soon", tests/pages2 p002)
+    r"\b(plans? to|planning to"
+    r"|(?:will|may|might|could) (?:soon )?(?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
     r"expected|poised|preparing|gearing up) to"
     r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b"
 )

@@ -22,6 +22,9 @@ JURISDICTION_NAMES = [entry["name"] for entry in LEXICONS["jurisdiction"]]
 FUNDING = (
     r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
     r"closes? (?:a|its)"
+    # ("xAI just closed a $6 billion round at a $24 billion post-money valuation in May", tests/pages2 p023; a round:
+    # not "closed a $69 billion acquisition")
+    r"|clos(?:ed|ing) (?:a|an|its) [^.;]{0,40}?\b(?:round|raise|financing)\b"
     r"|investment (?:of|from|led)|backed by|led by|lead(?:s|ing)? [^;]{0,40}?round"
     # "Meta is paying about $14.3 billion for a 49% stake"
     r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
@@ -198,7 +201,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # valued.
     recipient = pl.coalesce(
         _canonical(
-            pl.col("tagged").str.extract(
+            # (not a yardstick: "closed a $6 billion round ..., just in front of Databricks", tests/pages2 p023)
+            pl.col("tagged").str.replace_all(r"\bin front of\b", "ahead of").str.extract(
                 r"(?i:invest\w*|shareholder|backer|leads?|led|co-le(?:d|ads?)|round|"
                 rf"stake)[^;]*?\bin\s+(?:the\s+)?(?:{TAGGED_WORD}\s+){{0,3}}?{ORG_NAME}",
                 1,
@@ -238,7 +242,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             r"than|versus|like|such as|since)\s+"
             rf"(?:{TAGGED_WORD}\s+){{0,2}}?{ORG}"
             # a name inside a quoted phrase: "to build what it calls a “Hugging Face for RL environments.”"
-            rf"|[“\"][^”\"]{{0,60}}?{ORG})"
+            rf"|[“\"][^”\"]{{0,60}}?{ORG}"
+            # a name in a fronted time: "Just a couple weeks before OpenAI officially announced its raise, it was
+            # reported competitor Anthropic had just started to chat with investors" (tests/pages2 p023)
+            rf"|^(?:{TAGGED_WORD}\s+){{0,3}}?(?i:days?|weeks?|months?)\s+(?i:before|after)\s+[^,]{{0,60}}?{ORG})"
         )
         .list.eval(_canonical(pl.element().str.extract(ORG_NAME, 1), g.org_by_key).drop_nulls())
     )

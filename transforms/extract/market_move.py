@@ -30,6 +30,8 @@ MARKET_DOWN = (
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
     r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|skyrocket[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
+    # ("The dramatic more-than 25% leap in Advanced Micro Devices' (AMD) share price", tests/pages2 p050)
+    r"leap(?:s|t|ed|ing)?|"
     # "enough to send Amazon's stock up nearly 10% in after-hours trading"
     rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING})"
 )

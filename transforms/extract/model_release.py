@@ -110,6 +110,9 @@ NOT_A_RELEASE_VERB = (
     # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
     # (holdout h1517, Simon Willison's blog)
     r"|\b(?:paper|study|preprint)(?:,?\s+(?:that|which|also))?\s+(?:introduc|present|propos|describ)\w*"
+    # ... nor is the paper's own publication: "appeared in a peer-reviewed article in the academic journal Nature
+    # published on Wednesday" (tests/pages2 p066)
+    r"|\b(?:article|paper|study|preprint|journal)\b[^.;,]{0,40}?\bpublished\b"
     # ... or what was introduced in one: "It was first introduced in their paper DeepSeekMath: ..." (holdout h1632)
     r"|\bintroduc\w* in (?:a|an|the|their|its|our|his|her) (?:\w+ )?paper\b"
     # a release someone is kept from: "now it prevents OpenAI from releasing GPT-5.6 at all" (the holdout pool)
@@ -125,8 +128,9 @@ NOT_A_RELEASE_VERB = (
     # ... nor is a price it launched at, or charts one published: "Claude Sonnet 5’s launch price of $2 input is the
     # standard price", "I read the three benchmark charts it published, and Claude Opus 5 wins all three" (the pool)
     r"|\blaunch (?:prices?|pricing)\b"
-    r"|\b(?:charts?|graphs?|tables?|numbers|results|scores|figures|benchmarks?|evals?)\s+(?:that\s+)?"
-    r"(?:it|they|we|he|she|the company)\s+(?:published|released|posted|shared)\b"
+    # ("the first estimate it has released of R1's training costs", tests/pages2 p066)
+    r"|\b(?:charts?|graphs?|tables?|numbers|results|scores|figures|benchmarks?|evals?|estimates?|details|data)\s+"
+    r"(?:that\s+)?(?:it|they|we|he|she|the company)\s+(?:has\s+|have\s+|had\s+)?(?:published|released|posted|shared)\b"
     # models given as examples of what labs have released: "leading AI labs have released models such as Seedream,
     # Ideogram, and Qwen-Image" (holdout h1614)
     r"|\b(?:labs|companies|developers|rivals|competitors|others|firms|startups)\s+(?:\w+\s+)?(?:have|has) released "
