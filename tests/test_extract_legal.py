@@ -370,3 +370,21 @@ def test_a_regulators_ban_or_order_to_pay_is_its_action_against_the_company():
     assert not legal("OpenAI banned users from generating images of politicians.")
     assert not legal("The FTC ordered Meta to stop using children's data.")
     assert not legal("The company barred employees from using ChatGPT at work.")
+
+
+def test_a_trial_told_by_its_two_sides():
+    # tests/pages3 q090, q091, q093, q095 (one trial, four pages' wordings); "Getty" alone is Getty Images
+    for text, title in (
+        ("The trial involving Getty Images and Stability AI began in London on Monday.", ""),
+        ("On Monday a trial commenced at London’s High Court, pitting global photography giant Getty Images against "
+         "London-based artificial intelligence firm Stability AI in the UK’s first major copyright case.", ""),
+        ("Getty Images and Stability AI are facing off in a landmark copyright trial in London.", ""),
+        ("LONDON – Getty Images is confronting the artificial intelligence firm Stability AI in a London courtroom in "
+         "what marks the first significant copyright trial in the generative AI sector.", ""),
+        ("Body.", "UK Trial Between Getty And Stability AI Tests AI's Legal Boundaries"),
+        ("Getty has filed a similar lawsuit against Stability AI in the US, specifically in Delaware.", ""),
+    ):
+        assert {frozenset(side) for side in legal(text, title)} == {frozenset({"Getty Images", "Stability AI"})}, text
+    # (a clinical trial, a team facing off in a final, are no cases)
+    assert legal("The trial involving Pfizer and 300 patients began on Monday.") == set()
+    assert legal("Google and OpenAI are facing off in a race for users.") == set()

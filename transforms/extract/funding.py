@@ -29,6 +29,10 @@ FUNDING = (
     # "Meta is paying about $14.3 billion for a 49% stake"
     r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
     r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)"
+    # "announced a $14.3 billion investment in AI startup Scale", "acquired a 49% stake in the company through a $14.3
+    # billion investment" (tests/pages3 q101, q097)
+    r"|(?:announc|mak|made)\w* (?:a|an) (?:us\$|\$|€|£|¥)[^;]{0,30}?investment in"
+    r"|(?:acquir|buy|bought|tak|took)\w* (?:a|an) (?:\d+(?:\.\d+)?% |minority |majority )?stake"
     # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
     r"|share sale)"
 )
@@ -183,15 +187,25 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
                 r"valued)\s+([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)",
                 1,
             ),
+            # ("announced a $14.3 billion investment in AI startup Scale", tests/pages3 q101)
+            invested_in=pl.col("sentence")
+            .first()
+            .str.extract(
+                r"\b(?i:invest\w*|stake)\b[^;]*?\bin\s+(?:the\s+)?(?:(?:AI|[a-z][\w\-]*)\s+){0,3}([A-Z][\w.\-]+)", 1
+            )
+            .str.strip_chars_end("."),
         )
         .drop_nulls("amount_usd")
     )
-    # What is valued may be named short ("Scale" for Scale AI): the article's full name for it.
+    # What is valued or invested in may be named short ("Scale" for Scale AI): the article's full name for it.
     per_sentence = (
         per_sentence.with_columns(short=pl.col("valued").str.extract(r"^(\S+)", 1))
         .join(short_names, on=["article_id", "short"], how="left")
         .with_columns(valued_org=pl.coalesce(_canonical(pl.col("valued"), g.org_by_key), "appos_short_org"))
         .drop("short", "appos_short_org", "valued")
+        .join(short_names.rename({"short": "invested_in"}), on=["article_id", "invested_in"], how="left")
+        .rename({"appos_short_org": "invested_in_org"})
+        .drop("invested_in")
     )
     is_investor = org_kind(pl.element(), g) == "investor"
     # "Amazon will invest $4 billion in Anthropic": the org after "invest ... in" receives the money.
@@ -209,6 +223,7 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
             ),
             g.org_by_key,
         ),
+        pl.col("invested_in_org"),
         pl.col("valued_org"),
     )
     subject_org = _subject_org(

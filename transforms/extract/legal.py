@@ -1,6 +1,8 @@
 """Legal: lawsuits, settlements, fines and probes between two parties."""
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from transforms import gazetteer as gaz
@@ -61,6 +63,31 @@ IN_A_SUIT_ACCUSED = (
     # (an object after the verb: not the passive "Microsoft is accused of ...")
     r"^In (?:a|an|its) (?:[\w\-]+ ){0,2}?(?:lawsuit|suit|complaint)\b[^,]{0,80},\s+([^,]{1,60}?)\s+accus(?:ed|es)\s+"
     r"(the\s|[A-Z])"
+)
+# A trial told by its two sides, read as the first suing the second: "The trial involving Getty Images and Stability AI
+# began in London", "a trial commenced at London’s High Court, pitting global photography giant Getty Images against
+# London-based artificial intelligence firm Stability AI", "Getty Images and Stability AI are facing off in a landmark
+# copyright trial", "Getty Images is confronting the artificial intelligence firm Stability AI in a London courtroom"
+# (tests/pages3 q090-q095).
+SIDE = r"((?:[A-Z][\w.&’'\-]*\s+){0,3}?[A-Z][\w.&’'\-]*)"
+TRIAL = (
+    r"(?:trial|court(?:room)? (?:battle|fight)|legal (?:battle|fight|showdown)"
+    r"|copyright (?:battle|fight|showdown|clash|case))"
+)
+FACING = r"(?:facing off|squaring off|clashing|battling)"
+CONFRONTING = r"(?:confronting|battling|taking on|facing off against|squaring off against)"
+IN_COURT = r"\s+in\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:court(?:room)?|trial)\b"
+TRIAL_SIDES = (
+    (rf"\b(?i:{TRIAL})\s+(?i:between|involving)\s+{SIDE}\s+(?i:and)\s+", "$1 sued "),
+    (rf"\b(?:trial|case|lawsuit|battle)\b[^.;]{{0,60}}?\bpitting\s+(?:[\w\-’']+\s+){{0,4}}?{SIDE}\s+against\s+",
+     "$1 sued "),
+    (rf"{SIDE}\s+and\s+{SIDE}\s+(?:are|were)\s+{FACING}(\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court))",
+     "$1 sued $2$3"),
+    (rf"{SIDE}\s+(?:is|was)\s+{CONFRONTING}\s+([^.;]{{1,80}}?{IN_COURT})", "$1 sued $2"),
+)
+TRIAL_CUE = (
+    rf"\b{TRIAL}\s+(?:between|involving)\b|\b(?:trial|case|lawsuit|battle)\b[^.;]{{0,60}}?\bpitting\b"
+    rf"|\b{FACING}\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court)|\b{CONFRONTING}\b[^.;]{{1,80}}?{IN_COURT}"
 )
 # "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
 # claims Musk's xAI is violating the Clean Air Act" (holdout h812): who asks to end a suit sues no one.
@@ -248,6 +275,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         (
             cue_text.str.contains(LEGAL_CUE)
             | low.str.contains(REGULATOR_VERB) & pl.col("sentence").str.contains(REGULATOR_ACTION)
+            | low.str.contains(TRIAL_CUE)
         )
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
@@ -276,6 +304,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         legal_text=pl.when(pl.col("regulator_action"))
         .then(pl.col("sentence").str.replace(REGULATOR_ACTION + ".*$", "fined$1$2$3$4"))
+        .when(pl.col("low").str.contains(TRIAL_CUE))
+        .then(functools.reduce(lambda text, rule: text.str.replace(*rule), TRIAL_SIDES, pl.col("sentence")))
         .when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
         .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
         .otherwise(pl.col("sentence"))
@@ -745,7 +775,7 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 
 
 # The cues of all readings (mentions() scans every sentence for them once).
-CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}"
+CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}|{TRIAL_CUE}"
 
 
 def mentions(found: Found) -> pl.DataFrame:
