@@ -3575,6 +3575,40 @@ def test_meta_s_investment_in_scale_and_its_ceo_moving():
     assert _moves(found) == {("Scale AI", "Jason Droege")}
 
 
+def test_partnerships_announced_with_a_list_and_a_model_built_in():
+    # tests/pages3 q067 (Nvidia in India), q071 (Reliance Industries), q019 (Samsung and Gemini)
+    found = events("During the conference, Nvidia also announced AI partnerships with Indian conglomerates Tata "
+                   "Consultancy Services and Infosys.")
+    assert _partners(found) == {("Nvidia", "Tata Consultancy Services"), ("Nvidia", "Infosys")}
+    assert _partners(events("Nvidia announced a partnership with Reliance Industries for building AI infrastructure.")
+                     ) == {("Nvidia", "Reliance Industries")}
+    for text in ("Samsung will install Google’s Gemini AI on future Galaxy devices to enhance performance.",
+                 "Samsung plans to embed Google’s advanced Gemini artificial intelligence software into its upcoming "
+                 "Galaxy mobile devices."):
+        assert _partners(events(text)) == {("Samsung", "Google")}, text
+    # (partnerships held are no news; one company's use of another's models is a deal only as the sentence's subject)
+    assert _partners(events("Nvidia has partnerships with Infosys and Wipro.")) == set()
+    assert _partners(events("By scrutinizing how Microsoft integrates OpenAI’s models into its software ecosystem, "
+                            "regulators hope to learn more.")) == set()
+
+
+def test_photo_places_collaborators_and_tycoons_are_no_events():
+    # tests/pages3 q067, q047, q072
+    found = events("Announced during Nvidia’s AI Summit being held in Mumbai, CEO Jensen Huang (pictured, left) "
+                   "revealed the tie-up during a keynote conversation.")
+    assert _moves(found) == set()
+    found = events("His decision to leave Inflection, a startup he co-founded, along with some key collaborators "
+                   "including Karén Simonyan, signifies a strategic shift, moving Microsoft closer to the forefront of "
+                   "generative AI technology integration.")
+    assert _partners(found) == set()
+    found = events("Nvidia Corp. CEO Jensen Huang has joined forces with Mukesh Ambani, Asia’s richest man, to advance "
+                   "artificial intelligence (AI) infrastructure in India.")
+    assert _partners(found) == set()
+    # (a company told by what it is stays a partner)
+    assert _partners(events("Nvidia has joined forces with Acme Robotics, a Texas startup, to build robots.")) == {
+        ("Nvidia", "Acme Robotics")}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -147,3 +147,27 @@ def test_ahead_of_told_of_time_is_no_ranking():
     assert not claims(events(text))
     # a ranking told with the same words is one
     assert claims(events("Claude Mythos 5 is now available. It finished ahead of rival models on every benchmark."))
+
+
+def test_a_yardstick_is_told_as_the_text_names_it():
+    # tests/pages3 q037 (a gogoai page on "Claude 4"): "Gemini Ultra", as its readers (and labels) name it, not the
+    # gazetteer's "Gemini 1.0 Ultra"
+    found = events("Claude 4 achieves a reported 78.3% on the GPQA Diamond benchmark, surpassing GPT-4o's 53.6% and "
+                   "Gemini Ultra's 59.1%.")
+    assert {c[2] for c in claims(found)} == {"GPT-4o", "Gemini Ultra"}
+
+
+def test_costs_further_down_an_article_about_training_costs_are_its_news():
+    # tests/pages3 q086 (Visual Capitalist on the AI Index's estimates): the lead is about training costs, so an
+    # estimate further down is no cost recalled in passing
+    lead = ("Training advanced AI models like OpenAI's ChatGPT and Google's Gemini Ultra requires millions of dollars, "
+            "with costs escalating rapidly. ")
+    filler = "The graph above shows the increase. How costs are determined is explained below. Epoch AI helped. " * 3
+    cost = ("Last year, OpenAI's GPT-4 cost an estimated $78.4 million to train, a steep increase from Google's "
+            "PaLM model.")
+    found = events(lead + filler + cost, title="The rising cost of training AI models")
+    assert {(e["model"], e["amount_usd"]) for e in found if e["type"] == "training_cost"} == {("GPT-4", 78.4e6)}
+    # (in an article about something else it is recalled)
+    found = events("Nvidia shipped new chips. Demand is high. Sales rose. Analysts cheered. " * 3 + cost,
+                   title="Nvidia ships Blackwell Ultra")
+    assert [e for e in found if e["type"] == "training_cost"] == []

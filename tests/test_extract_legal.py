@@ -388,3 +388,9 @@ def test_a_trial_told_by_its_two_sides():
     # (a clinical trial, a team facing off in a final, are no cases)
     assert legal("The trial involving Pfizer and 300 patients began on Monday.") == set()
     assert legal("Google and OpenAI are facing off in a race for users.") == set()
+
+
+def test_a_relative_clause_about_the_plaintiff_names_no_party():
+    # tests/pages3 q061: xAI is what Musk launched, not who sues; pages2 p101: whom the RIAA represents
+    assert legal("Musk, who launched xAI last year, expanded his lawsuit against ChatGPT maker OpenAI last month "
+                 "saying OpenAI illegally sought to monopolize the market.") == set()

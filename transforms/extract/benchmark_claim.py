@@ -68,11 +68,16 @@ def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazettee
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
     focus ('the new model beats A')."""
     compared = pl.concat([
+        # (a yardstick is read by the gazetteer's name, and told as the text names it, as its readers would: "Gemini
+        # Ultra's 59.1%", not "Gemini 1.0 Ultra", tests/pages3 q037-q040; without its maker's name: "OpenAI o1-mini")
         models.filter(pl.col("benchmarked")).select(
-            "article_id", "sent_idx", "clause_idx", compared_to="model", versioned=pl.lit(False)
+            "article_id", "sent_idx", "clause_idx", compared_to="model",
+            compared_text=pl.when(pl.col("model_text").str.ends_with(pl.col("model"))).then("model")
+            .otherwise("model_text"),
+            versioned=pl.lit(False)
         ),
         _versioned_lines(sents, models, g).select(
-            "article_id", "sent_idx", "clause_idx", "compared_to", versioned=pl.lit(True)
+            "article_id", "sent_idx", "clause_idx", "compared_to", compared_text="compared_to", versioned=pl.lit(True)
         ),
     ])
     bare = models.filter(pl.col("is_family")).select("model").unique()
@@ -89,6 +94,7 @@ def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazettee
             "article_id",
             "sent_idx",
             "compared_to",
+            "compared_text",
             model=pl.coalesce("clause_model", "subject_model", "focus_model"),
             told=pl.col("clause_model").is_not_null() | pl.col("subject_model").is_not_null(),
             versioned="versioned",
@@ -282,7 +288,7 @@ def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> 
         "benchmark_claim",
         org=pl.col("model_org"),
         model=pl.col("model"),
-        compared_to=pl.col("compared_to"),
+        compared_to=pl.coalesce("compared_text", "compared_to"),
         confidence=pl.when(pl.col("told")).then(0.8).otherwise(0.65),
         event_date=pl.lit(None, dtype=pl.String),
     )

@@ -277,6 +277,8 @@ ANNOUNCED_AS_NEW = (
 
 # Words of a move verb's that move no one, rewritten before the movers are read (pattern, replacement), in order.
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
+    # a photo's place: "CEO Jensen Huang (pictured, left) revealed the tie-up" (tests/pages3 q067)
+    (r"\((?:(?:pictured|photographed|seen|shown|from)[,\s]+)?(?:left|right|centre|center)\)", ""),
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
     # "Jensen Huang recently joined President Trump on a trip to the Middle East": a person joined, no company

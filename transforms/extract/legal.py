@@ -156,6 +156,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # A company's name before a person's trade tells whose reporter or engineer it is, not a party: "A New York Times
     # reporter and other authors have sued major AI companies" (tests/searchpages s044).
     before = before.str.replace_all(rf"\b[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){{0,3}}\s+({PERSON_TRADE})", "$1")
+    # ... nor does a relative clause about the plaintiff: "Musk, who launched xAI last year, expanded his lawsuit
+    # against ChatGPT maker OpenAI" (tests/pages3 q061) is no suit of xAI's.
+    before = before.str.replace_all(r",\s+(?:who|which)\s+[^,]{1,80},", ",")
     low = pl.col("low")
     # ("facing a steep €15 million fine from Italy's data protection authority", tests/searchpages s123: who fines is
     # after "from", where the fine is the sentence's first legal cue, not "The EU fined Google ..., the largest fine

@@ -40,10 +40,15 @@ from transforms.extract.rules import Found, _frame
 from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
-    r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat[a-z]+|deal with|agreement with|"
+    # (collaborators are people: "along with some key collaborators including Karén Simonyan", tests/pages3 q047)
+    r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat(?:e[ds]?|ing|ions?|ive)|deal with|"
+    r"agreement with|"
     # (deals in the plural are mostly held, "has partnerships with", unless each of two subjects made one: "have both
     # inked separate licensing and product development deals with OpenAI")
     r"(?:both|separate)\s+(?:[\w\-]+\s+){0,5}?(?:deals|partnerships|agreements)\s+with|"
+    # (or announced now: "Nvidia also announced AI partnerships with Indian conglomerates Tata Consultancy Services and
+    # Infosys", tests/pages3 q067)
+    r"announc(?:ed|es|ing)\s+(?:new\s+)?(?:[\w\-]+\s+)?(?:deals|partnerships|agreements)\s+with|"
     r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
 )
 # "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155). (No word of DEAL_WORDS, which
@@ -63,11 +68,18 @@ PARTNERSHIP_WEAK = (
     r"|integrat(?:e|es|ed|ing|ion) (?:of )?[a-z]+ into"
     # "OpenAI announced that ChatGPT would integrate with Apple Intelligence"
     r"|integrat(?:e|es|ed|ing) with"
+    # one company's model built into another's products, the sentence's subject: "Samsung will install Google’s Gemini
+    # AI on future Galaxy devices", "Samsung plans to embed Google’s advanced Gemini artificial intelligence software
+    # into its upcoming Galaxy mobile devices" (tests/pages3 q019; not "By scrutinizing how Microsoft integrates
+    # OpenAI’s models into ...")
+    r"|^org\s+(?:[a-z]+\s+){0,3}?(?:install|embed|integrat)(?:s|ed|ing|e|es)?\s+org(?:’s|'s)\s+(?:[a-z\-]+\s+){0,3}?[a-z][\w.\-]*\s+(?:[a-z\-]+\s+){0,3}?"
+    r"(?:on|in|into)\s"
     rf"|{HELPED_BY})\b"
 )
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
     r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
+    r"|install|embed"
 )
 # A company bought is no partner.
 TAKEOVER = r"\b(acquir\w*|acquisition|takeover|merger)\b"
@@ -263,6 +275,11 @@ def _named_speaker(text: pl.Expr) -> pl.Expr:
     return text.str.contains(NAMED_SPEAKER) & ~text.str.contains(r"^(?:It|They|He|She|We|The|This|That)\b")
 
 
+# What says a name is a person's, set off after it.
+PERSON_APPOSITION = (
+    r"^,\s+(?:[\w’'\-]+\s+){0,3}?(?:man|woman|billionaire|businessman|businesswoman|entrepreneur|tycoon|founder"
+    r"|co-founder|chairman|chairwoman|chief executive)\b"
+)
 # The last word of a company's name, where no kind words introduce it ("partnering with Silicon Data"): "Eric Wang" is a
 # person.
 COMPANY_NAME_END = (
@@ -495,8 +512,12 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # "partnered with Seattle-based Acme Robotics")
         .str.replace(r"^(?:\S+\s+){0,3}?\S+-(?:backed|based|owned|led|funded|founded)\s+", "")
     )
+    # (nor with a person the sentence tells as one: "has joined forces with Mukesh Ambani, Asia’s richest man", tests/
+    # pages3 q072)
+    told_after = pl.col("sentence").str.slice(pl.col("sentence").str.find(name, literal=True) + name.str.len_chars())
     named_partner = pl.when(
         (named.struct.field("mark") == "")
+        & ~told_after.str.contains(PERSON_APPOSITION).fill_null(False)
         # a deal signed with a person is no partnership ("signed an employment agreement with Mustafa Suleyman", "a
         # licensing deal with Jony Ive"): after "signed ... with", one word, kind words or a company's last word
         & (
@@ -659,7 +680,8 @@ HUB_DEAL = (
     r"\b(?:\s+[\w\-’']+){0,10}?\s+with\s+"
 )
 LISTED_KIND = (
-    r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs)\s+(?:[-–—:]\s+)?"
+    r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:firms|companies|startups|vendors|makers|providers|giants|labs|conglomerates)"
+    r"\s+(?:[-–—:]\s+)?"
 )
 # The words a list of names told by their kind may run into (a preposition or a relative word, not the next clause's
 # verb: "with several media companies - Bloomberg reported the deals were worth $250 million" lists no Bloomberg).

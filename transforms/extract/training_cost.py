@@ -17,6 +17,7 @@ ROUND = r"^\s*(?:in\s+)?(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:(?i:series\s+\w+|s
 # A figure told as a guess or an estimate.
 RECALLED = r"\b(?:might|may|could|perhaps|estimates?|estimated|reportedly)\b"
 TRAINING = r"\b(train(?:ed|ing)?|to train|training (?:run|cost|costs|bill|budget))\b"
+COSTS_TOLD = r"\btrain\w*\b[^.;]{0,80}\bcost|\bcosts? (?:of|to) train"
 
 
 def _literal(text: pl.Expr) -> pl.Expr:
@@ -85,11 +86,23 @@ def _training_costs(money: pl.DataFrame, sents: pl.DataFrame, models: pl.DataFra
     # figure recalled in an argument ("DeepSeek v3's $6m training cost and the continued crash in LLM prices might
     # hint ...", "Training one Gemini model ran about $190 million (Gemini Ultra, 2023, the last public estimate)"), not
     # news. (A cost stated plainly still counts: "Altman had said that training GPT-4 cost more than $100 million".)
+    # (where the lead is about training costs, the costs further down are its news: "Training advanced AI models like
+    # OpenAI's ChatGPT and Google's Gemini Ultra requires millions of dollars, with costs escalating rapidly. ... Last
+    # year, OpenAI's GPT-4 cost an estimated $78.4 million to train", tests/pages3 q086)
     in_lead = models.filter(pl.col("sent_idx") <= LEAD_SENTENCES).select("article_id", "model", in_lead=pl.lit(True))
-    recalled = (pl.col("sent_idx") > LEAD_SENTENCES) & pl.col("in_lead").is_null() & (
+    about_costs = (
+        sents.filter((pl.col("sent_idx") <= LEAD_SENTENCES) & pl.col("low").str.contains(COSTS_TOLD))
+        .select("article_id", about_costs=pl.lit(True)).unique()
+    )
+    recalled = (pl.col("sent_idx") > LEAD_SENTENCES) & pl.col("in_lead").is_null() & pl.col("about_costs").is_null() & (
         pl.col("past_year") | pl.col("low").str.contains(RECALLED)
     )
-    rows = rows.join(in_lead.unique(), on=["article_id", "model"], how="left").filter(~recalled).drop("in_lead")
+    rows = (
+        rows.join(in_lead.unique(), on=["article_id", "model"], how="left")
+        .join(about_costs, on="article_id", how="left")
+        .filter(~recalled)
+        .drop("in_lead", "about_costs")
+    )
     makers = models.drop_nulls("model_org").group_by("article_id", "model").agg(maker=pl.col("model_org").first())
     rows = rows.join(makers, on=["article_id", "model"], how="left")
     return _frame(
