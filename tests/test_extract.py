@@ -3609,6 +3609,23 @@ def test_photo_places_collaborators_and_tycoons_are_no_events():
         ("Nvidia", "Acme Robotics")}
 
 
+def test_an_appointment_announced_with_an_apposition_and_a_startup_bought_for_an_amount():
+    # tests/pages3 q050, q017
+    found = events("Inflection is pivoting. The startup behind the Pi chatbot announced Sean White, former head of "
+                   "research and development at Mozilla, as its new CEO, with plans to shift focus towards serving "
+                   "commercial customers.")
+    assert _moves(found) == {("Inflection AI", "Sean White")}
+    found = events("[SAN FRANCISCO] Yet another billion-dollar deal has landed in the red-hot artificial intelligence "
+                   "(AI) space: Databricks, a software unicorn backed by Microsoft, Amazon and Google, is buying a "
+                   "generative AI startup for US$1.3 billion.")
+    assert _typed(found, "funding") == set()
+    # (a kind of software is no deal: q078)
+    found = events("The presentation came two days after Alphabet Inc’s (GOOGL.O) Google unveiled a suite of AI tools "
+                   "for its email, collaboration and cloud software, and gave a glimpse of a rival to ChatGPT from the "
+                   "American research lab OpenAI.")
+    assert _partners(found) == set()
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -40,6 +40,10 @@ FUNDING = (
 FUNDING_NOT = (
     r"\b(reject[a-z]*|rebuff[a-z]*|turn(?:ed|s)? down|takeover|take control|bid for|offer to (?:buy|"
     r"acquire)|joint venture"
+    # a company bought for the amount: "Databricks, a software unicorn backed by Microsoft, Amazon and Google, is buying
+    # a generative AI startup for US$1.3 billion" (tests/pages3 q017)
+    r"|(?:buy|buys|buying|bought|acquir\w*)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:startup|company|firm|maker|developer)"
+    r"\s+for\b"
     # money raised or secured that is no investment: a price rise, a settlement, a fine
     r"|raise (?:the |its |their )?(?:\w+ )?prices?|settlements?|fines?|penalt(?:y|ies)"
     # a market rout "led by" a stock; a spending pledge over years in a country or on data centres

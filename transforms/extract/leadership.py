@@ -269,9 +269,11 @@ TITLE_BEFORE_APPOSITION = (
 
 # A person announced as a company's new officer is appointed: "She also announced Soumith Chintala as the new CTO of
 # Thinking Machines" (tests/searchpages s100).
+# (an apposition may stand between: "announced Sean White, former head of research and development at Mozilla, as its
+# new CEO", tests/pages3 q050)
 ANNOUNCED_AS_NEW = (
-    r"\bannounced\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\s+as\s+(?:the|its|their)\s+(?:new|next|incoming)\s+"
-    rf"(?:{ROLE}))\b"
+    r"\bannounced\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}(?:,[^,;]{1,80},)?\s+as\s+(?:the|its|their)\s+"
+    rf"(?:new|next|incoming)\s+(?:{ROLE}))\b"
 )
 
 

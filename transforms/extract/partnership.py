@@ -314,6 +314,13 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .str.replace_all(r"\bpartner(\s+[A-Z][a-z]+\s+[A-Z][a-z]+)", "associate$1")
         .str.to_lowercase()
         .str.replace_all(NOT_COMPANIES, "people work")
+        # (a kind of software is no deal: "a suite of AI tools for its email, collaboration and cloud software",
+        # tests/pages3 q078)
+        .str.replace_all(
+            r"\bcollaboration(\s+(?:and\s+[\w\-]+\s+)?"
+            r"(?:software|tools?|apps?|platforms?|suites?|features?|products?))\b",
+            "teamwork$1",
+        )
         # (a contract committed to is signed: "OpenAI has committed to a massive cloud infrastructure contract with
         # Oracle", tests/pages2 p033; not "is committed to a privacy-first approach", nor "to its partnership")
         .str.replace_all(
