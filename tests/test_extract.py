@@ -3626,6 +3626,17 @@ def test_an_appointment_announced_with_an_apposition_and_a_startup_bought_for_an
     assert _partners(found) == set()
 
 
+def test_a_company_named_short_is_the_one_in_focus():
+    # tests/pages3 q101: "Scale" for Scale AI, where the article names it in full
+    found = events("Meta took a 49% stake in Scale AI on Thursday. Despite stepping down as CEO, Wang will remain on "
+                   "Scale’s board of directors. Jason Droege, who previously worked at Uber Eats and Axon, will take "
+                   "over as interim CEO.")
+    assert _moves(found) == {("Scale AI", "Jason Droege")}
+    # (not the end of another name: "Fox News" is no News Corp; nor is a person appointed a company introduced)
+    found = events("News Corp owns the Post. Fox News reported the move. The company named Jane Doe as interim CEO.")
+    assert {e["org"] for e in found if e["type"] == "leadership"} <= {"News Corp"}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -711,7 +711,12 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         rf"^(?P<name>{ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
     )
     candidates = [
-        sentence.str.extract(rf"(?i:startup|start-up|company|firm|lab|developer) (?:called|named) ({ORG_SHAPE})", 1),
+        # (introduced: "a startup called Foo", not the verb "The company named Jane Doe as interim CEO")
+        sentence.str.extract(
+            rf"\b(?i:an?)\s+(?:[\w\-]+\s+){{0,3}}?(?i:startup|start-up|company|firm|lab|developer) (?:called|named) "
+            rf"({ORG_SHAPE})",
+            1,
+        ),
         # "云帆智算 (Yunfan Zhisuan), a Suzhou-based designer of chips": the romanised name of a Chinese one.
         # (not a person: "Nat Friedman, the former GitHub chief executive, will co-lead the lab")
         pl.when(~appos.struct.field("desc").str.contains(rf"(?i:{ROLE}|\bexecutive\b|\bfounder\b)")).then(
