@@ -3551,8 +3551,13 @@ def test_a_round_closed_and_its_yardsticks():
 
 
 def test_a_launch_that_may_come_is_planned():
-    # tests/pages2 p002: "OpenAI May Launch a New AI Model Soon"
-    assert {e["status"] for e in events("OpenAI may launch GPT-6 soon.")} == {"planned"}
+    # tests/pages2 p002: "OpenAI May Launch a New AI Model Soon", a headline; in the text the maybe is often another
+    # clause's
+    assert {e["status"] for e in events("The company did not say when.", title="OpenAI may launch GPT-6 soon")} == {
+        "planned"}
+    found = events("OpenAI launched GPT-5 on Thursday, and Google could release Gemini 3 within weeks.",
+                   title="The week in AI")
+    assert {(e["model"], e["status"]) for e in found if e["type"] == "model_release"} == {("GPT-5", "done")}
 
 
 def test_meta_s_investment_in_scale_and_its_ceo_moving():
@@ -3635,6 +3640,41 @@ def test_a_company_named_short_is_the_one_in_focus():
     # (not the end of another name: "Fox News" is no News Corp; nor is a person appointed a company introduced)
     found = events("News Corp owns the Post. Fox News reported the move. The company named Jane Doe as interim CEO.")
     assert {e["org"] for e in found if e["type"] == "leadership"} <= {"News Corp"}
+
+
+def test_review_of_the_pages3_rules():
+    # a helper ran ~15,000 real and 194 written inputs through the trees before and after this session's rules; each
+    # regression it found, mended (written inputs are the reviewer's, marked so)
+    # a short name that is a word of its own, or a newspaper's, is no company in focus (written)
+    found = events("Perplexity was sued by The New York Times last week. The startup said on Tuesday it raised $500 "
+                   "million in a new funding round.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Perplexity"}
+    found = events("Nvidia said the U.S. Department of Commerce told it a license is required. U.S. officials said the "
+                   "rule would be enforced. The company's shares fell 6% on Wednesday.")
+    assert _market(found) == {("Nvidia", -6.0, None)}
+    # a fronted "Since releasing" leaves the main clause's release (written)
+    found = events("Since releasing GPT-4o in May, OpenAI has launched o1 this week.")
+    assert _typed(found, "model_release", "model") == {("OpenAI", "o1")}
+    # a photo's place keeps a word between the name and the verb (written)
+    assert _moves(events("Jensen Huang (right) appointed Jane Doe as Nvidia's new CFO.")) == {("Nvidia", "Jane Doe")}
+    # no suit from a clinical trial, a price battle, a trial run or the court of public opinion (written)
+    for text in ("The trial involving Pfizer and Moderna enrolled 3,000 patients.",
+                 "The price battle pitting DeepSeek against Alibaba has cut token costs by 90%.",
+                 "OpenAI and Google are clashing in a trial run of their new agents.",
+                 "Microsoft is taking on Google in the courtroom of public opinion."):
+        assert not [e for e in events(text) if e["type"] == "legal"], text
+    # a stake bought in a listed company, an investment in a country, are no rounds (written)
+    for text in ("Berkshire Hathaway bought a stake in Alphabet worth $4.3 billion last quarter.",
+                 "Microsoft announced a $3 billion investment in India to expand cloud and AI infrastructure."):
+        assert _typed(events(text), "funding") == set(), text
+    assert _typed(events("Microsoft announced a $10 billion investment in OpenAI."), "funding") == {("OpenAI",)}
+    # chips installed are bought, no partnership (written); "collaboratively" still tells one
+    assert _partners(events("Microsoft installed Nvidia's GB300 chips in its Fairwater data center.")) == set()
+    assert _partners(events("OpenAI and Microsoft worked collaboratively on the new Azure cluster.")) == {
+        ("OpenAI", "Microsoft")}
+    # a yardstick told short is the gazetteer's model (realset r295: "117k R1 responses" beside DeepSeek-R1)
+    found = events("Sky-T1-7B outperforms models distilled from DeepSeek-R1, trained on 117k R1 responses.")
+    assert {e["compared_to"] for e in found if e["type"] == "benchmark_claim"} <= {"DeepSeek-R1"}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():

@@ -63,17 +63,25 @@ def _versioned_lines(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer
     )
 
 
+def _letters(name: pl.Expr) -> pl.Expr:
+    """A name's letters and digits, lower-cased ("GLM 5.2" and "GLM-5.2" alike)."""
+    return name.str.to_lowercase().str.replace_all(r"[^a-z0-9]", "")
+
+
 def _named_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'X outperforms A and B': one claim per model named after a performance cue, clause by clause. The claim is
     made for the first model named before the cue in that clause, else the sentence's subject, else the model in
     focus ('the new model beats A')."""
     compared = pl.concat([
         # (a yardstick is read by the gazetteer's name, and told as the text names it, as its readers would: "Gemini
-        # Ultra's 59.1%", not "Gemini 1.0 Ultra", tests/pages3 q037-q040; without its maker's name: "OpenAI o1-mini")
+        # Ultra's 59.1%", not "Gemini 1.0 Ultra", tests/pages3 q037-q040; by the gazetteer's name where one ends with
+        # the other, letters and digits alike: "OpenAI o1-mini", "R1", "GLM 5.2" are o1-mini, DeepSeek-R1, GLM-5.2)
         models.filter(pl.col("benchmarked")).select(
             "article_id", "sent_idx", "clause_idx", compared_to="model",
-            compared_text=pl.when(pl.col("model_text").str.ends_with(pl.col("model"))).then("model")
-            .otherwise("model_text"),
+            compared_text=pl.when(
+                _letters(pl.col("model_text")).str.ends_with(_letters(pl.col("model")))
+                | _letters(pl.col("model")).str.ends_with(_letters(pl.col("model_text")))
+            ).then("model").otherwise("model_text"),
             versioned=pl.lit(False)
         ),
         _versioned_lines(sents, models, g).select(

@@ -33,6 +33,8 @@ from transforms.extract.patterns import (
     MONTH_WORDS,
     NEGATION,
     NON_ACTORS,
+    NOT_NAMES,
+    PLACE_NAME,
     QUESTION,
     SUBJECT_VERBS,
     TOLD_AS_PAST,
@@ -48,12 +50,17 @@ LONE_ASIDE_FAR = 25
 
 # Cues of the sentence table's columns (sentences.py documents them), matched on the lower-cased sentence unless noted.
 PLANNED = (
-    # ("OpenAI May Launch a New AI Model Soon", tests/pages2 p002)
-    r"\b(plans? to|planning to"
-    r"|(?:will|may|might|could) (?:soon )?(?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
+    r"\b(plans? to|planning to|will (?:release|launch|unveil|raise|acquire|buy|ship|debut)|(?:is|are) (?:set|"
     r"expected|poised|preparing|gearing up) to"
     r"|intends? to|aims? to|upcoming|forthcoming|later this year|next year|agreed to (?:acquire|buy))\b"
 )
+# First words of names that are words of their own, never a company's short name ("National security officials").
+COMMON_FIRST_WORDS = ["U.S.", "US", "UK", "EU", "Data", "State", "National", "News", "New", "United", "General",
+                      "American", "First", "Open", "Global", "International", "Federal", "European", "Digital",
+                      "Public", "Royal", "World", "Central", "Advanced", "Applied"]
+# A headline that tells a launch that may come ("OpenAI May Launch a New AI Model Soon", tests/pages2 p002); in a
+# sentence of the text the maybe is often another clause's ("OpenAI launched GPT-5, and Google could release Gemini 3").
+MAY_LAUNCH = r"\b(?:may|might|could) (?:soon )?(?:release|launch|unveil|raise|acquire|buy|ship|debut)\b"
 REPORTED = (
     r"\b(reportedly|is said to|are said to|according to (?:people|sources|a report|reports)|in talks|"
     r"rumou?r[a-z]*|people familiar|sources say|sources said)\b"
@@ -194,7 +201,7 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
         # (nulls dropped inside list.eval: list.drop_nulls reads each list apart, names._drop_nulls)
         orgs=pl.col("org_hits").list.eval(_canonical(pl.element(), g.org_by_key).drop_nulls()),
         negated=negation & _denies(_blank_unless(negation, low)) | low.str.contains(QUESTION),
-        status=pl.when(low.str.contains(PLANNED))
+        status=pl.when(low.str.contains(PLANNED) | (pl.col("sent_idx") == 0) & low.str.contains(MAY_LAUNCH))
         .then(pl.lit("planned"))
         .when(low.str.contains(REPORTED))
         .then(pl.lit("reported"))
@@ -277,7 +284,13 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     # A company named short where the article names it in full is named all the same: "Scale will continue to operate
     # independently. Jason Droege, the company’s chief strategy officer, has been appointed interim CEO" (Scale AI,
     # tests/pages3 q097) - for what "the company" refers to.
-    short = _article_short_names(sents, g)
+    # (only a company's, in a word no sentence uses otherwise: not "The" of The New York Times, "U.S." of a department,
+    # "Data" of the Data Protection Commission)
+    short = _article_short_names(sents, g).filter(
+        ~org_kind(pl.col("appos_short_org"), g).is_in(NON_ACTORS)
+        & ~pl.col("short").is_in(NOT_NAMES + COMMON_FIRST_WORDS)
+        & ~pl.col("short").str.contains(PLACE_NAME)
+    )
     named_short = (
         sents.select("article_id", "sent_idx", "sentence")
         .join(short, on="article_id")

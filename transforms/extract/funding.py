@@ -32,7 +32,9 @@ FUNDING = (
     # "announced a $14.3 billion investment in AI startup Scale", "acquired a 49% stake in the company through a $14.3
     # billion investment" (tests/pages3 q101, q097)
     r"|(?:announc|mak|made)\w* (?:a|an) (?:us\$|\$|€|£|¥)[^;]{0,30}?investment in"
-    r"|(?:acquir|buy|bought|tak|took)\w* (?:a|an) (?:\d+(?:\.\d+)?% |minority |majority )?stake"
+    # (a stake bought through an investment: not "Berkshire Hathaway bought a stake in Alphabet worth $4.3 billion")
+    r"|(?:acquir|buy|bought|tak|took)\w* (?:a|an) (?:\d+(?:\.\d+)?% |minority |majority )?stake\b[^;]{0,60}?"
+    r"\binvestment\b"
     # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
     r"|share sale)"
 )
@@ -318,7 +320,10 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # Money invested with no one named to receive it is spent, not raised: "The Secure Fund invested more than $500,000
     # across 50 projects", "Microsoft ... said it is investing $60 million to support the efforts".
     spent = (
-        pl.col("sentence").str.contains(r"\b(?i:invest(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:us\$|\$|€|£|¥)")
+        # ("Microsoft announced a $3 billion investment in India to expand cloud and AI infrastructure")
+        pl.col("sentence").str.contains(
+            r"\b(?i:invest(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:us\$|\$|€|£|¥)|\b(?i:investment)\s+(?i:in|into)\b"
+        )
         & pl.col("recipient").is_null()
         & ~pl.col("sentence").str.contains(r"(?i:\brais\w*|\bround\b|\bseries [a-h]\b|\bseed\b|\bstake\b)")
     )

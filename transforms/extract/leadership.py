@@ -279,8 +279,9 @@ ANNOUNCED_AS_NEW = (
 
 # Words of a move verb's that move no one, rewritten before the movers are read (pattern, replacement), in order.
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
-    # a photo's place: "CEO Jensen Huang (pictured, left) revealed the tie-up" (tests/pages3 q067)
-    (r"\((?:(?:pictured|photographed|seen|shown|from)[,\s]+)?(?:left|right|centre|center)\)", ""),
+    # a photo's place: "CEO Jensen Huang (pictured, left) revealed the tie-up" (tests/pages3 q067; a word stays between
+    # the name and what follows: "Jensen Huang (right) appointed Jane Doe" appoints no Jensen Huang)
+    (r"\((?:(?:pictured|photographed|seen|shown|from)[,\s]+)?(?:left|right|centre|center)\)", "(pictured)"),
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
     # "Jensen Huang recently joined President Trump on a trip to the Middle East": a person joined, no company

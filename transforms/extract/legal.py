@@ -79,14 +79,21 @@ CONFRONTING = r"(?:confronting|battling|taking on|facing off against|squaring of
 IN_COURT = r"\s+in\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:court(?:room)?|trial)\b"
 TRIAL_SIDES = (
     (rf"\b(?i:{TRIAL})\s+(?i:between|involving)\s+{SIDE}\s+(?i:and)\s+", "$1 sued "),
-    (rf"\b(?:trial|case|lawsuit|battle)\b[^.;]{{0,60}}?\bpitting\s+(?:[\w\-’']+\s+){{0,4}}?{SIDE}\s+against\s+",
+    (rf"\b(?:trial|case|lawsuit|court battle|legal battle)\b[^.;]{{0,60}}?\bpitting\s+(?:[\w\-’']+\s+){{0,4}}?{SIDE}"
+     r"\s+against\s+",
      "$1 sued "),
     (rf"{SIDE}\s+and\s+{SIDE}\s+(?:are|were)\s+{FACING}(\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court))",
      "$1 sued $2$3"),
     (rf"{SIDE}\s+(?:is|was)\s+{CONFRONTING}\s+([^.;]{{1,80}}?{IN_COURT})", "$1 sued $2"),
 )
+# (no clinical or free trial, no trial run, no court of public opinion)
+NOT_A_TRIAL = (
+    r"\b(?:clinical|free|drug|vaccine|patients?|enrolled|participants|trial runs?|pilot|(?:court|courtroom) of public "
+    r"opinion)\b"
+)
 TRIAL_CUE = (
-    rf"\b{TRIAL}\s+(?:between|involving)\b|\b(?:trial|case|lawsuit|battle)\b[^.;]{{0,60}}?\bpitting\b"
+    rf"\b{TRIAL}\s+(?:between|involving)\b"
+    rf"|\b(?:trial|case|lawsuit|court battle|legal battle)\b[^.;]{{0,60}}?\bpitting\b"
     rf"|\b{FACING}\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court)|\b{CONFRONTING}\b[^.;]{{1,80}}?{IN_COURT}"
 )
 # "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
@@ -278,7 +285,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         (
             cue_text.str.contains(LEGAL_CUE)
             | low.str.contains(REGULATOR_VERB) & pl.col("sentence").str.contains(REGULATOR_ACTION)
-            | low.str.contains(TRIAL_CUE)
+            | low.str.contains(TRIAL_CUE) & ~low.str.contains(NOT_A_TRIAL)
         )
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
@@ -307,7 +314,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         legal_text=pl.when(pl.col("regulator_action"))
         .then(pl.col("sentence").str.replace(REGULATOR_ACTION + ".*$", "fined$1$2$3$4"))
-        .when(pl.col("low").str.contains(TRIAL_CUE))
+        .when(pl.col("low").str.contains(TRIAL_CUE) & ~pl.col("low").str.contains(NOT_A_TRIAL))
         .then(functools.reduce(lambda text, rule: text.str.replace(*rule), TRIAL_SIDES, pl.col("sentence")))
         .when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
         .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))

@@ -41,7 +41,7 @@ from transforms.normalize import MONTHS
 
 PARTNERSHIP = (
     # (collaborators are people: "along with some key collaborators including Karén Simonyan", tests/pages3 q047)
-    r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat(?:e[ds]?|ing|ions?|ive)|deal with|"
+    r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat(?:e[ds]?|ing|ions?|ive(?:ly)?)|deal with|"
     r"agreement with|"
     # (deals in the plural are mostly held, "has partnerships with", unless each of two subjects made one: "have both
     # inked separate licensing and product development deals with OpenAI")
@@ -72,7 +72,9 @@ PARTNERSHIP_WEAK = (
     # AI on future Galaxy devices", "Samsung plans to embed Google’s advanced Gemini artificial intelligence software
     # into its upcoming Galaxy mobile devices" (tests/pages3 q019; not "By scrutinizing how Microsoft integrates
     # OpenAI’s models into ...")
-    r"|^org\s+(?:[a-z]+\s+){0,3}?(?:install|embed|integrat)(?:s|ed|ing|e|es)?\s+org(?:’s|'s)\s+(?:[a-z\-]+\s+){0,3}?[a-z][\w.\-]*\s+(?:[a-z\-]+\s+){0,3}?"
+    # (what it will do: "Microsoft installed Nvidia's GB300 chips in its Fairwater data center" bought chips)
+    r"|^org\s+(?:will|plans to|is set to|is planning to|aims to|is going to|is preparing to)\s+(?:[a-z]+\s+)?"
+    r"(?:install|embed|integrat)(?:s|ed|ing|e|es)?\s+org(?:’s|'s)\s+(?:[a-z\-]+\s+){0,3}?[a-z][\w.\-]*\s+(?:[a-z\-]+\s+){0,3}?"
     r"(?:on|in|into)\s"
     rf"|{HELPED_BY})\b"
 )
