@@ -3655,6 +3655,9 @@ def test_review_of_the_pages3_rules():
     # a fronted "Since releasing" leaves the main clause's release (written)
     found = events("Since releasing GPT-4o in May, OpenAI has launched o1 this week.")
     assert _typed(found, "model_release", "model") == {("OpenAI", "o1")}
+    found = events("Meta has struggled since releasing Llama 4 in April, and the company launched Llama 4.1 this week.",
+                   title="The week in AI")
+    assert _typed(found, "model_release", "model") == {("Meta", "Llama 4.1")}
     # a photo's place keeps a word between the name and the verb (written)
     assert _moves(events("Jensen Huang (right) appointed Jane Doe as Nvidia's new CFO.")) == {("Nvidia", "Jane Doe")}
     # no suit from a clinical trial, a price battle, a trial run or the court of public opinion (written)

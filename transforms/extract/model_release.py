@@ -110,6 +110,10 @@ NOT_A_RELEASE_VERB = (
     # what a paper introduces is a method, no release: "The new DeepMind paper introduces a system called CaMeL"
     # (holdout h1517, Simon Willison's blog)
     r"|\b(?:paper|study|preprint)(?:,?\s+(?:that|which|also))?\s+(?:introduc|present|propos|describ)\w*"
+    # ... nor is a release "since" tells, a time ("which has remained mostly out of the public eye since releasing
+    # low-cost AI systems in January", tests/pages2 p065; the sentence's other clauses are read: "Since releasing GPT-4o
+    # in May, OpenAI has launched o1", "Meta has struggled since releasing Llama 4, and the company launched Llama 4.1")
+    r"|\bsince (?:first )?(?:releasing|launching|unveiling|debuting|introducing|rolling out)\b"
     # ... nor is the paper's own publication: "appeared in a peer-reviewed article in the academic journal Nature
     # published on Wednesday" (tests/pages2 p066)
     r"|\b(?:article|paper|study|preprint|journal)\b[^.;,]{0,40}?\bpublished\b"

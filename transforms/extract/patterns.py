@@ -140,11 +140,6 @@ TIME_MARKER = (
     # (a day named by a release: "usage has risen sharply since 22 May – the launch day of Claude Sonnet 4", holdout
     # h1773)
     r"|\b(?:since|after|before|until)\b[^.;]{0,30}?\b(?:launch|release) day of\b|\bon the (?:launch|release) day of\b"
-    # ("which has remained mostly out of the public eye since releasing low-cost AI systems in January", tests/pages2
-    # p065: "since" with a gerund is a time; not one fronted, "Since releasing GPT-4o in May, OpenAI has launched o1",
-    # whose main clause tells the news)
-    r"|\b(?:has|have|had)\b[^,;.]{0,60}?\bsince (?:first )?"
-    r"(?:releasing|launching|unveiling|debuting|introducing|rolling out)\b"
 )
 # (plurals too: "filed lawsuits against", "settlements with")
 LEGAL = (
