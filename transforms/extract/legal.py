@@ -281,11 +281,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .otherwise(low)
         .str.replace_all(PUBLISHED_INVESTIGATION, " ")
     )
+    a_trial = low.str.contains(TRIAL_CUE) & ~low.str.contains(NOT_A_TRIAL)
     rows = sents.filter(
         (
             cue_text.str.contains(LEGAL_CUE)
             | low.str.contains(REGULATOR_VERB) & pl.col("sentence").str.contains(REGULATOR_ACTION)
-            | low.str.contains(TRIAL_CUE) & ~low.str.contains(NOT_A_TRIAL)
+            | a_trial
         )
         & ~pl.col("past_year")
         & ~low.str.contains(SUIT_SPEAKS)
@@ -314,7 +315,7 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     ).with_columns(
         legal_text=pl.when(pl.col("regulator_action"))
         .then(pl.col("sentence").str.replace(REGULATOR_ACTION + ".*$", "fined$1$2$3$4"))
-        .when(pl.col("low").str.contains(TRIAL_CUE) & ~pl.col("low").str.contains(NOT_A_TRIAL))
+        .when(a_trial)
         .then(functools.reduce(lambda text, rule: text.str.replace(*rule), TRIAL_SIDES, pl.col("sentence")))
         .when(~pl.col("sentence").str.contains(r"^In [^,]*\bagainst\b"))
         .then(pl.col("sentence").str.replace(IN_A_SUIT_ACCUSED, "$1 sued $2"))
