@@ -3680,6 +3680,39 @@ def test_review_of_the_pages3_rules():
     assert {e["compared_to"] for e in found if e["type"] == "benchmark_claim"} <= {"DeepSeek-R1"}
 
 
+def test_supply_deals_and_arrangements_are_partnerships():
+    # tests/pages2 p036, p030, p049: a deal told as an arrangement, a supplier's deliveries, a deal reached
+    found = events("Then, Oracle landed one of the largest deals in cloud history: a $300 billion arrangement with "
+                   "OpenAI.")
+    assert {frozenset(p) for p in _partners(found)} == {frozenset({"Oracle", "OpenAI"})}
+    found = events("A deal revealed this week will see AMD supply its M4150 graphics processing units (GPUs) to "
+                   "OpenAI's data centers starting in the second half of 2026.")
+    assert {frozenset(p) for p in _partners(found)} == {frozenset({"AMD", "OpenAI"})}
+    found = events("Shares of the chipmaker rose 3%.", title="AMD jumps after reaching deal to deploy 50,000 AI chips "
+                   "in data centers run by Oracle")
+    assert {frozenset(p) for p in _partners(found)} == {frozenset({"AMD", "Oracle"})}
+    # a supplier named with no buyer tells no deal
+    assert _partners(events("Nvidia will supply its Blackwell chips to customers from next quarter.")) == set()
+
+
+def test_a_removal_with_a_long_reason_and_a_move_told_by_its_mover():
+    # tests/pages2 p107: the object of "removed" ends where a reason begins, however long the sentence
+    found = events("OpenAI, the artificial intelligence company, has removed its co-founder and CEO, Sam Altman, "
+                   "following a review that found he was “not consistently candid in his communications” with the "
+                   "board of directors, prompting a loss of confidence in his leadership.")
+    assert _moves(found) == {("OpenAI", "Sam Altman")}
+    # tests/pages3 q096: a person who says they will step down (a date set off between) moves
+    found = events("Meta is recruiting Alexandr Wang, founder and CEO of Scale AI, to strengthen its efforts. "
+                   "Wang, 28, announced yesterday (June 12) that he will step down as CEO to join a newly formed AI "
+                   "lab at Meta.")
+    assert ("Meta", "Alexandr Wang") in _moves(found)
+    found = events("Alexandr Wang announced that he will step down as CEO of Scale AI to join Meta.")
+    assert _moves(found) == {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")}
+    # ... not a speaker who tells of someone else
+    assert _moves(events("Sam Altman said that Mira Murati will step down as OpenAI's CTO.")) == {
+        ("OpenAI", "Mira Murati")}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -93,8 +93,12 @@ MOVE_VERBS = (
 SAYS_MOVE = (
     r"(?:announced|said|told [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
     r"(?:(?:on\s+|over\s+the\s+|this\s+|last\s+)?(?:[A-Z]\w+day|weekend|week|today|yesterday)\s+)?"
+    # (a date set off: "Wang, 28, announced yesterday (June 12) that he will step down as CEO", tests/pages3 q096)
+    r"(?:\([^()]{1,30}\)\s+)?"
     r"(?:(?:that\s+)?(?:he|she|they)(?:[’']s|[’']re|\s+is|\s+was|\s+are|\s+were|\s+(?:will|would)\s+(?:now\s+)?be)"
-    r"\s+(?:leaving|(?:re)?joining|stepping down|departing)|(?:his|her|their)\s+(?:departure|resignation|exit))"
+    r"\s+(?:leaving|(?:re)?joining|stepping down|departing)"
+    r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would)\s+(?:now\s+)?(?:step down|leave|(?:re)?join|depart|resign)"
+    r"|(?:his|her|their)\s+(?:departure|resignation|exit))"
 )
 # "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb. (The
 # name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu"; a name that is the object of
@@ -136,7 +140,10 @@ OBJECT_MOVE = (
     # ("Sam Altman would be stepping down as CEO, and ... he would be replaced by Mira Murati", tests/searchpages s052)
     r"|(?:be|been|is|was|will be) (?:replaced|succeeded) by)"
     r"\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"
-    r"former|formerly|previously|ex-|once|now|currently|said|says|told|added|according)\b|;|\.|$)"
+    r"former|formerly|previously|ex-|once|now|currently|said|says|told|added|according"
+    # (a reason after it, however long: "has removed its co-founder and CEO, Sam Altman, following a review that found
+    # he was “not consistently candid ...” with the board of directors, prompting ...", tests/pages2 p107)
+    r"|following|after|amid|citing)\b|;|\.|$)"
 )
 # A move told as a noun, of a person a role introduces: "The departure of Altman prompted the resignation of OpenAI
 # President and Co-founder Greg Brockman" (tests/searchpages s054; read as "the appointment of", OBJECT_MOVE). Not one

@@ -42,7 +42,9 @@ from transforms.normalize import MONTHS
 PARTNERSHIP = (
     # (collaborators are people: "along with some key collaborators including Karén Simonyan", tests/pages3 q047)
     r"\b(partner(?:s|ed|ing|ship)?|team(?:s|ed)? up|allian[a-z]+|collaborat(?:e[ds]?|ing|ions?|ive(?:ly)?)|deal with|"
-    r"agreement with|"
+    # ("Oracle landed one of the largest deals in cloud history: a $300 billion arrangement with OpenAI", tests/pages2
+    # p036)
+    r"agreement with|arrangement with|"
     # (deals in the plural are mostly held, "has partnerships with", unless each of two subjects made one: "have both
     # inked separate licensing and product development deals with OpenAI")
     r"(?:both|separate)\s+(?:[\w\-]+\s+){0,5}?(?:deals|partnerships|agreements)\s+with|"
@@ -58,10 +60,16 @@ HELPED_BY = r"with (?:the |some |a little )?help (?:of|from)"
 # ("invest") and nothing is bought. ("Under the agreement, Reflection will get access to Nvidia GB300s and pay SpaceX":
 # a deal told before, whose terms name others.)
 PARTNERSHIP_WEAK = (
-    r"\b(agree[sd]? to (?:supply|provide|deploy)|(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
+    # (a supplier: "A deal revealed this week will see AMD supply its M4150 graphics processing units (GPUs) to OpenAI's
+    # data centers", tests/pages2 p030)
+    r"\b(agree[sd]? to (?:supply|provide|deploy)"
+    r"|(?:will|to|would) (?:see \S+ )?supply (?:its|their) [^.;]{0,80}? to org|"
+    r"(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
     r"agreement|contract)"
     # ("OpenAI & Oracle Sign $300 Billion Cloud Contract", tests/pages2 p033: a headline drops the article)
-    r"|(?:signed|signs|sign|struck|strikes|agreed|inked|inks) (?:(?:a|an) )?(?:[a-z\-]+ |\$[\d.,]+ ){0,3}"
+    # ("AMD jumps after reaching deal to deploy 50,000 AI chips in data centers run by Oracle", tests/pages2 p049)
+    r"|(?:signed|signs|sign|struck|strikes|agreed|inked|inks|reached|reaches|reaching) (?:(?:a|an) )?"
+    r"(?:[a-z\-]+ |\$[\d.,]+ ){0,3}"
     r"(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
     r"licen[cs]e"
