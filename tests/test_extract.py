@@ -3708,9 +3708,44 @@ def test_a_removal_with_a_long_reason_and_a_move_told_by_its_mover():
     assert ("Meta", "Alexandr Wang") in _moves(found)
     found = events("Alexandr Wang announced that he will step down as CEO of Scale AI to join Meta.")
     assert _moves(found) == {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")}
+    # ... nor one who leaves a decision or joins a council (the review's written cases)
+    for text in ("Elon Musk announced that he will leave the decision to shareholders.",
+                 "Jensen Huang said he will leave no stone unturned, Nvidia said.",
+                 "Google CEO Sundar Pichai announced that he will join the White House AI council."):
+        assert _moves(events(text)) == set(), text
     # ... not a speaker who tells of someone else
     assert _moves(events("Sam Altman said that Mira Murati will step down as OpenAI's CTO.")) == {
         ("OpenAI", "Mira Murati")}
+
+
+def test_review_of_the_pages4_errors():
+    # tests/pages4 r096, r098: forced out, a capitalised title before the name, co-CEOs who will act as such
+    found = events("Intel (INTC) Chief Executive Officer Pat Gelsinger was forced out after the board lost confidence "
+                   "in his plans to turn around the company.")
+    assert _moves(found) == {("Intel", "Pat Gelsinger")}
+    found = events("Chief Executive Officer of Intel, Pat Gelsinger, has been forced out less than four years after "
+                   "taking the helm of the company, handing control to two lieutenants, David Zinsner and Michelle "
+                   "Johnston Holthaus, who will act as interim co-CEOs.")
+    assert _moves(found) == {("Intel", "Pat Gelsinger"), ("Intel", "David Zinsner"),
+                             ("Intel", "Michelle Johnston Holthaus")}
+    # ... and an idiom is no move (holdout h1108, found checking the rule above)
+    assert _moves(events("SpaceX set out its IPO pitch in a video in which Chief Financial Officer Bret Johnsen joins "
+                         "the dots between the company's rockets and its satellites.")) == set()
+    # r042: a backer describes the company, it is not the person's
+    found = events("Mira Murati, the Chief Technology Officer at Microsoft-backed OpenAI, has announced her "
+                   "resignation from the artificial intelligence startup.")
+    assert _moves(found) == {("OpenAI", "Mira Murati")}
+    # r044: several people announce their resignations
+    assert _moves(events("Bob McGrew and Barret Zoph also announced their resignations from OpenAI.")) == {
+        ("OpenAI", "Bob McGrew"), ("OpenAI", "Barret Zoph")}
+    # r054: a round drawn; r058: every backer listed after "investments from" is a bystander, a venture arm too
+    found = events("Humanoid robot startup Figure has drawn a $675 million investment from Jeff Bezos, AI chipmaker "
+                   "Nvidia, ChatGPT-maker OpenAI and others.")
+    assert _typed(found, "funding") == {("Figure",)}
+    found = events("Figure AI builds humanoid robots. The company announced on Thursday that it raised $675 million in "
+                   "Series B funding at a $2.6 billion valuation with investments from Microsoft, OpenAI Startup Fund, "
+                   "NVIDIA, Intel Capital and ARK Invest.")
+    assert _typed(found, "funding") == {("Figure AI",)}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():

@@ -18,6 +18,7 @@ from transforms.extract.names import (
     org_kind,
 )
 from transforms.extract.patterns import (
+    BACKED_BASED,
     CLAUSE_BREAK,
     COMPANY_REFERENCE,
     NON_ACTORS,
@@ -42,7 +43,8 @@ LEADERSHIP = (
     r"depart(?:s|ed|ing|ures?)?\b|leav(?:es|ing)|left"
     # (a promotion, not a department's name in a title: "Issei Hirano, Head of Platform Promotion, explains", holdout
     # h1851; nor "promotional")
-    r"|(?:re)?join(?:s|ed)|rejoin(?:ing)?|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped)\b"
+    r"|(?:re)?join(?:s|ed)|rejoin(?:ing)?|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped"
+    r"|forced out|pushed out)\b"
 )
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
@@ -69,6 +71,12 @@ MOVE_VERBS = (
     r"resigns|quit|quits|departs|departed|depart"
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
+    # ("Intel (INTC) Chief Executive Officer Pat Gelsinger was forced out after the board lost confidence", tests/pages4
+    # r096)
+    r"|forced out|pushed out"
+    # ("two lieutenants, David Zinsner and Michelle Johnston Holthaus, who will act as interim co-CEOs", tests/pages4
+    # r098)
+    rf"|(?:will )?act as (?:the |its )?(?:interim |acting )(?:{ROLE})"
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
     r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
@@ -97,8 +105,12 @@ SAYS_MOVE = (
     r"(?:\([^()]{1,30}\)\s+)?"
     r"(?:(?:that\s+)?(?:he|she|they)(?:[’']s|[’']re|\s+is|\s+was|\s+are|\s+were|\s+(?:will|would)\s+(?:now\s+)?be)"
     r"\s+(?:leaving|(?:re)?joining|stepping down|departing)"
-    r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would)\s+(?:now\s+)?(?:step down|leave|(?:re)?join|depart|resign)"
-    r"|(?:his|her|their)\s+(?:departure|resignation|exit))"
+    # (a company or a post left or joined: not "said he will leave the decision to shareholders", "he will join the
+    # White House AI council")
+    r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would)\s+(?:now\s+)?(?:step down|depart|resign"
+    r"|(?:leave|(?:re)?join)\s+(?:[A-Z]|(?:the|his|her|their)\s+(?:company|firm|startup|role|post|job|position)\b))"
+    # (several people: "Bob McGrew and ... Barret Zoph also announced their resignations", tests/pages4 r044)
+    r"|(?:his|her|their)\s+(?:departures?|resignations?|exits?))"
 )
 # "X, the company's chief scientist, is leaving": the name, an optional apposition, auxiliaries, then the verb. (The
 # name starts a word: "the US-based Koray Kavukcuoglu" is no "S-based Koray Kavukcuoglu"; a name that is the object of
@@ -156,7 +168,7 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
-    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
+    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) |forced out|pushed out"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -172,7 +184,7 @@ BACKDROP = (
 DEPARTURE = (
     # ("told employees Thursday he is stepping down to join Meta Platforms", tests/pages3 q097)
     r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart(?:s|ed|ing|ures?)?|steps? down|stepp(?:ed|ing) down|ousted"
-    r"|fired)\b"
+    r"|fired|forced out|pushed out)\b"
 )
 # An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
 PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
@@ -265,13 +277,17 @@ TITLE_BEFORE_NAME = (
     r"\b(?:(?:Fed|Federal Reserve|Treasury|State|Defense|Commerce|Senate|House)\s+)?(?:Chair|Chairman|"
     r"Chairwoman"
     r"|Senator|Sen\.|Governor|Gov\.|Judge|Justice|Secretary|Minister|Professor|Prof\.|Dr\.|Mr\.|Ms\.|"
-    r"Mrs\.)\s+([A-Z])"
+    # (an officer's title in capitals: "Intel (INTC) Chief Executive Officer Pat Gelsinger was forced out", tests/pages4
+    # r096)
+    r"Mrs\.|Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer)\s+([A-Z])"
 )
 
 # ... and a capitalised title the name is set off from by a comma ("OpenAI's Chief Technology Officer, Mira Murati, will
 # assume the role of interim CEO", tests/searchpages s054): read as a title, not as the mover's name.
 TITLE_BEFORE_APPOSITION = (
-    r"\b(?:Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer|(?:Executive\s+)?(?:Vice\s+)?President)(,\s+[A-Z])"
+    r"\b(?:Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer|(?:Executive\s+)?(?:Vice\s+)?President)"
+    # (of a company: "Chief Executive Officer of Intel, Pat Gelsinger, has been forced out", tests/pages4 r098)
+    r"(?:\s+(?:of|at)\s+[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2})?(,\s+[A-Z])"
 )
 
 # A person announced as a company's new officer is appointed: "She also announced Soumith Chintala as the new CTO of
@@ -305,6 +321,8 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         "wanted ${1}out",
     ),
     (r"\bnamed after\b", "called after"),
+    # "Chief Financial Officer Bret Johnsen joins the dots between the company's ..." (holdout h1108): an idiom
+    (r"\b(?i:join(?:s|ed|ing)?) the dots\b", "connects the dots"),
     (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),
     # "tech execs, including OpenAI's Sam Altman, joined heads of state to discuss ...": a meeting joined, no
     # employer; "a pattern, which it named "Configuration-Based Sandbox Escape"": a thing named, no appointee
@@ -614,9 +632,11 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
     rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
+    # (a backer describes the company, it is not his: "Mira Murati, the Chief Technology Officer at Microsoft-backed
+    # OpenAI", tests/pages4 r042)
+    appos = pl.col("appos").fill_null("").str.replace_all(BACKED_BASED, " ")
     current_appos = (
-        pl.col("appos")
-        .fill_null("")
+        appos
         .str.split(" and ")
         .list.eval(pl.element().filter(~pl.element().str.contains(PAST_ROLE)))
         .list.join(" and ")
