@@ -321,6 +321,13 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         "wanted ${1}out",
     ),
     (r"\bnamed after\b", "called after"),
+    # one who names another as something appoints, the subject does not move: "Altman also named Mark Chen as the new
+    # senior vice president of research" (tests/pages4 r046; the present tense is no move verb of a subject)
+    *(
+        (rf"\b{past}(\s+(?:[A-Z][\w\-’']+\s+){{1,3}}as)\b", f"{present}$1")
+        for past, present in (("named", "names"), ("appointed", "appoints"), ("promoted", "promotes"),
+                              ("hired", "hires"), ("tapped", "taps"))
+    ),
     # "Chief Financial Officer Bret Johnsen joins the dots between the company's ..." (holdout h1108): an idiom
     (r"\b(?i:join(?:s|ed|ing)?) the dots\b", "connects the dots"),
     (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),
@@ -555,7 +562,10 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
                     rf"{PERSON}"
                 ),
                 # "AWS CEO Matt Garman names Dave Treadwell ...": the one who appoints
-                pl.col("sentence").str.extract_all(rf"{PERSON}\s+(?:has\s+)?(?:{APPOINTING_ACTIVE})\s+[A-Z]"),
+                # ("Altman also named Mark Chen as the new senior vice president of research", tests/pages4 r046)
+                pl.col("sentence").str.extract_all(
+                    rf"{PERSON}\s+(?:(?:has|also)\s+){{0,2}}(?:{APPOINTING_ACTIVE})\s+[A-Z]"
+                ),
             ).list.eval(pl.element().str.extract(PERSON, 1)),
             appos=pl.lit(None, dtype=pl.String),
         )
@@ -676,6 +686,13 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         ),
         g.org_by_key,
     )
+    # (a one-word "company" that is the surname of a person the article names in full)
+    rows = rows.join(
+        people.filter((pl.col("full") != pl.col("surname")) & _is_person(pl.col("full"), g))
+        .select("article_id", "surname")
+        .unique().with_columns(_new_org_is_person=pl.lit(True)),
+        left_on=["article_id", "focus_new_org"], right_on=["article_id", "surname"], how="left",
+    )
     # (the org pattern's readings first: names._with_orgs_in)
     rows = _with_orgs_in(rows, g, _appos_orgs=pl.col("appos").fill_null(""), _current_appos_orgs=current_appos)
     rows = rows.with_columns(
@@ -701,8 +718,11 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             "other_org",
             pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
             # a company the gazetteer does not know, named (perhaps short: "Yunfan") in the sentence
+            # (not a person the article names: "Altman also named Mark Chen as the new senior vice president",
+            # tests/pages4 r046)
             pl.when(
                 pl.col("sentence").str.contains(pl.col("focus_new_org").str.extract(r"^(\S{3,})", 1), literal=True)
+                & pl.col("_new_org_is_person").is_null()
             ).then(pl.col("focus_new_org")),
             # joining "the new group" without naming it: the company the story was about before this
             # sentence

@@ -896,7 +896,7 @@ NOT_MODEL_WORDS = (
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Phase|"
     r"Stage"
     r"|Step|Part|Chapter|Level|Tier|Round|Season|Episode|Day|Week|Year|Section|Article|Figure|Table|"
-    rf"Q[1-4]|{LEXICONS['software_product']})\b"
+    rf"Q[1-4]|{LEXICONS['software_product']}|{LEXICONS['chip_line']})\b"
 )
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"

@@ -33,7 +33,10 @@ from transforms.extract.sentences import _blank_unless
 # A model-like name: a capitalised word with a version or size in it or after a hyphen ("Ornith-1.0-397B", "Base1").
 NEW_NAME = r"\b[A-Z][A-Za-z]*-?[A-Za-z]*\d[\w.]*(?:-[A-Za-z0-9][\w.]*)*"
 # Words that open such a name and make it no model: dates, stages, chips, benchmarks, standards (lexicons.toml).
-NOT_MODEL = r"^(?:" + "".join(LEXICONS["not_new_model"]) + "|" + LEXICONS["software_product"] + r")\b"
+NOT_MODEL = (
+    r"^(?:" + "".join(LEXICONS["not_new_model"]) + "|" + LEXICONS["software_product"] + "|" + LEXICONS["chip_line"]
+    + r")\b"
+)
 # ... but a line's name joined to a versioned acronym is a new model of its own: "Gemini-SQL2".
 SUB_LINE = r"^[A-Z][A-Za-z]*-[A-Z]{2,}\d"
 # Where a sentence tells the name as a model: "the Ornith-1.0 model", "its LLM, Base1", "Ornith-1.0, a self-improving

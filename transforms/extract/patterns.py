@@ -243,6 +243,8 @@ NOT_NAMES = [
     "Where",
     "Who",
     "Which",
+    # a page's section ("About Smartbird", the pool's p0247: no person Smartbird)
+    "About",
 ]
 # News is told first: a release named only past the lead (title + this many sentences) is news only where the lead
 # names the same model (else it is a comparison, a tool or history in a blog post or explainer).
