@@ -3775,6 +3775,50 @@ def test_second_review_of_the_pages4_errors():
     assert not {m for m in _moves(found) if m[1] == "Sam Altman" or m[0] == "Altman"}
 
 
+def test_review_of_the_pages5_errors():
+    # t065, t107, pages4 r019: a legislature passes a law; its country is the article's or the body's own
+    found = events("The National Assembly votes to pass the Law on Artificial Intelligence. The law is Vietnam's first "
+                   "piece of legislation on AI.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Vietnam"}
+    found = events("At the end of last year, the Legislative Yuan passed the third reading of the \"Artificial "
+                   "Intelligence (AI) Basic Law.\"")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Taiwan"}
+    found = events("On December 26, 2024, the South Korean National Assembly passed the \"Basic Act on the Development "
+                   "of Artificial Intelligence and the Establishment of Trust\".")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"South Korea"}
+    # t042: euros with their dollars in brackets are those dollars
+    found = events("German defence start-up Helsing has raised 600 million euros ($693.30 million) in its latest "
+                   "investment round, lead by Spotify founder Daniel Ek, the firm said.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Helsing", 693_300_000.0)}
+    # t089: a newspaper that reports a raise raises nothing
+    found = events("The Financial Times reported earlier this year that Crusoe was in talks to raise roughly $500 "
+                   "million in a funding round.")
+    assert "Financial Times" not in {e["org"] for e in found if e["type"] == "funding"}
+    # t033, t032, t034: a role or the helm taken at a company (a clause on its founding dates no move)
+    for text in ("Ilya Sutskever, co-founder of OpenAI, has stepped into the CEO role at Safe Superintelligence "
+                 "following the departure of Daniel Gross.",
+                 "Ilya Sutskever, co-founder of OpenAI, has taken the helm as CEO of Safe Superintelligence, the AI "
+                 "startup he launched in 2024.",
+                 "Ilya Sutskever has officially taken the helm of Safe Superintelligence (SSI) the AI startup he "
+                 "co-founded last year."):
+        assert ("Safe Superintelligence", "Ilya Sutskever") in _moves(events(text)), text
+        assert ("OpenAI", "Ilya Sutskever") not in _moves(events(text)), text
+    # ... but a move told as last year's is still history, and the helm taken in a time clause dates something else
+    assert _moves(events("Google appointed Jane Doe last year to head its AI effort.")) == set()
+    assert _moves(events("Intel's market value has halved since Pat Gelsinger took the helm.")) == set()
+    # t058, t056: a company's legal form ends no sentence; "the Amsterdam-listed company's shares" are the one in focus
+    found = events("Following the announcement, shares of Nebius Group N.V. (NASDAQ: NBIS) surged 53% in after-hours "
+                   "trading.")
+    assert _market(found) == {("Nebius", 53.0, None)}
+    found = events("Nebius will supply Microsoft with compute. The Amsterdam-listed company's shares surged "
+                   "approximately 33%.")
+    assert _market(found) == {("Nebius", 33.0, None)}
+    # t100, t104: a live quote after a name is the page's; a name a ticker follows is a listed company
+    assert _market(events("Shares of Palantir (PLTR 2.1%) fell 9% on Tuesday.")) == {("Palantir", -9.0, None)}
+    found = events("Shares of SoundHound AI (SOUN 2.73%) took off like a shot this morning, soaring as much as 79.6%.")
+    assert _market(found) == {("SoundHound AI", 79.6, None)}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

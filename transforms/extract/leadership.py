@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
+from transforms.extract.core import _names_past_year
 from transforms.extract.names import (
     ORG_NAME,
     WEEKDAYS,
@@ -79,6 +80,9 @@ MOVE_VERBS = (
     rf"|(?:will )?act as (?:the |its )?(?:interim |acting )(?:{ROLE})"
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
     r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
+    # ("Ilya Sutskever ... has taken the helm as CEO of Safe Superintelligence", "has stepped into the CEO role at Safe
+    # Superintelligence", tests/pages5 t032, t033)
+    rf"|took the helm|taken the helm|taking the helm|(?:stepped|steps|stepping) into the (?:{ROLE}) (?:role|post|job)"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
     r"|will lead (?:it|the (?:new )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business|organi[sz]ation|venture))\b"
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
@@ -179,6 +183,11 @@ APPOINTING_ACTIVE = r"names|named|appoints|appointed|hires|hired|taps|tapped|pro
 BACKDROP = (
     r"^(?i:the|this|that|its|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:comes?|came)\s+(?:after|amid|as|on the heels of|"
     r"weeks?|days?|months?)\b"
+)
+# The founding of a company told in a clause about it, with its time: "the AI startup he launched in 2024".
+FOUNDED_WHEN = (
+    r"\b(?:he|she|they|it|which|that|who)\s+(?:had\s+)?(?:co-?founded|founded|launched|started|created|set up|"
+    rf"established)\s+(?:in\s+(?:19|20)\d\d|{TOLD_AS_PAST})\b"
 )
 # Leaving verbs: a person who leaves one company to join another is two events.
 DEPARTURE = (
@@ -328,6 +337,10 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         for past, present in (("named", "names"), ("appointed", "appoints"), ("promoted", "promotes"),
                               ("hired", "hires"), ("tapped", "taps"))
     ),
+    # the helm taken in a time clause dates something else: "Intel's market value has halved since Pat Gelsinger took
+    # the helm"
+    (r"\b((?i:since|when|after|before|until)\s+(?:[A-Z][\w’'\-]+\s+){1,3})(?:took|taken|taking|takes) the helm\b",
+     "${1}led"),
     # "Chief Financial Officer Bret Johnsen joins the dots between the company's ..." (holdout h1108): an idiom
     (r"\b(?i:join(?:s|ed|ing)?) the dots\b", "connects the dots"),
     (r"\b(?i:join(?:s|ed|ing)? forces)\b", "ally"),
@@ -619,15 +632,20 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # (both read only the sentences with a mover, the rows kept below: the others are blanked for them)
     mover = pl.col("_mover")
     backdrop = _blank_unless(mover, pl.col("sentence")).str.contains(BACKDROP)
-    # "He appointed Wang last year to head this effort": a move told as history.
-    told_as_past = _blank_unless(mover, pl.col("low")).str.contains(
-        rf"\b(?:{TOLD_AS_PAST}|years ago)\b"
-    )
+    # "He appointed Wang last year to head this effort": a move told as history. (Not the founding of the company the
+    # person now leads: "has taken the helm as CEO of Safe Superintelligence, the AI startup he launched in 2024",
+    # tests/pages5 t032, t034: that clause is read without its time.)
+    low = _blank_unless(mover, pl.col("low"))
+    founded = low.str.contains(FOUNDED_WHEN)
+    told_as_past = low.str.replace_all(FOUNDED_WHEN, " ").str.contains(rf"\b(?:{TOLD_AS_PAST}|years ago)\b")
+    past_year = pl.when(founded).then(
+        _names_past_year(pl.col("sentence").str.replace_all(f"(?i:{FOUNDED_WHEN})", " "), pl.col("published_at"))
+    ).otherwise(pl.col("past_year"))
     rows = (
         sents.with_columns(_mover=pl.struct("article_id", "sent_idx").is_in(
             names.select(pl.struct("article_id", "sent_idx")).to_series().implode()
         ))
-        .filter(~pl.col("past_year") & ~pl.col("history") & ~backdrop & ~told_as_past)
+        .filter(~past_year & ~pl.col("history") & ~backdrop & ~told_as_past)
         .drop("_mover")
         .join(names, on=["article_id", "sent_idx"], how="inner")
         .with_columns(
@@ -665,7 +683,11 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
                 & (joined_new != "")).then(joined_new),
     )
     gained = r"\b(?:as|becomes?|became|over as|serve as)\s+(?:the\s+)?(?:new\s+|interim\s+|acting\s+)?"
+    # (the helm or a role taken at a company: "has officially taken the helm of Safe Superintelligence (SSI)", "has
+    # stepped into the CEO role at Safe Superintelligence", tests/pages5 t034, t033)
+    helm = rf"\b(?i:the helm|the (?:{TAGGED_ROLE}) (?:role|post|job))\s+(?:as\s+\S+\s+)?(?:of|at)\s+{ORG_NAME}"
     role_org = pl.coalesce(
+        _canonical(pl.col("tagged").str.extract(helm, 1), g.org_by_key),
         _canonical(pl.col("tagged").str.extract(rf"{gained}{ORG_NAME}(?:’s|'s)", 1), g.org_by_key),
         # (a role's words may be a known name: "head of Google")
         _canonical(

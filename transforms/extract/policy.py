@@ -113,7 +113,10 @@ RENAMED_FROM = r"(?i:renam\w*\s+(?:its\s+|the\s+)?)AI (?:Safety|Security) Instit
 # jurisdiction named first, at a tie the one listed first, as where each pattern's first match is found apart (the
 # ~70 patterns, compiled on every call, took ~50 ms).
 JURISDICTION = "|".join(f"(?P<j{i}>{pattern})" for i, (pattern, _) in enumerate(JURISDICTIONS))
-GOVERNMENT_REFERENCE = r"\b(?:the|its) (?:government|cabinet|administration|ministry)\b"
+# ... or its legislature, which the article names the country of, not always its headline: "The National Assembly
+# votes to pass the Law on Artificial Intelligence" (tests/pages5 t061, t065)
+LEGISLATURE_REFERENCE = r"\b(?:the|its) (?:national assembly|parliament|legislature|senate)\b"
+GOVERNMENT_REFERENCE = rf"\b(?:the|its) (?:government|cabinet|administration|ministry)\b|{LEGISLATURE_REFERENCE}"
 # ... and a head of government named, whom the sentence does not place: "Governor Gavin Newsom has signed the
 # Transparency in Frontier Artificial Intelligence Act (TFAIA) into law" under "California First US State to Regulate
 # AI with New Safety Law" (tests/searchpages s041). Read on the sentence as written ("Premier League clubs" is none).
@@ -139,14 +142,22 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def _with_headline_jurisdiction(rows: pl.DataFrame, sents: pl.DataFrame, refers: pl.Expr) -> pl.DataFrame:
-    """rows with no jurisdiction whose `refers` holds ("the government ...") take the one their headline names."""
+    """rows with no jurisdiction whose `refers` holds ("the government ...") take the one their headline names; a
+    legislature's, the first one the article names ("Effective from March 1, 2026, the Law on AI is Vietnam's first
+    piece of legislation", tests/pages5 t065)."""
     referred = rows.filter(pl.col("jurisdiction").is_null() & refers)
     if referred.is_empty():
         return rows
+    legislature = referred.filter(pl.col("low").str.contains(LEGISLATURE_REFERENCE))["article_id"].implode()
     headline = (
-        sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
+        sents.filter(
+            pl.col("article_id").is_in(referred["article_id"].implode())
+            & ((pl.col("sent_idx") == 0) | pl.col("article_id").is_in(legislature))
+        )
         .pipe(_with_jurisdiction)
-        .select("article_id", headline_jurisdiction="jurisdiction")
+        .sort("article_id", "sent_idx")
+        .group_by("article_id")
+        .agg(headline_jurisdiction=pl.col("jurisdiction").drop_nulls().first())
     )
     return (
         rows.join(headline, on="article_id", how="left")

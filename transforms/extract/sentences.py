@@ -51,7 +51,9 @@ ROUND_VERB = r"\b(?:raised|secured)\b"
 # Abbreviations whose dot ends no sentence. (The New York Times and The New Yorker write "A.I.": "Z.ai released an
 # A.I. model that ..." is one sentence.)
 ABBREVIATIONS = (
-    r"\b(U\.S|U\.K|E\.U|U\.N|A\.I|D\.C|N\.Y|B\.C|Ph\.D|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|St|vs|No|Gen|Sen|"
+    # (and companies' legal forms: "shares of Nebius Group N.V. (NASDAQ: NBIS) surged 53%", tests/pages5 t058)
+    r"\b(U\.S|U\.K|E\.U|U\.N|A\.I|D\.C|N\.Y|B\.C|N\.V|S\.A|B\.V|S\.p\.A|L\.P|Ph\.D|Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|Jr|Sr|"
+    r"St|vs|No|Gen|Sen|"
     r"Rep|Gov|Atty|Lt|Col|Capt|Bros|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 )
 # Page furniture a text extractor keeps: a line that does not end like a sentence (menus, "Skip Navigation", share and
