@@ -3817,6 +3817,24 @@ def test_review_of_the_pages5_errors():
     assert _market(events("Shares of Palantir (PLTR 2.1%) fell 9% on Tuesday.")) == {("Palantir", -9.0, None)}
     found = events("Shares of SoundHound AI (SOUN 2.73%) took off like a shot this morning, soaring as much as 79.6%.")
     assert _market(found) == {("SoundHound AI", 79.6, None)}
+    # t103: a share "rocketed"; a company in the clause after the figure that tells its cause is no owner
+    found = events("On Feb. 15, Acme Robotics stock rocketed 67% higher following news that Nvidia had disclosed a "
+                   "stake in the company.")
+    assert "Nvidia" not in {m[0] for m in _market(found)}
+    assert _market(events("On Feb. 15, SoundHound AI stock rocketed 67% higher.")) == {("SoundHound AI", 67.0, None)}
+    # t042: a valuation raised is no amount raised
+    found = events("The latest investment round has raised Helsing's value to $12 billion, the Financial Times "
+                   "reported on Tuesday.")
+    assert {e["amount_usd"] for e in found if e["type"] == "funding"} <= {None}
+    # t049: a joint venture described by its owners is no new deal of the sentence's company
+    found = events("In addition to the deal with Kakao, Altman also spoke about the Stargate data centre project, a "
+                   "joint venture between OpenAI and Oracle.")
+    assert not {p for p in _partners(found) if "Kakao" in p and ("Oracle" in p or "Stargate" in p)}
+    # t067: a chip launched is no model; t085: Crusoe Energy Systems LLC is Crusoe
+    assert _typed(events("AMD officially launched the MI300X in late 2023."), "model_release", "model") == set()
+    found = events("US-based data-centre specialist Crusoe Energy Systems LLC has secured approximately $1.38 billion "
+                   "in a Series E round.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Crusoe"}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, org_kind
+from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, _tagged_orgs, org_kind
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, PCT_FIGURE, PCT_PATTERN, money_to_usd, pct_value
@@ -29,7 +29,9 @@ MARKET_DOWN = (
 )
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
-    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|skyrocket[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|add(?:s|ed|ing)|"
+    # ("On Feb. 15, SoundHound AI stock rocketed 67% higher", tests/pages5 t103)
+    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|(?:sky)?rocket[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|"
+    r"add(?:s|ed|ing)|"
     # ("The dramatic more-than 25% leap in Advanced Micro Devices' (AMD) share price", tests/pages2 p050)
     r"leap(?:s|t|ed|ing)?|"
     # "enough to send Amazon's stock up nearly 10% in after-hours trading"
@@ -64,6 +66,10 @@ def _sign(low: pl.Expr) -> pl.Expr:
     )
 
 
+# A clause after a move's figure that tells its cause or another company's move (cut before the owner is read).
+AFTER_THE_FIGURE = (
+    rf"^(.*?{PCT_PATTERN}[^,;]*?)\s(?:following|after|amid|on news|because|while|whereas)\b.*$"
+)
 DECLINED = (
     r"\bdeclin(?:e|es|ed|ing) to (?:comment|say|discuss|disclose|name|elaborate|specify|provide|confirm|answer"
     r"|respond)\b"
@@ -149,8 +155,11 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             # pages2 p050, "The software maker's shares fell 5% after Anthropic released new Claude plugins")
             org=pl.coalesce(
                 owner,
+                # (not one named in a clause after the figure that gives the cause or another move: "SoundHound AI
+                # stock rocketed 67% higher following news that ... Nvidia had disclosed a stake", tests/pages5 t103)
                 pl.when(~pl.col("sentence").str.contains(REFERRING_OWNER))
-                .then(pl.col("orgs").list.filter(~not_mover).list.first()),
+                .then(_tagged_orgs(pl.col("tagged").str.replace(AFTER_THE_FIGURE, "$1"), g)
+                      .list.filter(~not_mover).list.first()),
             ),
         )
         .drop("_figure_clause")
@@ -188,7 +197,7 @@ MOVE_DOWN_VERBS = (
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
-    r"added|adds|skyrocketed|skyrockets"
+    r"added|adds|skyrocketed|skyrockets|rocketed|rockets"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
     rf"|{RISING}|(?:all|both|each)\s+up"
 )

@@ -66,7 +66,8 @@ NOT_RELEASED_PREFIX = (
     # "the trick introduced by OpenAI's o1": the model is the agent of a release of something else
     r"|(?:introduced|pioneered|popularized) by)\s+(?:[\w’'\-]+,?\s+){0,3}$"
 )
-VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money)"
+# ("The latest investment round has raised Helsing's value to $12 billion", tests/pages5 t042)
+VALUATION = r"(valu(?:ed|ation|ing)|post-money|pre-money|value to)"
 # A score told against rivals is a comparison: "multiagent AI scores well against Fable 5, GPT 5.5".
 SCORED_AGAINST = r"\bscor(?:es|ed|ing) (?:well|strongly|favou?rably|highly|higher) against\b"
 # ... and so is doing with less than rivals: "Inkling uses a third as many tokens as Nvidia's Nemotron 3 Ultra".
