@@ -3830,6 +3830,17 @@ def test_review_of_the_pages5_errors():
     found = events("In addition to the deal with Kakao, Altman also spoke about the Stargate data centre project, a "
                    "joint venture between OpenAI and Oracle.")
     assert not {p for p in _partners(found) if "Kakao" in p and ("Oracle" in p or "Stargate" in p)}
+    # t076, t077: a person who informs the team, or says they plan, to leave the company moves
+    found = events("Yann LeCun, the Godfather of AI and head of a research lab at Meta Platforms Inc., has informed "
+                   "his team that he will leave the company at the end of this year to establish a new venture.")
+    assert _moves(found) == {("Meta", "Yann LeCun")}
+    found = events("Yann LeCun, a pivotal force at Meta Platforms, said on Wednesday he plans to leave the company at "
+                   "the end of the year to launch a new AI startup.")
+    assert _moves(found) == {("Meta", "Yann LeCun")}
+    # t099: a round completed by a subject a relative clause follows
+    found = events("Sakana AI is a Tokyo lab. Sakana, which means ‘fish’ in Japanese, has completed a $135 million "
+                   "funding round.")
+    assert _rounds(found) == {("Sakana", 135)}
     # t067: a chip launched is no model; t085: Crusoe Energy Systems LLC is Crusoe
     assert _typed(events("AMD officially launched the MI300X in late 2023."), "model_release", "model") == set()
     found = events("US-based data-centre specialist Crusoe Energy Systems LLC has secured approximately $1.38 billion "

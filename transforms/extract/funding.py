@@ -115,6 +115,8 @@ FUNDING_TAIL = (
     # ("Humanoid robot startup Figure has drawn a $675 million investment from Jeff Bezos, AI chipmaker Nvidia ...",
     # tests/pages4 r054)
     r"drew|drawn|draws|"
+    # ("Sakana, which means 'fish' in Japanese, has completed a $135 million funding round", tests/pages5 t099)
+    r"completed|completes|"
     r"announced|announces|emerg(?:es|ed) from stealth with)\s"
 )
 # "It raised ..." names the company in focus only where it was named within the last few sentences: further on, "it"
@@ -124,7 +126,9 @@ FOCUS_AGE = 3
 # A name set off by commas is still the subject: "Preview, a production platform for AI video, raises $12M",
 # "Nguyen's startup, Radical Numerics, emerged from stealth with": the commas and the description go.
 APPOSED_SUBJECT = (
-    r"^((?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+(?:a|an|the)\s+[^,;]{3,80}?,\s+"
+    # (or a relative clause: "Sakana, which means 'fish' in Japanese, has completed a $135 million funding round",
+    # tests/pages5 t099)
+    r"^((?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+(?:a|an|the|which|who)\s+[^,;]{3,80}?,\s+"
     r"|(?i:(startup|start-up|company|firm|lab)),\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}),\s+"
 )
 

@@ -103,7 +103,8 @@ MOVE_VERBS = (
 # departure": the person tells of their own move.
 # ("said over the weekend he was leaving for Anthropic", "revealed that he would now be rejoining the tech giant")
 SAYS_MOVE = (
-    r"(?:announced|said|told [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
+    # ("has informed his team that he will leave the company", tests/pages5 t076)
+    r"(?:announced|said|told [\w ]{1,30}?|informed [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
     r"(?:(?:on\s+|over\s+the\s+|this\s+|last\s+)?(?:[A-Z]\w+day|weekend|week|today|yesterday)\s+)?"
     # (a date set off: "Wang, 28, announced yesterday (June 12) that he will step down as CEO", tests/pages3 q096)
     r"(?:\([^()]{1,30}\)\s+)?"
@@ -111,7 +112,9 @@ SAYS_MOVE = (
     r"\s+(?:leaving|(?:re)?joining|stepping down|departing)"
     # (a company or a post left or joined: not "said he will leave the decision to shareholders", "he will join the
     # White House AI council")
-    r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would)\s+(?:now\s+)?(?:step down|depart|resign"
+    # ("said on Wednesday he plans to leave the company at the end of the year", tests/pages5 t077)
+    r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would|plans? to|intends? to|is planning to)\s+(?:now\s+)?"
+    r"(?:step down|depart|resign"
     r"|(?:leave|(?:re)?join)\s+(?:[A-Z]|(?:the|his|her|their)\s+(?:company|firm|startup|role|post|job|position)\b))"
     # (several people: "Bob McGrew and ... Barret Zoph also announced their resignations", tests/pages4 r044)
     r"|(?:his|her|their)\s+(?:departures?|resignations?|exits?))"
