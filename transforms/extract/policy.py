@@ -148,17 +148,33 @@ def _with_headline_jurisdiction(rows: pl.DataFrame, sents: pl.DataFrame, refers:
     referred = rows.filter(pl.col("jurisdiction").is_null() & refers)
     if referred.is_empty():
         return rows
-    legislature = referred.filter(pl.col("low").str.contains(LEGISLATURE_REFERENCE))["article_id"].implode()
     headline = (
-        sents.filter(
-            pl.col("article_id").is_in(referred["article_id"].implode())
-            & ((pl.col("sent_idx") == 0) | pl.col("article_id").is_in(legislature))
-        )
+        sents.filter((pl.col("sent_idx") == 0) & pl.col("article_id").is_in(referred["article_id"].implode()))
         .pipe(_with_jurisdiction)
-        .sort("article_id", "sent_idx")
-        .group_by("article_id")
-        .agg(headline_jurisdiction=pl.col("jurisdiction").drop_nulls().first())
+        .select("article_id", headline_jurisdiction="jurisdiction")
     )
+    # A legislature's country is the one country the article names, headline included (not a guess between "China and
+    # the US"); read only in those articles, which are few.
+    legislature = referred.filter(pl.col("low").str.contains(LEGISLATURE_REFERENCE))["article_id"].unique()
+    if not legislature.is_empty():
+        text = (
+            sents.filter(pl.col("article_id").is_in(legislature.implode()))
+            .group_by("article_id")
+            .agg(text=pl.col("sentence").str.join(" "))
+        )
+        named = text.select(
+            "article_id",
+            countries=pl.concat_list(
+                pl.when(pl.col("text").str.contains(pattern)).then(pl.lit(name)) for pattern, name in JURISDICTIONS
+            ).list.drop_nulls(),
+        ).select(
+            "article_id",
+            article_jurisdiction=pl.when(pl.col("countries").list.len() == 1).then(pl.col("countries").list.first()),
+        )
+        headline = pl.concat([
+            headline.filter(~pl.col("article_id").is_in(legislature.implode())),
+            named.rename({"article_jurisdiction": "headline_jurisdiction"}),
+        ])
     return (
         rows.join(headline, on="article_id", how="left")
         .with_columns(
