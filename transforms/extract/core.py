@@ -342,7 +342,9 @@ def extract_mentions(articles: pl.DataFrame, g: gaz.Gazetteer | None = None) -> 
     sents = all_sents.filter(~pl.col("negated"))
     money = _money_occurrences(sents, g).join(sents, on=["article_id", "sent_idx"], how="inner")
     # Every declared type's rule module (transforms/taxonomy.toml), in the order they ran before it was declared.
-    found = Found(all_sents=all_sents, sents=sents, models=models, money=money, g=g)
+    found = Found(
+        all_sents=all_sents, sents=sents, models=models, money=money, short_names=_article_short_names(sents, g), g=g
+    )
     parts = [importlib.import_module(type_.rules).mentions(found) for type_ in TAXONOMY.in_extract_order()]
     mentions = pl.concat(
         [f for f in parts if not f.is_empty()] or [pl.DataFrame(schema={**MENTION_SCHEMA, "sent_idx": pl.Int64})],

@@ -8,7 +8,6 @@ from transforms.extract.names import (
     ORG,
     ORG_NAME,
     TAGGED_WORD,
-    _article_short_names,
     _canonical,
     _subject_org,
     org_kind,
@@ -412,5 +411,5 @@ SMALLEST_ROUND_USD = 100_000
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    rounds = _funding(found.money, found.g, _article_short_names(found.sents, found.g))
+    rounds = _funding(found.money, found.g, found.short_names)
     return rounds.filter(pl.col("amount_usd").is_null() | (pl.col("amount_usd") >= SMALLEST_ROUND_USD))

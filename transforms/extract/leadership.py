@@ -8,7 +8,6 @@ from transforms.extract.core import _names_past_year
 from transforms.extract.names import (
     ORG_NAME,
     WEEKDAYS,
-    _article_short_names,
     _built,
     _canonical,
     _gazetteer_select,
@@ -38,6 +37,8 @@ JOINED_DESCRIBED = (
     r"developer|provider|platform|unicorn)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
 WEEKDAY_AFTER = rf"(?:^|\s+)(?:{'|'.join(WEEKDAYS)})$"
+# A dismissal told as being pushed ("Pat Gelsinger was forced out", tests/pages4 r096): a cue, a verb and a departure.
+FORCED_OUT = "forced out|pushed out"
 LEADERSHIP = (
     r"\b(appoint[a-z]*|nam(?:ed|es) (?:[a-z]+ ){0,4}as|hir(?:ed|es)|steps? down|stepped down|resign[a-z]*|"
     # ("depart", "departs", "departure": not "Department")
@@ -45,7 +46,7 @@ LEADERSHIP = (
     # (a promotion, not a department's name in a title: "Issei Hirano, Head of Platform Promotion, explains", holdout
     # h1851; nor "promotional")
     r"|(?:re)?join(?:s|ed)|rejoin(?:ing)?|promot(?:e|es|ed|ing)|(?-i:promotions?)|oust[a-z]*|fired|replac[a-z]*|succeed[a-z]*|tapped"
-    r"|forced out|pushed out)\b"
+    rf"|{FORCED_OUT})\b"
 )
 PERSON = r"\b([A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)){1,2}|[A-Z][a-z]+ Mc[A-Z][a-z]+)\b"
 # --- leadership: who moves, from the verb next to the name ---------------------------------------------------
@@ -72,9 +73,7 @@ MOVE_VERBS = (
     r"resigns|quit|quits|departs|departed|depart"
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
-    # ("Intel (INTC) Chief Executive Officer Pat Gelsinger was forced out after the board lost confidence", tests/pages4
-    # r096)
-    r"|forced out|pushed out"
+    rf"|{FORCED_OUT}"
     # ("two lieutenants, David Zinsner and Michelle Johnston Holthaus, who will act as interim co-CEOs", tests/pages4
     # r098)
     rf"|(?:will )?act as (?:the |its )?(?:interim |acting )(?:{ROLE})"
@@ -178,7 +177,8 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
-    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) |forced out|pushed out"
+    r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
+    rf"|{FORCED_OUT}"
 )
 # Verbs whose subject appoints someone else (the object moves).
 APPOINTING = (
@@ -199,7 +199,7 @@ FOUNDED_WHEN = (
 DEPARTURE = (
     # ("told employees Thursday he is stepping down to join Meta Platforms", tests/pages3 q097)
     r"\b(leav(?:es|ing)|left|quit[a-z]*|resign[a-z]*|depart(?:s|ed|ing|ures?)?|steps? down|stepp(?:ed|ing) down|ousted"
-    r"|fired|forced out|pushed out)\b"
+    rf"|fired|{FORCED_OUT})\b"
 )
 # An apposition about the past ("the former GitHub chief executive") names where the person was, not where they go.
 PAST_ROLE = r"\b(?:former|formerly|previously|ex-|once)\b"
@@ -600,7 +600,7 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """People said to arrive, be promoted or leave, with the company they join (or lead, or leave).
 
     The org is, in order: the one the person joins ('to join Google DeepMind'), the one whose role they take ('as
@@ -664,7 +664,7 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
-    rows = rows.join(_article_short_names(sents, g), on=["article_id", "short"], how="left")
+    rows = rows.join(short_names, on=["article_id", "short"], how="left")
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
     # (a backer describes the company, it is not his: "Mira Murati, the Chief Technology Officer at Microsoft-backed
     # OpenAI", tests/pages4 r042)
@@ -799,4 +799,4 @@ def _leadership(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 def mentions(found: Found) -> pl.DataFrame:
-    return _leadership(found.sents, found.g)
+    return _leadership(found.sents, found.short_names, found.g)

@@ -143,7 +143,7 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
 
 def _with_headline_jurisdiction(rows: pl.DataFrame, sents: pl.DataFrame, refers: pl.Expr) -> pl.DataFrame:
     """rows with no jurisdiction whose `refers` holds ("the government ...") take the one their headline names; a
-    legislature's, the first one the article names ("Effective from March 1, 2026, the Law on AI is Vietnam's first
+    legislature's, the one country the article names ("Effective from March 1, 2026, the Law on AI is Vietnam's first
     piece of legislation", tests/pages5 t065)."""
     referred = rows.filter(pl.col("jurisdiction").is_null() & refers)
     if referred.is_empty():
@@ -169,12 +169,9 @@ def _with_headline_jurisdiction(rows: pl.DataFrame, sents: pl.DataFrame, refers:
             ).list.drop_nulls(),
         ).select(
             "article_id",
-            article_jurisdiction=pl.when(pl.col("countries").list.len() == 1).then(pl.col("countries").list.first()),
+            headline_jurisdiction=pl.when(pl.col("countries").list.len() == 1).then(pl.col("countries").list.first()),
         )
-        headline = pl.concat([
-            headline.filter(~pl.col("article_id").is_in(legislature.implode())),
-            named.rename({"article_jurisdiction": "headline_jurisdiction"}),
-        ])
+        headline = pl.concat([headline.filter(~pl.col("article_id").is_in(legislature.implode())), named])
     return (
         rows.join(headline, on="article_id", how="left")
         .with_columns(

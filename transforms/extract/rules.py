@@ -40,6 +40,7 @@ class Found:
     sents: pl.DataFrame      # the sentences that are not negated
     models: pl.DataFrame     # one row per model named in a sentence (names._model_occurrences), all sentences
     money: pl.DataFrame      # one row per amount of money in `sents` (names._money_occurrences) with its sentence's row
+    short_names: pl.DataFrame  # the first words of the companies `sents` name (names._article_short_names)
     g: gaz.Gazetteer
 
 
