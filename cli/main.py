@@ -283,6 +283,10 @@ def evaluate(
                            "than 0.005.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="The set's name in the baseline file "
                                                             "(default: its directory's).")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Score only the events at or above this confidence: what alerts see (alert_min_confidence, 0.6 by "
+             "default). An event below it counts as not found.")] = None,
 ) -> None:
     """Precision and recall of the extractor per event type against a labelled set, on the events a user sees.
 
@@ -299,6 +303,8 @@ def evaluate(
     from transforms.evaluate import load_labelled_set, score_merged, score_per_file
     from transforms.extract import TYPED_FIELDS
 
+    if min_confidence is not None and baseline:
+        _fail("--baseline holds the figures of every event; score with --min-confidence without it")
     labels_file, articles = load_labelled_set(labels)
     if not labels_file.is_file():
         _fail(f"no labels file at {labels_file}")
@@ -309,6 +315,8 @@ def evaluate(
     if missing:
         _fail(f"{len(missing)} labelled article files are missing, e.g. {missing[0]}")
     predicted = _extract_files([(a["id"], a["path"], a["published"], a["url"]) for a in articles])
+    if min_confidence is not None:
+        predicted = [e for e in predicted if e["confidence"] >= min_confidence]
     gold = [dict(e, _file=a["id"]) for a in articles for e in a["events"]]
     result = score_per_file(gold, predicted)
     result["merged_events"] = score_merged(gold, predicted)

@@ -163,6 +163,17 @@ def test_the_quality_ratchet_fails_when_a_figure_drops_below_its_baseline(tmp_pa
     assert "overall" in result.stdout  # the per-type table is still printed
 
 
+def test_eval_scores_only_the_events_alerts_would_see_above_a_confidence():
+    # the demo's events run from a release in its headline (0.95) down to claims told past the lead: a cut above the
+    # lowest loses right events, none of which is found again, and scoring with a cut cannot gate the ratchet
+    every = json.loads(_eval("demo", "--json").stdout)["overall"]
+    cut = json.loads(_eval("demo", "--json", "--min-confidence", "0.9").stdout)["overall"]
+    assert 0 < cut["tp"] < every["tp"] and cut["tp"] + cut["fn"] == every["tp"] + every["fn"]
+    assert cut["fp"] <= every["fp"]
+    refused = _eval("demo", "--min-confidence", "0.6", "--baseline", "tests/quality_baseline.json")
+    assert refused.returncode != 0 and "--baseline" in refused.stderr
+
+
 def test_a_labelled_articles_address_is_read_for_the_extractor(tmp_path):
     # the pipeline's articles carry their URL (whose own site a page is on decides whose "we" it is): so do the
     # labelled sets' (`source.url`), and eval hands it to the extractor

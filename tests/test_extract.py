@@ -3880,6 +3880,21 @@ def test_review_of_the_pages4_and_pages5_rules():
     assert _rounds(found) == {("Harvey", 100)}
 
 
+def test_review_of_the_pages6_errors_past_the_session():
+    # u004: a company the gazetteer does not know, after a fronted adverb, is the subject that partnered
+    found = events("Recently, Harvey partnered with OpenAI to create a custom-trained case law model.")
+    assert {(e["org"], e["partner"]) for e in found if e["type"] == "partnership"} == {("Harvey", "OpenAI")}
+    # u006, u007: a capital "The" inside a sentence starts the target's name
+    found = events("Atlassian has officially agreed to acquire The Browser Company for a staggering $610 million, paid "
+                   "entirely in cash.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Atlassian",
+                                                                                        "The Browser Company")}
+    found = events("Today, the announcement of Atlassian’s intended acquisition of The Browser Company, maker of Arc "
+                   "and now Dia, may not grab the same headlines as a new version of ChatGPT.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Atlassian",
+                                                                                        "The Browser Company")}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

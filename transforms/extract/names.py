@@ -690,7 +690,9 @@ def _subject_org(text: pl.Expr, tail: str, g: gaz.Gazetteer) -> pl.Expr:
             & ~unknown.is_in(_maps(g)["product_lines"])
         ).then(unknown)
 
-    return pl.coalesce(known, _let(text.str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1), plausible))
+    # (past a fronted time or adverb: "Recently, Harvey partnered with OpenAI", tests/pages6 u004)
+    unknown = text.str.replace(FRONTED_TIME, "").str.extract(KIND_LEFT + SUBJECT_NAME + tail, 1)
+    return pl.coalesce(known, _let(unknown, plausible))
 
 
 def _let(value: pl.Expr, body) -> pl.Expr:

@@ -105,6 +105,8 @@ PHRASE_WORD = (
 # announced that it had raised ...".
 FRONTED_TIME = (
     r"^(?:(?:Earlier|Later|Last|This|On|In|Since|Meanwhile|Separately|Also|Now|Today|Yesterday)\b[^,]{0,30}"
+    # (and a fronted adverb: "Recently, Harvey partnered with OpenAI", tests/pages6 u004)
+    r"|(?:Recently|Previously|Additionally|Notably|Ultimately|Finally|Instead|Similarly|Likewise)"
     r"|(?:[A-Z]\w*\s+)(?:\w+\s+){0,2}?(?:later|ago|earlier|after|before))\s*,\s+"
     # (or without its comma: "Earlier this year AMI Labs announced that it had raised more than $1bn")
     r"|^(?:Earlier|Later)\s+this\s+(?:year|month|week)\s+|^Last\s+(?:year|month|week)\s+"
