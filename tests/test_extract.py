@@ -3893,6 +3893,13 @@ def test_review_of_the_pages6_errors_past_the_session():
                    "and now Dia, may not grab the same headlines as a new version of ChatGPT.")
     assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Atlassian",
                                                                                         "The Browser Company")}
+    # u043: a person brought in (to replace another) joins the company that brings them in
+    found = events("Apple has made a sharp leadership pivot in its AI department, bringing in Amar Subramanya to "
+                   "replace outgoing chief John Giannandrea.")
+    assert ("Apple", "Amar Subramanya") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
+    found = events("Apple has announced a shake-up, naming former Microsoft and Google executive Amar Subramanya as "
+                   "its new vice president of AI.")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Apple", "Amar Subramanya")}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():
