@@ -3902,6 +3902,43 @@ def test_review_of_the_pages6_errors_past_the_session():
     assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Apple", "Amar Subramanya")}
 
 
+def test_review_of_the_pages7_errors():
+    # v033, v029: a stake of a sum taken in a company is money put in; v032, v033: companies that co-develop are
+    # partners
+    found = events("Nvidia plans to take a $5 billion stake in chipmaker Intel as the two tech companies have agreed "
+                   "to co-develop data center and PC chips.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Intel", 5_000_000_000.0)}
+    assert {(e["org"], e["partner"]) for e in found if e["type"] == "partnership"} == {("Nvidia", "Intel")}
+    found = events("Nvidia just stunned Silicon Valley by announcing a $5 billion stake in Intel.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Intel"}
+    found = events("Nvidia will invest $5 billion in Intel and co-develop chips for data centers and personal "
+                   "computers.")
+    assert {(e["org"], e["partner"]) for e in found if e["type"] == "partnership"} == {("Nvidia", "Intel")}
+    # (a stake told without a sum, or bought on the market, is no round: not "bought a stake in Alphabet worth ...")
+    found = events("Berkshire Hathaway bought a stake in Alphabet worth $4.3 billion.")
+    assert not [e for e in found if e["type"] == "funding"]
+    # v004, v001: a case won against a party is a lawsuit between the two; v002: a kind in a title-case headline is no
+    # party ("Against AI Company")
+    for text in ("In a landmark case, Thomson Reuters has won its copyright battle against Ross Intelligence.",
+                 "Thomson Reuters has achieved a significant legal victory, winning the first major AI copyright case "
+                 "in the United States against Ross Intelligence."):
+        found = events(text)
+        assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {
+            frozenset(("Thomson Reuters", "Ross Intelligence"))}, text
+    found = events("A long story.", title="Thomson Reuters Wins Landmark Fair Use Case Against AI Company in Copyright "
+                                          "Battle")
+    assert "AI Company" not in {e.get("counterparty") for e in found} | {e["org"] for e in found}
+    # v070, v073: "stepped in as interim CEO", "roped in" a person
+    found = events("Following the shake-up, Jeff Wang has stepped in as interim CEO at Windsurf.")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Windsurf", "Jeff Wang")}
+    found = events("Tech giant Google has roped in Indian-origin Varun Mohan, co-founder and CEO of coding AI startup "
+                   "Windsurf, in a major move in the ongoing AI talent race.")
+    assert ("Google", "Varun Mohan") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
+    # v025: a possessive of three words is the owner, not the target ("Sir Jony Ive's startup io")
+    found = events("OpenAI has struck a landmark deal to acquire Sir Jony Ive's startup Acme for $6.5 billion.")
+    assert {e["target"] for e in found if e["type"] == "acquisition"} == {"Acme"}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -14,6 +14,7 @@ from transforms.extract.names import (
 )
 from transforms.extract.patterns import (
     BACKED_BASED,
+    KIND_ONLY,
     LAST_MONTH,
     NOT_NAMES,
     PHRASE_WORD,
@@ -69,7 +70,6 @@ OWNED = (
 # the price of a deal told beside it, in a sentence that names the buyer selling, bidding or paying "for" an amount.
 PRICE_CUE = r"\b(?:sells?|sold|sale|bid|won|paid|pays?|paying|auction)\b"
 PRICE = rf"\bfor\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+)?{MONEY_PATTERN}$"
-KIND_ONLY = r"^(?i:(?:AI|tech|software|the)\s+)*(?i:company|startup|start-up|firm|lab|business|unit|maker)$"
 # "the company agreed to buy ...": the subject is the company the story is about.
 COMPANY_PRONOUN = r"(?i:\b(?:it|(?:the|[a-z]+(?:’s|'s)) (?:company|firm|group|chipmaker|startup))\s+(?:\w+\s+){0,3}?$)"
 # Where the clause of a verb starts, in the text before it.
@@ -89,7 +89,8 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # ("to acquire what remained of Windsurf", "buys the rest of Acme": the company is what is left of it)
     head = (
         after.str.replace(REST_OF, " ")
-        .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s?[’‘']s\s+", " ")
+        # (of up to three words: "to acquire Sir Jony Ive's startup io", tests/pages7 v025)
+        .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s?[’‘']s\s+", " ")
         .str.replace(TARGET_DESCRIPTOR, " $1")
     )
     actor = ~org_kind(pl.element(), g).is_in(["government", "regulator", "media"])

@@ -34,6 +34,9 @@ FUNDING = (
     # (a stake bought through an investment: not "Berkshire Hathaway bought a stake in Alphabet worth $4.3 billion")
     r"|(?:acquir|buy|bought|tak|took)\w* (?:a|an) (?:\d+(?:\.\d+)?% |minority |majority )?stake\b[^;]{0,60}?"
     r"\binvestment\b"
+    # "Nvidia plans to take a $5 billion stake in chipmaker Intel", "announcing a $5 billion stake in Intel"
+    # (tests/pages7 v033, v029: a stake of a sum taken in a company is money put in)
+    r"|(?:tak(?:e|es|ing)|took|announc\w*) (?:a|an) (?:us\$|\$|€|£|¥)[^;]{0,30}?stake in\b"
     # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
     r"|share sale)"
 )

@@ -79,6 +79,8 @@ MOVE_VERBS = (
     rf"|(?:will )?act as (?:the |its )?(?:interim |acting )(?:{ROLE})"
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
     r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
+    # ("Jeff Wang has stepped in as interim CEO at Windsurf", tests/pages7 v070)
+    rf"|(?:stepped|steps|step|stepping) in as (?:the |its )?(?:new |interim |acting )?(?:{ROLE})"
     # ("Apple confirmed that Amar Subramanya, a senior Microsoft executive ..., will replace Giannandrea", tests/pages6
     # u042)
     r"|will replace|would replace"
@@ -160,7 +162,7 @@ OBJECT_MOVE = (
     r"|replaced [A-Z][\w’'\-]+ with"
     # ("bringing in Amar Subramanya to replace outgoing chief John Giannandrea", tests/pages6 u043; "naming former
     # Microsoft and Google executive Amar Subramanya as its new vice president")
-    r"|naming|(?:bringing|brought|brings|bring) in"
+    r"|naming|(?:bringing|brought|brings|bring|roped|ropes|roping) in"
     # ("Sam Altman would be stepping down as CEO, and ... he would be replaced by Mira Murati", tests/searchpages s052)
     r"|(?:be|been|is|was|will be) (?:replaced|succeeded) by)"
     r"\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"

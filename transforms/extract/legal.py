@@ -23,6 +23,7 @@ from transforms.extract.patterns import (
     CLAUSE_BREAK,
     FRONTED_TIME,
     GENERIC_PARTY,
+    KIND_ONLY,
     LEAD_SENTENCES,
     LEGAL,
     LEXICONS,
@@ -176,8 +177,9 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     def named_first(text: pl.Expr) -> pl.Expr:  # the name opening `text`, past what describes it
         return text.str.replace(TARGET_DESCRIPTOR, " $1").str.extract(TARGET_NAME, 1).str.strip_chars_end(",.")
 
-    def a_name(name: pl.Expr) -> pl.Expr:
-        return ~name.is_in(NOT_NAMES) & name.str.contains(r"^[A-Z]") & ~name.str.contains(PHRASE_WORD)
+    def a_name(name: pl.Expr) -> pl.Expr:  # (a kind in a title-case headline is none: "... Against AI Company")
+        return (~name.is_in(NOT_NAMES) & name.str.contains(r"^[A-Z]") & ~name.str.contains(PHRASE_WORD)
+                & ~name.str.contains(KIND_ONLY))
 
     # "were sued by the Florida attorney general": the party after "by"
     unknown_after = named_first(after.str.replace(r"^\s*by\s+(?:the\s+)?", " "))

@@ -51,7 +51,10 @@ PARTNERSHIP = (
     # (or announced now: "Nvidia also announced AI partnerships with Indian conglomerates Tata Consultancy Services and
     # Infosys", tests/pages3 q067)
     r"announc(?:ed|es|ing)\s+(?:new\s+)?(?:[\w\-]+\s+)?(?:deals|partnerships|agreements)\s+with|"
-    r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces)\b"
+    r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces|"
+    # ("Nvidia will invest $5 billion in Intel and co-develop chips", "the two tech companies have agreed to co-develop
+    # data center and PC chips", tests/pages7 v032, v033)
+    r"co-?develop(?:s|ed|ing)?|co-?design(?:s|ed|ing)?|jointly (?:develop|design|build)\w*)\b"
 )
 # "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155). (No word of DEAL_WORDS, which
 # HEDGE reads: "to test if its AI models can help doctors" hedges nothing.)
@@ -89,7 +92,7 @@ PARTNERSHIP_WEAK = (
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
     r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
-    r"|install|embed"
+    r"|install|embed|co-?develop|co-?design|jointly"
 )
 # A company bought is no partner.
 TAKEOVER = r"\b(acquir\w*|acquisition|takeover|merger)\b"

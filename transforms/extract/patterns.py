@@ -111,6 +111,8 @@ FRONTED_TIME = (
     # (or without its comma: "Earlier this year AMI Labs announced that it had raised more than $1bn")
     r"|^(?:Earlier|Later)\s+this\s+(?:year|month|week)\s+|^Last\s+(?:year|month|week)\s+"
 )
+# A kind of company told in a title-case headline, no name: "Netflix Paid $587M for Ben Affleck's AI Company".
+KIND_ONLY = r"^(?i:(?:AI|tech|software|the)\s+)*(?i:company|startup|start-up|firm|lab|business|unit|maker)$"
 # Capitalised words that name a technology or a crowd, never a party: "AI litigation more broadly has targeted tech
 # giants such as Anthropic PBC" (no suit by "AI").
 GENERIC_PARTY = r"^(?:AI|A\.I\.|AGI|GenAI|LLMs?|GPUs?|Big Tech|Tech|Silicon Valley|Wall Street)$"
@@ -152,7 +154,11 @@ LEGAL = (
     r"|settle(?:s|d|ments?)?|courts?|fin(?:es|ed) |fines? from|(?:probe|investigation|inquiry) into"
     r"|infring[a-z]*"
     # "announced a new legal salvo aimed at a Chinese group called ...": an action against a party
-    r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting))\b"
+    r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting)"
+    # ("Thomson Reuters has won its copyright battle against Ross Intelligence", "winning the first major AI copyright
+    # case in the United States against Ross Intelligence", tests/pages7 v004, v001)
+    r"|(?:won|wins|winning|lost|loses|losing) (?:[\w\-]+ ){0,8}?(?:case|lawsuit|suit|battle|fight) "
+    r"(?:[\w\-]+ ){0,4}?against)\b"
 )
 
 
