@@ -3934,6 +3934,23 @@ def test_review_of_the_pages7_errors():
     found = events("Tech giant Google has roped in Indian-origin Varun Mohan, co-founder and CEO of coding AI startup "
                    "Windsurf, in a major move in the ongoing AI talent race.")
     assert ("Google", "Varun Mohan") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
+    # v043: a quoted question the sentence goes on after ends no sentence, and the main clause's government acts
+    found = events('In a surprise reversal that answers questions like "What happened to the AI export '
+                   'restrictions?" and "Are AI chip exports to China still banned?", the Trump administration has '
+                   'officially rescinded the AI Diffusion Rule just days before it was set to take effect.')
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"US"}
+    from transforms.extract import split_sentences
+    sents = split_sentences(pl.DataFrame([{"article_id": "a", "title": "A headline", "published_at": PUBLISHED,
+                                           "text": 'He asked "why?" and left. “Stop!” she said. Done.'}]))
+    assert sents["sentence"].to_list() == ["A headline", 'He asked "why?" and left.', "“Stop!” she said.", "Done."]
+    # v012: duties taken over are no post
+    found = events("Altman had shifted his focus to research while Chief Operating Officer Brad Lightcap took over "
+                   "more responsibilities for managing OpenAI’s day-to-day operations.")
+    assert not [e for e in found if e["type"] == "leadership"]
+    # v017: a founder's money "for her start-up, X" is X's round
+    found = events("Mira Murati, former CTO of OpenAI, secures $2bn in funding for her start-up, Thinking Machines "
+                   "Lab, valuing the company at $10bn.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Thinking Machines Lab"}
     # v025: a possessive of three words is the owner, not the target ("Sir Jony Ive's startup io")
     found = events("OpenAI has struck a landmark deal to acquire Sir Jony Ive's startup Acme for $6.5 billion.")
     assert {e["target"] for e in found if e["type"] == "acquisition"} == {"Acme"}

@@ -233,6 +233,16 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
     # so does the org after a lead investor's round or stake "in"; "a deal that values Scale at $29 billion": the one
     # valued.
     recipient = pl.coalesce(
+        # "Mira Murati, former CTO of OpenAI, secures $2bn in funding for her start-up, Thinking Machines Lab" (tests/
+        # pages7 v017): a founder raises for the company named
+        _canonical(
+            pl.col("tagged").str.extract(
+                r"\b(?i:funding|financing|capital|money)\s+for\s+(?i:her|his|their|its)\s+(?i:new\s+)?"
+                rf"(?i:start-?up|company|venture|firm|lab)(?:,\s+|\s+){ORG_NAME}",
+                1,
+            ),
+            g.org_by_key,
+        ),
         _canonical(
             # (not a yardstick: "closed a $6 billion round ..., just in front of Databricks", tests/pages2 p023)
             pl.col("tagged").str.replace_all(r"\bin front of\b", "ahead of").str.extract(

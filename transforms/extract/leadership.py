@@ -341,6 +341,10 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
         "wanted ${1}out",
     ),
     (r"\bnamed after\b", "called after"),
+    # duties taken over are no post: "Chief Operating Officer Brad Lightcap took over more responsibilities for managing
+    # OpenAI's day-to-day operations" (tests/pages7 v012)
+    (r"\b(?:took|takes|take|taking|taken) over\s+(?:(?:more|some|additional|many|new|broader|the|his|her|their)\s+)?"
+     r"(?:[\w\-]+\s+)?(?:responsibilit(?:y|ies)|duties|tasks|work)\b", "handled work"),
     # one who names another as something appoints, the subject does not move: "Altman also named Mark Chen as the new
     # senior vice president of research" (tests/pages4 r046; the present tense is no move verb of a subject)
     *(

@@ -97,7 +97,9 @@ REQUEST = (
     r"petition(?:s|ed|ing)?)\s+[^.;]{0,80}?\bto\s+[a-z]"
 )
 CIRCUMSTANCE = r"^(?i:facing|amid|despite|in the face of)\s[^,;]{1,80},\s*"
-FRONTED_PHRASE = r"^(?:As part of|In response to|Following|After|Amid)\s[^,;]{1,160},\s+"
+# ("In a surprise reversal that answers ... questions like "Are AI chip exports to China still banned?", the Trump
+# administration has officially rescinded ...", tests/pages7 v043)
+FRONTED_PHRASE = r"^(?:As part of|In response to|In an?|Following|After|Amid)\s[^,;]{1,160},\s+"
 # "the Bletchley Declaration", "the AI Safety Institute": named instruments and bodies kept by their own name.
 DECLARATION = r"\b([A-Z][a-z]+ Declaration)\b"
 SIGNED_BY_STATES = r"\b(?:countries|nations|governments|states|leaders|ministers|heads of state)\b"
