@@ -3951,6 +3951,11 @@ def test_review_of_the_pages7_errors():
     found = events("Mira Murati, former CTO of OpenAI, secures $2bn in funding for her start-up, Thinking Machines "
                    "Lab, valuing the company at $10bn.")
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Thinking Machines Lab"}
+    # v094: bare "Shares" moving are the company in focus's; "Shares of Nvidia" are Nvidia's
+    found = events("Meta reported earnings on Wednesday. Shares dropped more than 11% on Thursday.")
+    assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Meta", -11.0)}
+    found = events("Meta reported earnings on Wednesday. Shares of Nvidia dropped more than 11% on Thursday.")
+    assert {e["org"] for e in found if e["type"] == "market_move"} == {"Nvidia"}
     # v025: a possessive of three words is the owner, not the target ("Sir Jony Ive's startup io")
     found = events("OpenAI has struck a landmark deal to acquire Sir Jony Ive's startup Acme for $6.5 billion.")
     assert {e["target"] for e in found if e["type"] == "acquisition"} == {"Acme"}
