@@ -3956,6 +3956,12 @@ def test_review_of_the_pages7_errors():
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Meta", -11.0)}
     found = events("Meta reported earnings on Wednesday. Shares of Nvidia dropped more than 11% on Thursday.")
     assert {e["org"] for e in found if e["type"] == "market_move"} == {"Nvidia"}
+    # v067: a company named in what a party is accused of is no party (a suit "accusing" its defendant still has one)
+    found = events("xAI sued Apple, accusing the tech giant of favouring OpenAI’s ChatGPT in its App Store rankings.")
+    assert {e["counterparty"] for e in found if e["type"] == "legal"} == {"Apple"}
+    found = events("Apple files lawsuit accusing OpenAI of stealing trade secrets.")
+    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {
+        frozenset(("Apple", "OpenAI"))}
     # v025: a possessive of three words is the owner, not the target ("Sir Jony Ive's startup io")
     found = events("OpenAI has struck a landmark deal to acquire Sir Jony Ive's startup Acme for $6.5 billion.")
     assert {e["target"] for e in found if e["type"] == "acquisition"} == {"Acme"}

@@ -247,9 +247,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # ("Legion LegalTech sues U.S. over Anthropic Fable 5 and Mythos 5 shutdown": what the suit is about names no party)
     # ("Apple's lawsuit comes as OpenAI ... faces competition from rivals, including Anthropic and Google": what the
     # suit comes as, amid or after is its backdrop, which names no party)
+    # ("is preparing to sue Apple, accusing the tech giant of giving preferential treatment to competitors—particularly
+    # OpenAI’s ChatGPT", tests/pages7 v067: what a party is accused of names no party)
     after_clause = (
         after.str.replace(CLAUSE_BREAK + ".*$", "")
         .str.replace(MATTER_START + ".*$", "")
+        .str.replace(r",\s+(?:accusing|alleging|claiming|charging|arguing)\b.*$", "")
         .str.replace(rf"^\s*(?:{COMES_AFTER}|(?:comes?|came|coming)\s+(?:days|weeks|months))\b.*$", "")
     )
     # "The FTC also sued three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine — which
