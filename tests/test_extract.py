@@ -3893,13 +3893,6 @@ def test_review_of_the_pages6_errors_past_the_session():
                    "and now Dia, may not grab the same headlines as a new version of ChatGPT.")
     assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Atlassian",
                                                                                         "The Browser Company")}
-    # u043: a person brought in (to replace another) joins the company that brings them in
-    found = events("Apple has made a sharp leadership pivot in its AI department, bringing in Amar Subramanya to "
-                   "replace outgoing chief John Giannandrea.")
-    assert ("Apple", "Amar Subramanya") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
-    found = events("Apple has announced a shake-up, naming former Microsoft and Google executive Amar Subramanya as "
-                   "its new vice president of AI.")
-    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Apple", "Amar Subramanya")}
 
 
 def test_review_of_the_pages7_errors():
@@ -3931,9 +3924,10 @@ def test_review_of_the_pages7_errors():
     # v070, v073: "stepped in as interim CEO", "roped in" a person
     found = events("Following the shake-up, Jeff Wang has stepped in as interim CEO at Windsurf.")
     assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Windsurf", "Jeff Wang")}
-    found = events("Tech giant Google has roped in Indian-origin Varun Mohan, co-founder and CEO of coding AI startup "
-                   "Windsurf, in a major move in the ongoing AI talent race.")
-    assert ("Google", "Varun Mohan") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
+    # (a review of the session's rules: "roped in", "brought in" and "naming" a person, read in the object of an
+    # appointing verb, also took brand ambassadors, keynote speakers and a Person of the Year; left out)
+    found = events("Computex is bringing in Jensen Huang as its new keynote speaker, a move that surprised few.")
+    assert not [e for e in found if e["type"] == "leadership"]
     # v043: a quoted question the sentence goes on after ends no sentence, and the main clause's government acts
     found = events('In a surprise reversal that answers questions like "What happened to the AI export '
                    'restrictions?" and "Are AI chip exports to China still banned?", the Trump administration has '
@@ -3956,6 +3950,13 @@ def test_review_of_the_pages7_errors():
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Meta", -11.0)}
     found = events("Meta reported earnings on Wednesday. Shares of Nvidia dropped more than 11% on Thursday.")
     assert {e["org"] for e in found if e["type"] == "market_move"} == {"Nvidia"}
+    # (review: a battle that is no legal one, a stake sold, a market's shares, a brand after a quoted question)
+    for text in ("OpenAI is winning the battle against Google for top AI researchers.",
+                 "Intel announced a $2 billion sale of its stake in Mobileye on Tuesday.",
+                 "Global chip stocks slid on Tuesday after Nvidia warned on sales. Shares fell 3% across the sector."):
+        assert not events(text), text
+    found = events('Reporters asked "Will you sell?" xAI then raised $6 billion from investors.')
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"xAI"}
     # v067: a company named in what a party is accused of is no party (a suit "accusing" its defendant still has one)
     found = events("xAI sued Apple, accusing the tech giant of favouring OpenAI’s ChatGPT in its App Store rankings.")
     assert {e["counterparty"] for e in found if e["type"] == "legal"} == {"Apple"}

@@ -36,7 +36,8 @@ FUNDING = (
     r"\binvestment\b"
     # "Nvidia plans to take a $5 billion stake in chipmaker Intel", "announcing a $5 billion stake in Intel"
     # (tests/pages7 v033, v029: a stake of a sum taken in a company is money put in)
-    r"|(?:tak(?:e|es|ing)|took|announc\w*) (?:a|an) (?:us\$|\$|€|£|¥)[^;]{0,30}?stake in\b"
+    # (the sum right before "stake": not "announced a $2 billion sale of its stake in Mobileye")
+    r"|(?:tak(?:e|es|ing)|took|announc\w*) (?:a|an) (?:us\$|\$|€|£|¥)[\d.,]+\s*(?:[mb]illion|bn|m|b)?\s+stake in\b"
     # "OpenAI has completed a secondary share sale totaling roughly $7 billion"
     r"|share sale)"
 )

@@ -160,9 +160,6 @@ OBJECT_MOVE = (
     rf"|welcom(?:e|es|ed|ing) back\s+(?:[\w\-’']+\s+){{0,3}}?(?:researchers?|executives?|employees?|engineers?|"
     rf"scientists?|leaders?|co-?founders?|deputy|{ROLE}),?"
     r"|replaced [A-Z][\w’'\-]+ with"
-    # ("bringing in Amar Subramanya to replace outgoing chief John Giannandrea", tests/pages6 u043; "naming former
-    # Microsoft and Google executive Amar Subramanya as its new vice president")
-    r"|naming|(?:bringing|brought|brings|bring|roped|ropes|roping) in"
     # ("Sam Altman would be stepping down as CEO, and ... he would be replaced by Mira Murati", tests/searchpages s052)
     r"|(?:be|been|is|was|will be) (?:replaced|succeeded) by)"
     r"\s+(?P<span>[^;:.]{0,160}?)(?:\s+to\s|\s+as\s|,\s+(?:who|which|the|a|an|"

@@ -452,6 +452,14 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
             ).then(pl.col("sentence").str.extract(rf"({SENT_MOVE})", 1)),
         )
     ).drop_nulls("m")
+    # (bare "Shares" of a market, not the company's: "Shares fell 3% across the sector", "Shares rose 1.5% across the
+    # Nasdaq as tech stocks rallied")
+    rows = rows.filter(
+        ~pl.col("m").str.contains(r"^(?i:(?:but|and|yet|still|meanwhile|however),?\s+)?(?i:shares)\b")
+        | ~pl.col("sentence").str.contains(
+            r"(?i)\b(?:across|sectors?|index|indexes|nasdaq|s&p|dow|broader market|stocks)\b"
+        )
+    )
     sign = (
         pl.when(pl.col("m").str.contains(
             rf"\s(?:{MOVE_DOWN_VERBS})\s|(?i:{DOWN_NOUN})|(?i:\s(?:{SENT_DOWN})\s)"

@@ -157,8 +157,9 @@ LEGAL = (
     r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting)"
     # ("Thomson Reuters has won its copyright battle against Ross Intelligence", "winning the first major AI copyright
     # case in the United States against Ross Intelligence", tests/pages7 v004, v001)
-    r"|(?:won|wins|winning|lost|loses|losing) (?:[\w\-]+ ){0,8}?(?:case|lawsuit|suit|battle|fight) "
-    r"(?:[\w\-]+ ){0,4}?against)\b"
+    # (a battle or fight a legal word names: not "winning the battle against Google for top AI researchers")
+    r"|(?:won|wins|winning|lost|loses|losing) (?:[\w\-]+ ){0,8}?(?:case|lawsuit|suit|"
+    r"(?:legal|court|copyright|patent|antitrust|trademark) (?:battle|fight)) (?:[\w\-]+ ){0,4}?against)\b"
 )
 
 

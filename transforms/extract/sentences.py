@@ -302,7 +302,13 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             .str.replace_all(ABBREVIATIONS, f"$1{placeholder}")
             # (a quoted question or exclamation the sentence goes on after ends nothing: 'questions like "Are AI chip
             # exports to China still banned?", the Trump administration has ...', tests/pages7 v043)
-            .str.replace_all(r"([?!][\"”’])(\s+[a-z,])", f"$1{quote_end}$2")
+            # (not before a brand written in lower case: 'asked "Will you sell?" xAI then raised $6 billion')
+            .str.replace_all(
+                r"([?!][\"”’])(\s*,|\s+(?:and|or|but|as|while|when|after|before|because|he|she|they|it|we|said|says|"
+                r"asked|asks|told|added|wrote|is|was|are|were|has|had|to|of|in|on|for|with|that|which|who|the|a|an|"
+                r"from|by|at)\b)",
+                f"$1{quote_end}$2",
+            )
             .str.replace_all(r"([.!?。！？][\"”’)]?)\s+", "$1\n")
             .str.split("\n")
             .alias("sentence")
