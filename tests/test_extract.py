@@ -3974,6 +3974,10 @@ def test_companies_the_gazetteer_learnt_from_real_pages():
                           "bell in the US.")) == {("IREN", 22.0, None)}
     assert _typed(events("Baichuan Zhineng has secured $50 million in startup funding."), "funding", "amount_usd") == {
         ("Baichuan AI", 50e6)}
+    # tests/pages8 w097-w102, w047-w050 (read after its intake measurement): Nokia, LegalZoom
+    assert _market(events("Nvidia announced a partnership with Nokia. Shares of Nokia rose 22% on Tuesday.")) == {
+        ("Nokia", 22.0, None)}
+    assert _market(events("LegalZoom shares fell 19.7% on Tuesday.")) == {("LegalZoom", -19.7, None)}
 
 
 def test_review_of_this_sessions_market_policy_and_leadership_rules():
