@@ -455,7 +455,7 @@ def _referred_moves(sents: pl.DataFrame) -> pl.DataFrame:
     # (bare "Shares" of a market, not the company's: "Shares fell 3% across the sector", "Shares rose 1.5% across the
     # Nasdaq as tech stocks rallied")
     rows = rows.filter(
-        ~pl.col("m").str.contains(r"^(?i:(?:but|and|yet|still|meanwhile|however),?\s+)?(?i:shares)\b")
+        ~pl.col("m").str.contains(r"^" + LEAD_CONJUNCTION + r"(?i:shares)\b")
         | ~pl.col("sentence").str.contains(
             r"(?i)\b(?:across|sectors?|index|indexes|nasdaq|s&p|dow|broader market|stocks)\b"
         )
