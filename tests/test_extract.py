@@ -3968,6 +3968,25 @@ def test_review_of_the_pages7_errors():
     assert {e["target"] for e in found if e["type"] == "acquisition"} == {"Acme"}
 
 
+def test_market_moves_told_by_a_session_or_a_ticker():
+    """A move needs no "shares" or "stock" where the sentence names a trading session or an exchange's ticker."""
+    # pages8 w056: a session ("in morning trading"), in an article that never says "shares"
+    found = events("China adopted guidelines to halt the use of U.S.-made microprocessors from Intel and AMD in "
+                   "government servers. AMD fell 2% while Intel dropped 4% in morning trading Monday.")
+    assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("AMD", -2.0), ("Intel", -4.0)}
+    # pages4 r014: a ticker ("(TW:2330)")
+    found = events("TSMC (TW:2330) rose as much as 3% during the session to reach an all-time high of T$1,740.")
+    assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("TSMC", 3.0)}
+    # (no session, no ticker: a company's figure that is no market's)
+    assert not [e for e in events("AMD fell 2% while Intel dropped 4% in the latest survey of developers.")
+                if e["type"] == "market_move"]
+
+def test_a_measure_told_by_what_it_regulates():
+    # pages5 t014: "a provisional measure ... that aims to regulate the use of artificial intelligence"
+    found = events("The Brazilian Senate approved a provisional measure on May 22, 2024, that aims to regulate the use "
+                   "of artificial intelligence (AI) in the country.")
+    assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {("Brazil", "AI law")}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -12,7 +12,12 @@ from transforms.normalize import MONEY_PATTERN, PCT_FIGURE, PCT_PATTERN, money_t
 # ("shares", not "share": "mind share", "market share", "the share of visits" are no stock)
 MARKET = (
     r"\b(stocks?|shares|market (?:value|cap[a-z]*)|stock price|share (?:price|prices|index|indices)|(?:a|per) share"
-    r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation)\b"
+    r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation"
+    # (a move told in a session: "AMD fell 2% while Intel dropped 4% in morning trading Monday", tests/pages8 w056)
+    r"|(?:in|during) (?:[\w\-]+ ){0,2}trading)\b"
+    # (an exchange's ticker: "TSMC (TW:2330) rose as much as 3% during the session", tests/pages4 r014)
+    r"|\((?:nasdaq|nyse|nyse american|otc|tsx|lse|asx|hkex|hkg|sse|szse|tse|tyo|twse|tw|krx|kosdaq|sgx|nse|bse|etr"
+    r"|xetra|epa|ams|bit)\s?:\s?[a-z0-9.]+\)"
 )
 # Stock sold or granted is no market: "Amazon sold $25 billion in bonds ..., even as weaker bond demand and rising
 # insider stock sales signal investor caution".
