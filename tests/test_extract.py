@@ -3701,11 +3701,12 @@ def test_a_removal_with_a_long_reason_and_a_move_told_by_its_mover():
                    "following a review that found he was “not consistently candid in his communications” with the "
                    "board of directors, prompting a loss of confidence in his leadership.")
     assert _moves(found) == {("OpenAI", "Sam Altman")}
-    # tests/pages3 q096: a person who says they will step down (a date set off between) moves
+    # tests/pages3 q096: a person who says they will step down (a date set off between) moves, from the company the
+    # article gives them the post at
     found = events("Meta is recruiting Alexandr Wang, founder and CEO of Scale AI, to strengthen its efforts. "
                    "Wang, 28, announced yesterday (June 12) that he will step down as CEO to join a newly formed AI "
                    "lab at Meta.")
-    assert ("Meta", "Alexandr Wang") in _moves(found)
+    assert ("Scale AI", "Alexandr Wang") in _moves(found)
     found = events("Alexandr Wang announced that he will step down as CEO of Scale AI to join Meta.")
     assert _moves(found) == {("Meta", "Alexandr Wang"), ("Scale AI", "Alexandr Wang")}
     # ... nor one who leaves a decision or joins a council (the review's written cases)
@@ -3977,6 +3978,10 @@ def test_market_moves_told_by_a_session_or_a_ticker():
     # pages4 r014: a ticker ("(TW:2330)")
     found = events("TSMC (TW:2330) rose as much as 3% during the session to reach an all-time high of T$1,740.")
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("TSMC", 3.0)}
+    # (a company named by its ticker is no move: pages2 p010)
+    found = events("The company reportedly trained its model using just $6 million and a couple thousand Nvidia "
+                   "(NASDAQ: NVDA) graphics processing units, a bomb it dropped in January.")
+    assert not [e for e in found if e["type"] == "market_move"]
     # (no session, no ticker: a company's figure that is no market's)
     assert not [e for e in events("AMD fell 2% while Intel dropped 4% in the latest survey of developers.")
                 if e["type"] == "market_move"]
@@ -3986,6 +3991,22 @@ def test_a_measure_told_by_what_it_regulates():
     found = events("The Brazilian Senate approved a provisional measure on May 22, 2024, that aims to regulate the use "
                    "of artificial intelligence (AI) in the country.")
     assert {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"} == {("Brazil", "AI law")}
+
+def test_a_leader_leaves_the_company_the_article_gives_them_a_role_at():
+    # pages8 w027: the headline names the parent first; the next sentence introduces "GitHub CEO Thomas Dohmke"
+    found = events("Microsoft announced GitHub CEO Thomas Dohmke's resignation, as he aims to launch a startup.",
+                   title="Microsoft Integrates GitHub into AI Division as CEO Dohmke Resigns")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("GitHub", "Thomas Dohmke")}
+    # pages3 q096: a sentence naming no company, after "Alexandr Wang, founder and CEO of Scale AI"
+    found = events("As Meta races against Big Tech rivals, it’s recruiting Alexandr Wang, founder and CEO of Scale AI, "
+                   "to strengthen its efforts. Wang, 28, announced yesterday (June 12) that he will step down as CEO "
+                   "to join a newly formed AI team.")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Scale AI", "Alexandr Wang")}
+    # (a founder's company, a backer and a former post are no role held now: searchpages s098, pages4 r042)
+    found = events("Inflection AI is led by DeepMind co-founder Mustafa Suleyman. Suleyman resigned from the board.")
+    assert "Google DeepMind" not in {e["org"] for e in found if e["type"] == "leadership"}
+    found = events("Mira Murati, the Chief Technology Officer at Microsoft-backed OpenAI, is leaving the company.")
+    assert {e["org"] for e in found if e["type"] == "leadership"} == {"OpenAI"}
 
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)

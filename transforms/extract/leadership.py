@@ -606,6 +606,43 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# The company a person holds a role at, as the article introduces them: "GitHub CEO Thomas Dohmke", "OpenAI's Chief
+# Research Officer Bob McGrew", "Alexandr Wang, founder and CEO of Scale AI" (tests/pages8 w027, tests/pages3 q096). Not
+# a role held before ("former OpenAI CTO Mira Murati", "the ex-CEO of Uber").
+AFFILIATED_NAME = r"[A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)){1,2}"
+ROLE_BEFORE_NAME = (
+    rf"(?:(?i:former|ex-|then-)\s*)?{ORG_NAME}(?:’s|'s)?\s+(?:(?i:interim|acting|new|current)\s+)?"
+    rf"(?:{TAGGED_ROLE})\s+({AFFILIATED_NAME})\b"
+)
+ROLE_AFTER_NAME = (
+    rf"\b({AFFILIATED_NAME}),\s+(?:the\s+)?(?:(?i:former|ex-|then-)\s*)?(?:(?i:interim|acting|new|current)\s+)?"
+    # (a backer is not the company: "the Chief Technology Officer at Microsoft-backed OpenAI", tests/pages4 r042)
+    rf"(?:(?:{TAGGED_ROLE}|founder)\s+(?:and|&)\s+)?(?:{TAGGED_ROLE})\s+(?:of|at)\s+{ORG_NAME}(?:[\-‑]\w+)?"
+)
+
+
+def _affiliations(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """(article_id, person, affiliated_org): the first company the article names a person's current role at."""
+    tagged = pl.col("tagged")
+    told = pl.concat([
+        sents.select("article_id", "sent_idx", m=tagged.str.extract_all(pattern)).explode("m").drop_nulls("m")
+        .filter(~pl.col("m").str.contains(r"(?i:former|ex-|then-)|\x03[\-‑]"))
+        # (a founder stays one after leaving: "DeepMind co-founder Mustafa Suleyman", tests/searchpages s098)
+        .filter(~pl.col("m").str.contains(r"(?i:founder)") | pl.col("m").str.contains(r"(?i:founder (?:and|&) )"))
+        .select("article_id", "sent_idx",
+                person=pl.col("m").str.extract(pattern, person), org=pl.col("m").str.extract(pattern, org))
+        for pattern, person, org in ((ROLE_BEFORE_NAME, 2, 1), (ROLE_AFTER_NAME, 1, 2))
+    ])
+    return (
+        told.with_columns(affiliated_org=_canonical(pl.col("org"), g.org_by_key))
+        .drop_nulls(["person", "affiliated_org"])
+        .filter(~org_kind(pl.col("affiliated_org"), g).is_in(NON_ACTORS).fill_null(False))
+        .sort("article_id", "sent_idx")
+        .unique(["article_id", "person"], keep="first", maintain_order=True)
+        .select("article_id", "person", "affiliated_org")
+    )
+
+
 def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """People said to arrive, be promoted or leave, with the company they join (or lead, or leave).
 
@@ -670,7 +707,10 @@ def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer
     )
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
-    rows = rows.join(short_names, on=["article_id", "short"], how="left")
+    rows = rows.join(short_names, on=["article_id", "short"], how="left").join(
+        _affiliations(sents.join(rows.select("article_id").unique(), on="article_id", how="semi"), g),
+        on=["article_id", "person"], how="left",
+    )
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
     # (a backer describes the company, it is not his: "Mira Murati, the Chief Technology Officer at Microsoft-backed
     # OpenAI", tests/pages4 r042)
@@ -749,8 +789,14 @@ def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer
             "joined_new",
             "left_for",
             "role_org",
+            # (one who leaves leaves the company the article gives them a role at: "Microsoft Integrates GitHub into
+            # AI Division as CEO Dohmke Resigns", after "GitHub CEO Thomas Dohmke", tests/pages8 w027)
+            pl.when(pl.col("low").str.contains(DEPARTURE)).then(pl.col("affiliated_org")),
             "other_org",
             pl.when(~pl.col("is_join")).then(pl.col("appos_org")),
+            # (... and so does one whose sentence names no company: "Wang announced yesterday that he will step down as
+            # CEO to join a newly formed lab", after "Alexandr Wang, founder and CEO of Scale AI", tests/pages3 q096)
+            pl.when(pl.col("orgs").list.len() == 0).then(pl.col("affiliated_org")),
             # a company the gazetteer does not know, named (perhaps short: "Yunfan") in the sentence
             # (not a person the article names: "Altman also named Mark Chen as the new senior vice president",
             # tests/pages4 r046)

@@ -15,9 +15,10 @@ MARKET = (
     r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation"
     # (a move told in a session: "AMD fell 2% while Intel dropped 4% in morning trading Monday", tests/pages8 w056)
     r"|(?:in|during) (?:[\w\-]+ ){0,2}trading)\b"
-    # (an exchange's ticker: "TSMC (TW:2330) rose as much as 3% during the session", tests/pages4 r014)
+    # (an exchange's ticker followed by a figure: "TSMC (TW:2330) rose as much as 3% during the session", tests/pages4
+    # r014; not a company named by its ticker, "a couple thousand Nvidia (NASDAQ: NVDA) graphics processing units")
     r"|\((?:nasdaq|nyse|nyse american|otc|tsx|lse|asx|hkex|hkg|sse|szse|tse|tyo|twse|tw|krx|kosdaq|sgx|nse|bse|etr"
-    r"|xetra|epa|ams|bit)\s?:\s?[a-z0-9.]+\)"
+    r"|xetra|epa|ams|bit)\s?:\s?[a-z0-9.]+\)\s+(?:[a-z]+\s+){1,4}\d"
 )
 # Stock sold or granted is no market: "Amazon sold $25 billion in bonds ..., even as weaker bond demand and rising
 # insider stock sales signal investor caution".
