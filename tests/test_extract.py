@@ -4008,6 +4008,19 @@ def test_a_leader_leaves_the_company_the_article_gives_them_a_role_at():
     found = events("Mira Murati, the Chief Technology Officer at Microsoft-backed OpenAI, is leaving the company.")
     assert {e["org"] for e in found if e["type"] == "leadership"} == {"OpenAI"}
 
+def test_a_listed_company_the_gazetteer_does_not_know_moves_with_its_shares():
+    # pages5 t094, pages7 v083: a name right before its shares or stock
+    found = events("However, following the announcement, Core Scientific’s shares fell by 15% before trading began, "
+                   "while Nvidia-backed CoreWeave saw a decrease of approximately 4%.")
+    assert ("Core Scientific", -15.0) in {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"}
+    found = events("The news sent Confluent’s stock, trading under the ticker CFLT, rocketing up about 29% in morning "
+                   "trading, where it held steady by midday.")
+    assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Confluent", 29.0)}
+    # (a market's, a region's, a class's or a listing's shares are no company's)
+    for text in ("Asian shares fell 3% on Monday.", "Hong Kong-listed shares of the group fell 10% on Monday.",
+                 "Shanghai shares rose 2% in afternoon trading.", "Class A shares rose 5% on Friday."):
+        assert not [e for e in events(text) if e["type"] == "market_move"], text
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -4,7 +4,17 @@ from __future__ import annotations
 import polars as pl
 
 from transforms import gazetteer as gaz
-from transforms.extract.names import ORG_NAME, _built, _canonical, _gazetteer_select, _tagged_orgs, org_kind
+from transforms.extract.names import (
+    ORG_NAME,
+    _built,
+    _canonical,
+    _gazetteer_select,
+    _let,
+    _new_name,
+    _tagged_orgs,
+    org_kind,
+)
+from transforms.extract.patterns import PLACE_NAME
 from transforms.extract.rules import MENTION_SCHEMA, Found, _frame
 from transforms.extract.sentences import _blank_unless
 from transforms.normalize import MONEY_PATTERN, PCT_FIGURE, PCT_PATTERN, money_to_usd, pct_value
@@ -83,14 +93,33 @@ DECLINED = (
     r"|\bto decline(?:[.,;:]|$|\s+(?:an?|the|their|its|his|her|our|offers?|comment|to)\b)"
 )
 NOT_MOVERS = ["media", "government", "regulator"]  # (kinds of org whose shares do not trade)
+# A listed company the gazetteer does not know, named with its shares: "Core Scientific shares fell 20%", "shares of
+# Confluent jumped 29%" (tests/pages5 t093, tests/pages7 v083); read where no known company owns the move.
+UNKNOWN_NAME = r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})"
+UNKNOWN_OWNERS = [
+    rf"(?:^|[^\w’'])(?:[a-z]+\s)?{UNKNOWN_NAME}(?:’s|'s)?\s+(?:stock|shares|share price)\b",
+    rf"\b(?i:shares|stock) (?:of|in) {UNKNOWN_NAME}",
+]
+# ... not a market's, a region's or a class's: "Asian shares fell", "Class A shares", "Nasdaq stocks".
+NOT_OWNERS = (
+    r"^(?:Asian|European|American|Chinese|Japanese|Korean|Indian|Global|World|Tech|Technology|Chip|Bank|Banking|Energy"
+    r"|Software|AI|Nasdaq|Dow|Dow Jones|S&P|FTSE|Nikkei|Hang Seng|Stoxx|DAX|Class [A-Z]|Series [A-Z]|Big Tech"
+    r"|Wall Street|Magnificent Seven|Meanwhile|However|But|And|Its|Their|The|Our|His|Her"
+    r"|Shanghai|Shenzhen|Hong Kong|Tokyo|Seoul|London|Frankfurt|Paris|Mumbai|Taipei|Singapore|Sydney|Toronto|New York)$"
+    # ("Hong Kong-listed shares", "U.S.-traded stock")
+    r"|-[a-z]+$"
+)
 
 
 def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     low = pl.col("low")
     # The org is a company the gazetteer knows (org_hits): only those sentences are read.
     # (filters in turn: each pattern runs only on the rows the one before kept)
+    unknown_owner = pl.coalesce(pl.col("sentence").str.extract(pattern, 1) for pattern in UNKNOWN_OWNERS)
     rows = sents.filter(
-        _blank_unless(pl.col("org_hits").list.len() > 0, low).str.replace_all(STOCK_DEALT, " ").str.contains(MARKET)
+        _blank_unless(
+            (pl.col("org_hits").list.len() > 0) | pl.col("low").str.contains(r"\b(?:shares|stock)\b"), low
+        ).str.replace_all(STOCK_DEALT, " ").str.contains(MARKET)
     ).filter(
         # (declining to do something is no fall: "declined to comment", "offers easier to decline")
         low.str.replace_all(DECLINED, " ").str.contains(MARKET_DOWN) | low.str.contains(MARKET_UP)
@@ -162,6 +191,9 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             # pages2 p050, "The software maker's shares fell 5% after Anthropic released new Claude plugins")
             org=pl.coalesce(
                 owner,
+                _let(unknown_owner.str.replace(r"^(?:[A-Z][a-z]+day|Shares|Stock)\s+", ""), lambda name: pl.when(
+                    ~name.str.contains(NOT_OWNERS) & ~name.str.contains(PLACE_NAME)
+                ).then(_new_name(name, g))),
                 # (not one named in a clause after the figure that gives the cause or another move: "SoundHound AI
                 # stock rocketed 67% higher following news that ... Nvidia had disclosed a stake", tests/pages5 t103)
                 pl.when(~pl.col("sentence").str.contains(REFERRING_OWNER))
