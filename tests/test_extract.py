@@ -4021,6 +4021,17 @@ def test_a_listed_company_the_gazetteer_does_not_know_moves_with_its_shares():
                  "Shanghai shares rose 2% in afternoon trading.", "Class A shares rose 5% on Friday."):
         assert not [e for e in events(text) if e["type"] == "market_move"], text
 
+def test_a_person_told_only_by_a_common_noun_is_no_side_of_a_suit():
+    # pages5 t069, t073: the side a reader learns nothing from ("a mother", "a woman"); the article names her later
+    for text in ("Google and artificial intelligence chatbot maker Character Technologies have agreed to settle a "
+                 "lawsuit from a Florida mother who alleged a chatbot pushed her teenage son to kill himself.",
+                 "Google, AI firm must face lawsuit filed by a mother over suicide of son, US court says."):
+        assert not {e["counterparty"] for e in events(text) if e["type"] == "legal"} & {"mother", "woman"}, text
+    # (a group so told is a side: "publishers")
+    found = events("A group of publishers sued Google in Munich over false claims in its AI Overviews.")
+    assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {
+        frozenset(("Google", "publishers"))}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

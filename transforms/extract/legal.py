@@ -840,8 +840,11 @@ def mentions(found: Found) -> pl.DataFrame:
     # (a sentence that names the plaintiff may deny something else: "... safety systems never flagged ...")
     found_ = _for_their_state(_named_sides(found_, found.all_sents, found.g), found.all_sents)
     # (a plaintiff the article never names, read from "The plaintiff, ..., filed the suit", is no side a reader learns
-    # anything from)
-    found_ = found_.filter(~pl.col("counterparty").str.contains(r"^plaintiffs?$").fill_null(False))
+    # anything from; nor is a person told only by a common noun: "a mother", "a woman", "users", tests/pages5 t069,
+    # t073; a group so told is a side: "publishers", "record labels", "26 Doe employees")
+    found_ = found_.filter(~pl.col("counterparty").str.contains(
+        r"^(?:plaintiffs?|mother|father|parent|man|woman|teen(?:ager)?|boy|girl|son|daughter|child|widow|users?|customer)$"
+    ).fill_null(False))
     found_ = _full_names(found_, cued, found.g)
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
