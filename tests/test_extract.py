@@ -4032,6 +4032,21 @@ def test_a_person_told_only_by_a_common_noun_is_no_side_of_a_suit():
     assert {frozenset((e["org"], e["counterparty"])) for e in found if e["type"] == "legal"} == {
         frozenset(("Google", "publishers"))}
 
+def test_secured_is_a_round_only_where_money_is_secured():
+    # pages5 t058, pages6 u103, holdout h113: computing, a chief executive and a loan's collateral are no money raised
+    for text in ("Microsoft has formalized a five-year agreement with Nebius Group to secure AI computing "
+                 "infrastructure, with a base value of $17.4 billion.",
+                 "Meta’s acquisition of Scale AI for $14.3 billion, primarily to secure its CEO Alexandr Wang, "
+                 "underscores the lengths to which Zuckerberg is willing to go.",
+                 "Morgan Stanley arranged a $917m loan secured against Lambda’s Nvidia GPUs."):
+        assert not [e for e in events(text) if e["type"] == "funding"], text
+    # (money secured, told with an adjective, a currency or no space: pages8 w088, pages6 u054, pages7 v017)
+    for text, org in (("The news that Fei-Fei Li’s startup, World Labs, secured a staggering $1 billion in financing "
+                       "to pursue spatial intelligence is not just a financial headline.", "World Labs"),
+                      ("Chinese artificial intelligence startup Zhipu AI recently secured 500 million yuan ($69.04 "
+                       "million) in funding from state-owned Huafa Group.", "Zhipu AI")):
+        assert org in {e["org"] for e in events(text) if e["type"] == "funding"}, text
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -19,7 +19,12 @@ from transforms.normalize import MONTHS
 # Countries and states as the jurisdiction lexicon names them (a country raises no round).
 JURISDICTION_NAMES = [entry["name"] for entry in LEXICONS["jurisdiction"]]
 FUNDING = (
-    r"\b(?:(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|funding round|series [a-h]|seed round|round of funding|"
+    r"\b(?:(?:rais(?:e|es|ed|ing)"
+    # (money secured: not "to secure AI computing infrastructure, with a base value of $17.4 billion", "to secure its
+    # CEO", "a loan secured against its GPUs", tests/pages5 t058, tests/pages6 u103)
+    r"|secur(?:e|es|ed|ing)\s*(?:[\w\-]+\s+){0,3}?(?:us\$|\$|€|£|¥|\d[\d.,]*|funding|financing|investments?|backing|capital"
+    r"|series|seed|rounds?|equity)"
+    r"|funding round|series [a-h]|seed round|round of funding|"
     r"closes? (?:a|its)"
     # ("xAI just closed a $6 billion round at a $24 billion post-money valuation in May", tests/pages2 p023; a round:
     # not "closed a $69 billion acquisition")
