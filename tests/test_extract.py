@@ -4047,6 +4047,12 @@ def test_secured_is_a_round_only_where_money_is_secured():
                        "million) in funding from state-owned Huafa Group.", "Zhipu AI")):
         assert org in {e["org"] for e in events(text) if e["type"] == "funding"}, text
 
+def test_a_title_in_a_title_case_headline_is_no_first_name():
+    # pages8 w078
+    found = events("Igor Babuschkin has left xAI.", title="xAI Co-Founder Igor Babuschkin Resigns to Launch AI Safety "
+                                                          "Venture, Musk Sends Well Wishes")
+    assert {e["person"] for e in found if e["type"] == "leadership"} == {"Igor Babuschkin"}
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -282,6 +282,8 @@ def _is_person(name: pl.Expr, g: gaz.Gazetteer, words: bool = True) -> pl.Expr:
         & _canonical(name, g.model_by_key).is_null()
         & _canonical(first, g.org_by_key).is_null()
         & ~first.is_in(NOT_NAMES)
+        # (a title in a title-case headline is no first name: "xAI Co-Founder Igor Babuschkin Resigns", pages8 w078)
+        & ~first.str.contains(r"^(?i:co-?founder|founder|chief|ceo|cto|cfo|coo|president|former|interim|acting)$")
         & (~name.str.contains(NOT_PERSON_WORDS) if words else pl.lit(True))
         & ~name.str.contains(
             r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
