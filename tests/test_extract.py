@@ -4052,6 +4052,10 @@ def test_a_title_in_a_title_case_headline_is_no_first_name():
     found = events("Igor Babuschkin has left xAI.", title="xAI Co-Founder Igor Babuschkin Resigns to Launch AI Safety "
                                                           "Venture, Musk Sends Well Wishes")
     assert {e["person"] for e in found if e["type"] == "leadership"} == {"Igor Babuschkin"}
+    # pages8 w071: a publisher that joins a programme is no person joining a company
+    found = events("Some publishers participate in Perplexity’s ad revenue-sharing program, and World History "
+                   "Encyclopedia recently joined that publisher program and launched a Perplexity-powered chatbot.")
+    assert not [e for e in found if e["type"] == "leadership"]
 
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)

@@ -228,6 +228,9 @@ NOT_PERSON_WORDS = (
     r"|Exclusive|Update|Breaking|Opinion|Analysis"
     # (labels and studios a list of subjects names: "Universal Music, Sony Music, and Warner Records joined the suit")
     r"|Music|Records|Pictures|Entertainment|Studios|Games|Media"
+    # (publishers and institutions: "World History Encyclopedia", tests/pages8 w071)
+    r"|Encyclopedia|Encyclopaedia|Dictionary|Journal|Magazine|Press|Library|Museum|School|College|Hospital|Company"
+    r"|Corporation"
     # prizes, certificates, divisions, compass points of places, and function words of a headline in
     # title case ("Nobel Prize", "South Florida", "Head of Safety Is Leaving")
     r"|Prize|Award|Medal|Certification|Division|Labor|Safety|Security|Policy|North|South|East|West|Is|"
