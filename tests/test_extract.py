@@ -3982,6 +3982,10 @@ def test_market_moves_told_by_a_session_or_a_ticker():
     found = events("The company reportedly trained its model using just $6 million and a couple thousand Nvidia "
                    "(NASDAQ: NVDA) graphics processing units, a bomb it dropped in January.")
     assert not [e for e in found if e["type"] == "market_move"]
+    # pages4 r074: an index in a market wrap's list is no company ("Dow Jones" is the publisher's name too)
+    found = events("The S&P 500 index added 0.30% to 6,532.04 points, the technology-focused Nasdaq rose 0.03% to "
+                   "21,886.06 points, while the Dow Jones fell 0.48% to 45,490.92 points. Oracle shares jumped 36%.")
+    assert {e["org"] for e in found if e["type"] == "market_move"} == {"Oracle"}
     # (no session, no ticker: a company's figure that is no market's)
     assert not [e for e in events("AMD fell 2% while Intel dropped 4% in the latest survey of developers.")
                 if e["type"] == "market_move"]

@@ -356,6 +356,9 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rows.with_columns(names=pl.when(pl.col("shared")).then("names").otherwise(pl.col("names").list.slice(-1, 1)))
         .explode("names")
         .drop_nulls("names")
+        # (no publisher's nor government's, as in _market_moves: "while the Dow Jones fell 0.48%" is the index, tests/
+        # pages4 r074)
+        .filter(~org_kind(pl.col("names"), g).is_in(NOT_MOVERS).fill_null(False))
     )
     listed = _signed_moves(rows, pl.col("names"), pl.col("pct"), pl.col("amount"), pl.col("sign"))
     return pl.concat([listed, paired], how="vertical_relaxed")
