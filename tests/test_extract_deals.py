@@ -64,9 +64,13 @@ def test_the_shares_of_a_company_the_gazetteer_does_not_know_move():
     text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
             "Marrowbone AI. Cindervale's shares, which trade on the Nasdaq, rose 6.2% on Monday.")
     assert _market(text) == {("Cindervale Software", 6.2, None)}
-    # a name that is not the company the article introduced moves nothing
+    # a name right before its shares moves too, introduced or not (real listed companies the gazetteer does not know:
+    # tests/pages5 t094, tests/pages7 v083; it read unseen tests/pages9 better); a market's or a region's do not
     text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
             "Marrowbone AI. Marrowbone's shares rose 6.2% on Monday.")
+    assert _market(text) == {("Marrowbone AI", 6.2, None)}
+    text = ("Cindervale Software, a Columbus, Ohio-based maker of accounting tools, said on Monday it had acquired "
+            "Marrowbone AI. Asian shares rose 6.2% on Monday.")
     assert not _market(text)
 
 
