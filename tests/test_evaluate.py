@@ -15,6 +15,7 @@ def test_names_are_normalised_suffixes_dropped_and_aliases_folded():
     assert norm_name("Anthropic, Inc.") == norm_name("anthropic")
     assert norm_name("Scale AI Labs") == "scale"
     assert norm_name("Google DeepMind") == norm_name("Alphabet") == norm_name("Google") == "google"
+    assert norm_name("Allen Institute for AI") == norm_name("Ai2") == norm_name("AllenAI")
     # (tests/newsindex labels "Thinking Machines", realdev "Thinking Machines Lab": the one company)
     assert norm_name("Thinking Machines Lab") == norm_name("Thinking Machines")
     assert norm_name("Meta AI") == norm_name("Facebook") == "meta"

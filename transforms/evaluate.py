@@ -45,6 +45,8 @@ ALIASES = {
     "hewlettpackardenterprise": "hpe", "waltdisney": "disney",
     # (the labels name Mira Murati's company both ways; "Lab" is no suffix word of other names)
     "thinkingmachineslab": "thinkingmachines",
+    # (the Allen Institute for AI calls itself Ai2; "ai" is dropped as a suffix word)
+    "alleninstitutefor": "ai2", "alleninstituteforartificialintelligence": "ai2", "allenai": "ai2", "allen": "ai2",
     # (the labels name the US defence department all these ways; the gazetteer's name is "U.S. Department of Defense")
     "pentagon": "pentagon", "departmentofdefense": "pentagon", "usdepartmentofdefense": "pentagon",
     "departmentofwar": "pentagon", "usdepartmentofwar": "pentagon", "usdepartmentofwarpentagon": "pentagon",
