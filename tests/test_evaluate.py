@@ -16,6 +16,13 @@ def test_names_are_normalised_suffixes_dropped_and_aliases_folded():
     assert norm_name("Scale AI Labs") == "scale"
     assert norm_name("Google DeepMind") == norm_name("Alphabet") == norm_name("Google") == "google"
     assert norm_name("Allen Institute for AI") == norm_name("Ai2") == norm_name("AllenAI")
+    # a name of three capitalised words or more is also its initials (tests/pages9: "TII", "ANI")
+    assert matches({"type": "legal", "org": "ANI", "counterparty": "OpenAI"},
+                   {"type": "legal", "org": "OpenAI", "counterparty": "Asian News International"})
+    assert matches({"type": "model_release", "org": "Technology Innovation Institute"},
+                   {"type": "model_release", "org": "TII"})
+    assert not matches({"type": "funding", "org": "Open AI Labs"}, {"type": "funding", "org": "OpenAI"})
+    assert not matches({"type": "funding", "org": "New York Times"}, {"type": "funding", "org": "NY"})
     # (tests/newsindex labels "Thinking Machines", realdev "Thinking Machines Lab": the one company)
     assert norm_name("Thinking Machines Lab") == norm_name("Thinking Machines")
     assert norm_name("Meta AI") == norm_name("Facebook") == "meta"

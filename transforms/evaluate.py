@@ -61,6 +61,9 @@ ALIASES = {
 }
 
 
+ACRONYM_SKIP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "und", "für"}
+
+
 def norm_name(name) -> str:
     """'Cognition AI, Inc.' -> 'cognition'; 'Google DeepMind' -> 'google'; None -> ''."""
     if name is None:
@@ -81,6 +84,11 @@ def _names(value) -> set[str]:
     text = str(value)
     found = {norm_name(text)} | {norm_name(part) for part in re.findall(r"\(([^)]*)\)", text)}
     found.add(norm_name(re.sub(r"\([^)]*\)", "", text)))
+    # A name of three capitalised words or more is also its initials: "Technology Innovation Institute" is TII, "Asian
+    # News International" ANI (labels and news write either).
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", "", text)) if w not in ACRONYM_SKIP]
+    if len(words) >= 3 and all(w[0].isupper() for w in words):
+        found.add("".join(w[0] for w in words).lower())
     return {n for n in found if n}
 
 
