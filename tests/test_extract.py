@@ -4073,6 +4073,18 @@ def test_money_a_company_got_is_its_round_and_a_margin_loan_is_none():
                                                                          "Loan Stalls")
     assert not [e for e in found if e["type"] == "funding"]
 
+def test_a_unit_sold_to_a_buyer_is_the_buyers_acquisition():
+    # pages9 x104, x105: the seller the gazetteer does not know, the unit named by the seller's name and its kind
+    for text in ("ABB has announced the signing of an agreement to sell its robotics division to SoftBank Group for an "
+                 "enterprise value of $5.375bn, abandoning its previous intention to spin off the division.",
+                 "Swiss engineering major ABB announced on Wednesday it will divest its robotics division to Japan's "
+                 "SoftBank Group Corp. for an enterprise value of nearly $5.4 billion."):
+        found = [e for e in events(text) if e["type"] == "acquisition"]
+        assert {(e["org"], e["target"]) for e in found} == {("SoftBank", "ABB Robotics")}, text
+        assert 5.3e9 < found[0]["amount_usd"] < 5.5e9
+    # (a product sold to customers is no unit)
+    assert not [e for e in events("Nvidia sells its chips to Microsoft and Meta.") if e["type"] == "acquisition"]
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -5,7 +5,9 @@ import polars as pl
 
 from transforms import gazetteer as gaz
 from transforms.extract.names import (
+    ORG_NAME,
     _canonical,
+    _new_name,
     _split_on,
     _subject_org,
     _with_orgs_in,
@@ -190,5 +192,40 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     )
 
 
+# A unit sold to a buyer is the buyer's acquisition of it: "ABB has announced the signing of an agreement to sell its
+# robotics division to SoftBank Group for an enterprise value of $5.4 billion" (tests/pages9 x104) is SoftBank's
+# purchase of ABB Robotics. (The seller may be a company the gazetteer does not know, as the subject of a verb: "Swiss
+# engineering major ABB announced on Wednesday it will divest its robotics division to Japan's SoftBank Group", x105.)
+SOLD = r"(?:sell|sells|sold|selling|divest|divests|divested|divesting|offload|offloads|offloaded)"
+UNIT_SOLD = (
+    rf"(?:{ORG_NAME}|\b([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){{0,2}})\s+(?:has\s+|have\s+)?(?:announced|said|agreed|to"
+    rf"|will|plans|is|{SOLD})\b)[^;]{{0,80}}?\b{SOLD}\s+(?:its\s+|their\s+)?((?:[a-z][\w\-]*\s+){{1,2}}?)"
+    rf"(?:division|unit|business|arm|subsidiary|operations)\s+to\s+(?:[A-Z][a-z]+(?:’s|'s)\s+)?{ORG_NAME}"
+)
+
+
+def _units_sold(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    rows = sents.filter(pl.col("low").str.contains(rf"\b{SOLD}\s+(?:its\s+|their\s+)?(?:[a-z][\w\-]*\s+){{1,2}}?"
+                                                   r"(?:division|unit|business|arm|subsidiary|operations)\s+to\s"))
+    if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
+        return _frame(rows, "acquisition")
+    sold = pl.col("tagged").str.extract_groups(UNIT_SOLD)
+    rows = rows.with_columns(
+        # (the seller may be a company the gazetteer does not know, as the sentence's subject)
+        seller=pl.coalesce(_canonical(sold.struct.field("1"), g.org_by_key), _new_name(sold.struct.field("2"), g)),
+        unit=sold.struct.field("3").str.strip_chars().str.to_titlecase(),
+        buyer=_canonical(sold.struct.field("4"), g.org_by_key),
+    ).filter(pl.col("seller").is_not_null() & pl.col("buyer").is_not_null() & (pl.col("seller") != pl.col("buyer")))
+    first_money = (
+        money.filter(~pl.col("is_valuation"))
+        .group_by("article_id", "sent_idx")
+        .agg(amount_usd=pl.col("amount_usd").first())
+    )
+    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left")
+    return _frame(rows, "acquisition", org=pl.col("buyer"), target=pl.concat_str("seller", pl.lit(" "), "unit"),
+                  amount_usd=pl.col("amount_usd"), confidence=pl.lit(0.75))
+
+
 def mentions(found: Found) -> pl.DataFrame:
-    return _acquisitions(found.sents, found.money, found.g)
+    return pl.concat([_acquisitions(found.sents, found.money, found.g), _units_sold(found.sents, found.money, found.g)],
+                     how="vertical_relaxed")
