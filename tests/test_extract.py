@@ -4011,6 +4011,13 @@ def test_a_leader_leaves_the_company_the_article_gives_them_a_role_at():
     assert "Google DeepMind" not in {e["org"] for e in found if e["type"] == "leadership"}
     found = events("Mira Murati, the Chief Technology Officer at Microsoft-backed OpenAI, is leaving the company.")
     assert {e["org"] for e in found if e["type"] == "leadership"} == {"OpenAI"}
+    # pages9 x047: the company of the mover's former title is not the one hiring; pages2 p080: another's former title
+    found = events("The Claude maker hired former Stripe CTO Rahul Patil as its new chief technical officer, signaling "
+                   "the company's urgent push to scale.", title="Anthropic hires a new CTO")
+    assert {(e["org"], e["person"]) for e in found if e["type"] == "leadership"} == {("Anthropic", "Rahul Patil")}
+    found = events("OpenAI’s CEO of applications, Fidji Simo, announced that Barret Zoph and Luke Metz are rejoining "
+                   "the company after a brief stint at Thinking Machines, alongside former OpenAI CTO Murati.")
+    assert ("OpenAI", "Barret Zoph") in {(e["org"], e["person"]) for e in found if e["type"] == "leadership"}
 
 def test_a_listed_company_the_gazetteer_does_not_know_moves_with_its_shares():
     # pages5 t094, pages7 v083: a name right before its shares or stock

@@ -773,10 +773,20 @@ def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer
         left_on=["article_id", "focus_new_org"], right_on=["article_id", "surname"], how="left",
     )
     # (the org pattern's readings first: names._with_orgs_in)
-    rows = _with_orgs_in(rows, g, _appos_orgs=pl.col("appos").fill_null(""), _current_appos_orgs=current_appos)
+    # (a company the person held a post at before, told in a title: "The Claude maker hired former Stripe CTO Rahul
+    # Patil as its new chief technical officer", tests/pages9 x047)
+    # (the mover's own title only: not "alongside former OpenAI CTO Murati" beside people rejoining OpenAI, pages2 p080)
+    former = pl.col("tagged").str.extract(
+        pl.concat_str(pl.lit(rf"(?i:former|ex-)\s*{ORG_NAME}(?:’s|'s)?\s+(?:{TAGGED_ROLE})\s+"),
+                      pl.col("person").str.replace_all(r"([.\-])", r"\$1")),
+        1,
+    ).fill_null("")
+    rows = _with_orgs_in(rows, g, _appos_orgs=pl.col("appos").fill_null(""), _current_appos_orgs=current_appos,
+                         _former_orgs=pl.concat_str(pl.lit("\x02"), former, pl.lit("\x03")))
     rows = rows.with_columns(
         appos_org=pl.coalesce(pl.col("_current_appos_orgs").list.filter(actor).list.first(), "appos_short_org"),
-        other_org=pl.col("orgs").list.filter(actor).list.set_difference("_appos_orgs").list.first(),
+        other_org=pl.col("orgs").list.filter(actor).list.set_difference("_appos_orgs")
+        .list.set_difference("_former_orgs").list.first(),
         join_org=join_org,
         joined_new=joined_new,
         left_for=left_for,
