@@ -4102,6 +4102,9 @@ def test_companies_the_gazetteer_learnt_from_real_pages():
     assert _market(events("Nvidia announced a partnership with Nokia. Shares of Nokia rose 22% on Tuesday.")) == {
         ("Nokia", 22.0, None)}
     assert _market(events("LegalZoom shares fell 19.7% on Tuesday.")) == {("LegalZoom", -19.7, None)}
+    # tests/pages9 x010 (read after its measurement): Alphawave, one of the telecoms, industrials and chipmakers added
+    assert _market(events("Alphawave soared 26% to 187.9 pence per share in trading today on the LSE.")) == {
+        ("Alphawave", 26.0, None)}
 
 
 def test_review_of_this_sessions_market_policy_and_leadership_rules():
