@@ -82,11 +82,11 @@ def _names(value) -> set[str]:
     if value is None:
         return set()
     text = str(value)
-    found = {norm_name(text)} | {norm_name(part) for part in re.findall(r"\(([^)]*)\)", text)}
-    found.add(norm_name(re.sub(r"\([^)]*\)", "", text)))
+    outside = re.sub(r"\([^)]*\)", "", text)
+    found = {norm_name(text), norm_name(outside)} | {norm_name(part) for part in re.findall(r"\(([^)]*)\)", text)}
     # A name of three capitalised words or more is also its initials: "Technology Innovation Institute" is TII, "Asian
     # News International" ANI (labels and news write either).
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", "", text)) if w not in ACRONYM_SKIP]
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", outside) if w not in ACRONYM_SKIP]
     if len(words) >= 3 and all(w[0].isupper() for w in words):
         found.add("".join(w[0] for w in words).lower())
     return {n for n in found if n}

@@ -83,6 +83,15 @@ ACQUIRER_TAIL = (
 )
 
 
+def _first_amounts(money: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, sent_idx, amount_usd): each sentence's first amount that is no valuation, a deal's price."""
+    return (
+        money.filter(~pl.col("is_valuation"))
+        .group_by("article_id", "sent_idx")
+        .agg(amount_usd=pl.col("amount_usd").first())
+    )
+
+
 def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'A acquired B': the buyer is the last company named before the verb, the target the name right after it."""
     before, after = _split_on(ACQUISITION)
@@ -139,11 +148,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         .drop("_clause_orgs", "_head_org")
         .filter(~pl.col("goods"))
     )
-    first_money = (
-        money.filter(~pl.col("is_valuation"))
-        .group_by("article_id", "sent_idx")
-        .agg(amount_usd=pl.col("amount_usd").first())
-    )
+    first_money = _first_amounts(money)
     prices = (
         money.filter(pl.col("ctx").str.contains(PRICE) & pl.col("low").str.contains(PRICE_CUE))
         .sort("sent_idx")
@@ -197,16 +202,18 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
 # purchase of ABB Robotics. (The seller may be a company the gazetteer does not know, as the subject of a verb: "Swiss
 # engineering major ABB announced on Wednesday it will divest its robotics division to Japan's SoftBank Group", x105.)
 SOLD = r"(?:sell|sells|sold|selling|divest|divests|divested|divesting|offload|offloads|offloaded)"
+UNIT = r"(?:division|unit|business|arm|subsidiary|operations)"
 UNIT_SOLD = (
     rf"(?:{ORG_NAME}|\b([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){{0,2}})\s+(?:has\s+|have\s+)?(?:announced|said|agreed|to"
     rf"|will|plans|is|{SOLD})\b)[^;]{{0,80}}?\b{SOLD}\s+(?:its\s+|their\s+)?((?:[a-z][\w\-]*\s+){{1,2}}?)"
-    rf"(?:division|unit|business|arm|subsidiary|operations)\s+to\s+(?:[A-Z][a-z]+(?:’s|'s)\s+)?{ORG_NAME}"
+    rf"{UNIT}\s+to\s+(?:[A-Z][a-z]+(?:’s|'s)\s+)?{ORG_NAME}"
 )
 
 
 def _units_sold(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
-    rows = sents.filter(pl.col("low").str.contains(rf"\b{SOLD}\s+(?:its\s+|their\s+)?(?:[a-z][\w\-]*\s+){{1,2}}?"
-                                                   r"(?:division|unit|business|arm|subsidiary|operations)\s+to\s"))
+    rows = sents.filter(
+        pl.col("low").str.contains(rf"\b{SOLD}\s+(?:its\s+|their\s+)?(?:[a-z][\w\-]*\s+){{1,2}}?{UNIT}\s+to\s")
+    )
     if rows.is_empty():  # (polars compiles every regex of a query even for no rows)
         return _frame(rows, "acquisition")
     sold = pl.col("tagged").str.extract_groups(UNIT_SOLD)
@@ -216,12 +223,7 @@ def _units_sold(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) -> p
         unit=sold.struct.field("3").str.strip_chars().str.to_titlecase(),
         buyer=_canonical(sold.struct.field("4"), g.org_by_key),
     ).filter(pl.col("seller").is_not_null() & pl.col("buyer").is_not_null() & (pl.col("seller") != pl.col("buyer")))
-    first_money = (
-        money.filter(~pl.col("is_valuation"))
-        .group_by("article_id", "sent_idx")
-        .agg(amount_usd=pl.col("amount_usd").first())
-    )
-    rows = rows.join(first_money, on=["article_id", "sent_idx"], how="left")
+    rows = rows.join(_first_amounts(money), on=["article_id", "sent_idx"], how="left")
     return _frame(rows, "acquisition", org=pl.col("buyer"), target=pl.concat_str("seller", pl.lit(" "), "unit"),
                   amount_usd=pl.col("amount_usd"), confidence=pl.lit(0.75))
 

@@ -661,7 +661,8 @@ def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer
         name=pl.col("name").str.replace(r"^(?:[A-Z][a-z]+ )?(?:Chief|Former|Interim|President|Co-founder)(?:\s+|$)", "")
     ).filter(pl.col("name") != "")
     # (people are read only in the articles with a mover)
-    people = _article_people(sents.join(names.select("article_id").unique(), on="article_id", how="semi"), g)
+    mover_sents = sents.join(names.select("article_id").unique(), on="article_id", how="semi")
+    people = _article_people(mover_sents, g)
     # ("Microsoft's Xbox" is one word once its owner is read off: a single word is a person's only as an article's
     # surname)
     names = (
@@ -713,7 +714,7 @@ def _leadership(sents: pl.DataFrame, short_names: pl.DataFrame, g: gaz.Gazetteer
     if rows.is_empty():  # no mover: the rest is skipped (polars compiles every regex of a query even for no rows)
         return _frame(rows, "leadership")  # no rows, in the mentions' shape
     rows = rows.join(short_names, on=["article_id", "short"], how="left").join(
-        _affiliations(sents.join(rows.select("article_id").unique(), on="article_id", how="semi"), g),
+        _affiliations(mover_sents, g),
         on=["article_id", "person"], how="left",
     )
     # "Jason Droege, Scale's chief strategy officer and a former Uber executive": Scale, not Uber, is his company.
