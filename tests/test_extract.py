@@ -10,6 +10,7 @@ import polars as pl
 import pytest
 
 from expectations.mentions import EVIDENCE_MIN_CHARS
+from tests import extract_batch
 from tests.conftest import REPO, SEED_DIR, SHARED, needs_shared
 from transforms.articles import html_to_text
 from transforms.evaluate import matches
@@ -22,34 +23,12 @@ LLAMA_3_1_WEEK = datetime(2024, 7, 25, tzinfo=timezone.utc)
 
 
 def events(text: str, title: str = "", published: datetime = PUBLISHED) -> list[dict]:
-    if not title and published == PUBLISHED and text in _BATCHED:
-        return _BATCHED[text]
-    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": published}])
-    return extract_mentions(articles).to_dicts()
-
-
-# The texts of this module's parametrized tests, extracted in one batch, as the pipeline extracts articles: a call
-# costs ~0.5 CPU-s whatever its size (polars compiles its ~300 patterns again on every call), which one call per
-# test paid ~90 times. An article's events do not depend on the others in its batch (bench/extract_identity.py);
-# their mention ids are made from the batch's article ids, which no parametrized test reads.
-_BATCHED: dict[str, list[dict]] = {}
+    return extract_batch.events(text, title, published)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _parametrized_texts_extracted_in_one_batch(request):
-    params = [item.callspec.params for item in request.session.items
-              if item.module is request.module and hasattr(item, "callspec")]
-    texts = sorted({p["text"] for p in params if isinstance(p.get("text"), str)})
-    articles = pl.DataFrame([{"article_id": str(i), "title": "", "text": text, "published_at": PUBLISHED}
-                             for i, text in enumerate(texts)],
-                            schema={"article_id": pl.String, "title": pl.String, "text": pl.String,
-                                    "published_at": pl.Datetime("us", "UTC")})
-    found = extract_mentions(articles).with_columns(pl.lit("a").alias("article_id"), index=pl.col("article_id"))
-    for (index,), rows in found.partition_by("index", as_dict=True).items():
-        _BATCHED[texts[int(index)]] = rows.drop("index").to_dicts()
-    _BATCHED.update({text: [] for text in texts if text not in _BATCHED})
-    yield
-    _BATCHED.clear()
+def _texts_extracted_in_one_batch(request):
+    extract_batch.extract_module_texts(request, PUBLISHED)
 
 
 def kinds(found: list[dict]) -> set[tuple]:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import polars as pl
+import pytest
 
-from transforms.extract import extract_mentions
+from tests import extract_batch
 
 PUBLISHED = datetime(2026, 6, 20, tzinfo=timezone.utc)
 
 
 def events(text: str, title: str = "") -> list[dict]:
-    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": PUBLISHED}])
-    return extract_mentions(articles).to_dicts()
+    return extract_batch.events(text, title, PUBLISHED)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _texts_extracted_in_one_batch(request):
+    extract_batch.extract_module_texts(request, PUBLISHED)
 
 
 def claims(found: list[dict]) -> set[tuple]:

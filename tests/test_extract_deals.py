@@ -1,7 +1,15 @@
 """Extraction tests of the deal-like event types (market moves, legal, acquisitions, leadership) on real sentences."""
 from __future__ import annotations
 
-from tests.test_extract import events
+import pytest
+
+from tests import extract_batch
+from tests.test_extract import PUBLISHED, events
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _texts_extracted_in_one_batch(request):
+    extract_batch.extract_module_texts(request, PUBLISHED)
 
 
 def test_a_surname_that_is_also_a_body_word_names_a_person_the_article_calls_by_it():

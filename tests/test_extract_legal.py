@@ -1,7 +1,15 @@
 """Extraction tests of legal events (lawsuits, settlements, rulings) on real sentences."""
 from __future__ import annotations
 
-from tests.test_extract import events
+import pytest
+
+from tests import extract_batch
+from tests.test_extract import PUBLISHED, events
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _texts_extracted_in_one_batch(request):
+    extract_batch.extract_module_texts(request, PUBLISHED)
 
 
 def legal(text: str, title: str = "") -> set[tuple]:

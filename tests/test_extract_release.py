@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import polars as pl
 import pytest
 
+from tests import extract_batch
 from transforms.extract import extract_mentions
 
 PUBLISHED = datetime(2026, 6, 20, tzinfo=timezone.utc)
@@ -22,8 +23,12 @@ FILLER = " ".join(f"Sovereign nations can now deploy AI locally, point {i}." for
 
 
 def events(text: str, title: str = "", published: datetime = PUBLISHED) -> list[dict]:
-    articles = pl.DataFrame([{"article_id": "a", "title": title, "text": text, "published_at": published}])
-    return extract_mentions(articles).to_dicts()
+    return extract_batch.events(text, title, published)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _texts_extracted_in_one_batch(request):
+    extract_batch.extract_module_texts(request, PUBLISHED)
 
 
 def typed(found: list[dict], type_: str, *fields: str) -> set[tuple]:
