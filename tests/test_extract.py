@@ -4071,6 +4071,41 @@ def test_a_unit_sold_to_a_buyer_is_the_buyers_acquisition():
     # (a product sold to customers is no unit)
     assert not [e for e in events("Nvidia sells its chips to Microsoft and Meta.") if e["type"] == "acquisition"]
 
+def test_review_of_the_pages10_errors():
+    # y052: a deal told with four words before its noun
+    found = events("OpenAI and AMD have inked a multibillion-dollar supply and equity agreement poised to reshape how "
+                   "large AI models are built and powered.", title="OpenAI turns to AMD for its next era of AI compute")
+    assert {frozenset(p) for p in _partners(found)} == {frozenset({"OpenAI", "AMD"})}
+    # y025: what a relative clause tells of the party sued names no party
+    found = events("Japanese media giants Nikkei and Asahi Shimbun have filed a lawsuit against Perplexity AI, which "
+                   "is backed by Amazon founder Jeff Bezos and Nvidia Corporation NVDA.")
+    sides = {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"}
+    assert sides == {("Perplexity", "Nikkei"), ("Perplexity", "Asahi Shimbun")}
+    # y033: who appoints a person named after the verb does not move; the appointee does
+    found = events("Meta CEO Mark Zuckerberg has appointed Shengjia Zhao, a key architect behind OpenAI's ChatGPT, as "
+                   "Chief Scientist of the company's newly launched Superintelligence Labs.")
+    assert _moves(found) == {("Meta", "Shengjia Zhao")}
+    # ... told in the passive, or with a role after the verb, the subject moves
+    assert _moves(events("Jane Doe has been appointed Chief Technology Officer at OpenAI.")) == {("OpenAI", "Jane Doe")}
+    assert _moves(events("Jane Doe was named Chief Executive Officer of OpenAI.")) == {("OpenAI", "Jane Doe")}
+    # y021: a new model after "the", with its initials, described as a model
+    found = events("Samsung has introduced the Tiny Recursive Model (TRM), a new AI model with just 7 million "
+                   "parameters that rivals or outperforms much larger language models.")
+    assert ("Samsung", "Tiny Recursive Model") in {(e["org"], e["model"]) for e in found
+                                                   if e["type"] == "model_release"}
+    # (realdev g40: a method named so is no model)
+    found = events("OpenAI unveiled Reinforcement Fine-Tuning (RFT), a model customization method that will let "
+                   "developers modify o-series models for specific tasks.")
+    assert not [e for e in found if e["type"] == "model_release"]
+    # y072, y074: a settlement's two sides
+    for text in ("A federal judge on Thursday approved a $1.5 billion settlement between Anthropic and authors who "
+                 "sued the company.",
+                 "A California federal judge granted preliminary approval of Anthropic PBC’s $1.5 billion settlement "
+                 "to resolve authors’ copyright class action over the AI company’s downloading of pirated books."):
+        found = events(text)
+        assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("Anthropic", "authors")}
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -140,8 +140,16 @@ SUBJECT_MOVE = (
     rf"set|recently|just|quietly|abruptly|suddenly|formally)\s+){{0,4}})"
     # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
     rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
-    # ("The National Academy of Sciences appointed him": the subject appoints, it does not move)
-    r"(?P<active>\s+(?:him|her|them)\b)?"
+    # ("The National Academy of Sciences appointed him": the subject appoints, it does not move; so does one who names a
+    # person, unless told in the passive: "Meta CEO Mark Zuckerberg has appointed Shengjia Zhao, ..., as Chief
+    # Scientist", tests/pages10 y033; read below)
+    rf"(?:(?P<active>\s+(?:him|her|them)\b)|\s+(?P<appointee>{FULL_NAME})\b)?"
+)
+# (where a person follows the verb that names, appoints, promotes or ousts, the subject is the one who does it: not
+# "Jane Doe was named Chief Executive", a role, nor told in the passive)
+APPOINTS_BY_NAME = r"(?i:\b(?:named|appointed|promoted|ousted|fired))\s+\S+(?:\s+\S+){0,2}$"
+PASSIVE_AUX = (
+    r"(?i:\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+)?(?:named|appointed|promoted|ousted|fired)\b)"
 )
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who", "said": "Zig
@@ -479,7 +487,13 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("m")
         .pipe(lambda df: df.with_columns(parts=_gazetteer_select(
             df.select("m"), _built("subject_move", lambda: pl.col("m").str.extract_groups(SUBJECT_MOVE)))))
-        .filter(pl.col("parts").struct.field("active").is_null() & pl.col("parts").struct.field("object").is_null())
+        .filter(
+            pl.col("parts").struct.field("active").is_null() & pl.col("parts").struct.field("object").is_null()
+            & ~(
+                pl.col("m").str.contains(APPOINTS_BY_NAME) & ~pl.col("m").str.contains(PASSIVE_AUX)
+                & ~pl.col("parts").struct.field("appointee").str.contains(f"(?i:{ROLE})")
+            ).fill_null(False)
+        )
         .select(
             "article_id",
             "sent_idx",

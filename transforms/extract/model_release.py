@@ -914,8 +914,16 @@ DESCRIBED_AS_MODEL = (
     rf"^[\"'’”]?,\s+(?i:a|an|its|the|our|their)\s+{DESCRIPTION.replace('?P<desc>', '')}(?i:models?|llms?)\b"
 )
 APPOSITIVE = (
-    rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their)\s+)?[\"'‘“]?(?P<name>[A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){{0,2}})"
-    rf"[\"'’”]?\s?,\s+(?i:a|an|its|the)\s+{DESCRIPTION}(?i:model|llm)s?\b"
+    # ("Samsung has introduced the Tiny Recursive Model (TRM), a new AI model with just 7 million parameters", tests/
+    # pages10 y021: a name after "the", with its initials after it)
+    rf"(?i:{UNKNOWN_RELEASE_VERBS})\s+(?:(?i:its|their|the)\s+)?[\"'‘“]?(?P<name>[A-Z][\w.\-]*(?:\s[A-Z0-9][\w.\-]*){{0,2}})"
+    rf"[\"'’”]?(?:\s+\([A-Z][\w\-]*\))?\s?,\s+(?i:a|an|its|the)\s+{DESCRIPTION}(?i:model|llm)s?\b"
+    r"(?P<next>\s+[a-z]+)?"
+)
+# (a model noun that describes what follows it describes no model: "a model customization method", realdev g40)
+NOT_A_MODEL_NEXT = (
+    r"^\s+(?:customization|training|method|technique|approach|framework|tool|maker|builder|developer|provider|company|"
+    r"startup|platform|hub|library|router|routing)$"
 )
 
 
@@ -955,6 +963,7 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
                 "called",
                 pl.when(
                     _describes_a_model(pl.col("described").struct.field("desc"))
+                    & ~pl.col("described").struct.field("next").str.contains(NOT_A_MODEL_NEXT).fill_null(False)
                 ).then(
                     pl.col("described").struct.field("name")
                 ),
