@@ -4106,6 +4106,17 @@ def test_review_of_the_pages10_errors():
         assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("Anthropic", "authors")}
 
 
+def test_a_models_score_on_a_named_test_in_the_opening_is_a_claim():
+    # pages11 z061: a score on a named test, no rival named
+    found = events("Claude Sonnet 4.6 scores 72.5% on the OSWorld benchmark for desktop computer operation, up from "
+                   "under 15% in late 2024, nearly matching human performance.")
+    assert {(e["org"], e["model"], e["compared_to"]) for e in found
+            if e["type"] == "benchmark_claim"} == {("Anthropic", "Claude Sonnet 4.6", "OSWorld")}
+    # (a share of something is no test: "GPT-5 reached 40% of users")
+    found = events("GPT-5 reached 40% of users in its first week, OpenAI said.")
+    assert not [e for e in found if e["type"] == "benchmark_claim"]
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -201,6 +201,33 @@ def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
     )
 
 
+# "Claude Sonnet 4.6 scores 72.5% on the OSWorld benchmark", "DeepSeekMath-V2 ... achieves 118 of 120 points on Putnam
+# 2024" (tests/pages11 z061, z110): a model's score on a named test, told in the opening, is a claim against that test.
+SCORED_ON = (
+    r"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|hits|hit|reach(?:es|ed)|posts|posted|notch(?:es|ed))\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:record|new|top|best|state-of-the-art)\s+)?(?:score\s+of\s+)?"
+    rf"(?:{PERCENT}|\d+\s*(?:/|of|out of)\s*\d+(?:\s+points)?)\s+on\s+(?:the\s+)?"
+    r"([A-Z][\w.\-]*(?:[ \-][A-Z0-9][\w.\-]*){0,3})"
+)
+
+
+def _scored_on_tests(sents: pl.DataFrame) -> pl.DataFrame:
+    """The sentence's subject model (or, in the lead, the model in focus) scored on a named test (SCORED_ON)."""
+    return (
+        sents.filter((pl.col("sent_idx") <= OPENING_SENTENCES) & pl.col("low").str.contains(SCORED))
+        .with_columns(compared_to=pl.col("sentence").str.extract(SCORED_ON, 1))
+        .drop_nulls("compared_to")
+        .select(
+            "article_id",
+            "sent_idx",
+            model=pl.coalesce("subject_model", pl.col("focus_model")),
+            compared_to="compared_to",
+            told=pl.col("subject_model").is_not_null(),
+        )
+        .drop_nulls("model")
+    )
+
+
 def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
     """'The Antares family of small language model outperforms a dozen larger models': a claim against a yardstick
     told by what it is (YARDSTICK) or a ranking ("Ranked #1 on accuracy": RANKED), made for the sentence's subject,
@@ -231,6 +258,12 @@ def _unnamed_yardsticks(sents: pl.DataFrame, models: pl.DataFrame, named: pl.Dat
 def _benchmarks(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     named = pl.concat(
         [_named_yardsticks(sents, models, g), _score_pairs(sents, models), _sized_yardsticks(sents, models)],
+        how="diagonal",
+    )
+    # (a score on a named test, for a model the article names no rival of)
+    named = pl.concat(
+        [named, _scored_on_tests(sents).join(named.select("article_id", "model").unique(), on=["article_id", "model"],
+                                             how="anti")],
         how="diagonal",
     )
     claims = pl.concat([named, _unnamed_yardsticks(sents, models, named)], how="diagonal")
