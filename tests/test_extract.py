@@ -15,6 +15,7 @@ from tests.conftest import REPO, SEED_DIR, SHARED, needs_shared
 from transforms.articles import html_to_text
 from transforms.evaluate import matches
 from transforms.extract import MENTION_SCHEMA, extract_mentions
+from transforms.normalize import USD_RATES
 
 PUBLISHED = datetime(2025, 3, 10, tzinfo=timezone.utc)
 # (the weeks of known models' releases, for tests that release them: told long after, undated, they are history)
@@ -4115,6 +4116,17 @@ def test_a_models_score_on_a_named_test_in_the_opening_is_a_claim():
     # (a share of something is no test: "GPT-5 reached 40% of users")
     found = events("GPT-5 reached 40% of users in its first week, OpenAI said.")
     assert not [e for e in found if e["type"] == "benchmark_claim"]
+
+
+def test_review_of_the_pages11_errors():
+    # z089: Hong Kong dollars with their US dollars in brackets are those dollars; where a company is is no part of its
+    # name
+    found = events("Beijing-headquartered Horizon raised HK$5.4 billion (US$696 million) in an offering that priced "
+                   "its shares at the top end of the marketed price range.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Horizon", 696e6)}
+    # ... and alone, Hong Kong dollars at their rate, not US dollars
+    found = events("Acme Robotics raised HK$50 million in a Series B round.")
+    assert {e["amount_usd"] for e in found if e["type"] == "funding"} == {50e6 * USD_RATES["HKD"]}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():

@@ -159,7 +159,8 @@ MULTIPLIER_WORDS = [("", 1.0), (" thousand", 1e3), (" million", 1e6), ("m", 1e6)
 # How amounts are written: (prefix, suffix, currency)
 CURRENCY_FORMS = [("$", "", "USD"), ("US$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP"), ("¥", "", "CNY"),
                   ("", " dollars", "USD"), ("", " euros", "EUR"), ("", " yuan", "CNY"), ("", " yen", "JPY"),
-                  ("", " won", "KRW"), ("", " rupees", "INR"), ("USD ", "", "USD")]
+                  ("", " won", "KRW"), ("", " rupees", "INR"), ("USD ", "", "USD"), ("HK$", "", "HKD"),
+                  ("NT$", "", "TWD"), ("S$", "", "SGD")]
 
 
 @settings(max_examples=200, deadline=None)

@@ -8,7 +8,7 @@ import polars as pl
 # USD per unit of currency. Fixed, dated rates (ECB / Fed H.10 reference rates, 2025-01-02), so results are
 # reproducible; a rate table that moves with the news would make the same article give different numbers.
 USD_RATES = {"USD": 1.0, "EUR": 1.035, "GBP": 1.25, "CNY": 0.137, "JPY": 0.0064, "KRW": 0.00068, "INR": 0.0117,
-             "CAD": 0.695}
+             "CAD": 0.695, "HKD": 0.1287, "TWD": 0.0304, "SGD": 0.733, "AUD": 0.62}
 USD_RATES_AS_OF = "2025-01-02"
 
 MULTIPLIERS = {
@@ -23,11 +23,13 @@ CURRENCY_WORDS = {
     "£": "GBP", "gbp": "GBP", "pounds": "GBP",
     "¥": "CNY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY",
     "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "rupees": "INR", "inr": "INR", "c$": "CAD", "cad": "CAD",
+    "hk$": "HKD", "hkd": "HKD", "nt$": "TWD", "twd": "TWD", "s$": "SGD", "sgd": "SGD", "a$": "AUD", "aud": "AUD",
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?i:trillion|billion|million|thousand|mln|bn|mn|tn|[bmkt]\b)"
-_PREFIX_CUR = r"US\$|C\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB"
+# (other dollars before the US dollar's sign: "HK$5.4 billion" is Hong Kong dollars, tests/pages11 z089)
+_PREFIX_CUR = r"US\$|C\$|HK\$|NT\$|S\$|A\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB|HKD"
 _SUFFIX_CUR = r"dollars|dollar|euros|euro|yuan|renminbi|RMB|yen|won|pounds|rupees"
 # "$5.6 million", "US$2bn", "€600m", "USD 1.5 billion", "1.5 billion yuan", "600 billion dollars"
 MONEY_PATTERN = (

@@ -653,9 +653,10 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .drop("_owner")
         # An amount in another currency with its dollars after it in brackets is those dollars, told once: "has raised
-        # 600 million euros ($693.30 million)" (tests/pages5 t042; not the euros at today's rate).
+        # 600 million euros ($693.30 million)" (tests/pages5 t042; not the euros at today's rate), "HK$5.4 billion
+        # (US$696 million)" (tests/pages11 z089).
         .with_columns(
-            _bracketed=~pl.col("money_text").str.contains("$", literal=True)
+            _bracketed=~pl.col("money_text").str.contains(r"^(?:US)?\$|^USD|(?i:dollars?)$")
             & pl.col("follows").str.contains(r"^\s*\((?:about |approximately |roughly |around |some |nearly )?$")
             & pl.col("money_text").shift(-1).over("article_id", "sent_idx").str.contains("$", literal=True)
         )

@@ -129,8 +129,8 @@ TARGET_DESCRIPTOR = (
     r"([A-Z]|[a-z][a-z0-9.]?[A-Z0-9]|[a-z]{1,3}(?:,|\s+[A-Z]))"
 )
 # Who backs a company or where it is is no part of its name: "Paris-based Mistral AI", "San Francisco-based Acme
-# Robotics", "Sequoia-backed Acme".
-BACKED_BASED = r"(?:\b[A-Z][\w.]*\s+)?\b[A-Z]\S*-(?:backed|based)\s+"
+# Robotics", "Sequoia-backed Acme", "Beijing-headquartered Horizon" (tests/pages11 z089).
+BACKED_BASED = r"(?:\b[A-Z][\w.]*\s+)?\b[A-Z]\S*-(?:backed|based|headquartered|listed|owned)\s+"
 # The target's name: capitalised words, or a lower-case brand set off by a comma ("io, the hardware startup").
 # (a lower-case name is a brand's, "xAI", "io,": short or with a capital; "buying sprees, snapping up" names nothing)
 TARGET_NAME = r"^\s*([A-Z][\w.:&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}|[a-z][a-z0-9.]?[A-Z0-9][\w.]*|[a-z]{1,3}(?:,))"
