@@ -4127,6 +4127,10 @@ def test_review_of_the_pages11_errors():
     # ... and alone, Hong Kong dollars at their rate, not US dollars
     found = events("Acme Robotics raised HK$50 million in a Series B round.")
     assert {e["amount_usd"] for e in found if e["type"] == "funding"} == {50e6 * USD_RATES["HKD"]}
+    # z014, z016: a title-case headline's verb is no part of who sues
+    for title in ("Hollywood Studios Take Legal Action Against Chinese AI Company MiniMax",
+                  "Major Hollywood Studios File Copyright Lawsuit Against China’s MiniMax Over AI Service"):
+        assert not [e for e in events("", title=title) if e["type"] == "legal"], title
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():
