@@ -4127,6 +4127,17 @@ def test_review_of_the_pages11_errors():
     # ... and alone, Hong Kong dollars at their rate, not US dollars
     found = events("Acme Robotics raised HK$50 million in a Series B round.")
     assert {e["amount_usd"] for e in found if e["type"] == "funding"} == {50e6 * USD_RATES["HKD"]}
+    # z099, z100: a government that proposes rules acts; the Indian government is India's
+    for text in ("New Delhi: The Ministry of Electronics and Information Technology has proposed changes to the IT "
+                 "Rules to tackle harm from AI-generated content, including deepfakes.",
+                 "The Indian government proposed rules requiring labels on AI-generated content."):
+        assert {e["jurisdiction"] for e in events(text) if e["type"] == "policy"} == {"India"}, text
+    # (not a measure told as proposed, nor what a law mandates)
+    for text in ("Sanctions authority, as proposed in the Deterring American AI Model Theft Act, may be another tool.",
+                 "The proposed Taiwan chip export controls would let prosecutors treat AI chip smuggling as a crime.",
+                 "The EU AI Act's high-risk deadline arrives in August, and the evaluations it mandates are measuring "
+                 "models."):
+        assert not [e for e in events(text) if e["type"] == "policy"], text
     # z014, z016: a title-case headline's verb is no part of who sues
     for title in ("Hollywood Studios Take Legal Action Against Chinese AI Company MiniMax",
                   "Major Hollywood Studios File Copyright Lawsuit Against China’s MiniMax Over AI Service"):

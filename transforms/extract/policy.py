@@ -32,6 +32,11 @@ POLICY_ACTION = (
     # updated before: NO_UPDATE, read in _measures_as_nouns)
     r"|updat(?:ed|ing)|to update|updates (?:its|their|the|chip|export|ai)\b"
     r"|tighten[a-z]*|add(?:s|ed|ing)|introduc[a-z]*|finali[sz][a-z]*|ordered|enact(?:s|ed)|implement(?:s|ed)"
+    # (a draft told as proposed: "has proposed changes to the IT Rules to tackle harm from AI-generated content",
+    # tests/pages11 z099; "rules mandating labels")
+    # (the verb with its object: not "as proposed in the Act", "the proposed Taiwan chip export controls", "the
+    # evaluations it mandates")
+    r"|propos(?:es|ed)\s+(?:a|an|the|its|new|draft|changes|amendments)\b|mandating"
     r"|requir(?:e|es|ed|ing)|would "
     r"require|ban(?:s|ned)?|block[a-z]*"
     r"|curb(?:s|ed|ing)|restrict(?:s|ed|ing)|responded|establish[a-z]*|set up|renam[a-z]*|would become|"
