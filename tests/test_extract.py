@@ -4138,6 +4138,12 @@ def test_review_of_the_pages11_errors():
                  "The EU AI Act's high-risk deadline arrives in August, and the evaluations it mandates are measuring "
                  "models."):
         assert not [e for e in events(text) if e["type"] == "policy"], text
+    # z093: a move in a listing's debut
+    found = events("Chinese artificial intelligence model developer MiniMax Group jumped 50 percent in its Hong Kong "
+                   "market debut on Friday.")
+    assert _market(found) == {("MiniMax", 50.0, None)}
+    # z021: a person who says they have left moves
+    assert _moves(events("Soumith Chintala has announced that he has left Meta.")) == {("Meta", "Soumith Chintala")}
     # z014, z016: a title-case headline's verb is no part of who sues
     for title in ("Hollywood Studios Take Legal Action Against Chinese AI Company MiniMax",
                   "Major Hollywood Studios File Copyright Lawsuit Against China’s MiniMax Over AI Service"):

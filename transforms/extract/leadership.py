@@ -120,6 +120,9 @@ SAYS_MOVE = (
     r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would|plans? to|intends? to|is planning to)\s+(?:now\s+)?"
     r"(?:step down|depart|resign"
     r"|(?:leave|(?:re)?join)\s+(?:[A-Z]|(?:the|his|her|their)\s+(?:company|firm|startup|role|post|job|position)\b))"
+    # (a move made: "Soumith Chintala has announced that he has left Meta", tests/pages11 z021)
+    r"|(?:that\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:now\s+|officially\s+)?(?:left|departed|stepped down|resigned"
+    r"|(?:re)?joined)\b"
     # (several people: "Bob McGrew and ... Barret Zoph also announced their resignations", tests/pages4 r044)
     r"|(?:his|her|their)\s+(?:departures?|resignations?|exits?))"
 )

@@ -24,7 +24,10 @@ MARKET = (
     r"\b(stocks?|shares|market (?:value|cap[a-z]*)|stock price|share (?:price|prices|index|indices)|(?:a|per) share"
     r"|(?:premarket|pre-market|after-hours|intraday) trading|valuation"
     # (a move told in a session: "AMD fell 2% while Intel dropped 4% in morning trading Monday", tests/pages8 w056)
-    r"|(?:in|during) (?:[\w\-]+ ){0,2}trading)\b"
+    r"|(?:in|during) (?:[\w\-]+ ){0,2}trading"
+    # (or in a listing's first day: "MiniMax Group jumped 50 percent in its Hong Kong market debut", tests/pages11
+    # z093)
+    r"|in (?:its|their|the company[’']s) (?:[\w\-]+ ){0,3}debut|on (?:its|their) (?:first day of trading|debut))\b"
     # (an exchange's ticker followed by a figure: "TSMC (TW:2330) rose as much as 3% during the session", tests/pages4
     # r014; not a company named by its ticker, "a couple thousand Nvidia (NASDAQ: NVDA) graphics processing units")
     r"|\((?:nasdaq|nyse|nyse american|otc|tsx|lse|asx|hkex|hkg|sse|szse|tse|tyo|twse|tw|krx|kosdaq|sgx|nse|bse|etr"
