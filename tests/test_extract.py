@@ -4144,6 +4144,10 @@ def test_review_of_the_pages11_errors():
     assert _market(found) == {("MiniMax", 50.0, None)}
     # z021: a person who says they have left moves
     assert _moves(events("Soumith Chintala has announced that he has left Meta.")) == {("Meta", "Soumith Chintala")}
+    # z085: a joint effort announced, or a launch made jointly, is a partnership
+    for text in ("SAP and OpenAI announced a joint effort to launch a sovereign AI system for Germany’s public sector.",
+                 "SAP and OpenAI will jointly launch a sovereign AI system for Germany."):
+        assert {frozenset(p) for p in _partners(events(text))} == {frozenset({"SAP", "OpenAI"})}, text
     # z014, z016: a title-case headline's verb is no part of who sues
     for title in ("Hollywood Studios Take Legal Action Against Chinese AI Company MiniMax",
                   "Major Hollywood Studios File Copyright Lawsuit Against China’s MiniMax Over AI Service"):

@@ -54,7 +54,9 @@ PARTNERSHIP = (
     r"tie[- ]up|joint venture|join(?:s|ed|ing)? forces|"
     # ("Nvidia will invest $5 billion in Intel and co-develop chips", "the two tech companies have agreed to co-develop
     # data center and PC chips", tests/pages7 v032, v033)
-    r"co-?develop(?:s|ed|ing)?|co-?design(?:s|ed|ing)?|jointly (?:develop|design|build)\w*)\b"
+    # ("SAP and OpenAI announced a joint effort to launch a sovereign AI system", tests/pages11 z085)
+    r"co-?develop(?:s|ed|ing)?|co-?design(?:s|ed|ing)?|jointly (?:develop|design|build|launch|offer)\w*"
+    r"|(?:a|an|the|their)\s+joint\s+(?:effort|initiative|project|programme|program|offering))\b"
 )
 # "Apple Trained Own AI Model for China Market with Help from Alibaba" (holdout h1155). (No word of DEAL_WORDS, which
 # HEDGE reads: "to test if its AI models can help doctors" hedges nothing.)
