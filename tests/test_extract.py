@@ -4154,6 +4154,16 @@ def test_review_of_the_pages11_errors():
         assert not [e for e in events("", title=title) if e["type"] == "legal"], title
 
 
+def test_review_of_the_pages12_errors():
+    # k013, k016: two companies that commit to supply a third are each its partner, not each other's
+    for text in ("Samsung Electronics and SK Hynix have signed letters of intent to supply memory chips for OpenAI's "
+                 "data centers, as South Korean chipmakers join forces with the ChatGPT maker.",
+                 "In a landmark collaboration, Samsung Electronics and SK Hynix have committed to supplying memory "
+                 "chips to OpenAI's expansive projects."):
+        found = {frozenset(p) for p in _partners(events(text))}
+        assert found == {frozenset({"OpenAI", "Samsung"}), frozenset({"OpenAI", "SK Hynix"})}, text
+
+
 def test_companies_the_gazetteer_learnt_from_real_pages():
     # tests/searchpages s027 (IREN, an AI cloud) and s007 (Baichuan's romanised Chinese name)
     assert _market(events("Microsoft has signed a cloud contract with IREN. Shares of IREN rose 22% before the opening "

@@ -68,6 +68,9 @@ PARTNERSHIP_WEAK = (
     # (a supplier: "A deal revealed this week will see AMD supply its M4150 graphics processing units (GPUs) to OpenAI's
     # data centers", tests/pages2 p030)
     r"\b(agree[sd]? to (?:supply|provide|deploy)"
+    # ("have signed letters of intent to supply memory chips for OpenAI's data centers", "have committed to supplying
+    # memory chips to OpenAI's expansive projects", tests/pages12 k013, k016)
+    r"|(?:intent|committed|commits|pledged|pledges) to (?:supply|supplying|provide|providing)\b"
     r"|(?:will|to|would) (?:see \S+ )?supply (?:its|their) [^.;]{0,80}? to org|"
     r"(?:in|under) (?:a|an) (?:[a-z\-]+ ){0,3}(?:deal|"
     r"agreement|contract)"
@@ -94,7 +97,7 @@ PARTNERSHIP_WEAK = (
 # A word of each cue of PARTNERSHIP, PARTNERSHIP_WEAK and PARTNERSHIP_FORMAL, as written in the sentence.
 DEAL_WORDS = (
     r"partner|team|allian|collaborat|deal|agree|tie|joint|join|contract|licen|integrat|memorandum|mou|consortium"
-    r"|install|embed|co-?develop|co-?design|jointly"
+    r"|install|embed|co-?develop|co-?design|jointly|intent|commit|pledge"
 )
 # A company bought is no partner.
 TAKEOVER = r"\b(acquir\w*|acquisition|takeover|merger)\b"
@@ -186,6 +189,13 @@ JOINT_VERB = (
 JOINT_SUBJECTS = (
     r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
     rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)\s+(?:{JOINT_VERB})"
+)
+
+# Two companies, then their supplying a third: SUPPLIERS_OF's groups a, b (the suppliers) and customer.
+SUPPLIERS_OF = (
+    rf"^[^\x02]{{0,60}}?{ORG_NAME.replace('(', '(?P<a>', 1)}\s+(?:and|&)\s+{ORG_NAME.replace('(', '(?P<b>', 1)}\s+"
+    r"(?:[\w’'\-]+\s+){0,6}?(?:supply|supplying|supplies|provide|providing)\s+(?:[\w\-]+\s+){0,4}?(?:to|for)\s+"
+    rf"(?:the\s+)?{ORG_NAME.replace('(', '(?P<customer>', 1)}"
 )
 
 # The plain telling of a partnership, a subject "partnered with" a party: strong enough to pair two companies the
@@ -629,6 +639,17 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         .when((known[0].is_not_null() | known[1].is_not_null()) & (pl.col("first") != pl.col("second")))
         .then(pl.concat_list("first", "second"))
         .otherwise("pair"),
+    )
+    # "Samsung Electronics and SK Hynix have signed letters of intent to supply memory chips for OpenAI's data centers"
+    # (tests/pages12 k016): two subjects that supply a third are each its partner, not each other's.
+    supply = pl.col("tagged").str.extract_groups(SUPPLIERS_OF)
+    a, b, customer = (
+        _canonical(supply.struct.field(f), g.org_by_key).replace(parent) for f in ("a", "b", "customer")
+    )
+    supplied = (a.is_not_null() & b.is_not_null() & customer.is_not_null() & (a != customer) & (b != customer))
+    rows = rows.with_columns(
+        each_with=pl.col("each_with") | supplied.fill_null(False),
+        pair=pl.when(supplied).then(pl.concat_list(customer, a, b)).otherwise("pair"),
     )
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
     # party with each of the others.
