@@ -4162,6 +4162,10 @@ def test_review_of_the_pages12_errors():
                  "chips to OpenAI's expansive projects."):
         found = {frozenset(p) for p in _partners(events(text))}
         assert found == {frozenset({"OpenAI", "Samsung"}), frozenset({"OpenAI", "SK Hynix"})}, text
+    # k105: an investment of as much as a sum is that sum's round (not "has invested over $13 billion", a total)
+    found = events("Microsoft Corp. and Nvidia Corp. will invest as much as $15 billion in Anthropic PBC, marking one "
+                   "of the largest joint bets on an artificial intelligence startup.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Anthropic", 15e9)}
 
 
 def test_companies_the_gazetteer_learnt_from_real_pages():

@@ -35,7 +35,9 @@ FUNDING = (
     r"|investment (?:of|from|led)|backed by|led by|lead(?:s|ing)? [^;]{0,40}?round"
     # "Meta is paying about $14.3 billion for a 49% stake"
     r"|for (?:an? |its )?(?:(?:about |roughly |nearly )?\d+(?:\.\d+)?% |minority |majority )?stake)\b"
-    r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to )?(?:us\$|\$|€|£|¥|\d)"
+    # ("will invest as much as $15 billion in Anthropic PBC", tests/pages12 k105)
+    r"|invest(?:s|ed|ing)? (?:an? )?(?:additional |further |another |up to |as much as )?"
+    r"(?:us\$|\$|€|£|¥|\d)"
     # "announced a $14.3 billion investment in AI startup Scale", "acquired a 49% stake in the company through a $14.3
     # billion investment" (tests/pages3 q101, q097)
     r"|(?:announc|mak|made)\w* (?:a|an) (?:us\$|\$|€|£|¥)[^;]{0,30}?investment in"
