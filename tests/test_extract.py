@@ -4162,6 +4162,14 @@ def test_review_of_the_pages12_errors():
                  "chips to OpenAI's expansive projects."):
         found = {frozenset(p) for p in _partners(events(text))}
         assert found == {frozenset({"OpenAI", "Samsung"}), frozenset({"OpenAI", "SK Hynix"})}, text
+    # k099: a buying spree is no purchase's verb
+    found = events("In the latest chapter in Meta's AI buying and hiring spree, Meta has acquired AI voice cloning "
+                   "startup PlayAI.")
+    assert {(e["org"], e["target"]) for e in found if e["type"] == "acquisition"} == {("Meta", "PlayAI")}
+    # k040: a person who is departing moves
+    found = events("Intel’s chief technology and AI officer Sachin Katti is departing the company after four years to "
+                   "join OpenAI.")
+    assert _moves(found) == {("Intel", "Sachin Katti"), ("OpenAI", "Sachin Katti")}
     # k105: an investment of as much as a sum is that sum's round (not "has invested over $13 billion", a total)
     found = events("Microsoft Corp. and Nvidia Corp. will invest as much as $15 billion in Anthropic PBC, marking one "
                    "of the largest joint bets on an artificial intelligence startup.")

@@ -71,6 +71,9 @@ MOVE_VERBS = (
     r"(?:re)?joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
     r"resigns|quit|quits|departs|departed|depart"
+    # ("Intel's chief technology and AI officer Sachin Katti is departing the company after four years to join
+    # OpenAI", tests/pages12 k040)
+    r"|is departing|are departing"
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
     rf"|{FORCED_OUT}"
