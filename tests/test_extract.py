@@ -4170,6 +4170,17 @@ def test_review_of_the_pages12_errors():
     found = events("Intel’s chief technology and AI officer Sachin Katti is departing the company after four years to "
                    "join OpenAI.")
     assert _moves(found) == {("Intel", "Sachin Katti"), ("OpenAI", "Sachin Katti")}
+    # k001: the maker and its verb before a headline's colon are no part of the model's name
+    found = events("", title="Baidu Open Sources ERNIE 4.5: LLM Series Scaling from 0.3B to 424B Parameters")
+    assert {(e["org"], e["model"]) for e in found if e["type"] == "model_release"} == {("Baidu", "ERNIE 4.5")}
+    # k001: under a title that is no headline, the first line of five words or more is the headline
+    found = events("\nBaidu Open Sources ERNIE 4.5: LLM Series Scaling from 0.3B to 424B Parameters\n\nAnalysis of "
+                   "Target Audience for Baidu Open Sources ERNIE 4.5", title="←back to Blog")
+    assert {(e["org"], e["model"]) for e in found if e["type"] == "model_release"} == {("Baidu", "ERNIE 4.5")}
+    # (not a saved page's label line, realdev g41)
+    found = events("Title: OpenAI's o3 suggests AI models are scaling in new ways | TechCrunch\n\nURL Source: "
+                   "https://techcrunch.com/2024/12/23/", title="---")
+    assert not [e for e in found if e["type"] == "model_release" and e["model"] == "Title"]
     # k105: an investment of as much as a sum is that sum's round (not "has invested over $13 billion", a total)
     found = events("Microsoft Corp. and Nvidia Corp. will invest as much as $15 billion in Anthropic PBC, marking one "
                    "of the largest joint bets on an artificial intelligence startup.")

@@ -652,6 +652,10 @@ MODEL_NOUN_ENDS = (
 # A section label before a headline's colon is no name either ("Opinion: The AI spending boom needs a business model").
 # A verb closing a headline's name, and tools named like models ("Gemini CLI: your open-source AI agent").
 NAME_VERB = r"\s+(?:Launched|Released|Unveiled|Announced|Arrives|Debuts|Launches|Is Here|Now Available)$"
+MAKER_VERB = (
+    r"^(?:[A-Z][\w.\-]*\s+){1,3}?(?:Open[- ]Sources?|Launches|Releases|Unveils|Introduces|Debuts|Announces|Drops|"
+    r"Ships|Rolls Out)\s+"
+)
 NOT_A_MODEL_NAME = r"\s(?:CLI|API|SDK|App|Apps|Platform|Studio|Store|Plugin|Extension)$"
 PAPER_TITLE = (
     r"^(?:[A-Z][a-z]+ing\b|(?i:towards?|on|beyond|why|how|when|what)\s"
@@ -736,7 +740,10 @@ def _announced_models(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     rows = (
         rows.with_columns(
             # "Seed-1.6-Embedding Launched: ...": the headline's verb is no part of the name
-            name=described.struct.field("name").str.replace(NAME_VERB, "").str.strip_chars(),
+            # (nor is the maker's with its verb before it: "Baidu Open Sources ERNIE 4.5: LLM Series ...", tests/pages12
+            # k001)
+            name=described.struct.field("name").str.replace(NAME_VERB, "").str.replace(MAKER_VERB, "")
+            .str.strip_chars(),
             desc=described.struct.field("desc"),
             after=described.struct.field("after"),
             only=only,

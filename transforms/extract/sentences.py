@@ -116,6 +116,9 @@ CAPTIONED_CREDIT = rf"((?m:^)|[.!?]\s+)[^.!?\n]{{0,60}}?{GETTY_CREDIT}\s+([A-Z])
 # Gemini 3.6 Flash and ...", realset r289) often ends without a full stop, yet it is the article's news, not furniture:
 # a line right after the title's line that reads as one sentence (ten words or more, mostly lower case).
 STANDFIRST_WORDS = 10
+# A title of fewer words is no headline ("Overview", "Connect with us"); the headline is then a line among the first.
+MIN_TITLE_WORDS = 4
+HEADLINE_LINES = 6
 # A headline in title case inside the text is another article's (a related story, a teaser: "Musicians Union Sues
 # UMG, WMG Over AI Settlements: ‘Refused to Provide Compensation’", "• CNN Declares War on Perplexity, Files Lawsuit
 # ..."), not this one's news: five words of four letters or more, nearly all capitalised, and no full stop (the page's
@@ -212,6 +215,17 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
             headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
+            # ... and under a title that is no headline ("←back to Blog", "Overview", "Connect with us"), the first
+            # line of five words or more in the first lines is ("Baidu Open Sources ERNIE 4.5: LLM Series Scaling from
+            # 0.3B to 424B Parameters", tests/pages12 k001)
+            _in_place_of_title=(pl.col("title").str.strip_chars().str.count_matches(r"\s+") < MIN_TITLE_WORDS - 1)
+            & (pl.int_range(pl.len()).over("article_id") < HEADLINE_LINES)
+            & (line.str.strip_chars().str.count_matches(r"\s+") >= 4)
+            & (line.str.strip_chars() != pl.col("title").str.strip_chars())
+            # (not a saved page's label line: "Title: OpenAI's o3 suggests ...", realdev g41)
+            & ~line.str.contains(r"^\s*[A-Z][\w ]{0,20}:\s")
+            # (nor a launch heading, read by its own rule: one of a list of links to a lab's other posts, holdout h1272)
+            & ~line.str.contains(LAUNCH_HEADING),
             after_title=pl.col("previous").str.strip_chars() == pl.col("title").str.strip_chars(),
             after_label=pl.col("previous").str.contains(SECTION_LABEL).fill_null(False),
             # (a column: the filter below reads it twice)
@@ -219,6 +233,11 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             # (the heading without its number, read once: the filter keeps it, the text takes it)
             numbered=line.str.extract(NUMBERED_HEADING, 1),
         )
+        .with_columns(
+            headline=pl.col("headline")
+            | pl.col("_in_place_of_title") & (pl.col("_in_place_of_title").cum_sum().over("article_id") == 1)
+        )
+        .drop("_in_place_of_title")
         .with_columns(
             # (the title read against launch headings only: the other lines are blanked for it)
             teaser=pl.col("launch_heading")
