@@ -51,18 +51,30 @@ def pct_value(text: pl.Expr) -> pl.Expr:
     return text.str.extract(PCT_PATTERN, 1).str.replace_all(",", "", literal=True).cast(pl.Float64)
 
 
-def money_to_usd(text: pl.Expr) -> pl.Expr:
-    """A matched money string ("$5.6 million") -> float USD; null if unparseable."""
-    parts = text.str.strip_chars().str.extract_groups(MONEY_PARTS)
-    number = parts.struct.field("num").str.replace_all(",", "").cast(pl.Float64, strict=False)
-    mult = parts.struct.field("mult").str.to_lowercase().replace_strict(MULTIPLIERS, default=1.0,
-                                                                        return_dtype=pl.Float64)
-    currency = (
+def _money_parts(text: pl.Expr) -> pl.Expr:
+    return text.str.strip_chars().str.extract_groups(MONEY_PARTS)
+
+
+def _currency(parts: pl.Expr) -> pl.Expr:
+    return (
         pl.coalesce(parts.struct.field("cur1"), parts.struct.field("cur2"))
         .str.to_lowercase()
         .replace_strict(CURRENCY_WORDS, default="USD", return_dtype=pl.String)
     )
-    rate = currency.replace_strict(USD_RATES, default=None, return_dtype=pl.Float64)
+
+
+def money_currency(text: pl.Expr) -> pl.Expr:
+    """The currency a matched money string is written in: "HK$5.4 billion" -> "HKD", "$5.6 million" -> "USD"."""
+    return _currency(_money_parts(text))
+
+
+def money_to_usd(text: pl.Expr) -> pl.Expr:
+    """A matched money string ("$5.6 million") -> float USD; null if unparseable."""
+    parts = _money_parts(text)
+    number = parts.struct.field("num").str.replace_all(",", "").cast(pl.Float64, strict=False)
+    mult = parts.struct.field("mult").str.to_lowercase().replace_strict(MULTIPLIERS, default=1.0,
+                                                                        return_dtype=pl.Float64)
+    rate = _currency(parts).replace_strict(USD_RATES, default=None, return_dtype=pl.Float64)
     return number * mult * rate
 
 

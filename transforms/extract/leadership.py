@@ -153,10 +153,9 @@ SUBJECT_MOVE = (
 )
 # (where a person follows the verb that names, appoints, promotes or ousts, the subject is the one who does it: not
 # "Jane Doe was named Chief Executive", a role, nor told in the passive)
-APPOINTS_BY_NAME = r"(?i:\b(?:named|appointed|promoted|ousted|fired))\s+\S+(?:\s+\S+){0,2}$"
-PASSIVE_AUX = (
-    r"(?i:\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+)?(?:named|appointed|promoted|ousted|fired)\b)"
-)
+NAMING_VERB = r"named|appointed|promoted|ousted|fired"
+APPOINTS_BY_NAME = rf"(?i:\b(?:{NAMING_VERB}))\s+\S+(?:\s+\S+){{0,2}}$"
+PASSIVE_AUX = rf"(?i:\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+)?(?:{NAMING_VERB})\b)"
 # "Intel has named Lip-Bu Tan ...", "hired Windsurf chief executive Varun Mohan, co-founder Douglas Chen and ...":
 # the people in the object of an appointing verb, up to where the clause turns ("to join", "as", "who", "said": "Zig
 # Software Foundation, which promotes the Zig programming language, banned ..., said its president Andrew Kelley").

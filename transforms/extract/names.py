@@ -30,7 +30,7 @@ from transforms.extract.patterns import (
     SUBJECT_VERBS,
 )
 from transforms.extract.sentences import _blank_unless
-from transforms.normalize import MONEY_PATTERN, MONTHS, money_to_usd
+from transforms.normalize import MONEY_PATTERN, MONTHS, money_currency, money_to_usd
 
 # ("its first since GPT-2", "since OpenAI introduced o1", "the same licence as the Kimi K2", "the base model X")
 WEAK_COMPARISON = (
@@ -656,7 +656,7 @@ def _money_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         # 600 million euros ($693.30 million)" (tests/pages5 t042; not the euros at today's rate), "HK$5.4 billion
         # (US$696 million)" (tests/pages11 z089).
         .with_columns(
-            _bracketed=~pl.col("money_text").str.contains(r"^(?:US)?\$|^USD|(?i:dollars?)$")
+            _bracketed=(money_currency(pl.col("money_text")) != "USD").fill_null(True)
             & pl.col("follows").str.contains(r"^\s*\((?:about |approximately |roughly |around |some |nearly )?$")
             & pl.col("money_text").shift(-1).over("article_id", "sent_idx").str.contains("$", literal=True)
         )

@@ -209,17 +209,17 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             .then(_blank_unless(has_share_word, line).str.replace(SHARE_BUTTONS, ""))
             .otherwise(line)
         )
-        # (the line before, shifted once: two columns read it)
-        .with_columns(previous=line.shift(1).over("article_id"))
+        # (the line before, shifted once, and the line's number: two columns read each)
+        .with_columns(previous=line.shift(1).over("article_id"), line_no=pl.int_range(pl.len()).over("article_id"))
         .with_columns(
             next_start=line.shift(-1).over("article_id").str.strip_chars_start().str.slice(0, 1),
             # without a title, the text's first line is the headline
-            headline=(pl.int_range(pl.len()).over("article_id") == 0) & (pl.col("title").str.strip_chars() == ""),
+            headline=(pl.col("line_no") == 0) & (pl.col("title").str.strip_chars() == ""),
             # ... and under a title that is no headline ("←back to Blog", "Overview", "Connect with us"), the first
             # line of five words or more in the first lines is ("Baidu Open Sources ERNIE 4.5: LLM Series Scaling from
             # 0.3B to 424B Parameters", tests/pages12 k001)
             _in_place_of_title=(pl.col("title").str.strip_chars().str.count_matches(r"\s+") < MIN_TITLE_WORDS - 1)
-            & (pl.int_range(pl.len()).over("article_id") < HEADLINE_LINES)
+            & (pl.col("line_no") < HEADLINE_LINES)
             & (line.str.strip_chars().str.count_matches(r"\s+") >= 4)
             & (line.str.strip_chars() != pl.col("title").str.strip_chars())
             # (not a saved page's label line: "Title: OpenAI's o3 suggests ...", realdev g41)
@@ -237,7 +237,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             headline=pl.col("headline")
             | pl.col("_in_place_of_title") & (pl.col("_in_place_of_title").cum_sum().over("article_id") == 1)
         )
-        .drop("_in_place_of_title")
+        .drop("_in_place_of_title", "line_no")
         .with_columns(
             # (the title read against launch headings only: the other lines are blanked for it)
             teaser=pl.col("launch_heading")
