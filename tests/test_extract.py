@@ -4233,3 +4233,30 @@ def test_second_review_of_this_sessions_market_policy_and_leadership_rules():
         ("OpenAI", "Fidji Simo")}
     assert _moves(events("Jane Doe will assume her new role as chief technology officer of Mistral AI in July.")) == {
         ("Mistral AI", "Jane Doe")}
+
+
+def test_review_of_the_misses_across_the_development_sets():
+    # pages10 y085, y084: a product line's first model told as a model, with a word of its description in quotes, or
+    # as the object of an announced launch
+    for text in ("On 10 June, French AI startup Mistral unveiled Magistral, a new “reasoning” model designed to tackle "
+                 "complex problems through structured, step-by-step logic.",
+                 "French artificial intelligence startup Mistral recently announced the launch of Magistral, a "
+                 "sophisticated \"reasoning\" model."):
+        assert ("Mistral AI", "Magistral") in {(e["org"], e["model"]) for e in events(text)
+                                               if e["type"] == "model_release"}, text
+    # ... and a new name so told
+    found = events("Acme AI announced the launch of Zephyrine, its new “agentic” model.")
+    assert ("Acme AI", "Zephyrine") in {(e["org"], e["model"]) for e in found if e["type"] == "model_release"}
+    # pages10 y026: a party taken to court is sued
+    found = events("The New York Times has taken Perplexity to court, accusing the AI search startup of scraping its "
+                   "journalism.")
+    sides = {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"}
+    assert sides == {("Perplexity", "The New York Times")}
+    # pages11 z020: a departure announced in a headline's present tense
+    assert _moves(events("Soumith Chintala announces his departure from Meta after eleven years.")) == {
+        ("Meta", "Soumith Chintala")}
+    # pages11 z054: a law put off is a government's action; delays as a noun are none
+    found = events("Colorado delays implementing first-in-the-nation AI law")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Colorado (US)"}
+    assert not [e for e in events("US tariff uncertainty causes delays in chipmakers’ investment decisions under the "
+                                  "export rules.") if e["type"] == "policy"]

@@ -111,7 +111,10 @@ MOVE_VERBS = (
 # ("said over the weekend he was leaving for Anthropic", "revealed that he would now be rejoining the tech giant")
 SAYS_MOVE = (
     # ("has informed his team that he will leave the company", tests/pages5 t076)
-    r"(?:announced|said|told [\w ]{1,30}?|informed [\w ]{1,30}?|confirmed|revealed|wrote)\s+"
+    # (in the present too, as a headline tells it: "Soumith Chintala announces his departure from Meta", tests/pages11
+    # z020)
+    r"(?:announc(?:ed|es)|said|says|told [\w ]{1,30}?|tells [\w ]{1,30}?|informed [\w ]{1,30}?|confirm(?:ed|s)"
+    r"|reveal(?:ed|s)|wrote|writes)\s+"
     r"(?:(?:on\s+|over\s+the\s+|this\s+|last\s+)?(?:[A-Z]\w+day|weekend|week|today|yesterday)\s+)?"
     # (a date set off: "Wang, 28, announced yesterday (June 12) that he will step down as CEO", tests/pages3 q096)
     r"(?:\([^()]{1,30}\)\s+)?"

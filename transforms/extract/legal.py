@@ -77,6 +77,8 @@ TRIAL = (
 )
 FACING = r"(?:facing off|squaring off|clashing|battling)"
 CONFRONTING = r"(?:confronting|battling|taking on|facing off against|squaring off against)"
+TAKEN_TO = r"(?:taken|took|takes|taking|dragged|drags|dragging|hauled|hauls|hauling)"
+TO_COURT = r"(?:to|into|before)\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,2}?court\b"
 IN_COURT = r"\s+in\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:court(?:room)?|trial)\b"
 TRIAL_SIDES = (
     (rf"\b(?i:{TRIAL})\s+(?i:between|involving)\s+{SIDE}\s+(?i:and)\s+", "$1 sued "),
@@ -86,6 +88,8 @@ TRIAL_SIDES = (
     (rf"{SIDE}\s+and\s+{SIDE}\s+(?:are|were)\s+{FACING}(\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court))",
      "$1 sued $2$3"),
     (rf"{SIDE}\s+(?:is|was)\s+{CONFRONTING}\s+([^.;]{{1,80}}?{IN_COURT})", "$1 sued $2"),
+    # ("The New York Times has taken Perplexity to court", tests/pages10 y026)
+    (rf"{SIDE}\s+(?:has\s+|have\s+)?{TAKEN_TO}\s+{SIDE}\s+{TO_COURT}", "$1 sued $2"),
 )
 # (no clinical or free trial, no trial run, no court of public opinion)
 NOT_A_TRIAL = (
@@ -96,6 +100,7 @@ TRIAL_CUE = (
     rf"\b{TRIAL}\s+(?:between|involving)\b"
     rf"|\b(?:trial|case|lawsuit|court battle|legal battle)\b[^.;]{{0,60}}?\bpitting\b"
     rf"|\b{FACING}\s+in\s+(?:a|an|the)\s+[^.;]{{0,40}}?\b(?:trial|court)|\b{CONFRONTING}\b[^.;]{{1,80}}?{IN_COURT}"
+    rf"|\b{TAKEN_TO}\s+[^.;]{{1,60}}?\s+{TO_COURT}"
 )
 # "The Trump administration is asking a federal judge in Mississippi to toss out a lawsuit brought by the NAACP, which
 # claims Musk's xAI is violating the Clean Air Act" (holdout h812): who asks to end a suit sues no one.

@@ -194,10 +194,14 @@ SIZE_LIST = (
     r"\b\d+(?:\.\d+)?[BM](?:(?:,\s*|,?\s+and\s+|\s*/\s*)\d+(?:\.\d+)?[BM])*\s+(?:versions?|variants?|models?|"
     r"sizes?)\b"
 )
+# A release told as an announcement's object ("announced the launch of Magistral, a sophisticated reasoning model",
+# tests/pages10 y084)
+LAUNCH_OF = r"announc(?:e|es|ed|ing) the (?:launch|release|debut) of"
 # A name told as a model right after its release verb ("released Sora, its text-to-video model"; a link between).
 FIRST_OF_LINE = (
-    r"\b(?:releas|launch|unveil|introduc|debut)(?:e|es|ed)?\s+([A-Z][\w\-]*)\]?(?:\([^)\s]*\))?,\s+(?:its|a|an)\s+"
-    r"(?:[\w\-]+\s+){0,4}?(?:AI\s+)?models?\b"
+    rf"(?:\b(?:releas|launch|unveil|introduc|debut)(?:e|es|ed)?|{LAUNCH_OF})\s+([A-Z][\w\-]*)\]?(?:\([^)\s]*\))?,\s+"
+    # (a word in quotes too: "a new “reasoning” model", tests/pages10 y085)
+    r"(?:its|a|an)\s+(?:[\"“]?[\w\-]+[\"”]?\s+){0,4}?(?:AI\s+)?models?\b"
 )
 # What a name is when these follow it: a machine, an app or a program, not a model.
 PRODUCT_AFTER = (
@@ -596,7 +600,8 @@ TITLE_NAMES_TAIL = (
 # "Introducing Claude"; a lead "We introduce GraphCast, a state-of-the-art AI model". The name need not be known.
 ANNOUNCED_NAME = r"[A-Z][\w.\-]*(?:\s+(?:[A-Z0-9][\w.\-]*|pro|mini|lite|flash|max|plus|turbo|v\d[\w.]*))*"
 MODEL_NOUN = r"(?i:models?|llms?|agent)\b"
-DESCRIPTION = r"(?P<desc>(?:[\w'’\-]+,?\s+){0,7}?)"
+# (a word in quotes too: "a new “reasoning” model", tests/pages10 y085)
+DESCRIPTION = r"(?P<desc>(?:[\"“]?[\w'’\-]+[\"”]?,?\s+){0,7}?)"
 TITLE_ANNOUNCED = (
     rf"^(?:Introducing\s+)?(?P<name>{ANNOUNCED_NAME})\s*[:：]\s+{DESCRIPTION}{MODEL_NOUN}(?P<after>\s*[\w"
     r"\-]*)"
@@ -908,7 +913,7 @@ NOT_MODEL_WORDS = (
 # An evaluation names models it did not make: "We evaluate July 2026 fresh releases Kimi K3, Claude Opus 5, ...".
 EVALUATION = r"\b(?:we|i|they) (?:evaluate|evaluated|compare|compared|test|tested|benchmark|benchmarked|ran)\b"
 UNKNOWN_GERUNDS = "introducing|releasing|launching|unveiling"
-UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|{UNKNOWN_GERUNDS}|{OUT_WITH}"
+UNKNOWN_RELEASE_VERBS = RELEASE_VERBS + rf"|{UNKNOWN_GERUNDS}|{OUT_WITH}|{LAUNCH_OF}"
 # Where the stretch a release verb tells of ends (patterns.CLAUSE_BREAK but a dash).
 STRETCH_BREAK = r";|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+"
 # A release verb denied, then at most a few words (no comma) before the name: "did not release", "has not released its"

@@ -44,6 +44,9 @@ POLICY_ACTION = (
     # a measure shown biting ("restrictions, which forced Chinese firms to innovate") is reported as in
     # force
     r"|forced|forcing|prompted|spurred"
+    # (a measure put off: "Colorado delays implementing first-in-the-nation AI law", tests/pages11 z054)
+    # (the verb with its object: not "tariff uncertainty causes delays in chipmakers’ investment decisions")
+    r"|(?:delay(?:s|ed)|postpon(?:es|ed))\s+(?:implement\w*|enforc\w*|(?:the|its|their|parts of|some|many|key)\s)"
     rf"|{CONSIDERING}"
     # "orders" a verb, not the noun a measure is named by ("the 2023 Biden Executive Order on AI")
     r"|order(?:s|ing)? (?:the|a|an|all|its|their|companies|agencies|federal|state))\b"
