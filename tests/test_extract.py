@@ -4260,3 +4260,18 @@ def test_review_of_the_misses_across_the_development_sets():
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Colorado (US)"}
     assert not [e for e in events("US tariff uncertainty causes delays in chipmakers’ investment decisions under the "
                                   "export rules.") if e["type"] == "policy"]
+    # pages11 z066 (pages6 u036, pages9 x081 too): legal proceedings against a party
+    found = events("Ziff Davis, a digital media publisher, has initiated legal proceedings against OpenAI, accusing "
+                   "the Microsoft-backed AI company of copyright infringement.")
+    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("OpenAI", "Ziff Davis")}
+    # pages12 k060: an agreement sealed, its sum in US dollars written "US$"
+    found = events("In a bold move, OpenAI and Amazon sealed a US$38 billion agreement that grants the ChatGPT creator "
+                   "access to AWS data centres.")
+    assert {frozenset(p) for p in _partners(found)} == {frozenset({"OpenAI", "Amazon"})}
+    # pages12 k068: a government bans a company told by what it is
+    found = events("Australia has banned the Chinese AI company DeepSeek from government systems and devices due to "
+                   "national security concerns.")
+    assert {(e["org"], e["jurisdiction"]) for e in found if e["type"] == "policy"} == {("DeepSeek", "Australia")}
+    # pages11 z092: a listing's close told with its figure and no word of shares
+    found = events("Zhipu AI closed 13.2% higher on Thursday.")
+    assert _market(found) == {("Zhipu AI", 13.2, None)}

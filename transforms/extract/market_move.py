@@ -27,7 +27,10 @@ MARKET = (
     r"|(?:in|during) (?:[\w\-]+ ){0,2}trading"
     # (or in a listing's first day: "MiniMax Group jumped 50 percent in its Hong Kong market debut", tests/pages11
     # z093)
-    r"|in (?:its|their|the company[’']s) (?:[\w\-]+ ){0,3}debut|on (?:its|their) (?:first day of trading|debut))\b"
+    r"|in (?:its|their|the company[’']s) (?:[\w\-]+ ){0,3}debut|on (?:its|their) (?:first day of trading|debut)"
+    # (a close told with its figure: "Zhipu AI ... opened 3.3% higher than its offer price of HK$116.20 apiece and
+    # ended 13.2% higher at HK$131.50", tests/pages11 z092)
+    r"|(?:closed|ended|finished|opened)\s+[\d.]+\s?(?:%|per ?cent)\s+(?:higher|lower))\b"
     # (an exchange's ticker followed by a figure: "TSMC (TW:2330) rose as much as 3% during the session", tests/pages4
     # r014; not a company named by its ticker, "a couple thousand Nvidia (NASDAQ: NVDA) graphics processing units")
     r"|\((?:nasdaq|nyse|nyse american|otc|tsx|lse|asx|hkex|hkg|sse|szse|tse|tyo|twse|tw|krx|kosdaq|sgx|nse|bse|etr"

@@ -76,8 +76,9 @@ PARTNERSHIP_WEAK = (
     r"agreement|contract)"
     # ("OpenAI & Oracle Sign $300 Billion Cloud Contract", tests/pages2 p033: a headline drops the article)
     # ("AMD jumps after reaching deal to deploy 50,000 AI chips in data centers run by Oracle", tests/pages2 p049)
-    r"|(?:signed|signs|sign|struck|strikes|agreed|inked|inks|reached|reaches|reaching) (?:(?:a|an) )?"
-    r"(?:[a-z\-]+ |\$[\d.,]+ ){0,4}"
+    # ("OpenAI and Amazon sealed a US$38 billion agreement", tests/pages12 k060)
+    r"|(?:signed|signs|sign|struck|strikes|agreed|inked|inks|reached|reaches|reaching|sealed|seals|clinched|clinches)"
+    r" (?:(?:a|an) )?(?:[a-z\-]+ |(?:us|a|c|hk)?\$[\d.,]+ ){0,4}"
     r"(?:deal|agreement|contract)"
     r"|contract with|licen[cs]e (?:to|for|agreement|deal)|licen[cs]ing (?:deal|agreement|payment)|to "
     r"licen[cs]e"

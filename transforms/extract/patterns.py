@@ -154,7 +154,7 @@ LEGAL = (
     r"|settle(?:s|d|ments?)?|courts?|fin(?:es|ed) |fines? from|(?:probe|investigation|inquiry) into"
     r"|infring[a-z]*"
     # "announced a new legal salvo aimed at a Chinese group called ...": an action against a party
-    r"|legal (?:action|salvo|offensive|challenge|fight|battle)s? (?:against|aimed at|targeting)"
+    r"|legal (?:action|salvo|offensive|challenge|fight|battle|proceeding)s? (?:against|aimed at|targeting)"
     # ("Thomson Reuters has won its copyright battle against Ross Intelligence", "winning the first major AI copyright
     # case in the United States against Ross Intelligence", tests/pages7 v004, v001)
     # (a battle or fight a legal word names: not "winning the battle against Google for top AI researchers")

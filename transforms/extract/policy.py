@@ -396,7 +396,11 @@ GRANTED_PERMISSION = (
 BAN_VERB = r"\b(?i:banned|blocked|restricted|blacklisted|barred|bans|blocks|restricts|blacklists|bars)\s"
 COMPANY_BAN = (
     rf"{ACTOR_WORDS}(?:(?:{ACTING_ADVERBS}|temporarily|says it|said it)\s+)*"
-    rf"{BAN_VERB}(?:(?:the\s+)?(?:use\s+of|access\s+to)\s+)?(?P<target>[A-Z][^,;:]{{0,40}})"
+    rf"{BAN_VERB}(?:(?:the\s+)?(?:use\s+of|access\s+to)\s+)?"
+    # (the company told by what it is: "Australia has banned the Chinese AI company DeepSeek from government systems",
+    # tests/pages12 k068)
+    r"(?:the\s+(?:[A-Z][\w\-]*\s+)?(?:[a-zA-Z\-]+\s+){0,2}?(?:company|firm|start-?up|app|chatbot|lab|developer)\s+)?"
+    r"(?P<target>[A-Z][^,;:]{0,40})"
 )
 # ... told by that government, not by someone it reports ("The UK government said Google has banned DeepSeek"), nor by
 # a measure already standing ("US sanctions have barred Huawei from buying advanced chips since 2019")
