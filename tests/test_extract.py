@@ -4275,3 +4275,17 @@ def test_review_of_the_misses_across_the_development_sets():
     # pages11 z092: a listing's close told with its figure and no word of shares
     found = events("Zhipu AI closed 13.2% higher on Thursday.")
     assert _market(found) == {("Zhipu AI", 13.2, None)}
+    # (pages8 w059) a version number after an unknown name is no new version of DeepSeek's "V2" line where DeepSeek is
+    # not named; where it is, it is
+    for text in ("Deep Cogito unveiled Cogito v2.1, a substantial 671-billion-parameter system.",
+                 "Mistral unveiled Foo v3.5."):
+        assert not [e for e in events(text) if e["type"] == "model_release"], text
+    assert {(e["org"], e["model"]) for e in events("DeepSeek unveiled V3.5.") if e["type"] == "model_release"} == {
+        ("DeepSeek", "V3.5")}
+    # pages7 v008, v071: a person being hired, or brought in, moves; investors brought in do not
+    assert _moves(events("OpenAI is hiring Fidji Simo — the CEO of grocery delivery firm Instacart — to be the new CEO "
+                         "of OpenAI Applications.")) == {("OpenAI", "Fidji Simo")}
+    assert _moves(events("Tech giant Google has brought in Varun Mohan, co-founder and CEO of Windsurf, as part of its "
+                         "ongoing efforts to strengthen its AI capabilities.")) == {("Google", "Varun Mohan")}
+    assert not _moves(events("MiniMax, on the other hand, has brought in 14 cornerstone investors, including Aspex, "
+                             "Eastspring, Mirae Asset, Alibaba, and E Fund."))

@@ -166,6 +166,9 @@ OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
     # ("Smartbird, Inc. ... today announced the appointment of Nadia Carlsten as president")
     r"poaches|the appointment of"
+    # ("OpenAI is hiring Fidji Simo ... to be the new CEO", "Google has
+    # brought in Varun Mohan, co-founder and CEO of Windsurf", tests/pages7 v008, v012, v071)
+    r"|is hiring|(?:has |have )?(?:brought|brings|roped|ropes) in"
     # ("has removed its co-founder and CEO, Sam Altman", "has made the sudden decision to remove co-founder Sam Altman
     # as CEO", tests/pages2 p107, p105: a person told by a role, removed or decided to be, not "plan to remove Fable 5
     # from their subscription accounts", "rejected a proposal to remove chairman Mark Zuckerberg")
@@ -194,7 +197,8 @@ NOUN_MOVE = rf"\bthe (?:resignation|departure|ouster|promotion) of ((?:[A-Z][\w.
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|tap|chaired|poach|replac|shift"
+    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|hiring|brought in|brings in|roped in|ropes in"
+    r"|tap|chaired|poach|replac|shift"
     r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
     rf"|{FORCED_OUT}"
 )
@@ -340,6 +344,10 @@ ANNOUNCED_AS_NEW = (
 
 # Words of a move verb's that move no one, rewritten before the movers are read (pattern, replacement), in order.
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
+    # what is brought in is no one hired: "MiniMax ... has brought in 14 cornerstone investors, including Aspex,
+    # Eastspring, Mirae Asset" (tests/pages10 y056)
+    (r"\b(?:brought|brings|bringing|roped|ropes) in\s+(\d|\$|(?:new|more|additional|several|some|many|other|outside|"
+     r"cornerstone|strategic|the|a|an|its|their)\s)", "gathered $1"),
     # a photo's place: "CEO Jensen Huang (pictured, left) revealed the tie-up" (tests/pages3 q067; a word stays between
     # the name and what follows: "Jensen Huang (right) appointed Jane Doe" appoints no Jensen Huang)
     (r"\((?:(?:pictured|photographed|seen|shown|from)[,\s]+)?(?:left|right|centre|center)\)", "(pictured)"),

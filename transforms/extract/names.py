@@ -473,18 +473,13 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         occ = found.with_columns(model_text=_read_model_column(found, pl.col("core"), named_at_end, g)).lazy()
     occ = (
         occ.with_columns(
+            line_text=pl.col("model_text").str.replace(r"\.\d+$", "").str.replace(rf"(\d[\w.]*?){NEW_VARIANT}$", "$1")
+        )
+        .with_columns(
             # a name the gazetteer does not know is a new model of the line it extends: "GPT-5.5" of GPT-5's maker, a
             # size of a versioned name ("Sky-T1-7B": not "Qwen-7B" in "...-Distill-Qwen-7B"), "Claude Opus 5"
             line_org=pl.coalesce(
-                _lookup(
-                    _canonical(
-                        pl.col("model_text")
-                        .str.replace(r"\.\d+$", "")
-                        .str.replace(rf"(\d[\w.]*?){NEW_VARIANT}$", "$1"),
-                        g.model_by_key,
-                    ),
-                    _maps(g)["model_org"],
-                ),
+                _lookup(_canonical(pl.col("line_text"), g.model_by_key), _maps(g)["model_org"]),
                 pl.when(pl.col("model_text").str.contains(rf"^(?:{lines}){VERSION_TAIL}$")).then(
                     _lookup(pl.col("model_text").str.extract(r"^([A-Za-z]+)", 1), _maps(g)["line_org"])
                 ),
@@ -495,10 +490,12 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
                 _canonical(pl.col("model_text"), g.model_by_key),
                 pl.when(pl.col("line_org").is_not_null()).then(pl.col("model_text")),
             ),
-            is_short=pl.col("model_text")
-            .str.replace_all(r"[\s\-_’']+", "")
-            .str.to_lowercase()
-            .is_in(list(g.short_model_keys)),
+            # (a short form's new version is short too: "v2.1" extends DeepSeek's "V2" only where DeepSeek is named, not
+            # in "Deep Cogito unveiled Cogito v2.1", tests/pages8 w059)
+            is_short=pl.any_horizontal(
+                pl.col(text).str.replace_all(r"[\s\-_’']+", "").str.to_lowercase().is_in(list(g.short_model_keys))
+                for text in ("model_text", "line_text")
+            ),
             prefix=pl.col("core").str.slice(0, pl.col("core").str.len_chars() - pl.col("model_text").str.len_chars()),
         )
         .with_columns(
@@ -527,10 +524,20 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         .join(article_orgs.lazy(), on="article_id", how="left")
         .sort("article_id", "sent_idx", "clause_idx", "after_cue", "occ_idx")
     )
-    # A short form ("R1") counts only where its maker is named somewhere in the article.
-    occurrences = occ.filter(
+    # A short form ("R1") counts only where its maker is named somewhere in the article, or is the maker of a model it
+    # names in full ("Opus 4.8" beside "Claude Sonnet 5", tests/realset r282).
+    named_in_full = (
+        occ.filter(pl.col("model").is_not_null() & ~pl.col("is_short"))
+        .select("article_id", "model_org", named_in_full=pl.lit(True))
+        .unique()
+    )
+    occurrences = occ.join(named_in_full, on=["article_id", "model_org"], how="left", maintain_order="left").filter(
         pl.col("model").is_not_null()
-        & (~pl.col("is_short") | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False))
+        & (
+            ~pl.col("is_short")
+            | pl.col("article_orgs").list.contains(pl.col("model_org")).fill_null(False)
+            | pl.col("named_in_full").fill_null(False)
+        )
     )
     # a new name spelt two ways in an article ("GLM-5.2", "GLM 5.2") is one model, as first spelt
     occurrences = occurrences.with_columns(
