@@ -4289,3 +4289,29 @@ def test_review_of_the_misses_across_the_development_sets():
                          "ongoing efforts to strengthen its AI capabilities.")) == {("Google", "Varun Mohan")}
     assert not _moves(events("MiniMax, on the other hand, has brought in 14 cornerstone investors, including Aspex, "
                              "Eastspring, Mirae Asset, Alibaba, and E Fund."))
+
+
+def test_review_of_the_pages13_errors():
+    # m088: an unknown company's release told with an adverb between the name and the verb
+    found = events("Prime Intellect just released INTELLECT-3, a 106B-parameter Mixture-of-Experts (MoE) model that "
+                   "utilizes only 12B active parameters at inference time.")
+    assert ("Prime Intellect", "INTELLECT-3") in {(e["org"], e["model"]) for e in found
+                                                  if e["type"] == "model_release"}
+    # m009: a party being taken to court
+    found = events("Amazon is taking Perplexity AI to court over its Comet browser.")
+    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("Perplexity", "Amazon")}
+    # m016: stepping in as a company's new CEO
+    assert _moves(events("Amid intense competition, semiconductor industry veteran Lip-Bu Tan steps in as Intel’s new "
+                         "CEO, bringing a mindset fueled by challenges.")) == {("Intel", "Lip-Bu Tan")}
+    # m012, m026: a person told as a company's new holder of a post; not one listed beside them
+    assert _moves(events("Everything you need to know about Lip-Bu Tan, Intel’s new CEO")) == {("Intel", "Lip-Bu Tan")}
+    assert _moves(events("Groq will continue to operate independently under new chief executive Simon Edwards.")) == {
+        ("Groq", "Simon Edwards")}
+    assert ("Meta", "Mark Zuckerberg") not in _moves(events(
+        "He will work closely with Mark Zuckerberg and Alexandr Wang, Meta’s new Chief AI Officer."))
+    # m072, m073: a government allowing chips' exports acts on export controls
+    for text in ("President Trump announced White House approval for Nvidia to export H200 AI chips to approved "
+                 "customers in China.",
+                 "Donald Trump authorized exports of Nvidia's H200 AI chips to China, easing previous restrictions"):
+        assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {
+            ("US", "chip export controls")}, text

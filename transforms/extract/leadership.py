@@ -83,7 +83,9 @@ MOVE_VERBS = (
     # ("Mira Murati, ..., is set to take the helm as the new CEO", tests/searchpages s051)
     r"|will co-lead|succeeds|will succeed|takes the helm|to take the helm|will move to"
     # ("Jeff Wang has stepped in as interim CEO at Windsurf", tests/pages7 v070)
-    rf"|(?:stepped|steps|step|stepping) in as (?:the |its )?(?:new |interim |acting )?(?:{ROLE})"
+    # ("Lip-Bu Tan steps in as Intel’s new CEO", tests/pages13 m016)
+    rf"|(?:stepped|steps|step|stepping) in as (?:the |its |[A-Z][\w.&\-]*(?:’s|'s) )?(?:new |interim |acting )?"
+    rf"(?:{ROLE})"
     # ("Apple confirmed that Amar Subramanya, a senior Microsoft executive ..., will replace Giannandrea", tests/pages6
     # u042)
     r"|will replace|would replace"
@@ -200,6 +202,8 @@ MOVE_CUE = (
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|hiring|brought in|brings in|roped in|ropes in"
     r"|tap|chaired|poach|replac|shift"
     r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
+    # (NEW_IN_POST)
+    r"|new (?:c[a-z]o|co-ceo|chief|president|head|chair|director|vice|general manager|managing)"
     rf"|{FORCED_OUT}"
 )
 # Verbs whose subject appoints someone else (the object moves).
@@ -341,6 +345,14 @@ ANNOUNCED_AS_NEW = (
     rf"(?:new|next|incoming)\s+(?:{ROLE}))\b"
 )
 
+# A person told as a company's new holder of a post has moved into it: "Lip-Bu Tan, Intel’s new CEO", "under new chief
+# executive Simon Edwards" (tests/pages13 m012, m026), read as "Lip-Bu Tan became Intel’s CEO" (set apart: not "with
+# Zuckerberg and Alexandr Wang, Meta’s new Chief AI Officer", which moves no Zuckerberg).
+NEW_IN_POST = (
+    (rf"\b({FULL_NAME}),\s+((?:[A-Z][\w.&\-]*(?:’s|'s)|its|their|the company(?:’s|'s))\s+)new\s+({ROLE})",
+     "; $1 became $2$3"),
+    (rf"\b(?:(?:its|their|the company(?:’s|'s))\s+)?new\s+({ROLE}),?\s+({FULL_NAME})\b", "; $2 became $1"),
+)
 
 # Words of a move verb's that move no one, rewritten before the movers are read (pattern, replacement), in order.
 NO_MOVE_REWRITES: list[tuple[str, str]] = [
@@ -487,6 +499,8 @@ def _mover_names(sents: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(TITLE_BEFORE_APPOSITION, "officer$1")
         .str.replace_all(ANNOUNCED_AS_NEW, "named $1")
     )
+    for pattern, replacement in NEW_IN_POST:
+        sentence = sentence.str.replace_all(pattern, replacement)
     for pattern, replacement in NO_MOVE_REWRITES:
         sentence = sentence.str.replace_all(pattern, replacement)
     # "Meade took over ... when Vision Pro chief Mike Rockwell took over Siri's AI upgrade": a move told in a "when"

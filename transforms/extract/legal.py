@@ -89,7 +89,7 @@ TRIAL_SIDES = (
      "$1 sued $2$3"),
     (rf"{SIDE}\s+(?:is|was)\s+{CONFRONTING}\s+([^.;]{{1,80}}?{IN_COURT})", "$1 sued $2"),
     # ("The New York Times has taken Perplexity to court", tests/pages10 y026)
-    (rf"{SIDE}\s+(?:has\s+|have\s+)?{TAKEN_TO}\s+{SIDE}\s+{TO_COURT}", "$1 sued $2"),
+    (rf"{SIDE}\s+(?:has\s+|have\s+|is\s+|are\s+)?{TAKEN_TO}\s+{SIDE}\s+{TO_COURT}", "$1 sued $2"),
 )
 # (no clinical or free trial, no trial run, no court of public opinion)
 NOT_A_TRIAL = (

@@ -734,7 +734,10 @@ def _candidate_org(sentence: pl.Expr) -> pl.Expr:
         r"(?i:startup|start-up|company|firm|lab|developer|maker|designer|publisher|studio|group|provider)(?:[^\w’']|$)"
     )
     subject = sentence.str.extract_groups(
-        rf"^(?P<name>{ORG_SHAPE}) (?:has |have |had |on \w+ )?(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
+        # (an adverb between too: "Prime Intellect just released INTELLECT-3", tests/pages13 m088)
+        rf"^(?P<name>{ORG_SHAPE}) "
+        r"(?:(?:has|have|had|on \w+|just|recently|officially|quietly|today|finally) ){0,2}"
+        rf"(?:{SUBJECT_VERBS})\b(?P<person> (?:his|her)\b)?"
     )
     candidates = [
         # (introduced: "a startup called Foo", not the verb "The company named Jane Doe as interim CEO")

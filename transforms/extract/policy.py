@@ -21,7 +21,7 @@ POLICY_ACTION = (
     r"\b(impos[a-z]*|announc[a-z]*|unveil[a-z]*|issu(?:e|es|ed|ing)|sign(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
     # ("the adoption of the Ministerial Declaration", not "encouraging international adoption of its AI platforms")
     r"adoption of (?:the|a|an|new)\s|"
-    r"approv[a-z]*|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
+    r"approv[a-z]*|authori[sz](?:es|ed|ing)|pass(?:es|ed)|vot(?:e|es|ed|ing)|la(?:y|ys|id|ying) out"
     r"|enter(?:s|ed)? into force|(?:took|takes|take|taking) effect|c(?:a|o)me into force|rescind[a-z]*|"
     r"(?:goes|go|went|going|gone) into effect|(?:becomes?|became|becoming) enforceable|"
     r"revok[a-z]*|repeal[a-z]*|publish[a-z]*|present(?:s|ed)"
