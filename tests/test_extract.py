@@ -4315,3 +4315,13 @@ def test_review_of_the_pages13_errors():
                  "Donald Trump authorized exports of Nvidia's H200 AI chips to China, easing previous restrictions"):
         assert {(e["jurisdiction"], e["measure"]) for e in events(text) if e["type"] == "policy"} == {
             ("US", "chip export controls")}, text
+    # m037, m040: a market value reached is a move with no figure (not the level as its amount); a private company's
+    # valuation passed is none (realset r041)
+    for text in ("Nvidia made history by becoming the first company to reach a $5 trillion market valuation.",
+                 "Nvidia has become the first company to achieve a market capitalisation of $5 trillion."):
+        assert _market(events(text)) == {("Nvidia", None, None)}, text
+    assert not _market(events("Anthropic has become the most valuable artificial intelligence startup in the world, "
+                              "surpassing OpenAI in market valuation."))
+    # m055: one who will lead a new division moves
+    assert _moves(events("Peter DeSantis, a senior vice president at Amazon Web Services, will lead a new division "
+                         "that brings together frontier AI models.")) == {("AWS", "Peter DeSantis")}

@@ -93,7 +93,9 @@ MOVE_VERBS = (
     # Superintelligence", tests/pages5 t032, t033)
     rf"|took the helm|taken the helm|taking the helm|(?:stepped|steps|stepping) into the (?:{ROLE}) (?:role|post|job)"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
-    r"|will lead (?:it|the (?:new )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business|organi[sz]ation|venture))\b"
+    # ("Peter DeSantis, a senior vice president at Amazon Web Services, will lead a new division", tests/pages13 m055)
+    r"|will (?:now )?lead (?:it|(?:the|a) (?:new(?:ly formed)? )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business"
+    r"|organi[sz]ation|venture))\b"
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"

@@ -43,6 +43,13 @@ STOCK_DEALT = r"\bstock (?:sales?|offerings?|buybacks?|options?|awards?|grants?|
 PCT_IN_TRADING = (
     r"(?:about\s+|nearly\s+|almost\s+|more than\s+)?\d[\d.]*\s?(?:%|per ?cent)\s+in\s+(?:[\w\-]+\s+)?trading"
 )
+LEVEL_REACHED = r"reach\w*|hit|hits|hitting|tops|topped|topping|cross\w*|surpass\w*|achiev\w*"
+MARKET_VALUE = r"market\s+(?:value|valuation|capitali[sz]ation|cap)\b"
+# (told by its sum: not "surpassing OpenAI in market valuation", realset r041, a private company's)
+MARKET_VALUE_REACHED = (
+    rf"\b(?:{LEVEL_REACHED})\s+(?:a\s+|the\s+)?(?:\$[\d.,]+\s*(?:trillion|billion|tn|bn)\s+{MARKET_VALUE}"
+    rf"|{MARKET_VALUE}\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?\$)"
+)
 MARKET_DOWN = (
     r"\b((?:are|is|were|was|closed|ended|finished|trading|traded|opened)\s+(?:[\w.%]+\s+)?(?:down|lower)|fell|"
     r"fall(?:s|ing)?|drop[a-z]*|plung[a-z]*|plummet[a-z]*|tumbl[a-z]*|sank|sink[a-z]*|slid[a-z]*|"
@@ -58,7 +65,10 @@ MARKET_UP = (
     # ("The dramatic more-than 25% leap in Advanced Micro Devices' (AMD) share price", tests/pages2 p050)
     r"leap(?:s|t|ed|ing)?|"
     # "enough to send Amazon's stock up nearly 10% in after-hours trading"
-    rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING})"
+    rf"(?:stock|shares)\s+up|up\s+{PCT_IN_TRADING}"
+    # a market value reached ("became the first company to reach a $5 trillion market valuation", "to achieve a market
+    # capitalisation of $5 trillion", tests/pages13 m037, m040; a market's: not a private round's valuation)
+    rf"|{MARKET_VALUE_REACHED})"
 )
 
 # "The 'Magnificent Seven' plus Broadcom and Oracle have lost roughly $2.7 trillion in market value": a group's total
@@ -143,7 +153,7 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     level = (
         pl.col("ctx")
         .str.replace(r"\bclose to\s+", "about ")
-        .str.contains(rf"\b(?:to|of|at|from|past|above|below)\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
+        .str.contains(rf"\b(?:to|of|at|from|past|above|below|{LEVEL_REACHED})\s+(?:[a-z]+\s+){{0,3}}{MONEY_PATTERN}$")
     )
     # "wiping out billions of dollars of value ...; and raised $30 billion": money raised is a round, not the move.
     # ("raising more than $400 million in October and gaining a valuation of over $2 billion", tests/pages4 r012)
@@ -208,7 +218,11 @@ def _market_moves(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             ),
         )
         .drop("_figure_clause")
-        .filter((pl.col("amount").is_not_null() | pl.col("pct").is_not_null()) & pl.col("org").is_not_null())
+        # (a market value reached is told by its level, no change: the move has no figure)
+        .filter(
+            (pl.col("amount").is_not_null() | pl.col("pct").is_not_null() | low.str.contains(MARKET_VALUE_REACHED))
+            & pl.col("org").is_not_null()
+        )
     )
     return pl.concat(
         [
