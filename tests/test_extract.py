@@ -4325,3 +4325,12 @@ def test_review_of_the_pages13_errors():
     # m055: one who will lead a new division moves
     assert _moves(events("Peter DeSantis, a senior vice president at Amazon Web Services, will lead a new division "
                          "that brings together frontier AI models.")) == {("AWS", "Peter DeSantis")}
+    # (pages5 t030, pages6 u043, u100) one who says they will step into a post moves, as does one brought in or who has
+    # agreed to join
+    assert _moves(events("OpenAI co-founder Ilya Sutskever announced Thursday that he will step into the CEO role at "
+                         "Safe Superintelligence, an artificial intelligence startup he founded in 2024.")) == {
+        ("Safe Superintelligence", "Ilya Sutskever")}
+    assert _moves(events("Apple has made a sharp leadership pivot in its AI department, bringing in Amar Subramanya to "
+                         "replace outgoing chief John Giannandrea.")) >= {("Apple", "Amar Subramanya")}
+    assert _moves(events("Now, James Cameron has agreed to join the board of directors for the controversial tech "
+                         "company Stability AI.")) == {("Stability AI", "James Cameron")}

@@ -128,7 +128,8 @@ SAYS_MOVE = (
     # White House AI council")
     # ("said on Wednesday he plans to leave the company at the end of the year", tests/pages5 t077)
     r"|(?:that\s+)?(?:he|she|they)\s+(?:will|would|plans? to|intends? to|is planning to)\s+(?:now\s+)?"
-    r"(?:step down|depart|resign"
+    # ("announced Thursday that he will step into the CEO role at Safe Superintelligence", tests/pages5 t032)
+    r"(?:step down|depart|resign|step into (?:the|a) (?:[\w\-]+ ){0,2}?(?:role|post|job|position)"
     r"|(?:leave|(?:re)?join)\s+(?:[A-Z]|(?:the|his|her|their)\s+(?:company|firm|startup|role|post|job|position)\b))"
     # (a move made: "Soumith Chintala has announced that he has left Meta", tests/pages11 z021)
     r"|(?:that\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:now\s+|officially\s+)?(?:left|departed|stepped down|resigned"
@@ -150,7 +151,8 @@ SUBJECT_MOVE = (
     r"(?:who\s+will\s+|"
     # ("Mianna Chen, a research program manager at OpenAI ..., has recently left", tests/pages2 p081)
     r"(?i:(?:has|have|had|is|are|was|were|will|would|to|also|then|officially|now|be|been|expected|all|both|"
-    rf"set|recently|just|quietly|abruptly|suddenly|formally)\s+){{0,4}})"
+    # ("James Cameron has agreed to join the board of directors", tests/pages6 u100)
+    rf"set|recently|just|quietly|abruptly|suddenly|formally|agreed|agrees)\s+){{0,4}})"
     # (a headline in title case too: "Zico Kolter Joins OpenAI's Board of Directors")
     rf"(?:(?i:{MOVE_VERBS})|{SAYS_MOVE})\b"
     # ("The National Academy of Sciences appointed him": the subject appoints, it does not move; so does one who names a
@@ -172,7 +174,7 @@ OBJECT_MOVE = (
     r"poaches|the appointment of"
     # ("OpenAI is hiring Fidji Simo ... to be the new CEO", "Google has
     # brought in Varun Mohan, co-founder and CEO of Windsurf", tests/pages7 v008, v012, v071)
-    r"|is hiring|(?:has |have )?(?:brought|brings|roped|ropes) in"
+    r"|is hiring|(?:has |have )?(?:brought|brings|bringing|roped|ropes) in"
     # ("has removed its co-founder and CEO, Sam Altman", "has made the sudden decision to remove co-founder Sam Altman
     # as CEO", tests/pages2 p107, p105: a person told by a role, removed or decided to be, not "plan to remove Fable 5
     # from their subscription accounts", "rejected a proposal to remove chairman Mark Zuckerberg")
@@ -201,7 +203,8 @@ NOUN_MOVE = rf"\bthe (?:resignation|departure|ouster|promotion) of ((?:[A-Z][\w.
 MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
-    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|hiring|brought in|brings in|roped in|ropes in"
+    r"|return|serve|co-lead|will lead|will be|succeed|move|hire|hiring|brought in|brings in|bringing in|roped in"
+    r"|ropes in"
     r"|tap|chaired|poach|replac|shift"
     r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
     # (NEW_IN_POST)
