@@ -4334,3 +4334,11 @@ def test_review_of_the_pages13_errors():
                          "replace outgoing chief John Giannandrea.")) >= {("Apple", "Amar Subramanya")}
     assert _moves(events("Now, James Cameron has agreed to join the board of directors for the controversial tech "
                          "company Stability AI.")) == {("Stability AI", "James Cameron")}
+    # (realset r282) a short form counts where the article names another model of its maker in full
+    found = events("Claude Sonnet 5 outperforms Opus 4.8 on agentic knowledge work tasks.",
+                   title="Claude Sonnet 5 review")
+    assert {e["compared_to"] for e in found if e["type"] == "benchmark_claim"} == {"Opus 4.8"}
+    # m018-m022: MBZUAI is named as news names it, whichever way the page spells it
+    found = events("Researchers at the Mohamed bin Zayed University of Artificial Intelligence released K2 Think, an "
+                   "open-source reasoning model.")
+    assert {e["org"] for e in found if e["type"] == "model_release"} == {"MBZUAI"}

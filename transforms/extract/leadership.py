@@ -172,8 +172,8 @@ OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
     # ("Smartbird, Inc. ... today announced the appointment of Nadia Carlsten as president")
     r"poaches|the appointment of"
-    # ("OpenAI is hiring Fidji Simo ... to be the new CEO", "Google has
-    # brought in Varun Mohan, co-founder and CEO of Windsurf", tests/pages7 v008, v012, v071)
+    # ("OpenAI is hiring Fidji Simo ... to be the new CEO", "Google has brought in Varun Mohan, co-founder and CEO of
+    # Windsurf", tests/pages7 v008, v071)
     r"|is hiring|(?:has |have )?(?:brought|brings|bringing|roped|ropes) in"
     # ("has removed its co-founder and CEO, Sam Altman", "has made the sudden decision to remove co-founder Sam Altman
     # as CEO", tests/pages2 p107, p105: a person told by a role, removed or decided to be, not "plan to remove Fable 5
@@ -204,8 +204,7 @@ MOVE_CUE = (
     r"becom|became|take|taking|took|join|leav|left|step|resign|quit|depart|named|names|appoint|promot|oust|fired|now "
     r"|moving"
     r"|return|serve|co-lead|will lead|will be|succeed|move|hire|hiring|brought in|brings in|bringing in|roped in"
-    r"|ropes in"
-    r"|tap|chaired|poach|replac|shift"
+    r"|ropes in|tap|chaired|poach|replac|shift"
     r"|giv(?:e|es|ing) up|gave up|assum|remov|welcom|as (?:the|its|their) (?:new|next|incoming) "
     # (NEW_IN_POST)
     r"|new (?:c[a-z]o|co-ceo|chief|president|head|chair|director|vice|general manager|managing)"
