@@ -643,15 +643,20 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     )
     # "Samsung Electronics and SK Hynix have signed letters of intent to supply memory chips for OpenAI's data centers"
     # (tests/pages12 k016): two subjects that supply a third are each its partner, not each other's.
-    supply = pl.col("tagged").str.extract_groups(SUPPLIERS_OF)
-    a, b, customer = (
-        _canonical(supply.struct.field(f), g.org_by_key).replace(parent) for f in ("a", "b", "customer")
+    # (the pattern read and each side named once, as columns: the two columns below read them)
+    sides = ("_a", "_b", "_customer")
+    rows = rows.with_columns(_supply=pl.col("tagged").str.extract_groups(SUPPLIERS_OF)).with_columns(
+        _canonical(pl.col("_supply").struct.field(f), g.org_by_key).replace(parent).alias(f"_{f}")
+        for f in ("a", "b", "customer")
     )
-    supplied = (a.is_not_null() & b.is_not_null() & customer.is_not_null() & (a != customer) & (b != customer))
+    a, b, customer = (pl.col(side) for side in sides)
     rows = rows.with_columns(
-        each_with=pl.col("each_with") | supplied.fill_null(False),
-        pair=pl.when(supplied).then(pl.concat_list(customer, a, b)).otherwise("pair"),
+        _supplied=a.is_not_null() & b.is_not_null() & customer.is_not_null() & (a != customer) & (b != customer)
     )
+    rows = rows.with_columns(
+        each_with=pl.col("each_with") | pl.col("_supplied").fill_null(False),
+        pair=pl.when("_supplied").then(pl.concat_list(customer, a, b)).otherwise("pair"),
+    ).drop("_supply", "_supplied", *sides)
     # "Arm, Microsoft, Nvidia, Oracle and OpenAI are partners": a list with no hub; only a formal pact pairs its first
     # party with each of the others.
     rows = (
