@@ -4342,3 +4342,29 @@ def test_review_of_the_pages13_errors():
     found = events("Researchers at the Mohamed bin Zayed University of Artificial Intelligence released K2 Think, an "
                    "open-source reasoning model.")
     assert {e["org"] for e in found if e["type"] == "model_release"} == {"MBZUAI"}
+
+
+def test_review_of_new_model_names():
+    # pages13 m085: a new model named first in a headline that does not tell its maker is released by the company
+    # that a later sentence says released it
+    found = events("Prime Intellect has officially released INTELLECT-3, a 106-billion-parameter Mixture-of-Experts "
+                   "(MoE) model. The INTELLECT-3 model was trained using Prime Intellect's proprietary RL stack.",
+                   title="Prime Intellect Releases INTELLECT-3, Open-Sourcing 106B MoE Model and RL Stack")
+    assert ("Prime Intellect", "INTELLECT-3") in _released(found)
+    # pages8 w080: a name in camel case told as a model
+    found = events("The smartphone maker announced on Friday that MiMo, an open-source model with 7 billion "
+                   "parameters, rivals larger models. According to Xiaomi, MiMo is the company’s first large language "
+                   "model.", title="Xiaomi Unveils MiMo AI Model")
+    assert ("Xiaomi", "MiMo") in _released(found)
+    # (realset r281, pages9 x026) ... not a name told as a benchmark or a framework for models
+    for text in ("We’re excited to introduce FrontierCode, a benchmark that measures how well models can truly meet "
+                 "the standards of production codebases. FrontierCode was built by Cognition.",
+                 "Alibaba’s research team has unveiled ZeroSearch, a reinforcement-learning framework that lets large "
+                 "language models teach themselves how to search. ZeroSearch needs no search engine."):
+        assert not _released(events(text)), text
+    # pages12 k093: a model dropped is released; a price that drops is not
+    assert _released(events("The Bengaluru-based startup Sarvam recently dropped Sarvam-1, a 2-billion parameter "
+                            "model designed for Indian languages.",
+                            published=datetime(2024, 11, 1, tzinfo=timezone.utc))) == {("Sarvam AI", "Sarvam-1")}
+    assert not _released(events("On Claude Opus 4.8 our example thread drops from $11.35 to $2.07, an 81.8% "
+                                "reduction."))

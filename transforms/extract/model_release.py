@@ -50,6 +50,9 @@ RELEASE = (
     r"(?:to|for|on|via)"
     r"|publish(?:es|ed)|announc(?:e|es|ed|ing)|post(?:s|ed) .{0,120}(?:hugging ?face|github)|upload(?:s|ed)|"
     r"drop(?:s|ped) .{0,40}weights"
+    # (a model dropped: "Sarvam recently dropped Sarvam-1", "GPT-5.4 dropped last night"; not a price that drops from
+    # or to a figure)
+    r"|drop(?:s|ped)(?:\s+(?:its|their|a|an|the|two|three|four|new|this|last|on|today|yesterday|[a-z][\w.\-]*\d)\b|[.,;]|$)"
     r"|put out|went live|goes live|came out|comes out|is (?:now )?out now"
     rf"|{OUT_WITH}"
     # "three sizes through the API: GPT-5, GPT-5 mini and GPT-5 nano"
@@ -216,7 +219,7 @@ MODEL_SHAPE = r"[A-Z][\w.]*(?:[\- ][A-Z0-9][\w.]*)*"  # must also contain a digi
 RELEASE_VERBS = (
     r"releas(?:e|es|ed)|launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:e|es|ed)|open-sourc(?:e|es|ed)|open "
     r"sourced|debut(?:s|ed)?"
-    r"|ship(?:s|ped)?|roll(?:s|ed)? out|announc(?:e|es|ed)"
+    r"|ship(?:s|ped)?|roll(?:s|ed)? out|announc(?:e|es|ed)|drop(?:s|ped)"
 )
 
 
@@ -1006,8 +1009,11 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     rows = rows.filter(
         _canonical(pl.col("model"), g.model_by_key).is_null() & _canonical(pl.col("model"), g.org_by_key).is_null()
     )
-    # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5").
-    rows = rows.join(models.select("article_id", "sent_idx").unique(), on=["article_id", "sent_idx"], how="anti")
+    # Where a known model is named, a longer known name ("Claude 3.5 Sonnet") covers the candidate ("Claude 3.5"); a
+    # new model whose maker the article's first naming of it does not tell covers nothing ("Prime Intellect Releases
+    # INTELLECT-3" over "Prime Intellect has officially released INTELLECT-3", tests/pages13 m085).
+    covering = models.filter(pl.col("model_org").is_not_null()).select("article_id", "sent_idx").unique()
+    rows = rows.join(covering, on=["article_id", "sent_idx"], how="anti")
     actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     desc = _text_after(pl.col("model")).str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
     described = desc.is_not_null() & _describes_a_model(desc)

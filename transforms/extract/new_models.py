@@ -54,12 +54,23 @@ TOLD_AS_MODEL = [
 ]
 # A name without a version, told as a model's own name: "released its first in-house AI model Wednesday morning, called
 # Inkling", "its upcoming Watermelon model".
-WORD_NAME = r"[A-Z][a-z]{2,}"
+WORD_NAME = r"[A-Z][a-z][A-Za-z]+"  # (camel case too: "MiMo", tests/pages8 w080)
 # (a word of a hyphenated name - "Cyber" of "GPT-5.6-Cyber" - is read with it)
 WHOLE_WORD = r"(?:^|[^\w\-.])"
 LONGER = r"(?:[\-.]\w[\w.\-]*)?\b(?:\s+[A-Z0-9][\w.\-]*)?"
 QUOTED_MODEL = (
     rf"[‘'\"“](?P<name>{WORD_NAME}(?:\s+{WORD_NAME})?)[’'\"”]\s+(?:[\w\-]+\s+)?(?:AI|(?i:{MODEL_WORD}|chatbot))\b"
+)
+# (what sits between the article and the model word is no framework or tool for models, nor a clause whose object the
+# models are: "FrontierCode, a benchmark that measures how well models ...", "ZeroSearch, a reinforcement-learning
+# framework that lets large language models ...", tests/realset r281, tests/pages9 x026)
+DESCRIBED_NAME = (
+    rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
+    rf"(?i:ai\s+)?(?i:{MODEL_WORD})"
+)
+NOT_A_MODEL_DESC = (
+    r"(?i:(?:^|\s)(?:that|which|who|for|to|framework|benchmark|dataset|evaluation|method|library|toolkit|platform|"
+    r"protocol|api|paper|tool)(?:\s|,|$))"
 )
 TOLD_AS_NAMED_MODEL = [
     rf"(?i:{MODEL_WORD})[^.;:]{{0,40}}?,?\s+(?i:called|named|dubbed|codenamed)\s+(?P<name>{WORD_NAME})\b",
@@ -75,7 +86,8 @@ TOLD_AS_NAMED_MODEL = [
     r"(?:,|\s+(?:that|which)\b)",
     # "benchmarking results for Thomson, a first of its kind AI model"
     # (a whole name: after a lower-case word, not a word of "Daybreak Blue" or "Gemini 3.7 Flash")
-    rf"(?:^|(?:^|\s)[a-z]+\s+|[,;:]\s+)(?P<name>{WORD_NAME}),\s+(?i:a|an|our|its)\s+(?:[\w\-]+\s+){{0,6}}?(?i:ai\s+)?(?i:{MODEL_WORD})",
+    # (its description read apart: DESCRIBED_NAME)
+    DESCRIBED_NAME,
     # a name quoted before what it is, as headlines tell a new one: "Japan's 'Sakana Fugu' multiagent AI scores well"
     QUOTED_MODEL,
 ]
@@ -172,7 +184,16 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
 def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """The occurrences of the names without a version an article tells as its model's (TOLD_AS_NAMED_MODEL)."""
     told = pl.concat_list(
-        [pl.col("sentence").str.extract_all(p).list.eval(pl.element().str.extract(p, 1)) for p in TOLD_AS_NAMED_MODEL]
+        [
+            pl.col("sentence").str.extract_all(p).list.eval(
+                pl.element().str.extract(p, 1)
+                if p != DESCRIBED_NAME
+                else pl.when(~pl.element().str.extract(p, 2).str.contains(NOT_A_MODEL_DESC)).then(
+                    pl.element().str.extract(p, 1)
+                )
+            )
+            for p in TOLD_AS_NAMED_MODEL
+        ]
     )
     names = (
         sents.filter(
@@ -206,6 +227,9 @@ def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         )
         .explode("name")
         .with_columns(pl.col("name").str.replace(r"^[^A-Z]+", ""))
+        # (or the word after a company's name in camel case: "Seed" in "ByteDance Seed has released", pages14 n110)
+        .with_columns(name=pl.concat_list("name", pl.col("name").str.extract(r"^[A-Z]\w*[a-z][A-Z]\w*\s+(\S+)$", 1)))
+        .explode("name")
         .join(names, on=["article_id", "name"], how="semi")
         .unique(["article_id", "sent_idx", "name"], maintain_order=True)
     )
