@@ -4368,3 +4368,21 @@ def test_review_of_new_model_names():
                             published=datetime(2024, 11, 1, tzinfo=timezone.utc))) == {("Sarvam AI", "Sarvam-1")}
     assert not _released(events("On Claude Opus 4.8 our example thread drops from $11.35 to $2.07, an 81.8% "
                                 "reduction."))
+
+
+def test_review_of_the_pages14_errors():
+    # n031 (pages12 k107 too): the sum of a contract is no round, even beside a round's name; a funding deal's is one
+    found = events("Microsoft is writing checks faster than a startup burning through Series A funding, and today's "
+                   "$9.7 billion contract with Australia's IREN proves the company isn't slowing down.")
+    assert not [e for e in found if e["type"] == "funding"]
+    found = events("Acme AI raised $40 million in a Series A funding deal led by Sequoia.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Acme AI", 40_000_000)}
+    # n015: one who is now a company's holder of a post moves
+    assert _moves(events("Koray Kavukcuoglu, a top executive at DeepMind, is now Google’s chief AI architect.")) == {
+        ("Google", "Koray Kavukcuoglu")}
+    # n066: the first point under a page's summary label is its news, not a related story under a section's label; and
+    # one who exits a company leaves it
+    found = events("Key Points\n- CFO Mike Liberatore exits xAI just 3 months after joining\n- Resignation follows "
+                   "$10B funding and data center expansion\nElon Musk’s AI startup, xAI, is losing key leaders.",
+                   title="Key Points")
+    assert ("xAI", "Mike Liberatore") in _moves(found)

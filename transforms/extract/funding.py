@@ -118,6 +118,9 @@ FRONTED_MONTH = (
 )
 # Amounts given only as a yardstick ("almost double the $86 billion") are not the round.
 YARDSTICK = r"\b(double|triple|than|up from|down from|compared|versus|previous|earlier|last)\b"
+# The amount's noun right after it, when it is a deal's and no round's (_funding).
+# (not past a comma: "raises $62.5M, eyes acquisitions")
+DEAL_AFTER = r"^\s*(?:[\w\-]+\s+){0,2}?(?i:contracts?|deals?|agreements?|acquisitions?|purchases?|takeover|order)\b"
 # ("including $130 million in December": a part of a total, an earlier round)
 RUNNING_TOTAL = r"\b(total|bringing|brings|in all|altogether|cumulative|so far|to date|including)\b"
 ROUND = r"\b((?:pre-)?seed|Series [A-H]\d?(?: extension)?|Series [A-H]\+?|growth round|strategic round)\b"
@@ -178,6 +181,12 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         # ("The company has raised $15 million to date", "Guilded had raised $10.2 million total")
         & ~pl.col("follows").str.contains(r"^\s*(?i:in total|total|in all|altogether|so far|to date)\b")
         & ~ctx.str.contains(YARDSTICK)
+        # (the sum of a contract or a purchase is no round: "today's $9.7 billion contract with Australia's IREN",
+        # tests/pages14 n031; a funding deal is one)
+        & ~(
+            pl.col("follows").str.contains(DEAL_AFTER)
+            & ~pl.col("follows").str.contains(r"(?i:fund|financ|invest|equity)")
+        )
         # (an investor's part of a round is not its size: "led by Thrive Capital, ..., which put in $1.3 billion",
         # tests/searchpages s066)
         & ~ctx.str.contains(INVESTORS_PART)

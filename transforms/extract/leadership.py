@@ -71,6 +71,8 @@ MOVE_VERBS = (
     r"(?:re)?joining"
     r"|is leaving|are leaving|leaves|left|leave|steps down|stepped down|step down|stepping down|resigned|"
     r"resigns|quit|quits|departs|departed|depart"
+    # ("CFO Mike Liberatore exits xAI just 3 months after joining", tests/pages14 n066)
+    r"|exits|exited|is exiting"
     # ("Intel's chief technology and AI officer Sachin Katti is departing the company after four years to join
     # OpenAI", tests/pages12 k040)
     r"|is departing|are departing"
@@ -107,6 +109,8 @@ MOVE_VERBS = (
     # "Hassabis ... is moving up to chairman of DeepMind and taking over the chief scientist job", "Koray Kavukcuoglu is
     # now chief AI architect at Google"
     rf"|(?:moving|moves|moved) up to|taking over|now\s+(?:the\s+)?(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\s+(?:at|of)"
+    # ("Koray Kavukcuoglu, a top executive at DeepMind, is now Google’s chief AI architect", tests/pages14 n015)
+    rf"|is now [A-Z][\w.&\-]*(?:’s|'s)\s+(?:[\w’'.\-]+\s+){{0,3}}?(?:{ROLE})\b"
     # "Hassabis, DeepMind's cofounder ..., was giving up the CEO title and moving to a chairman role" (holdout h1092)
     r"|(?:gives|giving|gave|give)\s+up\s+(?:the|his|her|their)\s+(?:[\w’'\-]+\s+){0,2}?(?:titles?|roles?|posts?|jobs?|positions?)"
 )

@@ -128,6 +128,9 @@ TITLE_CASE_SHARE = 0.8
 # A related story under its section's label (TechCrunch: "AI" / "Brad Lightcap, OpenAI’s longtime COO, is leaving to
 # ‘start something new’"): a line after a one- or two-word label line that ends in no full stop (a quote may close it).
 SECTION_LABEL = r"^\s*[A-Z][\w&]*(?:\s[A-Z][\w&]*)?\s*$"
+# ... but the label of the page's own summary heads its news: "Key Points" / "- CFO Mike Liberatore exits xAI just 3
+# months after joining" (tests/pages14 n066), "Highlights" / "- Meta appoints Shengjia Zhao ...".
+SUMMARY_LABEL = r"^\s*(?i:key (?:points|takeaways|highlights)|highlights|summary|tl;?dr|at a glance)\s*$"
 FULL_STOP_END = r"[.!?。！？:;…][\"”’')\]]*\s*$"
 # A publisher's disclosure of its own interests is no news of the page: "(Disclosure: Ziff Davis, ZDNET's parent
 # company, filed an April 2025 lawsuit against OpenAI, ...)" (holdout h1445), "(Disclosure: Pangram previously bought
@@ -227,7 +230,9 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             # (nor a launch heading, read by its own rule: one of a list of links to a lab's other posts, holdout h1272)
             & ~line.str.contains(LAUNCH_HEADING),
             after_title=pl.col("previous").str.strip_chars() == pl.col("title").str.strip_chars(),
-            after_label=pl.col("previous").str.contains(SECTION_LABEL).fill_null(False),
+            after_label=(
+                pl.col("previous").str.contains(SECTION_LABEL) & ~pl.col("previous").str.contains(SUMMARY_LABEL)
+            ).fill_null(False),
             # (a column: the filter below reads it twice)
             launch_heading=line.str.contains(LAUNCH_HEADING),
             # (the heading without its number, read once: the filter keeps it, the text takes it)
