@@ -4386,3 +4386,25 @@ def test_review_of_the_pages14_errors():
                    "$10B funding and data center expansion\nElon Musk’s AI startup, xAI, is losing key leaders.",
                    title="Key Points")
     assert ("xAI", "Mike Liberatore") in _moves(found)
+    # n001, n054 (pages4 r032 too): a score with its measure after it, on a named test
+    found = events("DeepSeek AI today unveiled DeepSeek-Prover-V2, an open-source large language model that achieves "
+                   "a record 88.9% pass rate on the MiniF2F benchmark for formal theorem proving.")
+    assert {(e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"} == {
+        ("DeepSeek-Prover-V2", "MiniF2F")}
+    found = events("OpenAI’s latest o3 reasoning model achieved an unprecedented 25% success rate on Frontier Math "
+                   "problems.")
+    assert {(e["model"], e["compared_to"]) for e in found if e["type"] == "benchmark_claim"} == {
+        ("o3", "Frontier Math")}
+    # n090 (pages2 p061 too): a government banning the use of AI
+    found = events("Illinois has banned the use of AI in mental health therapy, making it the latest state to draw a "
+                   "hard line on chatbots in clinical care.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Illinois (US)"}
+    # n036: in a market story, a company named with its legal form, its fall told in a participle after its plight
+    found = events("Chip stocks slumped on Friday. Communications chipmaker Broadcom Corp. was hammered last week, "
+                   "falling 31 percent, or $67.19, between Nov. 7 and Nov. 8.")
+    assert _market(found) == {("Broadcom", -31.0, None)}
+    # n068: models listed after a colon further on than a plain list's, where the verb's object is the models; not an
+    # upload's destination (realset r272)
+    found = events("OpenAI has released two large language models with open weights for the first time since GPT-2: "
+                   "gpt-oss-120b and gpt-oss-20b.")
+    assert _released(found) == {("OpenAI", "gpt-oss-120b"), ("OpenAI", "gpt-oss-20b")}

@@ -34,7 +34,7 @@ INDEFINITE_CLAIMANT = (
 PRICED_AFTER = r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than (.*)$"
 # A score a model got on a test: "scoring 88%", "scored just 32%", "an execution accuracy of 80.04 percent" (not a
 # share or a growth: "reached 60%").
-SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate)\b"
+SCORED = r"\b(?:scor(?:e|es|ed|ing)|accuracy|pass rate|success rate|pass ratio)\b"
 # A model's name with its parameter count: "OpenThinker-7B", "Olmo 3 32B", "Apertus 70B".
 # (a whole name: not the tail of a longer one, "V3-0324" of "DeepSeek-V3-0324"; its words capitalised or numbers)
 SIZED_NAME = r"(?:^|[\s(\[,;:\"“‘])[A-Z][A-Za-z0-9.]*(?:[ \-][A-Z0-9][A-Za-z0-9.]*){0,3}?[ \-]\d+(?:\.\d+)?B\b"
@@ -204,9 +204,13 @@ def _sized_yardsticks(sents: pl.DataFrame, models: pl.DataFrame) -> pl.DataFrame
 # "Claude Sonnet 4.6 scores 72.5% on the OSWorld benchmark", "DeepSeekMath-V2 ... achieves 118 of 120 points on Putnam
 # 2024" (tests/pages11 z061, z110): a model's score on a named test, told in the opening, is a claim against that test.
 SCORED_ON = (
-    r"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|hits|hit|reach(?:es|ed)|posts|posted|notch(?:es|ed))\s+"
-    r"(?:(?:a|an|the)\s+)?(?:(?:record|new|top|best|state-of-the-art)\s+)?(?:score\s+of\s+)?"
-    rf"(?:{PERCENT}|\d+\s*(?:/|of|out of)\s*\d+(?:\s+points)?)\s+on\s+(?:the\s+)?"
+    r"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|hits|hit|reach(?:es|ed|ing)|posts|posted|notch(?:es|ed))\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:record|new|top|best|state-of-the-art|unprecedented)\s+)?(?:score\s+of\s+)?"
+    # (the figure's measure after it: "achieves a record 88.9% pass rate on the MiniF2F benchmark", "achieved an
+    # unprecedented 25% success rate on Frontier Math problems", tests/pages14 n001, n054)
+    rf"(?:{PERCENT}|\d+\s*(?:/|of|out of)\s*\d+(?:\s+points)?)"
+    r"(?:\s+(?:pass|success|solve)\s+(?:rate|ratio)|\s+accuracy)?"
+    r"\s+on\s+(?:the\s+)?"
     r"([A-Z][\w.\-]*(?:[ \-][A-Z0-9][\w.\-]*){0,3})"
 )
 

@@ -315,7 +315,10 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         rf"(?P<names>{names})(?:\s+\([A-Z]{{2,6}}\))?(?:,\s+(?:however|meanwhile|though|too|in turn),)?"
         # ("Other stocks on the move included Dell Technologies which skyrocketed 32%", tests/pages2 p053; not
         # "Backlog at Oracle, which rose 359%", set off by a comma)
-        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+which)?(?:\s+(?:also|both|all|each|have|has|had))*\s+"
+        r"(?:’s|'s)?(?:\s+(?:shares|stock|stocks))?(?:\s+which)?(?:\s+(?:also|both|all|each|have|has|had))*"
+        # (a participle after the company's plight: "Broadcom Corp. was hammered last week, falling 31 percent", tests/
+        # pages14 n036)
+        r"(?:\s+(?:was|were)\s+[a-z]+(?:\s+[a-z]+){0,3},)?\s+"
         rf"(?P<verb>{LISTED_DOWN_VERBS}|{LISTED_UP_VERBS})\s+{MOVE_BRIDGE}{MOVE_HEDGE}(?P<figure>{PCT_PATTERN}|"
         rf"{MONEY_PATTERN})(?P<shared>\s+(?:each|apiece))?"
     )
@@ -357,7 +360,11 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
         names=parts.struct.field("names")
         .str.replace_all(r",\s*|,?\s+and\s+(?:its\s+\w+\s+)?", "\x1e")
         .str.split("\x1e")
-        .list.eval(_canonical(pl.element().str.strip_chars(), g.org_by_key)),
+        # (a name with its legal form, as wire copy writes it: "Broadcom Corp.", tests/pages14 n036)
+        .list.eval(pl.coalesce(
+            _canonical(pl.element().str.strip_chars(), g.org_by_key),
+            _canonical(pl.element().str.strip_chars().str.replace(LEGAL_FORM, ""), g.org_by_key),
+        )),
         shared=parts.struct.field("shared").is_not_null() | pl.col("m").str.contains(r"\s(?:both|all)\s"),
         sign=pl.when(parts.struct.field("verb").str.contains(rf"^(?:{LISTED_DOWN_VERBS})$"))
         .then(-1.0)
@@ -385,6 +392,7 @@ def _listed_moves(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
 
 
 NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*"
+LEGAL_FORM = r",?\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|PLC|plc|Co\.|Holdings)$"
 # (no capturing group: the patterns below are read by group number)
 FIGURE = rf"{MOVE_HEDGE}(?:{PCT_FIGURE}|{MONEY_PATTERN})"
 MOVE_VERB = rf"(?:{MOVE_DOWN_VERBS}|{MOVE_UP_VERBS})"

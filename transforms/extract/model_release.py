@@ -339,6 +339,10 @@ def _model_releases(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer)
     stretches = [
         rf"{verb}(?:\s+{word}){{1,7}}",  # its object, up to six words on
         rf"{verb}[^.;:\x1f]{{0,60}}:[^;\x1f]*",  # a list after a colon
+        # (further on after the models it announces: "released two large language models with open weights for the
+        # first time since GPT-2: gpt-oss-120b and gpt-oss-20b", tests/pages14 n068; not "uploaded dynamic quantized
+        # versions ... in size to: huggingface.co/unsloth/DeepSeek-R1-GGUF", realset r272)
+        rf"{verb}[^.;:\x1f]{{0,40}}\b(?:models|llms)\b[^.;:\x1f]{{0,60}}:[^;\x1f]*",
         rf"\b(?:called|named|dubbed)\s+{word}(?:\s+{word}){{0,3}}",
         rf"(?:{word}\s+){{1,6}}{RELEASE}",  # its subject, up to four words before
     ]
