@@ -4408,3 +4408,7 @@ def test_review_of_the_pages14_errors():
     found = events("OpenAI has released two large language models with open weights for the first time since GPT-2: "
                    "gpt-oss-120b and gpt-oss-20b.")
     assert _released(found) == {("OpenAI", "gpt-oss-120b"), ("OpenAI", "gpt-oss-20b")}
+    # n005, n006: a party noun that begins a name is no party ("Authors Guild sues ..."); a group told by it is
+    assert not [e for e in events("Authors Guild sues universities over online books") if e["type"] == "legal"]
+    found = events("Three authors filed a class action lawsuit against Nvidia.")
+    assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("Nvidia", "authors")}

@@ -473,7 +473,9 @@ def _known_in(rows: pl.DataFrame, span: str, g: gaz.Gazetteer) -> pl.DataFrame:
 # ("The plaintiff, Karl Khan, filed the suit in the US District Court": the name told between commas)
 SUBJECT_SUED = (
     rf"^(?:[\w\-“”\"’'.]+\s+){{0,4}}?((?i:{PARTY_NOUN})|plaintiffs?)"
-    r"(?:,\s+[A-Z][^,;]{1,40},)?\s+(?:\w+\s+){0,2}?"
+    # (the words between in lower case: the noun is no word of a name, "Authors Guild sues universities", tests/pages14
+    # n005)
+    r"(?:,\s+[A-Z][^,;]{1,40},)?\s+(?:[a-z]\w*\s+){0,2}?"
     r"(?:sued|sues|(?:is|are) suing|(?:has|have) sued|(?:(?:has|have) )?filed (?:a |an )?(?:[\w\-]+\s+){0,3}?"
     r"(?:lawsuits?|suits?|class actions?|complaints? against))\b"
 )
