@@ -4412,3 +4412,11 @@ def test_review_of_the_pages14_errors():
     assert not [e for e in events("Authors Guild sues universities over online books") if e["type"] == "legal"]
     found = events("Three authors filed a class action lawsuit against Nvidia.")
     assert {(e["org"], e["counterparty"]) for e in found if e["type"] == "legal"} == {("Nvidia", "authors")}
+    # n013: the chief one reports to does not move; one named as the company's VP whom teams report to does (r163)
+    assert _moves(events("Google has appointed Koray Kavukcuoglu, Google DeepMind’s chief technology officer, as its "
+                         "first chief AI architect, a new senior vice president role reporting directly to CEO Sundar "
+                         "Pichai.")) == {("Google", "Koray Kavukcuoglu")}
+    # n083: a versioned name launched with a product's noun after it is no model
+    found = events("The announcement comes almost a year after Ambani launched the Reliance Jio 4G network with free "
+                   "voice calls for life.")
+    assert not _released(found)

@@ -371,6 +371,11 @@ NO_MOVE_REWRITES: list[tuple[str, str]] = [
     # a photo's place: "CEO Jensen Huang (pictured, left) revealed the tie-up" (tests/pages3 q067; a word stays between
     # the name and what follows: "Jensen Huang (right) appointed Jane Doe" appoints no Jensen Huang)
     (r"\((?:(?:pictured|photographed|seen|shown|from)[,\s]+)?(?:left|right|centre|center)\)", "(pictured)"),
+    # the chief one reports to does not move: "a new senior vice president role reporting directly to CEO Sundar
+    # Pichai" (tests/pages14 n013; not "safety teams will now report to the company’s VP of research ... Mia Glaese, who
+    # will take on an expanded role", realset r163)
+    (r"\breport(?:s|ing|ed)?\s+(?:directly\s+)?to\s+(?:(?:the|its|their|[A-Z][\w.&\-]*(?:’s|'s))\s+)?"
+     r"(?:CEO|chief executive(?: officer)?|[Pp]resident|[Cc]hairman|[Cc]hair)\s+[A-Z][^,;]*", "reporting"),
     # "io was named in the filing": cited, not appointed; "Premier League and Microsoft join forces": allies
     (r"\b(?:named|listed) in\b", "cited in"),
     # "Jensen Huang recently joined President Trump on a trip to the Middle East": a person joined, no company

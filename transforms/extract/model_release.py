@@ -946,6 +946,12 @@ NOT_A_MODEL_NEXT = (
 )
 
 
+PRODUCT_NEXT = (
+    r"^\s+(?:network|service|plan|phone|smartphone|handset|tablet|laptop|app|store|card|console|headset|glasses|car|"
+    r"vehicle|robot|truck|satellite|rocket)s?\b"
+)
+
+
 def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """'Acme AI released Zephyr-9', 'Introducing Sonic-3.5 and Ink-2': versioned names right after a release verb,
     not in the gazetteer. Their maker is the maker of the model line the name begins with, else the org named in the
@@ -1018,6 +1024,8 @@ def _unknown_models(cue: pl.DataFrame, models: pl.DataFrame, g: gaz.Gazetteer) -
     # INTELLECT-3" over "Prime Intellect has officially released INTELLECT-3", tests/pages13 m085).
     covering = models.filter(pl.col("model_org").is_not_null()).select("article_id", "sent_idx").unique()
     rows = rows.join(covering, on=["article_id", "sent_idx"], how="anti")
+    # (nor a product named by the noun after it: "launched the Reliance Jio 4G network", tests/pages14 n083)
+    rows = rows.filter(~_text_after(pl.col("model")).str.contains(PRODUCT_NEXT).fill_null(False))
     actor = ~org_kind(pl.element(), g).is_in(NON_ACTORS)
     desc = _text_after(pl.col("model")).str.replace(r"^\*+", "").str.extract(DESCRIBED_AS_MODEL, 1)
     described = desc.is_not_null() & _describes_a_model(desc)
