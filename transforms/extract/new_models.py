@@ -181,19 +181,20 @@ def new_model_occurrences(sents: pl.DataFrame, models: pl.DataFrame, g: gaz.Gaze
     return _shaped(occ, pl.concat([makers, members]))
 
 
+def _told_name(pattern: str) -> pl.Expr:
+    """The name a TOLD_AS_NAMED_MODEL pattern reads in a match (pl.element()); where the pattern also reads what the
+    name is told as (a `desc` group), none if that is no model (NOT_A_MODEL_DESC)."""
+    name = pl.element().str.extract(pattern, 1)
+    if "(?P<desc>" not in pattern:
+        return name
+    desc = pl.element().str.extract_groups(pattern).struct.field("desc")
+    return pl.when(~desc.str.contains(NOT_A_MODEL_DESC)).then(name)
+
+
 def _word_names(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     """The occurrences of the names without a version an article tells as its model's (TOLD_AS_NAMED_MODEL)."""
     told = pl.concat_list(
-        [
-            pl.col("sentence").str.extract_all(p).list.eval(
-                pl.element().str.extract(p, 1)
-                if p != DESCRIBED_NAME
-                else pl.when(~pl.element().str.extract(p, 2).str.contains(NOT_A_MODEL_DESC)).then(
-                    pl.element().str.extract(p, 1)
-                )
-            )
-            for p in TOLD_AS_NAMED_MODEL
-        ]
+        [pl.col("sentence").str.extract_all(p).list.eval(_told_name(p)) for p in TOLD_AS_NAMED_MODEL]
     )
     names = (
         sents.filter(
