@@ -644,10 +644,11 @@ def _partnerships(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     # "Samsung Electronics and SK Hynix have signed letters of intent to supply memory chips for OpenAI's data centers"
     # (tests/pages12 k016): two subjects that supply a third are each its partner, not each other's.
     # (the pattern read and each side named once, as columns: the two columns below read them)
-    sides = ("_a", "_b", "_customer")
+    fields = ("a", "b", "customer")
+    sides = tuple(f"_{f}" for f in fields)
     rows = rows.with_columns(_supply=pl.col("tagged").str.extract_groups(SUPPLIERS_OF)).with_columns(
-        _canonical(pl.col("_supply").struct.field(f), g.org_by_key).replace(parent).alias(f"_{f}")
-        for f in ("a", "b", "customer")
+        _canonical(pl.col("_supply").struct.field(f), g.org_by_key).replace(parent).alias(side)
+        for f, side in zip(fields, sides, strict=True)
     )
     a, b, customer = (pl.col(side) for side in sides)
     rows = rows.with_columns(
