@@ -465,7 +465,10 @@ class Fetcher:
                                             last_modified=last_modified)] = (i, host)
                 # Sleep until something can change: a request finishes (frees a slot) or the earliest waiting
                 # host's interval ends (computed, never a fixed polling tick); never past the run's deadline.
-                ready_in = [next_start.get(h, 0.0) - now for h in queues if in_flight[h] < per_host]
+                # With every worker busy only a finishing request helps: a host that is ready would make this
+                # loop spin, holding the GIL the fetching threads and the flow need.
+                ready_in = [next_start.get(h, 0.0) - now for h in queues
+                            if in_flight[h] < per_host and len(running) < workers]
                 if deadline is not None and queues:
                     ready_in.append(deadline - time.time())
                 until = max(0.0, min(ready_in)) if ready_in else None  # None: only a finishing request helps

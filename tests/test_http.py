@@ -509,6 +509,23 @@ def test_get_many_order_and_per_host_limit(server, monkeypatch):
     assert peaks["alpha.test"] == 2 and peaks["beta.test"] == 2  # limit reached, never exceeded
 
 
+def test_get_many_waits_for_a_free_worker_without_spinning(server, monkeypatch):
+    """With every worker busy and another host ready, the dispatcher sleeps until a request finishes: one wake-up
+    per finished request, not a busy loop that holds the GIL the fetching threads need."""
+    import sources.http as http_module
+
+    fake_dns(monkeypatch, {"alpha.test": ["127.0.0.1"], "beta.test": ["127.0.0.1"]})
+    wakeups: list[float | None] = []
+    real_wait = http_module.wait
+    monkeypatch.setattr(http_module, "wait", lambda fs, timeout=None, **kw: (
+        wakeups.append(timeout), real_wait(fs, timeout=timeout, **kw))[1])
+    settings = make_settings(allow_hosts=("alpha.test", "beta.test", "127.0.0.1"), fetch_workers=1)
+    urls = [f"http://{host}:{server.port}/slow?ms=200&i={i}" for i in range(2) for host in ("alpha.test", "beta.test")]
+    with Fetcher(settings) as f:
+        assert all(r.ok for r in f.get_many(urls, max_bytes=1024))
+    assert len(wakeups) <= 2 * len(urls), len(wakeups)
+
+
 def test_get_many_empty(fetcher):
     assert fetcher.get_many([], max_bytes=10) == []
 
