@@ -4420,3 +4420,10 @@ def test_review_of_the_pages14_errors():
     found = events("The announcement comes almost a year after Ambani launched the Reliance Jio 4G network with free "
                    "voice calls for life.")
     assert not _released(found)
+
+
+def test_review_of_the_pages15_errors():
+    # j033, j036: the person a trade introduces right after "sued" is the defendant, not a company named later
+    found = events("xAI has sued former engineer Xuechen Li for allegedly stealing its confidential technology, and "
+                   "then attempting to take it to OpenAI where was supposed to join earlier this month.")
+    assert {frozenset(pair) for pair in _typed(found, "legal", "counterparty")} == {frozenset({"xAI", "Xuechen Li"})}

@@ -208,6 +208,12 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
     described_after = after.str.extract(
         rf"^\s*by\s+(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?({PARTY_NOUN})\b", 1
     )
+    # "xAI has sued former engineer Xuechen Li for allegedly stealing its confidential technology, and then attempting
+    # to take it to OpenAI" (tests/pages15 j036): the person a trade introduces right after the verb is the defendant,
+    # not a company the rest of the sentence names.
+    person_after = after.str.extract(
+        rf"^\s*(?:(?:its|a|an|the|one)\s+)?(?:former\s+|ex-)?(?:[a-z][\w\-]*\s+)?{PERSON_TRADE}\s+{PERSON}", 1
+    )
     # "Florida sues OpenAI", "Chegg on Monday filed suit": the plaintiff is the name right before the verb, known or not
     # (a state, a publisher, a startup).
     # ("The Florida attorney general filed suit": the article is no part of the name)
@@ -359,6 +365,8 @@ def _legal(sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
             ),
             right=pl.when(described_after.is_not_null())
             .then(pl.concat_list(described_after))
+            .when(person_after.is_not_null())
+            .then(pl.concat_list(person_after))
             .when(pl.col("right").list.len() > 0)
             .then("right")
             .when(listed_after.list.len() >= 2)
