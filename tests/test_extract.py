@@ -4427,3 +4427,9 @@ def test_review_of_the_pages15_errors():
     found = events("xAI has sued former engineer Xuechen Li for allegedly stealing its confidential technology, and "
                    "then attempting to take it to OpenAI where was supposed to join earlier this month.")
     assert {frozenset(pair) for pair in _typed(found, "legal", "counterparty")} == {frozenset({"xAI", "Xuechen Li"})}
+    # j017: a company acquired by another, in the passive
+    found = events("U.K. chip company Graphcore has been formally acquired by Japan’s SoftBank.")
+    assert _typed(found, "acquisition", "target") == {("SoftBank", "Graphcore")}
+    # ... not what a pronoun's clause tells of a company named before
+    assert not _typed(events("The founders started Arc, and it was acquired by Atlassian for $610 million."),
+                      "acquisition", "target")

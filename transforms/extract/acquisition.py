@@ -83,6 +83,19 @@ ACQUIRER_TAIL = (
 )
 
 
+# "U.K. chip company Graphcore has been formally acquired by Japan’s SoftBank" (tests/pages15 j017) is told as
+# "Japan’s SoftBank acquired U.K. chip company Graphcore": the subject named in the passive's own clause, and the
+# buyer after "by". (Not a pronoun's or a relative clause's: "it was acquired by Atlassian last year", "Windsurf, which
+# was acquired by Cognition", whose acquisition is background.)
+ACQUIRED_BY = (
+    r"(^|[,;:]\s+|\)\s+|\s+(?:and|but|that|after|as|when|while)\s+)"
+    r"((?:[\w.’'&\-]+\s+){0,4}?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})"
+    r"\s+(?:(?:has|have|had)\s+been|was|were)\s+(?:[a-z]+ly\s+)?acquired\s+by\s+(?:the\s+)?"
+    # (a name's last word without the sentence's full stop)
+    r"((?:[A-Z][a-z]+(?:’s|'s)\s+)?[A-Z][\w&\-]*(?:\.\w+)*(?:\s+[A-Z][\w&\-]*(?:\.\w+)*){0,3})"
+)
+
+
 def _first_amounts(money: pl.DataFrame) -> pl.DataFrame:
     """(article_id, sent_idx, amount_usd): each sentence's first amount that is no valuation, a deal's price."""
     return (
@@ -99,7 +112,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     sents = sents.with_columns(
         _acquisition_text=pl.col("sentence").str.replace_all(
             r"(?i)\bbuying(?:\s+and\s+\w+)?\s+(?:spree|binge)", "spree"
-        )
+        ).str.replace(ACQUIRED_BY, "$1$3 acquired $2")
     )
     before, after = _split_on(ACQUISITION, "_acquisition_text")
     # "its merger with Musk's xAI": the owner's name is no part of the target's
