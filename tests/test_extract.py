@@ -4433,3 +4433,7 @@ def test_review_of_the_pages15_errors():
     # ... not what a pronoun's clause tells of a company named before
     assert not _typed(events("The founders started Arc, and it was acquired by Atlassian for $610 million."),
                       "acquisition", "target")
+    # j064-j068: any country can pass an AI law, not only the ones news named most before
+    found = events("Kazakhstan’s president has signed a law establishing the country’s first regulatory framework for "
+                   "artificial intelligence, setting principles for safety, transparency and accountability.")
+    assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Kazakhstan"}
