@@ -4437,3 +4437,7 @@ def test_review_of_the_pages15_errors():
     found = events("Kazakhstan’s president has signed a law establishing the country’s first regulatory framework for "
                    "artificial intelligence, setting principles for safety, transparency and accountability.")
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Kazakhstan"}
+    # j109: Latin America is no US
+    found = events("On 7 May 2024, the Chilean Chamber of Deputies introduced the Artificial Intelligence (AI) Bill, "
+                   "making it one of the first countries in Latin America to kickstart legislative efforts in this area.")
+    assert "US" not in {e["jurisdiction"] for e in found if e["type"] == "policy"}

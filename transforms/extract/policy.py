@@ -136,6 +136,9 @@ PUBLICATION = (
     r"\b(?:New York Times|New York Post|Washington Post|Los Angeles Times|Texas Tribune|Wall Street "
     r"Journal|Seattle Times|San Francisco (?:Chronicle|Standard|Examiner))\b"
 )
+# ... nor is a continent's region named for America ("one of the first countries in Latin America", tests/pages15
+# j109, is no US measure).
+REGION = r"\b(?:Latin|South|Central|North) America\b"
 
 
 def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
@@ -143,6 +146,7 @@ def _with_jurisdiction(df: pl.DataFrame) -> pl.DataFrame:
     name is none)."""
     groups = df.select(
         _built("jurisdiction", lambda: pl.col("sentence").str.replace_all(PUBLICATION, "the paper")
+               .str.replace_all(REGION, "the region")
                .str.extract_groups(JURISDICTION))
     ).unnest("sentence")
     first = pl.coalesce(
