@@ -4439,10 +4439,10 @@ def test_review_of_the_pages15_errors():
     assert {e["jurisdiction"] for e in found if e["type"] == "policy"} == {"Kazakhstan"}
     # j109: Latin America is no US
     found = events("On 7 May 2024, the Chilean Chamber of Deputies introduced the Artificial Intelligence (AI) Bill, "
-                   "making it one of the first countries in Latin America to kickstart legislative efforts in this area.")
+                   "making it one of the first countries in Latin America to kickstart legislative efforts.")
     assert "US" not in {e["jurisdiction"] for e in found if e["type"] == "policy"}
     # j047: what a backer's founder co-founded is no company of the round
-    found = events("His lock screen content platform Glance, a subsidiary of InMobi, has raised $145 million from Google "
-                   "and existing investor Mithril Capital, an investment fund of Peter Thiel, who co-founded PayPal and "
-                   "Palantir Technologies.")
+    found = events("His lock screen content platform Glance, a subsidiary of InMobi, has raised $145 million from "
+                   "Google and existing investor Mithril Capital, an investment fund of Peter Thiel, who co-founded "
+                   "PayPal and Palantir Technologies.")
     assert not {e["org"] for e in found if e["type"] == "funding"} & {"Palantir", "PayPal"}

@@ -297,8 +297,8 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         .str.replace_all(rf"\b((?:led|backed) by\s+{ORG})\s+and\s+", "$1 and led by ")
         # ("signing up tech giants like Tencent and Alibaba": every example listed)
         .str.replace_all(rf"\b((?:like|such as)\s+{ORG}),?\s+(?:and|or)\s+", "$1 and like ")
-        # ("an investment fund of Peter Thiel, who co-founded PayPal and Palantir Technologies", tests/pages15 j047: what
-        # a person founded is no company of the round)
+        # ("an investment fund of Peter Thiel, who co-founded PayPal and Palantir Technologies", tests/pages15 j047:
+        # what a person founded is no company of the round)
         .str.replace_all(rf"\b((?i:co-?founded|founded)\s+{ORG}),?\s+and\s+", "$1 and founded ")
         .str.extract_all(
             rf"(?:{ORG}(?:’s|'s)?[\s\-]+(?i:co-?)?(?i:founder|board member|ceo|chief executive|cto|president|"
