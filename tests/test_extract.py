@@ -4446,3 +4446,8 @@ def test_review_of_the_pages15_errors():
                    "Google and existing investor Mithril Capital, an investment fund of Peter Thiel, who co-founded "
                    "PayPal and Palantir Technologies.")
     assert not {e["org"] for e in found if e["type"] == "funding"} & {"Palantir", "PayPal"}
+    # j026: a summary's label before a headline's colon is no model's name
+    found = events("Baichuan released it.", title="TLDR: Baichuan-M2 is a 32-billion-parameter medical AI model that "
+                   "introduces a dynamic verification framework to bridge the gap between benchmark performance and "
+                   "real-world clinical utility.")
+    assert {e["model"] for e in found if e["type"] == "model_release"} == {"Baichuan-M2"}

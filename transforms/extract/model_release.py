@@ -673,7 +673,8 @@ PAPER_TITLE = (
     r"^(?:[A-Z][a-z]+ing\b|(?i:towards?|on|beyond|why|how|when|what)\s"
     r"|(?i:opinion|analysis|review|editorial|comment(?:ary)?|interview|explainer|podcast|video|watch|listen"
     r"|live|exclusive|breaking|update|letters?|perspective|column|newsletter|feature|report|op-ed|guest "
-    r"post)$)"
+    # (a summary's label: "TLDR: Baichuan-M2 is a 32-billion-parameter medical AI model ...", tests/pages15 j026)
+    r"post|tl;?dr|summary|recap|highlights|key (?:points|takeaways))$)"
 )
 # A launch headline naming a new version before or after its verb: "Seed3D 2.0 Released: Higher Precision ...",
 # "Seed Research | GR-3 Released: ...", "Official Release of Seed1.8: A Generalized Agentic Model", "Seedance 2.0
