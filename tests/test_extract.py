@@ -4451,3 +4451,5 @@ def test_review_of_the_pages15_errors():
                    "introduces a dynamic verification framework to bridge the gap between benchmark performance and "
                    "real-world clinical utility.")
     assert {e["model"] for e in found if e["type"] == "model_release"} == {"Baichuan-M2"}
+    # pages16 i099 (the one error of this session's rules read there): a pronoun acquired names no company
+    assert not _typed(events("It was acquired by US investment firm Bain Capital in 2018."), "acquisition", "target")

@@ -96,6 +96,10 @@ ACQUIRED_BY = (
 )
 
 
+# ("It was acquired by US investment firm Bain Capital in 2018", tests/pages16 i099: a pronoun names no company)
+PRONOUN = r"^(?:It|They|He|She|This|That|These|Those|Which|Who)$"
+
+
 def _first_amounts(money: pl.DataFrame) -> pl.DataFrame:
     """(article_id, sent_idx, amount_usd): each sentence's first amount that is no valuation, a deal's price."""
     return (
@@ -112,7 +116,13 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     sents = sents.with_columns(
         _acquisition_text=pl.col("sentence").str.replace_all(
             r"(?i)\bbuying(?:\s+and\s+\w+)?\s+(?:spree|binge)", "spree"
-        ).str.replace(ACQUIRED_BY, "$1$3 acquired $2")
+        )
+    )
+    passive_subject = pl.col("_acquisition_text").str.extract(ACQUIRED_BY, 2)
+    sents = sents.with_columns(
+        _acquisition_text=pl.when(passive_subject.str.contains(PRONOUN).not_())
+        .then(pl.col("_acquisition_text").str.replace(ACQUIRED_BY, "$1$3 acquired $2"))
+        .otherwise("_acquisition_text")
     )
     before, after = _split_on(ACQUISITION, "_acquisition_text")
     # "its merger with Musk's xAI": the owner's name is no part of the target's
