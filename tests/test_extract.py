@@ -4453,3 +4453,10 @@ def test_review_of_the_pages15_errors():
     assert {e["model"] for e in found if e["type"] == "model_release"} == {"Baichuan-M2"}
     # pages16 i099 (the one error of this session's rules read there): a pronoun acquired names no company
     assert not _typed(events("It was acquired by US investment firm Bain Capital in 2018."), "acquisition", "target")
+
+
+def test_review_of_the_pages16_errors():
+    # i044: two companies that agree to extend their partnership
+    found = events("BBVA and OpenAI have agreed to extend their partnership through a multi-year programme focused on "
+                   "the wider use of generative artificial intelligence.")
+    assert {frozenset(p) for p in _typed(found, "partnership", "partner")} == {frozenset({"BBVA", "OpenAI"})}

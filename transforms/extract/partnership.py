@@ -181,7 +181,9 @@ DEAL_TAIL = (
 JOINT_VERB = (
     r"(?:are\s+|have\s+)?(?:both\s+)?(?i:announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?|sign(?:s|ed|ing)?|form(?:s|ed|ing)?|"
     r"strike|str(?:uck|iking)|ink(?:s|ed)?|seal(?:s|ed)?|forge(?:s|d)?|team(?:s|ed)? up|"
-    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed))\b"
+    r"launch(?:es|ed)?|unveil(?:s|ed)?|expand(?:s|ed)?|deepen(?:s|ed)?|join(?:s|ed)? forces|collaborat(?:e|es|ed)"
+    # ("BBVA and OpenAI have agreed to extend their partnership", tests/pages16 i044)
+    r"|extend(?:s|ed)?|agree(?:s|d)?\s+to\s+(?:extend|expand|deepen|form|create|establish|launch|develop|build))\b"
     # ("Microsoft and Mayo Clinic are partnering to build an AI model", holdout h1403)
     r"|(?:are|were)\s+(?i:partnering|teaming up|collaborating|working together)\b"
     # (a capital "Partners" is a name's end in a list: "Valor Equity Partners and Vy Capital")
@@ -189,7 +191,8 @@ JOINT_VERB = (
 )
 JOINT_SUBJECTS = (
     r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
-    rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)\s+(?:{JOINT_VERB})"
+    # (past the day told between: "Stellantis and Taiwan’s Foxconn on Tuesday announced plans", tests/pages16 i089)
+    rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:{JOINT_VERB})"
 )
 
 # Two companies, then their supplying a third: SUPPLIERS_OF's groups a, b (the suppliers) and customer.
