@@ -4460,3 +4460,6 @@ def test_review_of_the_pages16_errors():
     found = events("BBVA and OpenAI have agreed to extend their partnership through a multi-year programme focused on "
                    "the wider use of generative artificial intelligence.")
     assert {frozenset(p) for p in _typed(found, "partnership", "partner")} == {frozenset({"BBVA", "OpenAI"})}
+    # i099: a percentage written "pc", as British papers write it
+    found = events("Shares in Kioxia jump 10pc on Tokyo debut")
+    assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Kioxia", 10.0)}

@@ -41,7 +41,7 @@ MONEY_PARTS = (
 )
 # (thousands written with commas: "up over 3,000% in three years" is 3000, not 0; `pct_value` reads the figure)
 _PCT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PCT_UNIT = r"\s?(?:%|per ?cent\b)"
+_PCT_UNIT = r"\s?(?:%|per ?cent\b|pc\b)"  # ("jump 10pc": British papers)
 PCT_PATTERN = rf"({_PCT_NUMBER}){_PCT_UNIT}"  # group 1: the number
 PCT_FIGURE = rf"(?:{_PCT_NUMBER}){_PCT_UNIT}"  # the same with no group, for patterns read by group number
 
