@@ -4463,3 +4463,7 @@ def test_review_of_the_pages16_errors():
     # i099: a percentage written "pc", as British papers write it
     found = events("Shares in Kioxia jump 10pc on Tokyo debut")
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Kioxia", 10.0)}
+    # i091: a weekday after the names is no partner
+    found = events("Auto group Stellantis N.V. (STLA) and Taiwanese electronics giant Hon Hai Precision Industry Co., "
+                   "or popularly known as Foxconn, Tuesday announced a new joint venture, called Mobile Drive.")
+    assert "Tuesday" not in {e["partner"] for e in found if e["type"] == "partnership"}

@@ -269,7 +269,9 @@ def _plausible(name: pl.Expr, g: gaz.Gazetteer) -> pl.Expr:
         & _canonical(name, g.model_by_key).is_null()
         & ~name.is_in(_maps(g)["product_lines"])
         & ~name.str.contains(PHRASE_WORD)
-        & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS))
+        # (nor a day told after the names: "..., or popularly known as Foxconn, Tuesday announced a new joint venture",
+        # tests/pages16 i091)
+        & ~name.str.extract(r"^(\S+)", 1).is_in(NOT_NAMES + list(MONTHS) + WEEKDAYS)
     )
 
 
