@@ -618,9 +618,45 @@ def _without_quotes(sents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# A ticker names the company the article gives it to: "Tempus AI, Inc. (Nasdaq: TEM) ... TEM shares fell as much as
+# 18%", "Fermi's FRMI.O shares plunge 42%" (tests/pages16 i008, i052).
+TICKER = r"^[A-Z]{2,5}(?:\.[A-Z]{1,2})?$"
+TICKER_GIVEN = (
+    r"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3}?)(?:,?\s+(?:Inc|Corp|Ltd|N\.V|plc|PLC)\.?)?\s+"
+    r"\((?:[A-Za-z]+\s?:\s?)?([A-Z]{2,5})\)"
+)
+TICKER_OWNED = r"([A-Z][\w&\-]*)(?:’s|'s)\s+([A-Z]{2,5})(?:\.[A-Z]{1,2})?\s+(?:shares|stock)"
+
+
+def _named_for_tickers(moves: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """moves with a ticker for org given the name of the company the article gives that ticker to."""
+    tickered = moves.filter(pl.col("org").str.contains(TICKER))
+    if tickered.is_empty():
+        return moves
+    given = (
+        sents.join(tickered.select("article_id").unique(), on="article_id", how="semi")
+        .select("article_id", told=pl.concat_list(pl.col("sentence").str.extract_all(TICKER_GIVEN),
+                                                  pl.col("sentence").str.extract_all(TICKER_OWNED)))
+        .explode("told")
+        .drop_nulls("told")
+        .select(
+            "article_id",
+            ticker=pl.coalesce(pl.col("told").str.extract(p, 2) for p in (TICKER_GIVEN, TICKER_OWNED)),
+            company=pl.coalesce(pl.col("told").str.extract(p, 1) for p in (TICKER_GIVEN, TICKER_OWNED)),
+        )
+        .unique(["article_id", "ticker"], keep="first", maintain_order=True)
+    )
+    return (
+        moves.with_columns(ticker=pl.col("org").str.replace(r"\.[A-Z]{1,2}$", ""))
+        .join(given, on=["article_id", "ticker"], how="left")
+        .with_columns(org=pl.coalesce("company", "org"))
+        .drop("ticker", "company")
+    )
+
+
 def mentions(found: Found) -> pl.DataFrame:
     sents = _without_quotes(found.sents)
     moves = pl.concat(
         [_market_moves(sents, found.money, found.g), _unknown_owner_moves(sents)], how="vertical_relaxed"
     )
-    return moves.filter(~_over_a_period(moves))
+    return _named_for_tickers(moves.filter(~_over_a_period(moves)), sents)
