@@ -4469,8 +4469,8 @@ def test_review_of_the_pages16_errors():
     assert "Tuesday" not in {e["partner"] for e in found if e["type"] == "partnership"}
     # i008, i052: a ticker names the company the article gives it to
     found = events("Tempus AI, Inc. (Nasdaq: TEM), a healthcare technology company, experienced a sharp decline in its "
-                   "stock price. Following the report's publication, TEM shares fell as much as 18%, marking one of the "
-                   "worst trading days in the company's history.")
+                   "stock price. Following the report's publication, TEM shares fell as much as 18%, marking one of "
+                   "the worst trading days in the company's history.")
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Tempus AI", -18.0)}
     found = events("Data center real estate investment trust Fermi's FRMI.O shares plunge 42% to $8.4 premarket")
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Fermi", -42.0)}
