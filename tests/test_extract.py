@@ -4474,3 +4474,11 @@ def test_review_of_the_pages16_errors():
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Tempus AI", -18.0)}
     found = events("Data center real estate investment trust Fermi's FRMI.O shares plunge 42% to $8.4 premarket")
     assert {(e["org"], e["pct"]) for e in found if e["type"] == "market_move"} == {("Fermi", -42.0)}
+    # i062, i066: suits told as the likes of the article's own are no suits of their parties
+    found = events("The case joins dozens of similar lawsuits filed by authors, news outlets and content owners "
+                   "against tech companies including OpenAI, Microsoft and Meta over alleged misuse of copyrighted "
+                   "material.")
+    assert not [e for e in found if e["type"] == "legal"]
+    found = events("However, it is likely that the Salesforce case will settle rather than go to trial, similar to the "
+                   "settlement of the Anthropic lawsuit, said Kashyap Kompella, founder and analyst at RPA2AI.")
+    assert not [e for e in found if e["type"] == "legal"]

@@ -136,6 +136,10 @@ SUIT_SPEAKS = (
 SUITS_AS_A_CLASS = (
     r"\b(?:(?:most|many|some|all) of (?:these|those|the) |such )(?:[\w\-]+ )?(?:lawsuits|suits|cases)\b"
     r"|\bincluding (?:ones|those) (?:brought|filed)\b"
+    # ... or as the likes of another ("The case joins dozens of similar lawsuits filed by authors ... against tech
+    # companies including OpenAI", "a very similar situation to the Anthropic situation", tests/pages16 i062, i066)
+    r"|\bsimilar (?:[\w\-]+ )?(?:lawsuits|suits|cases|situation|legal challenges)\b"
+    r"|\bsimilar to the\b[^.;]{0,40}\b(?:lawsuit|suit|case|settlement|situation)\b"
 )
 
 # A ruling supposed, not made: "The Pentagon would be “severely” impacted by a court ruling that prevents xAI from
