@@ -136,9 +136,11 @@ SUIT_SPEAKS = (
 SUITS_AS_A_CLASS = (
     r"\b(?:(?:most|many|some|all) of (?:these|those|the) |such )(?:[\w\-]+ )?(?:lawsuits|suits|cases)\b"
     r"|\bincluding (?:ones|those) (?:brought|filed)\b"
-    # ... or as the likes of another ("The case joins dozens of similar lawsuits filed by authors ... against tech
-    # companies including OpenAI", "a very similar situation to the Anthropic situation", tests/pages16 i062, i066)
-    r"|\bsimilar (?:[\w\-]+ )?(?:lawsuits|suits|cases|situation|legal challenges)\b"
+    # ... or as the likes of the article's own ("The case joins dozens of similar lawsuits filed by authors ... against
+    # tech companies including OpenAI", "a very similar situation to the Anthropic situation", tests/pages16 i062, i066;
+    # not the ones its party faces too: "OpenAI is already facing 18 similar lawsuits filed by families")
+    r"|\b(?:joins?|joined|joining|among|like|one of)\s+(?:[\w\-]+\s+){0,3}?similar (?:[\w\-]+ )?"
+    r"(?:lawsuits|suits|cases|legal challenges)\b|\bsimilar situation\b"
     r"|\bsimilar to the\b[^.;]{0,40}\b(?:lawsuit|suit|case|settlement|situation)\b"
 )
 
