@@ -628,9 +628,11 @@ TICKER_GIVEN = (
 TICKER_OWNED = r"([A-Z][\w&\-]*)(?:’s|'s)\s+([A-Z]{2,5})(?:\.[A-Z]{1,2})?\s+(?:shares|stock)"
 
 
-def _named_for_tickers(moves: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
-    """moves with a ticker for org given the name of the company the article gives that ticker to."""
-    tickered = moves.filter(pl.col("org").str.contains(TICKER))
+def _named_for_tickers(moves: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> pl.DataFrame:
+    """moves with a ticker for org given the name of the company the article gives that ticker to (not a name the
+    gazetteer knows: "Advanced Micro Devices (AMD)" stays AMD)."""
+    is_ticker = pl.col("org").str.contains(TICKER) & _canonical(pl.col("org"), g.org_by_key).is_null()
+    tickered = moves.filter(is_ticker)
     if tickered.is_empty():
         return moves
     given = (
@@ -647,7 +649,7 @@ def _named_for_tickers(moves: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame
         .unique(["article_id", "ticker"], keep="first", maintain_order=True)
     )
     return (
-        moves.with_columns(ticker=pl.col("org").str.replace(r"\.[A-Z]{1,2}$", ""))
+        moves.with_columns(ticker=pl.when(is_ticker).then(pl.col("org").str.replace(r"\.[A-Z]{1,2}$", "")))
         .join(given, on=["article_id", "ticker"], how="left")
         .with_columns(org=pl.coalesce("company", "org"))
         .drop("ticker", "company")
@@ -659,4 +661,4 @@ def mentions(found: Found) -> pl.DataFrame:
     moves = pl.concat(
         [_market_moves(sents, found.money, found.g), _unknown_owner_moves(sents)], how="vertical_relaxed"
     )
-    return _named_for_tickers(moves.filter(~_over_a_period(moves)), sents)
+    return _named_for_tickers(moves.filter(~_over_a_period(moves)), sents, found.g)
