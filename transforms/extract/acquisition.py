@@ -118,10 +118,11 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
             r"(?i)\bbuying(?:\s+and\s+\w+)?\s+(?:spree|binge)", "spree"
         )
     )
-    passive_subject = pl.col("_acquisition_text").str.extract(ACQUIRED_BY, 2)
+    # (the passive's pattern read only in the sentences that have its words: the others are blanked for it)
+    passive = _blank_unless(pl.col("low").str.contains(" acquired by ", literal=True), pl.col("_acquisition_text"))
     sents = sents.with_columns(
-        _acquisition_text=pl.when(passive_subject.str.contains(PRONOUN).not_())
-        .then(pl.col("_acquisition_text").str.replace(ACQUIRED_BY, "$1$3 acquired $2"))
+        _acquisition_text=pl.when(passive.str.extract(ACQUIRED_BY, 2).str.contains(PRONOUN).not_())
+        .then(passive.str.replace(ACQUIRED_BY, "$1$3 acquired $2"))
         .otherwise("_acquisition_text")
     )
     before, after = _split_on(ACQUISITION, "_acquisition_text")
