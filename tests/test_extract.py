@@ -4482,3 +4482,9 @@ def test_review_of_the_pages16_errors():
     found = events("However, it is likely that the Salesforce case will settle rather than go to trial, similar to the "
                    "settlement of the Anthropic lawsuit, said Kashyap Kompella, founder and analyst at RPA2AI.")
     assert not [e for e in found if e["type"] == "legal"]
+
+
+def test_review_of_the_pages17_errors():
+    # f001: a sentence's opening conjunction is no word of the company's name
+    found = events("So Cognition AI just raised $400 million at a $10.2 billion valuation.")
+    assert {e["org"] for e in found if e["type"] == "funding"} == {"Cognition AI"}
