@@ -4488,3 +4488,6 @@ def test_review_of_the_pages17_errors():
     # f001: a sentence's opening conjunction is no word of the company's name
     found = events("So Cognition AI just raised $400 million at a $10.2 billion valuation.")
     assert {e["org"] for e in found if e["type"] == "funding"} == {"Cognition AI"}
+    # f084: where a target is based is no part of its name
+    found = events("Nvidia acquired Israel-based Run:ai for $700 million.")
+    assert _typed(found, "acquisition", "target") == {("Nvidia", "Run:ai")}

@@ -134,6 +134,8 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
         # (of up to three words: "to acquire Sir Jony Ive's startup io", tests/pages7 v025)
         .str.replace(r"^\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s?[’‘']s\s+", " ")
         .str.replace(TARGET_DESCRIPTOR, " $1")
+        # (where it is based is no part of the name: "Google’s purchase of UK-based DeepMind", tests/pages17 f084)
+        .str.replace(r"^\s*" + BACKED_BASED, " ")
     )
     actor = ~org_kind(pl.element(), g).is_in(["government", "regulator", "media"])
     low = pl.col("low")
