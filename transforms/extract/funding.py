@@ -293,6 +293,11 @@ def _funding(money: pl.DataFrame, g: gaz.Gazetteer, short_names: pl.DataFrame) -
         tagged = tagged.str.replace_all(rf"(\bfrom\s+{ORG}),\s+(?:and\s+)?(\x02)", "$1 and from $2")
     bystanders = (
         tagged
+        # (a backer listed after one who is no company: "The company, backed by Jeff Bezos and Nvidia, is reportedly
+        # seeking $500 million", tests/pages17 f104; or past the words between: "is backed by the Japanese conglomerate
+        # along with the California chipmaker Nvidia and Microsoft", f076)
+        .str.replace_all(r"\b((?:led|backed) by\s+[^,;.\x02]{1,40}?)\s+(?:and|along with|alongside|together with)\s+"
+                         r"(?:[\w\-]+\s+){0,3}?(\x02)", "$1 and led by $2")
         # ("a Series B led by Tiger Global and Shopify": every backer listed)
         .str.replace_all(rf"\b((?:led|backed) by\s+{ORG})\s+and\s+", "$1 and led by ")
         # ("signing up tech giants like Tencent and Alibaba": every example listed)
