@@ -4492,8 +4492,8 @@ def test_review_of_the_pages17_errors():
     found = events("Nvidia acquired Israel-based Run:ai for $700 million.")
     assert _typed(found, "acquisition", "target") == {("Nvidia", "Run:ai")}
     # f104, f076: backers listed after one who is no company, or past the words between, are no company of the round
-    found = events("The company, backed by Jeff Bezos and Nvidia, is reportedly seeking $500 million in funding at an $8 "
-                   "billion valuation.")
+    found = events("The company, backed by Jeff Bezos and Nvidia, is reportedly seeking $500 million in funding at an "
+                   "$8 billion valuation.")
     assert "Nvidia" not in {e["org"] for e in found if e["type"] == "funding"}
     found = events("The $1.05bn investment is backed by the Japanese conglomerate along with the California chipmaker "
                    "Nvidia and Microsoft, and is the biggest investment to date in a European AI startup.")
