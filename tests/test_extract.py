@@ -4498,3 +4498,11 @@ def test_review_of_the_pages17_errors():
     found = events("The $1.05bn investment is backed by the Japanese conglomerate along with the California chipmaker "
                    "Nvidia and Microsoft, and is the biggest investment to date in a European AI startup.")
     assert not {e["org"] for e in found if e["type"] == "funding"} & {"Nvidia", "Microsoft"}
+    # f030, f107: one who will step into a post's role, or has taken on the role of a post, moves
+    assert _moves(events("Sabih Khan, currently Apple's senior VP of operations, will step into the COO role.")) == {
+        ("Apple", "Sabih Khan")}
+    assert _moves(events("Karandeep Anand, a notable name in artificial intelligence, has taken on the role of chief "
+                         "executive officer (CEO) at Character.AI.")) == {("Character.AI", "Karandeep Anand")}
+    # ... not one who has taken a larger role in something (realdev g24)
+    assert not _moves(events("OpenAI co-founder and president Greg Brockman has taken a larger role in management "
+                             "following Simo’s departure."))

@@ -93,14 +93,19 @@ MOVE_VERBS = (
     r"|will replace|would replace"
     # ("Ilya Sutskever ... has taken the helm as CEO of Safe Superintelligence", "has stepped into the CEO role at Safe
     # Superintelligence", tests/pages5 t032, t033)
-    rf"|took the helm|taken the helm|taking the helm|(?:stepped|steps|stepping) into the (?:{ROLE}) (?:role|post|job)"
+    # ("Sabih Khan, currently Apple's senior VP of operations, will step into the COO role", tests/pages17 f030)
+    rf"|took the helm|taken the helm|taking the helm"
+    rf"|(?:stepped|steps|step|stepping) into the (?:{ROLE}) (?:role|post|job)"
     # "Rodrigo Kede Lima, most recently president of Microsoft Asia, will lead it" (a unit the article tells of)
     # ("Peter DeSantis, a senior vice president at Amazon Web Services, will lead a new division", tests/pages13 m055)
     r"|will (?:now )?lead (?:it|(?:the|a) (?:new(?:ly formed)? )?(?:[\w\-]+ ){0,2}?(?:unit|division|group|lab|business"
     r"|organi[sz]ation|venture))\b"
     # "Mia Glaese, who will take on an expanded role as VP of research and safety", "co-founder Demis Hassabis shifts
     # AI role"
+    # ("Karandeep Anand ... has taken on the role of chief executive officer (CEO) at Character.AI", tests/pages17 f107)
+    # (in another tense, a post named: not "has taken a larger role in management", realdev g24)
     r"|take (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}role|shift(?:s|ed)? (?:[\w\-]+ ){0,2}roles?"
+    rf"|(?:takes|took|taken|taking) on the role of (?:[\w\-]+ ){{0,2}}?(?:{ROLE})"
     # "Mira Murati, will assume the role of interim CEO" (tests/searchpages s054), "will assume the CEO role of OpenAI's
     # Applications division", "will assume her new role as chief technology officer": a role named, not "has assumed a
     # central role in U.S.-China trade talks"
