@@ -4506,3 +4506,7 @@ def test_review_of_the_pages17_errors():
     # ... not one who has taken a larger role in something (realdev g24)
     assert not _moves(events("OpenAI co-founder and president Greg Brockman has taken a larger role in management "
                              "following Simo’s departure."))
+    # f078: an amount with its multiplier hyphenated, as an adjective
+    found = events("LONDON: Britain's tech start-up Wayve on Tuesday announced a record $1.05-billion fundraising led "
+                   "by Japan's SoftBank to develop artificial intelligence systems for autonomous vehicles.")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Wayve", 1_050_000_000)}

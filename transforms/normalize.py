@@ -33,11 +33,12 @@ _PREFIX_CUR = r"US\$|C\$|HK\$|NT\$|S\$|A\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB|HKD"
 _SUFFIX_CUR = r"dollars|dollar|euros|euro|yuan|renminbi|RMB|yen|won|pounds|rupees"
 # "$5.6 million", "US$2bn", "€600m", "USD 1.5 billion", "1.5 billion yuan", "600 billion dollars"
 MONEY_PATTERN = (
-    rf"(?:(?:{_PREFIX_CUR})\s?(?:{_NUM})(?:\s?(?:{_MULT}))?"
+    # (the multiplier hyphenated too, as an adjective: "a record $1.05-billion fundraising", tests/pages17 f078)
+    rf"(?:(?:{_PREFIX_CUR})\s?(?:{_NUM})(?:[\s\-]?(?:{_MULT}))?"
     rf"|(?:{_NUM})\s?(?:{_MULT})?\s(?:{_SUFFIX_CUR})\b)"
 )
 MONEY_PARTS = (
-    rf"^(?P<cur1>{_PREFIX_CUR})?\s?(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur2>{_SUFFIX_CUR})?$"
+    rf"^(?P<cur1>{_PREFIX_CUR})?\s?(?P<num>{_NUM})[\s\-]?(?P<mult>{_MULT})?\s?(?P<cur2>{_SUFFIX_CUR})?$"
 )
 # (thousands written with commas: "up over 3,000% in three years" is 3000, not 0; `pct_value` reads the figure)
 _PCT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
