@@ -4510,3 +4510,7 @@ def test_review_of_the_pages17_errors():
     found = events("LONDON: Britain's tech start-up Wayve on Tuesday announced a record $1.05-billion fundraising led "
                    "by Japan's SoftBank to develop artificial intelligence systems for autonomous vehicles.")
     assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Wayve", 1_050_000_000)}
+    # f019: the code released for a model releases it
+    found = events("Microsoft Corp. today released the code for Phi-4, a small language model that can generate text "
+                   "and solve math problems.")
+    assert {e["model"] for e in found if e["type"] == "model_release"} == {"Phi-4"}

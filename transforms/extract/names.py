@@ -501,9 +501,12 @@ def _model_occurrences(sents: pl.DataFrame, g: gaz.Gazetteer, article_orgs: pl.D
         .with_columns(
             model_org=pl.coalesce(_lookup(pl.col("model"), _maps(g)["model_org"]), "line_org"),
             is_comparison=pl.col("after_cue") | pl.col("prefix").str.to_lowercase().str.contains(WEAK_COMPARISON),
-            # ("released open weights for Kimi K3" releases it)
+            # ("released open weights for Kimi K3", "today released the code for Phi-4", tests/pages17 f019: releases
+            # it)
             not_released=pl.col("prefix").str.to_lowercase().str.contains(NOT_RELEASED_PREFIX)
-            & ~pl.col("prefix").str.to_lowercase().str.contains(r"\bweights for\s+(?:\S+\s+){0,2}$"),
+            & ~pl.col("prefix").str.to_lowercase().str.contains(
+                r"\b(?:weights|code|checkpoints?) for\s+(?:\S+\s+){0,2}$"
+            ),
         )
         # "access to o1, GPT-4o, and Advanced Voice": a model listed right after one that is not released is not either
         .with_columns(
