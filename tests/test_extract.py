@@ -4514,3 +4514,7 @@ def test_review_of_the_pages17_errors():
     found = events("Microsoft Corp. today released the code for Phi-4, a small language model that can generate text "
                    "and solve math problems.")
     assert {e["model"] for e in found if e["type"] == "model_release"} == {"Phi-4"}
+    # f011: the second of two companies named with its owner's possessive
+    found = events("Toyota Motor and Alphabet’s Waymo announced a potential collaboration on Wednesday to create a new "
+                   "autonomous vehicle platform.")
+    assert {frozenset(p) for p in _typed(found, "partnership", "partner")} == {frozenset({"Toyota", "Waymo"})}

@@ -191,7 +191,9 @@ JOINT_VERB = (
 )
 JOINT_SUBJECTS = (
     r"(?:^|[^\w.’'\-])([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)(?:,\s+|\s+(?:and|&)\s+)"
-    # (past the day told between: "Stellantis and Taiwan’s Foxconn on Tuesday announced plans", tests/pages16 i089)
+    # (past the day told between: "Stellantis and Taiwan’s Foxconn on Tuesday announced plans", tests/pages16 i089;
+    # and past an owner's or a country's possessive: "Toyota Motor and Alphabet’s Waymo announced", pages17 f011)
+    r"(?:[A-Z][a-z]+(?:’s|'s)\s+)?"
     rf"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*?)(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:{JOINT_VERB})"
 )
 
