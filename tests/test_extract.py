@@ -4518,3 +4518,6 @@ def test_review_of_the_pages17_errors():
     found = events("Toyota Motor and Alphabet’s Waymo announced a potential collaboration on Wednesday to create a new "
                    "autonomous vehicle platform.")
     assert {frozenset(p) for p in _typed(found, "partnership", "partner")} == {frozenset({"Toyota", "Waymo"})}
+    # f021, f024: a number between a name's words
+    found = events("Strike 3 Holdings sued Meta in July, alleging it downloaded adult videos to train AI.")
+    assert {frozenset(p) for p in _typed(found, "legal", "counterparty")} == {frozenset({"Meta", "Strike 3 Holdings"})}

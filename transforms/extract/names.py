@@ -97,7 +97,8 @@ ORG_SHAPE = r"[A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?|Technologies|Robotics
 # knows may stand anywhere; an unknown one only where a subject starts: at the start of the sentence or after a kind
 # word or a possessive ("messaging app Respond.io raises", "Livestream shopping platform Whatnot has acquired") - not
 # "the researchers who built AI-generated DNA just raised".
-SUBJECT_NAME = r"([A-Z][\w&.\-]*(?: (?:[A-Z][\w&.\-]*|AI|Labs?))*)"
+# (a number between its words too: "Strike 3 Holdings sued Meta", tests/pages17 f024)
+SUBJECT_NAME = r"([A-Z][\w&.\-]*(?:(?: \d+)? (?:[A-Z][\w&.\-]*|AI|Labs?))*)"
 ACRONYM_AFTER = r"(?:\s+\([A-Z][A-Za-z]{1,6}\))?"
 ANY_LEFT = r"(?:^|[^\w.’'\-])"
 KIND_LEFT = (
