@@ -96,8 +96,9 @@ ACQUIRED_BY = (
 )
 
 
-# ("It was acquired by US investment firm Bain Capital in 2018", tests/pages16 i099: a pronoun names no company)
-PRONOUN = r"^(?:It|They|He|She|This|That|These|Those|Which|Who)$"
+# ("It was acquired by US investment firm Bain Capital in 2018", tests/pages16 i099: a pronoun names no company; nor
+# does any other of NOT_NAMES)
+NOT_ACQUIRED = [*NOT_NAMES, "Those", "Which", "Who"]
 
 
 def _first_amounts(money: pl.DataFrame) -> pl.DataFrame:
@@ -121,7 +122,7 @@ def _acquisitions(sents: pl.DataFrame, money: pl.DataFrame, g: gaz.Gazetteer) ->
     # (the passive's pattern read only in the sentences that have its words: the others are blanked for it)
     passive = _blank_unless(pl.col("low").str.contains(" acquired by ", literal=True), pl.col("_acquisition_text"))
     sents = sents.with_columns(
-        _acquisition_text=pl.when(passive.str.extract(ACQUIRED_BY, 2).str.contains(PRONOUN).not_())
+        _acquisition_text=pl.when(~passive.str.extract(ACQUIRED_BY, 2).is_in(NOT_ACQUIRED))
         .then(passive.str.replace(ACQUIRED_BY, "$1$3 acquired $2"))
         .otherwise("_acquisition_text")
     )
