@@ -467,8 +467,8 @@ class Fetcher:
                 # host's interval ends (computed, never a fixed polling tick); never past the run's deadline.
                 # With every worker busy only a finishing request helps: a host that is ready would make this
                 # loop spin, holding the GIL the fetching threads and the flow need.
-                ready_in = [next_start.get(h, 0.0) - now for h in queues
-                            if in_flight[h] < per_host and len(running) < workers]
+                free_worker = len(running) < workers
+                ready_in = [next_start.get(h, 0.0) - now for h in queues if free_worker and in_flight[h] < per_host]
                 if deadline is not None and queues:
                     ready_in.append(deadline - time.time())
                 until = max(0.0, min(ready_in)) if ready_in else None  # None: only a finishing request helps
