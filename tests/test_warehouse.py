@@ -88,6 +88,33 @@ def test_a_duplicate_id_within_a_batch_is_refused_not_stored_twice(db_path, tabl
     assert counts == (0, 0, 0)
 
 
+def test_a_writers_large_append_goes_into_the_file_not_through_the_wal(db_path):
+    """An append of a row group or more (db.ROW_GROUP_SIZE) is written into the file before the commit, so the commit
+    writes no copy of it to the WAL for a checkpoint to write again (the merger's transactions of articles)."""
+    db.migrate(db_path)
+    wal = db_path.with_name(db_path.name + ".wal")
+    rows = pl.DataFrame({"n": range(db.ROW_GROUP_SIZE + 1)}).with_columns(
+        text=pl.concat_str(pl.lit("article "), pl.col("n").cast(pl.String), pl.lit(" of the backlog" * 50)))
+    with db._write_connection(db_path) as con:
+        with db.transaction(con):
+            con.execute("create table raw.bulk (n bigint, text varchar)")
+            con.register("incoming", rows.to_arrow())
+            con.execute("insert into raw.bulk select * from incoming")
+        assert rows["text"].str.len_bytes().sum() > 10_000_000
+        assert (wal.stat().st_size if wal.exists() else 0) < 1_000_000
+    assert db.query(db_path, "select count(*) as n from raw.bulk")["n"][0] == rows.height
+
+
+@pytest.mark.parametrize("stem", ["memory", "main", "temp", "system", "radar"])
+def test_a_warehouse_file_may_have_any_name(tmp_path, stem):
+    """The writer attaches the file under its name; DuckDB's own names ("memory", "main", ...) take a suffix."""
+    path = tmp_path / f"{stem}.duckdb"
+    db.migrate(path)
+    with db.writing(path) as con:
+        con.execute("insert into ops.runs (run_id, started_at, status) values ('r1', now(), 'running')")
+    assert db.query(path, "select count(*) as n from ops.runs")["n"][0] == 1
+
+
 def test_reader_waits_for_another_process_holding_the_write_lock(db_path):
     import subprocess
     import sys

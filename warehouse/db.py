@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 MIGRATIONS = resources.files("warehouse") / "migrations"
 SQL = resources.files("warehouse") / "sql"
 LOCK_RETRY_SECONDS = 60.0
+# Rows per row group of what a writer stores (DuckDB's default: 122,880). An append of at least a row group is written
+# straight into the file before the commit ("optimistic write"); a smaller one goes through the WAL and is written
+# again by the checkpoint. The merger's transaction of 50k articles (268 MB of text) took 1.7 s through the WAL and
+# 0.76 s written straight (measured); the ingest flow's batches of ~100 articles go through the WAL either way.
+ROW_GROUP_SIZE = 16_384
 
 
 def sql_text(name: str) -> str:
@@ -39,7 +44,24 @@ def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = N
     0.05 s doubling to 1 s, for at most wait_s; then the lock error is raised."""
     retrying = Retrying(retry=retry_if_exception(_lock_conflict), stop=stop_after_delay(wait_s),
                         wait=wait_exponential(multiplier=0.05, max=1.0), reraise=True)
-    return retrying(duckdb.connect, str(path), read_only=read_only, config=config or {})
+    return retrying(duckdb.connect if read_only else _attach_for_writing, str(path), read_only=read_only,
+                    config=config or {})
+
+
+def _attach_for_writing(path: str, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
+    """A write connection to the file as the connection's default database, with ROW_GROUP_SIZE (an option of
+    ATTACH, not of connect). Named after the file as duckdb.connect(path) names it (a reserved name, and the
+    connection's own in-memory "memory", take "_db")."""
+    con = duckdb.connect(config=config)
+    try:
+        name = Path(path).stem.replace('"', '""')
+        name += "_db" if name.lower() in ("memory", "main", "temp", "system") else ""
+        con.execute(f"""attach '{path.replace("'", "''")}' as "{name}" (row_group_size {ROW_GROUP_SIZE})""")
+        con.execute(f'use "{name}"')
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextmanager
