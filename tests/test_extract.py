@@ -4521,3 +4521,14 @@ def test_review_of_the_pages17_errors():
     # f021, f024: a number between a name's words
     found = events("Strike 3 Holdings sued Meta in July, alleging it downloaded adult videos to train AI.")
     assert {frozenset(p) for p in _typed(found, "legal", "counterparty")} == {frozenset({"Meta", "Strike 3 Holdings"})}
+
+
+def test_review_of_the_development_sets_errors_of_2026_12_08():
+    # pages9 x090: promoting, a participle of the clause, names its object's new post
+    assert _moves(events("Tencent Holdings has restructured its AI operations, promoting Yao Shunyu, a former OpenAI "
+                         "researcher, to chief AI scientist.")) == {("Tencent", "Yao Shunyu")}
+    # pages9 x089: hired, in the passive, by the company named after it
+    assert _moves(events("Yao Shunyu, a researcher who recently worked at OpenAI, has been hired by Tencent Holdings "
+                         "Ltd., according to sources.")) == {("Tencent", "Yao Shunyu")}
+    # ... not one who hired someone
+    assert _moves(events("Tencent hired by far the most engineers of any Chinese company last year.")) == set()

@@ -78,6 +78,9 @@ MOVE_VERBS = (
     r"|is departing|are departing"
     # ("will serve as", not "serves as": a post held, "Pye ... now serves as Kentik's chief scientist", is no move)
     r"|named|appointed|promoted|ousted|fired|(?:to |will )?return(?:s|ed)? as|will serve as"
+    # (hired, in the passive: "Yao Shunyu, a researcher who recently worked at OpenAI, has been hired by Tencent",
+    # tests/pages9 x089)
+    r"|hired by"
     rf"|{FORCED_OUT}"
     # ("two lieutenants, David Zinsner and Michelle Johnston Holthaus, who will act as interim co-CEOs", tests/pages4
     # r098)
@@ -179,6 +182,9 @@ PASSIVE_AUX = rf"(?i:\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s
 # Software Foundation, which promotes the Zig programming language, banned ..., said its president Andrew Kelley").
 OBJECT_MOVE = (
     r"\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|chaired by|poached|"
+    # (the participle, a clause of another verb: "has restructured its AI operations, promoting Vinces Yao Shunyu, a
+    # former OpenAI researcher, to chief AI scientist", tests/pages9 x090)
+    r"promoting|"
     # ("Smartbird, Inc. ... today announced the appointment of Nadia Carlsten as president")
     r"poaches|the appointment of"
     # ("OpenAI is hiring Fidji Simo ... to be the new CEO", "Google has brought in Varun Mohan, co-founder and CEO of
