@@ -4532,3 +4532,12 @@ def test_review_of_the_development_sets_errors_of_2026_12_08():
                          "Ltd., according to sources.")) == {("Tencent", "Yao Shunyu")}
     # ... not one who hired someone
     assert _moves(events("Tencent hired by far the most engineers of any Chinese company last year.")) == set()
+    # pages17 f102, f103, f105, pages10 y029 (and five more): a side told by what it is, where the article names a side
+    # against the same company, is the same suit
+    found = events("Dow Jones and the New York Post sued Perplexity in October, alleging it copied their articles. "
+                   "Publishers have sued Perplexity for copyright infringement before.")
+    assert {e["counterparty"] for e in found if e["type"] == "legal"} <= {"Dow Jones", "New York Post"}
+    # ... but one so told is the suit where no side is named (realset r135: a court's name is no side)
+    found = events("Judges at the Munich Regional Court I were asked to rule on lawsuits filed against Google by two "
+                   "Munich-based publishing companies.")
+    assert {e["counterparty"] for e in found if e["type"] == "legal" and e["org"] == "Google"}

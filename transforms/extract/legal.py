@@ -854,6 +854,25 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}|{TRIAL_CUE}"
 
 
+def _named_over_generic(found_: pl.DataFrame) -> pl.DataFrame:
+    """A side told by what it is ("publishers", "record labels") is no suit of its own where the article names a side
+    against the same company: "Dow Jones and the New York Post sued Perplexity ... publishers have accused Perplexity"
+    is one suit (tests/pages17 f102, f103, f105; pages10 y029)."""
+    generic = {side: pl.col(side).str.contains(rf"^(?i:{PARTY_NOUN})$").fill_null(False) for side in SIDES}
+    # (each suit by its company, the side told by name: a generic side's company with another such suit)
+    named = pl.concat([
+        found_.filter(~generic[other]).select("article_id", company=pl.col(side))
+        for side, other in (SIDES, SIDES[::-1])
+    ]).unique().with_columns(_named=pl.lit(True))
+    for side, other in (SIDES, SIDES[::-1]):
+        found_ = found_.join(named, left_on=["article_id", side], right_on=["article_id", "company"], how="left")
+        found_ = found_.filter(~(generic[other] & pl.col("_named").fill_null(False))).drop("_named")
+    return found_
+
+
+SIDES = ("org", "counterparty")
+
+
 def mentions(found: Found) -> pl.DataFrame:
     # ("I have now settled on $20 Anthropic + $20 OpenAI ... plans": a choice, no settlement; nor is "integration with
     # payment settlement and verification flows", holdout h1238)
@@ -915,4 +934,4 @@ def mentions(found: Found) -> pl.DataFrame:
             court = court | pl.col("evidence").str.contains(pl.concat_str(side, pl.lit(word)), literal=True).fill_null(
                 False
             )
-    return found_.filter(~court)
+    return _named_over_generic(found_.filter(~court))
