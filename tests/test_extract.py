@@ -4541,3 +4541,7 @@ def test_review_of_the_development_sets_errors_of_2026_12_08():
     found = events("Judges at the Munich Regional Court I were asked to rule on lawsuits filed against Google by two "
                    "Munich-based publishing companies.")
     assert {e["counterparty"] for e in found if e["type"] == "legal" and e["org"] == "Google"}
+    # pages8 w083: a new model's name after the model word and its acronym
+    text = ("Chinese tech giant Xiaomi has entered the competitive artificial intelligence (AI) world by unveiling its "
+            "first large language model (LLM), MiMo. MiMo has 7 billion parameters.")
+    assert ("Xiaomi", "MiMo") in {(e["org"], e["model"]) for e in events(text) if e["type"] == "model_release"}

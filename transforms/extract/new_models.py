@@ -77,8 +77,9 @@ TOLD_AS_NAMED_MODEL = [
     rf"(?i:its|their)\s+(?i:upcoming|new|latest|next|first|own)\s+(?P<name>{WORD_NAME})\s+(?i:{MODEL_WORD})",
     # the name after the model word: "Anthropic released its latest model Fable on Tuesday", "OpenAI is rolling out its
     # latest advanced LLM, Sol, for wide public access"
-    rf"(?i:its|their)\s+(?i:upcoming|new|newest|latest|next|first|own)\s+(?:[\w\-]+\s+)?(?i:{MODEL_WORD}),?\s+"
-    rf"(?P<name>{WORD_NAME})\b",
+    # (its acronym between: "unveiling its first large language model (LLM), MiMo", tests/pages8 w083)
+    rf"(?i:its|their)\s+(?i:upcoming|new|newest|latest|next|first|own)\s+(?:[\w\-]+\s+)?(?i:{MODEL_WORD})"
+    rf"(?:\s*\([A-Z]{{2,5}}s?\))?,?\s+(?P<name>{WORD_NAME})\b",
     # ... or set off by a comma after "a new ... model": "the company released a new transformer-based model, Jev, that
     # is not a large language model" (TechCrunch, tests/newsindex u028)
     # (the name closes the apposition: not "a new AI model, Bloomberg reported", "a new open model, Europe's answer")
