@@ -4545,3 +4545,8 @@ def test_review_of_the_development_sets_errors_of_2026_12_08():
     text = ("Chinese tech giant Xiaomi has entered the competitive artificial intelligence (AI) world by unveiling its "
             "first large language model (LLM), MiMo. MiMo has 7 billion parameters.")
     assert ("Xiaomi", "MiMo") in {(e["org"], e["model"]) for e in events(text) if e["type"] == "model_release"}
+    # pages8 w027, pages17 f012, pages12 k013 (and four more): a company owned by another is no partner of its owner
+    assert not _typed(events("Microsoft Integrates GitHub into AI Division as CEO Dohmke Resigns"), "partnership",
+                      "partner")
+    found = events("Alphabet’s Waymo self-driving division has reached a preliminary agreement with Toyota Motor.")
+    assert frozenset({"Google", "Waymo"}) not in {frozenset(p) for p in _typed(found, "partnership", "partner")}

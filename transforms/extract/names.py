@@ -330,6 +330,8 @@ def _maps(g: gaz.Gazetteer) -> dict[str, dict]:
                 "org_kind": {name: e.get("kind", "other") for name, e in g.orgs.items()},
                 # a division deals for its company: "Microsoft Azure" is Microsoft's
                 "org_parent": {name: e["parent"] for name, e in g.orgs.items() if e.get("parent")},
+                # ... and a company owned by others deals on its own, but not with them
+                "org_owners": {name: e["owners"] for name, e in g.orgs.items() if e.get("owners")},
                 # a company's own web hosts ("openai.com", "blog.google"): whose first-person page it is
                 "site_org": {site: name for name, e in g.orgs.items() for site in e.get("sites", [])},
                 "line_org": lines,

@@ -1099,5 +1099,13 @@ def mentions(found: Found) -> pl.DataFrame:
         ]
     )
     # A kind of company is no party: "publishers collaborating with AI firms" (tests/searchpages s076).
+    # Nor is a company its owner's partner: "Microsoft Integrates GitHub into AI Division", "Alphabet's Waymo ... has
+    # reached a preliminary agreement with" Toyota, "OpenAI's Stargate initiative" (gazetteer `owners`).
+    owners = _maps(found.g)["org_owners"]
+    owned = pl.lit(False)
+    for side, other in (("org", "partner"), ("partner", "org")):
+        owned = owned | pl.col(other).is_in(pl.col(side).replace_strict(owners, default=[], return_dtype=pl.List(
+            pl.String)))
     return found_.filter(~pl.col("org").str.contains(GENERIC_PARTY).fill_null(False)
-                         & ~pl.col("partner").str.contains(GENERIC_PARTY).fill_null(False))
+                         & ~pl.col("partner").str.contains(GENERIC_PARTY).fill_null(False)
+                         & ~owned.fill_null(False))
