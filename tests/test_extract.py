@@ -4550,3 +4550,7 @@ def test_review_of_the_development_sets_errors_of_2026_12_08():
                       "partner")
     found = events("Alphabet’s Waymo self-driving division has reached a preliminary agreement with Toyota Motor.")
     assert frozenset({"Google", "Waymo"}) not in {frozenset(p) for p in _typed(found, "partnership", "partner")}
+    # pages5 t087: investors piling in to data centres are no company spending on its own build-out
+    found = events("Crusoe raises $1.4bn as investors pile in to AI data centres")
+    assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Crusoe", 1_400_000_000)}
+    assert not [e for e in events("Meta is investing $1 billion in a new data centre.") if e["type"] == "funding"]

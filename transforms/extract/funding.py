@@ -99,7 +99,10 @@ FUNDING_NOT = (
     r"|rais(?:e|es|ed|ing) (?:the|its|their) (?:[\w\-]+ ){0,2}?(?:costs?|bill|budget|fees?|rates?|stakes|bar)"
     r"|(?:have|has|had|need|needs|needed) to raise|would (?:need to |have to )?(?:raise|require)"
     r"|needs? (?:an? )?investment"
-    r"|invest\w* [^.;]{0,60}?(?:\bbuilding\b|\bin (?:a |an |its |the |their )?(?:new )?(?:[\w\-]+ ){0,4}?"
+    # (investors are no company spending: "Crusoe raises $1.4bn as investors pile in to AI data centres", tests/pages5
+    # t087)
+    r"|invest(?:s|ed|ing|ments?)?\b [^.;]{0,60}?(?:\bbuilding\b|\bin (?:a |an |its |the |their )?(?:new )?"
+    r"(?:[\w\-]+ ){0,4}?"
     r"(?:unit|division|data ?cent(?:er|re)s?|facilit(?:y|ies)|plant|factory|campus|infrastructure|expansion)\b)"
     r"|secur\w* (?:approval|permission|permits?|planning|consent|(?:a |an )?(?:[\w\-]+ ){0,2}?(?:permit|licen[cs]e|"
     r"contract|deal|agreement)))\b"
