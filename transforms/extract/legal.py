@@ -857,8 +857,10 @@ CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}|{TRIAL_CUE}"
 def _named_over_generic(found_: pl.DataFrame) -> pl.DataFrame:
     """A side told by what it is ("publishers", "record labels") is no suit of its own where the article names a side
     against the same company: "Dow Jones and the New York Post sued Perplexity ... publishers have accused Perplexity"
-    is one suit (tests/pages17 f102, f103, f105; pages10 y029)."""
-    generic = {side: pl.col(side).str.contains(rf"^(?i:{PARTY_NOUN})$").fill_null(False) for side in SIDES}
+    is one suit (tests/pages17 f102, f103, f105; pages10 y029). Not where the sentence tells other suits: "OpenAI is
+    already facing 18 similar lawsuits filed by families" (realset r136)."""
+    others = pl.col("evidence").str.contains(OTHER_SUITS)
+    generic = {side: pl.col(side).str.contains(rf"^(?i:{PARTY_NOUN})$").fill_null(False) & ~others for side in SIDES}
     # (each suit by its company, the side told by name: a generic side's company with another such suit)
     named = pl.concat([
         found_.filter(~generic[other]).select("article_id", company=pl.col(side))
@@ -871,6 +873,10 @@ def _named_over_generic(found_: pl.DataFrame) -> pl.DataFrame:
 
 
 SIDES = ("org", "counterparty")
+OTHER_SUITS = (
+    r"(?i:\b(?:similar|other|more|separate)\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b"
+    r"|\b\d+\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b)"
+)
 
 
 def mentions(found: Found) -> pl.DataFrame:
