@@ -4554,3 +4554,8 @@ def test_review_of_the_development_sets_errors_of_2026_12_08():
     found = events("Crusoe raises $1.4bn as investors pile in to AI data centres")
     assert {(e["org"], e["amount_usd"]) for e in found if e["type"] == "funding"} == {("Crusoe", 1_400_000_000)}
     assert not [e for e in events("Meta is investing $1 billion in a new data centre.") if e["type"] == "funding"]
+    # pages8 w054-w056: a government keeping foreign chips out of its own computers
+    found = events("China has introduced guidelines to phase out U.S. microprocessors from Intel and AMD from "
+                   "government personal computers and servers, the Financial Times reported on Sunday.")
+    policies = {(e["jurisdiction"], e["measure"]) for e in found if e["type"] == "policy"}
+    assert policies == {("CN", "government chip ban")}
