@@ -854,6 +854,14 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}|{TRIAL_CUE}"
 
 
+SIDES = ("org", "counterparty")
+# A sentence that tells other suits than the one named ("18 similar lawsuits", "other cases").
+OTHER_SUITS = (
+    r"(?i:\b(?:similar|other|more|separate)\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b"
+    r"|\b\d+\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b)"
+)
+
+
 def _named_over_generic(found_: pl.DataFrame) -> pl.DataFrame:
     """A side told by what it is ("publishers", "record labels") is no suit of its own where the article names a side
     against the same company: "Dow Jones and the New York Post sued Perplexity ... publishers have accused Perplexity"
@@ -870,13 +878,6 @@ def _named_over_generic(found_: pl.DataFrame) -> pl.DataFrame:
         found_ = found_.join(named, left_on=["article_id", side], right_on=["article_id", "company"], how="left")
         found_ = found_.filter(~(generic[other] & pl.col("_named").fill_null(False))).drop("_named")
     return found_
-
-
-SIDES = ("org", "counterparty")
-OTHER_SUITS = (
-    r"(?i:\b(?:similar|other|more|separate)\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b"
-    r"|\b\d+\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b)"
-)
 
 
 def mentions(found: Found) -> pl.DataFrame:
