@@ -88,14 +88,15 @@ def test_a_duplicate_id_within_a_batch_is_refused_not_stored_twice(db_path, tabl
     assert counts == (0, 0, 0)
 
 
-def test_a_writers_large_append_goes_into_the_file_not_through_the_wal(db_path):
-    """An append of a row group or more (db.ROW_GROUP_SIZE) is written into the file before the commit, so the commit
-    writes no copy of it to the WAL for a checkpoint to write again (the merger's transactions of articles)."""
+def test_a_bulk_writers_large_append_goes_into_the_file_not_through_the_wal(db_path):
+    """A bulk writer's append of a row group or more (db.BULK_ROW_GROUP_SIZE) is written into the file before the
+    commit, so the commit writes no copy of it to the WAL for a checkpoint to write again (the merger's transactions of
+    articles: stages.merge_landed)."""
     db.migrate(db_path)
     wal = db_path.with_name(db_path.name + ".wal")
-    rows = pl.DataFrame({"n": range(db.ROW_GROUP_SIZE + 1)}).with_columns(
+    rows = pl.DataFrame({"n": range(db.BULK_ROW_GROUP_SIZE + 1)}).with_columns(
         text=pl.concat_str(pl.lit("article "), pl.col("n").cast(pl.String), pl.lit(" of the backlog" * 50)))
-    with db._write_connection(db_path) as con:
+    with db._write_connection(db_path, bulk=True) as con:
         with db.transaction(con):
             con.execute("create table raw.bulk (n bigint, text varchar)")
             con.register("incoming", rows.to_arrow())
@@ -107,10 +108,10 @@ def test_a_writers_large_append_goes_into_the_file_not_through_the_wal(db_path):
 
 @pytest.mark.parametrize("stem", ["memory", "main", "temp", "system", "radar"])
 def test_a_warehouse_file_may_have_any_name(tmp_path, stem):
-    """The writer attaches the file under its name; DuckDB's own names ("memory", "main", ...) take a suffix."""
+    """The bulk writer attaches the file under its name; DuckDB's own names ("memory", "main", ...) take a suffix."""
     path = tmp_path / f"{stem}.duckdb"
     db.migrate(path)
-    with db.writing(path) as con:
+    with db.writing(path, bulk=True) as con:
         con.execute("insert into ops.runs (run_id, started_at, status) values ('r1', now(), 'running')")
     assert db.query(path, "select count(*) as n from ops.runs")["n"][0] == 1
 

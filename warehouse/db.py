@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 MIGRATIONS = resources.files("warehouse") / "migrations"
 SQL = resources.files("warehouse") / "sql"
 LOCK_RETRY_SECONDS = 60.0
-# Rows per row group of what a writer stores (DuckDB's default: 122,880). An append of at least a row group is written
-# straight into the file before the commit ("optimistic write"); a smaller one goes through the WAL and is written
-# again by the checkpoint. The merger's transaction of 50k articles (268 MB of text) took 1.7 s through the WAL and
-# 0.76 s written straight (measured); the ingest flow's batches of ~100 articles go through the WAL either way.
-ROW_GROUP_SIZE = 16_384
+# Rows per row group of what a bulk writer stores (DuckDB's default: 122,880). An append of at least a row group is
+# written straight into the file before the commit ("optimistic write"); a smaller one goes through the WAL and is
+# written again by the checkpoint. The merger's transaction of 50k articles (268 MB of text) took 1.7 s through the WAL
+# and 0.76 s written straight (measured). Only the merger asks for it (writing(bulk=True)): with it on every writer,
+# the ingest flow's batches of ~100 articles gained nothing and a 50k-article run's peak RSS rose 1,029 -> ~1,236 MB
+# (one run each; the spikes came in its last batches, where a full row group of article text was first written).
+BULK_ROW_GROUP_SIZE = 16_384
 
 
 def sql_text(name: str) -> str:
@@ -39,24 +41,26 @@ def _lock_conflict(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.IOException) and "Could not set lock on file" in str(exc)
 
 
-def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = None,
+             bulk: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the file, retrying while another process holds the lock (DuckDB allows one writer): backoff from
     0.05 s doubling to 1 s, for at most wait_s; then the lock error is raised."""
     retrying = Retrying(retry=retry_if_exception(_lock_conflict), stop=stop_after_delay(wait_s),
                         wait=wait_exponential(multiplier=0.05, max=1.0), reraise=True)
-    return retrying(duckdb.connect if read_only else _attach_for_writing, str(path), read_only=read_only,
+    return retrying(_attach_for_bulk if bulk else duckdb.connect, str(path), read_only=read_only,
                     config=config or {})
 
 
-def _attach_for_writing(path: str, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
-    """A write connection to the file as the connection's default database, with ROW_GROUP_SIZE (an option of
-    ATTACH, not of connect). Named after the file as duckdb.connect(path) names it (a reserved name, and the
-    connection's own in-memory "memory", take "_db")."""
+def _attach_for_bulk(path: str, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
+    """A connection to the file as its default database, with BULK_ROW_GROUP_SIZE (an option of ATTACH, not of
+    connect). Named after the file as duckdb.connect(path) names it (a reserved name, and the connection's own
+    in-memory "memory", take "_db")."""
     con = duckdb.connect(config=config)
     try:
         name = Path(path).stem.replace('"', '""')
         name += "_db" if name.lower() in ("memory", "main", "temp", "system") else ""
-        con.execute(f"""attach '{path.replace("'", "''")}' as "{name}" (row_group_size {ROW_GROUP_SIZE})""")
+        options = f"row_group_size {BULK_ROW_GROUP_SIZE}" + (", read_only" if read_only else "")
+        con.execute(f"""attach '{path.replace("'", "''")}' as "{name}" ({options})""")
         con.execute(f'use "{name}"')
     except BaseException:
         con.close()
@@ -83,17 +87,20 @@ def read_only(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
 
 
 @contextmanager
-def writing(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One write transaction: committed on success, rolled back on any error."""
-    with _write_connection(path, wait_s) as con, transaction(con):
+def writing(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
+            bulk: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One write transaction: committed on success, rolled back on any error. `bulk`: a transaction that appends tens
+    of thousands of rows (the merger's) writes them into the file before the commit (BULK_ROW_GROUP_SIZE)."""
+    with _write_connection(path, wait_s, bulk) as con, transaction(con):
         yield con
 
 
 @contextmanager
-def _write_connection(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def _write_connection(path: Path | str, wait_s: float = LOCK_RETRY_SECONDS,
+                      bulk: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = _connect(path, read_only=False, wait_s=wait_s)
+    con = _connect(path, read_only=False, wait_s=wait_s, bulk=bulk)
     try:
         yield con
     finally:

@@ -329,7 +329,7 @@ def merge_landed(path: Path, landing_root: str, markers_version: int | None, bat
               for name, frame in frames.items()}
     record = batches.select("run_id", "batch_id", "attempt", "written_at").with_columns(
         landing_root=pl.lit(landing_root), merge_id=pl.lit(merge_id), merged_at=pl.lit(now()))
-    with db.writing(path) as con:
+    with db.writing(path, bulk=True) as con:
         con.register("incoming", record.select("run_id", "batch_id"))
         again = con.execute(db.sql_text("landing_already_merged")).fetchall()[0][0]
         con.unregister("incoming")
