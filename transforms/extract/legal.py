@@ -39,6 +39,7 @@ from transforms.extract.rules import Found, _frame
 from transforms.extract.sentences import _blank_unless
 
 # "Ross Intelligence infringed Thomson Reuters' copyright": the one infringing is the defendant, named first.
+SIDES = ("org", "counterparty")  # the two parties of a legal event (undirected: either may sue)
 INFRINGED = r"\binfring(?:ed|es)\b"
 # An AI company suing is the party the matter centres on ("xAI sued Apple and OpenAI").
 AI_KINDS = ["lab", "startup"]
@@ -800,7 +801,7 @@ def _for_their_state(found_: pl.DataFrame, all_sents: pl.DataFrame) -> pl.DataFr
     names = pl.concat(
         [named.select("article_id", "state", name="full"), named.select("article_id", "state", name="surname")]
     ).unique(["article_id", "name"], keep="first", maintain_order=True)
-    for side in ("org", "counterparty"):
+    for side in SIDES:
         found_ = (
             found_.join(names.rename({"name": side}), on=["article_id", side], how="left")
             .with_columns(
@@ -841,7 +842,7 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
         )
         .unique(["article_id", "short"], keep="first")
     )
-    for side in ("org", "counterparty"):
+    for side in SIDES:
         events = (
             events.join(full.rename({"short": side, "full": "_full"}), on=["article_id", side], how="left")
             .with_columns(pl.coalesce("_full", side).alias(side))
@@ -854,7 +855,6 @@ def _full_names(events: pl.DataFrame, sents: pl.DataFrame, g: gaz.Gazetteer) -> 
 CUES = rf"{LEGAL_CUE}|{SUIT}|{REGULATOR_VERB}|{TRIAL_CUE}"
 
 
-SIDES = ("org", "counterparty")
 # A sentence that tells other suits than the one named ("18 similar lawsuits", "other cases").
 OTHER_SUITS = (
     r"(?i:\b(?:similar|other|more|separate)\s+(?:[\w\-]+\s+)?(?:lawsuits|suits|cases|complaints)\b"
@@ -936,7 +936,7 @@ def mentions(found: Found) -> pl.DataFrame:
     # A court is no party: "The Regional Court of Munich hit Google with a temporary injunction" (holdout h749) does not
     # read "Regional" as Google's opponent, nor "The Munich court has fired the warning shot" "Munich".
     court = pl.lit(False)
-    for side in ("org", "counterparty"):
+    for side in SIDES:
         for word in (" Court", " court"):
             court = court | pl.col("evidence").str.contains(pl.concat_str(side, pl.lit(word)), literal=True).fill_null(
                 False
