@@ -47,11 +47,12 @@ def _connect(path: Path, read_only: bool, wait_s: float, config: dict | None = N
     0.05 s doubling to 1 s, for at most wait_s; then the lock error is raised."""
     retrying = Retrying(retry=retry_if_exception(_lock_conflict), stop=stop_after_delay(wait_s),
                         wait=wait_exponential(multiplier=0.05, max=1.0), reraise=True)
-    return retrying(_attach_for_bulk if bulk else duckdb.connect, str(path), read_only=read_only,
-                    config=config or {})
+    if bulk:  # (a writer's only: the row group size is what it writes with)
+        return retrying(_attach_for_bulk, str(path), config or {})
+    return retrying(duckdb.connect, str(path), read_only=read_only, config=config or {})
 
 
-def _attach_for_bulk(path: str, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
+def _attach_for_bulk(path: str, config: dict) -> duckdb.DuckDBPyConnection:
     """A connection to the file as its default database, with BULK_ROW_GROUP_SIZE (an option of ATTACH, not of
     connect). Named after the file as duckdb.connect(path) names it (a reserved name, and the connection's own
     in-memory "memory", take "_db")."""
@@ -59,8 +60,7 @@ def _attach_for_bulk(path: str, read_only: bool, config: dict) -> duckdb.DuckDBP
     try:
         name = Path(path).stem.replace('"', '""')
         name += "_db" if name.lower() in ("memory", "main", "temp", "system") else ""
-        options = f"row_group_size {BULK_ROW_GROUP_SIZE}" + (", read_only" if read_only else "")
-        con.execute(f"""attach '{path.replace("'", "''")}' as "{name}" ({options})""")
+        con.execute(f"""attach '{path.replace("'", "''")}' as "{name}" (row_group_size {BULK_ROW_GROUP_SIZE})""")
         con.execute(f'use "{name}"')
     except BaseException:
         con.close()
